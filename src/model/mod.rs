@@ -1,0 +1,18 @@
+//! The data model: entity [`Kind`]s, [`Relation`]s, [`Entity`], [`Fact`], [`Source`], the
+//! on-disk [`GraphFile`] and the in-memory [`KnowledgeGraph`].
+
+mod entity;
+mod fact;
+mod graph;
+mod graph_file;
+mod kind;
+mod relation;
+mod source;
+
+pub use entity::{Entity, slug};
+pub use fact::{Fact, is_date_prefix};
+pub use graph::{Invalid, KnowledgeGraph};
+pub use graph_file::{FORMAT_VERSION, GraphFile};
+pub use kind::{Kind, UnknownKind};
+pub use relation::{Relation, UnknownRelation};
+pub use source::Source;

@@ -1,0 +1,33 @@
+//! [`Source`]: an article that facts come from.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// An article: its id (facts name it in `source`), and optionally its title, date
+/// (ISO-8601 prefix) and the path of the file it was read from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Fields kg does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Source {
+    /// A source with only an id.
+    pub fn new(id: impl Into<String>) -> Self {
+        Source {
+            id: id.into(),
+            title: None,
+            date: None,
+            path: None,
+            extra: Map::new(),
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod graph_file;
 mod kind;
 mod relation;
 mod source;
+mod subgraph;
 
 pub use entity::{Entity, slug};
 pub use fact::{Fact, is_date_prefix};
@@ -16,3 +17,4 @@ pub use graph_file::{FORMAT_VERSION, GraphFile};
 pub use kind::{Kind, UnknownKind};
 pub use relation::{Relation, UnknownRelation};
 pub use source::Source;
+pub use subgraph::Subgraph;

@@ -9,4 +9,5 @@
 #![forbid(unsafe_code)]
 
 pub mod model;
+pub mod query;
 pub mod store;

@@ -1,0 +1,14 @@
+//! Queries over a [`crate::model::KnowledgeGraph`]: resolving names, finding paths,
+//! listing neighbourhoods and selecting subgraphs.
+
+pub mod filter;
+pub mod names;
+pub mod neighbours;
+pub mod paths;
+pub mod select;
+
+pub use filter::{Hop, Towards, Walk};
+pub use names::{NameError, resolve};
+pub use neighbours::{Link, neighbours};
+pub use paths::{Cut, Path, Step};
+pub use select::Selection;

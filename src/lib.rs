@@ -8,6 +8,16 @@
 //! neighbours), [`export`] (output formats), [`cli`] and [`run`] (the command line).
 #![forbid(unsafe_code)]
 
+pub mod cli;
+pub mod cmd;
+pub mod error;
+pub mod exit;
+pub mod export;
 pub mod model;
+pub mod print;
 pub mod query;
+pub mod run;
 pub mod store;
+
+pub use error::Error;
+pub use run::run;

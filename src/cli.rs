@@ -1,0 +1,235 @@
+//! The command line, as clap derive types: [`Args`] and one argument struct per
+//! subcommand. Doc comments here are the help text.
+
+use crate::model::{Kind, Relation};
+use crate::print::Format;
+use crate::print::style::ColorChoice;
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// kg: a knowledge graph of who did what to whom, built from news articles.
+///
+/// With no --graph, kg answers from the graph embedded in it (built from the articles in
+/// its graph/ folder).
+#[derive(Debug, Parser)]
+#[command(name = "kg", version, max_term_width = 100)]
+#[command(
+    after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg neighbours \"Moscow Zoo\"\n  kg dot | dot -Tsvg > graph.svg"
+)]
+pub struct Args {
+    /// The graph file to read instead of the embedded graph.
+    #[arg(
+        long,
+        short = 'g',
+        global = true,
+        env = "KG_GRAPH",
+        value_name = "FILE"
+    )]
+    pub graph: Option<PathBuf>,
+
+    /// When to colour text output; NO_COLOR in the environment always turns it off.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// How two entities are connected, fact by fact (shortest first).
+    #[command(
+        after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg path Putin Kursk --avoid stated --no-evidence\n  kg path \"Moscow Zoo\" \"North Korea\" --all --max-hops 4"
+    )]
+    Path(PathArgs),
+    /// What is linked to an entity, grouped by relation and direction.
+    #[command(visible_alias = "neighbors")]
+    #[command(
+        after_help = "Examples:\n  kg neighbours \"Moscow Zoo\"\n  kg neighbours Putin --depth 2 --kind animal"
+    )]
+    Neighbours(NeighboursArgs),
+    /// An entity's card: kind, aliases, and every fact in and out with its evidence.
+    #[command(after_help = "Example:\n  kg show \"Kim Jong Un\"")]
+    Show(ShowArgs),
+    /// List the entities, with their kinds and number of facts.
+    #[command(after_help = "Example:\n  kg entities --kind person")]
+    Entities(EntitiesArgs),
+    /// List the facts, with their evidence.
+    #[command(
+        after_help = "Examples:\n  kg facts --relation sent\n  kg facts --entity Kozlov --format json"
+    )]
+    Facts(FactsArgs),
+    /// Counts by kind and relation, and the best-connected entities.
+    #[command(after_help = "Example:\n  kg stats")]
+    Stats(StatsArgs),
+    /// The graph (or a part of it) as Graphviz DOT.
+    #[command(
+        after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg"
+    )]
+    Dot(DotArgs),
+}
+
+/// `--format text|json`.
+#[derive(Debug, ClapArgs)]
+pub struct FormatArg {
+    /// Text for people, JSON for scripts.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Which way facts may be followed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// Facts whose subject is the entity.
+    Out,
+    /// Facts whose object is the entity.
+    In,
+    /// Both.
+    Both,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct PathArgs {
+    /// Where the path starts: a name, alias, or unique word or prefix of one.
+    pub from: String,
+    /// Where the path ends.
+    pub to: String,
+    /// Follow facts from subject to object only.
+    #[arg(long)]
+    pub directed: bool,
+    /// Follow only these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub via: Vec<Relation>,
+    /// Never follow these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub avoid: Vec<Relation>,
+    /// Never pass through this entity (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub avoid_entity: Vec<String>,
+    /// All simple paths up to --max-hops, shortest first (at most --limit of them).
+    #[arg(long, conflicts_with = "k")]
+    pub all: bool,
+    /// With --all: the longest path to look for.
+    #[arg(long, default_value_t = 4, requires = "all", value_name = "N")]
+    pub max_hops: usize,
+    /// With --all: how many paths to print at most.
+    #[arg(long, default_value_t = 50, requires = "all", value_name = "N")]
+    pub limit: usize,
+    /// The k shortest paths (Yen's algorithm).
+    #[arg(short = 'k', value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub k: Option<u64>,
+    /// Do not print the evidence sentence under each step.
+    #[arg(long)]
+    pub no_evidence: bool,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct NeighboursArgs {
+    /// The entity: a name, alias, or unique word or prefix of one.
+    pub entity: String,
+    /// How many hops out to go.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub depth: usize,
+    /// Follow only these relations (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "REL")]
+    pub relation: Vec<Relation>,
+    /// Show only neighbours of these kinds (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "KIND")]
+    pub kind: Vec<Kind>,
+    /// Which facts to follow: out (the entity is the subject), in, or both.
+    #[arg(long, value_enum, default_value_t = DirectionArg::Both)]
+    pub direction: DirectionArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ShowArgs {
+    /// The entity: a name, alias, or unique word or prefix of one.
+    pub entity: String,
+    /// Do not print the evidence sentences.
+    #[arg(long)]
+    pub no_evidence: bool,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct EntitiesArgs {
+    /// Only entities of these kinds (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "KIND")]
+    pub kind: Vec<Kind>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct FactsArgs {
+    /// Only facts of these relations (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "REL")]
+    pub relation: Vec<Relation>,
+    /// Only facts about this entity (as subject or object).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// Do not print the evidence sentences.
+    #[arg(long)]
+    pub no_evidence: bool,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct DotArgs {
+    /// Only the neighbourhood of this entity (see --depth).
+    #[arg(long, value_name = "NAME", conflicts_with = "path")]
+    pub around: Option<String>,
+    /// With --around: how many hops out.
+    #[arg(long, default_value_t = 1, requires = "around", value_name = "N")]
+    pub depth: usize,
+    /// Only the shortest path between two entities.
+    #[arg(long, num_args = 2, value_names = ["FROM", "TO"])]
+    pub path: Option<Vec<String>>,
+    /// Only facts of these relations (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "REL")]
+    pub relation: Vec<Relation>,
+    /// Only entities of these kinds (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "KIND")]
+    pub kind: Vec<Kind>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn graph_is_global() {
+        let a = Args::try_parse_from(["kg", "stats", "--graph", "x.json"]).unwrap();
+        assert_eq!(a.graph.as_deref(), Some(std::path::Path::new("x.json")));
+        let a = Args::try_parse_from(["kg", "-g", "y.json", "stats"]).unwrap();
+        assert_eq!(a.graph.as_deref(), Some(std::path::Path::new("y.json")));
+    }
+
+    #[test]
+    fn relations_are_parsed_and_checked() {
+        let a = Args::try_parse_from(["kg", "path", "a", "b", "--via", "sent,received"]).unwrap();
+        let Command::Path(p) = a.command else {
+            panic!()
+        };
+        assert_eq!(p.via, [Relation::Sent, Relation::Received]);
+        assert!(Args::try_parse_from(["kg", "path", "a", "b", "--via", "gave"]).is_err());
+    }
+}

@@ -1,0 +1,45 @@
+//! `kg facts`: the facts, with their evidence.
+
+use super::{Ctx, Outcome};
+use crate::cli::FactsArgs;
+use crate::error::Error;
+use crate::print::{Format, json, text};
+use crate::query::resolve;
+
+pub fn run(ctx: &mut Ctx, a: &FactsArgs) -> Result<Outcome, Error> {
+    let g = ctx.graph;
+    let about = a
+        .entity
+        .as_deref()
+        .map(|name| resolve(g, name))
+        .transpose()?;
+    let edges: Vec<_> = g
+        .edges()
+        .filter(|&e| a.relation.is_empty() || a.relation.contains(&g.fact(e).relation))
+        .filter(|&e| {
+            about.is_none_or(|n| {
+                let (s, o) = g.endpoints(e);
+                s == n || o == n
+            })
+        })
+        .collect();
+    match a.format.format {
+        Format::Json => {
+            let views: Vec<_> = edges.iter().map(|&e| json::FactView::new(g, e)).collect();
+            json::print(ctx.out, &views)?;
+        }
+        Format::Text => {
+            let style = ctx.style;
+            for &e in &edges {
+                writeln!(ctx.out, "{}", text::fact_line(g, e, &style))?;
+                if !a.no_evidence {
+                    write!(ctx.out, "{}", text::evidence(g, e, "    ", &style))?;
+                }
+            }
+        }
+    }
+    if edges.is_empty() {
+        return Ok(Outcome::Nothing("no facts match".into()));
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,133 @@
+//! `kg path A B`: how two entities are connected, fact by fact.
+
+use super::{Ctx, Outcome};
+use crate::cli::PathArgs;
+use crate::error::Error;
+use crate::print::Format;
+use crate::print::{json, text};
+use crate::query::paths::{all_simple, k_shortest, shortest};
+use crate::query::{Cut, Path, Towards, Walk, resolve};
+use serde::Serialize;
+
+/// How many partial paths `--all` explores at most before it stops.
+pub const BUDGET: usize = 1_000_000;
+
+pub fn run(ctx: &mut Ctx, a: &PathArgs) -> Result<Outcome, Error> {
+    let g = ctx.graph;
+    let from = resolve(g, &a.from)?;
+    let to = resolve(g, &a.to)?;
+    let mut avoid_entities = Vec::new();
+    for name in &a.avoid_entity {
+        let n = resolve(g, name)?;
+        if n == from || n == to {
+            return Err(Error::Usage(format!(
+                "--avoid-entity '{name}' names an end of the path ({})",
+                g.entity(n).name
+            )));
+        }
+        avoid_entities.push(n);
+    }
+    let walk = Walk {
+        towards: if a.directed {
+            Towards::Out
+        } else {
+            Towards::Both
+        },
+        via: a.via.clone(),
+        avoid: a.avoid.clone(),
+        avoid_entities,
+    };
+    let (paths, cut) = if a.all {
+        all_simple(g, from, to, &walk, a.max_hops, a.limit, BUDGET)
+    } else if let Some(k) = a.k {
+        (k_shortest(g, from, to, &walk, k as usize), None)
+    } else {
+        (shortest(g, from, to, &walk).into_iter().collect(), None)
+    };
+    match cut {
+        Some(Cut::Limit) => ctx.notes.push(format!("showing the first {} paths; there may be more (raise --limit)", a.limit)),
+        Some(Cut::Budget) => ctx.notes.push(format!(
+            "stopped after exploring {BUDGET} partial paths; longer paths may be missing (lower --max-hops)"
+        )),
+        None => {}
+    }
+    match a.format.format {
+        Format::Json => print_json(ctx, from, to, &paths)?,
+        Format::Text => print_text(ctx, &paths, !a.no_evidence)?,
+    }
+    if paths.is_empty() {
+        let filtered = a.directed
+            || !a.via.is_empty()
+            || !a.avoid.is_empty()
+            || !a.avoid_entity.is_empty()
+            || a.all;
+        let hint = if filtered { " with these options" } else { "" };
+        return Ok(Outcome::Nothing(format!(
+            "no path from {} to {}{hint}",
+            g.entity(from).name,
+            g.entity(to).name
+        )));
+    }
+    Ok(Outcome::Done)
+}
+
+fn print_text(ctx: &mut Ctx, paths: &[Path], evidence: bool) -> std::io::Result<()> {
+    let (g, style) = (ctx.graph, ctx.style);
+    for (i, path) in paths.iter().enumerate() {
+        if paths.len() > 1 {
+            if i > 0 {
+                writeln!(ctx.out)?;
+            }
+            let hops = text::counted(path.len(), "hop");
+            writeln!(
+                ctx.out,
+                "{}",
+                style.heading(&format!("Path {} of {} ({hops})", i + 1, paths.len()))
+            )?;
+        }
+        writeln!(ctx.out, "{}", text::chain(g, path, &style))?;
+        if path.is_empty() {
+            writeln!(
+                ctx.out,
+                "{}",
+                style.dim("(the same entity: no facts to follow)")
+            )?;
+            continue;
+        }
+        writeln!(ctx.out)?;
+        for (j, step) in path.steps.iter().enumerate() {
+            writeln!(
+                ctx.out,
+                "{}. {}",
+                j + 1,
+                text::fact_line(g, step.edge, &style)
+            )?;
+            if evidence {
+                write!(ctx.out, "{}", text::evidence(g, step.edge, "   ", &style))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct PathsView<'a> {
+    from: json::EntityRef<'a>,
+    to: json::EntityRef<'a>,
+    paths: Vec<json::PathView<'a>>,
+}
+
+fn print_json(
+    ctx: &mut Ctx,
+    from: petgraph::graph::NodeIndex,
+    to: petgraph::graph::NodeIndex,
+    paths: &[Path],
+) -> std::io::Result<()> {
+    let g = ctx.graph;
+    let view = PathsView {
+        from: json::EntityRef::new(g, from),
+        to: json::EntityRef::new(g, to),
+        paths: paths.iter().map(|p| json::PathView::new(g, p)).collect(),
+    };
+    json::print(ctx.out, &view)
+}

@@ -1,0 +1,69 @@
+//! `kg show X`: the entity card.
+
+use super::{Ctx, Outcome};
+use crate::cli::ShowArgs;
+use crate::error::Error;
+use crate::print::{Format, json, text};
+use crate::query::resolve;
+use petgraph::Direction;
+use petgraph::graph::EdgeIndex;
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+
+pub fn run(ctx: &mut Ctx, a: &ShowArgs) -> Result<Outcome, Error> {
+    let g = ctx.graph;
+    let n = resolve(g, &a.entity)?;
+    let edges = |dir| {
+        let mut v: Vec<EdgeIndex> = g.graph().edges_directed(n, dir).map(|e| e.id()).collect();
+        v.sort();
+        v
+    };
+    let (out, inc) = (edges(Direction::Outgoing), edges(Direction::Incoming));
+    match a.format.format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Card<'a> {
+                #[serde(flatten)]
+                entity: json::EntityView<'a>,
+                out: Vec<json::FactView<'a>>,
+                #[serde(rename = "in")]
+                inc: Vec<json::FactView<'a>>,
+            }
+            let facts = |v: &[EdgeIndex]| v.iter().map(|&e| json::FactView::new(g, e)).collect();
+            let card = Card {
+                entity: json::EntityView::new(g, n),
+                out: facts(&out),
+                inc: facts(&inc),
+            };
+            json::print(ctx.out, &card)?;
+        }
+        Format::Text => {
+            let style = ctx.style;
+            let e = g.entity(n);
+            writeln!(ctx.out, "{}", style.entity(&e.name))?;
+            writeln!(ctx.out, "  kind:     {}", e.kind)?;
+            writeln!(ctx.out, "  id:       {}", e.id)?;
+            if !e.aliases.is_empty() {
+                writeln!(ctx.out, "  aliases:  {}", e.aliases.join(", "))?;
+            }
+            writeln!(ctx.out, "  facts:    {} out, {} in", out.len(), inc.len())?;
+            for (title, list) in [("Out", &out), ("In", &inc)] {
+                if list.is_empty() {
+                    continue;
+                }
+                writeln!(
+                    ctx.out,
+                    "\n{}",
+                    style.heading(&format!("{title} ({})", list.len()))
+                )?;
+                for &edge in list.iter() {
+                    writeln!(ctx.out, "  {}", text::fact_line(g, edge, &style))?;
+                    if !a.no_evidence {
+                        write!(ctx.out, "{}", text::evidence(g, edge, "    ", &style))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,106 @@
+//! `kg stats`: counts by kind and relation, and the best-connected entities.
+
+use super::{Ctx, Outcome};
+use crate::cli::StatsArgs;
+use crate::error::Error;
+use crate::model::{Kind, Relation};
+use crate::print::text::{counted, pad};
+use crate::print::{Format, json};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How many best-connected entities are listed.
+const LEADERS: usize = 5;
+
+#[derive(Serialize)]
+struct Leader<'a> {
+    #[serde(flatten)]
+    entity: json::EntityRef<'a>,
+    facts: usize,
+}
+
+#[derive(Serialize)]
+struct Stats<'a> {
+    sources: usize,
+    entities: usize,
+    facts: usize,
+    kinds: BTreeMap<Kind, usize>,
+    relations: BTreeMap<Relation, usize>,
+    leaders: Vec<Leader<'a>>,
+}
+
+pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
+    let g = ctx.graph;
+    let mut kinds = BTreeMap::new();
+    for n in g.nodes() {
+        *kinds.entry(g.entity(n).kind).or_insert(0) += 1;
+    }
+    let mut relations = BTreeMap::new();
+    for e in g.edges() {
+        *relations.entry(g.fact(e).relation).or_insert(0) += 1;
+    }
+    let mut degrees: Vec<_> = g
+        .nodes()
+        .map(|n| (g.graph().neighbors_undirected(n).count(), n))
+        .collect();
+    degrees.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| g.entity(a.1).name.cmp(&g.entity(b.1).name))
+    });
+    let leaders = degrees
+        .iter()
+        .take(LEADERS)
+        .filter(|(d, _)| *d > 0)
+        .map(|&(facts, n)| Leader {
+            entity: json::EntityRef::new(g, n),
+            facts,
+        })
+        .collect();
+    let stats = Stats {
+        sources: g.sources().len(),
+        entities: g.entity_count(),
+        facts: g.fact_count(),
+        kinds,
+        relations,
+        leaders,
+    };
+    match a.format.format {
+        Format::Json => json::print(ctx.out, &stats)?,
+        Format::Text => {
+            let style = ctx.style;
+            writeln!(
+                ctx.out,
+                "{}, {}, {}",
+                counted(stats.sources, "source"),
+                counted(stats.entities, "entity"),
+                counted(stats.facts, "fact")
+            )?;
+            writeln!(ctx.out, "\n{}", style.heading("Entities by kind"))?;
+            for (k, c) in &stats.kinds {
+                writeln!(ctx.out, "  {} {c:>6}", pad(k.as_str(), 16))?;
+            }
+            writeln!(ctx.out, "\n{}", style.heading("Facts by relation"))?;
+            for (r, c) in &stats.relations {
+                writeln!(ctx.out, "  {} {c:>6}", pad(r.as_str(), 16))?;
+            }
+            if !stats.leaders.is_empty() {
+                writeln!(ctx.out, "\n{}", style.heading("Best connected"))?;
+                let width = stats
+                    .leaders
+                    .iter()
+                    .map(|l| l.entity.name.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                for l in &stats.leaders {
+                    writeln!(
+                        ctx.out,
+                        "  {} {:>4} facts",
+                        style.entity(&pad(l.entity.name, width)),
+                        l.facts
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,78 @@
+//! [`Error`]: everything that can stop a `kg` command, with the message the user sees.
+
+use crate::exit::Exit;
+use crate::query::NameError;
+use crate::store::LoadError;
+use std::io;
+use std::path::PathBuf;
+
+/// An error that ends a command. Its `Display` is the one line printed after `kg: `.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The command line is wrong in a way clap cannot see.
+    #[error("{0}")]
+    Usage(String),
+    /// A graph file could not be read.
+    #[error("cannot read graph file '{}': {}", path.display(), describe(source))]
+    ReadGraph { path: PathBuf, source: io::Error },
+    /// A graph file was read but is not a valid graph.
+    #[error("graph file '{}' is not valid: {source}", path.display())]
+    BadGraph { path: PathBuf, source: LoadError },
+    /// The embedded default graph is broken (a bug in this build of kg).
+    #[error("the embedded graph is not valid: {0}")]
+    BadEmbeddedGraph(LoadError),
+    /// A name did not resolve to one entity.
+    #[error(transparent)]
+    Name(#[from] NameError),
+    /// Writing the output failed.
+    #[error("cannot write output: {}", describe(.0))]
+    Output(#[from] io::Error),
+}
+
+impl Error {
+    /// The exit status this error ends the process with.
+    pub fn exit(&self) -> Exit {
+        Exit::Failure
+    }
+
+    /// True when the reader of the output went away (`kg dot | head -1`): not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// An I/O error as a short phrase, without the OS error number.
+pub fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+        io::ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_one_clear_line() {
+        let e = Error::ReadGraph {
+            path: "x.json".into(),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        };
+        assert_eq!(
+            e.to_string(),
+            "cannot read graph file 'x.json': no such file"
+        );
+        assert_eq!(e.exit(), Exit::Failure);
+        assert!(Error::Output(io::Error::from(io::ErrorKind::BrokenPipe)).is_broken_pipe());
+    }
+}

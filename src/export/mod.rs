@@ -1,0 +1,3 @@
+//! Output formats: one module per format, each writing a [`crate::model::Subgraph`].
+
+pub mod dot;

@@ -1,0 +1,20 @@
+//! Printing results: colours for people ([`Style`]), stable JSON shapes for scripts
+//! ([`json`]) and the shared text forms of facts ([`text`]).
+
+pub mod json;
+pub mod style;
+pub mod text;
+
+pub use style::Style;
+
+use clap::ValueEnum;
+
+/// How a query command prints its answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text for people.
+    #[default]
+    Text,
+    /// JSON for scripts, with stable field names.
+    Json,
+}

@@ -1,0 +1,104 @@
+//! The text forms shared by commands: a fact as a line, its evidence, a path as a chain.
+
+use super::Style;
+use crate::model::KnowledgeGraph;
+use crate::query::Path;
+use petgraph::graph::EdgeIndex;
+
+/// `Subject -[relation]-> Object`, then the count and date if any: `  (count 2, 2024-11)`.
+pub fn fact_line(graph: &KnowledgeGraph, e: EdgeIndex, style: &Style) -> String {
+    let f = graph.fact(e);
+    let (s, o) = graph.endpoints(e);
+    let mut line = format!(
+        "{} -[{}]-> {}",
+        style.entity(&graph.entity(s).name),
+        style.relation(f.relation.as_str()),
+        style.entity(&graph.entity(o).name)
+    );
+    let attrs = attributes(graph, e);
+    if !attrs.is_empty() {
+        line.push_str("  ");
+        line.push_str(&style.dim(&format!("({attrs})")));
+    }
+    line
+}
+
+/// `count 2, 2024-11`, or empty.
+pub fn attributes(graph: &KnowledgeGraph, e: EdgeIndex) -> String {
+    let f = graph.fact(e);
+    let mut parts = Vec::new();
+    if let Some(c) = f.count {
+        parts.push(format!("count {c}"));
+    }
+    if let Some(d) = &f.date {
+        parts.push(d.clone());
+    }
+    parts.join(", ")
+}
+
+/// The evidence sentence in quotes and its source, each line starting with `indent`;
+/// empty when the fact has neither.
+pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Style) -> String {
+    let f = graph.fact(e);
+    let mut out = String::new();
+    if let Some(ev) = &f.evidence {
+        let one_line: Vec<&str> = ev.split_whitespace().collect();
+        out.push_str(&format!("{indent}\"{}\"\n", one_line.join(" ")));
+    }
+    if let Some(src) = &f.source {
+        let date = graph.source(src).and_then(|s| s.date.as_deref());
+        let label = match date {
+            Some(d) => format!("source: {src} ({d})"),
+            None => format!("source: {src}"),
+        };
+        out.push_str(&format!("{indent}{}\n", style.dim(&label)));
+    }
+    out
+}
+
+/// The path as one chain: `A -[sent]-> B <-[received]- C`.
+pub fn chain(graph: &KnowledgeGraph, path: &Path, style: &Style) -> String {
+    let nodes = path.nodes(graph);
+    let mut out = style.entity(&graph.entity(nodes[0]).name);
+    for (step, &n) in path.steps.iter().zip(&nodes[1..]) {
+        let rel = style.relation(graph.fact(step.edge).relation.as_str());
+        if step.forward {
+            out.push_str(&format!(" -[{rel}]-> "));
+        } else {
+            out.push_str(&format!(" <-[{rel}]- "));
+        }
+        out.push_str(&style.entity(&graph.entity(n).name));
+    }
+    out
+}
+
+/// Pads `s` with spaces to `width` characters.
+pub fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// `1 fact`, `2 facts`: a count and a noun that agrees with it (plural by adding "s",
+/// or "ies" for a final "y" after a consonant).
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counted_agrees() {
+        assert_eq!(counted(1, "fact"), "1 fact");
+        assert_eq!(counted(0, "entity"), "0 entities");
+        assert_eq!(counted(3, "hop"), "3 hops");
+        assert_eq!(counted(2, "day"), "2 days");
+    }
+}

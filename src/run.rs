@@ -1,0 +1,82 @@
+//! [`run`]: load the graph a command needs and run the command.
+
+use crate::cli::{Args, Command};
+use crate::cmd::{self, Ctx, Outcome};
+use crate::error::Error;
+use crate::model::KnowledgeGraph;
+use crate::print::Style;
+use crate::store;
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+/// The knowledge graph built from the articles in `graph/`, embedded at build time.
+pub const EMBEDDED_GRAPH: &str = include_str!("../graph/graph.json");
+
+/// What a successful run leaves for the user besides its output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub outcome: Outcome,
+    /// Notes for stderr (truncation, hints).
+    pub notes: Vec<String>,
+}
+
+/// Runs one `kg` command, writing its answer to standard output.
+pub fn run(args: Args) -> Result<Report, Error> {
+    let graph = load(args.graph.as_deref())?;
+    let stdout = io::stdout();
+    let no_color = std::env::var("NO_COLOR").ok();
+    let style = Style::new(args.color, stdout.is_terminal(), no_color.as_deref());
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut ctx = Ctx {
+        graph: &graph,
+        style,
+        out: &mut out,
+        notes: Vec::new(),
+    };
+    let outcome = match &args.command {
+        Command::Path(a) => cmd::path::run(&mut ctx, a),
+        Command::Neighbours(a) => cmd::neighbours::run(&mut ctx, a),
+        Command::Show(a) => cmd::show::run(&mut ctx, a),
+        Command::Entities(a) => cmd::entities::run(&mut ctx, a),
+        Command::Facts(a) => cmd::facts::run(&mut ctx, a),
+        Command::Stats(a) => cmd::stats::run(&mut ctx, a),
+        Command::Dot(a) => cmd::dot::run(&mut ctx, a),
+    }?;
+    let notes = ctx.notes;
+    out.flush()?;
+    Ok(Report { outcome, notes })
+}
+
+/// Reads and checks the graph file at `path`, or the embedded graph when there is none.
+pub fn load(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
+    let Some(path) = path else {
+        return store::from_json(EMBEDDED_GRAPH).map_err(Error::BadEmbeddedGraph);
+    };
+    let text = std::fs::read_to_string(path).map_err(|source| Error::ReadGraph {
+        path: path.into(),
+        source,
+    })?;
+    store::from_json(&text).map_err(|source| Error::BadGraph {
+        path: path.into(),
+        source,
+    })
+}
+
+/// The one line to print for a command-line error clap found: its first line, without
+/// clap's `error: ` prefix.
+pub fn usage_message(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let first = rendered.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_graph_loads() {
+        let g = load(None).unwrap();
+        assert!(g.entity_count() > 0 && g.fact_count() > 0);
+    }
+}

@@ -53,7 +53,7 @@ pub fn run(ctx: &mut Ctx, a: &PathArgs) -> Result<Outcome, Error> {
     }
     match a.format.format {
         Format::Json => print_json(ctx, from, to, &paths)?,
-        Format::Text => print_text(ctx, &paths, !a.no_evidence)?,
+        Format::Text => print_text(ctx, &paths, a.all || a.k.is_some(), !a.no_evidence)?,
     }
     if paths.is_empty() {
         let filtered = a.directed
@@ -71,10 +71,16 @@ pub fn run(ctx: &mut Ctx, a: &PathArgs) -> Result<Outcome, Error> {
     Ok(Outcome::Done)
 }
 
-fn print_text(ctx: &mut Ctx, paths: &[Path], evidence: bool) -> std::io::Result<()> {
+/// Prints the paths; `numbered` gives each a heading (for --all and -k).
+fn print_text(
+    ctx: &mut Ctx,
+    paths: &[Path],
+    numbered: bool,
+    evidence: bool,
+) -> std::io::Result<()> {
     let (g, style) = (ctx.graph, ctx.style);
     for (i, path) in paths.iter().enumerate() {
-        if paths.len() > 1 {
+        if numbered {
             if i > 0 {
                 writeln!(ctx.out)?;
             }

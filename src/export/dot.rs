@@ -11,8 +11,9 @@
 //! }
 //! ```
 //!
-//! Every id and label is a quoted DOT string: `\` and `"` are escaped, a newline becomes
-//! `\n` and other control characters a space, so any name survives. (graphviz-rust prints
+//! Every id and label is a quoted DOT string: `\` and `"` are escaped, `&` is written
+//! `&amp;` (Graphviz reads HTML entities in strings), a newline becomes `\n` and other
+//! control characters a space, so any name survives. (graphviz-rust prints
 //! ids exactly as given, so the quoting is done here.) Node ids are entity ids; the legend
 //! shows only the kinds that appear.
 
@@ -155,6 +156,7 @@ pub fn quote(s: &str) -> String {
         match c {
             '\\' => q.push_str("\\\\"),
             '"' => q.push_str("\\\""),
+            '&' => q.push_str("&amp;"),
             '\n' => q.push_str("\\n"),
             '\r' => {}
             c if c.is_control() => q.push(' '),
@@ -227,6 +229,7 @@ mod tests {
         assert_eq!(quote(r#"say "hi" \ bye"#), r#""say \"hi\" \\ bye""#);
         assert_eq!(quote("two\nlines\r"), r#""two\nlines""#);
         assert_eq!(quote("tab\there"), r#""tab here""#);
+        assert_eq!(quote("AT&T &amp;"), r#""AT&amp;T &amp;amp;""#);
         assert_eq!(quote("Москва 🐻"), "\"Москва 🐻\"");
     }
 

@@ -29,8 +29,8 @@ pub enum LoadError {
 /// O(n) in the length of the text, plus O(V + E) to build the graph.
 pub fn from_json(text: &str) -> Result<KnowledgeGraph, LoadError> {
     let file: GraphFile = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
+        line: e.line().max(1),
+        column: e.column().max(1),
         message: clean_serde_message(&e),
     })?;
     KnowledgeGraph::from_file(file).map_err(|invalid| LoadError::Invalid {
@@ -46,13 +46,18 @@ pub fn to_json(graph: &KnowledgeGraph) -> String {
     s
 }
 
-/// serde_json appends " at line L column C" to its messages; the error carries those.
+/// serde_json's message without the " at line L column C" it appends (the error carries
+/// those), and with the graph file's shape named in words a user knows.
 fn clean_serde_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg,
-    }
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => &msg,
+    };
+    msg.replace(
+        "expected struct GraphFile",
+        "expected a graph file object with \"version\", \"entities\" and \"facts\"",
+    )
 }
 
 /// The 1-based line where the key and value an error is about stand (the last such place

@@ -1,0 +1,183 @@
+//! `kg dot`: snapshots, and the real Graphviz `dot` drawing every output.
+
+use crate::harness::{fixture, have, kg, stdout};
+use insta::assert_snapshot;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Renders DOT with the real `dot -Tsvg`; panics with dot's message when it refuses.
+fn render_svg(dot_text: &str) -> String {
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dot runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot_text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "dot failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "dot warned: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Undoes XML escaping in SVG text.
+fn unescape_xml(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find(';').map(|j| i + j).unwrap_or(rest.len() - 1);
+        let entity = &rest[i + 1..end];
+        let c = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
+            e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        match c {
+            Some(c) => out.push(c),
+            None => out.push_str(&rest[i..=end]),
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The entity names a graph file holds, as the DOT export shows them in tooltips: control
+/// characters but the newline become spaces.
+fn names(graph: &std::path::Path) -> Vec<(String, String)> {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(graph).unwrap()).unwrap();
+    v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let name: String = e["name"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+                .collect();
+            (e["kind"].as_str().unwrap().to_string(), name)
+        })
+        .collect()
+}
+
+fn assert_svg_names(svg: &str, expected: &[(String, String)]) {
+    // Graphviz writes a run of spaces as a space and no-break spaces.
+    let text = unescape_xml(svg).replace('\u{a0}', " ");
+    for (kind, name) in expected {
+        let tooltip = format!("{kind}: {name}");
+        assert!(text.contains(&tooltip), "the SVG does not name {name:?}");
+    }
+}
+
+#[test]
+fn dot_snapshot() {
+    assert_snapshot!("dot_whole", stdout(kg().arg("dot")));
+    assert_snapshot!(
+        "dot_hostile",
+        stdout(kg().arg("--graph").arg(fixture("hostile.json")).arg("dot"))
+    );
+}
+
+#[test]
+fn graphviz_draws_the_whole_graph_naming_every_entity() {
+    if !have("dot") {
+        return;
+    }
+    let out = stdout(kg().arg("dot"));
+    let svg = render_svg(&out);
+    let graph = kg::run::load(None).unwrap();
+    let expected: Vec<_> = graph
+        .nodes()
+        .map(|n| {
+            (
+                graph.entity(n).kind.to_string(),
+                graph.entity(n).name.clone(),
+            )
+        })
+        .collect();
+    assert_svg_names(&svg, &expected);
+}
+
+#[test]
+fn graphviz_draws_hostile_names_unchanged() {
+    if !have("dot") {
+        return;
+    }
+    let path = fixture("hostile.json");
+    let svg = render_svg(&stdout(kg().arg("--graph").arg(&path).arg("dot")));
+    assert_svg_names(&svg, &names(&path));
+    assert!(
+        unescape_xml(&svg)
+            .contains("He said \"Quote \"Marks\" Agency\" \\ {} <tag> & 'quote'\nsecond line")
+    );
+}
+
+#[test]
+fn graphviz_draws_around_and_path() {
+    if !have("dot") {
+        return;
+    }
+    let around = stdout(kg().args(["dot", "--around", "Moscow Zoo", "--depth", "1"]));
+    let svg = render_svg(&around);
+    assert!(unescape_xml(&svg).contains("institution: Moscow Zoo"));
+    assert!(svg.contains("Svetlana"));
+    let path = stdout(kg().args(["dot", "--path", "Putin", "Pyongyang Central Zoo"]));
+    let svg = unescape_xml(&render_svg(&path));
+    assert!(
+        svg.contains("person: Vladimir Putin")
+            && svg.contains("institution: Pyongyang Central Zoo")
+    );
+    assert!(!svg.contains("Svetlana"), "only the path is drawn");
+}
+
+#[test]
+fn selections_filter() {
+    let small = fixture("small.json");
+    let out = stdout(
+        kg().arg("--graph")
+            .arg(&small)
+            .args(["dot", "--kind", "person,institution"]),
+    );
+    assert!(
+        out.contains("\"Ann Lee\"") && !out.contains("giant panda"),
+        "{out}"
+    );
+    let out = stdout(
+        kg().arg("--graph")
+            .arg(&small)
+            .args(["dot", "--relation", "sent"]),
+    );
+    assert_eq!(out.matches("->").count(), 1, "{out}");
+    kg().arg("--graph")
+        .arg(&small)
+        .args(["dot", "--path", "Ann", "Lonely Isle"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("kg: no path from Ann Lee to Lonely Isle\n");
+}

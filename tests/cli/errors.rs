@@ -1,0 +1,182 @@
+//! Bad input: every error is one line on stderr, `kg: ` first, with a non-zero exit.
+
+use crate::harness::{fixture, kg};
+
+#[test]
+fn unknown_name_suggests() {
+    kg().args(["path", "Putn", "Pyongyang Central Zoo"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("kg: no entity named 'Putn'; did you mean 'Vladimir Putin'?\n");
+    kg().args(["show", "Obama"])
+        .assert()
+        .code(2)
+        .stderr("kg: no entity named 'Obama' (try 'kg entities' to list them)\n");
+}
+
+#[test]
+fn ambiguous_name_lists_candidates() {
+    kg().args(["neighbours", "zoo"])
+        .assert()
+        .code(2)
+        .stderr("kg: 'zoo' is ambiguous: it could be Moscow Zoo (institution), Pyongyang Central Zoo (institution) (give more of the name)\n");
+}
+
+#[test]
+fn empty_name() {
+    kg().args(["show", ""])
+        .assert()
+        .code(2)
+        .stderr("kg: empty entity name (try 'kg entities' to list them)\n");
+}
+
+#[test]
+fn unknown_relation_in_via() {
+    kg().args(["path", "Putin", "Moscow Zoo", "--via", "sent,gave"])
+        .assert()
+        .code(2)
+        .stderr("kg: invalid value 'gave' for '--via <REL,...>': unknown relation 'gave' (expected one of: sent, received, stated, deployed-to, leads, member-of, located-in, signed, fought, cooperates-with)\n");
+}
+
+#[test]
+fn unknown_kind() {
+    kg().args(["entities", "--kind", "planet"])
+        .assert()
+        .code(2)
+        .stderr("kg: invalid value 'planet' for '--kind <KIND>': unknown kind 'planet' (expected one of: person, institution, country, place, animal, group, agreement, statement, thing)\n");
+}
+
+#[test]
+fn missing_graph_file() {
+    let dir = tempfile::tempdir().unwrap();
+    kg().current_dir(dir.path())
+        .args(["--graph", "missing.json", "stats"])
+        .assert()
+        .code(2)
+        .stderr("kg: cannot read graph file 'missing.json': no such file\n");
+}
+
+#[test]
+fn directory_as_graph_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("folder")).unwrap();
+    kg().current_dir(dir.path())
+        .args(["--graph", "folder", "stats"])
+        .assert()
+        .code(2)
+        .stderr("kg: cannot read graph file 'folder': it is a directory\n");
+}
+
+/// Writes `text` as `g.json` in a fresh folder and runs `kg --graph g.json stats` there.
+fn with_graph(text: &[u8]) -> assert_cmd::assert::Assert {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("g.json"), text).unwrap();
+    kg().current_dir(dir.path())
+        .args(["--graph", "g.json", "stats"])
+        .assert()
+}
+
+#[test]
+fn malformed_graph_files() {
+    with_graph(b"not json")
+        .code(2)
+        .stderr("kg: graph file 'g.json' is not valid: line 1, column 2: expected ident\n");
+    with_graph(b"{\"version\": 1, \"entities\": [")
+        .code(2)
+        .stderr(
+            "kg: graph file 'g.json' is not valid: line 1, column 28: EOF while parsing a list\n",
+        );
+    with_graph(b"[1, 2]")
+        .code(2)
+        .stderr("kg: graph file 'g.json' is not valid: line 1, column 1: invalid type: sequence, expected a graph file object with \"version\", \"entities\" and \"facts\"\n");
+    with_graph(b"{\"version\": 7, \"entities\": []}")
+        .code(2)
+        .stderr("kg: graph file 'g.json' is not valid: format version 7 is newer than this kg reads (1); upgrade kg\n");
+    with_graph(b"\xff\xfe{}")
+        .code(2)
+        .stderr("kg: cannot read graph file 'g.json': it is not UTF-8 text\n");
+}
+
+#[test]
+fn graph_files_that_say_impossible_things() {
+    let dangling = br#"{"version": 1,
+  "entities": [{"id": "a", "name": "A", "kind": "person"}],
+  "facts": [{"subject": "a", "relation": "leads", "object": "b"}]}"#;
+    with_graph(dangling)
+        .code(2)
+        .stderr("kg: graph file 'g.json' is not valid: line 3: fact object 'b' names no entity\n");
+    let duplicate = br#"{"version": 1,
+  "entities": [{"id": "a", "name": "A", "kind": "person"},
+               {"id": "a", "name": "B", "kind": "person"}]}"#;
+    with_graph(duplicate)
+        .code(2)
+        .stderr("kg: graph file 'g.json' is not valid: line 3: entity id 'a' is used twice\n");
+    let bad_kind = br#"{"version": 1, "entities": [{"id": "a", "name": "A", "kind": "planet"}]}"#;
+    with_graph(bad_kind).code(2).stderr(
+        "kg: graph file 'g.json' is not valid: line 1, column 69: unknown variant `planet`, expected one of `person`, `institution`, `country`, `place`, `animal`, `group`, `agreement`, `statement`, `thing`\n",
+    );
+}
+
+#[test]
+fn minimal_hand_written_graph_loads() {
+    kg().arg("--graph")
+        .arg(fixture("small.json"))
+        .arg("stats")
+        .assert()
+        .success();
+}
+
+#[test]
+fn usage_errors_are_one_line() {
+    kg().args(["path", "Putin"])
+        .assert()
+        .code(2)
+        .stderr("kg: the following required arguments were not provided:\n");
+    kg().arg("frobnicate")
+        .assert()
+        .code(2)
+        .stderr("kg: unrecognized subcommand 'frobnicate'\n");
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    // A graph big enough that its DOT overflows the pipe buffer, so `kg` meets the closed
+    // pipe mid-write.
+    let mut entities = Vec::new();
+    let mut facts = Vec::new();
+    for i in 0..3000 {
+        entities.push(format!(
+            r#"{{"id": "e{i}", "name": "Entity number {i}", "kind": "thing"}}"#
+        ));
+        if i > 0 {
+            facts.push(format!(
+                r#"{{"subject": "e{i}", "relation": "sent", "object": "e{}"}}"#,
+                i - 1
+            ));
+        }
+    }
+    let text = format!(
+        r#"{{"version": 1, "entities": [{}], "facts": [{}]}}"#,
+        entities.join(","),
+        facts.join(",")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.json");
+    std::fs::write(&path, text).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kg"))
+        .arg("--graph")
+        .arg(&path)
+        .arg("dot")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -1,0 +1,116 @@
+//! `kg show`, `kg entities`, `kg facts`, `kg stats`: every command in both formats.
+
+use crate::harness::{fixture, kg, stdout};
+use insta::assert_snapshot;
+
+#[test]
+fn show_card() {
+    let out = stdout(kg().args(["show", "Putin"]));
+    assert!(
+        out.starts_with("Vladimir Putin\n  kind:     person\n"),
+        "{out}"
+    );
+    assert_snapshot!("show_putin_text", out);
+    let out = stdout(kg().args(["show", "Putin", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["kind"], "person");
+    assert!(
+        v["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "Putin")
+    );
+    assert_snapshot!("show_putin_json", out);
+}
+
+#[test]
+fn entities_list() {
+    assert_snapshot!("entities_text", stdout(kg().arg("entities")));
+    assert_snapshot!(
+        "entities_json",
+        stdout(kg().args(["entities", "--format", "json"]))
+    );
+    let people = stdout(kg().args(["entities", "--kind", "person", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&people).unwrap();
+    assert!(v.as_array().unwrap().iter().all(|e| e["kind"] == "person"));
+}
+
+#[test]
+fn facts_list() {
+    assert_snapshot!("facts_text", stdout(kg().arg("facts")));
+    let out = stdout(kg().args(["facts", "--format", "json"]));
+    assert_snapshot!("facts_json", out);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for f in v.as_array().unwrap() {
+        for key in [
+            "subject", "relation", "object", "count", "date", "source", "evidence",
+        ] {
+            assert!(f.get(key).is_some(), "fact without {key}: {f}");
+        }
+        assert!(
+            f["subject"]["id"].is_string()
+                && f["subject"]["name"].is_string()
+                && f["subject"]["kind"].is_string()
+        );
+    }
+}
+
+#[test]
+fn facts_filters() {
+    let small = fixture("small.json");
+    let out = stdout(
+        kg().arg("--graph")
+            .arg(&small)
+            .args(["facts", "--relation", "sent"]),
+    );
+    assert_eq!(out, "Acme Zoo -[sent]-> giant panda  (count 2, 2024-05)\n");
+    let out = stdout(kg().arg("--graph").arg(&small).args([
+        "facts",
+        "--entity",
+        "panda",
+        "--no-evidence",
+    ]));
+    assert_eq!(out.lines().count(), 2);
+    kg().arg("--graph")
+        .arg(&small)
+        .args(["facts", "--relation", "fought"])
+        .assert()
+        .code(1)
+        .stderr("kg: no facts match\n");
+}
+
+#[test]
+fn stats_counts() {
+    let out = stdout(kg().arg("--graph").arg(fixture("small.json")).arg("stats"));
+    assert!(out.starts_with("0 sources, 5 entities, 3 facts\n"), "{out}");
+    assert_snapshot!("stats_text", stdout(kg().arg("stats")));
+    assert_snapshot!(
+        "stats_json",
+        stdout(kg().args(["stats", "--format", "json"]))
+    );
+}
+
+#[test]
+fn graph_option_before_or_after_and_from_the_environment() {
+    let small = fixture("small.json");
+    let want = "0 sources, 5 entities, 3 facts";
+    assert!(stdout(kg().arg("--graph").arg(&small).arg("stats")).starts_with(want));
+    assert!(stdout(kg().arg("stats").arg("--graph").arg(&small)).starts_with(want));
+    assert!(stdout(kg().env("KG_GRAPH", &small).arg("stats")).starts_with(want));
+}
+
+#[test]
+fn colour_only_when_asked_and_never_under_no_color() {
+    let out = stdout(kg().args(["--color", "always", "show", "Putin"]));
+    assert!(out.contains("\x1b["), "colour was asked for");
+    let out = stdout(
+        kg().args(["--color", "always", "show", "Putin"])
+            .env("NO_COLOR", "1"),
+    );
+    assert!(!out.contains("\x1b["), "NO_COLOR wins");
+    assert!(
+        !stdout(kg().args(["show", "Putin"])).contains("\x1b["),
+        "not a terminal"
+    );
+}

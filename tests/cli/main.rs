@@ -1,0 +1,11 @@
+//! The integration tests: the real `kg` binary, run as a user runs it.
+//!
+//! One binary with a module per area; `harness` holds what they share. Outputs are pinned
+//! with insta snapshots (`tests/cli/snapshots/`), error messages word for word.
+
+mod dot;
+mod errors;
+mod harness;
+mod listing;
+mod neighbours;
+mod path;

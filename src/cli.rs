@@ -9,15 +9,16 @@ use std::path::PathBuf;
 
 /// kg: a knowledge graph of who did what to whom, built from news articles.
 ///
-/// With no --graph, kg answers from the graph embedded in it (built from the articles in
-/// its graph/ folder).
+/// The graph read (and written by kg init, add, remove, merge, split, rebuild) is --graph
+/// FILE, else KG_GRAPH, else the nearest kg.json in this folder or above it, else the graph
+/// embedded in kg (built from the articles in its graph/ folder; read-only).
 #[derive(Debug, Parser)]
 #[command(name = "kg", version, max_term_width = 100)]
 #[command(
     after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg neighbours \"Moscow Zoo\"\n  kg dot | dot -Tsvg > graph.svg"
 )]
 pub struct Args {
-    /// The graph file to read instead of the embedded graph.
+    /// The graph file (knowledge base) to use instead of kg.json or the embedded graph.
     #[arg(
         long,
         short = 'g',
@@ -31,8 +32,28 @@ pub struct Args {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Query commands: only facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; an
+    /// undated fact goes by its article's date).
+    #[arg(long, global = true, value_name = "DATE", value_parser = date_arg)]
+    pub since: Option<String>,
+
+    /// Query commands: only facts dated on or before DATE.
+    #[arg(long, global = true, value_name = "DATE", value_parser = date_arg)]
+    pub until: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Checks a `--since`/`--until` date.
+fn date_arg(s: &str) -> Result<String, String> {
+    if crate::model::is_date_prefix(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "'{s}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        ))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,6 +88,101 @@ pub enum Command {
         after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg"
     )]
     Dot(DotArgs),
+    /// Create an empty knowledge base (DIR/kg.json, or the --graph file).
+    #[command(after_help = "Examples:\n  kg init\n  kg init ~/news\n  kg --graph wire.json init")]
+    Init(InitArgs),
+    /// Extract articles and merge them into the knowledge base.
+    ///
+    /// An article is identified by its content hash: adding the same file again changes
+    /// nothing; a changed file (same name) replaces its earlier facts. A .json file is
+    /// taken as one article already extracted (a graph file with at most one source).
+    #[command(after_help = "Examples:\n  kg add articles/*.txt\n  kg add 2024-11-22-putin-zoo.txt")]
+    Add(AddArgs),
+    /// List the articles in the knowledge base: id, date, facts contributed, title, file.
+    #[command(after_help = "Examples:\n  kg sources\n  kg sources --format json")]
+    Sources(SourcesArgs),
+    /// Take an article's facts out of the knowledge base (entities left with no fact go too).
+    #[command(after_help = "Example:\n  kg remove 2024-11-22-putin-zoo")]
+    Remove(RemoveArgs),
+    /// Record that two entities are one, and merge them (the decision is kept in kg.aliases).
+    #[command(
+        after_help = "Examples:\n  kg merge \"North Korea\" DPRK\n  kg merge vladimir-putin putin"
+    )]
+    Merge(MergeArgs),
+    /// Record that a name is not an alias of an entity, and split it off (kept in kg.aliases).
+    #[command(after_help = "Example:\n  kg split \"Kim Jong Un\" Kim")]
+    Split(SplitArgs),
+    /// Propose likely duplicate entities for review (shared names, name similarity, kind).
+    #[command(after_help = "Examples:\n  kg duplicates\n  kg duplicates --format json")]
+    Duplicates(DuplicatesArgs),
+    /// Build the merged graph again from its articles and the decisions in kg.aliases.
+    #[command(after_help = "Example:\n  kg rebuild")]
+    Rebuild,
+}
+
+impl Command {
+    /// True for the commands that write the knowledge base.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Command::Init(_)
+                | Command::Add(_)
+                | Command::Remove(_)
+                | Command::Merge(_)
+                | Command::Split(_)
+                | Command::Rebuild
+        )
+    }
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct InitArgs {
+    /// The folder to create kg.json in (default: the current folder).
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct AddArgs {
+    /// The article files (text with optional source:/date:/title: header lines, or .json).
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct SourcesArgs {
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct RemoveArgs {
+    /// The article: its id (see kg sources) or the file it was added from.
+    pub source: String,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct MergeArgs {
+    /// The entity that stays: a name, alias, id, or unique word or prefix of one.
+    pub a: String,
+    /// The entity that joins it.
+    pub b: String,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct SplitArgs {
+    /// The entity: a name, alias, id, or unique word or prefix of one.
+    pub entity: String,
+    /// The alias that is not this entity (exactly as kg show lists it, any case).
+    pub alias: String,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct DuplicatesArgs {
+    /// How many pairs to list at most.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+    #[command(flatten)]
+    pub format: FormatArg,
 }
 
 /// `--format text|json`.
@@ -213,6 +329,14 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Args::command().debug_assert();
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        let a = Args::try_parse_from(["kg", "facts", "--since", "2024-06"]).unwrap();
+        assert_eq!(a.since.as_deref(), Some("2024-06"));
+        assert!(Args::try_parse_from(["kg", "facts", "--until", "June"]).is_err());
+        assert!(Args::try_parse_from(["kg", "add"]).is_err());
     }
 
     #[test]

@@ -24,6 +24,55 @@ pub enum Error {
     /// A name did not resolve to one entity.
     #[error(transparent)]
     Name(#[from] NameError),
+    /// A write command found no knowledge base to write to.
+    #[error(
+        "no knowledge base to write to (no kg.json here or above, no --graph, no KG_GRAPH): create one with 'kg init'"
+    )]
+    NoBase,
+    /// The named knowledge base does not exist.
+    #[error("knowledge base '{}' does not exist: create it with 'kg --graph {} init'", path.display(), path.display())]
+    MissingBase { path: PathBuf },
+    /// `kg init` found a file where it would create the base.
+    #[error("'{}' already exists: kg init never overwrites a file", path.display())]
+    BaseExists { path: PathBuf },
+    /// Another writer held the lock for the whole timeout.
+    #[error("another kg is still writing '{}' after {secs}s (lock '{}'): try again when it is done, or raise KG_LOCK_TIMEOUT", path.display(), lock.display())]
+    Locked {
+        path: PathBuf,
+        lock: PathBuf,
+        secs: u64,
+    },
+    /// A file of the knowledge base could not be written.
+    #[error("cannot write '{}': {}", path.display(), describe(source))]
+    WriteBase { path: PathBuf, source: io::Error },
+    /// The base was written by a newer kg.
+    #[error("'{}' {message}; it was left unchanged", path.display())]
+    NewerBase { path: PathBuf, message: String },
+    /// The decisions file is not valid.
+    #[error("decisions file '{}' is not valid: {source}", path.display())]
+    BadDecisions {
+        path: PathBuf,
+        source: crate::kb::decisions::BadDecision,
+    },
+    /// An article file could not be read.
+    #[error("cannot read article '{}': {}", path.display(), describe(source))]
+    ReadArticle { path: PathBuf, source: io::Error },
+    /// An article file was read but cannot be added.
+    #[error("article '{}' cannot be added: {message}", path.display())]
+    BadArticle { path: PathBuf, message: String },
+    /// `kg remove` named no article of the base.
+    #[error("no article '{id}' in '{}' (try 'kg sources')", path.display())]
+    UnknownSource { id: String, path: PathBuf },
+    /// `kg split` named a name the entity does not go by.
+    #[error("'{alias}' is not an alias of {entity} ({})", if aliases.is_empty() { "it has none".to_string() } else { format!("its aliases: {}", aliases.join(", ")) })]
+    NotAnAlias {
+        alias: String,
+        entity: String,
+        aliases: Vec<String>,
+    },
+    /// `kg merge` named one entity twice.
+    #[error("'{a}' and '{b}' are already one entity: {name}")]
+    SameEntity { a: String, b: String, name: String },
     /// Writing the output failed.
     #[error("cannot write output: {}", describe(.0))]
     Output(#[from] io::Error),

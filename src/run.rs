@@ -1,11 +1,13 @@
-//! [`run`]: load the graph a command needs and run the command.
+//! [`run`]: find and load the graph a command needs (or lock the knowledge base a write
+//! command changes) and run the command.
 
 use crate::cli::{Args, Command};
-use crate::cmd::{self, Ctx, Outcome};
+use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::print::Style;
-use crate::store;
+use crate::query::Window;
+use crate::store::{self, Located};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -21,14 +23,28 @@ pub struct Report {
 }
 
 /// Runs one `kg` command, writing its answer to standard output.
+///
+/// The graph is `--graph`/`KG_GRAPH`, else the nearest `kg.json` walking up from the
+/// current folder, else the embedded graph (read-only: write commands then ask for
+/// `kg init`). Query commands see only the facts in the `--since`/`--until` window.
 pub fn run(args: Args) -> Result<Report, Error> {
-    let graph = load(args.graph.as_deref())?;
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    let located = store::locate(args.graph.as_deref(), &cwd);
     let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.command.writes() {
+        return run_write(&args, &located, &mut out);
+    }
+    let window = Window {
+        since: args.since.clone(),
+        until: args.until.clone(),
+    };
+    let graph = window.apply(load(located.path())?);
     let no_color = std::env::var("NO_COLOR").ok();
     let style = Style::new(args.color, stdout.is_terminal(), no_color.as_deref());
-    let mut out = io::BufWriter::new(stdout.lock());
     let mut ctx = Ctx {
         graph: &graph,
+        base: located.path(),
         style,
         out: &mut out,
         notes: Vec::new(),
@@ -41,9 +57,57 @@ pub fn run(args: Args) -> Result<Report, Error> {
         Command::Facts(a) => cmd::facts::run(&mut ctx, a),
         Command::Stats(a) => cmd::stats::run(&mut ctx, a),
         Command::Dot(a) => cmd::dot::run(&mut ctx, a),
+        Command::Sources(a) => cmd::sources::run(&mut ctx, a),
+        Command::Duplicates(a) => cmd::duplicates::run(&mut ctx, a),
+        Command::Init(_)
+        | Command::Add(_)
+        | Command::Remove(_)
+        | Command::Merge(_)
+        | Command::Split(_)
+        | Command::Rebuild => unreachable!("write commands are run by run_write"),
     }?;
     let notes = ctx.notes;
     out.flush()?;
+    Ok(Report { outcome, notes })
+}
+
+/// Runs a command that writes the knowledge base.
+fn run_write(args: &Args, located: &Located, out: &mut dyn Write) -> Result<Report, Error> {
+    if args.since.is_some() || args.until.is_some() {
+        return Err(Error::Usage(
+            "--since and --until filter query commands; write commands do not take them".into(),
+        ));
+    }
+    if let Command::Init(a) = &args.command {
+        let outcome = cmd::init::run(located, a, out)?;
+        out.flush()?;
+        return Ok(Report {
+            outcome,
+            notes: Vec::new(),
+        });
+    }
+    let base = located.path().ok_or(Error::NoBase)?;
+    if !base.exists() {
+        return Err(match located {
+            Located::Named(p) => Error::MissingBase { path: p.clone() },
+            _ => Error::NoBase,
+        });
+    }
+    let mut ctx = WriteCtx {
+        base,
+        out,
+        notes: Vec::new(),
+    };
+    let outcome = match &args.command {
+        Command::Add(a) => cmd::add::run(&mut ctx, a),
+        Command::Remove(a) => cmd::remove::run(&mut ctx, a),
+        Command::Merge(a) => cmd::merge::run(&mut ctx, a),
+        Command::Split(a) => cmd::split::run(&mut ctx, a),
+        Command::Rebuild => cmd::rebuild::run(&mut ctx),
+        _ => unreachable!("only write commands come here"),
+    }?;
+    let notes = ctx.notes;
+    ctx.out.flush()?;
     Ok(Report { outcome, notes })
 }
 

@@ -1,7 +1,7 @@
 //! The JSON shapes query commands print with `--format json`. Field names are stable:
 //! scripts may rely on them. Absent values are `null`, never missing.
 
-use crate::model::{Kind, KnowledgeGraph, Relation};
+use crate::model::{Kind, KnowledgeGraph, Provenance, Relation};
 use crate::query::{Link, Path};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::Serialize;
@@ -45,7 +45,8 @@ impl<'a> EntityView<'a> {
 }
 
 /// A fact: `{"subject", "relation", "object", "count", "date", "source", "evidence",
-/// "span", "rule"}` with subject and object as [`EntityRef`]s.
+/// "span", "rule", "also"}` with subject and object as [`EntityRef`]s; `source` to `rule`
+/// are its first provenance, `also` lists the others (other articles stating it).
 #[derive(Serialize)]
 pub struct FactView<'a> {
     pub subject: EntityRef<'a>,
@@ -57,6 +58,37 @@ pub struct FactView<'a> {
     pub evidence: Option<&'a str>,
     pub span: Option<[usize; 2]>,
     pub rule: Option<&'a str>,
+    pub also: Vec<ProvenanceView>,
+}
+
+/// A further place a fact is stated: `{"source", "date", "evidence", "span", "rule",
+/// "count"}` (`date` is the article's).
+#[derive(Serialize)]
+pub struct ProvenanceView {
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub evidence: Option<String>,
+    pub span: Option<[usize; 2]>,
+    pub rule: Option<String>,
+    pub count: Option<u64>,
+}
+
+impl ProvenanceView {
+    pub fn new(graph: &KnowledgeGraph, p: Provenance) -> Self {
+        let date = p
+            .source
+            .as_deref()
+            .and_then(|s| graph.source(s))
+            .and_then(|s| s.date.clone());
+        ProvenanceView {
+            source: p.source,
+            date,
+            evidence: p.evidence,
+            span: p.span,
+            rule: p.rule,
+            count: p.count,
+        }
+    }
 }
 
 impl<'a> FactView<'a> {
@@ -73,6 +105,11 @@ impl<'a> FactView<'a> {
             evidence: f.evidence.as_deref(),
             span: f.span,
             rule: f.rule.as_deref(),
+            also: f
+                .also()
+                .into_iter()
+                .map(|p| ProvenanceView::new(graph, p))
+                .collect(),
         }
     }
 }

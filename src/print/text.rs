@@ -36,22 +36,24 @@ pub fn attributes(graph: &KnowledgeGraph, e: EdgeIndex) -> String {
     parts.join(", ")
 }
 
-/// The evidence sentence in quotes and its source, each line starting with `indent`;
-/// empty when the fact has neither.
+/// Each evidence sentence in quotes and its source (every provenance of the fact, the
+/// first first), each line starting with `indent`; empty when the fact has neither.
 pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Style) -> String {
     let f = graph.fact(e);
     let mut out = String::new();
-    if let Some(ev) = &f.evidence {
-        let one_line: Vec<&str> = ev.split_whitespace().collect();
-        out.push_str(&format!("{indent}\"{}\"\n", one_line.join(" ")));
-    }
-    if let Some(src) = &f.source {
-        let date = graph.source(src).and_then(|s| s.date.as_deref());
-        let label = match date {
-            Some(d) => format!("source: {src} ({d})"),
-            None => format!("source: {src}"),
-        };
-        out.push_str(&format!("{indent}{}\n", style.dim(&label)));
+    for p in f.provenances() {
+        if let Some(ev) = &p.evidence {
+            let one_line: Vec<&str> = ev.split_whitespace().collect();
+            out.push_str(&format!("{indent}\"{}\"\n", one_line.join(" ")));
+        }
+        if let Some(src) = &p.source {
+            let date = graph.source(src).and_then(|s| s.date.as_deref());
+            let label = match date {
+                Some(d) => format!("source: {src} ({d})"),
+                None => format!("source: {src}"),
+            };
+            out.push_str(&format!("{indent}{}\n", style.dim(&label)));
+        }
     }
     out
 }

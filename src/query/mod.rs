@@ -1,14 +1,16 @@
 //! Queries over a [`crate::model::KnowledgeGraph`]: resolving names, finding paths,
-//! listing neighbourhoods and selecting subgraphs.
+//! listing neighbourhoods, selecting subgraphs and time windows.
 
 pub mod filter;
 pub mod names;
 pub mod neighbours;
 pub mod paths;
 pub mod select;
+pub mod time;
 
 pub use filter::{Hop, Towards, Walk};
 pub use names::{NameError, resolve};
 pub use neighbours::{Link, neighbours};
 pub use paths::{Cut, Path, Step};
 pub use select::Selection;
+pub use time::Window;

@@ -57,6 +57,15 @@ pub fn normalize(name: &str) -> String {
     }
 }
 
+/// Finds an entity by its exact id, else as [`resolve`] does by name (for commands that
+/// print ids for scripts and reviews to pass back, like `kg duplicates`).
+pub fn resolve_id_or_name(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameError> {
+    match graph.node(query) {
+        Some(n) => Ok(n),
+        None => resolve(graph, query),
+    }
+}
+
 /// Finds the one entity a name refers to.
 ///
 /// Tried in order: an exact name or alias (a canonical name wins over an alias shared by

@@ -1,5 +1,12 @@
-//! Graph files on disk: reading and checking them ([`json`]), and writing them safely.
+//! Graph files on disk: reading and checking them ([`json`]), finding the one to use
+//! ([`discover`]), writing them atomically ([`atomic`]) under a writers' lock ([`lock`]).
 
+pub mod atomic;
+pub mod discover;
 pub mod json;
+pub mod lock;
 
+pub use atomic::write_atomic;
+pub use discover::{Located, locate};
 pub use json::{LoadError, from_json, to_json};
+pub use lock::{LockError, WriteLock};

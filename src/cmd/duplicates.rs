@@ -1,0 +1,82 @@
+//! `kg duplicates`: likely duplicate entities, for review with `kg merge`.
+
+use super::{Ctx, Outcome};
+use crate::cli::DuplicatesArgs;
+use crate::error::Error;
+use crate::kb::Decisions;
+use crate::kb::decisions::decisions_path;
+use crate::kb::duplicates::duplicates;
+use crate::print::{Format, json};
+use serde::Serialize;
+
+pub fn run(ctx: &mut Ctx, a: &DuplicatesArgs) -> Result<Outcome, Error> {
+    let g = ctx.graph;
+    let decisions = match ctx.base {
+        Some(base) => {
+            let path = decisions_path(base);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Decisions::parse(&text)
+                    .map_err(|source| Error::BadDecisions { path, source })?,
+                Err(_) => Decisions::default(),
+            }
+        }
+        None => Decisions::default(),
+    };
+    let mut pairs = duplicates(g, &decisions);
+    if pairs.len() > a.limit {
+        ctx.notes.push(format!(
+            "showing the first {} of {} pairs (raise --limit)",
+            a.limit,
+            pairs.len()
+        ));
+        pairs.truncate(a.limit);
+    }
+    match a.format.format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct View<'a> {
+                a: json::EntityRef<'a>,
+                b: json::EntityRef<'a>,
+                score: u8,
+                reasons: &'a [String],
+            }
+            let views: Vec<View> = pairs
+                .iter()
+                .map(|p| View {
+                    a: json::EntityRef::new(g, p.a),
+                    b: json::EntityRef::new(g, p.b),
+                    score: p.score,
+                    reasons: &p.reasons,
+                })
+                .collect();
+            json::print(ctx.out, &views)?;
+        }
+        Format::Text => {
+            let style = ctx.style;
+            for (i, p) in pairs.iter().enumerate() {
+                let (x, y) = (g.entity(p.a), g.entity(p.b));
+                if i > 0 {
+                    writeln!(ctx.out)?;
+                }
+                writeln!(
+                    ctx.out,
+                    "{} ({})  ~  {} ({})",
+                    style.entity(&x.name),
+                    style.dim(&x.id),
+                    style.entity(&y.name),
+                    style.dim(&y.id)
+                )?;
+                writeln!(ctx.out, "  {}", p.reasons.join("; "))?;
+                writeln!(
+                    ctx.out,
+                    "  {}",
+                    style.dim(&format!("kg merge {} {}", x.id, y.id))
+                )?;
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return Ok(Outcome::Nothing("no likely duplicates".into()));
+    }
+    Ok(Outcome::Done)
+}

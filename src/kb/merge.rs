@@ -1,0 +1,375 @@
+//! [`Builder`]: merges article extractions into one graph, entity by entity and fact by
+//! fact, honouring the reviewed [`Decisions`].
+//!
+//! Entities. An article's entity joins the base entity of the same kind that the names
+//! say it is, scored by the strongest shared name: both canonical names equal (3); the
+//! canonical name of one is a name of the other (2); a distinctive alias shared (1: one of
+//! several words, or an acronym like "DPRK"). The best score must point at exactly one
+//! base entity; otherwise the article's entity stands apart. A one-word name ("Kim")
+//! links only when one base entity of that kind goes by it; two people whose full names
+//! differ ("Kim Jong Un", "Kim Yo Jong") never join through a shared short name; two
+//! entities of one article never join each other. Joining adds the names as aliases and
+//! takes the fuller canonical name ("Putin" becomes "Vladimir Putin"); the entity keeps
+//! the id it was first given.
+//!
+//! Facts. One fact per (subject, relation, object, date) (symmetric relations in either
+//! order), carrying every provenance that states it (see [`crate::model::Provenance`]).
+//!
+//! Each article is merged in O(size of the article) expected time, whatever the size of
+//! the base: lookups go through hash maps of names and fact keys.
+
+use super::Extraction;
+use super::decisions::Decisions;
+use crate::model::{Entity, Fact, GraphFile, Kind, Relation, Source};
+use crate::query::names::normalize;
+use std::collections::{HashMap, HashSet};
+
+/// The identity of a fact: subject, relation, object, date.
+type FactKey = (String, Relation, String, Option<String>);
+
+fn fact_key(f: &Fact) -> FactKey {
+    let (s, o) = if f.relation.is_symmetric() && f.object < f.subject {
+        (&f.object, &f.subject)
+    } else {
+        (&f.subject, &f.object)
+    };
+    (s.clone(), f.relation, o.clone(), f.date.clone())
+}
+
+/// The graph being built.
+pub struct Builder {
+    splits: Vec<(String, String)>,
+    merges: Vec<(String, String)>,
+    entities: Vec<Option<Entity>>,
+    /// Normalized names of each entity (canonical and aliases).
+    names: Vec<HashSet<String>>,
+    /// Normalized name -> entities going by it.
+    index: HashMap<String, Vec<usize>>,
+    ids: HashMap<String, usize>,
+    facts: Vec<Option<Fact>>,
+    fact_index: HashMap<FactKey, usize>,
+    sources: Vec<Source>,
+}
+
+/// A one-word name that is not an acronym: it links entities only when unambiguous.
+fn is_weak(display: &str) -> bool {
+    let words = display.split_whitespace().count();
+    let letters: Vec<char> = display.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    words <= 1 && !acronym
+}
+
+/// Two people whose full names differ and neither contains the other.
+fn conflicting(kind: Kind, a: &str, b: &str) -> bool {
+    if kind != Kind::Person || a == b {
+        return false;
+    }
+    let wa: HashSet<&str> = a.split(' ').collect();
+    let wb: HashSet<&str> = b.split(' ').collect();
+    wa.len() > 1 && wb.len() > 1 && !wa.is_subset(&wb) && !wb.is_subset(&wa)
+}
+
+impl Builder {
+    /// An empty graph.
+    pub fn new(decisions: &Decisions) -> Self {
+        Builder {
+            splits: decisions.splits().collect(),
+            merges: decisions.merges().collect(),
+            entities: Vec::new(),
+            names: Vec::new(),
+            index: HashMap::new(),
+            ids: HashMap::new(),
+            facts: Vec::new(),
+            fact_index: HashMap::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// Goes on from a graph this builder made (the merged part of a base).
+    pub fn resume(decisions: &Decisions, file: &GraphFile) -> Self {
+        let mut b = Builder::new(decisions);
+        for e in &file.entities {
+            b.push_entity(e.clone());
+        }
+        for f in &file.facts {
+            b.fact_index.insert(fact_key(f), b.facts.len());
+            b.facts.push(Some(f.clone()));
+        }
+        b.sources = file.sources.clone();
+        b
+    }
+
+    /// Merges one article's extraction.
+    pub fn add(&mut self, ex: &Extraction) {
+        let mut local: HashMap<&str, usize> = HashMap::new();
+        let mut taken: HashSet<usize> = HashSet::new();
+        for orig in &ex.entities {
+            let e = self.without_split_names(orig);
+            let at = match self.best_match(&e, &taken) {
+                Some(i) => {
+                    self.join(i, &e);
+                    i
+                }
+                None => self.push_entity(e),
+            };
+            taken.insert(at);
+            local.insert(orig.id.as_str(), at);
+        }
+        for f in &ex.facts {
+            let (Some(&s), Some(&o)) =
+                (local.get(f.subject.as_str()), local.get(f.object.as_str()))
+            else {
+                continue;
+            };
+            let mut f = f.clone();
+            f.subject = self.id_of(s).to_string();
+            f.object = self.id_of(o).to_string();
+            self.add_fact(f);
+        }
+        self.sources.retain(|s| s.id != ex.source.id);
+        self.sources.push(ex.source.clone());
+        self.apply_merges();
+    }
+
+    /// The graph: sources, entities and facts in canonical order.
+    pub fn finish(self, extra: serde_json::Map<String, serde_json::Value>) -> GraphFile {
+        let mut file = GraphFile {
+            sources: self.sources,
+            entities: self.entities.into_iter().flatten().collect(),
+            facts: self.facts.into_iter().flatten().collect(),
+            extra,
+            ..GraphFile::default()
+        };
+        file.sort();
+        file
+    }
+
+    fn id_of(&self, i: usize) -> &str {
+        &self.entities[i].as_ref().expect("live entity").id
+    }
+
+    /// The entity less the names a split decision takes from it.
+    fn without_split_names(&self, e: &Entity) -> Entity {
+        let names: HashSet<String> = e.names().map(normalize).collect();
+        let dropped: HashSet<&String> = self
+            .splits
+            .iter()
+            .filter(|(x, a)| names.contains(x) && names.contains(a))
+            .map(|(_, a)| a)
+            .collect();
+        if dropped.is_empty() {
+            return e.clone();
+        }
+        let mut kept: Vec<String> = e
+            .names()
+            .filter(|n| !dropped.contains(&normalize(n)))
+            .map(String::from)
+            .collect();
+        let mut out = e.clone();
+        out.name = kept.remove(0);
+        out.aliases = kept;
+        out
+    }
+
+    /// True when joining names `a` and `b` would break a split decision.
+    fn split_forbids(&self, a: &HashSet<String>, b: &HashSet<String>) -> bool {
+        self.splits
+            .iter()
+            .any(|(x, y)| (a.contains(x) && b.contains(y)) || (a.contains(y) && b.contains(x)))
+    }
+
+    /// The base entity `e` is, if the names say so unambiguously.
+    fn best_match(&self, e: &Entity, taken: &HashSet<usize>) -> Option<usize> {
+        let canon = normalize(&e.name);
+        let names: HashSet<String> = e.names().map(normalize).collect();
+        let mut best: Vec<(u8, usize)> = Vec::new();
+        for display in e.names() {
+            let n = normalize(display);
+            let Some(list) = self.index.get(&n) else {
+                continue;
+            };
+            let same_kind: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&i| self.entities[i].as_ref().is_some_and(|c| c.kind == e.kind))
+                .collect();
+            if is_weak(display) && same_kind.len() > 1 {
+                continue;
+            }
+            for i in same_kind {
+                let c = self.entities[i].as_ref().expect("live entity");
+                let c_canon = normalize(&c.name);
+                let score = match (n == canon, n == c_canon) {
+                    (true, true) => 3,
+                    (true, false) | (false, true) => 2,
+                    (false, false) if is_weak(display) => continue,
+                    (false, false) => 1,
+                };
+                if taken.contains(&i)
+                    || conflicting(e.kind, &canon, &c_canon)
+                    || self.split_forbids(&names, &self.names[i])
+                {
+                    continue;
+                }
+                best.push((score, i));
+            }
+        }
+        let top = best.iter().map(|&(s, _)| s).max()?;
+        let mut at: Vec<usize> = best
+            .iter()
+            .filter(|&&(s, _)| s == top)
+            .map(|&(_, i)| i)
+            .collect();
+        at.sort();
+        at.dedup();
+        (at.len() == 1).then(|| at[0])
+    }
+
+    /// A new base entity; its id is the article's id (or a slug of its name), made unique.
+    fn push_entity(&mut self, mut e: Entity) -> usize {
+        let base = if e.id.is_empty() {
+            crate::model::slug(&e.name)
+        } else {
+            e.id.clone()
+        };
+        let mut id = base.clone();
+        let mut k = 2;
+        while self.ids.contains_key(&id) {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        e.id = id.clone();
+        let i = self.entities.len();
+        let names: HashSet<String> = e.names().map(normalize).collect();
+        for n in &names {
+            self.index.entry(n.clone()).or_default().push(i);
+        }
+        self.names.push(names);
+        self.ids.insert(id, i);
+        self.entities.push(Some(e));
+        i
+    }
+
+    /// Adds `e`'s names (and fields the base entity lacks) to base entity `i`.
+    fn join(&mut self, i: usize, e: &Entity) {
+        let c = self.entities[i].as_mut().expect("live entity");
+        let (cw, ew) = (normalize(&c.name), normalize(&e.name));
+        let fuller = ew.split(' ').count() > cw.split(' ').count()
+            && cw.split(' ').all(|w| ew.split(' ').any(|x| x == w));
+        if fuller {
+            let old = std::mem::replace(&mut c.name, e.name.clone());
+            c.aliases.push(old);
+        }
+        for (k, v) in &e.extra {
+            c.extra.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        for display in e.names() {
+            let n = normalize(display);
+            if self.names[i].insert(n.clone()) {
+                c.aliases.push(display.to_string());
+                self.index.entry(n).or_default().push(i);
+            }
+        }
+        let canon = normalize(&c.name);
+        c.aliases.retain(|a| normalize(a) != canon);
+        c.aliases.sort();
+        c.aliases.dedup_by(|a, b| normalize(a) == normalize(b));
+    }
+
+    /// Adds a fact, or its provenances to the fact with the same key.
+    fn add_fact(&mut self, f: Fact) {
+        let key = fact_key(&f);
+        match self.fact_index.get(&key) {
+            Some(&j) => {
+                let have = self.facts[j].as_mut().expect("live fact");
+                for p in f.provenances() {
+                    have.add_provenance(p);
+                }
+            }
+            None => {
+                self.fact_index.insert(key, self.facts.len());
+                self.facts.push(Some(f));
+            }
+        }
+    }
+
+    /// The one entity a decision's name means: the one whose canonical name it is, else
+    /// the one going by it.
+    fn decided(&self, name: &str) -> Option<usize> {
+        let list = self.index.get(name)?;
+        let live = |i: &&usize| self.entities[**i].is_some();
+        let canon: Vec<usize> = list
+            .iter()
+            .filter(live)
+            .copied()
+            .filter(|&i| normalize(self.id_name(i)) == name)
+            .collect();
+        match canon.as_slice() {
+            [one] => Some(*one),
+            [] => match list.iter().filter(live).collect::<Vec<_>>().as_slice() {
+                [one] => Some(**one),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn id_name(&self, i: usize) -> &str {
+        &self.entities[i].as_ref().expect("live entity").name
+    }
+
+    /// Joins the entities every merge decision names, when both are known and apart.
+    pub fn apply_merges(&mut self) {
+        for k in 0..self.merges.len() {
+            let (a, b) = self.merges[k].clone();
+            let (Some(i), Some(j)) = (self.decided(&a), self.decided(&b)) else {
+                continue;
+            };
+            if i == j || self.split_forbids(&self.names[i], &self.names[j]) {
+                continue;
+            }
+            self.absorb(i, j);
+        }
+    }
+
+    /// Moves entity `j` into entity `i`: names, then facts.
+    fn absorb(&mut self, i: usize, j: usize) {
+        let gone = self.entities[j].take().expect("live entity");
+        for n in self.names[j].drain() {
+            if let Some(list) = self.index.get_mut(&n) {
+                list.retain(|&x| x != j);
+            }
+        }
+        self.ids.remove(&gone.id);
+        let (kept_id, gone_id) = (self.id_of(i).to_string(), gone.id.clone());
+        let c = self.entities[i].as_mut().expect("live entity");
+        for display in gone.names() {
+            let n = normalize(display);
+            if self.names[i].insert(n.clone()) {
+                c.aliases.push(display.to_string());
+                self.index.entry(n).or_default().push(i);
+            }
+        }
+        c.aliases.sort();
+        let moved: Vec<usize> = (0..self.facts.len())
+            .filter(|&x| {
+                self.facts[x]
+                    .as_ref()
+                    .is_some_and(|f| f.subject == gone_id || f.object == gone_id)
+            })
+            .collect();
+        for x in moved {
+            let mut f = self.facts[x].take().expect("live fact");
+            self.fact_index.remove(&fact_key(&f));
+            if f.subject == gone_id {
+                f.subject = kept_id.clone();
+            }
+            if f.object == gone_id {
+                f.object = kept_id.clone();
+            }
+            if f.subject != f.object {
+                self.add_fact(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! [`Session`]: a write command's hold on a knowledge base: the writers' lock, the base
+//! and its decisions as read, and an atomic save that writes only what changed.
+//!
+//! The lock is taken before the base is read, so two writers never lose each other's
+//! work: the second waits (saying so on stderr) up to `KG_LOCK_TIMEOUT` seconds (default
+//! 30), then fails. A base that cannot be read is reported and never overwritten.
+
+use super::decisions::{Decisions, decisions_path};
+use super::{KbError, KnowledgeBase};
+use crate::error::Error;
+use crate::store::{LockError, WriteLock, write_atomic};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another to finish, unless `KG_LOCK_TIMEOUT` says otherwise.
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An open knowledge base, locked for writing until dropped.
+pub struct Session {
+    pub path: PathBuf,
+    pub kb: KnowledgeBase,
+    pub decisions: Decisions,
+    original: String,
+    original_decisions: String,
+    migrated: Option<u32>,
+    _lock: WriteLock,
+}
+
+/// The lock timeout: `KG_LOCK_TIMEOUT` (seconds) or the default.
+fn lock_timeout() -> Duration {
+    std::env::var("KG_LOCK_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64)
+        .unwrap_or(DEFAULT_LOCK_TIMEOUT)
+}
+
+fn lock(path: &Path) -> Result<WriteLock, Error> {
+    let timeout = lock_timeout();
+    WriteLock::acquire(path, timeout, |lock| {
+        eprintln!(
+            "kg: waiting for another kg to finish writing '{}' (lock '{}')",
+            path.display(),
+            lock.display()
+        );
+    })
+    .map_err(|e| match e {
+        LockError::Timeout { lock, waited } => Error::Locked {
+            path: path.into(),
+            lock,
+            secs: waited.as_secs(),
+        },
+        LockError::Io { lock, source } => Error::WriteBase { path: lock, source },
+    })
+}
+
+fn read_decisions(path: &Path) -> Result<(Decisions, String), Error> {
+    let dpath = decisions_path(path);
+    let text = match std::fs::read_to_string(&dpath) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(source) => {
+            return Err(Error::ReadGraph {
+                path: dpath,
+                source,
+            });
+        }
+    };
+    let d = Decisions::parse(&text).map_err(|source| Error::BadDecisions {
+        path: dpath,
+        source,
+    })?;
+    Ok((d, text))
+}
+
+impl Session {
+    /// Locks and reads the base at `path`, rebuilding it if its decisions file changed.
+    pub fn open(path: &Path) -> Result<Session, Error> {
+        let lock = lock(path)?;
+        let original = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(Error::MissingBase { path: path.into() });
+            }
+            Err(source) => {
+                return Err(Error::ReadGraph {
+                    path: path.into(),
+                    source,
+                });
+            }
+        };
+        let (mut kb, migrated) = KnowledgeBase::parse(&original).map_err(|e| match e {
+            KbError::Load(source) => Error::BadGraph {
+                path: path.into(),
+                source,
+            },
+            KbError::Newer { .. } => Error::NewerBase {
+                path: path.into(),
+                message: e.to_string(),
+            },
+        })?;
+        let (decisions, original_decisions) = read_decisions(path)?;
+        kb.honour(&decisions);
+        Ok(Session {
+            path: path.into(),
+            kb,
+            decisions,
+            original,
+            original_decisions,
+            migrated,
+            _lock: lock,
+        })
+    }
+
+    /// Creates an empty base at `path`; fails if there is a file there already.
+    pub fn create(path: &Path) -> Result<(), Error> {
+        let _lock = lock(path)?;
+        if path.exists() {
+            return Err(Error::BaseExists { path: path.into() });
+        }
+        write_atomic(path, KnowledgeBase::empty().to_json().as_bytes()).map_err(|source| {
+            Error::WriteBase {
+                path: path.into(),
+                source,
+            }
+        })
+    }
+
+    /// Writes the base (and the decisions file) if they changed; true when the base was
+    /// written. A migration and its backup are told in `notes`.
+    pub fn save(&mut self, notes: &mut Vec<String>) -> Result<bool, Error> {
+        let werr = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::WriteBase { path, source }
+        };
+        let dtext = self.decisions.to_text();
+        let dpath = decisions_path(&self.path);
+        if !(self.decisions.is_empty() && self.original_decisions.is_empty())
+            && dtext != self.original_decisions
+        {
+            write_atomic(&dpath, dtext.as_bytes()).map_err(werr(&dpath))?;
+            self.original_decisions = dtext;
+        }
+        let text = self.kb.to_json();
+        if text == self.original {
+            return Ok(false);
+        }
+        if let Some(from) = self.migrated.take() {
+            let mut backup = self.path.as_os_str().to_owned();
+            backup.push(format!(".kb{from}.bak"));
+            let backup = PathBuf::from(backup);
+            write_atomic(&backup, self.original.as_bytes()).map_err(werr(&backup))?;
+            notes.push(format!(
+                "migrated '{}' from knowledge-base format {from} to {}; the old file is kept as '{}'",
+                self.path.display(),
+                super::KB_VERSION,
+                backup.display()
+            ));
+        }
+        write_atomic(&self.path, text.as_bytes()).map_err(werr(&self.path))?;
+        self.original = text;
+        Ok(true)
+    }
+
+    /// `N articles, N entities, N facts`.
+    pub fn summary(&self) -> String {
+        use crate::print::text::counted;
+        format!(
+            "{}, {}, {}",
+            counted(self.kb.articles.len(), "article"),
+            counted(self.kb.graph.entities.len(), "entity"),
+            counted(self.kb.graph.facts.len(), "fact")
+        )
+    }
+}

@@ -4,8 +4,8 @@
 //! same name (score 3), one's name is part of the other's ("Putin" in "Vladimir Putin",
 //! 2), or their names differ by a letter or two ("Pyongyang Zoo" / "Pyong-yang Zoo", 2).
 //! The same kind adds 1. Two people with different full names are not proposed for a
-//! shared word alone ("Kim Jong Un" / "Kim Yo Jong"). Pairs a split decision keeps apart
-//! are left out.
+//! shared word or one-word alias ("Kim Jong Un" / "Kim Yo Jong"); statements only for a
+//! shared name. Pairs a split decision keeps apart are left out.
 
 use super::Decisions;
 use crate::model::{Kind, KnowledgeGraph};
@@ -96,23 +96,28 @@ fn judge(
     let (cx, cy) = (&x.1[0], &y.1[0]);
     let mut score = 0;
     let mut reasons = Vec::new();
-    if let Some(shared) = x.1.iter().find(|n| y.1.contains(n)) {
+    let people = ex.kind == Kind::Person && ey.kind == Kind::Person;
+    let (wx, wy) = (words(cx), words(cy));
+    let different_people = people && wx.len() > 1 && wy.len() > 1 && wx != wy;
+    let statement = ex.kind == Kind::Statement || ey.kind == Kind::Statement;
+    let shared =
+        x.1.iter()
+            .find(|n| y.1.contains(n) && !(different_people && !n.contains(' ')));
+    if let Some(shared) = shared {
         score = 3;
         let display = ex
             .names()
             .find(|d| normalize(d) == *shared)
             .unwrap_or(shared);
         reasons.push(format!("both go by '{display}'"));
-    } else {
-        let (wx, wy) = (words(cx), words(cy));
-        let people = ex.kind == Kind::Person && ey.kind == Kind::Person;
+    } else if !statement {
         if wx.is_subset(&wy) || wy.is_subset(&wx) {
             let (part, whole) = if wx.len() < wy.len() {
                 (&ex.name, &ey.name)
             } else {
                 (&ey.name, &ex.name)
             };
-            if !(people && wx.len() > 1 && wy.len() > 1 && wx != wy) {
+            if !different_people {
                 score = 2;
                 reasons.push(format!("'{part}' is part of '{whole}'"));
             }
@@ -164,12 +169,18 @@ mod tests {
     #[test]
     fn proposes_part_names_and_shared_aliases_not_different_people() {
         let mut dprk = Entity::new("dprk", "DPRK", Kind::Country);
+        let mut kim_yo_jong = Entity::new("kim-yo-jong", "Kim Yo Jong", Kind::Person);
+        kim_yo_jong.aliases.push("Kim".into());
         dprk.aliases.push("North Korea".into());
         let g = graph(vec![
             Entity::new("vladimir-putin", "Vladimir Putin", Kind::Person),
             Entity::new("putin", "Putin", Kind::Person),
-            Entity::new("kim-jong-un", "Kim Jong Un", Kind::Person),
-            Entity::new("kim-yo-jong", "Kim Yo Jong", Kind::Person),
+            {
+                let mut e = Entity::new("kim-jong-un", "Kim Jong Un", Kind::Person);
+                e.aliases.push("Kim".into());
+                e
+            },
+            kim_yo_jong,
             Entity::new("north-korea", "North Korea", Kind::Country),
             dprk,
         ]);

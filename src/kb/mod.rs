@@ -20,6 +20,7 @@ pub mod duplicates;
 pub mod ingest;
 pub mod merge;
 pub mod session;
+pub mod synthetic;
 
 pub use decisions::{Decisions, Verb};
 pub use session::Session;

@@ -170,7 +170,10 @@ mod tests {
         assert!(!f.add_provenance(prov("s2", 5)));
         assert_eq!(f.sources(), ["s1", "s2"]);
         let json = serde_json::to_string(&f).unwrap();
-        assert!(json.contains(r#""also":[{"evidence":"sentence 5","source":"s2""#), "{json}");
+        assert!(
+            json.contains(r#""also":[{"evidence":"sentence 5","source":"s2""#),
+            "{json}"
+        );
         let back: Fact = serde_json::from_str(&json).unwrap();
         assert_eq!(back.provenances(), [prov("s1", 0), prov("s2", 5)]);
     }

@@ -6,6 +6,7 @@
 mod dot;
 mod errors;
 mod harness;
+mod kb;
 mod listing;
 mod neighbours;
 mod path;

@@ -1,0 +1,622 @@
+//! The knowledge base: init, add, sources, remove, merge, split, rebuild, time windows,
+//! and what must never be lost (atomic writes, the writers' lock, versions, corrupt files).
+
+use crate::harness::{fixture, kg, stdout};
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const A: &str = "2024-03-04-putin-tigers";
+const B: &str = "2024-05-10-troops-kursk";
+const C: &str = "2024-07-20-kim-yo-jong";
+
+/// A folder with `articles/` holding the three test articles' extractions, and an empty
+/// `kg.json`.
+fn base() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("articles")).unwrap();
+    for id in [A, B, C] {
+        let name = format!("{id}.json");
+        fs::copy(
+            fixture(&format!("articles/{name}")),
+            dir.path().join("articles").join(&name),
+        )
+        .unwrap();
+    }
+    kg().current_dir(dir.path()).arg("init").assert().success();
+    dir
+}
+
+fn article(id: &str) -> String {
+    format!("articles/{id}.json")
+}
+
+fn add(dir: &Path, ids: &[&str]) -> String {
+    let mut cmd = kg();
+    cmd.current_dir(dir).arg("add");
+    for id in ids {
+        cmd.arg(article(id));
+    }
+    stdout(&mut cmd)
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let out = stdout(kg().current_dir(dir).args(args).args(["--format", "json"]));
+    serde_json::from_str(&out).unwrap()
+}
+
+fn read(dir: &Path) -> String {
+    fs::read_to_string(dir.join("kg.json")).unwrap()
+}
+
+/// The entity card of `name`, as JSON.
+fn card(dir: &Path, name: &str) -> Value {
+    json(dir, &["show", name])
+}
+
+fn aliases(card: &Value) -> Vec<String> {
+    card["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn init_says_what_it_wrote_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    kg().current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .success()
+        .stdout("wrote kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n");
+    kg().current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr("kg: 'kg.json' already exists: kg init never overwrites a file\n");
+    kg().current_dir(dir.path())
+        .args(["init", "sub"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with(
+            "kg: cannot write 'sub/kg.json.lock'",
+        ));
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    kg().current_dir(dir.path())
+        .args(["init", "sub"])
+        .assert()
+        .success()
+        .stdout(
+            "wrote sub/kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
+        );
+}
+
+#[test]
+fn write_commands_need_a_base() {
+    let dir = tempfile::tempdir().unwrap();
+    kg().current_dir(dir.path())
+        .args(["add", "x.txt"])
+        .assert()
+        .code(2)
+        .stderr("kg: no knowledge base to write to (no kg.json here or above, no --graph, no KG_GRAPH): create one with 'kg init'\n");
+    kg().current_dir(dir.path())
+        .args(["--graph", "wire.json", "remove", "x"])
+        .assert()
+        .code(2)
+        .stderr("kg: knowledge base 'wire.json' does not exist: create it with 'kg --graph wire.json init'\n");
+    kg().current_dir(dir.path())
+        .args(["--graph", "wire.json", "init"])
+        .assert()
+        .success()
+        .stdout(
+            "wrote wire.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
+        );
+}
+
+#[test]
+fn discovery_order_flag_then_env_then_walk_up_then_embedded() {
+    let dir = base();
+    add(dir.path(), &[A]);
+    let sub = dir.path().join("deep/er");
+    fs::create_dir_all(&sub).unwrap();
+    // Walking up finds ../../kg.json.
+    let found = stdout(kg().current_dir(&sub).args(["sources", "--format", "json"]));
+    assert!(found.contains(A));
+    // KG_GRAPH wins over the walk; --graph wins over KG_GRAPH.
+    let small = fixture("small.json");
+    let by_env = stdout(
+        kg().current_dir(&sub)
+            .env("KG_GRAPH", &small)
+            .arg("entities"),
+    );
+    assert!(!by_env.contains("Vladimir Putin"), "{by_env}");
+    let by_flag = stdout(kg().current_dir(&sub).env("KG_GRAPH", &small).args([
+        "--graph",
+        "../../kg.json",
+        "entities",
+    ]));
+    assert!(by_flag.contains("Siberian tiger"), "{by_flag}");
+    // Nothing found: the embedded graph.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let embedded = stdout(kg().current_dir(elsewhere.path()).arg("entities"));
+    assert!(embedded.contains("Moscow Zoo"));
+}
+
+#[test]
+fn three_articles_share_entities_and_facts_carry_every_source() {
+    let dir = base();
+    let d = dir.path();
+    assert_eq!(
+        add(d, &[A, B, C]),
+        format!(
+            "added articles/{A}.json as {A} (6 facts)\nadded articles/{B}.json as {B} (4 facts)\nadded articles/{C}.json as {C} (3 facts)\nwrote kg.json (3 articles, 13 entities, 12 facts)\n"
+        )
+    );
+    // "Putin" (B) is Vladimir Putin (A): one node, all aliases.
+    let putin = card(d, "Putin");
+    assert_eq!(putin["id"], "vladimir-putin");
+    assert_eq!(
+        aliases(&putin),
+        ["Putin", "Russian President Vladimir Putin"]
+    );
+    assert_eq!(putin["out"].as_array().unwrap().len(), 3);
+    // "DPRK" / "Democratic People's Republic of Korea" (B) is North Korea (A).
+    let nk = card(d, "DPRK");
+    assert_eq!(nk["name"], "North Korea");
+    assert_eq!(
+        aliases(&nk),
+        ["DPRK", "Democratic People's Republic of Korea"]
+    );
+    // Two people called Kim stay apart.
+    assert_eq!(card(d, "Kim Jong Un")["id"], "kim-jong-un");
+    assert_eq!(card(d, "Kim Yo Jong")["id"], "kim-yo-jong");
+    kg().current_dir(d)
+        .args(["show", "Kim"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("'Kim' is ambiguous"));
+    // The fact both A and B state is one edge with both sources.
+    let facts = json(
+        d,
+        &["facts", "--entity", "Kim Jong Un", "--relation", "leads"],
+    );
+    let leads_nk = facts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["object"]["id"] == "north-korea")
+        .unwrap();
+    assert_eq!(leads_nk["source"], A);
+    assert_eq!(leads_nk["also"][0]["source"], B);
+    assert_eq!(leads_nk["also"][0]["date"], "2024-05-10");
+    insta::assert_snapshot!(
+        "kb_show_kim_jong_un",
+        stdout(kg().current_dir(d).args(["show", "Kim Jong Un"]))
+    );
+    insta::assert_snapshot!("kb_sources", stdout(kg().current_dir(d).arg("sources")));
+}
+
+#[test]
+fn adding_the_same_article_again_changes_nothing() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A, B]);
+    let before = read(d);
+    assert_eq!(
+        add(d, &[A]),
+        format!(
+            "unchanged articles/{A}.json: already in the base as {A}\nkg.json unchanged: nothing new to add\n"
+        )
+    );
+    assert_eq!(read(d), before);
+}
+
+#[test]
+fn a_changed_article_replaces_its_facts() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A, B]);
+    let path = d.join(article(B));
+    let mut file: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    file["facts"].as_array_mut().unwrap().pop();
+    fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    assert_eq!(
+        add(d, &[B]),
+        format!(
+            "replaced {B} with articles/{B}.json (3 facts)\nwrote kg.json (2 articles, 10 entities, 8 facts)\n"
+        )
+    );
+    kg().current_dir(d)
+        .args(["facts", "--relation", "stated"])
+        .assert()
+        .code(1)
+        .stderr("kg: no facts match\n");
+}
+
+#[test]
+fn remove_takes_out_one_article_and_leaves_the_others_as_if_never_added() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A, B, C]);
+    kg().current_dir(d)
+        .args(["remove", B])
+        .assert()
+        .success()
+        .stdout(format!("removed {B}: 3 facts and 3 entities gone\nwrote kg.json (2 articles, 10 entities, 9 facts)\n"));
+    let other = base();
+    add(other.path(), &[A, C]);
+    assert_eq!(read(d), read(other.path()));
+    kg().current_dir(d)
+        .args(["remove", B])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "kg: no article '{B}' in 'kg.json' (try 'kg sources')\n"
+        ));
+    // By file name too.
+    kg().current_dir(d)
+        .args(["remove", &article(C)])
+        .assert()
+        .success();
+}
+
+#[test]
+fn merge_and_split_decisions_survive_rebuilds() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A, B, C]);
+    kg().current_dir(d)
+        .args(["merge", "Workers' Party of Korea", "Korean Workers' Party"])
+        .assert()
+        .success()
+        .stdout("merged Korean Workers' Party (korean-workers-party) into Workers' Party of Korea (workers-party-of-korea); the decision is in kg.aliases\nwrote kg.json (3 articles, 12 entities, 11 facts)\n");
+    kg().current_dir(d)
+        .args(["split", "Vladimir Putin", "putin"])
+        .assert()
+        .success()
+        .stdout("split 'Putin' from Vladimir Putin (vladimir-putin); the decision is in kg.aliases\n'Putin' is now Putin (putin, 1 fact)\nwrote kg.json (3 articles, 13 entities, 11 facts)\n");
+    assert_eq!(
+        fs::read_to_string(d.join("kg.aliases")).unwrap(),
+        "# kg decisions, one a line: merge \"A\" \"B\" (one entity) or split \"A\" \"B\" (B is not a name of A).\n# Written by kg merge and kg split; every rebuild of the knowledge base honours them.\nmerge \"Workers' Party of Korea\" \"Korean Workers' Party\"\nsplit \"Vladimir Putin\" \"Putin\"\n"
+    );
+    let decided = read(d);
+    // Rebuilding, or taking articles out and adding them again, keeps both decisions.
+    kg().current_dir(d)
+        .arg("rebuild")
+        .assert()
+        .success()
+        .stdout("kg.json unchanged: it was up to date (3 articles, 13 entities, 11 facts)\n");
+    kg().current_dir(d).args(["remove", A]).assert().success();
+    kg().current_dir(d).args(["remove", C]).assert().success();
+    add(d, &[A, C]);
+    let wpk = card(d, "Korean Workers' Party");
+    assert_eq!(wpk["id"], "workers-party-of-korea");
+    assert_eq!(
+        aliases(&card(d, "Vladimir Putin")),
+        ["Russian President Vladimir Putin"]
+    );
+    assert_eq!(card(d, "Putin")["id"], "putin");
+    // The same decisions from the same articles: the same graph, whatever the order.
+    let again = base();
+    fs::copy(d.join("kg.aliases"), again.path().join("kg.aliases")).unwrap();
+    add(again.path(), &[A, B, C]);
+    let graph = |t: &str| {
+        let mut v: Value = serde_json::from_str(t).unwrap();
+        v.as_object_mut().unwrap().remove("kb");
+        v
+    };
+    assert_eq!(graph(&read(again.path())), graph(&decided));
+    // A hand-edited decisions file is honoured by the next write.
+    fs::write(d.join("kg.aliases"), "").unwrap();
+    stdout(kg().current_dir(d).arg("rebuild"));
+    let putin = card(d, "Putin");
+    assert_eq!(putin["name"], "Vladimir Putin");
+    assert_eq!(putin["out"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn merge_and_split_errors() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A, B]);
+    kg().current_dir(d)
+        .args(["merge", "Putin", "Vladimir Putin"])
+        .assert()
+        .code(2)
+        .stderr("kg: 'Putin' and 'Vladimir Putin' are already one entity: Vladimir Putin\n");
+    kg().current_dir(d)
+        .args(["split", "Russia", "Rossiya"])
+        .assert()
+        .code(2)
+        .stderr("kg: 'Rossiya' is not an alias of Russia (it has none)\n");
+    kg().current_dir(d)
+        .args(["split", "Putin", "Vova"])
+        .assert()
+        .code(2)
+        .stderr("kg: 'Vova' is not an alias of Vladimir Putin (its aliases: Putin, Russian President Vladimir Putin)\n");
+    assert!(!d.join("kg.aliases").exists());
+}
+
+#[test]
+fn duplicates_are_proposed_for_review() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A, B, C]);
+    kg().current_dir(d)
+        .arg("duplicates")
+        .assert()
+        .code(1)
+        .stderr("kg: no likely duplicates\n");
+    let zoo = r#"{"version": 1, "sources": [{"id": "zoo-note", "date": "2024-04-01"}],
+      "entities": [{"id": "pyongyang-zoo", "name": "Pyongyang Zoo", "kind": "institution"},
+                   {"id": "tiger", "name": "Siberian tigers", "kind": "animal"}],
+      "facts": [{"subject": "pyongyang-zoo", "relation": "received", "object": "tiger"}]}"#;
+    fs::write(d.join("articles/zoo-note.json"), zoo).unwrap();
+    add(d, &["zoo-note"]);
+    let listed = stdout(kg().current_dir(d).arg("duplicates"));
+    assert_eq!(
+        listed,
+        "Pyongyang Central Zoo (pyongyang-central-zoo)  ~  Pyongyang Zoo (pyongyang-zoo)\n  'Pyongyang Zoo' is part of 'Pyongyang Central Zoo'; both institution\n  kg merge pyongyang-central-zoo pyongyang-zoo\n"
+    );
+    // "Siberian tigers" joined "Siberian tiger" by its alias: not a duplicate left over.
+    assert_eq!(card(d, "Siberian tigers")["id"], "siberian-tiger");
+    kg().current_dir(d)
+        .args(["merge", "pyongyang-central-zoo", "pyongyang-zoo"])
+        .assert()
+        .success();
+    kg().current_dir(d).arg("duplicates").assert().code(1);
+    assert_eq!(aliases(&card(d, "Pyongyang Zoo")), ["Pyongyang Zoo"]);
+}
+
+#[test]
+fn path_through_two_articles_prints_both_sources() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A, B]);
+    let out = stdout(
+        kg().current_dir(d)
+            .args(["path", "Siberian tiger", "Kursk region"]),
+    );
+    assert!(out.contains(&format!("source: {A} (2024-03-04)")), "{out}");
+    assert!(out.contains(&format!("source: {B} (2024-05-10)")), "{out}");
+    insta::assert_snapshot!("kb_path_tiger_kursk", out);
+}
+
+#[test]
+fn since_and_until_filter_by_fact_or_article_date() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A, B, C]);
+    let facts = |args: &[&str]| {
+        let v = json(d, &[&["facts"], args].concat());
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {}",
+                    f["subject"]["id"].as_str().unwrap(),
+                    f["relation"].as_str().unwrap(),
+                    f["object"]["id"].as_str().unwrap()
+                )
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+    };
+    // Dated facts by their date; undated ones by their articles' dates.
+    assert_eq!(
+        facts(&["--since", "2024-07"]),
+        [
+            "kim-jong-un leads workers-party-of-korea",
+            "kim-yo-jong member-of workers-party-of-korea",
+            "kim-yo-jong stated drills-provocation"
+        ]
+    );
+    assert_eq!(
+        facts(&["--until", "2024-03"]),
+        [
+            "kim-jong-un leads korean-workers-party",
+            "kim-jong-un leads north-korea",
+            "pyongyang-central-zoo received siberian-tiger",
+            "russia cooperates-with north-korea",
+            "vladimir-putin leads russia",
+            "vladimir-putin sent siberian-tiger"
+        ]
+    );
+    assert_eq!(
+        facts(&["--since", "2024-05-01", "--until", "2024-05-31"]).len(),
+        4
+    );
+    kg().current_dir(d)
+        .args([
+            "path",
+            "Siberian tiger",
+            "Kursk region",
+            "--until",
+            "2024-04",
+        ])
+        .assert()
+        .code(1)
+        .stderr("kg: no path from Siberian tiger to Kursk region\n");
+    kg().current_dir(d)
+        .args(["facts", "--since", "May"])
+        .assert()
+        .code(2)
+        .stderr("kg: invalid value 'May' for '--since <DATE>': 'May' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)\n");
+    kg().current_dir(d)
+        .args(["rebuild", "--since", "2024"])
+        .assert()
+        .code(2)
+        .stderr("kg: --since and --until filter query commands; write commands do not take them\n");
+}
+
+#[test]
+fn a_newer_base_is_refused_and_left_alone() {
+    let dir = base();
+    let d = dir.path();
+    let newer = read(d).replace(
+        "\"kb\": {\n    \"version\": 1",
+        "\"kb\": {\n    \"version\": 2",
+    );
+    assert_ne!(newer, read(d));
+    fs::write(d.join("kg.json"), &newer).unwrap();
+    kg().current_dir(d)
+        .args(["add", &article(A)])
+        .assert()
+        .code(2)
+        .stderr("kg: 'kg.json' was written by a newer kg (knowledge-base format 2; this kg reads up to 1): upgrade kg; it was left unchanged\n");
+    assert_eq!(read(d), newer);
+}
+
+#[test]
+fn a_plain_graph_file_is_migrated_with_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plain = fs::read_to_string(fixture("small.json")).unwrap();
+    fs::write(d.join("kg.json"), &plain).unwrap();
+    let before = json(d, &["facts"]);
+    fs::create_dir(d.join("articles")).unwrap();
+    fs::copy(fixture(&format!("articles/{A}.json")), d.join(article(A))).unwrap();
+    let mut cmd = kg();
+    cmd.current_dir(d).args(["add", &article(A)]);
+    let out = cmd.assert().success().get_output().clone();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "kg: migrated 'kg.json' from knowledge-base format 0 to 1; the old file is kept as 'kg.json.kb0.bak'\n"
+    );
+    assert_eq!(
+        fs::read_to_string(d.join("kg.json.kb0.bak")).unwrap(),
+        plain
+    );
+    // The old facts are all still there, beside the new article's.
+    let after = json(d, &["facts"]);
+    for f in before.as_array().unwrap() {
+        assert!(after.as_array().unwrap().contains(f), "lost {f}");
+    }
+}
+
+#[test]
+fn corrupt_bases_are_reported_with_their_line_and_never_overwritten() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A]);
+    let good = read(d);
+    let truncated = &good[..good.len() / 2];
+    fs::write(d.join("kg.json"), truncated).unwrap();
+    let lines = truncated.lines().count();
+    kg().current_dir(d)
+        .args(["add", &article(B)])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with(format!(
+            "kg: graph file 'kg.json' is not valid: line {lines}, column"
+        )));
+    assert_eq!(read(d), truncated);
+    let dangling = good.replacen("\"object\": \"russia\"", "\"object\": \"rossiya\"", 1);
+    fs::write(d.join("kg.json"), &dangling).unwrap();
+    kg().current_dir(d)
+        .args(["add", &article(B)])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::is_match(r"^kg: graph file 'kg.json' is not valid: line \d+: fact object 'rossiya' names no entity\n$").unwrap());
+    assert_eq!(read(d), dangling);
+    let twice = good.replacen("\"id\": \"russia\"", "\"id\": \"siberian-tiger\"", 1);
+    fs::write(d.join("kg.json"), &twice).unwrap();
+    kg().current_dir(d)
+        .args(["remove", A])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::is_match(r"^kg: graph file 'kg.json' is not valid: line \d+: entity id 'siberian-tiger' is used twice\n$").unwrap());
+    assert_eq!(read(d), twice);
+}
+
+/// Writes synthetic article extractions `range` into `dir/gen/`; returns their paths.
+fn synthetic(dir: &Path, range: std::ops::Range<usize>) -> Vec<PathBuf> {
+    let gen_dir = dir.join("gen");
+    fs::create_dir_all(&gen_dir).unwrap();
+    range
+        .map(|i| {
+            let p = gen_dir.join(format!("synthetic-{i:05}.json"));
+            fs::write(&p, kg::kb::synthetic::article_json(i)).unwrap();
+            p
+        })
+        .collect()
+}
+
+fn kg_std(dir: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_kg"));
+    c.current_dir(dir)
+        .env_remove("KG_GRAPH")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    c
+}
+
+#[test]
+fn kill_9_mid_add_leaves_the_old_base_or_the_new_one() {
+    let dir = base();
+    let d = dir.path();
+    let first = synthetic(d, 0..300);
+    let status = kg_std(d).arg("add").args(&first).status().unwrap();
+    assert!(status.success());
+    let old = read(d);
+    let batch = synthetic(d, 300..900);
+    let mut killed_mid_way = 0;
+    for delay_ms in [5, 30, 60, 100, 150, 250] {
+        fs::write(d.join("kg.json"), &old).unwrap();
+        let mut child = kg_std(d).arg("add").args(&batch).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL on Unix
+        let status = child.wait().unwrap();
+        if !status.success() {
+            killed_mid_way += 1;
+        }
+        let now = read(d);
+        if now != old {
+            // The new base, whole: it loads and holds every article.
+            let v: Value = serde_json::from_str(&now).expect("never a partial file");
+            assert_eq!(v["sources"].as_array().unwrap().len(), 900);
+        }
+        kg().current_dir(d).arg("stats").assert().success();
+    }
+    assert!(killed_mid_way > 0, "no run was killed before it finished");
+}
+
+#[test]
+fn two_writers_at_once_lose_nothing() {
+    let dir = base();
+    let d = dir.path();
+    let one = synthetic(d, 0..150);
+    let two = synthetic(d, 150..300);
+    let first = kg_std(d).arg("add").args(&one).spawn().unwrap();
+    let second = kg_std(d).arg("add").args(&two).spawn().unwrap();
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let v: Value = serde_json::from_str(&read(d)).unwrap();
+    assert_eq!(v["sources"].as_array().unwrap().len(), 300);
+}
+
+#[test]
+fn a_writer_that_cannot_get_the_lock_says_so() {
+    let dir = base();
+    let d = dir.path();
+    let lock = fs::File::create(d.join("kg.json.lock")).unwrap();
+    lock.lock().unwrap();
+    kg().current_dir(d)
+        .env("KG_LOCK_TIMEOUT", "0.2")
+        .args(["add", &article(A)])
+        .assert()
+        .code(2)
+        .stderr("kg: waiting for another kg to finish writing 'kg.json' (lock 'kg.json.lock')\nkg: another kg is still writing 'kg.json' after 0s (lock 'kg.json.lock'): try again when it is done, or raise KG_LOCK_TIMEOUT\n");
+    drop(lock);
+    add(d, &[A]);
+}

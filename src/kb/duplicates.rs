@@ -102,7 +102,7 @@ fn judge(
     let statement = ex.kind == Kind::Statement || ey.kind == Kind::Statement;
     let shared =
         x.1.iter()
-            .find(|n| y.1.contains(n) && !(different_people && !n.contains(' ')));
+            .find(|n| y.1.contains(n) && (!different_people || n.contains(' ')));
     if let Some(shared) = shared {
         score = 3;
         let display = ex

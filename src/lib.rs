@@ -9,5 +9,6 @@
 #![forbid(unsafe_code)]
 
 pub mod eval;
+pub mod extract;
 pub mod model;
 pub mod store;

@@ -117,6 +117,16 @@ fn capitalise_first(s: &str) -> String {
     }
 }
 
+/// What a country word inside a capitalised run led to.
+enum CountryStep {
+    /// Not a country mention.
+    None,
+    /// Pushed; the run goes on at this token.
+    Next(usize),
+    /// Pushed a name that ran past the run; the caller goes on here.
+    Past(usize),
+}
+
 struct Finder<'a> {
     text: &'a str,
     tokens: &'a [Token<'a>],
@@ -337,56 +347,13 @@ impl Finder<'_> {
                 p += 1;
                 continue;
             }
-            if let Some((len, &(c, form))) = lex.country_forms.longest(&self.lowers[p..b]) {
-                let key = self.lowers[p..p + len].join(" ");
-                let case_ok = !lex.acronyms.contains(&key)
-                    || self.tokens[p..p + len]
-                        .iter()
-                        .all(|t| !t.text.chars().any(char::is_lowercase));
-                if case_ok {
-                    let more_name = p + len < b && self.tokens[p + len].is_capitalised();
-                    match form {
-                        CountryForm::Demonym => {
-                            self.push(
-                                p,
-                                p + len,
-                                MentionKind::Demonym(c),
-                                lex.countries[c].name.clone(),
-                            );
-                            p += len;
-                            continue;
-                        }
-                        CountryForm::Name if !more_name => {
-                            self.push(
-                                p,
-                                p + len,
-                                MentionKind::Country(c),
-                                lex.countries[c].name.clone(),
-                            );
-                            p += len;
-                            p += usize::from(p < b && self.lowers[p] == "and");
-                            continue;
-                        }
-                        CountryForm::Capital
-                            if !more_name
-                                && !self.tokens.get(p + len).is_some_and(|t| {
-                                    t.is_lower_word()
-                                        && (lex.places.contains(t.lower.as_str())
-                                            || lex
-                                                .institution_forms
-                                                .get(t.lower.as_str())
-                                                .is_some_and(|f| !f.plural))
-                                }) =>
-                        {
-                            let name = span_text(self.text, self.tokens, p, p + len);
-                            self.push(p, p + len, MentionKind::Capital(c), name);
-                            p += len;
-                            p += usize::from(p < b && self.lowers[p] == "and");
-                            continue;
-                        }
-                        _ => {}
-                    }
+            match self.country_in_run(p, b) {
+                CountryStep::Past(end) => return end,
+                CountryStep::Next(next) => {
+                    p = next;
+                    continue;
                 }
+                CountryStep::None => {}
             }
             if let Some((len, &title)) = lex.title_forms.longest(&self.lowers[p..b]) {
                 self.push_title(p, p + len, title);
@@ -413,6 +380,60 @@ impl Finder<'_> {
             }
         }
         b
+    }
+
+    /// A country word at `p` inside the run `[p, b)`: pushes it and says where to go on.
+    fn country_in_run(&mut self, p: usize, b: usize) -> CountryStep {
+        let lex = lexicons();
+        // A country name running past the run ("People's" inside).
+        if let Some((len, &(c, CountryForm::Name))) = lex.country_forms.longest(self.window(p))
+            && p + len > b
+        {
+            self.push(
+                p,
+                p + len,
+                MentionKind::Country(c),
+                lex.countries[c].name.clone(),
+            );
+            return CountryStep::Past(p + len);
+        }
+        let Some((len, &(c, form))) = lex.country_forms.longest(&self.lowers[p..b]) else {
+            return CountryStep::None;
+        };
+        let key = self.lowers[p..p + len].join(" ");
+        let case_ok = !lex.acronyms.contains(&key)
+            || self.tokens[p..p + len]
+                .iter()
+                .all(|t| !t.text.chars().any(char::is_lowercase));
+        if !case_ok {
+            return CountryStep::None;
+        }
+        // "Moscow Zoo", "Kyiv region", "Moscow government": the word starts a name.
+        let more_name = p + len < b && self.tokens[p + len].is_capitalised();
+        let cue_after = self.tokens.get(p + len).is_some_and(|t| {
+            t.is_lower_word()
+                && (lex.places.contains(t.lower.as_str())
+                    || lex
+                        .institution_forms
+                        .get(t.lower.as_str())
+                        .is_some_and(|f| !f.plural))
+        });
+        let kind = match form {
+            CountryForm::Demonym => MentionKind::Demonym(c),
+            CountryForm::Name if !more_name => MentionKind::Country(c),
+            CountryForm::Capital if !more_name && !cue_after => MentionKind::Capital(c),
+            _ => return CountryStep::None,
+        };
+        let name = match kind {
+            MentionKind::Capital(_) => span_text(self.text, self.tokens, p, p + len),
+            _ => lex.countries[c].name.clone(),
+        };
+        self.push(p, p + len, kind, name);
+        let mut next = p + len;
+        if form != CountryForm::Demonym && next < b && self.lowers[next] == "and" {
+            next += 1;
+        }
+        CountryStep::Next(next)
     }
 
     /// Whether the "and" at `k` inside the run ending at `b` joins two names ("the Bank

@@ -115,6 +115,15 @@ impl<'a> Sentence<'a> {
                 *slot = Some(k);
             }
         }
+        // ", and cockatoos": the last item of a list, not a new clause.
+        let lists_items = |i: usize| {
+            (i + 1..(i + 4).min(n)).any(|j| {
+                tok_mention[j].is_some_and(|m: usize| {
+                    mentions[m].start == j
+                        && matches!(mentions[m].kind, MentionKind::Animal | MentionKind::Thing)
+                })
+            })
+        };
         // Quotes: a closing curly quote before any opening one means the sentence
         // starts inside a quotation.
         let mut in_quote = vec![false; n];
@@ -138,7 +147,8 @@ impl<'a> Sentence<'a> {
                 || (RELATIVISERS.contains(&t.lower.as_str()) && i > 0)
                 || (i > 0
                     && tokens[i - 1].is_punct(",")
-                    && (CLAUSE_OPENERS.contains(&t.lower.as_str()) || t.lower == "according"))
+                    && (CLAUSE_OPENERS.contains(&t.lower.as_str()) || t.lower == "according")
+                    && !lists_items(i))
             {
                 c += 1;
             }
@@ -261,14 +271,16 @@ impl<'a> Sentence<'a> {
             let mm = &self.mentions[m];
             j = mm.start;
             if mm.is_actor() && !self.prepositional(m) && !self.possessive(m) {
+                // "Russia, China and Iran": the link next to the subject is "and",
+                // the ones before it may be commas.
                 let mut out = vec![m];
                 let mut k = m;
                 while k > 0 {
                     let prev = &self.mentions[k - 1];
                     let between = self.mentions[k].start.saturating_sub(prev.end);
-                    let and = self.word(self.mentions[k].start.saturating_sub(1)) == "and"
-                        || self.word(self.mentions[k].start.saturating_sub(1)) == ",";
-                    if prev.is_actor() && between == 1 && and {
+                    let link = self.word(self.mentions[k].start.saturating_sub(1));
+                    let joined = link == "and" || (link == "," && out.len() > 1);
+                    if prev.is_actor() && between == 1 && joined && !self.prepositional(k - 1) {
                         out.push(k - 1);
                         k -= 1;
                     } else {

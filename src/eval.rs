@@ -44,7 +44,7 @@
 
 use crate::model::{Entity, Fact, KnowledgeGraph, Relation};
 use petgraph::graph::EdgeIndex;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::{Add, AddAssign};
 
@@ -134,6 +134,28 @@ pub struct Comparison {
     pub missed: Vec<EdgeIndex>,
     /// Predicted facts that matched no gold fact (false positives), in edge order.
     pub wrong: Vec<EdgeIndex>,
+}
+
+impl Comparison {
+    /// The score of each relation on its own (gold facts, predicted facts and matches of
+    /// that relation), for the relations that occur on either side.
+    pub fn by_relation(
+        &self,
+        gold: &KnowledgeGraph,
+        pred: &KnowledgeGraph,
+    ) -> BTreeMap<Relation, Score> {
+        let mut out: BTreeMap<Relation, Score> = BTreeMap::new();
+        for e in gold.edges() {
+            out.entry(gold.fact(e).relation).or_default().gold += 1;
+        }
+        for e in pred.edges() {
+            out.entry(pred.fact(e).relation).or_default().predicted += 1;
+        }
+        for &(g, _) in &self.pairs {
+            out.entry(gold.fact(g).relation).or_default().matched += 1;
+        }
+        out
+    }
 }
 
 /// The leftover facts of a comparison, written out for a developer to read: one
@@ -673,6 +695,44 @@ mod tests {
             &[("x", "stated", "a"), ("x", "stated", "b")],
         );
         assert_eq!(score(&gold, &pred).matched, 2);
+    }
+
+    #[test]
+    fn scores_break_down_by_relation() {
+        let gold = gift_gold();
+        let pred = graph(
+            &[
+                ("p", "Putin", Kind::Person, &[]),
+                ("b", "brown bear", Kind::Animal, &[]),
+            ],
+            &[("p", "sent", "b"), ("p", "leads", "b")],
+        );
+        let by = compare(&gold, &pred).by_relation(&gold, &pred);
+        assert_eq!(
+            by[&Relation::Sent],
+            Score {
+                gold: 1,
+                predicted: 1,
+                matched: 1
+            }
+        );
+        assert_eq!(
+            by[&Relation::Received],
+            Score {
+                gold: 1,
+                predicted: 0,
+                matched: 0
+            }
+        );
+        assert_eq!(
+            by[&Relation::Leads],
+            Score {
+                gold: 0,
+                predicted: 1,
+                matched: 0
+            }
+        );
+        assert_eq!(by.len(), 3);
     }
 
     #[test]

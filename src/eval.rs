@@ -1,5 +1,11 @@
 //! Scoring an extracted graph against a hand-made gold graph: precision, recall, F1.
 //!
+//! [`score`] gives the counts; [`compare`] also gives the matched pairs and the leftovers,
+//! [`unmatched`] describes the leftovers for a developer to read, and
+//! [`Comparison::by_relation`] breaks the score down by relation. [`only_source`] cuts
+//! one article's facts out of a graph built from many, to score it against that
+//! article's gold graph (`eval/gold/<stem>.json`).
+//!
 //! # The matching rule
 //!
 //! A predicted fact *matches* a gold fact when
@@ -240,6 +246,29 @@ pub fn compare(gold: &KnowledgeGraph, pred: &KnowledgeGraph) -> Comparison {
     }
 }
 
+/// The part of a graph that one article states: its facts whose `source` is `source_id`,
+/// their endpoints, and that source. Use it to score a graph built from many articles
+/// against the gold graph of one of them.
+pub fn only_source(graph: &KnowledgeGraph, source_id: &str) -> KnowledgeGraph {
+    let mut file = graph.to_file();
+    file.facts
+        .retain(|f| f.source.as_deref() == Some(source_id));
+    let used: BTreeSet<&str> = file
+        .facts
+        .iter()
+        .flat_map(|f| [f.subject.as_str(), f.object.as_str()])
+        .collect();
+    let entities = file
+        .entities
+        .iter()
+        .filter(|e| used.contains(e.id.as_str()))
+        .cloned()
+        .collect();
+    file.entities = entities;
+    file.sources.retain(|s| s.id == source_id);
+    KnowledgeGraph::from_file(file).expect("a part of a valid graph is valid")
+}
+
 /// Kuhn's augmenting path step: tries to pair predicted fact `p`, moving earlier pairs
 /// along when that frees a gold fact.
 fn augment(
@@ -429,7 +458,7 @@ pub fn content_words(statement: &str) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{GraphFile, Kind};
+    use crate::model::{GraphFile, Kind, Source};
 
     /// A graph from (id, name, kind, aliases) entities and (subject, relation, object)
     /// facts.
@@ -733,6 +762,19 @@ mod tests {
             }
         );
         assert_eq!(by.len(), 3);
+    }
+
+    #[test]
+    fn only_source_keeps_one_articles_facts() {
+        let mut file = gift_gold().to_file();
+        file.facts[0].source = Some("a".into());
+        file.facts[1].source = Some("b".into());
+        file.sources = vec![Source::new("a"), Source::new("b")];
+        let g = KnowledgeGraph::from_file(file).unwrap();
+        let a = only_source(&g, "a");
+        assert_eq!((a.fact_count(), a.entity_count()), (1, 2));
+        assert_eq!(a.sources().len(), 1);
+        assert_eq!(only_source(&g, "zz").entity_count(), 0);
     }
 
     #[test]

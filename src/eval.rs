@@ -407,8 +407,8 @@ fn words(text: &str) -> Vec<String> {
     cleaned.split_whitespace().map(fold_plural).collect()
 }
 
-/// A name as the matching rule compares it: [`words`] joined by one space, with a
-/// leading "the" dropped ("The Moscow Zoos" → "moscow zoo").
+/// A name as the matching rule compares it: its words (lowercased, plurals folded)
+/// joined by one space, with a leading "the" dropped ("The Moscow Zoos" → "moscow zoo").
 pub fn normalize_name(name: &str) -> String {
     let mut w = words(name);
     if w.len() > 1 && w[0] == "the" {
@@ -446,8 +446,8 @@ const STOPWORDS: &[&str] = &[
     "u", "up", "wa", "was", "we", "were", "which", "who", "will", "with", "would", "you", "your",
 ];
 
-/// The content words of a statement: its [`words`] (plurals folded) minus
-/// [`STOPWORDS`]. Negations such as "not" and "no" are kept: they are content.
+/// The content words of a statement: its lowercased words (plurals folded) minus a
+/// small list of stopwords. Negations such as "not" and "no" are kept: they are content.
 pub fn content_words(statement: &str) -> BTreeSet<String> {
     words(statement)
         .into_iter()

@@ -1,5 +1,11 @@
 //! Scoring an extracted graph against a hand-made gold graph: precision, recall, F1.
 //!
+//! [`score`] gives the counts; [`compare`] also gives the matched pairs and the leftovers,
+//! [`unmatched`] describes the leftovers for a developer to read, and
+//! [`Comparison::by_relation`] breaks the score down by relation. [`only_source`] cuts
+//! one article's facts out of a graph built from many, to score it against that
+//! article's gold graph (`eval/gold/<stem>.json`).
+//!
 //! # The matching rule
 //!
 //! A predicted fact *matches* a gold fact when
@@ -44,7 +50,7 @@
 
 use crate::model::{Entity, Fact, KnowledgeGraph, Relation};
 use petgraph::graph::EdgeIndex;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::{Add, AddAssign};
 
@@ -136,6 +142,28 @@ pub struct Comparison {
     pub wrong: Vec<EdgeIndex>,
 }
 
+impl Comparison {
+    /// The score of each relation on its own (gold facts, predicted facts and matches of
+    /// that relation), for the relations that occur on either side.
+    pub fn by_relation(
+        &self,
+        gold: &KnowledgeGraph,
+        pred: &KnowledgeGraph,
+    ) -> BTreeMap<Relation, Score> {
+        let mut out: BTreeMap<Relation, Score> = BTreeMap::new();
+        for e in gold.edges() {
+            out.entry(gold.fact(e).relation).or_default().gold += 1;
+        }
+        for e in pred.edges() {
+            out.entry(pred.fact(e).relation).or_default().predicted += 1;
+        }
+        for &(g, _) in &self.pairs {
+            out.entry(gold.fact(g).relation).or_default().matched += 1;
+        }
+        out
+    }
+}
+
 /// The leftover facts of a comparison, written out for a developer to read: one
 /// [`describe`] line per fact.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -216,6 +244,29 @@ pub fn compare(gold: &KnowledgeGraph, pred: &KnowledgeGraph) -> Comparison {
         missed,
         wrong,
     }
+}
+
+/// The part of a graph that one article states: its facts whose `source` is `source_id`,
+/// their endpoints, and that source. Use it to score a graph built from many articles
+/// against the gold graph of one of them.
+pub fn only_source(graph: &KnowledgeGraph, source_id: &str) -> KnowledgeGraph {
+    let mut file = graph.to_file();
+    file.facts
+        .retain(|f| f.source.as_deref() == Some(source_id));
+    let used: BTreeSet<&str> = file
+        .facts
+        .iter()
+        .flat_map(|f| [f.subject.as_str(), f.object.as_str()])
+        .collect();
+    let entities = file
+        .entities
+        .iter()
+        .filter(|e| used.contains(e.id.as_str()))
+        .cloned()
+        .collect();
+    file.entities = entities;
+    file.sources.retain(|s| s.id == source_id);
+    KnowledgeGraph::from_file(file).expect("a part of a valid graph is valid")
 }
 
 /// Kuhn's augmenting path step: tries to pair predicted fact `p`, moving earlier pairs
@@ -356,8 +407,8 @@ fn words(text: &str) -> Vec<String> {
     cleaned.split_whitespace().map(fold_plural).collect()
 }
 
-/// A name as the matching rule compares it: [`words`] joined by one space, with a
-/// leading "the" dropped ("The Moscow Zoos" → "moscow zoo").
+/// A name as the matching rule compares it: its words (lowercased, plurals folded)
+/// joined by one space, with a leading "the" dropped ("The Moscow Zoos" → "moscow zoo").
 pub fn normalize_name(name: &str) -> String {
     let mut w = words(name);
     if w.len() > 1 && w[0] == "the" {
@@ -395,8 +446,8 @@ const STOPWORDS: &[&str] = &[
     "u", "up", "wa", "was", "we", "were", "which", "who", "will", "with", "would", "you", "your",
 ];
 
-/// The content words of a statement: its [`words`] (plurals folded) minus
-/// [`STOPWORDS`]. Negations such as "not" and "no" are kept: they are content.
+/// The content words of a statement: its lowercased words (plurals folded) minus a
+/// small list of stopwords. Negations such as "not" and "no" are kept: they are content.
 pub fn content_words(statement: &str) -> BTreeSet<String> {
     words(statement)
         .into_iter()
@@ -407,7 +458,7 @@ pub fn content_words(statement: &str) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{GraphFile, Kind};
+    use crate::model::{GraphFile, Kind, Source};
 
     /// A graph from (id, name, kind, aliases) entities and (subject, relation, object)
     /// facts.
@@ -673,6 +724,57 @@ mod tests {
             &[("x", "stated", "a"), ("x", "stated", "b")],
         );
         assert_eq!(score(&gold, &pred).matched, 2);
+    }
+
+    #[test]
+    fn scores_break_down_by_relation() {
+        let gold = gift_gold();
+        let pred = graph(
+            &[
+                ("p", "Putin", Kind::Person, &[]),
+                ("b", "brown bear", Kind::Animal, &[]),
+            ],
+            &[("p", "sent", "b"), ("p", "leads", "b")],
+        );
+        let by = compare(&gold, &pred).by_relation(&gold, &pred);
+        assert_eq!(
+            by[&Relation::Sent],
+            Score {
+                gold: 1,
+                predicted: 1,
+                matched: 1
+            }
+        );
+        assert_eq!(
+            by[&Relation::Received],
+            Score {
+                gold: 1,
+                predicted: 0,
+                matched: 0
+            }
+        );
+        assert_eq!(
+            by[&Relation::Leads],
+            Score {
+                gold: 0,
+                predicted: 1,
+                matched: 0
+            }
+        );
+        assert_eq!(by.len(), 3);
+    }
+
+    #[test]
+    fn only_source_keeps_one_articles_facts() {
+        let mut file = gift_gold().to_file();
+        file.facts[0].source = Some("a".into());
+        file.facts[1].source = Some("b".into());
+        file.sources = vec![Source::new("a"), Source::new("b")];
+        let g = KnowledgeGraph::from_file(file).unwrap();
+        let a = only_source(&g, "a");
+        assert_eq!((a.fact_count(), a.entity_count()), (1, 2));
+        assert_eq!(a.sources().len(), 1);
+        assert_eq!(only_source(&g, "zz").entity_count(), 0);
     }
 
     #[test]

@@ -241,6 +241,7 @@ fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
     let mut forms = Phrases::default();
     for r in records(text) {
         let singular = normalize_key(r[0]);
+        let written = r[0].to_lowercase();
         let plural = r
             .get(1)
             .filter(|p| !p.is_empty())
@@ -263,7 +264,7 @@ fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
                 },
             );
         }
-        entries.push(singular);
+        entries.push(written);
     }
     (entries, forms)
 }

@@ -58,6 +58,10 @@ pub struct Mention {
     pub count: Option<u64>,
     /// A single unknown capitalised word that starts the sentence: maybe not a name.
     pub initial: bool,
+    /// The country of a name that starts with its adjective ("French Ministry of …").
+    pub nationality: Option<usize>,
+    /// "the zoo", "the ministry": a generic description of an institution named before.
+    pub anaphor: bool,
 }
 
 impl Mention {
@@ -92,7 +96,7 @@ impl Mention {
         match self.kind {
             MentionKind::Country(c) | MentionKind::Demonym(c) => Some(c),
             MentionKind::Group(c) | MentionKind::Descriptor(c) => c,
-            _ => None,
+            _ => self.nationality,
         }
     }
 }
@@ -162,6 +166,8 @@ impl Finder<'_> {
             surface,
             count: None,
             initial: false,
+            nationality: None,
+            anaphor: false,
         });
     }
 
@@ -260,6 +266,27 @@ impl Finder<'_> {
                 && let Some(end) = self.push_descriptor(i)
             {
                 i = end;
+                continue;
+            }
+            // "the ministry", "the zoo": an institution named before.
+            if i > 0
+                && self.lowers[i - 1] == "the"
+                && lex
+                    .institution_forms
+                    .get(self.lowers[i])
+                    .is_some_and(|f| !f.plural)
+                && !self.tokens.get(i + 1).is_some_and(Token::is_capitalised)
+            {
+                self.push(
+                    i,
+                    i + 1,
+                    MentionKind::Name(Some(Kind::Institution)),
+                    self.lowers[i].to_string(),
+                );
+                if let Some(m) = self.out.last_mut() {
+                    m.anaphor = true;
+                }
+                i += 1;
                 continue;
             }
             if self.lowers[i] == "they" {
@@ -370,11 +397,21 @@ impl Finder<'_> {
                 if self.lowers[e] == "and" && (!seen_of || self.and_joins_names(e, b)) {
                     break;
                 }
+                // "Armed Forces Minister Claire Besson": a title before a name.
+                if e > p
+                    && let Some((len, _)) = lex.title_forms.longest(&self.lowers[e..b])
+                    && e + len < b
+                    && self.tokens[e + len].is_capitalised()
+                {
+                    break;
+                }
                 e += 1;
             }
             let next = self.push_name(p, e, initial && p == a);
             if e < b && self.lowers[e] == "and" {
                 p = e + 1;
+            } else if e < b {
+                p = e;
             } else {
                 return next.max(b);
             }
@@ -442,8 +479,7 @@ impl Finder<'_> {
     fn and_joins_names(&self, k: usize, b: usize) -> bool {
         let lex = lexicons();
         let rest = &self.lowers[k + 1..b];
-        rest.first() == Some(&"the")
-            || rest.contains(&"of")
+        rest.contains(&"of")
             || rest.iter().any(|w| lex.institution_forms.get(w).is_some())
             || lex.country_forms.longest(rest).is_some()
     }
@@ -529,10 +565,23 @@ impl Finder<'_> {
                 return end;
             }
         }
-        let name = span_text(self.text, self.tokens, p, end);
-        self.push(p, end, MentionKind::Name(kind), name);
+        // "the French Ministry of the Armed Forces": the adjective is part of the name.
+        let mut start = p;
+        let mut nationality = None;
+        if kind == Some(Kind::Institution)
+            && let Some(prev) = self.out.last()
+            && prev.end == p
+            && let MentionKind::Demonym(c) = prev.kind
+        {
+            start = prev.start;
+            nationality = Some(c);
+            self.out.pop();
+        }
+        let name = span_text(self.text, self.tokens, start, end);
+        self.push(start, end, MentionKind::Name(kind), name);
         if let Some(m) = self.out.last_mut() {
             m.initial = initial && single && kind.is_none();
+            m.nationality = nationality;
         }
         end
     }
@@ -646,10 +695,23 @@ impl Finder<'_> {
     fn push_descriptor(&mut self, i: usize) -> Option<usize> {
         let lex = lexicons();
         let m = self.out.last()?;
-        let MentionKind::Demonym(c) = m.kind else {
-            return None;
+        // "Russian news agency" or "Indonesia's state news agency".
+        let (c, gap_start) = match m.kind {
+            MentionKind::Demonym(c) => (c, m.end),
+            MentionKind::Country(c)
+                if self
+                    .tokens
+                    .get(m.end)
+                    .is_some_and(|t| t.kind == TokKind::Possessive) =>
+            {
+                (c, m.end + 1)
+            }
+            _ => return None,
         };
-        if m.end > i || i - m.end > 2 || !(m.end..i).all(|k| self.tokens[k].is_lower_word()) {
+        if gap_start > i
+            || i - gap_start > 2
+            || !(gap_start..i).all(|k| self.tokens[k].is_lower_word())
+        {
             return None;
         }
         let mut end = i + 1;
@@ -659,9 +721,13 @@ impl Finder<'_> {
         {
             end += 1;
         }
-        let m = self.out.pop().expect("just checked");
-        let name = span_text(self.text, self.tokens, m.start, end);
-        self.push(m.start, end, MentionKind::Descriptor(Some(c)), name);
+        let start = if matches!(m.kind, MentionKind::Demonym(_)) {
+            self.out.pop().expect("just checked").start
+        } else {
+            gap_start
+        };
+        let name = span_text(self.text, self.tokens, start, end);
+        self.push(start, end, MentionKind::Descriptor(Some(c)), name);
         Some(end)
     }
 }

@@ -108,7 +108,7 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     for ms in sentences {
         for m in ms {
             let Some(k) = class(m) else { continue };
-            if matches!(m.kind, MentionKind::Country(_)) {
+            if matches!(m.kind, MentionKind::Country(_)) || m.anaphor {
                 continue;
             }
             let key = (k, m.name.clone());
@@ -182,8 +182,18 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     // A single unknown word at the start of a sentence is a name only if it is one
     // elsewhere in the article.
     let mut name_entity: Vec<Option<usize>> = vec![None; names.len()];
+    // Institutions in the order they are named, for "the ministry".
+    let mut named_institutions: Vec<usize> = Vec::new();
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
+            if m.anaphor {
+                let cue = words(&m.name);
+                r.of_mention[si][mi] = named_institutions.iter().rev().copied().find(|&e| {
+                    let w = words(&r.entities[e].name);
+                    cue.iter().all(|c| w.contains(c))
+                });
+                continue;
+            }
             let e = match m.kind {
                 MentionKind::Country(c) => Some(country_entity(&mut r, c, m)),
                 MentionKind::Pronoun | MentionKind::Pair => None,
@@ -207,6 +217,11 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                     }
                 }
             };
+            if let Some(e) = e
+                && r.entities[e].kind == Kind::Institution
+            {
+                named_institutions.push(e);
+            }
             r.of_mention[si][mi] = e;
         }
     }

@@ -31,7 +31,7 @@ fn sign(ctx: &mut Ctx, i: usize) {
     let (agreement, mut parties) = match (agreement_after, agreement_before) {
         (Some(a), _) => (a, s.subjects_before(i)),
         // "a pact signed by X and Y"
-        (None, Some(a)) if s.word(i + 1) == "by" => {
+        (None, Some(a)) if s.target_after(i, &["by"]).is_some() => {
             let first = s.target_after(i, &["by"]);
             let mut ps: Vec<usize> = first.into_iter().collect();
             if let Some(f) = first

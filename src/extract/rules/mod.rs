@@ -62,7 +62,7 @@ pub struct Sentence<'a> {
 }
 
 /// Words after which a name is the object of a preposition, not a subject.
-const PREPOSITIONS: [&str; 26] = [
+pub(crate) const PREPOSITIONS: [&str; 26] = [
     "to",
     "from",
     "of",
@@ -97,7 +97,7 @@ const DETERMINERS: [&str; 11] = [
 const CLAUSE_OPENERS: [&str; 10] = [
     "and", "but", "while", "where", "which", "who", "whereas", "although", "though", "when",
 ];
-const RELATIVISERS: [&str; 5] = ["where", "which", "who", "whom", "whereas"];
+pub(crate) const RELATIVISERS: [&str; 5] = ["where", "which", "who", "whom", "whereas"];
 
 impl<'a> Sentence<'a> {
     /// Builds the view of a sentence.
@@ -186,7 +186,10 @@ impl<'a> Sentence<'a> {
         if self.word(i).ends_with("n't") {
             return true;
         }
-        for back in 1..=3 {
+        if self.future_clause(i) {
+            return true;
+        }
+        for back in 1..=5 {
             let Some(j) = i.checked_sub(back) else { break };
             let t = &self.tokens[j];
             if t.kind == super::tokens::TokKind::Punct {
@@ -203,13 +206,65 @@ impl<'a> Sentence<'a> {
         false
     }
 
+    /// Whether the clause of token `i` speaks of the future: "next spring", "next year".
+    fn future_clause(&self, i: usize) -> bool {
+        const LATER: [&str; 16] = [
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "year",
+            "month",
+            "week",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "season",
+        ];
+        let c = self.clause[i];
+        (0..self.tokens.len().saturating_sub(1)).any(|k| {
+            self.clause[k] == c && self.word(k) == "next" && LATER.contains(&self.word(k + 1))
+        })
+    }
+
+    /// Whether a negation or hypothetical stands within three words around mention `m`
+    /// ("not a single Brazilian soldier", "Russian forces could try").
+    pub fn near_modality(&self, m: usize) -> bool {
+        let lex = lexicons();
+        let (a, b) = (self.mentions[m].start, self.mentions[m].end);
+        (a.saturating_sub(3)..(b + 3).min(self.tokens.len())).any(|k| {
+            let w = self.word(k);
+            (k < a || k >= b)
+                && (lex.negations.contains(w)
+                    || (w != "to" && lex.hypotheticals.contains(w))
+                    || w.ends_with("n't"))
+        })
+    }
+
     /// Whether mention `m` is the object of a preposition.
     pub fn prepositional(&self, m: usize) -> bool {
+        let lex = lexicons();
         let mut j = self.mentions[m].start;
+        let mut adjectives = 0;
         while j > 0 {
             j -= 1;
             let w = self.word(j);
             if DETERMINERS.contains(&w) {
+                continue;
+            }
+            // "in central Romania": up to two adjectives.
+            if adjectives < 2
+                && self.tokens[j].is_lower_word()
+                && !PREPOSITIONS.contains(&w)
+                && !lex.function_words.contains(w)
+                && lex.families(w).is_empty()
+            {
+                adjectives += 1;
                 continue;
             }
             return PREPOSITIONS.contains(&w);
@@ -324,7 +379,10 @@ impl<'a> Sentence<'a> {
     /// Things set apart ("apart from the yaks", "except") are left out.
     pub fn objects(&self, i: usize, family: Family) -> Vec<usize> {
         let lex = lexicons();
-        let is_trigger = |k: usize| lex.is(self.word(k), family) && self.is_verb_use(k) && k != i;
+        let families = [family, Family::Send, Family::Receive, Family::Arrive];
+        let is_trigger = |k: usize| {
+            k != i && families.iter().any(|&f| lex.is(self.word(k), f)) && self.is_verb_use(k)
+        };
         let n = self.tokens.len();
         let end = (i + 1..n).find(|&k| is_trigger(k)).unwrap_or(n);
         let start = (0..i).rev().find(|&k| is_trigger(k)).map_or(0, |k| k + 1);

@@ -22,11 +22,11 @@ pub fn apply(ctx: &mut Ctx) {
         match s.mentions[k].kind {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
             MentionKind::Name(Some(Kind::Institution)) => {
-                if let Some(c) = adjacent_country(s, k) {
+                if let Some(c) = s.mentions[k].nationality.or_else(|| adjacent_country(s, k)) {
                     member(ctx, k, c, "adjective-institution");
                 }
             }
-            MentionKind::Group(Some(_)) => {
+            MentionKind::Group(Some(_)) if !s.near_modality(k) => {
                 if let Some(e) = ctx.entity(k)
                     && let Some(c) = country_entity(ctx, s.mentions[k].country())
                 {
@@ -139,12 +139,16 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     {
         ctx.emit(person, rel, org, None, None, "title-of");
     }
-    // "Kremlin spokesman X": an institution right before a title.
+    // "Kremlin spokesman X", "the zoo's director, X": an institution right before a
+    // title.
+    let title_start = s.mentions[k].start;
+    let owner_end = if title_start > 0 && s.tokens[title_start - 1].kind == TokKind::Possessive {
+        title_start - 1
+    } else {
+        title_start
+    };
     if of.is_none()
-        && let Some(p) = s.mentions[k]
-            .start
-            .checked_sub(1)
-            .and_then(|j| s.tok_mention[j])
+        && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
         && matches!(
             s.mentions[p].kind,
             MentionKind::Name(Some(Kind::Institution))

@@ -110,8 +110,7 @@ fn quote_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     Some((open, close))
 }
 
-/// The words after the verb (and its speaker, if the speaker follows) up to the end of
-/// the clause or a quotation.
+/// The words from `from` up to the end of its clause or a quotation.
 fn clause_after(s: &Sentence, from: usize) -> Option<(usize, usize)> {
     let c = s.clause.get(from)?;
     let mut end = from;
@@ -119,6 +118,40 @@ fn clause_after(s: &Sentence, from: usize) -> Option<(usize, usize)> {
         end += 1;
     }
     (end > from).then_some((from, end))
+}
+
+/// Verbs whose object is the person told, not the claim.
+const TELL: [&str; 4] = ["told", "tell", "tells", "telling"];
+/// Words after a speech verb that open a time or place phrase, not the claim.
+const NOT_A_CLAIM: [&str; 7] = [
+    "on",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "only",
+];
+
+/// The claim reported after the speech verb at `i`: "said (that) the claim", "told
+/// reporters that the claim". A time or place phrase after the verb ("said in a
+/// statement", "said on Wednesday") needs a "that" before the claim.
+fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
+    let (_, end) = clause_after(s, i + 1)?;
+    let that = (i + 1..end).find(|&k| s.word(k) == "that");
+    let next = s.tokens.get(i + 1)?;
+    let start = if next.lower == "that" {
+        i + 2
+    } else if TELL.contains(&s.word(i))
+        || super::PREPOSITIONS.contains(&next.lower.as_str())
+        || NOT_A_CLAIM.contains(&next.lower.as_str())
+        || next.kind == crate::extract::tokens::TokKind::Punct
+    {
+        that? + 1
+    } else {
+        i + 1
+    };
+    (end > start).then_some((start, end))
 }
 
 /// The main clause before token `i` for an attribution at the end of a sentence:
@@ -205,8 +238,9 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         emit_statement(ctx, speaker, Some(q), "speech-quote", i);
         return;
     }
-    if let Some((a, b)) = clause_after(s, from)
-        && emit_statement(ctx, speaker, Some((a, b)), "speech-clause", i)
+    if !speaker_after
+        && let Some(range) = reported_clause(s, i)
+        && emit_statement(ctx, speaker, Some(range), "speech-clause", i)
     {
         return;
     }

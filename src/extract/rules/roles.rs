@@ -243,7 +243,7 @@ mod tests {
         assert_eq!(
             triples("The Peruvian Ministry of Culture and Peruvian soldiers arrived."),
             [
-                "Ministry of Culture member-of Peru",
+                "Peruvian Ministry of Culture member-of Peru",
                 "Peruvian soldiers member-of Peru"
             ]
         );

@@ -356,6 +356,17 @@ impl Lexicons {
         self.verbs.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// True when the word (lowercase) is a trigger verb (not only a trigger noun such as
+    /// "partnership" or "war").
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.families(word).iter().any(|f| {
+            !matches!(
+                f,
+                Family::GiveNoun | Family::DeployNoun | Family::FightNoun | Family::Cooperate
+            )
+        })
+    }
+
     /// True when the word (lowercase) triggers this family.
     pub fn is(&self, word: &str, family: Family) -> bool {
         self.families(word).contains(&family)

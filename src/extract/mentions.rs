@@ -229,8 +229,9 @@ impl Finder<'_> {
                 let initial = Some(i) == first_word
                     || (i > 0 && self.tokens[i - 1].is_quote() && i <= first_word.unwrap_or(0) + 2);
                 let next = self.segment_run(i, end, initial);
-                // A breed: an unknown name right before an animal noun.
-                if let Some((len, MentionKind::Animal, name, plural)) = self.noun_at_opt(next)
+                // A breed or make: an unknown name right before an animal or thing noun
+                // ("Pungsan hunting dogs", "Leclerc tanks").
+                if let Some((len, kind, name, plural)) = self.noun_at_opt(next)
                     && let Some(last) = self.out.last()
                     && last.end == next
                     && last.kind == MentionKind::Name(None)
@@ -238,7 +239,7 @@ impl Finder<'_> {
                 {
                     let prev = self.out.pop().expect("just checked");
                     let full = format!("{} {}", prev.surface, name);
-                    self.push_noun(prev.start, next + len, MentionKind::Animal, full, plural);
+                    self.push_noun(prev.start, next + len, kind, full, plural);
                     i = next + len;
                     continue;
                 }
@@ -679,7 +680,7 @@ impl Finder<'_> {
             let w = self.lowers[start - 1];
             if !t.is_lower_word()
                 || lex.function_words.contains(w)
-                || !lex.families(w).is_empty()
+                || lex.is_verb(w)
                 || super::attributes::number_value(w).is_some()
             {
                 break;

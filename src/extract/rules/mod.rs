@@ -124,6 +124,10 @@ impl<'a> Sentence<'a> {
                 })
             })
         };
+        // "said that", "told reporters that": a reported claim, not a relative clause.
+        let reports = |i: usize| {
+            (i.saturating_sub(4)..i).any(|k| lexicons().is(&tokens[k].lower, Family::Speech))
+        };
         // Quotes: a closing curly quote before any opening one means the sentence
         // starts inside a quotation.
         let mut in_quote = vec![false; n];
@@ -145,6 +149,7 @@ impl<'a> Sentence<'a> {
                 c += 1;
             } else if t.is_punct(";")
                 || (RELATIVISERS.contains(&t.lower.as_str()) && i > 0)
+                || (t.lower == "that" && i > 0 && !reports(i))
                 || (i > 0
                     && tokens[i - 1].is_punct(",")
                     && (CLAUSE_OPENERS.contains(&t.lower.as_str()) || t.lower == "according")
@@ -314,6 +319,22 @@ impl<'a> Sentence<'a> {
     /// not the object of a preposition nor a possessive modifier, with any actor
     /// coordinated with it by "and".
     pub fn subjects_before(&self, i: usize) -> Vec<usize> {
+        // "X, who heads Y, said": the verb after a relative clause belongs to X.
+        let cs = (0..i)
+            .rev()
+            .take_while(|&k| self.clause[k] == self.clause[i])
+            .last();
+        if let Some(cs) = cs
+            && matches!(self.word(cs), "who" | "which")
+            && cs >= 2
+            && self.tokens[cs - 1].is_punct(",")
+            && i > 0
+            && self.tokens[i - 1].is_punct(",")
+            && let Some(m) = self.tok_mention[cs - 2]
+            && self.mentions[m].is_actor()
+        {
+            return vec![m];
+        }
         let mut j = i;
         while j > 0 {
             j -= 1;
@@ -332,10 +353,28 @@ impl<'a> Sentence<'a> {
                 let mut k = m;
                 while k > 0 {
                     let prev = &self.mentions[k - 1];
-                    let between = self.mentions[k].start.saturating_sub(prev.end);
-                    let link = self.word(self.mentions[k].start.saturating_sub(1));
+                    // The link: "and" (or a list comma), then perhaps "his Indonesian
+                    // counterpart".
+                    let gap = prev.end..self.mentions[k].start;
+                    let link = self.word(prev.end);
                     let joined = link == "and" || (link == "," && out.len() > 1);
-                    if prev.is_actor() && between == 1 && joined && !self.prepositional(k - 1) {
+                    let rest_is_modifier = (gap.start + 1..gap.end).all(|t| {
+                        matches!(self.word(t), "his" | "her" | "its" | "their" | "the")
+                            || self.tok_mention[t].is_some_and(|x| {
+                                matches!(
+                                    self.mentions[x].kind,
+                                    MentionKind::Demonym(_) | MentionKind::Title { .. }
+                                )
+                            })
+                            || lexicons().title_forms.get(self.word(t)).is_some()
+                            || self.word(t) == "counterpart"
+                    });
+                    if prev.is_actor()
+                        && !gap.is_empty()
+                        && joined
+                        && rest_is_modifier
+                        && !self.prepositional(k - 1)
+                    {
                         out.push(k - 1);
                         k -= 1;
                     } else {

@@ -213,9 +213,13 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
     let after_comma =
         i > 0 && (s.tokens[i - 1].is_punct(",") || is_close_quote(s.tokens[i - 1].text));
-    let after = s
-        .mention_from(i + 1)
-        .filter(|&m| speaker_entity(ctx, Some(m)).is_some());
+    // "…, said X." — a speaker after the verb ends the sentence or its clause.
+    let after = s.mention_from(i + 1).filter(|&m| {
+        speaker_entity(ctx, Some(m)).is_some()
+            && s.tokens
+                .get(s.mentions[m].end)
+                .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct)
+    });
     let before = s
         .subjects_before(i)
         .first()

@@ -4,16 +4,18 @@
 //! nodes, facts as directed edges that keep their evidence) and answers questions about
 //! it: how two entities are connected, what is linked to one, and how to draw it.
 //!
-//! Modules: [`model`] (the data model), [`store`] (graph files), [`kb`] (the knowledge base:
-//! many articles merged), [`query`] (names, paths, neighbours), [`export`] (output formats),
-//! [`cli`] and [`run`] (the command line).
+//! Modules: [`model`] (the data model), [`extract`] (articles to graphs), [`store`] (graph
+//! files), [`kb`] (the knowledge base: many articles merged), [`query`] (names, paths,
+//! neighbours), [`export`] (output formats), [`cli`] and [`run`] (the command line).
 #![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod cmd;
 pub mod error;
+pub mod eval;
 pub mod exit;
 pub mod export;
+pub mod extract;
 pub mod kb;
 pub mod model;
 pub mod print;

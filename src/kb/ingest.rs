@@ -33,10 +33,32 @@ pub fn read(path: &Path) -> Result<Extraction, Error> {
     Ok(ex)
 }
 
-/// An article's text, through the extractor.
+/// An article's text, through the extractor; the `title:` header line, if any, becomes
+/// the source's title.
 fn from_text(bytes: &[u8], id: &str) -> Result<Extraction, String> {
-    let _ = (bytes, id);
-    Err("reading article text needs the extractor, which this build of kg lacks; add a .json extraction instead".into())
+    let article = crate::extract::read_article(bytes, id).map_err(|e| e.to_string())?;
+    let file = crate::extract::extract(&article);
+    let mut source = file
+        .sources
+        .into_iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| Source::new(id));
+    if source.date.is_none() {
+        source.date = article.date.clone();
+    }
+    if source.title.is_none() {
+        source.title = title(&article.text[..article.body_start]);
+    }
+    Ok(single_source(source, file.entities, file.facts))
+}
+
+/// The value of a `title:` line in an article's header.
+fn title(header: &str) -> Option<String> {
+    header.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        (k.trim().eq_ignore_ascii_case("title") && !v.trim().is_empty())
+            .then(|| v.trim().to_string())
+    })
 }
 
 /// A graph file holding one article's extraction.

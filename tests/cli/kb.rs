@@ -620,3 +620,36 @@ fn a_writer_that_cannot_get_the_lock_says_so() {
     drop(lock);
     add(d, &[A]);
 }
+
+#[test]
+fn article_text_goes_through_the_extractor() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    kg().current_dir(d).arg("init").assert().success();
+    let mut cmd = kg();
+    cmd.current_dir(d).arg("add");
+    for id in [A, B, C] {
+        cmd.arg(fixture(&format!("articles/{id}.txt")));
+    }
+    let out = stdout(&mut cmd);
+    assert!(out.contains("wrote kg.json (3 articles, "), "{out}");
+    // "DPRK" and "Democratic People's Republic of Korea" (B) are North Korea (A).
+    let nk = card(d, "DPRK");
+    assert_eq!(nk["name"], "North Korea");
+    // A path from an entity only A names to one only B names, through facts of both.
+    let path = stdout(
+        kg().current_dir(d)
+            .args(["path", "Siberian tiger", "Kursk region"]),
+    );
+    assert!(
+        path.contains(&format!("source: {A} (2024-03-04)")),
+        "{path}"
+    );
+    assert!(
+        path.contains(&format!("source: {B} (2024-05-10)")),
+        "{path}"
+    );
+    let sources = json(d, &["sources"]);
+    assert_eq!(sources[0]["title"], "Putin sends two tigers to Pyongyang");
+    assert!(sources[0]["hash"].as_str().unwrap().starts_with("fnv1a64:"));
+}

@@ -1,0 +1,429 @@
+//! The extraction lexicons: word lists kept as data files under `lexicon/*.txt`, built
+//! into the binary with `include_str!` and parsed once into hash tables.
+//!
+//! Every file has one entry a line, `#` starts a comment, fields are separated by `|`
+//! and a field may hold several values separated by `,`. Each file documents its own
+//! fields at the top. Keys are lowercase words joined by one space.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// One country of `countries.txt`.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub name: String,
+    pub demonyms: Vec<String>,
+    pub capitals: Vec<String>,
+}
+
+/// What a country word is: the country's name or an alias, its adjective, its capital.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryForm {
+    Name,
+    Demonym,
+    Capital,
+}
+
+/// A noun of a noun lexicon (animals, things, groups, institution cues): its singular,
+/// and whether the matched form was the plural.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NounForm {
+    pub entry: usize,
+    pub plural: bool,
+}
+
+/// What a title gives with a country ("Russian President X") or with "of" an
+/// institution ("Director of Y").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleLink {
+    Leads,
+    Member,
+    Nothing,
+}
+
+/// One title of `titles.txt`.
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub with_country: RoleLink,
+    pub with_of: RoleLink,
+    /// The institution word a "Minister of Z" heads ("ministry").
+    pub institution: Option<String>,
+}
+
+/// The relation families of `verbs.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    Send,
+    GiveNoun,
+    Receive,
+    Arrive,
+    Speech,
+    Deploy,
+    DeployNoun,
+    Sign,
+    Fight,
+    FightNoun,
+    Cooperate,
+    CooperateVerb,
+    Include,
+    Assist,
+}
+
+impl Family {
+    fn parse(s: &str) -> Option<Family> {
+        Some(match s {
+            "send" => Family::Send,
+            "give-noun" => Family::GiveNoun,
+            "receive" => Family::Receive,
+            "arrive" => Family::Arrive,
+            "speech" => Family::Speech,
+            "deploy" => Family::Deploy,
+            "deploy-noun" => Family::DeployNoun,
+            "sign" => Family::Sign,
+            "fight" => Family::Fight,
+            "fight-noun" => Family::FightNoun,
+            "cooperate" => Family::Cooperate,
+            "cooperate-verb" => Family::CooperateVerb,
+            "include" => Family::Include,
+            "assist" => Family::Assist,
+            _ => return None,
+        })
+    }
+}
+
+/// A table of multi-word keys: the value of each key, and for each first word the
+/// largest number of words a key starting with it has (so that matching tries only
+/// lengths that can succeed).
+#[derive(Debug)]
+pub struct Phrases<V> {
+    map: HashMap<String, V>,
+    first: HashMap<String, usize>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            map: HashMap::new(),
+            first: HashMap::new(),
+        }
+    }
+}
+
+impl<V> Phrases<V> {
+    fn insert(&mut self, key: &str, value: V) {
+        let key = normalize_key(key);
+        if key.is_empty() {
+            return;
+        }
+        let n = key.split(' ').count();
+        let first = key.split(' ').next().unwrap_or_default().to_string();
+        let longest = self.first.entry(first).or_insert(0);
+        *longest = (*longest).max(n);
+        self.map.entry(key).or_insert(value);
+    }
+
+    /// The longest key that the words `words[0..]` start with: its length in words and
+    /// its value.
+    pub fn longest<'a, S: AsRef<str>>(&'a self, words: &[S]) -> Option<(usize, &'a V)> {
+        let first = words.first()?.as_ref();
+        let max = (*self.first.get(first)?).min(words.len());
+        let mut key = String::new();
+        let mut best = None;
+        for (i, w) in words.iter().take(max).enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(w.as_ref());
+            if let Some(v) = self.map.get(&key) {
+                best = Some((i + 1, v));
+            }
+        }
+        best
+    }
+
+    /// The value of exactly this key.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+}
+
+/// Lowercase, single-spaced, curly apostrophes made straight, a possessive "'s" split
+/// off as its own word (as the tokenizer does): "People's" → "people 's".
+pub fn normalize_key(s: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for w in s.split_whitespace() {
+        let w = w.to_lowercase().replace('\u{2019}', "'");
+        match w.strip_suffix("'s") {
+            Some(stem) if !stem.is_empty() => {
+                out.push(stem.to_string());
+                out.push("'s".to_string());
+            }
+            _ => out.push(w),
+        }
+    }
+    out.join(" ")
+}
+
+/// Every lexicon, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    pub countries: Vec<Country>,
+    pub country_forms: Phrases<(usize, CountryForm)>,
+    /// Aliases written in capitals (DPRK, UK) only match when the text has capitals.
+    pub acronyms: HashSet<String>,
+    pub animals: Vec<String>,
+    pub animal_forms: Phrases<NounForm>,
+    pub things: Vec<String>,
+    pub thing_forms: Phrases<NounForm>,
+    pub groups: Vec<String>,
+    pub group_forms: Phrases<NounForm>,
+    pub institutions: Vec<String>,
+    pub institution_forms: Phrases<NounForm>,
+    pub titles: Vec<Title>,
+    pub title_forms: Phrases<usize>,
+    pub places: HashSet<String>,
+    pub agreements: Phrases<()>,
+    pub verbs: HashMap<String, Vec<Family>>,
+    pub negations: HashSet<String>,
+    pub hypotheticals: HashSet<String>,
+    pub function_words: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+}
+
+/// The lexicons, parsed on first use.
+pub fn lexicons() -> &'static Lexicons {
+    static LEX: OnceLock<Lexicons> = OnceLock::new();
+    LEX.get_or_init(Lexicons::load)
+}
+
+/// The data lines of a lexicon file: comments and blank lines dropped, fields split on
+/// `|` and trimmed.
+fn records(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('|').map(str::trim).collect())
+}
+
+/// The values of a `,`-separated field.
+fn values<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
+    field
+        .copied()
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
+/// The regular plural of an English noun phrase (its last word).
+pub fn regular_plural(singular: &str) -> String {
+    let b = singular.as_bytes();
+    if singular.ends_with('s')
+        || singular.ends_with('x')
+        || singular.ends_with('z')
+        || singular.ends_with("ch")
+        || singular.ends_with("sh")
+    {
+        format!("{singular}es")
+    } else if singular.ends_with('y')
+        && b.len() >= 2
+        && !matches!(b[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u')
+    {
+        format!("{}ies", &singular[..singular.len() - 1])
+    } else {
+        format!("{singular}s")
+    }
+}
+
+/// Parses a `singular | plural` noun file into its entries and a form table.
+fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
+    let mut entries = Vec::new();
+    let mut forms = Phrases::default();
+    for r in records(text) {
+        let singular = normalize_key(r[0]);
+        let written = r[0].to_lowercase();
+        let plural = r
+            .get(1)
+            .filter(|p| !p.is_empty())
+            .map(|p| normalize_key(p))
+            .unwrap_or_else(|| regular_plural(&singular));
+        let entry = entries.len();
+        forms.insert(
+            &singular,
+            NounForm {
+                entry,
+                plural: false,
+            },
+        );
+        if plural != singular {
+            forms.insert(
+                &plural,
+                NounForm {
+                    entry,
+                    plural: true,
+                },
+            );
+        }
+        entries.push(written);
+    }
+    (entries, forms)
+}
+
+fn word_set(text: &str) -> HashSet<String> {
+    records(text).map(|r| r[0].to_string()).collect()
+}
+
+fn role_link(s: Option<&&str>) -> RoleLink {
+    match s.copied().unwrap_or_default() {
+        "leads" => RoleLink::Leads,
+        "member" => RoleLink::Member,
+        _ => RoleLink::Nothing,
+    }
+}
+
+impl Lexicons {
+    fn load() -> Lexicons {
+        let mut lex = Lexicons::default();
+        for r in records(include_str!("lexicon/countries.txt")) {
+            let idx = lex.countries.len();
+            let name = r[0].to_string();
+            let mut add = |form: &str, kind| {
+                if form.len() > 1 && form.chars().all(|c| c.is_uppercase() || c == '.') {
+                    lex.acronyms.insert(normalize_key(form));
+                }
+                lex.country_forms.insert(form, (idx, kind));
+            };
+            add(&name, CountryForm::Name);
+            for a in values(r.get(3)) {
+                add(a, CountryForm::Name);
+            }
+            let demonyms: Vec<String> = values(r.get(1)).map(String::from).collect();
+            for d in &demonyms {
+                add(d, CountryForm::Demonym);
+            }
+            let capitals: Vec<String> = values(r.get(2)).map(String::from).collect();
+            for c in &capitals {
+                add(c, CountryForm::Capital);
+            }
+            lex.countries.push(Country {
+                name,
+                demonyms,
+                capitals,
+            });
+        }
+        (lex.animals, lex.animal_forms) = nouns(include_str!("lexicon/animals.txt"));
+        (lex.things, lex.thing_forms) = nouns(include_str!("lexicon/things.txt"));
+        (lex.groups, lex.group_forms) = nouns(include_str!("lexicon/groups.txt"));
+        (lex.institutions, lex.institution_forms) = nouns(include_str!("lexicon/institutions.txt"));
+        for r in records(include_str!("lexicon/titles.txt")) {
+            lex.title_forms.insert(r[0], lex.titles.len());
+            lex.titles.push(Title {
+                with_country: role_link(r.get(1)),
+                with_of: role_link(r.get(2)),
+                institution: r.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string()),
+            });
+        }
+        lex.places = word_set(include_str!("lexicon/places.txt"));
+        for r in records(include_str!("lexicon/agreements.txt")) {
+            lex.agreements.insert(r[0], ());
+        }
+        for r in records(include_str!("lexicon/verbs.txt")) {
+            let Some(family) = Family::parse(r[0]) else {
+                continue;
+            };
+            for w in values(r.get(1)) {
+                let fams = lex.verbs.entry(normalize_key(w)).or_default();
+                if !fams.contains(&family) {
+                    fams.push(family);
+                }
+            }
+        }
+        for r in records(include_str!("lexicon/modality.txt")) {
+            let set = match r[0] {
+                "negation" => &mut lex.negations,
+                "hypothetical" => &mut lex.hypotheticals,
+                _ => continue,
+            };
+            set.extend(values(r.get(1)).map(normalize_key));
+        }
+        lex.function_words = word_set(include_str!("lexicon/function_words.txt"));
+        lex.abbreviations = word_set(include_str!("lexicon/abbreviations.txt"));
+        lex
+    }
+
+    /// The families a word (lowercase) triggers.
+    pub fn families(&self, word: &str) -> &[Family] {
+        self.verbs.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True when the word (lowercase) is a trigger verb (not only a trigger noun such as
+    /// "partnership" or "war").
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.families(word).iter().any(|f| {
+            !matches!(
+                f,
+                Family::GiveNoun | Family::DeployNoun | Family::FightNoun | Family::Cooperate
+            )
+        })
+    }
+
+    /// True when the word (lowercase) triggers this family.
+    pub fn is(&self, word: &str, family: Family) -> bool {
+        self.families(word).contains(&family)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_have_forms() {
+        let lex = lexicons();
+        let (i, form) = *lex.country_forms.get("north korean").unwrap();
+        assert_eq!(lex.countries[i].name, "North Korea");
+        assert_eq!(form, CountryForm::Demonym);
+        let (j, form) = *lex.country_forms.get("dprk").unwrap();
+        assert_eq!((j, form), (i, CountryForm::Name));
+        assert!(lex.acronyms.contains("dprk"));
+        assert!(lex.countries.len() > 100);
+    }
+
+    #[test]
+    fn nouns_have_plurals() {
+        let lex = lexicons();
+        let (n, f) = lex
+            .animal_forms
+            .longest(&["brown", "bears", "and"])
+            .unwrap();
+        assert_eq!(
+            (n, lex.animals[f.entry].as_str(), f.plural),
+            (2, "brown bear", true)
+        );
+        let (_, f) = lex.animal_forms.longest(&["geese"]).unwrap();
+        assert_eq!(lex.animals[f.entry], "goose");
+        assert!(lex.animals.len() > 250);
+    }
+
+    #[test]
+    fn regular_plurals() {
+        assert_eq!(regular_plural("fox"), "foxes");
+        assert_eq!(regular_plural("pony"), "ponies");
+        assert_eq!(regular_plural("monkey"), "monkeys");
+        assert_eq!(regular_plural("yak"), "yaks");
+    }
+
+    #[test]
+    fn verbs_and_titles() {
+        let lex = lexicons();
+        assert!(lex.is("gifted", Family::Send));
+        assert!(lex.is("emphasised", Family::Speech));
+        let (n, &t) = lex
+            .title_forms
+            .longest(&["general", "director", "of"])
+            .unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(lex.titles[t].with_of, RoleLink::Leads);
+        assert!(lex.hypotheticals.contains("could"));
+    }
+}

@@ -1,0 +1,830 @@
+//! Mentions: the spans of a sentence that name something, found in one left-to-right
+//! pass over its tokens with lexicon lookups.
+//!
+//! * proper names: runs of capitalised words with the connectors "of", "and", "the",
+//!   "for" inside ("Ministry of Natural Resources and Environment"), classified by
+//!   institution cue words (Zoo, Ministry, Agency) and place cue words (region);
+//! * countries by name, alias, adjective ("North Korean") and capital (lexicon);
+//! * titles and roles ("Russian President", "Minister of Natural Resources", "leader");
+//! * animals and things as common nouns, with their counts ("two brown bears");
+//! * groups ("North Korean troops"), agreements ("mutual defence pact"), institution
+//!   descriptions ("Russian news agency"), pairs ("the two nations"), "they".
+
+use super::attributes::{count_before, is_calendar_word, number_value};
+use super::lexicon::{CountryForm, lexicons};
+use super::tokens::{TokKind, Token};
+use crate::model::Kind;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A country by name or alias (index into the country lexicon).
+    Country(usize),
+    /// A country adjective used as a modifier: "Russian", "North Korean".
+    Demonym(usize),
+    /// A capital city, standing alone.
+    Capital(usize),
+    /// A proper name: a person, institution or place, or not yet known.
+    Name(Option<Kind>),
+    Animal,
+    Thing,
+    /// Troops, forces, with the country they belong to.
+    Group(Option<usize>),
+    Agreement,
+    /// A title (index into the title lexicon); `of` is the index of the mention it
+    /// names with "of" ("Director of Moscow Zoo").
+    Title {
+        title: usize,
+        of: Option<usize>,
+    },
+    /// An institution described by common nouns: "Russian news agency".
+    Descriptor(Option<usize>),
+    /// "the two nations", "both countries".
+    Pair,
+    /// "they".
+    Pronoun,
+}
+
+/// A mention: tokens `[start, end)` of its sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+    /// The name the entity should get (lexicon form for countries and animals).
+    pub name: String,
+    /// The text as written.
+    pub surface: String,
+    pub count: Option<u64>,
+    /// A single unknown capitalised word that starts the sentence: maybe not a name.
+    pub initial: bool,
+    /// The country of a name that starts with its adjective ("French Ministry of …").
+    pub nationality: Option<usize>,
+    /// "the zoo", "the ministry": a generic description of an institution named before.
+    pub anaphor: bool,
+}
+
+impl Mention {
+    /// The entity kind, if the mention names an entity.
+    pub fn entity_kind(&self) -> Option<Kind> {
+        match self.kind {
+            MentionKind::Country(_) => Some(Kind::Country),
+            MentionKind::Capital(_) => Some(Kind::Place),
+            MentionKind::Name(k) => Some(k.unwrap_or(Kind::Person)),
+            MentionKind::Animal => Some(Kind::Animal),
+            MentionKind::Thing => Some(Kind::Thing),
+            MentionKind::Group(_) => Some(Kind::Group),
+            MentionKind::Agreement => Some(Kind::Agreement),
+            _ => None,
+        }
+    }
+
+    /// Can do things: send, say, sign, fight.
+    pub fn is_actor(&self) -> bool {
+        matches!(
+            self.kind,
+            MentionKind::Country(_)
+                | MentionKind::Capital(_)
+                | MentionKind::Name(_)
+                | MentionKind::Group(_)
+                | MentionKind::Pronoun
+        )
+    }
+
+    /// The country a mention is or belongs to by its words.
+    pub fn country(&self) -> Option<usize> {
+        match self.kind {
+            MentionKind::Country(c) | MentionKind::Demonym(c) => Some(c),
+            MentionKind::Group(c) | MentionKind::Descriptor(c) => c,
+            _ => self.nationality,
+        }
+    }
+}
+
+/// The text of tokens `[a, b)` as written, white space collapsed to single spaces.
+pub fn span_text(text: &str, tokens: &[Token], a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    text[tokens[a].start..tokens[b - 1].end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Upper-cases the first letter.
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// What a country word inside a capitalised run led to.
+enum CountryStep {
+    /// Not a country mention.
+    None,
+    /// Pushed; the run goes on at this token.
+    Next(usize),
+    /// Pushed a name that ran past the run; the caller goes on here.
+    Past(usize),
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    tokens: &'a [Token<'a>],
+    lowers: Vec<&'a str>,
+    out: Vec<Mention>,
+}
+
+/// The mentions of a sentence's tokens, in order, not overlapping.
+///
+/// # Complexity
+/// O(n · k) for n tokens and k the longest lexicon phrase.
+pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
+    let mut f = Finder {
+        text,
+        tokens,
+        lowers: tokens.iter().map(|t| t.lower.as_str()).collect(),
+        out: Vec::new(),
+    };
+    f.run();
+    f.out
+}
+
+const CONNECTORS: [&str; 5] = ["of", "and", "the", "for", "de"];
+
+impl Finder<'_> {
+    fn push(&mut self, start: usize, end: usize, kind: MentionKind, name: String) {
+        let surface = span_text(self.text, self.tokens, start, end);
+        self.out.push(Mention {
+            start,
+            end,
+            kind,
+            name,
+            surface,
+            count: None,
+            initial: false,
+            nationality: None,
+            anaphor: false,
+        });
+    }
+
+    fn window(&self, i: usize) -> &[&str] {
+        &self.lowers[i..(i + 8).min(self.lowers.len())]
+    }
+
+    /// An animal or thing noun starting at `i` whose last word is written lowercase.
+    fn noun_at(&self, i: usize) -> Option<(usize, MentionKind, String, bool)> {
+        let lex = lexicons();
+        let w = self.window(i);
+        let animal = lex.animal_forms.longest(w).map(|(n, f)| {
+            (
+                n,
+                MentionKind::Animal,
+                lex.animals[f.entry].clone(),
+                f.plural,
+            )
+        });
+        let thing = lex
+            .thing_forms
+            .longest(w)
+            .map(|(n, f)| (n, MentionKind::Thing, lex.things[f.entry].clone(), f.plural));
+        let best = match (animal, thing) {
+            (Some(a), Some(t)) => Some(if t.0 > a.0 { t } else { a }),
+            (a, t) => a.or(t),
+        }?;
+        let last = &self.tokens[i + best.0 - 1];
+        if !last.is_lower_word() {
+            return None;
+        }
+        // A capitalised first word ("African lion") keeps its capital.
+        let name = if self.tokens[i].is_capitalised() {
+            capitalise_first(&best.2)
+        } else {
+            best.2.clone()
+        };
+        Some((best.0, best.1, name, best.3))
+    }
+
+    fn run(&mut self) {
+        let lex = lexicons();
+        let n = self.tokens.len();
+        let first_word = self.tokens.iter().position(|t| t.kind == TokKind::Word);
+        let mut i = 0;
+        while i < n {
+            let t = &self.tokens[i];
+            if t.kind != TokKind::Word {
+                i += 1;
+                continue;
+            }
+            if let Some((len, kind, name, plural)) = self.noun_at(i) {
+                self.push_noun(i, i + len, kind, name, plural);
+                i += len;
+                continue;
+            }
+            if t.is_capitalised() {
+                let end = self.run_end(i);
+                let initial = Some(i) == first_word
+                    || (i > 0 && self.tokens[i - 1].is_quote() && i <= first_word.unwrap_or(0) + 2);
+                let next = self.segment_run(i, end, initial);
+                // A breed or make: an unknown name right before an animal or thing noun
+                // ("Pungsan hunting dogs", "Leclerc tanks").
+                if let Some((len, kind, name, plural)) = self.noun_at_opt(next)
+                    && let Some(last) = self.out.last()
+                    && last.end == next
+                    && last.kind == MentionKind::Name(None)
+                    && last.end - last.start <= 2
+                {
+                    let prev = self.out.pop().expect("just checked");
+                    let full = format!("{} {}", prev.surface, name);
+                    self.push_noun(prev.start, next + len, kind, full, plural);
+                    i = next + len;
+                    continue;
+                }
+                i = next.max(i + 1);
+                continue;
+            }
+            let w = self.window(i);
+            if let Some((len, &title)) = lex.title_forms.longest(w) {
+                self.push_title(i, i + len, title);
+                i = self.out.last().map_or(i + len, |m| m.end.max(i + len));
+                continue;
+            }
+            if let Some((len, f)) = lex.group_forms.longest(w) {
+                let _ = f;
+                self.push_group(i, i + len);
+                i += len;
+                continue;
+            }
+            if let Some((len, ())) = lex.agreements.longest(w) {
+                self.push_agreement(i, i + len);
+                i += len;
+                continue;
+            }
+            if lex.institution_forms.get(self.lowers[i]).is_some()
+                && let Some(end) = self.push_descriptor(i)
+            {
+                i = end;
+                continue;
+            }
+            // "the ministry", "the zoo": an institution named before.
+            if i > 0
+                && self.lowers[i - 1] == "the"
+                && lex
+                    .institution_forms
+                    .get(self.lowers[i])
+                    .is_some_and(|f| !f.plural)
+                && !self.tokens.get(i + 1).is_some_and(Token::is_capitalised)
+            {
+                self.push(
+                    i,
+                    i + 1,
+                    MentionKind::Name(Some(Kind::Institution)),
+                    self.lowers[i].to_string(),
+                );
+                if let Some(m) = self.out.last_mut() {
+                    m.anaphor = true;
+                }
+                i += 1;
+                continue;
+            }
+            if self.lowers[i] == "they" {
+                self.push(i, i + 1, MentionKind::Pronoun, "they".into());
+            } else if matches!(self.lowers[i], "two" | "both")
+                && matches!(
+                    self.lowers.get(i + 1),
+                    Some(&("nations" | "countries" | "states" | "sides" | "neighbours" | "allies"))
+                )
+            {
+                self.push(i, i + 2, MentionKind::Pair, String::new());
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    fn noun_at_opt(&self, i: usize) -> Option<(usize, MentionKind, String, bool)> {
+        (i < self.tokens.len() && self.tokens[i].kind == TokKind::Word)
+            .then(|| self.noun_at(i))
+            .flatten()
+    }
+
+    fn push_noun(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: MentionKind,
+        name: String,
+        plural: bool,
+    ) {
+        self.push(start, end, kind, name);
+        let count = count_before(self.tokens, start, plural);
+        if let Some(m) = self.out.last_mut() {
+            m.count = count;
+        }
+    }
+
+    /// The end of the run of capitalised words starting at `i`.
+    fn run_end(&self, i: usize) -> usize {
+        let n = self.tokens.len();
+        let mut j = i + 1;
+        while j < n {
+            let t = &self.tokens[j];
+            if t.is_capitalised() {
+                j += 1;
+                continue;
+            }
+            if t.kind == TokKind::Word
+                && CONNECTORS.contains(&self.lowers[j])
+                && self.lowers[j] != "the"
+            {
+                // "of the Congo": a connector, perhaps "the", then a capitalised word.
+                let mut k = j + 1;
+                if k < n && self.lowers[k] == "the" {
+                    k += 1;
+                }
+                if k < n && self.tokens[k].is_capitalised() && !self.lowers[k].eq("the") {
+                    j = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    /// Splits the capitalised run `[a, b)` into countries, titles and names. Returns
+    /// where the caller goes on (a name may take a lowercase cue word after the run).
+    fn segment_run(&mut self, a: usize, b: usize, initial: bool) -> usize {
+        let lex = lexicons();
+        let skippable = |w: &str| {
+            lex.function_words.contains(w) || number_value(w).is_some() || is_calendar_word(w)
+        };
+        let mut p = a;
+        while p < b && skippable(self.lowers[p]) {
+            p += 1;
+        }
+        if self.coordinated_institutions(p, b) {
+            return b;
+        }
+        while p < b {
+            if skippable(self.lowers[p]) {
+                p += 1;
+                continue;
+            }
+            match self.country_in_run(p, b) {
+                CountryStep::Past(end) => return end,
+                CountryStep::Next(next) => {
+                    p = next;
+                    continue;
+                }
+                CountryStep::None => {}
+            }
+            if let Some((len, &title)) = lex.title_forms.longest(&self.lowers[p..b]) {
+                self.push_title(p, p + len, title);
+                p = self.out.last().map_or(p + len, |m| m.end.max(p + len));
+                continue;
+            }
+            // A name up to the end of the run, or up to an "and" that joins two names.
+            let mut e = p;
+            let mut seen_of = false;
+            while e < b {
+                if self.lowers[e] == "of" {
+                    seen_of = true;
+                }
+                if self.lowers[e] == "and" && (!seen_of || self.and_joins_names(e, b)) {
+                    break;
+                }
+                // "Armed Forces Minister Claire Besson": a title before a name.
+                if e > p
+                    && let Some((len, _)) = lex.title_forms.longest(&self.lowers[e..b])
+                    && e + len < b
+                    && self.tokens[e + len].is_capitalised()
+                {
+                    break;
+                }
+                e += 1;
+            }
+            let next = self.push_name(p, e, initial && p == a);
+            if e < b && self.lowers[e] == "and" {
+                p = e + 1;
+            } else if e < b {
+                p = e;
+            } else {
+                return next.max(b);
+            }
+        }
+        b
+    }
+
+    /// A country word at `p` inside the run `[p, b)`: pushes it and says where to go on.
+    fn country_in_run(&mut self, p: usize, b: usize) -> CountryStep {
+        let lex = lexicons();
+        // A country name running past the run ("People's" inside).
+        if let Some((len, &(c, CountryForm::Name))) = lex.country_forms.longest(self.window(p))
+            && p + len > b
+        {
+            self.push(
+                p,
+                p + len,
+                MentionKind::Country(c),
+                lex.countries[c].name.clone(),
+            );
+            return CountryStep::Past(p + len);
+        }
+        let Some((len, &(c, form))) = lex.country_forms.longest(&self.lowers[p..b]) else {
+            return CountryStep::None;
+        };
+        let key = self.lowers[p..p + len].join(" ");
+        let case_ok = !lex.acronyms.contains(&key)
+            || self.tokens[p..p + len]
+                .iter()
+                .all(|t| !t.text.chars().any(char::is_lowercase));
+        if !case_ok {
+            return CountryStep::None;
+        }
+        // "Moscow Zoo", "Kyiv region", "Moscow government": the word starts a name.
+        let more_name = p + len < b && self.tokens[p + len].is_capitalised();
+        let cue_after = self.tokens.get(p + len).is_some_and(|t| {
+            t.is_lower_word()
+                && (lex.places.contains(t.lower.as_str())
+                    || lex
+                        .institution_forms
+                        .get(t.lower.as_str())
+                        .is_some_and(|f| !f.plural))
+        });
+        let kind = match form {
+            CountryForm::Demonym => MentionKind::Demonym(c),
+            CountryForm::Name if !more_name => MentionKind::Country(c),
+            CountryForm::Capital if !more_name && !cue_after => MentionKind::Capital(c),
+            _ => return CountryStep::None,
+        };
+        let name = match kind {
+            MentionKind::Capital(_) => span_text(self.text, self.tokens, p, p + len),
+            _ => lex.countries[c].name.clone(),
+        };
+        self.push(p, p + len, kind, name);
+        let mut next = p + len;
+        if form != CountryForm::Demonym && next < b && self.lowers[next] == "and" {
+            next += 1;
+        }
+        CountryStep::Next(next)
+    }
+
+    /// Whether the "and" at `k` inside the run ending at `b` joins two names ("the Bank
+    /// of England and the University of Oxford") rather than two words of one name
+    /// ("Ministry of Natural Resources and Environment").
+    fn and_joins_names(&self, k: usize, b: usize) -> bool {
+        let lex = lexicons();
+        let rest = &self.lowers[k + 1..b];
+        rest.contains(&"of")
+            || rest.iter().any(|w| lex.institution_forms.get(w).is_some())
+            || lex.country_forms.longest(rest).is_some()
+    }
+
+    /// "the Moscow and Pyongyang Zoos": two institutions sharing a plural cue word.
+    fn coordinated_institutions(&mut self, a: usize, b: usize) -> bool {
+        let lex = lexicons();
+        if b < a + 4 || self.lowers[a..b].contains(&"of") {
+            return false;
+        }
+        let Some(f) = lex.institution_forms.get(self.lowers[b - 1]) else {
+            return false;
+        };
+        if !f.plural {
+            return false;
+        }
+        let Some(and) = self.lowers[a..b]
+            .iter()
+            .position(|w| *w == "and")
+            .map(|k| a + k)
+        else {
+            return false;
+        };
+        if and == a || and + 2 > b - 1 {
+            return false;
+        }
+        let cue = capitalise_first(&lex.institutions[f.entry]);
+        let left = span_text(self.text, self.tokens, a, and);
+        let right = span_text(self.text, self.tokens, and + 1, b - 1);
+        self.push(
+            a,
+            and,
+            MentionKind::Name(Some(Kind::Institution)),
+            format!("{left} {cue}"),
+        );
+        self.push(
+            and + 1,
+            b,
+            MentionKind::Name(Some(Kind::Institution)),
+            format!("{right} {cue}"),
+        );
+        true
+    }
+
+    /// Pushes the name `[p, e)`, extended by a lowercase place or institution cue that
+    /// follows ("Kursk region", "Moscow government"); returns its end.
+    fn push_name(&mut self, p: usize, e: usize, initial: bool) -> usize {
+        let lex = lexicons();
+        if p >= e {
+            return e;
+        }
+        let mut end = e;
+        let words = &self.lowers[p..e];
+        let mut kind = if words.iter().any(|w| lex.agreements.get(w).is_some()) {
+            return self.push_kind(p, end, MentionKind::Agreement);
+        } else if words.iter().any(|w| lex.institution_forms.get(w).is_some()) {
+            Some(Kind::Institution)
+        } else if lex.places.contains(words[words.len() - 1]) {
+            Some(Kind::Place)
+        } else {
+            None
+        };
+        if kind.is_none()
+            && let Some(next) = self.tokens.get(e)
+            && next.is_lower_word()
+        {
+            if lex.places.contains(self.lowers[e]) {
+                kind = Some(Kind::Place);
+                end = e + 1;
+            } else if lex
+                .institution_forms
+                .get(self.lowers[e])
+                .is_some_and(|f| !f.plural)
+            {
+                kind = Some(Kind::Institution);
+                end = e + 1;
+            }
+        }
+        let single = end - p == 1;
+        if initial && single && kind.is_none() {
+            let w = self.lowers[p];
+            if w.ends_with("ing") || w.ends_with("ly") || !lex.families(w).is_empty() {
+                return end;
+            }
+        }
+        // "the French Ministry of the Armed Forces": the adjective is part of the name.
+        let mut start = p;
+        let mut nationality = None;
+        if kind == Some(Kind::Institution)
+            && let Some(prev) = self.out.last()
+            && prev.end == p
+            && let MentionKind::Demonym(c) = prev.kind
+        {
+            start = prev.start;
+            nationality = Some(c);
+            self.out.pop();
+        }
+        let name = span_text(self.text, self.tokens, start, end);
+        self.push(start, end, MentionKind::Name(kind), name);
+        if let Some(m) = self.out.last_mut() {
+            m.initial = initial && single && kind.is_none();
+            m.nationality = nationality;
+        }
+        end
+    }
+
+    fn push_kind(&mut self, p: usize, e: usize, kind: MentionKind) -> usize {
+        let name = span_text(self.text, self.tokens, p, e);
+        self.push(p, e, kind, name);
+        e
+    }
+
+    /// A title at `[p, e)`, with the institution it names after "of".
+    fn push_title(&mut self, p: usize, e: usize, title: usize) {
+        let lex = lexicons();
+        let idx = self.out.len();
+        let name = span_text(self.text, self.tokens, p, e);
+        self.push(p, e, MentionKind::Title { title, of: None }, name);
+        if self.lowers.get(e) != Some(&"of") {
+            return;
+        }
+        let org_start = e + 1 + usize::from(self.lowers.get(e + 1) == Some(&"the"));
+        if !self
+            .tokens
+            .get(org_start)
+            .is_some_and(Token::is_capitalised)
+        {
+            return;
+        }
+        let org_end = self.run_end(org_start);
+        let org_words = &self.lowers[org_start..org_end];
+        if let Some((len, &(c, CountryForm::Name))) = lex.country_forms.longest(org_words)
+            && len == org_words.len()
+        {
+            let name = lex.countries[c].name.clone();
+            self.push(org_start, org_end, MentionKind::Country(c), name);
+        } else {
+            let surface = span_text(self.text, self.tokens, org_start, org_end);
+            let name = match &lex.titles[title].institution {
+                Some(inst) => format!("{} of {surface}", capitalise_first(inst)),
+                None => surface,
+            };
+            self.push(
+                org_start,
+                org_end,
+                MentionKind::Name(Some(Kind::Institution)),
+                name,
+            );
+        }
+        self.out[idx].kind = MentionKind::Title {
+            title,
+            of: Some(idx + 1),
+        };
+    }
+
+    /// A group noun at `[p, e)`, taking a country adjective just before it.
+    fn push_group(&mut self, p: usize, e: usize) {
+        let lex = lexicons();
+        let surface = span_text(self.text, self.tokens, p, e);
+        let (start, country, name) = match self.out.last() {
+            Some(m) if m.end == p && matches!(m.kind, MentionKind::Demonym(_)) => {
+                let m = self.out.pop().expect("just checked");
+                (m.start, m.country(), format!("{} {surface}", m.surface))
+            }
+            Some(m)
+                if p >= 1
+                    && m.end == p - 1
+                    && self.tokens[p - 1].kind == TokKind::Possessive
+                    && matches!(m.kind, MentionKind::Country(_)) =>
+            {
+                let c = m.country().expect("a country");
+                let adj = lex.countries[c].demonyms.first().cloned();
+                match adj {
+                    Some(adj) => (p, Some(c), format!("{adj} {surface}")),
+                    None => (p, Some(c), surface.clone()),
+                }
+            }
+            _ => (p, None, surface.clone()),
+        };
+        let plural = lex
+            .group_forms
+            .longest(&self.lowers[p..e])
+            .is_some_and(|(_, f)| f.plural);
+        self.push(start, e, MentionKind::Group(country), name);
+        let count = count_before(self.tokens, start, plural);
+        if let Some(m) = self.out.last_mut() {
+            m.count = count;
+        }
+    }
+
+    /// An agreement noun at `[p, e)` with the lowercase modifiers before it.
+    fn push_agreement(&mut self, p: usize, e: usize) {
+        let lex = lexicons();
+        let mut start = p;
+        while start > 0 && p - start < 3 {
+            let t = &self.tokens[start - 1];
+            let w = self.lowers[start - 1];
+            if !t.is_lower_word()
+                || lex.function_words.contains(w)
+                || lex.is_verb(w)
+                || super::attributes::number_value(w).is_some()
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let name = span_text(self.text, self.tokens, start, e);
+        self.push(start, e, MentionKind::Agreement, name);
+    }
+
+    /// "Russian news agency": a country adjective, up to two lowercase words, and the
+    /// institution cue words from `i`. Returns where the description ends.
+    fn push_descriptor(&mut self, i: usize) -> Option<usize> {
+        let lex = lexicons();
+        let m = self.out.last()?;
+        // "Russian news agency" or "Indonesia's state news agency".
+        let (c, gap_start) = match m.kind {
+            MentionKind::Demonym(c) => (c, m.end),
+            MentionKind::Country(c)
+                if self
+                    .tokens
+                    .get(m.end)
+                    .is_some_and(|t| t.kind == TokKind::Possessive) =>
+            {
+                (c, m.end + 1)
+            }
+            _ => return None,
+        };
+        if gap_start > i
+            || i - gap_start > 2
+            || !(gap_start..i).all(|k| self.tokens[k].is_lower_word())
+        {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < self.tokens.len()
+            && self.tokens[end].is_lower_word()
+            && lex.institution_forms.get(self.lowers[end]).is_some()
+        {
+            end += 1;
+        }
+        let start = if matches!(m.kind, MentionKind::Demonym(_)) {
+            self.out.pop().expect("just checked").start
+        } else {
+            gap_start
+        };
+        let name = span_text(self.text, self.tokens, start, end);
+        self.push(start, end, MentionKind::Descriptor(Some(c)), name);
+        Some(end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn mentions(text: &str) -> Vec<(String, MentionKind, Option<u64>)> {
+        let toks = tokenize(text, 0, text.len());
+        find_mentions(text, &toks)
+            .into_iter()
+            .map(|m| (m.name, m.kind, m.count))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn names_with_connectors() {
+        assert_eq!(
+            names("The Bank of England and the University of Oxford met."),
+            ["Bank of England", "University of Oxford"]
+        );
+        let m = mentions("the Ministry of Foreign Affairs and Trade said");
+        assert_eq!(m[0].0, "Ministry of Foreign Affairs and Trade");
+        assert_eq!(m[0].1, MentionKind::Name(Some(Kind::Institution)));
+    }
+
+    #[test]
+    fn countries_demonyms_and_aliases() {
+        let m = mentions("Chinese officials visited the Republic of Korea and Japan.");
+        assert!(matches!(m[0].1, MentionKind::Demonym(_)));
+        assert_eq!(m[1].0, "South Korea");
+        assert_eq!(m[2].0, "Japan");
+        // Acronyms only in capitals.
+        let m = mentions("The DPRK replied.");
+        assert_eq!(m[0].0, "North Korea");
+    }
+
+    #[test]
+    fn titles_and_people() {
+        let m = mentions("French President Emmanuel Macron spoke.");
+        assert!(matches!(m[0].1, MentionKind::Demonym(_)));
+        assert!(matches!(m[1].1, MentionKind::Title { of: None, .. }));
+        assert_eq!(m[2].0, "Emmanuel Macron");
+        let m = mentions("the Minister of Culture, Olga Petrova, said");
+        assert!(matches!(m[0].1, MentionKind::Title { of: Some(1), .. }));
+        assert_eq!(m[1].0, "Ministry of Culture");
+        assert_eq!(m[2].0, "Olga Petrova");
+    }
+
+    #[test]
+    fn animals_with_counts() {
+        let m = mentions("three grey wolves, a dozen snowy owls and 12 species of ducks");
+        assert_eq!(
+            m,
+            [
+                ("grey wolf".to_string(), MentionKind::Animal, Some(3)),
+                ("snowy owl".to_string(), MentionKind::Animal, Some(12)),
+                ("duck".to_string(), MentionKind::Animal, Some(12)),
+            ]
+        );
+        let m = mentions("two young Akita Inu puppies");
+        assert_eq!(m[0].0, "Akita Inu puppy");
+        assert_eq!(m[0].2, Some(2));
+    }
+
+    #[test]
+    fn groups_take_their_country() {
+        let m = mentions("about 5,000 Chinese soldiers and Japan's forces");
+        assert_eq!(m[0].0, "Chinese soldiers");
+        assert_eq!(m[0].2, Some(5000));
+        assert!(matches!(m[0].1, MentionKind::Group(Some(_))));
+        assert_eq!(m[2].0, "Japanese forces");
+    }
+
+    #[test]
+    fn places_institutions_agreements() {
+        let m = mentions("in Japan's Okinawa region, the Tokyo government signed a new trade deal");
+        let names: Vec<_> = m.iter().map(|m| m.0.as_str()).collect();
+        assert!(names.contains(&"Tokyo government"), "{names:?}");
+        assert!(names.contains(&"new trade deal"), "{names:?}");
+        let m = mentions("the Berlin and Vienna Zoos");
+        assert_eq!(m[0].0, "Berlin Zoo");
+        assert_eq!(m[1].0, "Vienna Zoo");
+    }
+
+    #[test]
+    fn descriptors_and_pairs() {
+        let m = mentions("the Chinese state news agency, Xinhua, said both countries agree");
+        assert_eq!(m[0].0, "Chinese state news agency");
+        assert!(matches!(m[0].1, MentionKind::Descriptor(Some(_))));
+        assert!(m.iter().any(|m| m.1 == MentionKind::Pair));
+    }
+}

@@ -1,0 +1,321 @@
+//! The extraction pipeline: article text → sentences → tokens → mentions → entities →
+//! facts, offline and deterministic.
+//!
+//! * [`read_article`] checks the bytes and reads the header;
+//! * [`extract`] turns one article into a [`GraphFile`];
+//! * [`build`] merges several articles' graphs.
+//!
+//! Stages, one module each: [`text`] (header, sentences), [`tokens`], [`mentions`]
+//! (with the [`lexicon`] data files), [`resolve`] (which mentions are one entity),
+//! [`rules`] (relations) and [`attributes`] (counts, dates).
+
+pub mod attributes;
+pub mod lexicon;
+pub mod mentions;
+pub mod resolve;
+pub mod rules;
+pub mod text;
+pub mod tokens;
+
+use crate::model::{Entity, Fact, GraphFile, Relation, Source, slug};
+use attributes::{Date, find_dates};
+use mentions::{Mention, find_mentions};
+use rules::{Ctx, RawFact, Sentence};
+use std::collections::{HashMap, HashSet};
+
+/// Sentences longer than this (in bytes) are not read for facts: no news sentence is
+/// that long, and it keeps the work per sentence bounded.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
+/// An article read from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The source id (by convention the file stem).
+    pub id: String,
+    /// The `source:` header, if any.
+    pub source: Option<String>,
+    /// The `date:` header (ISO-8601 prefix), if any.
+    pub date: Option<String>,
+    /// The whole file, header included: evidence spans are offsets into it.
+    pub text: String,
+    /// Where the body starts, after the header.
+    pub body_start: usize,
+}
+
+/// Why bytes are not an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ArticleError {
+    #[error("the article is empty")]
+    Empty,
+    #[error("the article is binary (NUL byte at byte {at})")]
+    Binary { at: usize },
+    #[error("the article is not UTF-8 (invalid byte at byte {at})")]
+    NotUtf8 { at: usize },
+    #[error("the article has no sentences")]
+    NoSentences,
+    #[error(transparent)]
+    BadDate(#[from] text::BadDate),
+}
+
+/// Checks the bytes of an article file and reads its header.
+pub fn read_article(bytes: &[u8], id: &str) -> Result<Article, ArticleError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ArticleError::Empty);
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(ArticleError::Binary { at });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
+        at: e.valid_up_to(),
+    })?;
+    let header = text::parse_header(text)?;
+    if !text[header.body_start..].chars().any(char::is_alphabetic) {
+        return Err(ArticleError::NoSentences);
+    }
+    Ok(Article {
+        id: id.to_string(),
+        source: header.source,
+        date: header.date,
+        text: text.to_string(),
+        body_start: header.body_start,
+    })
+}
+
+/// Relations that hold over time: an article states each once (the first time).
+fn is_static(r: Relation) -> bool {
+    matches!(
+        r,
+        Relation::Leads | Relation::MemberOf | Relation::LocatedIn | Relation::CooperatesWith
+    )
+}
+
+/// The graph one article yields: its source, the entities its facts name and the facts.
+/// Same input, byte-identical output.
+///
+/// # Complexity
+/// O(n) in the length of the text (lexicon lookups are hash lookups).
+pub fn extract(article: &Article) -> GraphFile {
+    let text = article.text.as_str();
+    let article_date = article.date.as_deref().and_then(Date::parse);
+    let spans = text::sentences(text, article.body_start);
+    let mut parsed: Vec<(text::Sentence, Vec<tokens::Token>)> = Vec::with_capacity(spans.len());
+    for s in spans {
+        let toks = if s.end - s.start <= MAX_SENTENCE_BYTES {
+            tokens::tokenize(text, s.start, s.end)
+        } else {
+            Vec::new()
+        };
+        parsed.push((s, toks));
+    }
+    let all_mentions: Vec<Vec<Mention>> = parsed
+        .iter()
+        .map(|(_, toks)| find_mentions(text, toks))
+        .collect();
+    let mut resolved = resolve::resolve(&all_mentions);
+    let mut raw: Vec<RawFact> = Vec::new();
+    let mut previous_quote = None;
+    let mut spans_of = Vec::with_capacity(parsed.len());
+    for (index, ((span, toks), mentions)) in parsed.into_iter().zip(all_mentions).enumerate() {
+        spans_of.push(span);
+        let dates = find_dates(&toks, article_date);
+        let sentence = Sentence::new(index, text, toks, mentions, dates);
+        let mut ctx = Ctx {
+            sentence: &sentence,
+            resolved: &mut resolved,
+            article_date,
+            previous_quote: previous_quote.take(),
+            facts: &mut raw,
+        };
+        rules::apply(&mut ctx);
+        previous_quote = whole_quote(&text[span.start..span.end]);
+    }
+    assemble(article, article_date, &spans_of, &resolved, raw)
+}
+
+/// The claim of a sentence that is one quotation and nothing else.
+fn whole_quote(s: &str) -> Option<String> {
+    let inner = s
+        .strip_prefix(['\u{201c}', '"'])?
+        .trim_end_matches(['.', ',', '!', '?'])
+        .strip_suffix(['\u{201d}', '"'])?
+        .trim_end_matches(['.', ',', '!', '?']);
+    (!inner.contains(['\u{201c}', '\u{201d}', '"']) && inner.split_whitespace().count() >= 3).then(
+        || {
+            inner
+                .split_whitespace()
+                .take(rules::speech::MAX_WORDS)
+                .collect::<Vec<_>>()
+                .join(" ")
+        },
+    )
+}
+
+/// The graph file of an article's facts: duplicates dropped, entities named by the
+/// facts given ids.
+fn assemble(
+    article: &Article,
+    article_date: Option<Date>,
+    spans: &[text::Sentence],
+    resolved: &resolve::Resolved,
+    raw: Vec<RawFact>,
+) -> GraphFile {
+    let mut seen_static = HashSet::new();
+    let mut seen_event = HashSet::new();
+    let mut kept = Vec::new();
+    for f in raw {
+        let (a, b) = if f.relation.is_symmetric() && f.object < f.subject {
+            (f.object, f.subject)
+        } else {
+            (f.subject, f.object)
+        };
+        let fresh = if is_static(f.relation) {
+            seen_static.insert((a, f.relation, b))
+        } else {
+            seen_event.insert((a, f.relation, b, f.sentence))
+        };
+        if fresh {
+            kept.push(f);
+        }
+    }
+    let mut ids: HashMap<usize, String> = HashMap::new();
+    let mut entities: HashMap<String, Entity> = HashMap::new();
+    for f in &kept {
+        for e in [f.subject, f.object] {
+            if ids.contains_key(&e) {
+                continue;
+            }
+            let d = &resolved.entities[e];
+            let id = slug(&d.name);
+            let entity = entities
+                .entry(id.clone())
+                .or_insert_with(|| Entity::new(id.clone(), d.name.clone(), d.kind));
+            for a in &d.aliases {
+                if *a != entity.name {
+                    entity.aliases.push(a.clone());
+                }
+            }
+            ids.insert(e, id);
+        }
+    }
+    let mut facts = Vec::with_capacity(kept.len());
+    for f in kept {
+        let span = spans[f.sentence];
+        let mut fact = Fact::new(ids[&f.subject].clone(), f.relation, ids[&f.object].clone());
+        fact.count = f.count;
+        fact.date = f.date;
+        fact.source = Some(article.id.clone());
+        fact.evidence = Some(article.text[span.start..span.end].to_string());
+        fact.span = Some([span.start, span.end]);
+        fact.rule = Some(f.rule.to_string());
+        facts.push(fact);
+    }
+    let mut source = Source::new(article.id.clone());
+    source.date = article_date.map(|d| d.iso());
+    let mut file = GraphFile {
+        sources: vec![source],
+        entities: entities.into_values().collect(),
+        facts,
+        ..GraphFile::default()
+    };
+    file.sort();
+    file
+}
+
+/// Several articles in one graph: entities with the same id merged (aliases unioned,
+/// the first kind kept), facts and sources concatenated.
+pub fn build(articles: &[Article]) -> GraphFile {
+    let mut out = GraphFile::default();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for a in articles {
+        let g = extract(a);
+        out.sources.extend(g.sources);
+        for e in g.entities {
+            match by_id.get(&e.id) {
+                Some(&i) => out.entities[i].aliases.extend(e.aliases),
+                None => {
+                    by_id.insert(e.id.clone(), out.entities.len());
+                    out.entities.push(e);
+                }
+            }
+        }
+        out.facts.extend(g.facts);
+    }
+    for e in &mut out.entities {
+        let name = e.name.clone();
+        e.aliases.retain(|a| *a != name);
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_bytes_are_errors() {
+        assert_eq!(read_article(b"", "x"), Err(ArticleError::Empty));
+        assert_eq!(read_article(b"  \n", "x"), Err(ArticleError::Empty));
+        assert_eq!(
+            read_article(b"ab\0cd", "x"),
+            Err(ArticleError::Binary { at: 2 })
+        );
+        assert_eq!(
+            read_article(b"abc\xffdef", "x"),
+            Err(ArticleError::NotUtf8 { at: 3 })
+        );
+        assert_eq!(
+            read_article(b"date: 2024-01-01\n\n...", "x"),
+            Err(ArticleError::NoSentences)
+        );
+        assert!(matches!(
+            read_article(b"date: yesterday\n\nText.", "x"),
+            Err(ArticleError::BadDate(_))
+        ));
+    }
+
+    #[test]
+    fn header_and_body() {
+        let a = read_article(
+            b"source: Wire\ndate: 2023-02-03\n\nChile sent two llamas to Peru.",
+            "a1",
+        )
+        .unwrap();
+        assert_eq!(a.source.as_deref(), Some("Wire"));
+        assert_eq!(a.date.as_deref(), Some("2023-02-03"));
+        let g = extract(&a);
+        assert_eq!(g.sources[0].date.as_deref(), Some("2023-02-03"));
+        let f = &g.facts[0];
+        let [s, e] = f.span.unwrap();
+        assert_eq!(&a.text[s..e], f.evidence.as_deref().unwrap());
+        assert_eq!(f.source.as_deref(), Some("a1"));
+    }
+
+    #[test]
+    fn no_entities_is_an_empty_graph() {
+        let a = read_article(b"it rained all day and nobody came.", "r").unwrap();
+        let g = extract(&a);
+        assert!(g.facts.is_empty() && g.entities.is_empty());
+        assert_eq!(g.sources.len(), 1);
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let text = "date: 2023-02-03\n\nChile sent two llamas and a puma to Peru. Peruvian President Ana Soto thanked Chile. The ties between Chile and Peru grew.";
+        let a = read_article(text.as_bytes(), "d").unwrap();
+        let once = serde_json::to_string(&extract(&a)).unwrap();
+        for _ in 0..3 {
+            assert_eq!(serde_json::to_string(&extract(&a)).unwrap(), once);
+        }
+    }
+
+    #[test]
+    fn build_merges_entities() {
+        let a = read_article(b"Chile sent two llamas to Peru.", "a").unwrap();
+        let b = read_article(b"Peru sent a puma to Chile.", "b").unwrap();
+        let g = build(&[a, b]);
+        assert_eq!(g.sources.len(), 2);
+        assert_eq!(g.entities.iter().filter(|e| e.id == "peru").count(), 1);
+        assert_eq!(g.facts.len(), 4);
+    }
+}

@@ -1,0 +1,388 @@
+//! Entity resolution inside an article: which mentions name the same entity.
+//!
+//! * countries by the country lexicon ("DPRK", "North Korea", "Democratic People's
+//!   Republic of Korea" are one);
+//! * a shorter name is an alias of a fuller one when its words are a subset with the
+//!   same head ("Pyongyang Zoo" → "Pyongyang Central Zoo", "cockatoo" → "white
+//!   cockatoo", "Ministry of Natural Resources" → "... and Environment"), as long as only
+//!   one fuller name fits;
+//! * a one-word name is the first or last word of a person's full name ("Putin",
+//!   "Kim"), when exactly one person fits: two people sharing a surname stay apart;
+//! * "the two nations" is the last two countries named before it; "they" the last
+//!   group.
+//!
+//! The fullest name is canonical; the others become aliases.
+
+use super::mentions::{Mention, MentionKind};
+use crate::model::{Kind, slug};
+use std::collections::{BTreeSet, HashMap};
+
+/// An entity being built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub name: String,
+    pub kind: Kind,
+    pub aliases: BTreeSet<String>,
+}
+
+/// The entities of an article and which mention names which.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    pub entities: Vec<Draft>,
+    /// `[sentence][mention]` → entity.
+    pub of_mention: Vec<Vec<Option<usize>>>,
+    /// "the two nations" mentions → the two entities.
+    pub pairs: HashMap<(usize, usize), (usize, usize)>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Resolved {
+    /// The entity of mention `m` of sentence `s`.
+    pub fn entity(&self, s: usize, m: usize) -> Option<usize> {
+        self.of_mention.get(s)?.get(m).copied().flatten()
+    }
+
+    /// The entity with this name and kind, made if new (statements, groups named by a
+    /// rule).
+    pub fn entity_named(&mut self, name: &str, kind: Kind) -> usize {
+        let key = format!("{kind}:{}", slug(name));
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        self.entities.push(Draft {
+            name: name.to_string(),
+            kind,
+            aliases: BTreeSet::new(),
+        });
+        let e = self.entities.len() - 1;
+        self.by_key.insert(key, e);
+        e
+    }
+}
+
+/// The words of a name as compared for subsets: lowercase, "the" dropped, plurals
+/// folded.
+fn words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase();
+            match w.strip_suffix('s') {
+                Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
+                _ => w,
+            }
+        })
+        .filter(|w| w != "the" && w != "'s")
+        .collect()
+}
+
+/// The head word: the word before "of" if there is one, else the last word.
+fn head(words: &[String]) -> Option<&String> {
+    match words.iter().position(|w| w == "of") {
+        Some(0) | None => words.last(),
+        Some(i) => words.get(i - 1),
+    }
+}
+
+/// The resolution class of a mention: mentions are only merged within one class.
+fn class(m: &Mention) -> Option<Kind> {
+    match m.kind {
+        MentionKind::Name(Some(Kind::Place)) | MentionKind::Capital(_) => Some(Kind::Place),
+        MentionKind::Name(k) => Some(k.unwrap_or(Kind::Person)),
+        _ => m.entity_kind(),
+    }
+}
+
+/// Resolves the mentions of an article's sentences.
+///
+/// # Complexity
+/// O(M + D²·w) for M mentions, D distinct names per class and w words a name.
+pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
+    let mut r = Resolved {
+        of_mention: sentences.iter().map(|ms| vec![None; ms.len()]).collect(),
+        ..Resolved::default()
+    };
+    // Distinct names per class, in order of first mention.
+    let mut names: Vec<(Kind, String)> = Vec::new();
+    let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
+    for ms in sentences {
+        for m in ms {
+            let Some(k) = class(m) else { continue };
+            if matches!(m.kind, MentionKind::Country(_)) || m.anaphor {
+                continue;
+            }
+            let key = (k, m.name.clone());
+            if !seen.contains_key(&key) {
+                seen.insert(key.clone(), names.len());
+                names.push(key);
+            }
+        }
+    }
+    // Where each distinct name goes: itself, or a fuller name; None: dropped.
+    let word_lists: Vec<Vec<String>> = names.iter().map(|(_, n)| words(n)).collect();
+    let mut target: Vec<Option<usize>> = (0..names.len()).map(Some).collect();
+    for (a, (ka, _)) in names.iter().enumerate() {
+        let wa = &word_lists[a];
+        if wa.is_empty() {
+            target[a] = None;
+            continue;
+        }
+        let fuller: Vec<usize> = (0..names.len())
+            .filter(|&b| b != a && names[b].0 == *ka)
+            .filter(|&b| {
+                let wb = &word_lists[b];
+                wb.len() > wa.len() && wa.iter().all(|w| wb.contains(w))
+            })
+            .collect();
+        let same_head: Vec<usize> = fuller
+            .iter()
+            .copied()
+            .filter(|&b| head(&word_lists[b]) == head(wa))
+            .collect();
+        let candidates = if *ka == Kind::Person && wa.len() == 1 {
+            // "Putin": the first or last word of a full name.
+            fuller
+                .iter()
+                .copied()
+                .filter(|&b| {
+                    let wb = &word_lists[b];
+                    wb.first() == wa.first() || wb.last() == wa.first()
+                })
+                .collect()
+        } else {
+            same_head
+        };
+        // The fullest candidate, if every other candidate is part of it.
+        if let Some(&best) = candidates.iter().max_by_key(|&&b| word_lists[b].len()) {
+            let wb = &word_lists[best];
+            if candidates
+                .iter()
+                .all(|&c| word_lists[c].iter().all(|w| wb.contains(w)))
+            {
+                target[a] = Some(best);
+            } else if *ka == Kind::Person {
+                // Two people share the name: no evidence for either.
+                target[a] = None;
+            }
+        }
+    }
+    // Follow chains to the fullest name.
+    for a in 0..names.len() {
+        let mut t = target[a];
+        let mut steps = 0;
+        while let Some(b) = t {
+            if target[b] == Some(b) || steps > names.len() {
+                break;
+            }
+            t = target[b];
+            steps += 1;
+        }
+        target[a] = t;
+    }
+    // A single unknown word at the start of a sentence is a name only if it is one
+    // elsewhere in the article.
+    let mut name_entity: Vec<Option<usize>> = vec![None; names.len()];
+    // Institutions in the order they are named, for "the ministry".
+    let mut named_institutions: Vec<usize> = Vec::new();
+    for (si, ms) in sentences.iter().enumerate() {
+        for (mi, m) in ms.iter().enumerate() {
+            if m.anaphor {
+                let cue = words(&m.name);
+                r.of_mention[si][mi] = named_institutions.iter().rev().copied().find(|&e| {
+                    let w = words(&r.entities[e].name);
+                    cue.iter().all(|c| w.contains(c))
+                });
+                continue;
+            }
+            let e = match m.kind {
+                MentionKind::Country(c) => Some(country_entity(&mut r, c, m)),
+                MentionKind::Pronoun | MentionKind::Pair => None,
+                _ => {
+                    let Some(k) = class(m) else { continue };
+                    let idx = seen[&(k, m.name.clone())];
+                    match target[idx] {
+                        None => None,
+                        Some(t) if m.initial && t == idx && !seen_elsewhere(sentences, si, m) => {
+                            None
+                        }
+                        Some(t) => {
+                            let e = *name_entity[t].get_or_insert_with(|| {
+                                r.entity_named(&names[t].1, entity_kind(m, &names[t].1, k))
+                            });
+                            if names[t].1 != m.surface {
+                                r.entities[e].aliases.insert(m.surface.clone());
+                            }
+                            Some(e)
+                        }
+                    }
+                }
+            };
+            if let Some(e) = e
+                && r.entities[e].kind == Kind::Institution
+            {
+                named_institutions.push(e);
+            }
+            r.of_mention[si][mi] = e;
+        }
+    }
+    resolve_references(sentences, &mut r);
+    r
+}
+
+/// Whether a sentence-initial word is also written as a name in another sentence.
+fn seen_elsewhere(sentences: &[Vec<Mention>], si: usize, m: &Mention) -> bool {
+    sentences.iter().enumerate().any(|(i, ms)| {
+        i != si
+            && ms
+                .iter()
+                .any(|o| !o.initial && o.name.split_whitespace().any(|w| w == m.name))
+    })
+}
+
+/// The kind of a named entity: unknown names of one word in capitals are institutions
+/// ("TASS"), others people.
+fn entity_kind(m: &Mention, canonical: &str, class: Kind) -> Kind {
+    if let MentionKind::Name(None) = m.kind
+        && !canonical.contains(' ')
+        && canonical.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && canonical.chars().all(|c| !c.is_lowercase())
+    {
+        return Kind::Institution;
+    }
+    class
+}
+
+fn country_entity(r: &mut Resolved, c: usize, m: &Mention) -> usize {
+    let e = r.entity_named(&m.name, Kind::Country);
+    let _ = c;
+    if m.surface != m.name {
+        r.entities[e].aliases.insert(m.surface.clone());
+    }
+    e
+}
+
+/// "the two nations" → the last two countries before it; "they" → the last group.
+fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
+    let mut countries: Vec<usize> = Vec::new();
+    let mut last_group: Option<usize> = None;
+    for (si, ms) in sentences.iter().enumerate() {
+        for (mi, m) in ms.iter().enumerate() {
+            match m.kind {
+                MentionKind::Country(_) => {
+                    if let Some(e) = r.of_mention[si][mi] {
+                        countries.retain(|&x| x != e);
+                        countries.push(e);
+                    }
+                }
+                MentionKind::Group(_) => last_group = r.of_mention[si][mi],
+                MentionKind::Pair => {
+                    if let [.., a, b] = countries[..] {
+                        r.pairs.insert((si, mi), (a, b));
+                    }
+                }
+                MentionKind::Pronoun => r.of_mention[si][mi] = last_group,
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::mentions::find_mentions;
+    use crate::extract::tokens::tokenize;
+
+    fn resolved(sentences: &[&str]) -> (Resolved, Vec<Vec<Mention>>) {
+        let ms: Vec<Vec<Mention>> = sentences
+            .iter()
+            .map(|s| find_mentions(s, &tokenize(s, 0, s.len())))
+            .collect();
+        (resolve(&ms), ms)
+    }
+
+    fn entity_of<'a>(
+        r: &'a Resolved,
+        ms: &[Vec<Mention>],
+        s: usize,
+        surface: &str,
+    ) -> Option<&'a Draft> {
+        let m = ms[s].iter().position(|m| m.surface == surface)?;
+        r.entity(s, m).map(|e| &r.entities[e])
+    }
+
+    #[test]
+    fn surnames_join_the_full_name() {
+        let (r, ms) = resolved(&[
+            "Prime Minister Jacinda Ardern spoke.",
+            "Later, Ardern left.",
+        ]);
+        assert_eq!(
+            entity_of(&r, &ms, 1, "Ardern").unwrap().name,
+            "Jacinda Ardern"
+        );
+    }
+
+    #[test]
+    fn shared_surnames_stay_apart() {
+        let (r, ms) = resolved(&["Anna Smith and John Smith met.", "Then Smith left."]);
+        assert!(entity_of(&r, &ms, 1, "Smith").is_none());
+    }
+
+    #[test]
+    fn subset_with_same_head() {
+        let (r, ms) = resolved(&[
+            "The Berlin Zoological Zoo opened.",
+            "Visitors came to the Berlin Zoo and the Berlin Senate.",
+        ]);
+        assert_eq!(
+            entity_of(&r, &ms, 1, "Berlin Zoo").unwrap().name,
+            "Berlin Zoological Zoo"
+        );
+        assert_eq!(
+            entity_of(&r, &ms, 1, "Berlin Senate").unwrap().name,
+            "Berlin Senate"
+        );
+    }
+
+    #[test]
+    fn country_aliases_and_animals() {
+        let (r, ms) = resolved(&["The DPRK got owls.", "North Korea got three snowy owls."]);
+        let a = entity_of(&r, &ms, 0, "DPRK").unwrap();
+        assert_eq!(a.name, "North Korea");
+        assert!(a.aliases.contains("DPRK"));
+        assert_eq!(entity_of(&r, &ms, 0, "owls").unwrap().name, "snowy owl");
+    }
+
+    #[test]
+    fn pairs_and_pronouns() {
+        let (r, ms) = resolved(&[
+            "Chile and Peru met while Bolivian troops waited.",
+            "The two nations agreed and they left.",
+        ]);
+        let pair = ms[1]
+            .iter()
+            .position(|m| m.kind == MentionKind::Pair)
+            .unwrap();
+        let (a, b) = r.pairs[&(1, pair)];
+        assert_eq!(
+            (r.entities[a].name.as_str(), r.entities[b].name.as_str()),
+            ("Chile", "Peru")
+        );
+        let they = ms[1]
+            .iter()
+            .position(|m| m.kind == MentionKind::Pronoun)
+            .unwrap();
+        assert_eq!(
+            r.entities[r.entity(1, they).unwrap()].name,
+            "Bolivian troops"
+        );
+    }
+
+    #[test]
+    fn sentence_initial_words_need_support() {
+        let (r, ms) = resolved(&["Yesterday rain fell.", "Meanwhile Oslo slept."]);
+        assert!(entity_of(&r, &ms, 0, "Yesterday").is_none());
+        assert_eq!(entity_of(&r, &ms, 1, "Oslo").unwrap().kind, Kind::Place);
+    }
+}

@@ -1,0 +1,133 @@
+//! Deployments: groups sent to places.
+//!
+//! * `deploy-verb`: "troops have been deployed to X", "Y deployed/sent troops to X",
+//!   "forces stationed in X";
+//! * `deployment-noun`: "the deployment of troops to X".
+//!
+//! Bare troops sent by a country are named after it ("North Korea sent troops" →
+//! "North Korean troops", a member of North Korea).
+
+use super::{Ctx, Sentence};
+use crate::extract::lexicon::{Family, lexicons};
+use crate::extract::mentions::MentionKind;
+use crate::model::{Kind, Relation};
+
+const TARGET_PREPS: [&str; 4] = ["to", "in", "into", "inside"];
+
+pub fn apply(ctx: &mut Ctx) {
+    let s: &Sentence = ctx.sentence;
+    for i in ctx.triggers(Family::Deploy) {
+        if s.is_verb_use(i) && !s.is_blocked(i) {
+            deploy(ctx, i, false);
+        }
+    }
+    for i in ctx.triggers(Family::DeployNoun) {
+        if !s.is_verb_use(i) && s.word(i + 1) == "of" {
+            deploy(ctx, i, true);
+        }
+    }
+}
+
+fn is_target(kind: Kind) -> bool {
+    matches!(kind, Kind::Place | Kind::Country)
+}
+
+fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
+    let s = ctx.sentence;
+    let in_clause = |m: usize| s.clause.get(s.mentions[m].start) == s.clause.get(i);
+    let is_group = |m: usize| matches!(s.mentions[m].kind, MentionKind::Group(_));
+    let after =
+        (0..s.mentions.len()).find(|&m| s.mentions[m].start > i && in_clause(m) && is_group(m));
+    let before = (0..s.mentions.len())
+        .rev()
+        .find(|&m| s.mentions[m].end <= i && in_clause(m) && is_group(m));
+    // Active ("X deployed troops to"), passive ("troops were deployed to"), noun.
+    let (group, sender) = match (after, before) {
+        (Some(g), _) if noun || s.mentions[g].start <= i + 4 => (
+            g,
+            if noun {
+                Vec::new()
+            } else {
+                s.subjects_before(i)
+            },
+        ),
+        (_, Some(g)) if !noun => (g, Vec::new()),
+        _ => return,
+    };
+    let Some(target) = s
+        .target_after(
+            i.max(s.mentions[group].end.saturating_sub(1)),
+            &TARGET_PREPS,
+        )
+        .and_then(|m| ctx.entity(m))
+        .filter(|&e| is_target(ctx.kind(e)))
+    else {
+        return;
+    };
+    let count = s.mentions[group].count;
+    let date = ctx.date_at(i);
+    let rule = if noun {
+        "deployment-noun"
+    } else {
+        "deploy-verb"
+    };
+    let mut group_entity = ctx.entity(group);
+    // "North Korea sent troops": the troops are North Korean.
+    if let MentionKind::Group(None) = s.mentions[group].kind
+        && let Some(&sm) = sender.first()
+        && let MentionKind::Country(c) = s.mentions[sm].kind
+        && let Some(adj) = lexicons().countries[c].demonyms.first()
+        && let Some(country) = ctx.entity(sm)
+    {
+        let name = format!("{adj} {}", s.mentions[group].surface);
+        let g = ctx.resolved.entity_named(&name, Kind::Group);
+        ctx.emit(g, Relation::MemberOf, country, None, None, "deploy-verb");
+        group_entity = Some(g);
+    }
+    if let Some(g) = group_entity {
+        ctx.emit(g, Relation::DeployedTo, target, count, date, rule);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::rules::test_util::{facts, triples};
+
+    #[test]
+    fn passive_and_active() {
+        let f = facts("About 2,000 Chadian soldiers were deployed to Mali in April.");
+        let d = f.iter().find(|f| f.1 == "deployed-to").unwrap();
+        assert_eq!(
+            (d.0.as_str(), d.2.as_str(), d.3, d.4.as_deref()),
+            ("Chadian soldiers", "Mali", Some(2000), Some("2023-04"))
+        );
+        assert_eq!(
+            triples("Iran sent troops to Syria."),
+            [
+                "Iranian troops deployed-to Syria",
+                "Iranian troops member-of Iran"
+            ]
+        );
+    }
+
+    #[test]
+    fn deployment_noun_and_stationing() {
+        assert!(
+            triples("The deployment of Cuban troops to Angola began.")
+                .contains(&"Cuban troops deployed-to Angola".to_string())
+        );
+        assert!(
+            triples("Turkish forces stationed in Syria's Idlib region left.")
+                .contains(&"Turkish forces deployed-to Idlib region".to_string())
+        );
+    }
+
+    #[test]
+    fn hypothetical_deployments_are_not_facts() {
+        assert!(
+            !triples("Iran may send troops to Syria.")
+                .iter()
+                .any(|t| t.contains("deployed-to"))
+        );
+    }
+}

@@ -1,0 +1,601 @@
+//! Relation rules: each looks at one sentence (its tokens, mentions, clauses, quotes and
+//! dates) and emits facts between resolved entities. One module per relation family:
+//!
+//! | module | rules |
+//! |---|---|
+//! | [`transfer`] | send-verb, send-recipient, receive-verb, arrive-at, gift-noun |
+//! | [`speech`] | speech-quote, speech-clause, speech-attribution, according-to |
+//! | [`deploy`] | deploy-verb, deployment-noun |
+//! | [`roles`] | title-country, title-of, org-title, adjective-institution, demonym-group, descriptor-apposition, possessive-member |
+//! | [`location`] | possessive-place, in-place |
+//! | [`agreement`] | sign-verb |
+//! | [`conflict`] | fight-verb, fight-noun, fight-assist |
+//! | [`cooperation`] | cooperation-between, cooperation-with, cooperate-verb |
+//!
+//! The shared machinery lives here: the [`Sentence`] view (clauses, quotes, which token
+//! belongs to which mention) and the searches rules are made of (the subject before a
+//! verb, the target after a preposition, the objects of a transfer, the date of a
+//! clause, negation and hypotheticals).
+
+pub mod agreement;
+pub mod conflict;
+pub mod cooperation;
+pub mod deploy;
+pub mod location;
+pub mod roles;
+pub mod speech;
+pub mod transfer;
+
+use super::attributes::{Date, DateExpr};
+use super::lexicon::{Family, lexicons};
+use super::mentions::{Mention, MentionKind};
+use super::resolve::Resolved;
+use super::tokens::Token;
+use crate::model::{Kind, Relation};
+
+/// A fact found by a rule, between entity indices of [`Resolved`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawFact {
+    pub subject: usize,
+    pub relation: Relation,
+    pub object: usize,
+    pub count: Option<u64>,
+    pub date: Option<String>,
+    pub rule: &'static str,
+    pub sentence: usize,
+}
+
+/// One sentence, ready for the rules.
+#[derive(Debug)]
+pub struct Sentence<'a> {
+    pub index: usize,
+    pub text: &'a str,
+    pub tokens: Vec<Token<'a>>,
+    pub mentions: Vec<Mention>,
+    /// For each token, the mention it belongs to.
+    pub tok_mention: Vec<Option<usize>>,
+    /// For each token, its clause number.
+    pub clause: Vec<usize>,
+    /// For each token, whether it stands inside double quotes.
+    pub in_quote: Vec<bool>,
+    pub dates: Vec<DateExpr>,
+}
+
+/// Words after which a name is the object of a preposition, not a subject.
+pub(crate) const PREPOSITIONS: [&str; 26] = [
+    "to",
+    "from",
+    "of",
+    "in",
+    "at",
+    "by",
+    "with",
+    "for",
+    "into",
+    "on",
+    "against",
+    "between",
+    "about",
+    "over",
+    "under",
+    "toward",
+    "towards",
+    "near",
+    "after",
+    "before",
+    "including",
+    "like",
+    "via",
+    "than",
+    "among",
+    "across",
+];
+const DETERMINERS: [&str; 11] = [
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "these",
+];
+/// Words that open a new clause after a comma (or alone, for relativisers).
+const CLAUSE_OPENERS: [&str; 10] = [
+    "and", "but", "while", "where", "which", "who", "whereas", "although", "though", "when",
+];
+pub(crate) const RELATIVISERS: [&str; 5] = ["where", "which", "who", "whom", "whereas"];
+
+impl<'a> Sentence<'a> {
+    /// Builds the view of a sentence.
+    pub fn new(
+        index: usize,
+        text: &'a str,
+        tokens: Vec<Token<'a>>,
+        mentions: Vec<Mention>,
+        dates: Vec<DateExpr>,
+    ) -> Self {
+        let n = tokens.len();
+        let mut tok_mention = vec![None; n];
+        for (k, m) in mentions.iter().enumerate() {
+            for slot in &mut tok_mention[m.start..m.end.min(n)] {
+                *slot = Some(k);
+            }
+        }
+        // ", and cockatoos": the last item of a list, not a new clause.
+        let lists_items = |i: usize| {
+            (i + 1..(i + 4).min(n)).any(|j| {
+                tok_mention[j].is_some_and(|m: usize| {
+                    mentions[m].start == j
+                        && matches!(mentions[m].kind, MentionKind::Animal | MentionKind::Thing)
+                })
+            })
+        };
+        // "said that", "told reporters that": a reported claim, not a relative clause.
+        let reports = |i: usize| {
+            (i.saturating_sub(4)..i).any(|k| lexicons().is(&tokens[k].lower, Family::Speech))
+        };
+        // Quotes: a closing curly quote before any opening one means the sentence
+        // starts inside a quotation.
+        let mut in_quote = vec![false; n];
+        let first = tokens
+            .iter()
+            .find(|t| matches!(t.text, "\u{201c}" | "\u{201d}" | "\""));
+        let mut inside = first.is_some_and(|t| t.text == "\u{201d}");
+        let mut clause = vec![0; n];
+        let mut c = 0;
+        for i in 0..n {
+            let t = &tokens[i];
+            let quote = matches!(t.text, "\u{201c}" | "\u{201d}" | "\"");
+            if quote {
+                inside = match t.text {
+                    "\u{201c}" => true,
+                    "\u{201d}" => false,
+                    _ => !inside,
+                };
+                c += 1;
+            } else if t.is_punct(";")
+                || (RELATIVISERS.contains(&t.lower.as_str()) && i > 0)
+                || (t.lower == "that" && i > 0 && !reports(i))
+                || (i > 0
+                    && tokens[i - 1].is_punct(",")
+                    && (CLAUSE_OPENERS.contains(&t.lower.as_str()) || t.lower == "according")
+                    && !lists_items(i))
+            {
+                c += 1;
+            }
+            clause[i] = c;
+            in_quote[i] = inside && !quote;
+        }
+        Sentence {
+            index,
+            text,
+            tokens,
+            mentions,
+            tok_mention,
+            clause,
+            in_quote,
+            dates,
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    /// Whether the trigger at `i` is used as a verb: not after a determiner or a
+    /// possessive ("the transfer", "Russia's support").
+    pub fn is_verb_use(&self, i: usize) -> bool {
+        i == 0
+            || !(DETERMINERS.contains(&self.word(i - 1))
+                || self.tokens[i - 1].kind == super::tokens::TokKind::Possessive)
+    }
+
+    /// Whether a negation or a hypothetical comes just before the trigger at `i`
+    /// ("did not send", "could send", "plans to send").
+    pub fn is_blocked(&self, i: usize) -> bool {
+        let lex = lexicons();
+        if self.word(i).ends_with("n't") {
+            return true;
+        }
+        if self.future_clause(i) {
+            return true;
+        }
+        for back in 1..=5 {
+            let Some(j) = i.checked_sub(back) else { break };
+            let t = &self.tokens[j];
+            if t.kind == super::tokens::TokKind::Punct {
+                break;
+            }
+            let w = t.lower.as_str();
+            if lex.negations.contains(w) || w.ends_with("n't") {
+                return true;
+            }
+            if lex.hypotheticals.contains(w) && (w != "to" || back == 1) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the clause of token `i` speaks of the future: "next spring", "next year".
+    fn future_clause(&self, i: usize) -> bool {
+        const LATER: [&str; 16] = [
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "year",
+            "month",
+            "week",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "season",
+        ];
+        let c = self.clause[i];
+        (0..self.tokens.len().saturating_sub(1)).any(|k| {
+            self.clause[k] == c && self.word(k) == "next" && LATER.contains(&self.word(k + 1))
+        })
+    }
+
+    /// Whether a negation or hypothetical stands within three words around mention `m`
+    /// ("not a single Brazilian soldier", "Russian forces could try").
+    pub fn near_modality(&self, m: usize) -> bool {
+        let lex = lexicons();
+        let (a, b) = (self.mentions[m].start, self.mentions[m].end);
+        (a.saturating_sub(3)..(b + 3).min(self.tokens.len())).any(|k| {
+            let w = self.word(k);
+            (k < a || k >= b)
+                && (lex.negations.contains(w)
+                    || (w != "to" && lex.hypotheticals.contains(w))
+                    || w.ends_with("n't"))
+        })
+    }
+
+    /// Whether mention `m` is the object of a preposition.
+    pub fn prepositional(&self, m: usize) -> bool {
+        let lex = lexicons();
+        let mut j = self.mentions[m].start;
+        let mut adjectives = 0;
+        while j > 0 {
+            j -= 1;
+            let w = self.word(j);
+            if DETERMINERS.contains(&w) {
+                continue;
+            }
+            // "in central Romania": up to two adjectives.
+            if adjectives < 2
+                && self.tokens[j].is_lower_word()
+                && !PREPOSITIONS.contains(&w)
+                && !lex.function_words.contains(w)
+                && lex.families(w).is_empty()
+            {
+                adjectives += 1;
+                continue;
+            }
+            return PREPOSITIONS.contains(&w);
+        }
+        false
+    }
+
+    /// Whether mention `m` is followed by a possessive "'s".
+    pub fn possessive(&self, m: usize) -> bool {
+        self.tokens
+            .get(self.mentions[m].end)
+            .is_some_and(|t| t.kind == super::tokens::TokKind::Possessive)
+    }
+
+    /// Where the noun phrase of mention `m` starts: before its determiner, country
+    /// adjective or title ("the Russian President Vladimir Putin").
+    pub fn phrase_start(&self, m: usize) -> usize {
+        let mut k = self.mentions[m].start;
+        while k > 0 {
+            let modifier = self.tok_mention[k - 1].is_some_and(|p| {
+                matches!(
+                    self.mentions[p].kind,
+                    MentionKind::Demonym(_)
+                        | MentionKind::Title { .. }
+                        | MentionKind::Descriptor(_)
+                )
+            });
+            if modifier || DETERMINERS.contains(&self.word(k - 1)) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// The mention that starts at token `i`, skipping determiners.
+    pub fn mention_from(&self, mut i: usize) -> Option<usize> {
+        while DETERMINERS.contains(&self.word(i)) {
+            i += 1;
+        }
+        let m = self.tok_mention.get(i).copied().flatten()?;
+        (self.mentions[m].start == i).then_some(m)
+    }
+
+    /// The subject of the verb at `i`: the nearest actor before it in its clause that is
+    /// not the object of a preposition nor a possessive modifier, with any actor
+    /// coordinated with it by "and".
+    pub fn subjects_before(&self, i: usize) -> Vec<usize> {
+        // "X, who heads Y, said": the verb after a relative clause belongs to X.
+        let cs = (0..i)
+            .rev()
+            .take_while(|&k| self.clause[k] == self.clause[i])
+            .last();
+        if let Some(cs) = cs
+            && matches!(self.word(cs), "who" | "which")
+            && cs >= 2
+            && self.tokens[cs - 1].is_punct(",")
+            && i > 0
+            && self.tokens[i - 1].is_punct(",")
+            && let Some(m) = self.tok_mention[cs - 2]
+            && self.mentions[m].is_actor()
+        {
+            return vec![m];
+        }
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if self.clause[j] != self.clause[i] {
+                break;
+            }
+            let Some(m) = self.tok_mention[j] else {
+                continue;
+            };
+            let mm = &self.mentions[m];
+            j = mm.start;
+            if mm.is_actor() && !self.prepositional(m) && !self.possessive(m) {
+                // "Russia, China and Iran": the link next to the subject is "and",
+                // the ones before it may be commas.
+                let mut out = vec![m];
+                let mut k = m;
+                while k > 0 {
+                    let prev = &self.mentions[k - 1];
+                    // The link: "and" (or a list comma), then perhaps "his Indonesian
+                    // counterpart".
+                    let gap = prev.end..self.mentions[k].start;
+                    let link = self.word(prev.end);
+                    let joined = link == "and" || (link == "," && out.len() > 1);
+                    let rest_is_modifier = (gap.start + 1..gap.end).all(|t| {
+                        matches!(self.word(t), "his" | "her" | "its" | "their" | "the")
+                            || self.tok_mention[t].is_some_and(|x| {
+                                matches!(
+                                    self.mentions[x].kind,
+                                    MentionKind::Demonym(_) | MentionKind::Title { .. }
+                                )
+                            })
+                            || lexicons().title_forms.get(self.word(t)).is_some()
+                            || self.word(t) == "counterpart"
+                    });
+                    if prev.is_actor()
+                        && !gap.is_empty()
+                        && joined
+                        && rest_is_modifier
+                        && !self.prepositional(k - 1)
+                    {
+                        out.push(k - 1);
+                        k -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.reverse();
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The first mention after the verb at `i`, in its clause, that follows one of the
+    /// prepositions `preps` (not "according to"). A possessive country is passed over
+    /// for the place it owns ("to Russia's Kursk region").
+    pub fn target_after(&self, i: usize, preps: &[&str]) -> Option<usize> {
+        let n = self.tokens.len();
+        let mut j = i + 1;
+        while j < n && self.clause[j] == self.clause[i] {
+            if preps.contains(&self.word(j))
+                && self.word(j.wrapping_sub(1)) != "according"
+                && let Some(m) = self.mention_from(j + 1)
+            {
+                {
+                    if self.possessive(m)
+                        && let Some(next) = self.mention_from(self.mentions[m].end + 1)
+                    {
+                        return Some(next);
+                    }
+                    return Some(m);
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The animals and things a transfer at `i` moves: those after it up to the next
+    /// trigger of the same family, or else those before it back to the previous one.
+    /// Things set apart ("apart from the yaks", "except") are left out.
+    pub fn objects(&self, i: usize, family: Family) -> Vec<usize> {
+        let lex = lexicons();
+        let families = [family, Family::Send, Family::Receive, Family::Arrive];
+        let is_trigger = |k: usize| {
+            k != i && families.iter().any(|&f| lex.is(self.word(k), f)) && self.is_verb_use(k)
+        };
+        let n = self.tokens.len();
+        let end = (i + 1..n).find(|&k| is_trigger(k)).unwrap_or(n);
+        let start = (0..i).rev().find(|&k| is_trigger(k)).map_or(0, |k| k + 1);
+        let pick = |a: usize, b: usize| -> Vec<usize> {
+            let mut out: Vec<usize> = self
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.start >= a
+                        && m.end <= b
+                        && matches!(m.kind, MentionKind::Animal | MentionKind::Thing)
+                })
+                .map(|(k, _)| k)
+                .filter(|&k| !self.set_apart(k))
+                .collect();
+            out.dedup();
+            out
+        };
+        let after = pick(i + 1, end);
+        if after.is_empty() {
+            pick(start, i)
+        } else {
+            after
+        }
+    }
+
+    /// "apart from the yaks", "except two bears", "besides lions".
+    fn set_apart(&self, m: usize) -> bool {
+        let s = self.mentions[m].start;
+        (1..=4).any(|back| {
+            s.checked_sub(back).is_some_and(|j| {
+                let w = self.word(j);
+                w == "except"
+                    || w == "besides"
+                    || (w == "from" && j > 0 && self.word(j - 1) == "apart")
+                    || (w == "than" && j > 0 && self.word(j - 1) == "other")
+            })
+        })
+    }
+
+    /// The date of an event whose trigger is at `i`: the most precise date expression in
+    /// its clause, else the article's month.
+    pub fn date_at(&self, i: usize, article: Option<Date>) -> Option<String> {
+        let c = self.clause.get(i).copied().unwrap_or(0);
+        self.dates
+            .iter()
+            .filter(|d| self.clause.get(d.start) == Some(&c))
+            .max_by_key(|d| (d.date.precision(), std::cmp::Reverse(d.start.abs_diff(i))))
+            .map(|d| d.date.iso())
+            .or_else(|| article.map(|a| a.month_only().iso()))
+    }
+}
+
+/// What rules share while they look at one sentence: the sentence, the resolved
+/// entities, the article date and the facts found so far.
+pub struct Ctx<'s, 'a> {
+    pub sentence: &'s Sentence<'a>,
+    pub resolved: &'s mut Resolved,
+    pub article_date: Option<Date>,
+    /// The text of the previous sentence when it is entirely a quotation.
+    pub previous_quote: Option<String>,
+    pub facts: &'s mut Vec<RawFact>,
+}
+
+impl Ctx<'_, '_> {
+    /// The entity of a mention.
+    pub fn entity(&self, m: usize) -> Option<usize> {
+        self.resolved.entity(self.sentence.index, m)
+    }
+
+    /// The kind of an entity.
+    pub fn kind(&self, e: usize) -> Kind {
+        self.resolved.entities[e].kind
+    }
+
+    /// Records a fact (not one between an entity and itself).
+    #[allow(clippy::too_many_arguments)]
+    pub fn emit(
+        &mut self,
+        subject: usize,
+        relation: Relation,
+        object: usize,
+        count: Option<u64>,
+        date: Option<String>,
+        rule: &'static str,
+    ) {
+        if subject == object {
+            return;
+        }
+        self.facts.push(RawFact {
+            subject,
+            relation,
+            object,
+            count,
+            date,
+            rule,
+            sentence: self.sentence.index,
+        });
+    }
+
+    /// The date of an event at token `i`.
+    pub fn date_at(&self, i: usize) -> Option<String> {
+        self.sentence.date_at(i, self.article_date)
+    }
+
+    /// The token indices whose word triggers `family`, used as a verb or not.
+    pub fn triggers(&self, family: Family) -> Vec<usize> {
+        let lex = lexicons();
+        (0..self.sentence.tokens.len())
+            .filter(|&i| lex.is(self.sentence.word(i), family))
+            .collect()
+    }
+}
+
+/// Runs every rule on a sentence.
+pub fn apply(ctx: &mut Ctx) {
+    roles::apply(ctx);
+    location::apply(ctx);
+    transfer::apply(ctx);
+    speech::apply(ctx);
+    deploy::apply(ctx);
+    agreement::apply(ctx);
+    conflict::apply(ctx);
+    cooperation::apply(ctx);
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    //! Runs the whole pipeline on a text and lists its facts as readable triples.
+    use crate::extract::{extract, read_article};
+
+    /// `(subject, relation, object, count, date, rule)` for each fact of `text`
+    /// (dated 2023-05-10 unless it has its own header).
+    /// `(subject, relation, object, count, date, rule)`.
+    pub type Row = (String, String, String, Option<u64>, Option<String>, String);
+
+    pub fn facts(text: &str) -> Vec<Row> {
+        let full = if text.starts_with("date:") {
+            text.to_string()
+        } else {
+            format!("date: 2023-05-10\n\n{text}")
+        };
+        let article = read_article(full.as_bytes(), "t").unwrap();
+        let g = extract(&article);
+        let name = |id: &str| {
+            g.entities
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.name.clone())
+                .unwrap_or_default()
+        };
+        g.facts
+            .iter()
+            .map(|f| {
+                (
+                    name(&f.subject),
+                    f.relation.to_string(),
+                    name(&f.object),
+                    f.count,
+                    f.date.clone(),
+                    f.rule.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// The facts as `subject relation object` strings.
+    pub fn triples(text: &str) -> Vec<String> {
+        let mut v: Vec<String> = facts(text)
+            .into_iter()
+            .map(|(s, r, o, ..)| format!("{s} {r} {o}"))
+            .collect();
+        v.sort();
+        v
+    }
+}

@@ -1,0 +1,256 @@
+//! Roles and membership: who leads what, what belongs to which country.
+//!
+//! * `title-country`: "Russian President X", "Chile's Foreign Minister X", "President
+//!   of Chile X" → X leads (or is a member of) the country, as the title lexicon says;
+//! * `title-of`: "Minister of Culture X", "X, the General Director of Y" → X leads Y;
+//! * `org-title`: "Kremlin spokesman X" → X is a member of (or leads) the Kremlin;
+//! * `adjective-institution`: "the Russian Ministry of …" → the ministry is a member
+//!   of Russia;
+//! * `demonym-group`: "North Korean troops" → member of North Korea;
+//! * `descriptor-apposition`: "Russian news agency, TASS" → TASS is a member of Russia;
+//! * `possessive-member`: "Russia's Pacific Fleet" → member of Russia.
+
+use super::{Ctx, Sentence};
+use crate::extract::lexicon::{RoleLink, lexicons};
+use crate::extract::mentions::MentionKind;
+use crate::extract::tokens::TokKind;
+use crate::model::{Kind, Relation};
+
+pub fn apply(ctx: &mut Ctx) {
+    let s: &Sentence = ctx.sentence;
+    for k in 0..s.mentions.len() {
+        match s.mentions[k].kind {
+            MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
+            MentionKind::Name(Some(Kind::Institution)) => {
+                if let Some(c) = s.mentions[k].nationality.or_else(|| adjacent_country(s, k)) {
+                    member(ctx, k, c, "adjective-institution");
+                }
+            }
+            MentionKind::Group(Some(_)) if !s.near_modality(k) => {
+                if let Some(e) = ctx.entity(k)
+                    && let Some(c) = country_entity(ctx, s.mentions[k].country())
+                {
+                    ctx.emit(e, Relation::MemberOf, c, None, None, "demonym-group");
+                }
+            }
+            MentionKind::Descriptor(Some(c)) => descriptor(ctx, k, c),
+            MentionKind::Country(_) if s.possessive(k) => {
+                if let Some(next) = s.mention_from(s.mentions[k].end + 1)
+                    && let Some(o) = ctx.entity(next)
+                    && matches!(ctx.kind(o), Kind::Institution | Kind::Group)
+                    && !matches!(s.mentions[next].kind, MentionKind::Group(Some(_)))
+                    && let Some(c) = ctx.entity(k)
+                {
+                    ctx.emit(o, Relation::MemberOf, c, None, None, "possessive-member");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The country entity of a lexicon country index, by its name.
+fn country_entity(ctx: &mut Ctx, c: Option<usize>) -> Option<usize> {
+    let name = &lexicons().countries.get(c?)?.name;
+    Some(ctx.resolved.entity_named(name, Kind::Country))
+}
+
+/// A country adjective right before mention `k`, or a possessive country ("Chile's").
+fn adjacent_country(s: &Sentence, k: usize) -> Option<usize> {
+    let start = s.mentions[k].start;
+    let prev = start.checked_sub(1).and_then(|j| s.tok_mention[j]);
+    if let Some(p) = prev
+        && let MentionKind::Demonym(c) = s.mentions[p].kind
+    {
+        return Some(c);
+    }
+    if start >= 2 && s.tokens[start - 1].kind == TokKind::Possessive {
+        let p = s.tok_mention[start - 2]?;
+        if let MentionKind::Country(c) = s.mentions[p].kind {
+            return Some(c);
+        }
+    }
+    None
+}
+
+fn member(ctx: &mut Ctx, k: usize, c: usize, rule: &'static str) {
+    if let Some(e) = ctx.entity(k)
+        && let Some(ce) = country_entity(ctx, Some(c))
+    {
+        ctx.emit(e, Relation::MemberOf, ce, None, None, rule);
+    }
+}
+
+/// The person a title belongs to: the name right after it (or after its "of" part,
+/// past a comma), or the name before "X, the Director of …".
+fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
+    let s = ctx.sentence;
+    let is_person = |m: usize| {
+        matches!(
+            s.mentions[m].kind,
+            MentionKind::Name(None | Some(Kind::Person))
+        ) && ctx.entity(m).is_some_and(|e| ctx.kind(e) == Kind::Person)
+    };
+    let after = of.map_or(s.mentions[k].end, |o| s.mentions[o].end);
+    let skip_comma = usize::from(s.tokens.get(after).is_some_and(|t| t.is_punct(",")));
+    if let Some(m) = s.tok_mention.get(after + skip_comma).copied().flatten()
+        && s.mentions[m].start == after + skip_comma
+        && is_person(m)
+    {
+        return ctx.entity(m);
+    }
+    // "X, the General Director of Y"
+    let mut j = s.phrase_start(k);
+    if j >= 2 && s.tokens[j - 1].is_punct(",") {
+        j -= 1;
+        let m = s.tok_mention[j - 1]?;
+        if is_person(m) {
+            return ctx.entity(m);
+        }
+    }
+    None
+}
+
+fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
+    let s = ctx.sentence;
+    let t = &lexicons().titles[title];
+    let Some(person) = titled_person(ctx, k, of) else {
+        return;
+    };
+    let link = |l: RoleLink| match l {
+        RoleLink::Leads => Some(Relation::Leads),
+        RoleLink::Member => Some(Relation::MemberOf),
+        RoleLink::Nothing => None,
+    };
+    // The country: an adjective or possessive before the title, or "of Chile".
+    let of_country = of.and_then(|o| match s.mentions[o].kind {
+        MentionKind::Country(c) => Some(c),
+        _ => None,
+    });
+    if let Some(c) = adjacent_country(s, k).or(of_country)
+        && let Some(rel) = link(t.with_country)
+        && let Some(ce) = country_entity(ctx, Some(c))
+    {
+        ctx.emit(person, rel, ce, None, None, "title-country");
+    }
+    if let Some(o) = of.filter(|_| of_country.is_none())
+        && let Some(rel) = link(t.with_of)
+        && let Some(org) = ctx.entity(o)
+    {
+        ctx.emit(person, rel, org, None, None, "title-of");
+    }
+    // "Kremlin spokesman X", "the zoo's director, X": an institution right before a
+    // title.
+    let title_start = s.mentions[k].start;
+    let owner_end = if title_start > 0 && s.tokens[title_start - 1].kind == TokKind::Possessive {
+        title_start - 1
+    } else {
+        title_start
+    };
+    if of.is_none()
+        && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
+        && matches!(
+            s.mentions[p].kind,
+            MentionKind::Name(Some(Kind::Institution))
+        )
+        && let Some(rel) = link(t.with_of)
+        && let Some(org) = ctx.entity(p)
+    {
+        ctx.emit(person, rel, org, None, None, "org-title");
+    }
+}
+
+/// "Russian news agency, TASS" or "TASS, the Russian news agency".
+fn descriptor(ctx: &mut Ctx, k: usize, c: usize) {
+    let s = ctx.sentence;
+    let is_named_org = |m: usize| {
+        matches!(s.mentions[m].kind, MentionKind::Name(_))
+            && ctx
+                .entity(m)
+                .is_some_and(|e| matches!(ctx.kind(e), Kind::Institution | Kind::Person))
+    };
+    let end = s.mentions[k].end;
+    let skip = usize::from(s.tokens.get(end).is_some_and(|t| t.is_punct(",")));
+    let after = s
+        .tok_mention
+        .get(end + skip)
+        .copied()
+        .flatten()
+        .filter(|&m| s.mentions[m].start == end + skip && is_named_org(m));
+    let start = s.phrase_start(k);
+    let before = (start >= 2 && s.tokens[start - 1].is_punct(","))
+        .then(|| s.tok_mention[start - 2])
+        .flatten()
+        .filter(|&m| is_named_org(m));
+    if let Some(m) = after.or(before)
+        && let Some(e) = ctx.entity(m)
+    {
+        // A one-word name described as an institution is one.
+        ctx.resolved.entities[e].kind = Kind::Institution;
+        let alias = s.mentions[k].surface.clone();
+        ctx.resolved.entities[e].aliases.insert(alias);
+        if let Some(ce) = country_entity(ctx, Some(c)) {
+            ctx.emit(
+                e,
+                Relation::MemberOf,
+                ce,
+                None,
+                None,
+                "descriptor-apposition",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::rules::test_util::triples;
+
+    #[test]
+    fn heads_of_state() {
+        assert_eq!(
+            triples("French President Emmanuel Macron arrived."),
+            ["Emmanuel Macron leads France"]
+        );
+        assert_eq!(
+            triples("Japan's Prime Minister Fumio Kishida arrived."),
+            ["Fumio Kishida leads Japan"]
+        );
+        assert_eq!(
+            triples("The Cuban leader Raul Castro arrived."),
+            ["Raul Castro leads Cuba"]
+        );
+    }
+
+    #[test]
+    fn heads_of_institutions() {
+        assert_eq!(
+            triples("Maria Rossi, the director of the Rome Zoo, arrived."),
+            ["Maria Rossi leads Rome Zoo"]
+        );
+        assert_eq!(
+            triples("The Chilean Minister of Mining, Diego Soto, arrived."),
+            ["Diego Soto leads Ministry of Mining"]
+        );
+        assert_eq!(
+            triples("Kremlin spokesman Dmitry Peskov arrived."),
+            ["Dmitry Peskov member-of Kremlin"]
+        );
+    }
+
+    #[test]
+    fn membership_by_adjective_and_apposition() {
+        assert_eq!(
+            triples("The Peruvian Ministry of Culture and Peruvian soldiers arrived."),
+            [
+                "Peruvian Ministry of Culture member-of Peru",
+                "Peruvian soldiers member-of Peru"
+            ]
+        );
+        assert_eq!(
+            triples("It was reported by the Chinese news agency, Xinhua."),
+            ["Xinhua member-of China"]
+        );
+        assert_eq!(triples("Chile's Navy arrived."), ["Navy member-of Chile"]);
+    }
+}

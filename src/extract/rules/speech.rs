@@ -1,0 +1,394 @@
+//! Speech and attribution: `X stated S`, S a statement entity named by the claim.
+//!
+//! * `speech-quote`: "X said, “…”", "“…,” X said", "“…,” said X", and a quotation
+//!   standing alone in the sentence before "X said.";
+//! * `speech-clause`: "X emphasised (that) the claim …";
+//! * `speech-attribution`: "…, reported X." / "…, X said." after a clause;
+//! * `according-to`: "According to X, …" and "…, according to X."
+//!
+//! The statement's name is the claim, trimmed of quotes, cut to [`MAX_WORDS`] words.
+
+use super::{Ctx, RELATIVISERS, Sentence};
+use crate::extract::lexicon::Family;
+use crate::model::{Kind, Relation};
+
+/// The longest statement name, in words.
+pub const MAX_WORDS: usize = 30;
+
+pub fn apply(ctx: &mut Ctx) {
+    let s: &Sentence = ctx.sentence;
+    for i in ctx.triggers(Family::Speech) {
+        if s.is_verb_use(i) && !s.in_quote[i] {
+            speech_verb(ctx, i);
+        }
+    }
+    for i in 0..s.tokens.len() {
+        if s.word(i) == "according" && s.word(i + 1) == "to" && !s.in_quote[i] {
+            according_to(ctx, i);
+        }
+    }
+}
+
+fn is_speaker(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Person | Kind::Institution | Kind::Country | Kind::Group
+    )
+}
+
+fn speaker_entity(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
+    let e = ctx.entity(m?)?;
+    is_speaker(ctx.kind(e)).then_some(e)
+}
+
+fn is_open_quote(t: &str) -> bool {
+    matches!(t, "\u{201c}" | "\"")
+}
+
+fn is_close_quote(t: &str) -> bool {
+    matches!(t, "\u{201d}" | "\"")
+}
+
+/// The claim in tokens `[a, b)`, as a statement name.
+fn claim(s: &Sentence, a: usize, b: usize) -> Option<String> {
+    let mut a = a;
+    let mut b = b.min(s.tokens.len());
+    let trim = |t: &str| {
+        matches!(
+            t,
+            "," | ":" | ";" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2014}" | "-"
+        )
+    };
+    while a < b && (trim(s.tokens[a].text) || s.word(a) == "that") {
+        a += 1;
+    }
+    while b > a && trim(s.tokens[b - 1].text) {
+        b -= 1;
+    }
+    if b <= a {
+        return None;
+    }
+    let text = &s.text[s.tokens[a].start..s.tokens[b - 1].end];
+    let words: Vec<&str> = text.split_whitespace().take(MAX_WORDS).collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let mut name = words.join(" ");
+    name = name.trim_end_matches([',', ';', ':']).to_string();
+    let mut chars = name.chars();
+    Some(match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => name,
+    })
+}
+
+/// A quotation starting right after token `i` (past "," ":" "that"): its token range.
+fn quote_after(s: &Sentence, i: usize) -> Option<(usize, usize)> {
+    let mut j = i + 1;
+    while j < s.tokens.len() && matches!(s.tokens[j].text, "," | ":" | "that") {
+        j += 1;
+    }
+    let t = s.tokens.get(j)?;
+    if !is_open_quote(t.text) {
+        return None;
+    }
+    let end = (j + 1..s.tokens.len())
+        .find(|&k| is_close_quote(s.tokens[k].text))
+        .unwrap_or(s.tokens.len());
+    Some((j + 1, end))
+}
+
+/// A quotation closing just before token `i` (within three tokens): its token range.
+fn quote_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
+    let close = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&k| is_close_quote(s.tokens[k].text) && !s.in_quote[k])?;
+    let open = (0..close)
+        .rev()
+        .find(|&k| is_open_quote(s.tokens[k].text))
+        .map_or(0, |k| k + 1);
+    Some((open, close))
+}
+
+/// The words from `from` up to the end of its clause or a quotation.
+fn clause_after(s: &Sentence, from: usize) -> Option<(usize, usize)> {
+    let c = s.clause.get(from)?;
+    let mut end = from;
+    while end < s.tokens.len() && s.clause[end] == *c && !s.tokens[end].is_quote() {
+        end += 1;
+    }
+    (end > from).then_some((from, end))
+}
+
+/// Verbs whose object is the person told, not the claim.
+const TELL: [&str; 4] = ["told", "tell", "tells", "telling"];
+/// Words after a speech verb that open a time or place phrase, not the claim.
+const NOT_A_CLAIM: [&str; 7] = [
+    "on",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "only",
+];
+
+/// The claim reported after the speech verb at `i`: "said (that) the claim", "told
+/// reporters that the claim". A time or place phrase after the verb ("said in a
+/// statement", "said on Wednesday") needs a "that" before the claim.
+fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
+    let (_, end) = clause_after(s, i + 1)?;
+    let that = (i + 1..end).find(|&k| s.word(k) == "that");
+    let next = s.tokens.get(i + 1)?;
+    let start = if next.lower == "that" {
+        i + 2
+    } else if TELL.contains(&s.word(i))
+        || super::PREPOSITIONS.contains(&next.lower.as_str())
+        || NOT_A_CLAIM.contains(&next.lower.as_str())
+        || next.kind == crate::extract::tokens::TokKind::Punct
+    {
+        that? + 1
+    } else {
+        i + 1
+    };
+    (end > start).then_some((start, end))
+}
+
+/// The main clause before token `i` for an attribution at the end of a sentence:
+/// relative clauses are passed over, a leading "and" or "according to X," dropped.
+fn main_clause_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
+    let mut end = i;
+    loop {
+        if end == 0 {
+            return None;
+        }
+        let c = s.clause[end - 1];
+        let start = (0..end).rev().take_while(|&k| s.clause[k] == c).last()?;
+        if !RELATIVISERS.contains(&s.word(start)) && !s.tokens[start].is_quote() {
+            let mut a = start;
+            while a < end && matches!(s.word(a), "and" | "but" | ",") {
+                a += 1;
+            }
+            if s.word(a) == "according" {
+                let comma = (a..end).find(|&k| s.tokens[k].is_punct(","));
+                a = comma.map_or(a, |k| k + 1);
+            }
+            return Some((a, end));
+        }
+        end = start;
+    }
+}
+
+fn emit_statement(
+    ctx: &mut Ctx,
+    speaker: usize,
+    range: Option<(usize, usize)>,
+    rule: &'static str,
+    at: usize,
+) -> bool {
+    let Some((a, b)) = range else { return false };
+    let Some(name) = claim(ctx.sentence, a, b) else {
+        return false;
+    };
+    emit_named(ctx, speaker, &name, rule, at);
+    true
+}
+
+fn emit_named(ctx: &mut Ctx, speaker: usize, name: &str, rule: &'static str, at: usize) {
+    let st = ctx.resolved.entity_named(name, Kind::Statement);
+    let date = speech_date(ctx, at).or(ctx.article_date.map(|d| d.month_only().iso()));
+    ctx.emit(speaker, Relation::Stated, st, None, date, rule);
+}
+
+/// A date right after the speech verb ("said on Tuesday"), else the article's month.
+fn speech_date(ctx: &Ctx, at: usize) -> Option<String> {
+    ctx.sentence
+        .dates
+        .iter()
+        .find(|d| d.start > at && d.start <= at + 3)
+        .map(|d| d.date.iso())
+}
+
+fn speech_verb(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let after_comma =
+        i > 0 && (s.tokens[i - 1].is_punct(",") || is_close_quote(s.tokens[i - 1].text));
+    // "…, said X." — a speaker after the verb ends the sentence or its clause.
+    let after = s.mention_from(i + 1).filter(|&m| {
+        speaker_entity(ctx, Some(m)).is_some()
+            && s.tokens
+                .get(s.mentions[m].end)
+                .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct)
+    });
+    let before = s
+        .subjects_before(i)
+        .first()
+        .copied()
+        .filter(|&m| speaker_entity(ctx, Some(m)).is_some());
+    let (speaker_m, speaker_after) = if after_comma {
+        (after.or(before), after.is_some())
+    } else {
+        (before.or(after), before.is_none() && after.is_some())
+    };
+    let Some(speaker) = speaker_entity(ctx, speaker_m) else {
+        return;
+    };
+    let from = if speaker_after {
+        s.mentions[speaker_m.expect("speaker")].end
+    } else {
+        i + 1
+    };
+    if let Some(q) = quote_after(s, from.saturating_sub(1).max(i)) {
+        emit_statement(ctx, speaker, Some(q), "speech-quote", i);
+        return;
+    }
+    if !speaker_after
+        && let Some(range) = reported_clause(s, i)
+        && emit_statement(ctx, speaker, Some(range), "speech-clause", i)
+    {
+        return;
+    }
+    let start = speaker_m.map_or(i, |m| s.phrase_start(m).min(i));
+    if emit_statement(ctx, speaker, quote_before(s, start), "speech-quote", i) {
+        return;
+    }
+    // "…, reported X." or "…, X said.": the clause before the comma.
+    let comma = if after_comma && s.tokens[i - 1].is_punct(",") {
+        Some(i - 1)
+    } else {
+        start.checked_sub(1).filter(|&k| s.tokens[k].is_punct(","))
+    };
+    if let Some(cut) = comma
+        && emit_statement(
+            ctx,
+            speaker,
+            main_clause_before(s, cut),
+            "speech-attribution",
+            i,
+        )
+    {
+        return;
+    }
+    if let Some(q) = ctx.previous_quote.clone() {
+        emit_named(ctx, speaker, &q, "speech-quote", i);
+    }
+}
+
+fn according_to(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let n = s.tokens.len();
+    let mut j = i + 2;
+    let mut speaker = None;
+    let mut end = n;
+    while j < n {
+        if s.clause[j] != s.clause[i] && !s.tokens[j].is_punct(",") || s.tokens[j].is_quote() {
+            end = j;
+            break;
+        }
+        if s.tokens[j].is_punct(",") && speaker.is_some() {
+            end = j;
+            break;
+        }
+        if let Some(m) = s.tok_mention[j] {
+            if speaker_entity(ctx, Some(m)).is_some() {
+                speaker = Some(m);
+            }
+            j = s.mentions[m].end;
+            continue;
+        }
+        j += 1;
+    }
+    let Some(speaker) = speaker_entity(ctx, speaker) else {
+        return;
+    };
+    let rest = (end..n).any(|k| s.tokens[k].kind == crate::extract::tokens::TokKind::Word);
+    let range = if rest {
+        quote_after(s, end.saturating_sub(1)).or_else(|| clause_after(s, end + 1))
+    } else {
+        let cut = if i > 0 && s.tokens[i - 1].is_punct(",") {
+            i - 1
+        } else {
+            i
+        };
+        main_clause_before(s, cut)
+    };
+    emit_statement(ctx, speaker, range, "according-to", i);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::rules::test_util::facts;
+
+    fn stated(text: &str) -> Vec<(String, String, String)> {
+        facts(text)
+            .into_iter()
+            .filter(|f| f.1 == "stated")
+            .map(|f| (f.0, f.2, f.5))
+            .collect()
+    }
+
+    #[test]
+    fn quote_after_the_verb() {
+        let f = stated(
+            "Foreign Minister Ana Lopez said, \u{201c}We will keep the border open.\u{201d}",
+        );
+        assert_eq!(
+            f,
+            [(
+                "Ana Lopez".into(),
+                "We will keep the border open".into(),
+                "speech-quote".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn quote_before_the_speaker() {
+        let f = stated("\u{201c}The harvest was the best in years,\u{201d} said Pierre Dubois.");
+        assert_eq!(f[0].0, "Pierre Dubois");
+        assert_eq!(f[0].1, "The harvest was the best in years");
+        let f = stated("\u{201c}The harvest was the best in years,\u{201d} Dubois said.");
+        assert_eq!(f[0].1, "The harvest was the best in years");
+    }
+
+    #[test]
+    fn reported_clause() {
+        let f = stated(
+            "The Kenya Wildlife Service announced that the rhino population grew by a third.",
+        );
+        assert_eq!(f[0].0, "Kenya Wildlife Service");
+        assert_eq!(f[0].1, "The rhino population grew by a third");
+        assert_eq!(f[0].2, "speech-clause");
+    }
+
+    #[test]
+    fn according_to_leading_and_trailing() {
+        let f = stated("According to the Oslo Police, the thieves escaped by boat.");
+        assert_eq!(
+            f[0],
+            (
+                "Oslo Police".into(),
+                "The thieves escaped by boat".into(),
+                "according-to".into()
+            )
+        );
+        let f = stated("The thieves escaped by boat, according to a statement by the Oslo Police.");
+        assert_eq!(f[0].1, "The thieves escaped by boat");
+    }
+
+    #[test]
+    fn trailing_attribution_skips_relative_clauses() {
+        let f = stated("Prices rose in Peru, where floods hit farms, reported The Lima Herald.");
+        assert_eq!(f[0].0, "Lima Herald");
+        assert_eq!(f[0].1, "Prices rose in Peru");
+    }
+
+    #[test]
+    fn statements_are_dated_by_the_article() {
+        let f = facts(
+            "In March, Chile sent six horses to Peru, the Chilean Ministry of Agriculture said.",
+        );
+        let st = f.iter().find(|f| f.1 == "stated").unwrap();
+        assert_eq!(st.4.as_deref(), Some("2023-05"));
+    }
+}

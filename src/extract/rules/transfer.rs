@@ -1,0 +1,243 @@
+//! Transfers of animals and things: who sent what, who received it.
+//!
+//! * `send-verb`: "X sent/gifted/transferred A to Y", "A were transferred from X to Y",
+//!   "X sent Y two A" → X sent A;
+//! * `send-recipient`: the same sentences → Y received A;
+//! * `receive-verb`: "Y received A from X" → Y received A (and X sent A, `send-verb`);
+//! * `arrive-at`: "A arrived at Y" → Y received A;
+//! * `gift-noun`: "X's gift of A to Y", "a gift of A to Y from X".
+//!
+//! Negated or hypothetical verbs ("did not send", "plans to send") give nothing.
+
+use super::{Ctx, Sentence};
+use crate::extract::lexicon::Family;
+use crate::model::{Kind, Relation};
+
+/// Kinds that can send or receive.
+fn is_party(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Person | Kind::Institution | Kind::Country | Kind::Place | Kind::Group
+    )
+}
+
+pub fn apply(ctx: &mut Ctx) {
+    let s: &Sentence = ctx.sentence;
+    for i in ctx.triggers(Family::Send) {
+        if s.is_verb_use(i) && !s.is_blocked(i) && !s.in_quote[i] {
+            send(ctx, i);
+        }
+    }
+    for i in ctx.triggers(Family::Receive) {
+        if s.is_verb_use(i) && !s.is_blocked(i) && !s.in_quote[i] {
+            receive(ctx, i);
+        }
+    }
+    for i in ctx.triggers(Family::Arrive) {
+        if !s.is_blocked(i) && !s.in_quote[i] {
+            arrive(ctx, i);
+        }
+    }
+    for i in ctx.triggers(Family::GiveNoun) {
+        if !s.is_verb_use(i)
+            || (i > 0 && s.tokens[i - 1].kind == crate::extract::tokens::TokKind::Possessive)
+        {
+            gift(ctx, i);
+        }
+    }
+}
+
+/// The entity of mention `m` if it can take part in a transfer.
+fn party(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
+    let e = ctx.entity(m?)?;
+    is_party(ctx.kind(e)).then_some(e)
+}
+
+/// Emits `giver sent o` and `recipient received o` for each object.
+fn emit_transfer(
+    ctx: &mut Ctx,
+    at: usize,
+    giver: Option<usize>,
+    recipient: Option<usize>,
+    objects: &[usize],
+    rules: (&'static str, &'static str),
+) {
+    let date = ctx.date_at(at);
+    for &o in objects {
+        let Some(obj) = ctx.entity(o) else { continue };
+        let count = ctx.sentence.mentions[o].count;
+        if let Some(g) = giver {
+            ctx.emit(g, Relation::Sent, obj, count, date.clone(), rules.0);
+        }
+        if let Some(r) = recipient {
+            ctx.emit(r, Relation::Received, obj, count, date.clone(), rules.1);
+        }
+    }
+}
+
+fn send(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let objects = s.objects(i, Family::Send);
+    if objects.is_empty() {
+        return;
+    }
+    let giver = s
+        .subjects_before(i)
+        .first()
+        .and_then(|&m| party(ctx, Some(m)))
+        .or_else(|| party(ctx, s.target_after(i, &["from", "by"])));
+    // "sent Putin two dogs": an indirect object right after the verb.
+    let indirect = s
+        .mention_from(i + 1)
+        .filter(|&m| s.mentions[m].is_actor() && objects.iter().any(|&o| o > m));
+    let recipient = party(ctx, indirect).or_else(|| party(ctx, s.target_after(i, &["to", "for"])));
+    emit_transfer(
+        ctx,
+        i,
+        giver,
+        recipient,
+        &objects,
+        ("send-verb", "send-recipient"),
+    );
+}
+
+fn receive(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let passive = i > 0 && matches!(s.word(i - 1), "was" | "were" | "been" | "be");
+    let objects = s.objects(i, Family::Receive);
+    if objects.is_empty() {
+        return;
+    }
+    let recipient = if passive {
+        party(ctx, s.target_after(i, &["by"]))
+    } else {
+        s.subjects_before(i)
+            .first()
+            .and_then(|&m| party(ctx, Some(m)))
+    };
+    let giver = party(ctx, s.target_after(i, &["from"]));
+    emit_transfer(
+        ctx,
+        i,
+        giver,
+        recipient,
+        &objects,
+        ("send-verb", "receive-verb"),
+    );
+}
+
+fn arrive(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let objects: Vec<usize> = s
+        .objects(i, Family::Arrive)
+        .into_iter()
+        .filter(|&o| s.mentions[o].end <= i)
+        .collect();
+    let recipient = party(ctx, s.target_after(i, &["at", "in", "to"]));
+    if recipient.is_some() {
+        emit_transfer(
+            ctx,
+            i,
+            None,
+            recipient,
+            &objects,
+            ("send-verb", "arrive-at"),
+        );
+    }
+}
+
+/// "X's gift of A to Y", "a gift to Y from X", "a gift from X to Y".
+fn gift(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let objects = s.objects(i, Family::GiveNoun);
+    if objects.is_empty() {
+        return;
+    }
+    let owner = i
+        .checked_sub(2)
+        .and_then(|j| s.tok_mention[j])
+        .filter(|&m| s.possessive(m) && s.mentions[m].end + 1 == i);
+    let giver = party(ctx, owner).or_else(|| party(ctx, s.target_after(i, &["from"])));
+    let recipient = party(ctx, s.target_after(i, &["to", "for"]));
+    emit_transfer(
+        ctx,
+        i,
+        giver,
+        recipient,
+        &objects,
+        ("gift-noun", "gift-noun"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::rules::test_util::{facts, triples};
+
+    #[test]
+    fn active_send_with_recipient() {
+        assert_eq!(
+            triples("The Berlin Zoo has donated three giraffes and a zebra to the Prague Zoo."),
+            [
+                "Berlin Zoo sent giraffe",
+                "Berlin Zoo sent zebra",
+                "Prague Zoo received giraffe",
+                "Prague Zoo received zebra"
+            ]
+        );
+        let f = facts("The Berlin Zoo has donated three giraffes to the Prague Zoo in March.");
+        assert_eq!(f[0].3, Some(3));
+        assert_eq!(f[0].4.as_deref(), Some("2023-03"));
+        assert_eq!(f[0].5, "send-verb");
+    }
+
+    #[test]
+    fn passive_send_with_from() {
+        assert_eq!(
+            triples("Two polar bears were transferred from the Oslo Aquarium to Denmark."),
+            [
+                "Denmark received polar bear",
+                "Oslo Aquarium sent polar bear"
+            ]
+        );
+    }
+
+    #[test]
+    fn indirect_object() {
+        assert_eq!(
+            triples("Prime Minister Anna Berg gave Olaf Tryggve two horses."),
+            ["Anna Berg sent horse", "Olaf Tryggve received horse",]
+        );
+    }
+
+    #[test]
+    fn negated_and_hypothetical_sends_give_nothing() {
+        for s in [
+            "The Berlin Zoo did not send any tigers to Prague.",
+            "The Berlin Zoo could send tigers to Prague.",
+            "The Berlin Zoo plans to send tigers to Prague.",
+            "The Berlin Zoo would have sent tigers to Prague.",
+        ] {
+            assert!(triples(s).is_empty(), "{s}: {:?}", triples(s));
+        }
+    }
+
+    #[test]
+    fn receive_and_arrive() {
+        assert_eq!(
+            triples("The Tokyo Zoo received two pandas from China."),
+            ["China sent panda", "Tokyo Zoo received panda"]
+        );
+        assert_eq!(
+            triples("Four camels arrived at the Cairo Zoo on Monday."),
+            ["Cairo Zoo received camel"]
+        );
+    }
+
+    #[test]
+    fn objects_listed_after_include() {
+        assert_eq!(
+            triples("The animals delivered to Chile included five llamas, apart from the goats."),
+            ["Chile received llama"]
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! Tokens of a sentence: words, numbers, possessive markers and punctuation, each with
+//! its byte span in the article and its lowercase form.
+//!
+//! Words keep inner hyphens and periods ("Cold War-era", "Covid-19", "U.S."); a final
+//! "'s" (straight or curly) is split off as its own [`TokKind::Possessive`] token, as is
+//! the apostrophe of a plural possessive ("animals'"). Numbers keep inner `,` and `.`
+//! between digits ("10,000", "3.5").
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Possessive,
+    Punct,
+}
+
+/// A token: its text, lowercase form and byte span `[start, end)` in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Token<'_> {
+    /// Starts with an uppercase letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A word that starts lowercase.
+    pub fn is_lower_word(&self) -> bool {
+        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    pub fn is_punct(&self, c: &str) -> bool {
+        self.kind == TokKind::Punct && self.text == c
+    }
+
+    /// Any quotation mark.
+    pub fn is_quote(&self) -> bool {
+        self.kind == TokKind::Punct
+            && matches!(
+                self.text,
+                "\"" | "\u{201c}"
+                    | "\u{201d}"
+                    | "\u{2018}"
+                    | "\u{2019}"
+                    | "'"
+                    | "\u{ab}"
+                    | "\u{bb}"
+            )
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// The tokens of `text[start..end]`, with spans relative to `text`.
+///
+/// # Complexity
+/// O(n) in the length of the range.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    let s = &text[start..end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
+    let mut out = Vec::with_capacity(chars.len() / 5 + 1);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let from = i;
+        let kind = if c.is_alphabetic() {
+            i += 1;
+            while i < chars.len() {
+                let d = chars[i].1;
+                let next = chars.get(i + 1).map(|&(_, n)| n);
+                if d.is_alphanumeric() {
+                    i += 1;
+                } else if (d == '-' || d == '.') && next.is_some_and(char::is_alphanumeric) {
+                    i += 2;
+                } else if is_apostrophe(d)
+                    && next.is_some_and(char::is_alphabetic)
+                    && (!matches!(next, Some('s' | 'S'))
+                        || chars.get(i + 2).is_some_and(|&(_, n)| n.is_alphanumeric()))
+                {
+                    // "O'Brien", "didn't": the apostrophe stays inside the word.
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its final period.
+            let word = &s[byte_at(from)..byte_at(i)];
+            if word.contains('.')
+                && chars.get(i).is_some_and(|&(_, d)| d == '.')
+                && word.split('.').all(|p| p.chars().count() == 1)
+            {
+                i += 1;
+            }
+            TokKind::Word
+        } else if c.is_ascii_digit() {
+            i += 1;
+            while i < chars.len() {
+                let d = chars[i].1;
+                let next = chars.get(i + 1).map(|&(_, n)| n);
+                if d.is_ascii_digit() {
+                    i += 1;
+                } else if (d == ',' || d == '.') && next.is_some_and(|n| n.is_ascii_digit()) {
+                    i += 2;
+                } else if d == '-' && next.is_some_and(char::is_alphanumeric) {
+                    // "Covid-19"-like compounds starting with a digit: "19-year-old".
+                    i += 2;
+                } else if d.is_alphabetic() {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            TokKind::Number
+        } else if is_apostrophe(c)
+            && out
+                .last()
+                .is_some_and(|t: &Token| t.end == start + chars[from].0)
+            && out.last().is_some_and(|t: &Token| t.kind == TokKind::Word)
+        {
+            let s_next = chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
+            let after = chars.get(i + 2).map(|&(_, n)| n);
+            if s_next && !after.is_some_and(char::is_alphanumeric) {
+                i += 2;
+                TokKind::Possessive
+            } else if out.last().is_some_and(|t: &Token| t.lower.ends_with('s'))
+                && !chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+            {
+                i += 1;
+                TokKind::Possessive
+            } else {
+                i += 1;
+                TokKind::Punct
+            }
+        } else {
+            i += 1;
+            TokKind::Punct
+        };
+        let (a, b) = (byte_at(from), byte_at(i));
+        let piece = &s[a..b];
+        out.push(Token {
+            text: piece,
+            lower: piece.to_lowercase().replace('\u{2019}', "'"),
+            start: start + a,
+            end: start + b,
+            kind,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s, 0, s.len())
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        assert_eq!(
+            texts("Over 10,000 troops, a Cold War-era pact (3.5%)."),
+            [
+                "Over", "10,000", "troops", ",", "a", "Cold", "War-era", "pact", "(", "3.5", "%",
+                ")", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives_split_off() {
+        assert_eq!(texts("Russia's region"), ["Russia", "'s", "region"]);
+        assert_eq!(texts("Korea\u{2019}s zoo"), ["Korea", "\u{2019}s", "zoo"]);
+        assert_eq!(texts("the birds' cage"), ["the", "birds", "'", "cage"]);
+        assert_eq!(texts("People's Republic"), ["People", "'s", "Republic"]);
+        let t = tokenize("Russia's", 0, 8);
+        assert_eq!(t[1].kind, TokKind::Possessive);
+        assert_eq!(t[1].lower, "'s");
+    }
+
+    #[test]
+    fn inner_apostrophes_and_initialisms() {
+        assert_eq!(texts("O'Brien didn't go"), ["O'Brien", "didn't", "go"]);
+        assert_eq!(texts("the U.S. army"), ["the", "U.S.", "army"]);
+        assert_eq!(texts("in the U.S."), ["in", "the", "U.S."]);
+    }
+
+    #[test]
+    fn quotes_are_tokens() {
+        let t = tokenize("\u{201c}Yes,\u{201d} he said", 0, 18);
+        assert!(t[0].is_quote());
+        assert_eq!(t[1].text, "Yes");
+        assert!(t[3].is_quote());
+    }
+
+    #[test]
+    fn spans_are_absolute() {
+        let text = "xx Ab cd";
+        let t = tokenize(text, 3, text.len());
+        assert_eq!((t[0].start, t[0].end, t[1].start), (3, 5, 6));
+    }
+}

@@ -20,7 +20,7 @@
 
 use super::Extraction;
 use super::decisions::Decisions;
-use crate::model::{Entity, Fact, GraphFile, Kind, Relation, Source};
+use crate::model::{Entity, Fact, GraphFile, Kind, Provenance, Relation, Source};
 use crate::query::names::normalize;
 use std::collections::{HashMap, HashSet};
 
@@ -36,6 +36,51 @@ fn fact_key(f: &Fact) -> FactKey {
     (s.clone(), f.relation, o.clone(), f.date.clone())
 }
 
+/// A fact being built: its provenances kept typed (and indexed by place) until
+/// [`Builder::finish`], so a fact stated by many articles takes each new one in O(1).
+struct Merged {
+    fact: Fact,
+    provenances: Vec<Provenance>,
+    places: HashSet<Place>,
+}
+
+/// Where a provenance states a fact: source and span (or evidence when there is no span).
+type Place = (Option<String>, Option<[usize; 2]>, Option<String>);
+
+fn place(p: &Provenance) -> Place {
+    let evidence = if p.span.is_none() {
+        p.evidence.clone()
+    } else {
+        None
+    };
+    (p.source.clone(), p.span, evidence)
+}
+
+impl Merged {
+    fn new(mut fact: Fact) -> Self {
+        let provenances = fact.provenances();
+        fact.extra.remove("also");
+        let places = provenances.iter().map(place).collect();
+        Merged {
+            fact,
+            provenances,
+            places,
+        }
+    }
+
+    fn add(&mut self, p: Provenance) {
+        if self.places.insert(place(&p)) {
+            self.provenances.push(p);
+        }
+    }
+
+    fn into_fact(self) -> Fact {
+        let mut f = self.fact;
+        f.set_provenances(self.provenances);
+        f
+    }
+}
+
 /// The graph being built.
 pub struct Builder {
     splits: Vec<(String, String)>,
@@ -46,9 +91,10 @@ pub struct Builder {
     /// Normalized name -> entities going by it.
     index: HashMap<String, Vec<usize>>,
     ids: HashMap<String, usize>,
-    facts: Vec<Option<Fact>>,
+    facts: Vec<Option<Merged>>,
     fact_index: HashMap<FactKey, usize>,
     sources: Vec<Source>,
+    source_at: HashMap<String, usize>,
 }
 
 /// A one-word name that is not an acronym: it links entities only when unambiguous.
@@ -82,6 +128,7 @@ impl Builder {
             facts: Vec::new(),
             fact_index: HashMap::new(),
             sources: Vec::new(),
+            source_at: HashMap::new(),
         }
     }
 
@@ -93,9 +140,11 @@ impl Builder {
         }
         for f in &file.facts {
             b.fact_index.insert(fact_key(f), b.facts.len());
-            b.facts.push(Some(f.clone()));
+            b.facts.push(Some(Merged::new(f.clone())));
         }
-        b.sources = file.sources.clone();
+        for s in &file.sources {
+            b.add_source(s.clone());
+        }
         b
     }
 
@@ -126,9 +175,19 @@ impl Builder {
             f.object = self.id_of(o).to_string();
             self.add_fact(f);
         }
-        self.sources.retain(|s| s.id != ex.source.id);
-        self.sources.push(ex.source.clone());
+        self.add_source(ex.source.clone());
         self.apply_merges();
+    }
+
+    /// Records a source, replacing one with the same id.
+    fn add_source(&mut self, s: Source) {
+        match self.source_at.get(&s.id) {
+            Some(&i) => self.sources[i] = s,
+            None => {
+                self.source_at.insert(s.id.clone(), self.sources.len());
+                self.sources.push(s);
+            }
+        }
     }
 
     /// The graph: sources, entities and facts in canonical order.
@@ -136,7 +195,12 @@ impl Builder {
         let mut file = GraphFile {
             sources: self.sources,
             entities: self.entities.into_iter().flatten().collect(),
-            facts: self.facts.into_iter().flatten().collect(),
+            facts: self
+                .facts
+                .into_iter()
+                .flatten()
+                .map(Merged::into_fact)
+                .collect(),
             extra,
             ..GraphFile::default()
         };
@@ -283,12 +347,12 @@ impl Builder {
             Some(&j) => {
                 let have = self.facts[j].as_mut().expect("live fact");
                 for p in f.provenances() {
-                    have.add_provenance(p);
+                    have.add(p);
                 }
             }
             None => {
                 self.fact_index.insert(key, self.facts.len());
-                self.facts.push(Some(f));
+                self.facts.push(Some(Merged::new(f)));
             }
         }
     }
@@ -355,11 +419,11 @@ impl Builder {
             .filter(|&x| {
                 self.facts[x]
                     .as_ref()
-                    .is_some_and(|f| f.subject == gone_id || f.object == gone_id)
+                    .is_some_and(|m| m.fact.subject == gone_id || m.fact.object == gone_id)
             })
             .collect();
         for x in moved {
-            let mut f = self.facts[x].take().expect("live fact");
+            let mut f = self.facts[x].take().expect("live fact").into_fact();
             self.fact_index.remove(&fact_key(&f));
             if f.subject == gone_id {
                 f.subject = kept_id.clone();

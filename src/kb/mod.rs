@@ -224,6 +224,7 @@ impl KnowledgeBase {
     ) -> Vec<Added> {
         let mut results = Vec::new();
         let mut fresh: Vec<Extraction> = Vec::new();
+        let mut fresh_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut replaced = false;
         let position: HashMap<String, usize> = self
             .articles
@@ -256,7 +257,7 @@ impl KnowledgeBase {
                     replaced = true;
                 }
                 _ => {
-                    if same_id.is_some() || fresh.iter().any(|f| f.source.id == ex.source.id) {
+                    if same_id.is_some() || fresh_ids.contains(&ex.source.id) {
                         let short = hash.strip_prefix("fnv1a64:").unwrap_or(&hash);
                         ex.source.id = format!("{}-{}", ex.source.id, &short[..8.min(short.len())]);
                     }
@@ -265,6 +266,7 @@ impl KnowledgeBase {
                         facts,
                     });
                     hashes.insert(hash, ex.source.id.clone());
+                    fresh_ids.insert(ex.source.id.clone());
                     fresh.push(ex);
                 }
             }

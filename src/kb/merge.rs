@@ -437,3 +437,183 @@ impl Builder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str, aliases: &[&str]) -> Entity {
+        let mut e = Entity::new(id, name, Kind::Person);
+        e.aliases = aliases.iter().map(|a| a.to_string()).collect();
+        e
+    }
+
+    fn article(id: &str, entities: Vec<Entity>, facts: Vec<Fact>) -> Extraction {
+        let mut facts = facts;
+        for (k, f) in facts.iter_mut().enumerate() {
+            f.source = Some(id.into());
+            f.span = Some([k * 10, k * 10 + 5]);
+        }
+        Extraction {
+            source: Source::new(id),
+            entities,
+            facts,
+        }
+    }
+
+    fn build(d: &Decisions, articles: &[Extraction]) -> GraphFile {
+        let mut b = Builder::new(d);
+        for a in articles {
+            b.add(a);
+        }
+        b.finish(Default::default())
+    }
+
+    fn names(g: &GraphFile) -> Vec<(String, Vec<String>)> {
+        g.entities
+            .iter()
+            .map(|e| (e.name.clone(), e.aliases.clone()))
+            .collect()
+    }
+
+    fn russia() -> Entity {
+        Entity::new("russia", "Russia", Kind::Country)
+    }
+
+    #[test]
+    fn a_short_name_joins_the_one_entity_going_by_it_and_takes_the_fuller_name() {
+        let a = article(
+            "a",
+            vec![person("putin", "Putin", &[]), russia()],
+            vec![Fact::new("putin", Relation::Leads, "russia")],
+        );
+        let b = article(
+            "b",
+            vec![
+                person(
+                    "vladimir-putin",
+                    "Vladimir Putin",
+                    &["Putin", "President Putin"],
+                ),
+                russia(),
+            ],
+            vec![Fact::new("vladimir-putin", Relation::Leads, "russia")],
+        );
+        let g = build(&Decisions::default(), &[a, b]);
+        assert_eq!(
+            names(&g)[0],
+            (
+                "Vladimir Putin".into(),
+                vec!["President Putin".into(), "Putin".into()]
+            )
+        );
+        assert_eq!(g.entities[0].id, "putin", "the id is kept");
+        assert_eq!(g.facts.len(), 1);
+        assert_eq!(g.facts[0].sources(), ["a", "b"]);
+    }
+
+    #[test]
+    fn people_with_one_short_name_in_common_stay_apart() {
+        let a = article("a", vec![person("kju", "Kim Jong Un", &["Kim"])], vec![]);
+        let b = article("b", vec![person("kyj", "Kim Yo Jong", &["Kim"])], vec![]);
+        let c = article("c", vec![person("kim", "Kim", &[])], vec![]);
+        let g = build(&Decisions::default(), &[a, b, c]);
+        let ids: Vec<&str> = g.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["kim", "kju", "kyj"], "'Kim' alone is ambiguous");
+    }
+
+    #[test]
+    fn an_acronym_alias_joins_and_two_entities_of_one_article_never_do() {
+        let mut nk = Entity::new("north-korea", "North Korea", Kind::Country);
+        nk.aliases.push("DPRK".into());
+        let mut dprk = Entity::new(
+            "dprk",
+            "Democratic People's Republic of Korea",
+            Kind::Country,
+        );
+        dprk.aliases.push("DPRK".into());
+        let g = build(
+            &Decisions::default(),
+            &[
+                article("a", vec![nk.clone()], vec![]),
+                article("b", vec![dprk.clone()], vec![]),
+                article(
+                    "c",
+                    vec![nk, Entity::new("x", "DPRK", Kind::Country)],
+                    vec![],
+                ),
+            ],
+        );
+        assert_eq!(g.entities.len(), 2);
+        assert_eq!(
+            g.entities
+                .iter()
+                .find(|e| e.id == "north-korea")
+                .unwrap()
+                .aliases,
+            ["DPRK", "Democratic People's Republic of Korea"]
+        );
+    }
+
+    #[test]
+    fn symmetric_facts_are_one_fact_in_either_order() {
+        let c = |id: &str| Entity::new(id, id.to_uppercase(), Kind::Country);
+        let a = article(
+            "a",
+            vec![c("x"), c("y")],
+            vec![Fact::new("x", Relation::CooperatesWith, "y")],
+        );
+        let b = article(
+            "b",
+            vec![c("x"), c("y")],
+            vec![Fact::new("y", Relation::CooperatesWith, "x")],
+        );
+        let g = build(&Decisions::default(), &[a, b]);
+        assert_eq!(g.facts.len(), 1);
+        assert_eq!(g.facts[0].sources(), ["a", "b"]);
+    }
+
+    #[test]
+    fn decisions_split_and_merge() {
+        let a = article(
+            "a",
+            vec![person("vp", "Vladimir Putin", &["Putin"]), russia()],
+            vec![Fact::new("vp", Relation::Leads, "russia")],
+        );
+        let b = article(
+            "b",
+            vec![person("p", "Putin", &[]), russia()],
+            vec![Fact::new("p", Relation::Leads, "russia")],
+        );
+        let split = Decisions::parse("split \"Vladimir Putin\" \"Putin\"").unwrap();
+        let g = build(&split, &[a.clone(), b.clone()]);
+        assert_eq!(
+            names(&g),
+            [
+                ("Putin".into(), vec![]),
+                ("Russia".into(), vec![]),
+                ("Vladimir Putin".into(), vec![])
+            ]
+        );
+        assert_eq!(g.facts.len(), 2);
+        let merge = Decisions::parse("merge \"Vladimir Putin\" \"Putin\"").unwrap();
+        let g = build(&merge, &[a, b]);
+        assert_eq!(g.entities.len(), 2);
+        assert_eq!(g.facts.len(), 1);
+    }
+
+    #[test]
+    fn resuming_gives_what_building_at_once_gives() {
+        let arts: Vec<Extraction> = (0..30)
+            .map(|i| super::super::synthetic::article(i).1)
+            .collect();
+        let d = Decisions::default();
+        let at_once = build(&d, &arts);
+        let half = build(&d, &arts[..15]);
+        let mut b = Builder::resume(&d, &half);
+        for a in &arts[15..] {
+            b.add(a);
+        }
+        assert_eq!(b.finish(Default::default()), at_once);
+    }
+}

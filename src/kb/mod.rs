@@ -420,3 +420,87 @@ fn check_articles(text: &str, articles: &[Extraction]) -> Result<(), LoadError> 
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_articles(n: usize) -> KnowledgeBase {
+        let mut kb = KnowledgeBase::empty();
+        let arts = (0..n).map(|i| synthetic::article(i).1).collect();
+        kb.add(arts, &Decisions::default(), || {});
+        kb
+    }
+
+    #[test]
+    fn a_base_round_trips_through_its_file() {
+        let kb = with_articles(5);
+        let text = kb.to_json();
+        let (back, migrated) = KnowledgeBase::parse(&text).unwrap();
+        assert_eq!(migrated, None);
+        assert_eq!(back, kb);
+        assert_eq!(back.to_json(), text);
+        // Queries read it as a plain graph.
+        crate::store::from_json(&text).unwrap();
+    }
+
+    #[test]
+    fn newer_formats_are_refused() {
+        let text = with_articles(1).to_json().replace(
+            "\"kb\": {\n    \"version\": 1",
+            "\"kb\": {\n    \"version\": 7",
+        );
+        let err = KnowledgeBase::parse(&text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "was written by a newer kg (knowledge-base format 7; this kg reads up to 1): upgrade kg"
+        );
+    }
+
+    #[test]
+    fn a_plain_graph_is_migrated_by_source() {
+        let (kb, migrated) = KnowledgeBase::parse(crate::run::EMBEDDED_GRAPH).unwrap();
+        assert_eq!(migrated, Some(0));
+        let plain = crate::store::from_json(crate::run::EMBEDDED_GRAPH).unwrap();
+        assert_eq!(kb.graph.facts.len(), plain.fact_count());
+        assert_eq!(kb.graph.entities.len(), plain.entity_count());
+        assert!(kb.articles.iter().all(|a| !a.facts.is_empty()));
+    }
+
+    #[test]
+    fn same_bytes_are_unchanged_and_a_changed_article_replaces() {
+        let mut kb = with_articles(3);
+        let d = Decisions::default();
+        let (_, again) = synthetic::article(1);
+        assert_eq!(
+            kb.add(vec![again.clone()], &d, || {}),
+            [Added::Unchanged {
+                id: "synthetic-00001".into()
+            }]
+        );
+        let mut changed = again;
+        changed.source.set_hash("fnv1a64:0000000000000000");
+        changed.facts.truncate(1);
+        assert_eq!(
+            kb.add(vec![changed], &d, || {}),
+            [Added::Replaced {
+                id: "synthetic-00001".into(),
+                facts: 1
+            }]
+        );
+        assert_eq!(kb.articles.len(), 3);
+        assert!(kb.remove("synthetic-00001", &d));
+        assert!(!kb.remove("synthetic-00001", &d));
+        assert_eq!(kb.graph, with_articles_without(3, 1).graph);
+    }
+
+    fn with_articles_without(n: usize, skip: usize) -> KnowledgeBase {
+        let mut kb = KnowledgeBase::empty();
+        let arts = (0..n)
+            .filter(|&i| i != skip)
+            .map(|i| synthetic::article(i).1)
+            .collect();
+        kb.add(arts, &Decisions::default(), || {});
+        kb
+    }
+}

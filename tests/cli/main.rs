@@ -9,3 +9,4 @@ mod harness;
 mod listing;
 mod neighbours;
 mod path;
+mod properties;

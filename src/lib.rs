@@ -11,6 +11,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod error;
+pub mod eval;
 pub mod exit;
 pub mod export;
 pub mod model;

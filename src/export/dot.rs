@@ -6,7 +6,8 @@
 //! digraph kg {
 //!   graph [rankdir=LR, ...]; node [...]; edge [...]
 //!   "<entity id>" [label="<name, wrapped>", shape=<by kind>, fillcolor="<by kind>", tooltip="<kind>: <name>"]
-//!   "<subject id>" -> "<object id>" [label="<relation> (<count>)", tooltip="<date> <evidence>"]
+//!   "<subject id>" -> "<object id>" [label="<relation> (<count>)", tooltip="<date>: <evidence>"]
+//!   (with dir="none" for the symmetric relations, fought and cooperates-with)
 //!   subgraph cluster_legend { label="kinds"; "legend:<kind>" [label="<kind>", ...] ... }
 //! }
 //! ```
@@ -114,6 +115,9 @@ pub fn to_dot(graph: &KnowledgeGraph, sub: &Subgraph) -> Graph {
             tooltip.push_str(ev);
         }
         let mut a = vec![attr("label", &label)];
+        if f.relation.is_symmetric() {
+            a.push(attr("dir", "none"));
+        }
         if !tooltip.is_empty() {
             a.push(attr("tooltip", &tooltip));
         }

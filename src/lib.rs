@@ -8,5 +8,6 @@
 //! neighbours), [`export`] (output formats), [`cli`] and [`run`] (the command line).
 #![forbid(unsafe_code)]
 
+pub mod export;
 pub mod model;
 pub mod store;

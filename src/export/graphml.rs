@@ -216,9 +216,9 @@ mod tests {
         for (g, (from, to)) in sample::both() {
             let sub = Subgraph::whole(&g);
             let ends = (from.as_str(), to.as_str());
-            let Some(got) =
-                consumer::python_on("graphml.py", "g.graphml", ends, |out| write(&g, &sub, out))
-            else {
+            let Some(got) = consumer::python_on("read_graphml.py", "g.graphml", ends, |out| {
+                write(&g, &sub, out)
+            }) else {
                 return;
             };
             assert_eq!(

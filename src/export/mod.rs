@@ -109,19 +109,19 @@ pub(crate) mod sample {
         KnowledgeGraph::from_file(file).expect("sample graph is valid")
     }
 
-    /// Both sample graphs, each with two ids joined by a directed path (4 and 11 hops).
+    /// Both sample graphs, each with two ids joined by a directed path (4 and 12 hops).
     pub fn both() -> Vec<(KnowledgeGraph, (String, String))> {
         vec![
             (news(), ("vladimir-putin".into(), "kursk-region".into())),
             (
                 hostile(),
-                (format!("{} #0", HOSTILE[0]), format!("{} #11", HOSTILE[11])),
+                (format!("{} #0", HOSTILE[0]), format!("{} #12", HOSTILE[12])),
             ),
         ]
     }
 
     /// Names and evidence that break naive writers.
-    pub const HOSTILE: [&str; 12] = [
+    pub const HOSTILE: [&str; 13] = [
         "Tom \"The Bomb\" O'Neil",
         "back\\slash \\n not a newline",
         "two\nlines\r\nand CRLF",
@@ -134,6 +134,7 @@ pub(crate) mod sample {
         "#quot; %% `tick` |pipe| [br] {curly} (round)",
         "tab\tand ; semicolon",
         "subgraph",
+        "NA",
     ];
 
     /// One entity per hostile string (the string as name, id and alias), with facts

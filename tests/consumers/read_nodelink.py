@@ -1,6 +1,6 @@
 """Reads a kg node-link JSON export with networkx.node_link_graph and prints it (see common.py).
 
-Usage: nodelink.py FILE.json FROM_ID TO_ID
+Usage: read_nodelink.py FILE.json FROM_ID TO_ID
 """
 
 import json

@@ -1,6 +1,6 @@
 """Reads a kg GraphML export with networkx.read_graphml and prints it (see common.py).
 
-Usage: graphml.py FILE.graphml FROM_ID TO_ID
+Usage: read_graphml.py FILE.graphml FROM_ID TO_ID
 """
 
 import json

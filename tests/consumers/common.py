@@ -14,8 +14,9 @@ NODE_ATTRS = ("name", "kind", "aliases")
 EDGE_ATTRS = ("relation", "count", "date", "source", "evidence")
 
 
-def dump(graph, ends):
-    """Prints directed, multigraph, nodes, edges and the shortest path length between ends."""
+def dump(graph, ends, **extra):
+    """Prints directed, multigraph, nodes, edges, the shortest path length between ends,
+    and any extra keys a script adds."""
     source, target = ends
     try:
         shortest = nx.shortest_path_length(graph, source, target)
@@ -36,6 +37,7 @@ def dump(graph, ends):
             "nodes": nodes,
             "edges": edges,
             "shortest": shortest,
+            **extra,
         },
         sys.stdout,
         ensure_ascii=False,

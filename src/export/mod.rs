@@ -28,8 +28,15 @@ pub mod rdf;
 #[cfg(test)]
 pub(crate) mod consumer;
 
-use crate::model::{KnowledgeGraph, Subgraph};
+use crate::model::{Kind, KnowledgeGraph, Subgraph};
 use petgraph::graph::{EdgeIndex, NodeIndex};
+
+/// A kind's name with a capital first letter (`Person`): the RDF class and the Cypher
+/// label of its entities.
+pub fn kind_label(kind: Kind) -> String {
+    let s = kind.as_str();
+    s[..1].to_ascii_uppercase() + &s[1..]
+}
 
 /// The subgraph's nodes, ordered by entity id.
 pub fn ordered_nodes(graph: &KnowledgeGraph, sub: &Subgraph) -> Vec<NodeIndex> {

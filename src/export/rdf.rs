@@ -35,7 +35,7 @@
 //! text is written as it is, in UTF-8. Entities come in id order, then facts in canonical
 //! order, then the sources they cite.
 
-use super::{escape, ordered_edges, ordered_nodes};
+use super::{escape, kind_label, ordered_edges, ordered_nodes};
 use crate::model::{Fact, Kind, KnowledgeGraph, Relation, Subgraph};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -120,8 +120,7 @@ type Triple = (Term, Term, Term);
 
 /// The class of a kind: `kg:Person`, ….
 fn class(kind: Kind) -> Term {
-    let s = kind.as_str();
-    Term::name(Ns::Kg, s[..1].to_ascii_uppercase() + &s[1..])
+    Term::name(Ns::Kg, kind_label(kind))
 }
 
 /// The property of a relation: `kg:deployedTo`, ….

@@ -187,3 +187,60 @@ pub(crate) mod sample {
         KnowledgeGraph::from_file(file).expect("hostile graph is valid")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Writer = fn(&KnowledgeGraph, &Subgraph, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+    const WRITERS: [(&str, Writer); 9] = [
+        ("graphml", graphml::write),
+        ("nodelink", nodelink::write),
+        ("turtle", rdf::write_turtle),
+        ("ntriples", rdf::write_ntriples),
+        ("cypher", cypher::write),
+        ("kuzu", cypher::write_kuzu),
+        ("csv nodes", csv::write_nodes),
+        ("csv edges", csv::write_edges),
+        ("mermaid", mermaid::write),
+    ];
+
+    fn render(writer: Writer, graph: &KnowledgeGraph, sub: &Subgraph) -> String {
+        let mut buf = Vec::new();
+        writer(graph, sub, &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn every_format_writes_an_empty_subgraph() {
+        let g = sample::news();
+        for (name, writer) in WRITERS {
+            let text = render(writer, &g, &Subgraph::default());
+            assert!(!text.contains("Putin"), "{name}: {text}");
+        }
+        let nodelink = render(nodelink::write, &g, &Subgraph::default());
+        assert_eq!(nodelink::read(&nodelink).unwrap().entities.len(), 0);
+    }
+
+    #[test]
+    fn output_does_not_depend_on_the_order_of_the_selection() {
+        let g = sample::hostile();
+        let whole = Subgraph::whole(&g);
+        let mut reversed = whole.clone();
+        reversed.nodes.reverse();
+        reversed.edges.reverse();
+        for (name, writer) in WRITERS {
+            assert_eq!(
+                render(writer, &g, &whole),
+                render(writer, &g, &reversed),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn kind_labels_are_capitalised() {
+        assert_eq!(kind_label(Kind::Institution), "Institution");
+    }
+}

@@ -245,29 +245,62 @@ mod tests {
         .prop_filter("kg names are not blank", |s| !s.trim().is_empty())
     }
 
+    /// A graph of the given names, one entity each (the name also its alias), with one
+    /// fact from the first to the last that carries `evidence`.
+    fn graph_of(names: &[String], evidence: &str) -> KnowledgeGraph {
+        let entities: Vec<Entity> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let mut e = Entity::new(format!("{n}{i}"), n.clone(), Kind::Thing);
+                e.aliases = vec![n.clone()];
+                e
+            })
+            .collect();
+        let mut fact = Fact::new(
+            entities[0].id.clone(),
+            Relation::Sent,
+            entities[entities.len() - 1].id.clone(),
+        );
+        fact.evidence = Some(evidence.to_string());
+        let file = GraphFile {
+            entities,
+            facts: vec![fact],
+            ..GraphFile::default()
+        };
+        KnowledgeGraph::from_file(file).unwrap()
+    }
+
+    proptest! {
+        // Each case starts Python: a few cases only.
+        #![proptest_config(ProptestConfig::with_cases(6))]
+        #[test]
+        fn networkx_reads_any_names(names in proptest::collection::vec(hostile_name(), 1..6), evidence in hostile_name()) {
+            let g = graph_of(&names, &evidence);
+            let sub = Subgraph::whole(&g);
+            let from = format!("{}0", names[0]);
+            let to = format!("{}{}", names[names.len() - 1], names.len() - 1);
+            let ends = (from.as_str(), to.as_str());
+            if let Some(got) = consumer::python_on("read_graphml.py", "g.graphml", ends, |out| {
+                write(&g, &sub, out)
+            }) {
+                prop_assert_eq!(Normalized::from_consumer(&got), Normalized::expected(&g, &sub, ends));
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn any_names_round_trip(names in proptest::collection::vec(hostile_name(), 1..6), evidence in hostile_name()) {
-            let entities: Vec<Entity> = names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| {
-                    let mut e = Entity::new(format!("{n}{i}"), n.clone(), Kind::Thing);
-                    e.aliases = vec![n.clone()];
-                    e
-                })
-                .collect();
-            let mut fact = Fact::new(entities[0].id.clone(), Relation::Sent, entities[entities.len() - 1].id.clone());
-            fact.evidence = Some(evidence.clone());
-            let file = GraphFile { entities: entities.clone(), facts: vec![fact], ..GraphFile::default() };
-            let g = KnowledgeGraph::from_file(file).unwrap();
+            let g = graph_of(&names, &evidence);
             let (nodes, edges) = read_back(&render(&g, &Subgraph::whole(&g)));
-            for e in &entities {
+            prop_assert_eq!(nodes.len(), names.len());
+            for e in g.nodes().map(|n| g.entity(n)) {
                 prop_assert_eq!(&nodes[&e.id]["d0"], &e.name);
                 prop_assert_eq!(&nodes[&e.id]["d2"], &escape::name_list(&e.aliases));
             }
             prop_assert_eq!(&edges[0].2["d7"], &evidence);
-            prop_assert_eq!(&edges[0].0, &entities[0].id);
+            prop_assert_eq!(&edges[0].0, &format!("{}0", names[0]));
         }
     }
 }

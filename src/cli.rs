@@ -62,11 +62,16 @@ pub enum Command {
     /// Counts by kind and relation, and the best-connected entities.
     #[command(after_help = "Example:\n  kg stats")]
     Stats(StatsArgs),
-    /// The graph (or a part of it) as Graphviz DOT.
+    /// The graph (or a part of it) as Graphviz DOT: short for `kg export --format dot`.
     #[command(
         after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg"
     )]
     Dot(DotArgs),
+    /// The graph (or a part of it) in a format other tools read.
+    #[command(
+        after_help = "Examples:\n  kg export --format graphml -o graph.graphml\n  kg export -o graph.ttl --around Putin --depth 2\n  kg export --format csv -o csv/\n  kg export --format mermaid --path Putin \"Pyongyang Central Zoo\""
+    )]
+    Export(ExportArgs),
 }
 
 /// `--format text|json`.
@@ -186,8 +191,10 @@ pub struct StatsArgs {
     pub format: FormatArg,
 }
 
+/// Which part of the graph `dot`, `export` and `html` write. With none of these options,
+/// the whole graph.
 #[derive(Debug, ClapArgs)]
-pub struct DotArgs {
+pub struct SelectArgs {
     /// Only the neighbourhood of this entity (see --depth).
     #[arg(long, value_name = "NAME", conflicts_with = "path")]
     pub around: Option<String>,
@@ -203,6 +210,45 @@ pub struct DotArgs {
     /// Only entities of these kinds (comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
     pub kind: Vec<Kind>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct DotArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+/// A format `kg export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT (.dot, .gv).
+    Dot,
+    /// GraphML for Gephi, yEd, networkx, igraph (.graphml).
+    Graphml,
+    /// networkx node-link JSON, for networkx and D3 (.json).
+    Json,
+    /// RDF Turtle (.ttl).
+    Turtle,
+    /// RDF N-Triples (.nt).
+    Ntriples,
+    /// Cypher CREATE statements for Neo4j, Memgraph, FalkorDB (.cypher, .cql).
+    Cypher,
+    /// nodes.csv and edges.csv in the folder given with -o.
+    Csv,
+    /// Mermaid flowchart for GitHub Markdown (.mmd, .mermaid).
+    Mermaid,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExportArgs {
+    /// The format; when absent, taken from the extension of -o.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Write here instead of standard output (a folder for csv); replaced atomically.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 #[cfg(test)]

@@ -21,6 +21,12 @@ pub enum Error {
     /// The embedded default graph is broken (a bug in this build of kg).
     #[error("the embedded graph is not valid: {0}")]
     BadEmbeddedGraph(LoadError),
+    /// An output file could not be written; what was there before is untouched.
+    #[error("cannot write '{}': {}", path.display(), match source.kind() {
+        io::ErrorKind::NotFound => "its folder does not exist".to_string(),
+        _ => describe(source),
+    })]
+    WriteFile { path: PathBuf, source: io::Error },
     /// A name did not resolve to one entity.
     #[error(transparent)]
     Name(#[from] NameError),

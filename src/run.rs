@@ -41,6 +41,7 @@ pub fn run(args: Args) -> Result<Report, Error> {
         Command::Facts(a) => cmd::facts::run(&mut ctx, a),
         Command::Stats(a) => cmd::stats::run(&mut ctx, a),
         Command::Dot(a) => cmd::dot::run(&mut ctx, a),
+        Command::Export(a) => cmd::export::run(&mut ctx, a),
     }?;
     let notes = ctx.notes;
     out.flush()?;

@@ -3,9 +3,11 @@
 
 pub mod dot;
 pub mod entities;
+pub mod export;
 pub mod facts;
 pub mod neighbours;
 pub mod path;
+pub mod selection;
 pub mod show;
 pub mod stats;
 

@@ -20,7 +20,7 @@
 
 use super::{escape, ordered_edges, ordered_nodes};
 use crate::model::{KnowledgeGraph, Subgraph};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 /// The header of `nodes.csv`.
@@ -73,14 +73,13 @@ pub fn write_edges(graph: &KnowledgeGraph, sub: &Subgraph, out: &mut dyn Write) 
     Ok(())
 }
 
-/// Creates (or replaces) `nodes.csv` and `edges.csv` in `dir`, which must exist.
+/// Creates (or replaces) `nodes.csv` and `edges.csv` in `dir`, which must exist; each file
+/// is written atomically.
 pub fn write_dir(graph: &KnowledgeGraph, sub: &Subgraph, dir: &Path) -> io::Result<()> {
     type Table = fn(&KnowledgeGraph, &Subgraph, &mut dyn Write) -> io::Result<()>;
     let tables: [(&str, Table); 2] = [("nodes.csv", write_nodes), ("edges.csv", write_edges)];
     for (name, table) in tables {
-        let mut file = BufWriter::new(std::fs::File::create(dir.join(name))?);
-        table(graph, sub, &mut file)?;
-        file.flush()?;
+        crate::store::atomic::write_file(&dir.join(name), |out| table(graph, sub, out))?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 //!   n0["Vladimir Putin"]
 //!   n1["Russia"]
 //!   n0 -->|"leads (2024)"| n1
-//!   classDef person fill:#fde2e4,stroke:#9d4edd
+//!   classDef person fill:#fde68a,stroke:#555555   (the fills of kg dot's palette)
 //!   class n0 person
 //! ```
 //!
@@ -23,21 +23,6 @@ use super::{escape, ordered_edges, ordered_nodes};
 use crate::model::{Kind, KnowledgeGraph, Subgraph};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
-
-/// Fill and stroke for each kind's class.
-fn style(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "fill:#fde2e4,stroke:#c9184a",
-        Kind::Institution => "fill:#e2ece9,stroke:#2d6a4f",
-        Kind::Country => "fill:#dfe7fd,stroke:#1d3557",
-        Kind::Place => "fill:#fff1e6,stroke:#bc6c25",
-        Kind::Animal => "fill:#f0efeb,stroke:#6c584c",
-        Kind::Group => "fill:#e9edc9,stroke:#606c38",
-        Kind::Agreement => "fill:#cddafd,stroke:#5a189a",
-        Kind::Statement => "fill:#fafafa,stroke:#495057",
-        Kind::Thing => "fill:#eae4e9,stroke:#6d6875",
-    }
-}
 
 /// Writes the subgraph as a Mermaid flowchart.
 pub fn write(graph: &KnowledgeGraph, sub: &Subgraph, out: &mut dyn Write) -> io::Result<()> {
@@ -74,7 +59,11 @@ pub fn write(graph: &KnowledgeGraph, sub: &Subgraph, out: &mut dyn Write) -> io:
         )?;
     }
     for (kind, members) in by_kind {
-        writeln!(out, "  classDef {kind} {}", style(kind))?;
+        writeln!(
+            out,
+            "  classDef {kind} fill:{},stroke:#555555",
+            super::dot::style(kind).1
+        )?;
         writeln!(out, "  class {} {kind}", members.join(","))?;
     }
     Ok(())

@@ -62,7 +62,8 @@ pub fn normalize(name: &str) -> String {
 /// Finds the one entity a name refers to.
 ///
 /// Tried in order: an exact name or alias (a canonical name wins over an alias shared by
-/// several entities); then a prefix of a name starting at one of its words. The first
+/// several entities); then an entity id (`vladimir-putin`), exactly; then a prefix of a
+/// name starting at one of its words. The first
 /// step that finds exactly one entity wins; one that finds several is an ambiguity.
 ///
 /// # Complexity
@@ -109,6 +110,9 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
     }
     if exact.len() > 1 {
         return Err(ambiguous(graph, query, exact));
+    }
+    if let Some(n) = graph.node(query.trim()) {
+        return Ok(n);
     }
     match prefix.len() {
         1 => Ok(prefix[0]),
@@ -256,6 +260,10 @@ mod tests {
         assert_eq!(id(&g, "putin").unwrap(), "vladimir-putin");
         assert_eq!(id(&g, "PYONGYANG ZOO").unwrap(), "pyongyang-central-zoo");
         assert_eq!(id(&g, "  new york   times ").unwrap(), "the-new-york-times");
+        assert_eq!(
+            id(&g, "pyongyang-central-zoo").unwrap(),
+            "pyongyang-central-zoo"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod dot;
 mod errors;
+mod export;
 mod harness;
 mod listing;
 mod neighbours;

@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn pandas_reads_the_news_and_hostile_graphs() {
-        for (g, (from, to)) in sample::both() {
+        for (g, (from, to)) in sample::graphs() {
             let sub = Subgraph::whole(&g);
             let ends = (from.as_str(), to.as_str());
             let Some(got) = consumer::python("read_csv.py", ends, |dir| {

@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn kuzu_loads_the_news_and_hostile_graphs() {
-        for (g, (from, to)) in sample::both() {
+        for (g, (from, to)) in sample::graphs() {
             let sub = Subgraph::whole(&g);
             let ends = (from.as_str(), to.as_str());
             let Some(got) = consumer::python_on("read_cypher_kuzu.py", "g.cypher", ends, |out| {

@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn networkx_reads_the_news_and_hostile_graphs() {
-        for (g, (from, to)) in sample::both() {
+        for (g, (from, to)) in sample::graphs() {
             let sub = Subgraph::whole(&g);
             let ends = (from.as_str(), to.as_str());
             let Some(got) = consumer::python_on("read_graphml.py", "g.graphml", ends, |out| {

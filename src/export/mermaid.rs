@@ -113,7 +113,7 @@ mod tests {
     /// decoded) are the names written, line breaks as `\n`.
     #[test]
     fn mermaid_parses_the_news_and_hostile_graphs() {
-        for (g, _) in sample::both() {
+        for (g, _) in sample::graphs() {
             let sub = Subgraph::whole(&g);
             let Some(got) = consumer::mermaid(&render(&g, &sub)) else {
                 return;

@@ -118,10 +118,15 @@ pub(crate) mod sample {
         KnowledgeGraph::from_file(file).expect("sample graph is valid")
     }
 
-    /// Both sample graphs, each with two ids joined by a directed path (4 and 12 hops).
-    pub fn both() -> Vec<(KnowledgeGraph, (String, String))> {
+    /// The sample graphs and kg's embedded seed graph, each with two ids joined by a
+    /// directed path (4, 12 and 1 hops).
+    pub fn graphs() -> Vec<(KnowledgeGraph, (String, String))> {
         vec![
             (news(), ("vladimir-putin".into(), "kursk-region".into())),
+            (
+                crate::run::load(None).expect("the embedded graph loads"),
+                ("vladimir-putin".into(), "african-lion".into()),
+            ),
             (
                 hostile(),
                 (format!("{} #0", HOSTILE[0]), format!("{} #12", HOSTILE[12])),

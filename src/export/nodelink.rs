@@ -316,7 +316,7 @@ mod tests {
 
     #[test]
     fn round_trips_the_sample_graphs() {
-        for (g, _) in sample::both() {
+        for (g, _) in sample::graphs() {
             let back = read(&render(&g, &Subgraph::whole(&g))).unwrap();
             assert_eq!(back, cited_only(&g));
             KnowledgeGraph::from_file(back).unwrap();
@@ -369,7 +369,7 @@ mod tests {
 
     #[test]
     fn networkx_reads_the_news_and_hostile_graphs() {
-        for (g, (from, to)) in sample::both() {
+        for (g, (from, to)) in sample::graphs() {
             let sub = Subgraph::whole(&g);
             let ends = (from.as_str(), to.as_str());
             let Some(got) = consumer::python_on("read_nodelink.py", "g.json", ends, |out| {

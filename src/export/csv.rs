@@ -90,13 +90,8 @@ mod tests {
     use crate::export::consumer::{self, Normalized};
     use crate::export::sample;
 
-    fn render(
-        table: fn(&KnowledgeGraph, &Subgraph, &mut dyn Write) -> io::Result<()>,
-        graph: &KnowledgeGraph,
-    ) -> String {
-        let mut buf = Vec::new();
-        table(graph, &Subgraph::whole(graph), &mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
+    fn render(table: sample::Writer, graph: &KnowledgeGraph) -> String {
+        sample::render(table, graph, &Subgraph::whole(graph))
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! ids exactly as given, so the quoting is done here.) Node ids are entity ids; the legend
 //! shows only the kinds that appear.
 
+use super::escape;
 use crate::model::{Kind, KnowledgeGraph, Subgraph};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt,
@@ -152,25 +153,6 @@ pub fn to_dot(graph: &KnowledgeGraph, sub: &Subgraph) -> Graph {
     }
 }
 
-/// A DOT quoted string holding exactly `s`.
-pub fn quote(s: &str) -> String {
-    let mut q = String::with_capacity(s.len() + 2);
-    q.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => q.push_str("\\\\"),
-            '"' => q.push_str("\\\""),
-            '&' => q.push_str("&amp;"),
-            '\n' => q.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => q.push(' '),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
-}
-
 /// Breaks a long name into lines of about [`WRAP`] characters at spaces, and cuts a very
 /// long one.
 fn wrap(name: &str) -> String {
@@ -196,7 +178,7 @@ fn wrap(name: &str) -> String {
 }
 
 fn id(s: &str) -> Id {
-    Id::Escaped(quote(s))
+    Id::Escaped(escape::dot_string(s))
 }
 
 fn attr(k: &str, v: &str) -> Attribute {
@@ -227,15 +209,6 @@ fn attrs(ty: &str, a: &[(&str, &str)]) -> Stmt {
 mod tests {
     use super::*;
     use crate::model::{Entity, Fact, GraphFile, Relation};
-
-    #[test]
-    fn quote_escapes_what_dot_needs() {
-        assert_eq!(quote(r#"say "hi" \ bye"#), r#""say \"hi\" \\ bye""#);
-        assert_eq!(quote("two\nlines\r"), r#""two\nlines""#);
-        assert_eq!(quote("tab\there"), r#""tab here""#);
-        assert_eq!(quote("AT&T &amp;"), r#""AT&amp;T &amp;amp;""#);
-        assert_eq!(quote("Москва 🐻"), "\"Москва 🐻\"");
-    }
 
     #[test]
     fn wrap_breaks_long_names_at_spaces() {

@@ -139,6 +139,27 @@ pub fn name_list(names: &[String]) -> String {
     }
 }
 
+/// A DOT quoted string holding exactly `s`: `\` and `"` escaped, `&` as `&amp;`
+/// (Graphviz reads HTML entities in strings), a newline as `\n`, `\r` dropped and other
+/// control characters as a space.
+pub fn dot_string(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => q.push_str("\\\\"),
+            '"' => q.push_str("\\\""),
+            '&' => q.push_str("&amp;"),
+            '\n' => q.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => q.push(' '),
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +217,13 @@ mod tests {
     fn name_lists_are_json_arrays() {
         assert_eq!(name_list(&[]), "");
         assert_eq!(name_list(&["a\"b".into(), "c".into()]), r#"["a\"b","c"]"#);
+    }
+    #[test]
+    fn dot_strings_escape_what_dot_needs() {
+        assert_eq!(dot_string(r#"say "hi" \ bye"#), r#""say \"hi\" \\ bye""#);
+        assert_eq!(dot_string("two\nlines\r"), r#""two\nlines""#);
+        assert_eq!(dot_string("tab\there"), r#""tab here""#);
+        assert_eq!(dot_string("AT&T &amp;"), r#""AT&amp;T &amp;amp;""#);
+        assert_eq!(dot_string("Москва 🐻"), "\"Москва 🐻\"");
     }
 }

@@ -97,9 +97,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn render(graph: &KnowledgeGraph, sub: &Subgraph) -> String {
-        let mut buf = Vec::new();
-        write(graph, sub, &mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
+        sample::render(write, graph, sub)
     }
 
     /// Undoes [`escape::xml`]: the five entity references and decimal character references.

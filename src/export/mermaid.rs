@@ -76,9 +76,7 @@ mod tests {
     use crate::export::sample;
 
     fn render(graph: &KnowledgeGraph, sub: &Subgraph) -> String {
-        let mut buf = Vec::new();
-        write(graph, sub, &mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
+        sample::render(write, graph, sub)
     }
 
     #[test]

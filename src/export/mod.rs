@@ -67,7 +67,18 @@ pub fn ordered_edges(graph: &KnowledgeGraph, sub: &Subgraph) -> Vec<EdgeIndex> {
 pub(crate) mod sample {
     //! Graphs the format tests share: a small news graph and one with hostile names.
 
-    use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source};
+    use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source, Subgraph};
+
+    /// A writer's signature.
+    pub type Writer =
+        fn(&KnowledgeGraph, &Subgraph, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+    /// What a writer writes for a subgraph, as text.
+    pub fn render(writer: Writer, graph: &KnowledgeGraph, sub: &Subgraph) -> String {
+        let mut buf = Vec::new();
+        writer(graph, sub, &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
 
     /// A small graph like one kg builds from news: 5 entities, 5 facts, 2 sources.
     pub fn news() -> KnowledgeGraph {
@@ -213,11 +224,7 @@ mod tests {
         ("mermaid", mermaid::write),
     ];
 
-    fn render(writer: Writer, graph: &KnowledgeGraph, sub: &Subgraph) -> String {
-        let mut buf = Vec::new();
-        writer(graph, sub, &mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
-    }
+    use sample::render;
 
     #[test]
     fn every_format_writes_an_empty_subgraph() {

@@ -300,9 +300,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn render(graph: &KnowledgeGraph, sub: &Subgraph) -> String {
-        let mut buf = Vec::new();
-        write(graph, sub, &mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
+        sample::render(write, graph, sub)
     }
 
     /// The graph file of a graph, less the sources no fact cites.

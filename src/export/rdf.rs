@@ -283,12 +283,8 @@ mod tests {
     use crate::export::consumer::{self, Normalized};
     use crate::export::sample;
 
-    type Writer = fn(&KnowledgeGraph, &Subgraph, &mut dyn Write) -> io::Result<()>;
-
-    fn render(writer: Writer, graph: &KnowledgeGraph) -> String {
-        let mut buf = Vec::new();
-        writer(graph, &Subgraph::whole(graph), &mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
+    fn render(writer: sample::Writer, graph: &KnowledgeGraph) -> String {
+        sample::render(writer, graph, &Subgraph::whole(graph))
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub struct Args {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Print no notes on stderr (what was written, truncation hints); errors still show.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -67,6 +71,30 @@ pub enum Command {
         after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg"
     )]
     Dot(DotArgs),
+    /// The graph (or a part of it) as one self-contained interactive HTML page.
+    ///
+    /// The page needs no network: its script, styles and data are all inside it. It shows
+    /// the graph (laid out by Graphviz when `dot` is installed, by kg's own force layout
+    /// otherwise), a search box, entity cards with evidence, and a path finder.
+    #[command(
+        after_help = "Examples:\n  kg html --around Putin --depth 2 -o putin.html\n  kg html --path Putin \"Pyongyang Central Zoo\" -o path.html\n  kg html --kind person,institution,country > graph.html"
+    )]
+    Html(HtmlArgs),
+    /// The path between two entities told as prose, one sentence per step, with sources.
+    #[command(
+        after_help = "Examples:\n  kg explain Putin \"Pyongyang Central Zoo\"\n  kg explain Putin \"Moscow Zoo\" --avoid stated --format json"
+    )]
+    Explain(ExplainArgs),
+    /// A shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  source <(kg completions bash)\n  kg completions zsh > \"${fpath[1]}/_kg\"\n  kg completions fish > ~/.config/fish/completions/kg.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// The manual page, as roff.
+    #[command(
+        after_help = "Examples:\n  kg man | man -l -\n  kg man --dir /usr/local/share/man/man1"
+    )]
+    Man(ManArgs),
 }
 
 /// `--format text|json`.
@@ -186,8 +214,9 @@ pub struct StatsArgs {
     pub format: FormatArg,
 }
 
-#[derive(Debug, ClapArgs)]
-pub struct DotArgs {
+/// Which part of the graph to draw: the options `kg dot` and `kg html` share.
+#[derive(Debug, Default, ClapArgs)]
+pub struct SelectArgs {
     /// Only the neighbourhood of this entity (see --depth).
     #[arg(long, value_name = "NAME", conflicts_with = "path")]
     pub around: Option<String>,
@@ -203,6 +232,69 @@ pub struct DotArgs {
     /// Only entities of these kinds (comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
     pub kind: Vec<Kind>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct DotArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+/// How `kg html` places the nodes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum LayoutChoice {
+    /// Graphviz `dot` when it is installed, kg's own force layout otherwise.
+    #[default]
+    Auto,
+    /// Graphviz `dot` (an error when it is not installed).
+    Graphviz,
+    /// kg's own force layout (deterministic, needs nothing installed).
+    Force,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct HtmlArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Write the page to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// How to place the nodes.
+    #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
+    pub layout: LayoutChoice,
+    /// The page title (default: what was selected).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExplainArgs {
+    /// Where the story starts: a name, alias, or unique word or prefix of one.
+    pub from: String,
+    /// Where it ends.
+    pub to: String,
+    /// Follow only these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub via: Vec<Relation>,
+    /// Never follow these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub avoid: Vec<Relation>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ManArgs {
+    /// Write kg.1 and a page per subcommand (kg-path.1, ...) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[cfg(test)]

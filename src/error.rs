@@ -24,6 +24,15 @@ pub enum Error {
     /// A name did not resolve to one entity.
     #[error(transparent)]
     Name(#[from] NameError),
+    /// An output file (or folder) could not be written.
+    #[error("cannot write '{}': {}", path.display(), describe(source))]
+    Write { path: PathBuf, source: io::Error },
+    /// A program kg needs is not installed.
+    #[error("{program} is not installed ({why})")]
+    Missing {
+        program: &'static str,
+        why: &'static str,
+    },
     /// Writing the output failed.
     #[error("cannot write output: {}", describe(.0))]
     Output(#[from] io::Error),

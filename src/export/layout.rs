@@ -263,10 +263,17 @@ pub fn force(graph: &KnowledgeGraph, sub: &Subgraph) -> Layout {
         }
         temperature = (temperature - cool).max(1.0);
     }
-    // Labels are wider than tall: spread the drawing sideways, then move it into view.
+    // Labels are wider than tall: spread the drawing sideways, then push apart the label
+    // boxes that still overlap.
     for p in &mut pos {
         p[0] *= 1.5;
     }
+    let boxes: Vec<[f64; 2]> = sub
+        .nodes
+        .iter()
+        .map(|&node| label_box(&graph.entity(node).name))
+        .collect();
+    separate(&mut pos, &boxes);
     let min_x = pos.iter().map(|p| p[0]).fold(f64::INFINITY, f64::min);
     let min_y = pos.iter().map(|p| p[1]).fold(f64::INFINITY, f64::min);
     for p in &mut pos {
@@ -281,6 +288,52 @@ pub fn force(graph: &KnowledgeGraph, sub: &Subgraph) -> Layout {
         height: if n == 0 { 0.0 } else { height },
         nodes: pos,
         edges: vec![None; sub.edges.len()],
+    }
+}
+
+/// The half width and half height of a node drawn with its wrapped name, roughly, with
+/// some room around it.
+fn label_box(name: &str) -> [f64; 2] {
+    let label = dot::wrap(name);
+    let widest = label.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let lines = label.lines().count().max(1);
+    [widest as f64 * 3.4 + 18.0, lines as f64 * 6.5 + 12.0]
+}
+
+/// Moves overlapping boxes (centres `pos`, half sizes `boxes`) apart along the axis where
+/// they overlap least, a few rounds.
+///
+/// # Complexity
+/// O(R · V²) for R rounds.
+fn separate(pos: &mut [[f64; 2]], boxes: &[[f64; 2]]) {
+    for _ in 0..60 {
+        let mut moved = false;
+        for i in 0..pos.len() {
+            for j in i + 1..pos.len() {
+                let dx = pos[j][0] - pos[i][0];
+                let dy = pos[j][1] - pos[i][1];
+                let ox = boxes[i][0] + boxes[j][0] - dx.abs();
+                let oy = boxes[i][1] + boxes[j][1] - dy.abs();
+                if ox <= 0.0 || oy <= 0.0 {
+                    continue;
+                }
+                moved = true;
+                // Ties (same centre) part by index, so the result stays deterministic.
+                let sign = |d: f64| if d < 0.0 { -1.0 } else { 1.0 };
+                if ox < oy {
+                    let push = sign(dx) * (ox / 2.0 + 0.5);
+                    pos[i][0] -= push;
+                    pos[j][0] += push;
+                } else {
+                    let push = sign(dy) * (oy / 2.0 + 0.5);
+                    pos[i][1] -= push;
+                    pos[j][1] += push;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
     }
 }
 
@@ -315,8 +368,9 @@ mod tests {
         for (i, p) in a.nodes.iter().enumerate() {
             assert!(p[0] >= 0.0 && p[1] >= 0.0 && p[0] <= a.width && p[1] <= a.height);
             for q in &a.nodes[i + 1..] {
-                let d = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt();
-                assert!(d > 30.0, "nodes overlap: {p:?} {q:?}");
+                let apart = (p[0] - q[0]).abs() >= 2.0 * label_box("E 0")[0] - 1.0
+                    || (p[1] - q[1]).abs() >= 2.0 * label_box("E 0")[1] - 1.0;
+                assert!(apart, "nodes overlap: {p:?} {q:?}");
             }
         }
         let empty = force(&g, &Subgraph::default());

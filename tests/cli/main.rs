@@ -5,7 +5,10 @@
 
 mod dot;
 mod errors;
+mod explain;
 mod harness;
+mod html;
 mod listing;
 mod neighbours;
 mod path;
+mod shell;

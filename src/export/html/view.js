@@ -185,9 +185,10 @@
     sw.style.background = k.color;
     htmlEl('span', '', k.kind, li);
   }
+  const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   $('status').textContent =
-    `${data.nodes.length} entities · ${data.edges.length} facts · layout: ${data.layout}` +
-    ' · drag to pan, wheel to zoom';
+    `${counted(data.nodes.length, 'entity', 'entities')} · ${counted(data.edges.length, 'fact', 'facts')}` +
+    ` · layout: ${data.layout} · drag to pan, wheel to zoom`;
 
   // ---- pan and zoom -------------------------------------------------------------------
 

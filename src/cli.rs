@@ -14,7 +14,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "kg", version, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg neighbours \"Moscow Zoo\"\n  kg dot | dot -Tsvg > graph.svg"
+    after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg neighbours \"Moscow Zoo\"\n  kg explain Putin \"Pyongyang Central Zoo\"\n  kg html --around Putin --depth 2 -o putin.html\n  kg dot | dot -Tsvg > graph.svg"
 )]
 pub struct Args {
     /// The graph file to read instead of the embedded graph.

@@ -1,5 +1,6 @@
 //! One module per subcommand; each takes its parsed arguments and a [`Ctx`], checks what
-//! the arguments name against the graph, then does its work.
+//! the arguments name against the graph, then does its work. [`select`] turns the
+//! selection options `kg dot` and `kg html` share into a subgraph.
 
 pub mod completions;
 pub mod dot;

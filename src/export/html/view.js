@@ -444,19 +444,26 @@
     edgeEls.forEach((g) => g.querySelector('.line').setAttribute('marker-end', markerFor(g)));
   }
 
-  function showPath(fromText, toText) {
+  // The path between the entities the two texts name (the best match of each).
+  function findPath(fromText, toText) {
+    const [from] = matches(fromText);
+    const [to] = matches(toText);
+    if (from !== undefined && to !== undefined) return showPath(from, to);
     clearPath();
     clearSelection();
     const c = openCard('path');
     htmlEl('span', 'badge', 'path', c);
-    const [from] = matches(fromText);
-    const [to] = matches(toText);
-    if (from === undefined || to === undefined) {
-      const missing = from === undefined ? fromText : toText;
-      htmlEl('h2', '', 'No path', c);
-      htmlEl('p', 'message', `No entity named “${missing.trim()}” in this view.`, c);
-      return;
-    }
+    const missing = from === undefined ? fromText : toText;
+    htmlEl('h2', '', 'No path', c);
+    htmlEl('p', 'message', `No entity named “${missing.trim()}” in this view.`, c);
+  }
+
+  // Highlights the shortest path between nodes from and to and lists its steps.
+  function showPath(from, to) {
+    clearPath();
+    clearSelection();
+    const c = openCard('path');
+    htmlEl('span', 'badge', 'path', c);
     const steps = shortestPath(from, to);
     htmlEl('h2', '', `${data.nodes[from].name} → ${data.nodes[to].name}`, c);
     if (!steps) {
@@ -480,7 +487,7 @@
 
   $('pathform').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    showPath($('from').value, $('to').value);
+    findPath($('from').value, $('to').value);
   });
   $('clearpath').addEventListener('click', () => {
     clearPath();
@@ -498,7 +505,7 @@
     if (a >= 0 && b >= 0) {
       $('from').value = data.nodes[a].name;
       $('to').value = data.nodes[b].name;
-      showPath(data.nodes[a].name, data.nodes[b].name);
+      showPath(a, b);
     }
   } else if (data.focus && byId(data.focus) >= 0) {
     mark(nodeEls[byId(data.focus)], 'focus');

@@ -345,4 +345,43 @@ mod tests {
         );
         assert_eq!(sources, ["art"]);
     }
+
+    #[test]
+    fn many_of_a_thing_are_them() {
+        let g = KnowledgeGraph::from_file(GraphFile {
+            entities: vec![
+                Entity::new("r", "Russia", Kind::Country),
+                Entity::new("b", "brown bear", Kind::Animal),
+                Entity::new("z", "Pyongyang Central Zoo", Kind::Institution),
+                Entity::new("t", "North Korean troops", Kind::Group),
+                Entity::new("k", "Kursk", Kind::Place),
+            ],
+            facts: vec![
+                Fact {
+                    count: Some(2),
+                    ..Fact::new("r", Relation::Sent, "b")
+                },
+                Fact {
+                    count: Some(2),
+                    ..Fact::new("z", Relation::Received, "b")
+                },
+                Fact::new("t", Relation::DeployedTo, "k"),
+            ],
+            ..GraphFile::default()
+        })
+        .unwrap();
+        let b = g.node("b");
+        assert_eq!(
+            clause(&g, EdgeIndex::new(0), None),
+            "Russia sent 2 brown bears"
+        );
+        assert_eq!(
+            clause(&g, EdgeIndex::new(1), b),
+            "the Pyongyang Central Zoo received them"
+        );
+        assert_eq!(
+            clause(&g, EdgeIndex::new(2), None),
+            "North Korean troops were deployed to Kursk"
+        );
+    }
 }

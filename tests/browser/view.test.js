@@ -75,7 +75,10 @@ async function mainChecks(page, data) {
   const first = page.locator('#matches li.match').first();
   await first.waitFor();
   check((await first.innerText()).includes('Vladimir Putin'), 'search "Putin" offers Vladimir Putin first');
+  await page.keyboard.press('ArrowDown');
+  check(await first.evaluate((li) => li.classList.contains('active')), 'arrow keys move through the matches');
   await page.keyboard.press('Enter');
+  check((await page.innerText('#card h2')) === 'Vladimir Putin', 'Enter opens the card of the match');
   await page.waitForSelector('#card:not([hidden])');
 
   // Click the node: its card shows its "sent" facts, each with its evidence sentence.

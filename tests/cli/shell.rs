@@ -125,3 +125,25 @@ fn version() {
         .success()
         .stdout(format!("kg {}\n", env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn quiet_drops_notes_but_not_errors() {
+    let args = [
+        "path",
+        "Putin",
+        "Pyongyang Central Zoo",
+        "--all",
+        "--limit",
+        "1",
+    ];
+    kg().args(args)
+        .assert()
+        .success()
+        .stderr("kg: showing the first 1 paths; there may be more (raise --limit)\n");
+    kg().arg("--quiet").args(args).assert().success().stderr("");
+    kg().args(args).arg("-q").assert().success().stderr("");
+    kg().args(["-q", "show", "Obama"])
+        .assert()
+        .code(2)
+        .stderr("kg: no entity named 'Obama' (try 'kg entities' to list them)\n");
+}

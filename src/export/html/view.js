@@ -402,10 +402,21 @@
       li.addEventListener('mousedown', (ev) => { ev.preventDefault(); pick(i); });
     }
   });
+  // Arrow keys move through the matches; Enter picks the active one (or the best).
   search.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter') {
+    const items = [...matchList.querySelectorAll('li.match')];
+    const active = items.findIndex((li) => li.classList.contains('active'));
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      if (!items.length) return;
+      const step = ev.key === 'ArrowDown' ? 1 : -1;
+      const next = (active + step + items.length) % items.length;
+      items.forEach((li, k) => li.classList.toggle('active', k === next));
+      items[next].scrollIntoView({ block: 'nearest' });
+    } else if (ev.key === 'Enter') {
       const found = matches(search.value);
-      if (found.length) pick(found[0]);
+      const chosen = active >= 0 ? data.nodes.findIndex((n) => n.id === items[active].dataset.id) : found[0];
+      if (chosen !== undefined && chosen >= 0) pick(chosen);
     } else if (ev.key === 'Escape') {
       matchList.hidden = true;
     }

@@ -181,8 +181,9 @@
   const list = htmlEl('ul', '', null, legend);
   for (const k of data.kinds) {
     const li = htmlEl('li', '', null, list);
-    const sw = htmlEl('span', 'swatch shape-' + k.shape, null, li);
-    sw.style.background = k.color;
+    // The same shape as the nodes, drawn small.
+    const sw = svgEl('svg', { class: 'swatch', width: 30, height: 14, viewBox: '-40 -19 80 38' }, li);
+    outline(k.shape, 50, 24, svgEl('g', { fill: k.color }, sw));
     htmlEl('span', '', k.kind, li);
   }
   const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;

@@ -23,16 +23,17 @@ pub struct Args {
         short = 'g',
         global = true,
         env = "KG_GRAPH",
+        help_heading = "Global options",
         value_name = "FILE"
     )]
     pub graph: Option<PathBuf>,
 
     /// When to colour text output; NO_COLOR in the environment always turns it off.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: ColorChoice,
 
     /// Print no notes on stderr (what was written, truncation hints); errors still show.
-    #[arg(long, short = 'q', global = true)]
+    #[arg(long, short = 'q', global = true, help_heading = "Global options")]
     pub quiet: bool,
 
     #[command(subcommand)]

@@ -29,7 +29,8 @@
 //!  "path": [from id, to id] | null}                  // --path's ends, found on load
 //! ```
 //!
-//! `"facts"` on a node counts its facts in the whole graph, which may be more than the page
+//! `"label"` is the name wrapped into lines as `kg dot` wraps it, control characters made
+//! spaces. `"facts"` on a node counts its facts in the whole graph, which may be more than the page
 //! holds. The JSON is escaped for a `<script>` element: every `<`, `>` and `&` is written
 //! `\u003c`, `\u003e`, `\u0026`, and U+2028/U+2029 as `\u2028`/`\u2029`, so no string
 //! (`</script>`, `<!--`) can end the element early. The title is HTML-escaped.
@@ -121,7 +122,11 @@ pub fn write(
             entity: EntityView::new(graph, n),
             label: dot::wrap(&graph.entity(n).name)
                 .lines()
-                .map(String::from)
+                .map(|l| {
+                    l.chars()
+                        .map(|c| if c.is_control() { ' ' } else { c })
+                        .collect()
+                })
                 .collect(),
             x: round(p[0]),
             y: round(p[1]),

@@ -48,14 +48,6 @@
 
   // ---- drawing ------------------------------------------------------------------------
 
-  const defs = svgEl('defs', {}, svg);
-  for (const [id, cls, px] of [['arrow', '', 8], ['arrow-hi', 'hi', 9], ['arrow-path', 'path', 11]]) {
-    const m = svgEl('marker', {
-      id, viewBox: '0 0 10 10', refX: 10, refY: 5, markerUnits: 'userSpaceOnUse',
-      markerWidth: px, markerHeight: px, orient: 'auto-start-reverse',
-    }, defs);
-    svgEl('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead ' + cls }, m);
-  }
   const viewport = svgEl('g', { id: 'viewport' }, svg);
   const edgeLayer = svgEl('g', { class: 'edges' }, viewport);
   const nodeLayer = svgEl('g', { class: 'nodes' }, viewport);
@@ -133,7 +125,17 @@
   const pairKey = (e) => (e.s < e.o ? `${e.s}-${e.o}` : `${e.o}-${e.s}`);
   data.edges.forEach((e) => { pairCount[pairKey(e)] = (pairCount[pairKey(e)] || 0) + 1; });
 
-  // The path data of an edge and where its label goes.
+  // An arrowhead: a triangle with its tip at `tip`, pointing away from `from`.
+  function arrowhead(from, tip) {
+    const len = Math.hypot(tip[0] - from[0], tip[1] - from[1]) || 1;
+    const ux = (tip[0] - from[0]) / len, uy = (tip[1] - from[1]) / len;
+    const base = [tip[0] - ux * 9, tip[1] - uy * 9];
+    const side = [-uy * 4, ux * 4];
+    const pts = [tip, [base[0] + side[0], base[1] + side[1]], [base[0] - side[0], base[1] - side[1]]];
+    return { points: pts.map((p) => p.map((v) => v.toFixed(1)).join(',')).join(' '), base };
+  }
+
+  // The path data of an edge, its arrowhead and where its label goes.
   function geometry(e) {
     const r = e.route;
     if (r) {
@@ -141,33 +143,46 @@
       for (let k = 1; k + 2 < r.points.length; k += 3) {
         d += ` C${r.points[k].join(',')} ${r.points[k + 1].join(',')} ${r.points[k + 2].join(',')}`;
       }
-      if (r.tip) d += ` L${r.tip.join(',')}`;
+      const last = r.points[r.points.length - 1];
+      const head = r.tip ? arrowhead(last, r.tip).points : null;
       const mid = r.points[Math.floor(r.points.length / 2)];
-      return { d, label: r.label || mid };
+      return { d, head, label: r.label || mid };
     }
     const a = data.nodes[e.s], b = data.nodes[e.o];
     if (e.s === e.o) {
       const [hw, hh] = size[e.s];
       const x = a.x + hw * 0.6, y = a.y - hh;
-      return { d: `M${x - 8},${y} C${x - 8},${y - 36} ${x + 28},${y - 36} ${x + 10},${y - 2}`, label: [x + 10, y - 34] };
+      const head = arrowhead([x + 14, y - 12], [x + 10, y - 1]);
+      return {
+        d: `M${x - 8},${y} C${x - 8},${y - 36} ${x + 28},${y - 36} ${head.base.join(',')}`,
+        head: head.points,
+        label: [x + 10, y - 34],
+      };
     }
     const key = pairKey(e);
     const nth = (pairSeen[key] = (pairSeen[key] || 0) + 1) - 1;
     const bend = (nth - (pairCount[key] - 1) / 2) * 28 * (e.s < e.o ? 1 : -1);
     const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
     const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-    const c = [mx - ((b.y - a.y) / len) * bend * 2, my + ((b.x - a.x) / len) * bend * 2];
+    const nx = -(b.y - a.y) / len, ny = (b.x - a.x) / len;
+    const c = [mx + nx * bend * 2, my + ny * bend * 2];
     const from = clip(e.s, c), to = clip(e.o, c);
-    return { d: `M${from.join(',')} Q${c.join(',')} ${to.join(',')}`, label: [mx - ((b.y - a.y) / len) * bend, my + ((b.x - a.x) / len) * bend] };
+    const head = arrowhead(c, to);
+    return {
+      d: `M${from.join(',')} Q${c.join(',')} ${head.base.join(',')}`,
+      head: head.points,
+      label: [mx + nx * bend, my + ny * bend],
+    };
   }
 
   data.edges.forEach((e, i) => {
-    const { d, label } = geometry(e);
+    const { d, head, label } = geometry(e);
     const g = svgEl('g', { class: 'edge', 'data-index': i, 'data-relation': e.relation }, edgeLayer);
     const title = svgEl('title', {}, g);
     title.textContent = `${e.subject.name} ${e.relation} ${e.object.name}`;
     svgEl('path', { d, class: 'hit' }, g);
-    svgEl('path', { d, class: 'line', 'marker-end': 'url(#arrow)' }, g);
+    svgEl('path', { d, class: 'line' }, g);
+    if (head) svgEl('polygon', { points: head, class: 'head' }, g);
     const t = svgEl('text', { x: label[0], y: label[1] + 3, 'text-anchor': 'middle', class: 'label' }, g);
     t.textContent = e.count != null && e.count > 1 ? `${e.relation} (${e.count})` : e.relation;
     g.addEventListener('click', (ev) => { ev.stopPropagation(); showEdge(i); });
@@ -268,16 +283,9 @@
 
   function clearSelection() {
     svg.querySelectorAll('.selected, .hi').forEach((e) => e.classList.remove('selected', 'hi'));
-    edgeEls.forEach((g) => g.querySelector('.line').setAttribute('marker-end', markerFor(g)));
-  }
-  function markerFor(g) {
-    if (g.classList.contains('on-path')) return 'url(#arrow-path)';
-    if (g.classList.contains('hi')) return 'url(#arrow-hi)';
-    return 'url(#arrow)';
   }
   function mark(g, cls) {
     g.classList.add(cls);
-    g.querySelector('.line') && g.querySelector('.line').setAttribute('marker-end', markerFor(g));
   }
 
   function openCard(kind) {
@@ -453,7 +461,6 @@
   function clearPath() {
     svg.classList.remove('has-path');
     svg.querySelectorAll('.on-path').forEach((e) => e.classList.remove('on-path'));
-    edgeEls.forEach((g) => g.querySelector('.line').setAttribute('marker-end', markerFor(g)));
   }
 
   // The path between the entities the two texts name (the best match of each).

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "kg", version, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg neighbours \"Moscow Zoo\"\n  kg dot | dot -Tsvg > graph.svg"
+    after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg neighbours \"Moscow Zoo\"\n  kg explain Putin \"Pyongyang Central Zoo\"\n  kg html --around Putin --depth 2 -o putin.html\n  kg dot | dot -Tsvg > graph.svg"
 )]
 pub struct Args {
     /// The graph file to read instead of the embedded graph.
@@ -23,13 +23,18 @@ pub struct Args {
         short = 'g',
         global = true,
         env = "KG_GRAPH",
+        help_heading = "Global options",
         value_name = "FILE"
     )]
     pub graph: Option<PathBuf>,
 
     /// When to colour text output; NO_COLOR in the environment always turns it off.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: ColorChoice,
+
+    /// Print no notes on stderr (what was written, truncation hints); errors still show.
+    #[arg(long, short = 'q', global = true, help_heading = "Global options")]
+    pub quiet: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -72,6 +77,30 @@ pub enum Command {
         after_help = "Examples:\n  kg export --format graphml -o graph.graphml\n  kg export -o graph.ttl --around Putin --depth 2\n  kg export --format csv -o csv/\n  kg export --format mermaid --path Putin \"Pyongyang Central Zoo\""
     )]
     Export(ExportArgs),
+    /// The graph (or a part of it) as one self-contained interactive HTML page.
+    ///
+    /// The page needs no network: its script, styles and data are all inside it. It shows
+    /// the graph (laid out by Graphviz when `dot` is installed, by kg's own force layout
+    /// otherwise), a search box, entity cards with evidence, and a path finder.
+    #[command(
+        after_help = "Examples:\n  kg html --around Putin --depth 2 -o putin.html\n  kg html --path Putin \"Pyongyang Central Zoo\" -o path.html\n  kg html --kind person,institution,country > graph.html"
+    )]
+    Html(HtmlArgs),
+    /// The path between two entities told as prose, one sentence per step, with sources.
+    #[command(
+        after_help = "Examples:\n  kg explain Putin \"Pyongyang Central Zoo\"\n  kg explain Putin \"Moscow Zoo\" --avoid stated --format json"
+    )]
+    Explain(ExplainArgs),
+    /// A shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  source <(kg completions bash)\n  kg completions zsh > \"${fpath[1]}/_kg\"\n  kg completions fish > ~/.config/fish/completions/kg.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// The manual page, as roff.
+    #[command(
+        after_help = "Examples:\n  kg man | man -l -\n  kg man --dir /usr/local/share/man/man1"
+    )]
+    Man(ManArgs),
 }
 
 /// `--format text|json`.
@@ -191,9 +220,9 @@ pub struct StatsArgs {
     pub format: FormatArg,
 }
 
-/// Which part of the graph `dot`, `export` and `html` write. With none of these options,
-/// the whole graph.
-#[derive(Debug, ClapArgs)]
+/// Which part of the graph `dot`, `export` and `html` write: the options they share.
+/// With none of them, the whole graph.
+#[derive(Debug, Default, ClapArgs)]
 pub struct SelectArgs {
     /// Only the neighbourhood of this entity (see --depth).
     #[arg(long, value_name = "NAME", conflicts_with = "path")]
@@ -249,6 +278,63 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub select: SelectArgs,
+}
+
+/// How `kg html` places the nodes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum LayoutChoice {
+    /// Graphviz `dot` when it is installed, kg's own force layout otherwise.
+    #[default]
+    Auto,
+    /// Graphviz `dot` (an error when it is not installed).
+    Graphviz,
+    /// kg's own force layout (deterministic, needs nothing installed).
+    Force,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct HtmlArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Write the page to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// How to place the nodes.
+    #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
+    pub layout: LayoutChoice,
+    /// The page title (default: what was selected).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExplainArgs {
+    /// Where the story starts: a name, alias, or unique word or prefix of one.
+    pub from: String,
+    /// Where it ends.
+    pub to: String,
+    /// Follow only these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub via: Vec<Relation>,
+    /// Never follow these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub avoid: Vec<Relation>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ManArgs {
+    /// Write kg.1 and a page per subcommand (kg-path.1, ...) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[cfg(test)]

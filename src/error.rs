@@ -21,15 +21,22 @@ pub enum Error {
     /// The embedded default graph is broken (a bug in this build of kg).
     #[error("the embedded graph is not valid: {0}")]
     BadEmbeddedGraph(LoadError),
-    /// An output file could not be written; what was there before is untouched.
+    /// A name did not resolve to one entity.
+    #[error(transparent)]
+    Name(#[from] NameError),
+    /// An output file (or folder) could not be written; a file that was there before is
+    /// untouched.
     #[error("cannot write '{}': {}", path.display(), match source.kind() {
         io::ErrorKind::NotFound => "its folder does not exist".to_string(),
         _ => describe(source),
     })]
-    WriteFile { path: PathBuf, source: io::Error },
-    /// A name did not resolve to one entity.
-    #[error(transparent)]
-    Name(#[from] NameError),
+    Write { path: PathBuf, source: io::Error },
+    /// A program kg needs is not installed.
+    #[error("{program} is not installed ({why})")]
+    Missing {
+        program: &'static str,
+        why: &'static str,
+    },
     /// Writing the output failed.
     #[error("cannot write output: {}", describe(.0))]
     Output(#[from] io::Error),

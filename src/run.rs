@@ -20,32 +20,54 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
-/// Runs one `kg` command, writing its answer to standard output.
+/// Runs one `kg` command, writing its answer to standard output. With `--quiet` the
+/// report has no notes.
 pub fn run(args: Args) -> Result<Report, Error> {
-    let graph = load(args.graph.as_deref())?;
     let stdout = io::stdout();
-    let no_color = std::env::var("NO_COLOR").ok();
-    let style = Style::new(args.color, stdout.is_terminal(), no_color.as_deref());
+    let is_terminal = stdout.is_terminal();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut ctx = Ctx {
-        graph: &graph,
-        style,
-        out: &mut out,
-        notes: Vec::new(),
-    };
+    let mut notes = Vec::new();
     let outcome = match &args.command {
-        Command::Path(a) => cmd::path::run(&mut ctx, a),
-        Command::Neighbours(a) => cmd::neighbours::run(&mut ctx, a),
-        Command::Show(a) => cmd::show::run(&mut ctx, a),
-        Command::Entities(a) => cmd::entities::run(&mut ctx, a),
-        Command::Facts(a) => cmd::facts::run(&mut ctx, a),
-        Command::Stats(a) => cmd::stats::run(&mut ctx, a),
-        Command::Dot(a) => cmd::dot::run(&mut ctx, a),
-        Command::Export(a) => cmd::export::run(&mut ctx, a),
-    }?;
-    let notes = ctx.notes;
+        // These describe kg itself: they need no graph.
+        Command::Completions(a) => cmd::completions::run(&mut out, a)?,
+        Command::Man(a) => cmd::man::run(&mut out, a, &mut notes)?,
+        command => {
+            let graph = load(args.graph.as_deref())?;
+            let no_color = std::env::var("NO_COLOR").ok();
+            let style = Style::new(args.color, is_terminal, no_color.as_deref());
+            let mut ctx = Ctx {
+                graph: &graph,
+                style,
+                out: &mut out,
+                notes: Vec::new(),
+            };
+            let outcome = dispatch(&mut ctx, command)?;
+            notes = ctx.notes;
+            outcome
+        }
+    };
     out.flush()?;
+    if args.quiet {
+        notes.clear();
+    }
     Ok(Report { outcome, notes })
+}
+
+/// Runs a command that reads the graph.
+fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<Outcome, Error> {
+    match command {
+        Command::Path(a) => cmd::path::run(ctx, a),
+        Command::Neighbours(a) => cmd::neighbours::run(ctx, a),
+        Command::Show(a) => cmd::show::run(ctx, a),
+        Command::Entities(a) => cmd::entities::run(ctx, a),
+        Command::Facts(a) => cmd::facts::run(ctx, a),
+        Command::Stats(a) => cmd::stats::run(ctx, a),
+        Command::Dot(a) => cmd::dot::run(ctx, a),
+        Command::Export(a) => cmd::export::run(ctx, a),
+        Command::Html(a) => cmd::html::run(ctx, a),
+        Command::Explain(a) => cmd::explain::run(ctx, a),
+        Command::Completions(_) | Command::Man(_) => unreachable!("run handles these"),
+    }
 }
 
 /// Reads and checks the graph file at `path`, or the embedded graph when there is none.

@@ -20,9 +20,9 @@ pub fn run(ctx: &mut Ctx, a: &ExportArgs) -> Result<Outcome, Error> {
             ))
         }
     };
-    let sub = match super::selection::select(ctx.graph, &a.select)? {
+    let sub = match super::select(ctx.graph, &a.select)? {
         Ok(sub) => sub,
-        Err(nothing) => return Ok(Outcome::Nothing(nothing)),
+        Err(nothing) => return Ok(nothing),
     };
     let g = ctx.graph;
     match (format, a.output.as_deref()) {
@@ -99,7 +99,7 @@ pub fn from_extension(path: &Path) -> Result<ExportFormat, Error> {
 }
 
 fn write_error(path: &Path, source: io::Error) -> Error {
-    Error::WriteFile {
+    Error::Write {
         path: path.into(),
         source,
     }

@@ -155,7 +155,7 @@ pub fn to_dot(graph: &KnowledgeGraph, sub: &Subgraph) -> Graph {
 
 /// Breaks a long name into lines of about [`WRAP`] characters at spaces, and cuts a very
 /// long one.
-fn wrap(name: &str) -> String {
+pub fn wrap(name: &str) -> String {
     let mut name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.chars().count() > CUT {
         name = name.chars().take(CUT - 1).collect::<String>() + "…";

@@ -10,6 +10,7 @@
 //! | [`cypher`] | Cypher `CREATE` / `MATCH … CREATE` statements | Neo4j, Memgraph, FalkorDB; Kuzu with [`cypher::write_kuzu`] |
 //! | [`csv`] | `nodes.csv` + `edges.csv` (RFC 4180) | pandas, spreadsheets, `LOAD CSV` |
 //! | [`mermaid`] | Mermaid `flowchart LR` | GitHub Markdown, mermaid.js |
+//! | [`html`] | one self-contained interactive HTML page (placed by [`layout`]) | a browser |
 //!
 //! Every writer except [`csv`] has the signature
 //! `write(graph: &KnowledgeGraph, sub: &Subgraph, out: &mut dyn std::io::Write) -> std::io::Result<()>`.
@@ -23,6 +24,8 @@ pub mod cypher;
 pub mod dot;
 pub mod escape;
 pub mod graphml;
+pub mod html;
+pub mod layout;
 pub mod mermaid;
 pub mod nodelink;
 pub mod rdf;

@@ -5,9 +5,12 @@
 
 mod dot;
 mod errors;
+mod explain;
 mod export;
 mod harness;
+mod html;
 mod listing;
 mod neighbours;
 mod path;
 mod properties;
+mod shell;

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "kg", version, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg neighbours \"Moscow Zoo\"\n  kg dot | dot -Tsvg > graph.svg"
+    after_help = "Examples:\n  kg path Putin \"Pyongyang Central Zoo\"\n  kg neighbours \"Moscow Zoo\"\n  kg explain Putin \"Pyongyang Central Zoo\"\n  kg html --around Putin --depth 2 -o putin.html\n  kg dot | dot -Tsvg > graph.svg"
 )]
 pub struct Args {
     /// The graph file (knowledge base) to use instead of kg.json or the embedded graph.
@@ -24,21 +24,26 @@ pub struct Args {
         short = 'g',
         global = true,
         env = "KG_GRAPH",
+        help_heading = "Global options",
         value_name = "FILE"
     )]
     pub graph: Option<PathBuf>,
 
     /// When to colour text output; NO_COLOR in the environment always turns it off.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: ColorChoice,
+
+    /// Print no notes on stderr (what was written, truncation hints); errors still show.
+    #[arg(long, short = 'q', global = true, help_heading = "Global options")]
+    pub quiet: bool,
 
     /// Query commands: only facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; an
     /// undated fact goes by its article's date).
-    #[arg(long, global = true, value_name = "DATE", value_parser = date_arg)]
+    #[arg(long, global = true, value_name = "DATE", value_parser = date_arg, help_heading = "Global options")]
     pub since: Option<String>,
 
     /// Query commands: only facts dated on or before DATE.
-    #[arg(long, global = true, value_name = "DATE", value_parser = date_arg)]
+    #[arg(long, global = true, value_name = "DATE", value_parser = date_arg, help_heading = "Global options")]
     pub until: Option<String>,
 
     #[command(subcommand)]
@@ -83,11 +88,40 @@ pub enum Command {
     /// Counts by kind and relation, and the best-connected entities.
     #[command(after_help = "Example:\n  kg stats")]
     Stats(StatsArgs),
-    /// The graph (or a part of it) as Graphviz DOT.
+    /// The graph (or a part of it) as Graphviz DOT: short for `kg export --format dot`.
     #[command(
         after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg"
     )]
     Dot(DotArgs),
+    /// The graph (or a part of it) in a format other tools read.
+    #[command(
+        after_help = "Examples:\n  kg export --format graphml -o graph.graphml\n  kg export -o graph.ttl --around Putin --depth 2\n  kg export --format csv -o csv/\n  kg export --format mermaid --path Putin \"Pyongyang Central Zoo\""
+    )]
+    Export(ExportArgs),
+    /// The graph (or a part of it) as one self-contained interactive HTML page.
+    ///
+    /// The page needs no network: its script, styles and data are all inside it. It shows
+    /// the graph (laid out by Graphviz when `dot` is installed, by kg's own force layout
+    /// otherwise), a search box, entity cards with evidence, and a path finder.
+    #[command(
+        after_help = "Examples:\n  kg html --around Putin --depth 2 -o putin.html\n  kg html --path Putin \"Pyongyang Central Zoo\" -o path.html\n  kg html --kind person,institution,country > graph.html"
+    )]
+    Html(HtmlArgs),
+    /// The path between two entities told as prose, one sentence per step, with sources.
+    #[command(
+        after_help = "Examples:\n  kg explain Putin \"Pyongyang Central Zoo\"\n  kg explain Putin \"Moscow Zoo\" --avoid stated --format json"
+    )]
+    Explain(ExplainArgs),
+    /// A shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  source <(kg completions bash)\n  kg completions zsh > \"${fpath[1]}/_kg\"\n  kg completions fish > ~/.config/fish/completions/kg.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// The manual page, as roff.
+    #[command(
+        after_help = "Examples:\n  kg man | man -l -\n  kg man --dir /usr/local/share/man/man1"
+    )]
+    Man(ManArgs),
     /// Create an empty knowledge base (DIR/kg.json, or the --graph file).
     #[command(after_help = "Examples:\n  kg init\n  kg init ~/news\n  kg --graph wire.json init")]
     Init(InitArgs),
@@ -119,7 +153,6 @@ pub enum Command {
     #[command(after_help = "Example:\n  kg rebuild")]
     Rebuild,
 }
-
 impl Command {
     /// True for the commands that write the knowledge base.
     pub fn writes(&self) -> bool {
@@ -302,8 +335,10 @@ pub struct StatsArgs {
     pub format: FormatArg,
 }
 
-#[derive(Debug, ClapArgs)]
-pub struct DotArgs {
+/// Which part of the graph `dot`, `export` and `html` write: the options they share.
+/// With none of them, the whole graph.
+#[derive(Debug, Default, ClapArgs)]
+pub struct SelectArgs {
     /// Only the neighbourhood of this entity (see --depth).
     #[arg(long, value_name = "NAME", conflicts_with = "path")]
     pub around: Option<String>,
@@ -319,6 +354,102 @@ pub struct DotArgs {
     /// Only entities of these kinds (comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
     pub kind: Vec<Kind>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct DotArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+/// A format `kg export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT (.dot, .gv).
+    Dot,
+    /// GraphML for Gephi, yEd, networkx, igraph (.graphml).
+    Graphml,
+    /// networkx node-link JSON, for networkx and D3 (.json).
+    Json,
+    /// RDF Turtle (.ttl).
+    Turtle,
+    /// RDF N-Triples (.nt).
+    Ntriples,
+    /// Cypher CREATE statements for Neo4j, Memgraph, FalkorDB (.cypher, .cql).
+    Cypher,
+    /// nodes.csv and edges.csv in the folder given with -o.
+    Csv,
+    /// Mermaid flowchart for GitHub Markdown (.mmd, .mermaid).
+    Mermaid,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExportArgs {
+    /// The format; when absent, taken from the extension of -o.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Write here instead of standard output (a folder for csv); replaced atomically.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+/// How `kg html` places the nodes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum LayoutChoice {
+    /// Graphviz `dot` when it is installed, kg's own force layout otherwise.
+    #[default]
+    Auto,
+    /// Graphviz `dot` (an error when it is not installed).
+    Graphviz,
+    /// kg's own force layout (deterministic, needs nothing installed).
+    Force,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct HtmlArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Write the page to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// How to place the nodes.
+    #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
+    pub layout: LayoutChoice,
+    /// The page title (default: what was selected).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExplainArgs {
+    /// Where the story starts: a name, alias, or unique word or prefix of one.
+    pub from: String,
+    /// Where it ends.
+    pub to: String,
+    /// Follow only these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub via: Vec<Relation>,
+    /// Never follow these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub avoid: Vec<Relation>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ManArgs {
+    /// Write kg.1 and a page per subcommand (kg-path.1, ...) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[cfg(test)]

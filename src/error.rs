@@ -24,6 +24,19 @@ pub enum Error {
     /// A name did not resolve to one entity.
     #[error(transparent)]
     Name(#[from] NameError),
+    /// An output file (or folder) could not be written; a file that was there before is
+    /// untouched.
+    #[error("cannot write '{}': {}", path.display(), match source.kind() {
+        io::ErrorKind::NotFound => "its folder does not exist".to_string(),
+        _ => describe(source),
+    })]
+    Write { path: PathBuf, source: io::Error },
+    /// A program kg needs is not installed.
+    #[error("{program} is not installed ({why})")]
+    Missing {
+        program: &'static str,
+        why: &'static str,
+    },
     /// A write command found no knowledge base to write to.
     #[error(
         "no knowledge base to write to (no kg.json here or above, no --graph, no KG_GRAPH): create one with 'kg init'"
@@ -42,9 +55,6 @@ pub enum Error {
         lock: PathBuf,
         secs: u64,
     },
-    /// A file of the knowledge base could not be written.
-    #[error("cannot write '{}': {}", path.display(), describe(source))]
-    WriteBase { path: PathBuf, source: io::Error },
     /// The base was written by a newer kg.
     #[error("'{}' {message}; it was left unchanged", path.display())]
     NewerBase { path: PathBuf, message: String },

@@ -22,69 +22,65 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
-/// Runs one `kg` command, writing its answer to standard output.
+/// Runs one `kg` command, writing its answer to standard output. With `--quiet` the
+/// report has no notes.
 ///
 /// The graph is `--graph`/`KG_GRAPH`, else the nearest `kg.json` walking up from the
 /// current folder, else the embedded graph (read-only: write commands then ask for
 /// `kg init`). Query commands see only the facts in the `--since`/`--until` window.
 pub fn run(args: Args) -> Result<Report, Error> {
+    let stdout = io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut notes = Vec::new();
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let located = store::locate(args.graph.as_deref(), &cwd);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.command.writes() {
-        return run_write(&args, &located, &mut out);
-    }
-    let window = Window {
-        since: args.since.clone(),
-        until: args.until.clone(),
-    };
-    let graph = window.apply(load(located.path())?);
-    let no_color = std::env::var("NO_COLOR").ok();
-    let style = Style::new(args.color, stdout.is_terminal(), no_color.as_deref());
-    let mut ctx = Ctx {
-        graph: &graph,
-        base: located.path(),
-        style,
-        out: &mut out,
-        notes: Vec::new(),
-    };
     let outcome = match &args.command {
-        Command::Path(a) => cmd::path::run(&mut ctx, a),
-        Command::Neighbours(a) => cmd::neighbours::run(&mut ctx, a),
-        Command::Show(a) => cmd::show::run(&mut ctx, a),
-        Command::Entities(a) => cmd::entities::run(&mut ctx, a),
-        Command::Facts(a) => cmd::facts::run(&mut ctx, a),
-        Command::Stats(a) => cmd::stats::run(&mut ctx, a),
-        Command::Dot(a) => cmd::dot::run(&mut ctx, a),
-        Command::Sources(a) => cmd::sources::run(&mut ctx, a),
-        Command::Duplicates(a) => cmd::duplicates::run(&mut ctx, a),
-        Command::Init(_)
-        | Command::Add(_)
-        | Command::Remove(_)
-        | Command::Merge(_)
-        | Command::Split(_)
-        | Command::Rebuild => unreachable!("write commands are run by run_write"),
-    }?;
-    let notes = ctx.notes;
+        // These describe kg itself: they need no graph.
+        Command::Completions(a) => cmd::completions::run(&mut out, a)?,
+        Command::Man(a) => cmd::man::run(&mut out, a, &mut notes)?,
+        command if command.writes() => run_write(&args, &located, &mut out, &mut notes)?,
+        command => {
+            let window = Window {
+                since: args.since.clone(),
+                until: args.until.clone(),
+            };
+            let graph = window.apply(load(located.path())?);
+            let no_color = std::env::var("NO_COLOR").ok();
+            let style = Style::new(args.color, is_terminal, no_color.as_deref());
+            let mut ctx = Ctx {
+                graph: &graph,
+                base: located.path(),
+                style,
+                out: &mut out,
+                notes: Vec::new(),
+            };
+            let outcome = dispatch(&mut ctx, command)?;
+            notes = ctx.notes;
+            outcome
+        }
+    };
     out.flush()?;
+    if args.quiet {
+        notes.clear();
+    }
     Ok(Report { outcome, notes })
 }
 
 /// Runs a command that writes the knowledge base.
-fn run_write(args: &Args, located: &Located, out: &mut dyn Write) -> Result<Report, Error> {
+fn run_write(
+    args: &Args,
+    located: &Located,
+    out: &mut dyn Write,
+    notes: &mut Vec<String>,
+) -> Result<Outcome, Error> {
     if args.since.is_some() || args.until.is_some() {
         return Err(Error::Usage(
             "--since and --until filter query commands; write commands do not take them".into(),
         ));
     }
     if let Command::Init(a) = &args.command {
-        let outcome = cmd::init::run(located, a, out)?;
-        out.flush()?;
-        return Ok(Report {
-            outcome,
-            notes: Vec::new(),
-        });
+        return cmd::init::run(located, a, out);
     }
     let base = located.path().ok_or(Error::NoBase)?;
     if !base.exists() {
@@ -106,9 +102,33 @@ fn run_write(args: &Args, located: &Located, out: &mut dyn Write) -> Result<Repo
         Command::Rebuild => cmd::rebuild::run(&mut ctx),
         _ => unreachable!("only write commands come here"),
     }?;
-    let notes = ctx.notes;
-    ctx.out.flush()?;
-    Ok(Report { outcome, notes })
+    notes.append(&mut ctx.notes);
+    Ok(outcome)
+}
+
+/// Runs a command that reads the graph.
+fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<Outcome, Error> {
+    match command {
+        Command::Path(a) => cmd::path::run(ctx, a),
+        Command::Neighbours(a) => cmd::neighbours::run(ctx, a),
+        Command::Show(a) => cmd::show::run(ctx, a),
+        Command::Entities(a) => cmd::entities::run(ctx, a),
+        Command::Facts(a) => cmd::facts::run(ctx, a),
+        Command::Stats(a) => cmd::stats::run(ctx, a),
+        Command::Dot(a) => cmd::dot::run(ctx, a),
+        Command::Export(a) => cmd::export::run(ctx, a),
+        Command::Html(a) => cmd::html::run(ctx, a),
+        Command::Explain(a) => cmd::explain::run(ctx, a),
+        Command::Sources(a) => cmd::sources::run(ctx, a),
+        Command::Duplicates(a) => cmd::duplicates::run(ctx, a),
+        Command::Completions(_) | Command::Man(_) => unreachable!("run handles these"),
+        Command::Init(_)
+        | Command::Add(_)
+        | Command::Remove(_)
+        | Command::Merge(_)
+        | Command::Split(_)
+        | Command::Rebuild => unreachable!("run_write handles these"),
+    }
 }
 
 /// Reads and checks the graph file at `path`, or the embedded graph when there is none.

@@ -1,13 +1,19 @@
 //! One module per subcommand; each takes its parsed arguments and a [`Ctx`] (queries) or a
 //! [`WriteCtx`] (commands that write the knowledge base), checks what the arguments name,
-//! then does its work.
+//! then does its work. [`select`] turns the selection options `kg dot` and `kg html` share
+//! into a subgraph.
 
 pub mod add;
+pub mod completions;
 pub mod dot;
 pub mod duplicates;
 pub mod entities;
+pub mod explain;
+pub mod export;
 pub mod facts;
+pub mod html;
 pub mod init;
+pub mod man;
 pub mod merge;
 pub mod neighbours;
 pub mod path;
@@ -18,8 +24,12 @@ pub mod sources;
 pub mod split;
 pub mod stats;
 
-use crate::model::KnowledgeGraph;
+use crate::cli::SelectArgs;
+use crate::error::Error;
+use crate::model::{KnowledgeGraph, Subgraph};
 use crate::print::Style;
+use crate::query::paths::shortest;
+use crate::query::{Selection, Walk, resolve};
 use std::io::Write;
 use std::path::Path;
 
@@ -49,4 +59,33 @@ pub enum Outcome {
     Done,
     /// It found nothing (no path, no match); the message says what.
     Nothing(String),
+}
+
+/// The part of the graph that `--around`, `--path`, `--relation` and `--kind` select (for
+/// `kg dot`, `kg export` and `kg html`). The inner `Err` is the outcome to end with when `--path`
+/// finds no path.
+pub fn select(graph: &KnowledgeGraph, a: &SelectArgs) -> Result<Result<Subgraph, Outcome>, Error> {
+    let sel = Selection {
+        relations: a.relation.clone(),
+        kinds: a.kind.clone(),
+    };
+    if let Some(center) = &a.around {
+        return Ok(Ok(sel.around(graph, resolve(graph, center)?, a.depth)));
+    }
+    if let Some([from, to]) = a.path.as_deref() {
+        let (from, to) = (resolve(graph, from)?, resolve(graph, to)?);
+        let walk = Walk {
+            via: a.relation.clone(),
+            ..Walk::default()
+        };
+        return Ok(match shortest(graph, from, to, &walk) {
+            Some(p) => Ok(sel.path(graph, &p)),
+            None => Err(Outcome::Nothing(format!(
+                "no path from {} to {}",
+                graph.entity(from).name,
+                graph.entity(to).name
+            ))),
+        });
+    }
+    Ok(Ok(sel.everything(graph)))
 }

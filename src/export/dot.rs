@@ -6,7 +6,8 @@
 //! digraph kg {
 //!   graph [rankdir=LR, ...]; node [...]; edge [...]
 //!   "<entity id>" [label="<name, wrapped>", shape=<by kind>, fillcolor="<by kind>", tooltip="<kind>: <name>"]
-//!   "<subject id>" -> "<object id>" [label="<relation> (<count>)", tooltip="<date> <evidence>"]
+//!   "<subject id>" -> "<object id>" [label="<relation> (<count>)", tooltip="<date>: <evidence>"]
+//!   (with dir="none" for the symmetric relations, fought and cooperates-with)
 //!   subgraph cluster_legend { label="kinds"; "legend:<kind>" [label="<kind>", ...] ... }
 //! }
 //! ```
@@ -17,6 +18,7 @@
 //! ids exactly as given, so the quoting is done here.) Node ids are entity ids; the legend
 //! shows only the kinds that appear.
 
+use super::escape;
 use crate::model::{Kind, KnowledgeGraph, Subgraph};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt,
@@ -114,6 +116,9 @@ pub fn to_dot(graph: &KnowledgeGraph, sub: &Subgraph) -> Graph {
             tooltip.push_str(ev);
         }
         let mut a = vec![attr("label", &label)];
+        if f.relation.is_symmetric() {
+            a.push(attr("dir", "none"));
+        }
         if !tooltip.is_empty() {
             a.push(attr("tooltip", &tooltip));
         }
@@ -148,28 +153,9 @@ pub fn to_dot(graph: &KnowledgeGraph, sub: &Subgraph) -> Graph {
     }
 }
 
-/// A DOT quoted string holding exactly `s`.
-pub fn quote(s: &str) -> String {
-    let mut q = String::with_capacity(s.len() + 2);
-    q.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => q.push_str("\\\\"),
-            '"' => q.push_str("\\\""),
-            '&' => q.push_str("&amp;"),
-            '\n' => q.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => q.push(' '),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
-}
-
 /// Breaks a long name into lines of about [`WRAP`] characters at spaces, and cuts a very
 /// long one.
-fn wrap(name: &str) -> String {
+pub fn wrap(name: &str) -> String {
     let mut name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.chars().count() > CUT {
         name = name.chars().take(CUT - 1).collect::<String>() + "…";
@@ -192,7 +178,7 @@ fn wrap(name: &str) -> String {
 }
 
 fn id(s: &str) -> Id {
-    Id::Escaped(quote(s))
+    Id::Escaped(escape::dot_string(s))
 }
 
 fn attr(k: &str, v: &str) -> Attribute {
@@ -223,15 +209,6 @@ fn attrs(ty: &str, a: &[(&str, &str)]) -> Stmt {
 mod tests {
     use super::*;
     use crate::model::{Entity, Fact, GraphFile, Relation};
-
-    #[test]
-    fn quote_escapes_what_dot_needs() {
-        assert_eq!(quote(r#"say "hi" \ bye"#), r#""say \"hi\" \\ bye""#);
-        assert_eq!(quote("two\nlines\r"), r#""two\nlines""#);
-        assert_eq!(quote("tab\there"), r#""tab here""#);
-        assert_eq!(quote("AT&T &amp;"), r#""AT&amp;T &amp;amp;""#);
-        assert_eq!(quote("Москва 🐻"), "\"Москва 🐻\"");
-    }
 
     #[test]
     fn wrap_breaks_long_names_at_spaces() {

@@ -1,3 +1,263 @@
-//! Output formats: one module per format, each writing a [`crate::model::Subgraph`].
+//! Output formats: each module writes a [`Subgraph`] of a [`KnowledgeGraph`] in one
+//! format that another program reads.
+//!
+//! | module | format | read by |
+//! |---|---|---|
+//! | [`dot`] | Graphviz DOT | `dot`, graphviz-rust's parser |
+//! | [`graphml`] | GraphML (XML) | Gephi, yEd, networkx `read_graphml`, igraph |
+//! | [`nodelink`] | node-link JSON (and back, with [`nodelink::read`]) | networkx `node_link_graph(data, edges="links")`, D3 |
+//! | [`rdf`] | Turtle and N-Triples | rdflib, any RDF store |
+//! | [`cypher`] | Cypher `CREATE` / `MATCH … CREATE` statements | Neo4j, Memgraph, FalkorDB; Kuzu with [`cypher::write_kuzu`] |
+//! | [`csv`] | `nodes.csv` + `edges.csv` (RFC 4180) | pandas, spreadsheets, `LOAD CSV` |
+//! | [`mermaid`] | Mermaid `flowchart LR` | GitHub Markdown, mermaid.js |
+//! | [`html`] | one self-contained interactive HTML page (placed by [`layout`]) | a browser |
+//!
+//! Every writer except [`csv`] has the signature
+//! `write(graph: &KnowledgeGraph, sub: &Subgraph, out: &mut dyn std::io::Write) -> std::io::Result<()>`.
+//! Each writes only the subgraph's nodes and edges, and its output is deterministic:
+//! nodes in entity-id order and edges in the facts' canonical order
+//! ([`ordered_nodes`], [`ordered_edges`]), so the same subgraph always gives the same bytes.
+//! Escaping rules shared by several formats live in [`escape`].
 
+pub mod csv;
+pub mod cypher;
 pub mod dot;
+pub mod escape;
+pub mod graphml;
+pub mod html;
+pub mod layout;
+pub mod mermaid;
+pub mod nodelink;
+pub mod rdf;
+
+#[cfg(test)]
+pub(crate) mod consumer;
+
+use crate::model::{Kind, KnowledgeGraph, Subgraph};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+/// A kind's name with a capital first letter (`Person`): the RDF class and the Cypher
+/// label of its entities.
+pub fn kind_label(kind: Kind) -> String {
+    let s = kind.as_str();
+    s[..1].to_ascii_uppercase() + &s[1..]
+}
+
+/// The subgraph's nodes, ordered by entity id.
+pub fn ordered_nodes(graph: &KnowledgeGraph, sub: &Subgraph) -> Vec<NodeIndex> {
+    let mut nodes = sub.nodes.clone();
+    nodes.sort_by(|&a, &b| graph.entity(a).id.cmp(&graph.entity(b).id));
+    nodes.dedup();
+    nodes
+}
+
+/// The subgraph's edges, ordered as the facts are in a graph file (subject, relation,
+/// object, date, source, span, evidence, count), ties broken by edge index.
+pub fn ordered_edges(graph: &KnowledgeGraph, sub: &Subgraph) -> Vec<EdgeIndex> {
+    let mut edges = sub.edges.clone();
+    edges.sort_by(|&a, &b| {
+        graph
+            .fact(a)
+            .sort_key()
+            .cmp(&graph.fact(b).sort_key())
+            .then(a.cmp(&b))
+    });
+    edges.dedup();
+    edges
+}
+
+#[cfg(test)]
+pub(crate) mod sample {
+    //! Graphs the format tests share: a small news graph and one with hostile names.
+
+    use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source, Subgraph};
+
+    /// A writer's signature.
+    pub type Writer =
+        fn(&KnowledgeGraph, &Subgraph, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+    /// What a writer writes for a subgraph, as text.
+    pub fn render(writer: Writer, graph: &KnowledgeGraph, sub: &Subgraph) -> String {
+        let mut buf = Vec::new();
+        writer(graph, sub, &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    /// A small graph like one kg builds from news: 5 entities, 5 facts, 2 sources.
+    pub fn news() -> KnowledgeGraph {
+        let mut putin = Entity::new("vladimir-putin", "Vladimir Putin", Kind::Person);
+        putin.aliases = vec!["Putin".into()];
+        let mut nk = Entity::new(
+            "north-korea",
+            "Democratic People's Republic of Korea",
+            Kind::Country,
+        );
+        nk.aliases = vec!["DPRK".into(), "North Korea".into()];
+        let mut sent = Fact::new("north-korea", Relation::Sent, "troops");
+        sent.count = Some(12000);
+        sent.date = Some("2024-10".into());
+        sent.source = Some("a1".into());
+        sent.evidence = Some("North Korea sent 12,000 troops to Russia.".into());
+        let mut deployed = Fact::new("troops", Relation::DeployedTo, "kursk-region");
+        deployed.date = Some("2024-11-04".into());
+        deployed.source = Some("a1".into());
+        let mut leads = Fact::new("vladimir-putin", Relation::Leads, "russia");
+        leads.date = Some("2024".into());
+        let mut bears = Fact::new("north-korea", Relation::Received, "brown-bear");
+        bears.count = Some(2);
+        bears.source = Some("a2".into());
+        bears.evidence = Some("Putin gave Kim \"two brown bears\" and a lion.".into());
+        let mut a1 = Source::new("a1");
+        a1.title = Some("Troops arrive".into());
+        a1.date = Some("2024-11-04".into());
+        let file = GraphFile {
+            sources: vec![a1, Source::new("a2")],
+            entities: vec![
+                putin,
+                nk,
+                Entity::new("russia", "Russia", Kind::Country),
+                Entity::new("troops", "North Korean troops", Kind::Group),
+                Entity::new("kursk-region", "Kursk region", Kind::Place),
+                Entity::new("brown-bear", "brown bear", Kind::Animal),
+            ],
+            facts: vec![
+                sent,
+                deployed,
+                leads,
+                bears,
+                Fact::new("russia", Relation::Fought, "north-korea"),
+            ],
+            ..GraphFile::default()
+        };
+        KnowledgeGraph::from_file(file).expect("sample graph is valid")
+    }
+
+    /// The sample graphs and kg's embedded seed graph, each with two ids joined by a
+    /// directed path (4, 12 and 1 hops).
+    pub fn graphs() -> Vec<(KnowledgeGraph, (String, String))> {
+        vec![
+            (news(), ("vladimir-putin".into(), "kursk-region".into())),
+            (
+                crate::run::load(None).expect("the embedded graph loads"),
+                ("vladimir-putin".into(), "african-lion".into()),
+            ),
+            (
+                hostile(),
+                (format!("{} #0", HOSTILE[0]), format!("{} #12", HOSTILE[12])),
+            ),
+        ]
+    }
+
+    /// Names and evidence that break naive writers.
+    pub const HOSTILE: [&str; 13] = [
+        "Tom \"The Bomb\" O'Neil",
+        "back\\slash \\n not a newline",
+        "two\nlines\r\nand CRLF",
+        "comma, separated, \"quoted\"",
+        "<b>bold</b> & <i>co</i>",
+        "</script><script>alert(1)</script>",
+        "end",
+        "Москва",
+        "rocket 🚀 emoji",
+        "#quot; %% `tick` |pipe| [br] {curly} (round)",
+        "tab\tand ; semicolon",
+        "subgraph",
+        "NA",
+    ];
+
+    /// One entity per hostile string (the string as name, id and alias), with facts
+    /// between neighbours whose evidence and source are hostile too.
+    pub fn hostile() -> KnowledgeGraph {
+        let mut entities = Vec::new();
+        let mut facts = Vec::new();
+        for (i, name) in HOSTILE.iter().enumerate() {
+            let mut e = Entity::new(
+                format!("{name} #{i}"),
+                *name,
+                Kind::ALL[i % Kind::ALL.len()],
+            );
+            e.aliases = vec![
+                format!("alias of {name}"),
+                HOSTILE[(i + 1) % HOSTILE.len()].into(),
+            ];
+            entities.push(e);
+        }
+        for i in 0..HOSTILE.len() - 1 {
+            let mut f = Fact::new(
+                entities[i].id.clone(),
+                Relation::ALL[i % Relation::ALL.len()],
+                entities[i + 1].id.clone(),
+            );
+            f.count = (i % 2 == 0).then_some(i as u64);
+            f.date = Some(["2024", "2024-06", "2024-06-19"][i % 3].into());
+            f.source = Some(HOSTILE[(i + 5) % HOSTILE.len()].into());
+            f.evidence = Some(format!("{} said: {}", HOSTILE[i], HOSTILE[i + 1]));
+            facts.push(f);
+        }
+        // A parallel edge, so that multigraph keys matter.
+        facts.push(Fact::new(
+            entities[0].id.clone(),
+            Relation::Sent,
+            entities[1].id.clone(),
+        ));
+        let file = GraphFile {
+            entities,
+            facts,
+            ..GraphFile::default()
+        };
+        KnowledgeGraph::from_file(file).expect("hostile graph is valid")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Writer = fn(&KnowledgeGraph, &Subgraph, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+    const WRITERS: [(&str, Writer); 9] = [
+        ("graphml", graphml::write),
+        ("nodelink", nodelink::write),
+        ("turtle", rdf::write_turtle),
+        ("ntriples", rdf::write_ntriples),
+        ("cypher", cypher::write),
+        ("kuzu", cypher::write_kuzu),
+        ("csv nodes", csv::write_nodes),
+        ("csv edges", csv::write_edges),
+        ("mermaid", mermaid::write),
+    ];
+
+    use sample::render;
+
+    #[test]
+    fn every_format_writes_an_empty_subgraph() {
+        let g = sample::news();
+        for (name, writer) in WRITERS {
+            let text = render(writer, &g, &Subgraph::default());
+            assert!(!text.contains("Putin"), "{name}: {text}");
+        }
+        let nodelink = render(nodelink::write, &g, &Subgraph::default());
+        assert_eq!(nodelink::read(&nodelink).unwrap().entities.len(), 0);
+    }
+
+    #[test]
+    fn output_does_not_depend_on_the_order_of_the_selection() {
+        let g = sample::hostile();
+        let whole = Subgraph::whole(&g);
+        let mut reversed = whole.clone();
+        reversed.nodes.reverse();
+        reversed.edges.reverse();
+        for (name, writer) in WRITERS {
+            assert_eq!(
+                render(writer, &g, &whole),
+                render(writer, &g, &reversed),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn kind_labels_are_capitalised() {
+        assert_eq!(kind_label(Kind::Institution), "Institution");
+    }
+}

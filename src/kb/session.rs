@@ -52,7 +52,7 @@ fn lock(path: &Path) -> Result<WriteLock, Error> {
             lock,
             secs: waited.as_secs(),
         },
-        LockError::Io { lock, source } => Error::WriteBase { path: lock, source },
+        LockError::Io { lock, source } => Error::Write { path: lock, source },
     })
 }
 
@@ -121,7 +121,7 @@ impl Session {
             return Err(Error::BaseExists { path: path.into() });
         }
         write_atomic(path, KnowledgeBase::empty().to_json().as_bytes()).map_err(|source| {
-            Error::WriteBase {
+            Error::Write {
                 path: path.into(),
                 source,
             }
@@ -133,7 +133,7 @@ impl Session {
     pub fn save(&mut self, notes: &mut Vec<String>) -> Result<bool, Error> {
         let werr = |path: &Path| {
             let path = path.to_path_buf();
-            move |source| Error::WriteBase { path, source }
+            move |source| Error::Write { path, source }
         };
         let dtext = self.decisions.to_text();
         let dpath = decisions_path(&self.path);

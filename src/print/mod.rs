@@ -2,6 +2,7 @@
 //! ([`json`]) and the shared text forms of facts ([`text`]).
 
 pub mod json;
+pub mod prose;
 pub mod style;
 pub mod text;
 

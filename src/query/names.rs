@@ -2,10 +2,12 @@
 //!
 //! An entity can be named by its canonical name or any alias, case-insensitively (a
 //! leading "the" and the kind of apostrophe do not matter), or by a unique word or prefix
-//! of one of its names ("putin", "pyongyang central"). An ambiguous name lists the
+//! of one of its names ("putin", "pyongyang central"). A statement's name is a claim, not a
+//! name: it is matched by the start of the claim only, so "putin" does not find "This is a
+//! gift from Vladimir Putin". An ambiguous name lists the
 //! candidates; an unknown one suggests the closest names.
 
-use crate::model::{Entity, KnowledgeGraph};
+use crate::model::{Entity, Kind, KnowledgeGraph};
 use petgraph::graph::NodeIndex;
 
 /// How many candidates or suggestions an error lists at most.
@@ -69,7 +71,8 @@ pub fn resolve_id_or_name(graph: &KnowledgeGraph, query: &str) -> Result<NodeInd
 /// Finds the one entity a name refers to.
 ///
 /// Tried in order: an exact name or alias (a canonical name wins over an alias shared by
-/// several entities); then a prefix of a name starting at one of its words. The first
+/// several entities); then an entity id (`vladimir-putin`), exactly; then a prefix of a
+/// name starting at one of its words. The first
 /// step that finds exactly one entity wins; one that finds several is an ambiguity.
 ///
 /// # Complexity
@@ -85,6 +88,7 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
     let mut prefix = Vec::new();
     for n in graph.nodes() {
         let e = graph.entity(n);
+        let claim = e.kind == Kind::Statement;
         let mut found_prefix = false;
         for (i, name) in e.names().enumerate() {
             let name = normalize(name);
@@ -95,7 +99,12 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
                 }
                 break;
             }
-            found_prefix = found_prefix || word_prefix(&name, &q);
+            found_prefix = found_prefix
+                || if claim {
+                    name.starts_with(&q)
+                } else {
+                    word_prefix(&name, &q)
+                };
         }
         if found_prefix {
             prefix.push(n);
@@ -110,6 +119,9 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
     }
     if exact.len() > 1 {
         return Err(ambiguous(graph, query, exact));
+    }
+    if let Some(n) = graph.node(query.trim()) {
+        return Ok(n);
     }
     match prefix.len() {
         1 => Ok(prefix[0]),
@@ -152,12 +164,13 @@ fn ambiguous(graph: &KnowledgeGraph, query: &str, nodes: Vec<NodeIndex>) -> Name
 }
 
 /// The canonical names closest to `q` by edit distance, against whole names and single
-/// words of names, within a distance of a third of the query's length (at least 1).
+/// words of names (not of claims), within a distance of a third of the query's length (at least 1).
 fn suggestions(graph: &KnowledgeGraph, q: &str) -> Vec<String> {
     let limit = (q.chars().count() / 3).max(1);
     let mut scored: Vec<(usize, String)> = Vec::new();
     for n in graph.nodes() {
         let e = graph.entity(n);
+        let claim = e.kind == Kind::Statement;
         let best = e
             .names()
             .flat_map(|name| {
@@ -165,6 +178,7 @@ fn suggestions(graph: &KnowledgeGraph, q: &str) -> Vec<String> {
                 let whole = levenshtein(&name, q);
                 let words = name
                     .split(' ')
+                    .filter(|_| !claim)
                     .map(|w| levenshtein(w, q))
                     .min()
                     .unwrap_or(whole);
@@ -205,7 +219,7 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{GraphFile, Kind};
+    use crate::model::GraphFile;
 
     fn graph() -> KnowledgeGraph {
         let mut putin = Entity::new("vladimir-putin", "Vladimir Putin", Kind::Person);
@@ -233,6 +247,11 @@ mod tests {
                     "The New York Times",
                     Kind::Institution,
                 ),
+                Entity::new(
+                    "gift",
+                    "This is a gift to Pyongyang from Vladimir Putin",
+                    Kind::Statement,
+                ),
             ],
             ..GraphFile::default()
         };
@@ -250,6 +269,10 @@ mod tests {
         assert_eq!(id(&g, "putin").unwrap(), "vladimir-putin");
         assert_eq!(id(&g, "PYONGYANG ZOO").unwrap(), "pyongyang-central-zoo");
         assert_eq!(id(&g, "  new york   times ").unwrap(), "the-new-york-times");
+        assert_eq!(
+            id(&g, "pyongyang-central-zoo").unwrap(),
+            "pyongyang-central-zoo"
+        );
     }
 
     #[test]
@@ -267,6 +290,9 @@ mod tests {
         );
         assert_eq!(id(&g, "vlad").unwrap(), "vladimir-putin");
         assert_eq!(id(&g, "york").unwrap(), "the-new-york-times");
+        // A claim is found by its start only.
+        assert_eq!(id(&g, "this is a gift").unwrap(), "gift");
+        assert_eq!(id(&g, "putin").unwrap(), "vladimir-putin");
         // Not at a word boundary.
         assert!(matches!(
             resolve(&g, "ladimir"),

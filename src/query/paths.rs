@@ -180,30 +180,43 @@ pub fn all_simple(
     }
     let dist = distances_to(graph, to, walk, max_hops);
     let mut found = Vec::new();
-    // Partial paths in order of length: a breadth-first search over paths, so results come
-    // out shortest first.
-    let mut queue: VecDeque<Vec<Hop>> = VecDeque::from([Vec::new()]);
-    let mut spent = 0usize;
-    while let Some(path) = queue.pop_front() {
-        let at = path.last().map_or(from, |h| h.to);
+    // Partial paths in order of length (a breadth-first search over paths, so results come
+    // out shortest first), stored as a tree: each one is its last hop and its parent's
+    // index, so memory stays proportional to the budget whatever the path length.
+    let mut tree: Vec<(usize, Hop, usize)> = Vec::new(); // (parent, hop, length)
+    let mut queue: VecDeque<Option<usize>> = VecDeque::from([None]);
+    let hops_of = |tree: &[(usize, Hop, usize)], mut at: Option<usize>| {
+        let mut hops = Vec::new();
+        while let Some(i) = at {
+            let (parent, hop, _) = tree[i];
+            hops.push(hop);
+            at = (parent != usize::MAX).then_some(parent);
+        }
+        hops.reverse();
+        hops
+    };
+    while let Some(partial) = queue.pop_front() {
+        let (at, len) = partial.map_or((from, 0), |i| (tree[i].1.to, tree[i].2));
+        let here = hops_of(&tree, partial);
+        let on_path = |n: NodeIndex| n == from || here.iter().any(|h| h.to == n);
         for h in walk.hops(graph, at) {
             let Some(&d) = dist.get(&h.to) else { continue };
-            if path.len() + 1 + d > max_hops || h.to == from || path.iter().any(|p| p.to == h.to) {
+            if len + 1 + d > max_hops || on_path(h.to) {
                 continue;
             }
-            let mut next = path.clone();
-            next.push(h);
             if h.to == to {
-                found.push(Path::from_hops(from, &next));
+                let mut hops = here.clone();
+                hops.push(h);
+                found.push(Path::from_hops(from, &hops));
                 if found.len() >= limit {
                     return (found, Some(Cut::Limit));
                 }
             } else {
-                spent += 1;
-                if spent > budget {
+                if tree.len() >= budget {
                     return (found, Some(Cut::Budget));
                 }
-                queue.push_back(next);
+                tree.push((partial.unwrap_or(usize::MAX), h, len + 1));
+                queue.push_back(Some(tree.len() - 1));
             }
         }
     }
@@ -355,6 +368,44 @@ mod tests {
         assert_eq!(cut, None);
         let (paths, cut) = all_simple(&g, a, b, &Walk::default(), 10, 1, 10_000);
         assert_eq!((paths.len(), cut), (1, Some(Cut::Limit)));
+    }
+
+    #[test]
+    fn all_simple_paths_stay_bounded_on_a_dense_graph() {
+        // A complete graph on 12 entities has more simple paths than any budget.
+        let ids: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
+        let mut facts = Vec::new();
+        for a in &ids {
+            for b in &ids {
+                if a < b {
+                    facts.push(Fact::new(a.as_str(), Relation::CooperatesWith, b.as_str()));
+                }
+            }
+        }
+        let g = KnowledgeGraph::from_file(GraphFile {
+            entities: ids
+                .iter()
+                .map(|i| Entity::new(i.as_str(), i.as_str(), Kind::Country))
+                .collect(),
+            facts,
+            ..GraphFile::default()
+        })
+        .unwrap();
+        let (a, b) = (g.node("n0").unwrap(), g.node("n11").unwrap());
+        let (paths, cut) = all_simple(&g, a, b, &Walk::default(), 1000, usize::MAX, 10_000);
+        assert_eq!(cut, Some(Cut::Budget));
+        assert!(
+            paths.windows(2).all(|w| w[0].len() <= w[1].len()),
+            "shortest first"
+        );
+        assert_eq!(paths[0].len(), 1);
+        for p in &paths {
+            let nodes = p.nodes(&g);
+            let mut unique = nodes.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), nodes.len(), "simple");
+        }
     }
 
     #[test]

@@ -1,49 +1,44 @@
-//! Atomic writes: a temporary file in the same folder, fsync, rename, fsync the folder.
+//! Atomic file writes: a file is either its old self or its complete new self, never half
+//! written.
 //!
-//! A crash or `kill -9` at any point leaves either the old file or the new one at `path`,
-//! never a partial file (a stray `.NAME.tmp-PID` may be left behind; it is never read).
+//! The new contents go to a temporary file in the same folder, which is flushed, synced to
+//! disk and then renamed over the target (a rename within one file system is atomic on
+//! POSIX). A failure at any point leaves the target as it was and removes the temporary
+//! file.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
-/// Writes `bytes` to `path` atomically.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = temp_path(path);
-    let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)?;
-        sync_dir(path);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// `.NAME.tmp-PID` beside `path`.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "kg".into());
-    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
-}
-
-/// Makes the rename durable: fsync the folder (best effort: not every platform allows
-/// opening a folder).
-fn sync_dir(path: &Path) {
+/// Replaces (or creates) `path` with what `fill` writes, atomically.
+pub fn write_file(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    let tmp = tempfile::Builder::new()
+        .prefix(".kg-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    let mut out = BufWriter::new(tmp.as_file());
+    fill(&mut out)?;
+    out.flush()?;
+    drop(out);
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    // Make the rename itself durable; not every platform can sync a folder.
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
+    Ok(())
+}
+
+/// Replaces (or creates) `path` with `bytes`, atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(path, |w| w.write_all(bytes))
 }
 
 #[cfg(test)]
@@ -51,26 +46,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn replaces_the_file_and_leaves_no_temporary() {
+    fn writes_and_replaces() {
         let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("kg.json");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(fs::read(&p).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1);
+        let path = dir.path().join("out.txt");
+        write_file(&path, |w| w.write_all(b"one")).unwrap();
+        write_file(&path, |w| w.write_all(b"two")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
     }
 
     #[test]
-    fn a_failed_write_keeps_the_old_file() {
+    fn a_failed_write_leaves_the_old_file_and_no_litter() {
         let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("kg.json");
-        write_atomic(&p, b"old").unwrap();
-        // Renaming onto a directory fails: the old content must survive elsewhere.
-        let d = dir.path().join("sub");
-        fs::create_dir(&d).unwrap();
-        fs::write(d.join("x"), b"x").unwrap();
-        assert!(write_atomic(&d, b"new").is_err());
-        assert_eq!(fs::read(&p).unwrap(), b"old");
+        let path = dir.path().join("out.txt");
+        write_file(&path, |w| w.write_all(b"kept")).unwrap();
+        let err = write_file(&path, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("boom"))
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"kept");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err =
+            write_file(&dir.path().join("no/such/out.txt"), |w| w.write_all(b"x")).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
     }
 }

@@ -5,8 +5,13 @@
 
 mod dot;
 mod errors;
+mod explain;
+mod export;
 mod harness;
+mod html;
 mod kb;
 mod listing;
 mod neighbours;
 mod path;
+mod properties;
+mod shell;

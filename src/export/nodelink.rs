@@ -1,0 +1,429 @@
+//! Node-link JSON: the graph format of networkx (`node_link_data` / `node_link_graph`)
+//! and D3, and the way back into kg ([`read`]).
+//!
+//! [`write`] produces one JSON object (pretty-printed, UTF-8, ending in a newline):
+//!
+//! ```json
+//! {
+//!   "directed": true,
+//!   "multigraph": true,
+//!   "graph": {"sources": [{"id": "a1", "title": "…", "date": "2024-11-04"}]},
+//!   "nodes": [{"id": "north-korea", "name": "…", "kind": "country", "aliases": ["DPRK"]}],
+//!   "links": [{"source": "north-korea", "target": "troops", "key": 0, "relation": "sent",
+//!              "count": 12000, "date": "2024-10", "article": "a1", "evidence": "…",
+//!              "span": [0, 40], "rule": "…"}]
+//! }
+//! ```
+//!
+//! Nodes are in entity-id order, links in canonical fact order; `key` is the link's
+//! position in that order (unique, so parallel facts stay apart in a multigraph). In a
+//! link, `source` and `target` are entity ids as networkx and D3 expect, so the fact's
+//! source article is written as `article`. `count`, `date`, `article`, `evidence`,
+//! `span` and `rule` are absent when the fact has none; `aliases` is always present.
+//! `graph.sources` lists the articles the written links cite (absent when none). Fields
+//! kg does not know, kept on entities and facts, are written too, unless their name is
+//! one of the above.
+//!
+//! networkx 3.4 and later default to `edges="edges"`; read this file with
+//! `nx.node_link_graph(data, edges="links")` (networkx 3.6.1, the version the tests pin).
+
+use super::{ordered_edges, ordered_nodes};
+use crate::model::{Entity, FORMAT_VERSION, Fact, GraphFile, Kind, KnowledgeGraph, Relation};
+use crate::model::{Source, Subgraph};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+/// Node fields kg writes itself; an entity's extra field of the same name is not written.
+const NODE_FIELDS: [&str; 4] = ["id", "name", "kind", "aliases"];
+/// Link fields kg writes itself (and `edges`' `subject`/`object`, never written).
+const LINK_FIELDS: [&str; 11] = [
+    "source", "target", "key", "relation", "count", "date", "article", "evidence", "span", "rule",
+    "subject",
+];
+
+#[derive(Serialize)]
+struct Document<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphAttrs<'a>,
+    nodes: Vec<Node<'a>>,
+    links: Vec<Link<'a>>,
+}
+
+#[derive(Serialize)]
+struct GraphAttrs<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<&'a Source>,
+}
+
+#[derive(Serialize)]
+struct Node<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: Kind,
+    aliases: &'a [String],
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: usize,
+    relation: Relation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    count: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    span: Option<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a str>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+/// `extra` without the fields whose names kg writes itself.
+fn unreserved(extra: &Map<String, Value>, reserved: &[&str]) -> Map<String, Value> {
+    extra
+        .iter()
+        .filter(|(k, _)| !reserved.contains(&k.as_str()) && k.as_str() != "object")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+/// Writes the subgraph as a node-link JSON document.
+pub fn write(graph: &KnowledgeGraph, sub: &Subgraph, out: &mut dyn Write) -> io::Result<()> {
+    let nodes = ordered_nodes(graph, sub)
+        .into_iter()
+        .map(|n| {
+            let e = graph.entity(n);
+            Node {
+                id: &e.id,
+                name: &e.name,
+                kind: e.kind,
+                aliases: &e.aliases,
+                extra: unreserved(&e.extra, &NODE_FIELDS),
+            }
+        })
+        .collect();
+    let facts: Vec<&Fact> = ordered_edges(graph, sub)
+        .into_iter()
+        .map(|e| graph.fact(e))
+        .collect();
+    let cited: BTreeSet<&str> = facts.iter().filter_map(|f| f.source.as_deref()).collect();
+    let mut sources: Vec<&Source> = graph
+        .sources()
+        .iter()
+        .filter(|s| cited.contains(s.id.as_str()))
+        .collect();
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    let links = facts
+        .into_iter()
+        .enumerate()
+        .map(|(key, f)| Link {
+            source: &f.subject,
+            target: &f.object,
+            key,
+            relation: f.relation,
+            count: f.count,
+            date: f.date.as_deref(),
+            article: f.source.as_deref(),
+            evidence: f.evidence.as_deref(),
+            span: f.span,
+            rule: f.rule.as_deref(),
+            extra: unreserved(&f.extra, &LINK_FIELDS),
+        })
+        .collect();
+    let doc = Document {
+        directed: true,
+        multigraph: true,
+        graph: GraphAttrs { sources },
+        nodes,
+        links,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// Why a node-link document could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("not JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{at}: {problem}")]
+    Shape { at: String, problem: String },
+}
+
+fn shape(at: impl Into<String>, problem: impl Into<String>) -> ReadError {
+    ReadError::Shape {
+        at: at.into(),
+        problem: problem.into(),
+    }
+}
+
+/// Imports a node-link document: the output of [`write`], or one networkx's
+/// `node_link_data` wrote from a graph with the same attributes.
+///
+/// Nodes need `id` (a string or a number) and `kind`; `name` defaults to the id,
+/// `aliases` to none. Links are read from `links` or, failing that, `edges`; each needs
+/// `source`, `target` and `relation`, and may have `count`, `date`, `article`,
+/// `evidence`, `span` and `rule`. `key` is dropped; any other field is kept as an
+/// unknown field of the entity or fact. `graph.sources`, when present, gives the
+/// sources. The result is in canonical order but not yet checked: build a
+/// [`KnowledgeGraph`] from it to check ids, dates and spans.
+pub fn read(text: &str) -> Result<GraphFile, ReadError> {
+    let doc: Map<String, Value> = serde_json::from_str(text)?;
+    let array = |name: &str| -> Result<&Vec<Value>, ReadError> {
+        doc.get(name)
+            .and_then(Value::as_array)
+            .ok_or_else(|| shape(name, "missing or not an array"))
+    };
+    let entities = array("nodes")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_node(v).map_err(|p| shape(format!("nodes[{i}]"), p)))
+        .collect::<Result<_, _>>()?;
+    let links_name = if doc.contains_key("links") {
+        "links"
+    } else {
+        "edges"
+    };
+    let facts = array(links_name)?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_link(v).map_err(|p| shape(format!("{links_name}[{i}]"), p)))
+        .collect::<Result<_, _>>()?;
+    let sources = match doc.get("graph").and_then(|g| g.get("sources")) {
+        None => Vec::new(),
+        Some(s) => {
+            serde_json::from_value(s.clone()).map_err(|e| shape("graph.sources", e.to_string()))?
+        }
+    };
+    let mut file = GraphFile {
+        version: FORMAT_VERSION,
+        sources,
+        entities,
+        facts,
+        extra: Map::new(),
+    };
+    file.sort();
+    Ok(file)
+}
+
+/// An id: a string, or a number written as text (networkx allows integer node ids).
+fn id_of(v: Option<&Value>, field: &str) -> Result<String, String> {
+    match v {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::Number(n)) => Ok(n.to_string()),
+        Some(_) => Err(format!("\"{field}\" is neither a string nor a number")),
+        None => Err(format!("missing \"{field}\"")),
+    }
+}
+
+/// An optional string field.
+fn opt_string(fields: &mut Map<String, Value>, name: &str) -> Result<Option<String>, String> {
+    match fields.remove(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(format!("\"{name}\" is not a string")),
+    }
+}
+
+fn read_node(v: &Value) -> Result<Entity, String> {
+    let mut fields = v.as_object().ok_or("not an object")?.clone();
+    let id = id_of(fields.get("id"), "id")?;
+    fields.remove("id");
+    let name = opt_string(&mut fields, "name")?.unwrap_or_else(|| id.clone());
+    let kind: Kind = opt_string(&mut fields, "kind")?
+        .ok_or("missing \"kind\"")?
+        .parse()
+        .map_err(|e: crate::model::UnknownKind| e.to_string())?;
+    let aliases = match fields.remove("aliases") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(a) => serde_json::from_value(a).map_err(|_| "\"aliases\" is not a list of strings")?,
+    };
+    Ok(Entity {
+        id,
+        name,
+        kind,
+        aliases,
+        extra: fields,
+    })
+}
+
+fn read_link(v: &Value) -> Result<Fact, String> {
+    let mut fields = v.as_object().ok_or("not an object")?.clone();
+    let subject = id_of(fields.get("source"), "source")?;
+    let object = id_of(fields.get("target"), "target")?;
+    for endpoint in ["source", "target", "key"] {
+        fields.remove(endpoint);
+    }
+    let relation: Relation = opt_string(&mut fields, "relation")?
+        .ok_or("missing \"relation\"")?
+        .parse()
+        .map_err(|e: crate::model::UnknownRelation| e.to_string())?;
+    let count = match fields.remove("count") {
+        None | Some(Value::Null) => None,
+        Some(c) => Some(c.as_u64().ok_or("\"count\" is not a whole number")?),
+    };
+    let span = match fields.remove("span") {
+        None | Some(Value::Null) => None,
+        Some(s) => Some(serde_json::from_value(s).map_err(|_| "\"span\" is not [start, end]")?),
+    };
+    Ok(Fact {
+        subject,
+        relation,
+        object,
+        count,
+        date: opt_string(&mut fields, "date")?,
+        source: opt_string(&mut fields, "article")?,
+        evidence: opt_string(&mut fields, "evidence")?,
+        span,
+        rule: opt_string(&mut fields, "rule")?,
+        extra: fields,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::consumer::{self, Normalized};
+    use crate::export::sample;
+    use proptest::prelude::*;
+
+    fn render(graph: &KnowledgeGraph, sub: &Subgraph) -> String {
+        sample::render(write, graph, sub)
+    }
+
+    /// The graph file of a graph, less the sources no fact cites.
+    fn cited_only(graph: &KnowledgeGraph) -> GraphFile {
+        let mut file = graph.to_file();
+        let facts = file.facts.clone();
+        file.sources
+            .retain(|s| facts.iter().any(|f| f.source.as_deref() == Some(&s.id)));
+        file
+    }
+
+    #[test]
+    fn round_trips_the_sample_graphs() {
+        for (g, _) in sample::graphs() {
+            let back = read(&render(&g, &Subgraph::whole(&g))).unwrap();
+            assert_eq!(back, cited_only(&g));
+            KnowledgeGraph::from_file(back).unwrap();
+        }
+    }
+
+    #[test]
+    fn keeps_unknown_fields_and_renames_the_fact_source() {
+        let mut file = sample::news().to_file();
+        file.entities[0]
+            .extra
+            .insert("wikidata".into(), Value::from("Q1"));
+        file.entities[0]
+            .extra
+            .insert("kind2".into(), Value::from(3));
+        file.facts[0].span = Some([3, 40]);
+        file.facts[0].rule = Some("sent-troops".into());
+        let g = KnowledgeGraph::from_file(file).unwrap();
+        let text = render(&g, &Subgraph::whole(&g));
+        assert!(text.contains(r#""article": "a1""#), "{text}");
+        assert!(text.starts_with("{\n  \"directed\": true,\n  \"multigraph\": true,"));
+        assert_eq!(read(&text).unwrap(), cited_only(&g));
+    }
+
+    #[test]
+    fn reads_networkx_style_edges_and_integer_ids() {
+        let text = r#"{"directed": true, "multigraph": true, "graph": {},
+            "nodes": [{"id": 1, "kind": "person"}, {"id": 2, "kind": "Country", "name": "B"}],
+            "edges": [{"source": 1, "target": 2, "key": 0, "relation": "leads"}]}"#;
+        let file = read(text).unwrap();
+        assert_eq!(file.entities[0].name, "1");
+        assert_eq!(file.facts[0].relation, Relation::Leads);
+        KnowledgeGraph::from_file(file).unwrap();
+    }
+
+    #[test]
+    fn says_what_is_wrong() {
+        let err = |t: &str| read(t).unwrap_err().to_string();
+        assert!(err("[1]").starts_with("not JSON"));
+        assert_eq!(err(r#"{"links": []}"#), "nodes: missing or not an array");
+        assert_eq!(
+            err(r#"{"nodes": [{"id": "a"}], "links": []}"#),
+            "nodes[0]: missing \"kind\""
+        );
+        assert_eq!(
+            err(r#"{"nodes": [], "links": [{"source": "a", "target": "b", "relation": "gave"}]}"#),
+            "links[0]: unknown relation 'gave' (expected one of: sent, received, stated, deployed-to, leads, member-of, located-in, signed, fought, cooperates-with)"
+        );
+    }
+
+    #[test]
+    fn networkx_reads_the_news_and_hostile_graphs() {
+        for (g, (from, to)) in sample::graphs() {
+            let sub = Subgraph::whole(&g);
+            let ends = (from.as_str(), to.as_str());
+            let Some(got) = consumer::python_on("read_nodelink.py", "g.json", ends, |out| {
+                write(&g, &sub, out)
+            }) else {
+                return;
+            };
+            assert_eq!(
+                Normalized::from_consumer(&got),
+                Normalized::expected(&g, &sub, ends)
+            );
+            assert_eq!(
+                (&got["directed"], &got["multigraph"]),
+                (&true.into(), &true.into())
+            );
+        }
+    }
+
+    /// Any text kg accepts as a name: hostile characters mixed with arbitrary ones.
+    fn hostile_name() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(vec![
+                    '"', '\\', '\n', '\r', '\u{0}', '\u{2028}', '\u{FEFF}', '<', '/', 'ё', '🚀'
+                ]),
+                any::<char>(),
+            ],
+            1..12,
+        )
+        .prop_map(|cs| cs.into_iter().collect::<String>())
+        .prop_filter("kg names are not blank", |s| !s.trim().is_empty())
+    }
+
+    proptest! {
+        #[test]
+        fn any_names_round_trip(
+            names in proptest::collection::vec(hostile_name(), 1..6),
+            evidence in hostile_name(),
+            count in proptest::option::of(any::<u64>()),
+        ) {
+            let entities: Vec<Entity> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let mut e = Entity::new(format!("{n}{i}"), n.clone(), Kind::ALL[i % 9]);
+                    e.aliases = vec![n.clone(), evidence.clone()];
+                    e
+                })
+                .collect();
+            let mut fact = Fact::new(entities[0].id.clone(), Relation::Stated, entities[entities.len() - 1].id.clone());
+            fact.evidence = Some(evidence.clone());
+            fact.count = count;
+            let file = GraphFile { entities, facts: vec![fact.clone(), fact], ..GraphFile::default() };
+            let g = KnowledgeGraph::from_file(file).unwrap();
+            let back = read(&render(&g, &Subgraph::whole(&g))).unwrap();
+            prop_assert_eq!(back, g.to_file());
+        }
+    }
+}

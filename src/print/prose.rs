@@ -1,0 +1,387 @@
+//! Facts told as English prose, for `kg explain`: the verb phrase of each relation (one
+//! table, [`verb`]), dates written out ("22 November 2024", "June 2024", "2024"), noun
+//! phrases with articles ("an African lion", "the Moscow Zoo"), and a path as sentences.
+//!
+//! A path becomes one sentence per step, the fact told in its own direction (subject,
+//! verb, object) whichever way the path walked it, led by its date and source. A step
+//! with the same date and source that ends on the entity the step before ended on joins
+//! that sentence after "; ", the entity told as "it" (or "them"):
+//!
+//! ```text
+//! On 22 November 2024 (news report), Vladimir Putin sent an African lion; the Pyongyang
+//! Central Zoo received it.
+//! ```
+
+use crate::model::{Entity, Kind, KnowledgeGraph, Relation};
+use crate::query::Path;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+/// The verb phrase of a relation, for a singular and a plural subject.
+///
+/// | relation | singular | plural |
+/// |---|---|---|
+/// | sent | sent | sent |
+/// | received | received | received |
+/// | stated | said | said |
+/// | deployed-to | was deployed to | were deployed to |
+/// | leads | leads | lead |
+/// | member-of | is part of | are part of |
+/// | located-in | is in | are in |
+/// | signed | signed | signed |
+/// | fought | fought | fought |
+/// | cooperates-with | cooperates with | cooperate with |
+pub fn verb(relation: Relation, plural: bool) -> &'static str {
+    let (one, many) = match relation {
+        Relation::Sent => ("sent", "sent"),
+        Relation::Received => ("received", "received"),
+        Relation::Stated => ("said", "said"),
+        Relation::DeployedTo => ("was deployed to", "were deployed to"),
+        Relation::Leads => ("leads", "lead"),
+        Relation::MemberOf => ("is part of", "are part of"),
+        Relation::LocatedIn => ("is in", "are in"),
+        Relation::Signed => ("signed", "signed"),
+        Relation::Fought => ("fought", "fought"),
+        Relation::CooperatesWith => ("cooperates with", "cooperate with"),
+    };
+    if plural { many } else { one }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// An ISO-8601 date prefix written out: `2024-11-22` → "22 November 2024", `2024-06` →
+/// "June 2024", `2024` → "2024". Anything else is returned as it is.
+pub fn date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+    };
+    match parts[..] {
+        [y] => y.to_string(),
+        [y, m] => match month(m) {
+            Some(m) => format!("{m} {y}"),
+            None => iso.to_string(),
+        },
+        [y, m, d] => match (month(m), d.parse::<u32>()) {
+            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
+            _ => iso.to_string(),
+        },
+        _ => iso.to_string(),
+    }
+}
+
+/// "On 22 November 2024", "In June 2024", "In 2024".
+pub fn date_phrase(iso: &str) -> String {
+    let preposition = if iso.len() == 10 { "On" } else { "In" };
+    format!("{preposition} {}", date(iso))
+}
+
+/// The date to tell for a fact: its own date, made more precise by its source's date when
+/// that agrees (a fact dated `2024-11` from an article of `2024-11-22` is told "On 22
+/// November 2024"); the source's date when the fact has none.
+pub fn fact_date(graph: &KnowledgeGraph, e: EdgeIndex) -> Option<String> {
+    let f = graph.fact(e);
+    let source_date = f
+        .source
+        .as_deref()
+        .and_then(|s| graph.source(s))
+        .and_then(|s| s.date.clone());
+    match (&f.date, source_date) {
+        (Some(d), Some(s)) if s.starts_with(d.as_str()) => Some(s),
+        (Some(d), _) => Some(d.clone()),
+        (None, s) => s,
+    }
+}
+
+/// True when a name reads as plural: a group whose name ends in "s" ("North Korean
+/// troops").
+fn is_plural(e: &Entity) -> bool {
+    e.kind == Kind::Group && e.name.ends_with('s')
+}
+
+/// The entity as a noun phrase: animals get "a"/"an" ("an African lion"), or a number
+/// and a plural when the fact has a count above one ("2 brown bears"); institutions and
+/// agreements get "the"; statements are quoted; other names stand alone.
+pub fn noun(e: &Entity, count: Option<u64>) -> String {
+    let name = e.name.as_str();
+    match e.kind {
+        Kind::Statement => format!("\u{201c}{name}\u{201d}"),
+        Kind::Animal | Kind::Thing => match count {
+            Some(n) if n > 1 => format!("{n} {}", plural(e)),
+            _ if e.kind == Kind::Thing => name.to_string(),
+            _ => format!("{} {name}", indefinite(name)),
+        },
+        Kind::Institution | Kind::Agreement if !starts_with_the(name) => format!("the {name}"),
+        _ => name.to_string(),
+    }
+}
+
+/// "a" or "an", by the first letter.
+fn indefinite(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
+fn starts_with_the(name: &str) -> bool {
+    name.get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("the "))
+}
+
+/// The plural of a name: an alias that extends it ("African lions"), else the name with
+/// "s" added.
+fn plural(e: &Entity) -> String {
+    e.aliases
+        .iter()
+        .find(|a| a.len() > e.name.len() && a.to_lowercase().starts_with(&e.name.to_lowercase()))
+        .cloned()
+        .unwrap_or_else(|| format!("{}s", e.name))
+}
+
+/// One fact as a clause, "Vladimir Putin sent an African lion"; `it` is the entity the
+/// clause before ended on, told as "it"/"them" when this clause ends on it too.
+pub fn clause(graph: &KnowledgeGraph, e: EdgeIndex, it: Option<NodeIndex>) -> String {
+    let f = graph.fact(e);
+    let (s, o) = graph.endpoints(e);
+    let (subject, object) = (graph.entity(s), graph.entity(o));
+    let object_phrase = if Some(o) == it {
+        match f.count {
+            Some(n) if n > 1 => "them".to_string(),
+            _ => "it".to_string(),
+        }
+    } else {
+        noun(object, f.count)
+    };
+    format!(
+        "{} {} {}",
+        noun(subject, None),
+        verb(f.relation, is_plural(subject)),
+        object_phrase
+    )
+}
+
+/// The path as sentences, with the source ids in the order the sentences cite them. A
+/// sentence cites its source as "(news report)", or "(news report 2)" when the path draws
+/// on several.
+pub fn path_sentences(graph: &KnowledgeGraph, path: &Path) -> (Vec<String>, Vec<String>) {
+    let mut sources: Vec<String> = Vec::new();
+    for s in &path.steps {
+        if let Some(src) = &graph.fact(s.edge).source
+            && !sources.contains(src)
+        {
+            sources.push(src.clone());
+        }
+    }
+    // A step joins the sentence before when it has the same date and source and ends on
+    // the entity the clause before ended on ("...; the zoo received it").
+    let mut groups: Vec<(Option<String>, Option<&str>, Vec<EdgeIndex>)> = Vec::new();
+    for s in &path.steps {
+        let when = fact_date(graph, s.edge);
+        let source = graph.fact(s.edge).source.as_deref();
+        let object = graph.endpoints(s.edge).1;
+        match groups.last_mut() {
+            Some((w, src, edges))
+                if *w == when
+                    && *src == source
+                    && edges.last().map(|&e| graph.endpoints(e).1) == Some(object) =>
+            {
+                edges.push(s.edge)
+            }
+            _ => groups.push((when, source, vec![s.edge])),
+        }
+    }
+    let sentences = groups
+        .into_iter()
+        .map(|(when, source, edges)| {
+            let mut it = None;
+            let clauses: Vec<String> = edges
+                .iter()
+                .map(|&e| {
+                    let c = clause(graph, e, it);
+                    it = Some(graph.endpoints(e).1);
+                    c
+                })
+                .collect();
+            let body = clauses.join("; ");
+            let cite = source.map(|src| {
+                if sources.len() > 1 {
+                    let i = sources.iter().position(|s| s == src).unwrap_or(0) + 1;
+                    format!("news report {i}")
+                } else {
+                    "news report".to_string()
+                }
+            });
+            let lead = match (when, cite) {
+                (Some(w), Some(c)) => format!("{} ({c}), ", date_phrase(&w)),
+                (Some(w), None) => format!("{}, ", date_phrase(&w)),
+                (None, Some(c)) => format!("According to a {c}, "),
+                (None, None) => String::new(),
+            };
+            capitalize(&format!("{lead}{body}."))
+        })
+        .collect();
+    (sentences, sources)
+}
+
+/// The text with its first letter in upper case.
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Fact, GraphFile, Source};
+    use crate::query::Step;
+
+    #[test]
+    fn dates_are_written_out() {
+        assert_eq!(date("2024-11-22"), "22 November 2024");
+        assert_eq!(date("2024-06-01"), "1 June 2024");
+        assert_eq!(date("2024-06"), "June 2024");
+        assert_eq!(date("2024"), "2024");
+        assert_eq!(date("2024-13"), "2024-13");
+        assert_eq!(date_phrase("2024-11-22"), "On 22 November 2024");
+        assert_eq!(date_phrase("2024-06"), "In June 2024");
+        assert_eq!(date_phrase("2024"), "In 2024");
+    }
+
+    #[test]
+    fn every_relation_has_a_verb() {
+        for r in Relation::ALL {
+            assert!(!verb(r, false).is_empty() && !verb(r, true).is_empty());
+        }
+        assert_eq!(verb(Relation::Stated, false), "said");
+        assert_eq!(verb(Relation::DeployedTo, true), "were deployed to");
+    }
+
+    #[test]
+    fn nouns_take_articles_and_plurals() {
+        let mut lion = Entity::new("l", "African lion", Kind::Animal);
+        assert_eq!(noun(&lion, None), "an African lion");
+        assert_eq!(noun(&lion, Some(3)), "3 African lions");
+        lion.aliases = vec!["lions of Africa".into(), "African lions, adult".into()];
+        assert_eq!(noun(&lion, Some(2)), "2 African lions, adult");
+        let zoo = Entity::new("z", "Moscow Zoo", Kind::Institution);
+        assert_eq!(noun(&zoo, None), "the Moscow Zoo");
+        let the = Entity::new("t", "The Hague Court", Kind::Institution);
+        assert_eq!(noun(&the, None), "The Hague Court");
+        let claim = Entity::new("s", "ties are growing", Kind::Statement);
+        assert_eq!(noun(&claim, None), "\u{201c}ties are growing\u{201d}");
+    }
+
+    #[test]
+    fn a_path_is_told_with_dates_sources_and_pronouns() {
+        let g = KnowledgeGraph::from_file(GraphFile {
+            sources: vec![Source {
+                date: Some("2024-11-22".into()),
+                ..Source::new("art")
+            }],
+            entities: vec![
+                Entity::new("p", "Vladimir Putin", Kind::Person),
+                Entity::new("l", "African lion", Kind::Animal),
+                Entity::new("z", "Pyongyang Central Zoo", Kind::Institution),
+                Entity::new("c", "Pyongyang", Kind::Place),
+            ],
+            facts: vec![
+                Fact {
+                    date: Some("2024-11".into()),
+                    source: Some("art".into()),
+                    ..Fact::new("p", Relation::Sent, "l")
+                },
+                Fact {
+                    date: Some("2024-11".into()),
+                    source: Some("art".into()),
+                    ..Fact::new("z", Relation::Received, "l")
+                },
+                Fact::new("z", Relation::LocatedIn, "c"),
+            ],
+            ..GraphFile::default()
+        })
+        .unwrap();
+        let path = Path {
+            start: g.node("p").unwrap(),
+            steps: vec![
+                Step {
+                    edge: EdgeIndex::new(0),
+                    forward: true,
+                },
+                Step {
+                    edge: EdgeIndex::new(1),
+                    forward: false,
+                },
+                Step {
+                    edge: EdgeIndex::new(2),
+                    forward: true,
+                },
+            ],
+        };
+        let (sentences, sources) = path_sentences(&g, &path);
+        assert_eq!(
+            sentences,
+            [
+                "On 22 November 2024 (news report), Vladimir Putin sent an African lion; the Pyongyang Central Zoo received it.",
+                "The Pyongyang Central Zoo is in Pyongyang."
+            ]
+        );
+        assert_eq!(sources, ["art"]);
+    }
+
+    #[test]
+    fn many_of_a_thing_are_them() {
+        let g = KnowledgeGraph::from_file(GraphFile {
+            entities: vec![
+                Entity::new("r", "Russia", Kind::Country),
+                Entity::new("b", "brown bear", Kind::Animal),
+                Entity::new("z", "Pyongyang Central Zoo", Kind::Institution),
+                Entity::new("t", "North Korean troops", Kind::Group),
+                Entity::new("k", "Kursk", Kind::Place),
+            ],
+            facts: vec![
+                Fact {
+                    count: Some(2),
+                    ..Fact::new("r", Relation::Sent, "b")
+                },
+                Fact {
+                    count: Some(2),
+                    ..Fact::new("z", Relation::Received, "b")
+                },
+                Fact::new("t", Relation::DeployedTo, "k"),
+            ],
+            ..GraphFile::default()
+        })
+        .unwrap();
+        let b = g.node("b");
+        assert_eq!(
+            clause(&g, EdgeIndex::new(0), None),
+            "Russia sent 2 brown bears"
+        );
+        assert_eq!(
+            clause(&g, EdgeIndex::new(1), b),
+            "the Pyongyang Central Zoo received them"
+        );
+        assert_eq!(
+            clause(&g, EdgeIndex::new(2), None),
+            "North Korean troops were deployed to Kursk"
+        );
+    }
+}

@@ -1,0 +1,179 @@
+//! `kg export`: every format through the CLI (snapshots on the seed graph), the format
+//! from the extension, atomic files, selections and the error messages.
+
+use crate::harness::{fixture, kg, stdout};
+use insta::assert_snapshot;
+
+#[test]
+fn every_format_on_the_seed_graph() {
+    for format in [
+        "dot", "graphml", "json", "turtle", "ntriples", "cypher", "mermaid",
+    ] {
+        let out = stdout(kg().args(["export", "--format", format, "--around", "Moscow Zoo"]));
+        assert!(!out.is_empty(), "{format}");
+        assert_snapshot!(format!("export_moscow_zoo_{format}"), out);
+    }
+}
+
+#[test]
+fn dot_is_export_as_dot() {
+    assert_eq!(
+        stdout(kg().arg("dot")),
+        stdout(kg().args(["export", "--format", "dot"]))
+    );
+}
+
+#[test]
+fn format_from_the_extension_and_a_note_saying_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, starts) in [
+        ("g.graphml", "<?xml"),
+        ("g.json", "{"),
+        ("g.ttl", "@prefix"),
+        ("g.gv", "digraph"),
+        ("g.mmd", "flowchart"),
+    ] {
+        kg().current_dir(dir.path())
+            .args(["export", "-o", file])
+            .assert()
+            .success()
+            .stdout("")
+            .stderr(format!("kg: wrote {file}\n"));
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        assert!(text.starts_with(starts), "{file}: {text:.40}");
+    }
+}
+
+#[test]
+fn csv_writes_two_files_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    kg().current_dir(dir.path())
+        .args(["export", "--format", "csv", "-o", "out"])
+        .assert()
+        .success()
+        .stderr("kg: wrote out/nodes.csv and out/edges.csv\n");
+    let edges = std::fs::read_to_string(dir.path().join("out/edges.csv")).unwrap();
+    assert!(edges.starts_with("subject,relation,object,count,date,source,evidence"));
+    kg().args(["export", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr("kg: csv writes two files (nodes.csv and edges.csv): give a folder with -o DIR\n");
+    kg().current_dir(dir.path())
+        .args(["export", "--format", "csv", "-o", "missing"])
+        .assert()
+        .code(2)
+        .stderr("kg: csv writes nodes.csv and edges.csv into a folder: 'missing' is not one (mkdir it first)\n");
+}
+
+#[test]
+fn selections_apply_to_every_format() {
+    let small = fixture("small.json");
+    let out = stdout(kg().arg("--graph").arg(&small).args([
+        "export",
+        "--format",
+        "json",
+        "--kind",
+        "person,institution",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 2);
+    assert_eq!(v["links"].as_array().unwrap().len(), 1);
+    let out = stdout(
+        kg().arg("--graph")
+            .arg(&small)
+            .args(["export", "--format", "ntriples", "--path", "Ann", "panda"]),
+    );
+    assert!(out.contains("acme") && !out.contains("freedonia"), "{out}");
+}
+
+#[test]
+fn export_errors() {
+    kg().args(["export"])
+        .assert()
+        .code(2)
+        .stderr("kg: give a format: kg export --format dot|graphml|json|turtle|ntriples|cypher|csv|mermaid (or -o FILE with a known extension)\n");
+    kg().args(["export", "-o", "graph.xyz"])
+        .assert()
+        .code(2)
+        .stderr("kg: cannot tell the format from 'graph.xyz': add --format (dot, graphml, json, turtle, ntriples, cypher, csv, mermaid)\n");
+    let dir = tempfile::tempdir().unwrap();
+    kg().current_dir(dir.path())
+        .args(["export", "-o", "no/such/folder/g.graphml"])
+        .assert()
+        .code(2)
+        .stderr("kg: cannot write 'no/such/folder/g.graphml': its folder does not exist\n");
+}
+
+#[test]
+fn a_failed_export_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("g.graphml"), "precious").unwrap();
+    kg().current_dir(dir.path())
+        .args(["export", "-o", "g.graphml", "--around", "Nobody"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("g.graphml")).unwrap(),
+        "precious"
+    );
+}
+
+#[test]
+fn networkx_finds_paths_as_long_as_kg_path() {
+    let python =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-consumers/bin/python");
+    if !python.exists() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI needs the consumer venv: tests/consumers/install.sh"
+        );
+        eprintln!(
+            "skipped: no {} (run tests/consumers/install.sh)",
+            python.display()
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("seed.graphml");
+    kg().arg("export").arg("-o").arg(&file).assert().success();
+    let graph = kg::run::load(None).unwrap();
+    let ids: Vec<String> = graph.nodes().map(|n| graph.entity(n).id.clone()).collect();
+    // Pairs spread over the graph, deterministic: every 7th entity against every 11th.
+    let pairs: Vec<(&str, &str)> = (0..12)
+        .map(|i| {
+            (
+                ids[(i * 7) % ids.len()].as_str(),
+                ids[(i * 11 + 3) % ids.len()].as_str(),
+            )
+        })
+        .collect();
+    let out = std::process::Command::new(&python)
+        .arg(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/consumers/path_lengths.py"),
+        )
+        .arg(&file)
+        .args(pairs.iter().flat_map(|(a, b)| [*a, *b]))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lengths: Vec<Option<u64>> = serde_json::from_slice(&out.stdout).unwrap();
+    for ((a, b), nx_len) in pairs.iter().zip(lengths) {
+        let json = kg()
+            .args(["path", "--format", "json", "--", a, b])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        let kg_len = v["paths"]
+            .as_array()
+            .unwrap()
+            .first()
+            .map(|p| p["hops"].as_u64().unwrap());
+        assert_eq!(kg_len, nx_len, "{a} -> {b}");
+    }
+}

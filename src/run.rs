@@ -80,7 +80,7 @@ fn run_write(
         ));
     }
     if let Command::Init(a) = &args.command {
-        return cmd::init::run(located, a, out);
+        return cmd::init::run(located, a, notes);
     }
     let base = located.path().ok_or(Error::NoBase)?;
     if !base.exists() {

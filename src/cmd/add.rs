@@ -39,20 +39,7 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
             }
         }
     }
-    if session.save(&mut ctx.notes)? {
-        writeln!(
-            ctx.out,
-            "wrote {} ({})",
-            ctx.base.display(),
-            session.summary()
-        )?;
-    } else {
-        writeln!(
-            ctx.out,
-            "{} unchanged: nothing new to add",
-            ctx.base.display()
-        )?;
-    }
+    session.save(&mut ctx.notes, "nothing new to add")?;
     Ok(Outcome::Done)
 }
 

@@ -32,13 +32,7 @@ pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
         x.id,
         decisions_path(ctx.base).display()
     )?;
-    session.save(&mut ctx.notes)?;
-    writeln!(
-        ctx.out,
-        "wrote {} ({})",
-        ctx.base.display(),
-        session.summary()
-    )?;
+    session.save(&mut ctx.notes, "already merged")?;
     Ok(Outcome::Done)
 }
 

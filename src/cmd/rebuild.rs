@@ -8,20 +8,6 @@ pub fn run(ctx: &mut WriteCtx) -> Result<Outcome, Error> {
     let mut session = Session::open(ctx.base)?;
     let Session { kb, decisions, .. } = &mut session;
     kb.rebuild(decisions);
-    if session.save(&mut ctx.notes)? {
-        writeln!(
-            ctx.out,
-            "wrote {} ({})",
-            ctx.base.display(),
-            session.summary()
-        )?;
-    } else {
-        writeln!(
-            ctx.out,
-            "{} unchanged: it was up to date ({})",
-            ctx.base.display(),
-            session.summary()
-        )?;
-    }
+    session.save(&mut ctx.notes, "it was up to date")?;
     Ok(Outcome::Done)
 }

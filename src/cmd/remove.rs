@@ -33,12 +33,6 @@ pub fn run(ctx: &mut WriteCtx, a: &RemoveArgs) -> Result<Outcome, Error> {
         counted(gone_facts, "fact"),
         counted(gone_entities, "entity")
     )?;
-    session.save(&mut ctx.notes)?;
-    writeln!(
-        ctx.out,
-        "wrote {} ({})",
-        ctx.base.display(),
-        session.summary()
-    )?;
+    session.save(&mut ctx.notes, "nothing to remove")?;
     Ok(Outcome::Done)
 }

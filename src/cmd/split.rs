@@ -55,12 +55,6 @@ pub fn run(ctx: &mut WriteCtx, a: &SplitArgs) -> Result<Outcome, Error> {
             counted(n, "fact")
         )?;
     }
-    session.save(&mut ctx.notes)?;
-    writeln!(
-        ctx.out,
-        "wrote {} ({})",
-        ctx.base.display(),
-        session.summary()
-    )?;
+    session.save(&mut ctx.notes, "already split")?;
     Ok(Outcome::Done)
 }

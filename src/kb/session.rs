@@ -4,6 +4,8 @@
 //! The lock is taken before the base is read, so two writers never lose each other's
 //! work: the second waits (saying so on stderr) up to `KG_LOCK_TIMEOUT` seconds (default
 //! 30), then fails. A base that cannot be read is reported and never overwritten.
+//! What was written is said as a note on stderr (`kg: wrote kg.json (...)`), as for every
+//! command that writes files.
 
 use super::decisions::{Decisions, decisions_path};
 use super::{KbError, KnowledgeBase};
@@ -128,13 +130,16 @@ impl Session {
         })
     }
 
-    /// Writes the base (and the decisions file) if they changed; true when the base was
-    /// written. A migration and its backup are told in `notes`.
-    pub fn save(&mut self, notes: &mut Vec<String>) -> Result<bool, Error> {
+    /// Writes the decisions file and the base if they changed, and says in `notes` what
+    /// it wrote (`wrote kg.aliases and kg.json (3 articles, ...)`) or, when nothing
+    /// changed, that the base is unchanged and `why`. A migration and its backup are told
+    /// too.
+    pub fn save(&mut self, notes: &mut Vec<String>, why: &str) -> Result<(), Error> {
         let werr = |path: &Path| {
             let path = path.to_path_buf();
             move |source| Error::Write { path, source }
         };
+        let mut wrote = Vec::new();
         let dtext = self.decisions.to_text();
         let dpath = decisions_path(&self.path);
         if !(self.decisions.is_empty() && self.original_decisions.is_empty())
@@ -142,26 +147,36 @@ impl Session {
         {
             write_atomic(&dpath, dtext.as_bytes()).map_err(werr(&dpath))?;
             self.original_decisions = dtext;
+            wrote.push(dpath.display().to_string());
         }
         let text = self.kb.to_json();
-        if text == self.original {
-            return Ok(false);
+        if text != self.original {
+            if let Some(from) = self.migrated.take() {
+                let mut backup = self.path.as_os_str().to_owned();
+                backup.push(format!(".kb{from}.bak"));
+                let backup = PathBuf::from(backup);
+                write_atomic(&backup, self.original.as_bytes()).map_err(werr(&backup))?;
+                notes.push(format!(
+                    "migrated '{}' from knowledge-base format {from} to {}; the old file is kept as '{}'",
+                    self.path.display(),
+                    super::KB_VERSION,
+                    backup.display()
+                ));
+            }
+            write_atomic(&self.path, text.as_bytes()).map_err(werr(&self.path))?;
+            self.original = text;
+            wrote.push(self.path.display().to_string());
         }
-        if let Some(from) = self.migrated.take() {
-            let mut backup = self.path.as_os_str().to_owned();
-            backup.push(format!(".kb{from}.bak"));
-            let backup = PathBuf::from(backup);
-            write_atomic(&backup, self.original.as_bytes()).map_err(werr(&backup))?;
-            notes.push(format!(
-                "migrated '{}' from knowledge-base format {from} to {}; the old file is kept as '{}'",
+        notes.push(if wrote.is_empty() {
+            format!(
+                "{} unchanged: {why} ({})",
                 self.path.display(),
-                super::KB_VERSION,
-                backup.display()
-            ));
-        }
-        write_atomic(&self.path, text.as_bytes()).map_err(werr(&self.path))?;
-        self.original = text;
-        Ok(true)
+                self.summary()
+            )
+        } else {
+            format!("wrote {} ({})", wrote.join(" and "), self.summary())
+        });
+        Ok(())
     }
 
     /// `N articles, N entities, N facts`.

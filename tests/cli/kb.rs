@@ -31,13 +31,15 @@ fn article(id: &str) -> String {
     format!("articles/{id}.json")
 }
 
+/// `kg add` of these articles: what it printed on stdout, then its notes on stderr.
 fn add(dir: &Path, ids: &[&str]) -> String {
     let mut cmd = kg();
     cmd.current_dir(dir).arg("add");
     for id in ids {
         cmd.arg(article(id));
     }
-    stdout(&mut cmd)
+    let out = cmd.assert().success().get_output().clone();
+    String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
 }
 
 fn json(dir: &Path, args: &[&str]) -> Value {
@@ -70,7 +72,10 @@ fn init_says_what_it_wrote_and_never_overwrites() {
         .arg("init")
         .assert()
         .success()
-        .stdout("wrote kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n");
+        .stdout("")
+        .stderr(
+            "kg: wrote kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
+        );
     kg().current_dir(dir.path())
         .arg("init")
         .assert()
@@ -88,8 +93,8 @@ fn init_says_what_it_wrote_and_never_overwrites() {
         .args(["init", "sub"])
         .assert()
         .success()
-        .stdout(
-            "wrote sub/kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
+        .stderr(
+            "kg: wrote sub/kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
         );
 }
 
@@ -110,8 +115,8 @@ fn write_commands_need_a_base() {
         .args(["--graph", "wire.json", "init"])
         .assert()
         .success()
-        .stdout(
-            "wrote wire.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
+        .stderr(
+            "kg: wrote wire.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
         );
 }
 
@@ -151,7 +156,7 @@ fn three_articles_share_entities_and_facts_carry_every_source() {
     assert_eq!(
         add(d, &[A, B, C]),
         format!(
-            "added articles/{A}.json as {A} (6 facts)\nadded articles/{B}.json as {B} (4 facts)\nadded articles/{C}.json as {C} (3 facts)\nwrote kg.json (3 articles, 13 entities, 12 facts)\n"
+            "added articles/{A}.json as {A} (6 facts)\nadded articles/{B}.json as {B} (4 facts)\nadded articles/{C}.json as {C} (3 facts)\nkg: wrote kg.json (3 articles, 13 entities, 12 facts)\n"
         )
     );
     // "Putin" (B) is Vladimir Putin (A): one node, all aliases.
@@ -204,10 +209,15 @@ fn adding_the_same_article_again_changes_nothing() {
     let d = dir.path();
     add(d, &[A, B]);
     let before = read(d);
+    kg().current_dir(d)
+        .args(["--quiet", "add", &article(A)])
+        .assert()
+        .success()
+        .stderr("");
     assert_eq!(
         add(d, &[A]),
         format!(
-            "unchanged articles/{A}.json: already in the base as {A}\nkg.json unchanged: nothing new to add\n"
+            "unchanged articles/{A}.json: already in the base as {A}\nkg: kg.json unchanged: nothing new to add (2 articles, 10 entities, 9 facts)\n"
         )
     );
     assert_eq!(read(d), before);
@@ -225,7 +235,7 @@ fn a_changed_article_replaces_its_facts() {
     assert_eq!(
         add(d, &[B]),
         format!(
-            "replaced {B} with articles/{B}.json (3 facts)\nwrote kg.json (2 articles, 10 entities, 8 facts)\n"
+            "replaced {B} with articles/{B}.json (3 facts)\nkg: wrote kg.json (2 articles, 10 entities, 8 facts)\n"
         )
     );
     kg().current_dir(d)
@@ -244,7 +254,8 @@ fn remove_takes_out_one_article_and_leaves_the_others_as_if_never_added() {
         .args(["remove", B])
         .assert()
         .success()
-        .stdout(format!("removed {B}: 3 facts and 3 entities gone\nwrote kg.json (2 articles, 10 entities, 9 facts)\n"));
+        .stdout(format!("removed {B}: 3 facts and 3 entities gone\n"))
+        .stderr("kg: wrote kg.json (2 articles, 10 entities, 9 facts)\n");
     let other = base();
     add(other.path(), &[A, C]);
     assert_eq!(read(d), read(other.path()));
@@ -271,12 +282,14 @@ fn merge_and_split_decisions_survive_rebuilds() {
         .args(["merge", "Workers' Party of Korea", "Korean Workers' Party"])
         .assert()
         .success()
-        .stdout("merged Korean Workers' Party (korean-workers-party) into Workers' Party of Korea (workers-party-of-korea); the decision is in kg.aliases\nwrote kg.json (3 articles, 12 entities, 11 facts)\n");
+        .stdout("merged Korean Workers' Party (korean-workers-party) into Workers' Party of Korea (workers-party-of-korea); the decision is in kg.aliases\n")
+        .stderr("kg: wrote kg.aliases and kg.json (3 articles, 12 entities, 11 facts)\n");
     kg().current_dir(d)
         .args(["split", "Vladimir Putin", "putin"])
         .assert()
         .success()
-        .stdout("split 'Putin' from Vladimir Putin (vladimir-putin); the decision is in kg.aliases\n'Putin' is now Putin (putin, 1 fact)\nwrote kg.json (3 articles, 13 entities, 11 facts)\n");
+        .stdout("split 'Putin' from Vladimir Putin (vladimir-putin); the decision is in kg.aliases\n'Putin' is now Putin (putin, 1 fact)\n")
+        .stderr("kg: wrote kg.aliases and kg.json (3 articles, 13 entities, 11 facts)\n");
     assert_eq!(
         fs::read_to_string(d.join("kg.aliases")).unwrap(),
         "# kg decisions, one a line: merge \"A\" \"B\" (one entity) or split \"A\" \"B\" (B is not a name of A).\n# Written by kg merge and kg split; every rebuild of the knowledge base honours them.\nmerge \"Workers' Party of Korea\" \"Korean Workers' Party\"\nsplit \"Vladimir Putin\" \"Putin\"\n"
@@ -287,7 +300,8 @@ fn merge_and_split_decisions_survive_rebuilds() {
         .arg("rebuild")
         .assert()
         .success()
-        .stdout("kg.json unchanged: it was up to date (3 articles, 13 entities, 11 facts)\n");
+        .stdout("")
+        .stderr("kg: kg.json unchanged: it was up to date (3 articles, 13 entities, 11 facts)\n");
     kg().current_dir(d).args(["remove", A]).assert().success();
     kg().current_dir(d).args(["remove", C]).assert().success();
     add(d, &[A, C]);
@@ -485,7 +499,7 @@ fn a_plain_graph_file_is_migrated_with_a_backup() {
     let out = cmd.assert().success().get_output().clone();
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "kg: migrated 'kg.json' from knowledge-base format 0 to 1; the old file is kept as 'kg.json.kb0.bak'\n"
+        "kg: migrated 'kg.json' from knowledge-base format 0 to 1; the old file is kept as 'kg.json.kb0.bak'\nkg: wrote kg.json (2 articles, 12 entities, 9 facts)\n"
     );
     assert_eq!(
         fs::read_to_string(d.join("kg.json.kb0.bak")).unwrap(),
@@ -631,8 +645,9 @@ fn article_text_goes_through_the_extractor() {
     for id in [A, B, C] {
         cmd.arg(fixture(&format!("articles/{id}.txt")));
     }
-    let out = stdout(&mut cmd);
-    assert!(out.contains("wrote kg.json (3 articles, "), "{out}");
+    let out = cmd.assert().success().get_output().stderr.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("kg: wrote kg.json (3 articles, "), "{out}");
     // "DPRK" and "Democratic People's Republic of Korea" (B) are North Korea (A).
     let nk = card(d, "DPRK");
     assert_eq!(nk["name"], "North Korea");

@@ -52,9 +52,10 @@ pub fn page() -> Vec<u8> {
         ".SH \"EXIT STATUS\"\n",
         ".TP\n0\nSuccess (also when the reader of the output went away: \\fBkg dot | head \\-1\\fR).\n",
         ".TP\n1\nThe query ran but found nothing: no path, no match.\n",
-        ".TP\n2\nBad usage or bad input: an unknown or ambiguous name, an unreadable or invalid file.\n",
+        ".TP\n2\nBad usage or bad input: an unknown or ambiguous name, an unreadable or invalid file; a knowledge base another kg kept locked.\n",
         ".SH ENVIRONMENT\n",
         ".TP\nKG_GRAPH\nThe graph file to read, as \\fB\\-\\-graph\\fR.\n",
+        ".TP\nKG_LOCK_TIMEOUT\nHow many seconds a command that writes the knowledge base waits for another to finish (default 30).\n",
         ".TP\nNO_COLOR\nWhen set and not empty, no colour, whatever \\fB\\-\\-color\\fR says.\n",
     ));
     buf.extend_from_slice(roff.as_bytes());

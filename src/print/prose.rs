@@ -177,14 +177,14 @@ pub fn clause(graph: &KnowledgeGraph, e: EdgeIndex, it: Option<NodeIndex>) -> St
 
 /// The path as sentences, with the source ids in the order the sentences cite them. A
 /// sentence cites its source as "(news report)", or "(news report 2)" when the path draws
-/// on several.
+/// on several, or "(news reports 1 and 2)" when several articles state its facts.
 pub fn path_sentences(graph: &KnowledgeGraph, path: &Path) -> (Vec<String>, Vec<String>) {
     let mut sources: Vec<String> = Vec::new();
     for s in &path.steps {
-        if let Some(src) = &graph.fact(s.edge).source
-            && !sources.contains(src)
-        {
-            sources.push(src.clone());
+        for src in graph.fact(s.edge).sources() {
+            if !sources.contains(&src) {
+                sources.push(src);
+            }
         }
     }
     // A step joins the sentence before when it has the same date and source and ends on
@@ -218,17 +218,27 @@ pub fn path_sentences(graph: &KnowledgeGraph, path: &Path) -> (Vec<String>, Vec<
                 })
                 .collect();
             let body = clauses.join("; ");
-            let cite = source.map(|src| {
-                if sources.len() > 1 {
-                    let i = sources.iter().position(|s| s == src).unwrap_or(0) + 1;
-                    format!("news report {i}")
-                } else {
-                    "news report".to_string()
+            let mut cited: Vec<usize> = edges
+                .iter()
+                .flat_map(|&e| graph.fact(e).sources())
+                .filter_map(|src| sources.iter().position(|s| *s == src))
+                .map(|i| i + 1)
+                .collect();
+            cited.sort();
+            cited.dedup();
+            let cite = source.map(|_| match cited.as_slice() {
+                _ if sources.len() <= 1 => "news report".to_string(),
+                [one] => format!("news report {one}"),
+                many => {
+                    let (last, rest) = many.split_last().expect("several");
+                    let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
+                    format!("news reports {} and {last}", rest.join(", "))
                 }
             });
             let lead = match (when, cite) {
                 (Some(w), Some(c)) => format!("{} ({c}), ", date_phrase(&w)),
                 (Some(w), None) => format!("{}, ", date_phrase(&w)),
+                (None, Some(c)) if c.starts_with("news reports") => format!("According to {c}, "),
                 (None, Some(c)) => format!("According to a {c}, "),
                 (None, None) => String::new(),
             };

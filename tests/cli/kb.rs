@@ -396,6 +396,15 @@ fn path_through_two_articles_prints_both_sources() {
     assert!(out.contains(&format!("source: {A} (2024-03-04)")), "{out}");
     assert!(out.contains(&format!("source: {B} (2024-05-10)")), "{out}");
     insta::assert_snapshot!("kb_path_tiger_kursk", out);
+    // kg explain cites every article that states a step.
+    let told = stdout(
+        kg().current_dir(d)
+            .args(["explain", "Kim Jong Un", "Russia"]),
+    );
+    assert!(
+        told.starts_with("On 4 March 2024 (news reports 1 and 2), Kim Jong Un leads North Korea; Russia cooperates with it.\n"),
+        "{told}"
+    );
 }
 
 #[test]

@@ -677,3 +677,16 @@ fn article_text_goes_through_the_extractor() {
     assert_eq!(sources[0]["title"], "Putin sends two tigers to Pyongyang");
     assert!(sources[0]["hash"].as_str().unwrap().starts_with("fnv1a64:"));
 }
+
+#[test]
+fn a_bad_decisions_file_is_reported_and_nothing_written() {
+    let dir = base();
+    let d = dir.path();
+    add(d, &[A]);
+    let before = read(d);
+    fs::write(d.join("kg.aliases"), "merge \"Putin\"\n").unwrap();
+    kg().current_dir(d).arg("rebuild").assert().code(2).stderr(
+        "kg: decisions file 'kg.aliases' is not valid: line 1: expected merge \"A\" \"B\"\n",
+    );
+    assert_eq!(read(d), before);
+}

@@ -5,12 +5,16 @@
 //! ```json
 //! {
 //!   "version": 1,
-//!   "sources":  [ { "id", "title"?, "date"?, "path"? } ],
+//!   "sources":  [ { "id", "title"?, "date"?, "path"?, "hash"? } ],
 //!   "entities": [ { "id", "name", "kind", "aliases"? } ],
 //!   "facts":    [ { "subject", "relation", "object", "count"?, "date"?,
-//!                   "source"?, "evidence"?, "span"?, "rule"? } ]
+//!                   "source"?, "evidence"?, "span"?, "rule"?, "also"? } ],
+//!   "kb": { "version", "decisions"?, "articles" }?
 //! }
 //! ```
+//!
+//! `also`, `hash` and `kb` are read through [`crate::model::Provenance`], `Source::hash`
+//! and [`crate::kb`]; to the types here they are unknown fields, kept as they are.
 //!
 //! `sources` may be absent; fields kg does not know are kept. kg writes the arrays sorted
 //! (sources and entities by id, facts by subject, relation, object, date, source, span) so

@@ -152,6 +152,21 @@ pub enum Command {
     /// Build the merged graph again from its articles and the decisions in kg.aliases.
     #[command(after_help = "Example:\n  kg rebuild")]
     Rebuild,
+    /// The graph one article yields, as a graph file (JSON) or text; nothing is stored.
+    #[command(
+        after_help = "Examples:\n  kg extract article.txt\n  kg extract article.txt --format text\n  kg extract notes.txt --date 2024-11-22"
+    )]
+    Extract(ExtractArgs),
+    /// Build a graph file from articles (the embedded graph: kg build graph/articles/*.txt -o graph/graph.json).
+    #[command(
+        after_help = "Examples:\n  kg build graph/articles/*.txt -o graph/graph.json\n  kg build a.txt b.txt -o ab.json"
+    )]
+    Build(BuildArgs),
+    /// Score a predicted graph against a gold one: precision, recall and F1 of its facts.
+    #[command(
+        after_help = "Examples:\n  kg eval eval/gold/a.json predicted.json\n  kg eval eval/gold/a.json eval/articles/a.txt --verbose"
+    )]
+    Eval(EvalArgs),
 }
 impl Command {
     /// True for the commands that write the knowledge base.
@@ -166,6 +181,43 @@ impl Command {
                 | Command::Rebuild
         )
     }
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExtractArgs {
+    /// The article: plain text, optionally opening with `source:` and `date:` lines and a
+    /// blank line.
+    pub article: PathBuf,
+    /// The article's date (YYYY-MM-DD), when its header has none or it is wrong; relative
+    /// dates ("in April", "last month") are resolved against it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// A graph file (JSON, the default) or text for people.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct BuildArgs {
+    /// The articles.
+    #[arg(required = true)]
+    pub articles: Vec<PathBuf>,
+    /// The graph file to write (replaced atomically).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct EvalArgs {
+    /// The gold graph file.
+    pub gold: PathBuf,
+    /// The predicted graph file, or an article (.txt) to extract and score.
+    pub predicted: PathBuf,
+    /// List the gold facts missed and the predicted facts that are wrong.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub format: FormatArg,
 }
 
 #[derive(Debug, ClapArgs)]

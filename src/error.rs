@@ -67,8 +67,8 @@ pub enum Error {
     /// An article file could not be read.
     #[error("cannot read article '{}': {}", path.display(), describe(source))]
     ReadArticle { path: PathBuf, source: io::Error },
-    /// An article file was read but cannot be added.
-    #[error("article '{}' cannot be added: {message}", path.display())]
+    /// An article file was read but is not an article kg can use.
+    #[error("cannot use article '{}': {message}", path.display())]
     BadArticle { path: PathBuf, message: String },
     /// `kg remove` named no article of the base.
     #[error("no article '{id}' in '{}' (try 'kg sources')", path.display())]

@@ -39,6 +39,10 @@ pub fn run(args: Args) -> Result<Report, Error> {
         // These describe kg itself: they need no graph.
         Command::Completions(a) => cmd::completions::run(&mut out, a)?,
         Command::Man(a) => cmd::man::run(&mut out, a, &mut notes)?,
+        // These read articles and files they are given, not the knowledge base.
+        Command::Extract(a) => cmd::extract::run(&mut out, a)?,
+        Command::Build(a) => cmd::build::run(a, &mut notes)?,
+        Command::Eval(a) => cmd::eval::run(&mut out, a)?,
         command if command.writes() => run_write(&args, &located, &mut out, &mut notes)?,
         command => {
             let window = Window {
@@ -121,7 +125,11 @@ fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<Outcome, Error> {
         Command::Explain(a) => cmd::explain::run(ctx, a),
         Command::Sources(a) => cmd::sources::run(ctx, a),
         Command::Duplicates(a) => cmd::duplicates::run(ctx, a),
-        Command::Completions(_) | Command::Man(_) => unreachable!("run handles these"),
+        Command::Completions(_)
+        | Command::Man(_)
+        | Command::Extract(_)
+        | Command::Build(_)
+        | Command::Eval(_) => unreachable!("run handles these"),
         Command::Init(_)
         | Command::Add(_)
         | Command::Remove(_)

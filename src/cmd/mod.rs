@@ -4,12 +4,15 @@
 //! into a subgraph.
 
 pub mod add;
+pub mod build;
 pub mod completions;
 pub mod dot;
 pub mod duplicates;
 pub mod entities;
+pub mod eval;
 pub mod explain;
 pub mod export;
+pub mod extract;
 pub mod facts;
 pub mod html;
 pub mod init;

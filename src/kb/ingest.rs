@@ -9,8 +9,8 @@ use crate::error::Error;
 use crate::model::{Source, content_hash};
 use std::path::Path;
 
-/// Reads and extracts one article file.
-pub fn read(path: &Path) -> Result<Extraction, Error> {
+/// The bytes of an article file and its id (the file name without extension).
+pub fn read_file(path: &Path) -> Result<(Vec<u8>, String), Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::ReadArticle {
         path: path.into(),
         source,
@@ -19,6 +19,21 @@ pub fn read(path: &Path) -> Result<Extraction, Error> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "article".into());
+    Ok((bytes, stem))
+}
+
+/// Reads a text article file for the extractor; its path is recorded in the article.
+pub fn read_article(path: &Path) -> Result<crate::extract::Article, Error> {
+    let (bytes, stem) = read_file(path)?;
+    crate::extract::read_article(&bytes, &stem).map_err(|e| Error::BadArticle {
+        path: path.into(),
+        message: e.to_string(),
+    })
+}
+
+/// Reads and extracts one article file.
+pub fn read(path: &Path) -> Result<Extraction, Error> {
+    let (bytes, stem) = read_file(path)?;
     let bad = |message: String| Error::BadArticle {
         path: path.into(),
         message,

@@ -7,6 +7,7 @@ mod dot;
 mod errors;
 mod explain;
 mod export;
+mod extract;
 mod harness;
 mod html;
 mod kb;

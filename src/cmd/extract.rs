@@ -1,0 +1,48 @@
+//! `kg extract ARTICLE`: the graph one article yields, printed; nothing is stored.
+
+use super::Outcome;
+use crate::cli::ExtractArgs;
+use crate::error::Error;
+use crate::kb::ingest;
+use crate::model::{KnowledgeGraph, is_date_prefix};
+use crate::print::{Format, Style, text};
+use std::io::Write;
+
+pub fn run(out: &mut dyn Write, a: &ExtractArgs) -> Result<Outcome, Error> {
+    let mut article = ingest::read_article(&a.article)?;
+    if let Some(date) = &a.date {
+        if date.len() != 10 || !is_date_prefix(date) {
+            return Err(Error::Usage(format!(
+                "--date '{date}' is not a date: give it as YYYY-MM-DD"
+            )));
+        }
+        article.date = Some(date.clone());
+    }
+    let graph = KnowledgeGraph::from_file(crate::extract::extract(&article))
+        .expect("the extractor writes valid graphs");
+    match a.format {
+        Format::Json => out.write_all(crate::store::to_json(&graph).as_bytes())?,
+        Format::Text => {
+            let style = Style::plain();
+            writeln!(
+                out,
+                "{}: {}, {}",
+                article.id,
+                text::counted(graph.entity_count(), "entity"),
+                text::counted(graph.fact_count(), "fact")
+            )?;
+            for e in graph.edges() {
+                let rule = graph.fact(e).rule.as_deref().unwrap_or("-");
+                writeln!(out, "\n{}  [{rule}]", text::fact_line(&graph, e, &style))?;
+                write!(out, "{}", text::evidence(&graph, e, "    ", &style))?;
+            }
+        }
+    }
+    if graph.fact_count() == 0 {
+        return Ok(Outcome::Nothing(format!(
+            "no facts found in '{}'",
+            a.article.display()
+        )));
+    }
+    Ok(Outcome::Done)
+}

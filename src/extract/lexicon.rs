@@ -6,7 +6,37 @@
 //! fields at the top. Keys are lowercase words joined by one space.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: lexicon keys are short words, for which it is much faster than SipHash (the
+/// lexicons are built into the binary, so hash flooding is not a concern).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by lexicon words.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A set of lexicon words.
+pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// One country of `countries.txt`.
 #[derive(Debug, Clone)]
@@ -96,15 +126,15 @@ impl Family {
 /// lengths that can succeed).
 #[derive(Debug)]
 pub struct Phrases<V> {
-    map: HashMap<String, V>,
-    first: HashMap<String, usize>,
+    map: WordMap<String, V>,
+    first: WordMap<String, usize>,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
-            map: HashMap::new(),
-            first: HashMap::new(),
+            map: WordMap::default(),
+            first: WordMap::default(),
         }
     }
 }
@@ -170,7 +200,7 @@ pub struct Lexicons {
     pub countries: Vec<Country>,
     pub country_forms: Phrases<(usize, CountryForm)>,
     /// Aliases written in capitals (DPRK, UK) only match when the text has capitals.
-    pub acronyms: HashSet<String>,
+    pub acronyms: WordSet,
     pub animals: Vec<String>,
     pub animal_forms: Phrases<NounForm>,
     pub things: Vec<String>,
@@ -181,13 +211,13 @@ pub struct Lexicons {
     pub institution_forms: Phrases<NounForm>,
     pub titles: Vec<Title>,
     pub title_forms: Phrases<usize>,
-    pub places: HashSet<String>,
+    pub places: WordSet,
     pub agreements: Phrases<()>,
-    pub verbs: HashMap<String, Vec<Family>>,
-    pub negations: HashSet<String>,
-    pub hypotheticals: HashSet<String>,
-    pub function_words: HashSet<String>,
-    pub abbreviations: HashSet<String>,
+    pub verbs: WordMap<String, Vec<Family>>,
+    pub negations: WordSet,
+    pub hypotheticals: WordSet,
+    pub function_words: WordSet,
+    pub abbreviations: WordSet,
 }
 
 /// The lexicons, parsed on first use.
@@ -269,7 +299,7 @@ fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
     (entries, forms)
 }
 
-fn word_set(text: &str) -> HashSet<String> {
+fn word_set(text: &str) -> WordSet {
     records(text).map(|r| r[0].to_string()).collect()
 }
 

@@ -309,6 +309,73 @@ mod tests {
         }
     }
 
+    /// Every fact's evidence is the text at its span, on char boundaries.
+    fn check_spans(a: &Article, g: &GraphFile) {
+        for f in &g.facts {
+            let [s, e] = f.span.unwrap();
+            assert!(a.text.is_char_boundary(s) && a.text.is_char_boundary(e));
+            assert_eq!(&a.text[s..e], f.evidence.as_deref().unwrap());
+        }
+    }
+
+    #[test]
+    fn spans_hold_on_every_shipped_article() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["graph/articles", "eval/articles"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let bytes = std::fs::read(entry.path()).unwrap();
+                let a = read_article(&bytes, "a").unwrap();
+                check_spans(&a, &extract(&a));
+            }
+        }
+    }
+
+    #[test]
+    fn long_lines_and_odd_text_do_not_panic() {
+        let line = "word ".repeat(200_000);
+        let a = read_article(line.as_bytes(), "l").unwrap();
+        assert!(extract(&a).facts.is_empty());
+        let caps = "Alpha Beta and Gamma of Delta ".repeat(20_000);
+        let a = read_article(caps.as_bytes(), "c").unwrap();
+        check_spans(&a, &extract(&a));
+        for odd in [
+            "\u{201c}",
+            "\u{201d}.",
+            "'s",
+            "A.",
+            "U.S.",
+            "...",
+            "\u{feff}date: 2024-01-01\n\nHi there.",
+            "date: 2024-01-01",
+            "x\u{2019}s",
+            "Mr. . . Dr.",
+            "1,000,000 troops were deployed to",
+        ] {
+            if let Ok(a) = read_article(odd.as_bytes(), "o") {
+                check_spans(&a, &extract(&a));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_are_ok_or_err(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+            if let Ok(a) = read_article(&bytes, "p") {
+                check_spans(&a, &extract(&a));
+            }
+        }
+
+        #[test]
+        fn any_text_extracts(text in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[0-9,.]{1,5}|[ .,;:'\"\u{201c}\u{201d}\u{2019}\n-]){0,80}") {
+            if let Ok(a) = read_article(text.as_bytes(), "p") {
+                check_spans(&a, &extract(&a));
+            }
+        }
+    }
+
     #[test]
     fn build_merges_entities() {
         let a = read_article(b"Chile sent two llamas to Peru.", "a").unwrap();

@@ -121,13 +121,31 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     // Where each distinct name goes: itself, or a fuller name; None: dropped.
     let word_lists: Vec<Vec<String>> = names.iter().map(|(_, n)| words(n)).collect();
     let mut target: Vec<Option<usize>> = (0..names.len()).map(Some).collect();
+    // The names each word occurs in: a fuller name holds every word of the shorter one,
+    // so only the names of its rarest word need checking.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (b, wb) in word_lists.iter().enumerate() {
+        for w in wb {
+            let list = postings.entry(w.as_str()).or_default();
+            if list.last() != Some(&b) {
+                list.push(b);
+            }
+        }
+    }
     for (a, (ka, _)) in names.iter().enumerate() {
         let wa = &word_lists[a];
         if wa.is_empty() {
             target[a] = None;
             continue;
         }
-        let fuller: Vec<usize> = (0..names.len())
+        let rarest = wa
+            .iter()
+            .map(|w| postings.get(w.as_str()).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|l| l.len())
+            .unwrap_or(&[]);
+        let fuller: Vec<usize> = rarest
+            .iter()
+            .copied()
             .filter(|&b| b != a && names[b].0 == *ka)
             .filter(|&b| {
                 let wb = &word_lists[b];
@@ -182,16 +200,15 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     // A single unknown word at the start of a sentence is a name only if it is one
     // elsewhere in the article.
     let mut name_entity: Vec<Option<usize>> = vec![None; names.len()];
-    // Institutions in the order they are named, for "the ministry".
-    let mut named_institutions: Vec<usize> = Vec::new();
+    let written = name_words(sentences);
+    // The last institution named with each word, for "the ministry".
+    let mut named_institutions: HashMap<String, usize> = HashMap::new();
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
             if m.anaphor {
-                let cue = words(&m.name);
-                r.of_mention[si][mi] = named_institutions.iter().rev().copied().find(|&e| {
-                    let w = words(&r.entities[e].name);
-                    cue.iter().all(|c| w.contains(c))
-                });
+                r.of_mention[si][mi] = words(&m.name)
+                    .first()
+                    .and_then(|cue| named_institutions.get(cue).copied());
                 continue;
             }
             let e = match m.kind {
@@ -202,7 +219,9 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                     let idx = seen[&(k, m.name.clone())];
                     match target[idx] {
                         None => None,
-                        Some(t) if m.initial && t == idx && !seen_elsewhere(sentences, si, m) => {
+                        Some(t)
+                            if m.initial && t == idx && !written.contains_key(m.name.as_str()) =>
+                        {
                             None
                         }
                         Some(t) => {
@@ -220,7 +239,9 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             if let Some(e) = e
                 && r.entities[e].kind == Kind::Institution
             {
-                named_institutions.push(e);
+                for w in words(&r.entities[e].name) {
+                    named_institutions.insert(w, e);
+                }
             }
             r.of_mention[si][mi] = e;
         }
@@ -229,14 +250,23 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     r
 }
 
-/// Whether a sentence-initial word is also written as a name in another sentence.
-fn seen_elsewhere(sentences: &[Vec<Mention>], si: usize, m: &Mention) -> bool {
-    sentences.iter().enumerate().any(|(i, ms)| {
-        i != si
-            && ms
-                .iter()
-                .any(|o| !o.initial && o.name.split_whitespace().any(|w| w == m.name))
-    })
+/// The words written inside names that do not start a sentence, with the number of
+/// sentences each is written in.
+fn name_words(sentences: &[Vec<Mention>]) -> HashMap<&str, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for ms in sentences {
+        let mut here: Vec<&str> = ms
+            .iter()
+            .filter(|o| !o.initial)
+            .flat_map(|o| o.name.split_whitespace())
+            .collect();
+        here.sort_unstable();
+        here.dedup();
+        for w in here {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// The kind of a named entity: unknown names of one word in capitals are institutions

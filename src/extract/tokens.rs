@@ -56,6 +56,19 @@ impl Token<'_> {
     }
 }
 
+/// The lowercase form of a token, with a curly apostrophe made straight.
+fn lowercase(piece: &str) -> String {
+    let mut out = if piece.is_ascii() {
+        piece.to_ascii_lowercase()
+    } else {
+        piece.to_lowercase()
+    };
+    if out.contains('\u{2019}') {
+        out = out.replace('\u{2019}', "'");
+    }
+    out
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -153,7 +166,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         let piece = &s[a..b];
         out.push(Token {
             text: piece,
-            lower: piece.to_lowercase().replace('\u{2019}', "'"),
+            lower: lowercase(piece),
             start: start + a,
             end: start + b,
             kind,

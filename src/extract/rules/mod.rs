@@ -58,6 +58,10 @@ pub struct Sentence<'a> {
     pub clause: Vec<usize>,
     /// For each token, whether it stands inside double quotes.
     pub in_quote: Vec<bool>,
+    /// For each token, the trigger families of its word.
+    pub families: Vec<&'static [Family]>,
+    /// For each clause, whether it speaks of the future ("next spring").
+    future: Vec<bool>,
     pub dates: Vec<DateExpr>,
 }
 
@@ -96,6 +100,25 @@ const DETERMINERS: [&str; 11] = [
 /// Words that open a new clause after a comma (or alone, for relativisers).
 const CLAUSE_OPENERS: [&str; 10] = [
     "and", "but", "while", "where", "which", "who", "whereas", "although", "though", "when",
+];
+/// Words after "next" that put a clause in the future.
+const LATER: [&str; 16] = [
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "year",
+    "month",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "season",
 ];
 pub(crate) const RELATIVISERS: [&str; 5] = ["where", "which", "who", "whom", "whereas"];
 
@@ -160,6 +183,16 @@ impl<'a> Sentence<'a> {
             clause[i] = c;
             in_quote[i] = inside && !quote;
         }
+        let families = tokens
+            .iter()
+            .map(|t| lexicons().families(&t.lower))
+            .collect();
+        let mut future = vec![false; c + 1];
+        for k in 0..n.saturating_sub(1) {
+            if tokens[k].lower == "next" && LATER.contains(&tokens[k + 1].lower.as_str()) {
+                future[clause[k]] = true;
+            }
+        }
         Sentence {
             index,
             text,
@@ -168,6 +201,8 @@ impl<'a> Sentence<'a> {
             tok_mention,
             clause,
             in_quote,
+            families,
+            future,
             dates,
         }
     }
@@ -213,28 +248,12 @@ impl<'a> Sentence<'a> {
 
     /// Whether the clause of token `i` speaks of the future: "next spring", "next year".
     fn future_clause(&self, i: usize) -> bool {
-        const LATER: [&str; 16] = [
-            "spring",
-            "summer",
-            "autumn",
-            "fall",
-            "winter",
-            "year",
-            "month",
-            "week",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "season",
-        ];
-        let c = self.clause[i];
-        (0..self.tokens.len().saturating_sub(1)).any(|k| {
-            self.clause[k] == c && self.word(k) == "next" && LATER.contains(&self.word(k + 1))
-        })
+        self.future[self.clause[i]]
+    }
+
+    /// Whether the word at `i` triggers `family`.
+    pub fn triggers(&self, i: usize, family: Family) -> bool {
+        self.families[i].contains(&family)
     }
 
     /// Whether a negation or hypothetical stands within three words around mention `m`
@@ -417,10 +436,9 @@ impl<'a> Sentence<'a> {
     /// trigger of the same family, or else those before it back to the previous one.
     /// Things set apart ("apart from the yaks", "except") are left out.
     pub fn objects(&self, i: usize, family: Family) -> Vec<usize> {
-        let lex = lexicons();
         let families = [family, Family::Send, Family::Receive, Family::Arrive];
         let is_trigger = |k: usize| {
-            k != i && families.iter().any(|&f| lex.is(self.word(k), f)) && self.is_verb_use(k)
+            k != i && families.iter().any(|&f| self.triggers(k, f)) && self.is_verb_use(k)
         };
         let n = self.tokens.len();
         let end = (i + 1..n).find(|&k| is_trigger(k)).unwrap_or(n);
@@ -530,9 +548,8 @@ impl Ctx<'_, '_> {
 
     /// The token indices whose word triggers `family`, used as a verb or not.
     pub fn triggers(&self, family: Family) -> Vec<usize> {
-        let lex = lexicons();
         (0..self.sentence.tokens.len())
-            .filter(|&i| lex.is(self.sentence.word(i), family))
+            .filter(|&i| self.sentence.triggers(i, family))
             .collect()
     }
 }

@@ -171,6 +171,11 @@ impl<V> Phrases<V> {
         best
     }
 
+    /// The first words of the keys.
+    pub fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.first.keys()
+    }
+
     /// The value of exactly this key.
     pub fn get(&self, key: &str) -> Option<&V> {
         self.map.get(key)
@@ -217,6 +222,9 @@ pub struct Lexicons {
     pub negations: WordSet,
     pub hypotheticals: WordSet,
     pub function_words: WordSet,
+    /// Every word a noun, title, group or agreement phrase starts with: a lowercase
+    /// token not in it starts no mention.
+    pub starters: WordSet,
     pub abbreviations: WordSet,
 }
 
@@ -378,6 +386,19 @@ impl Lexicons {
         }
         lex.function_words = word_set(include_str!("lexicon/function_words.txt"));
         lex.abbreviations = word_set(include_str!("lexicon/abbreviations.txt"));
+        let starters: Vec<String> = lex
+            .animal_forms
+            .first_words()
+            .chain(lex.thing_forms.first_words())
+            .chain(lex.title_forms.first_words())
+            .chain(lex.group_forms.first_words())
+            .chain(lex.agreements.first_words())
+            .chain(lex.institution_forms.first_words())
+            .cloned()
+            .collect();
+        lex.starters.extend(starters);
+        lex.starters
+            .extend(["they", "two", "both"].map(String::from));
         lex
     }
 

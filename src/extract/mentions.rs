@@ -146,7 +146,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let mut f = Finder {
         text,
         tokens,
-        lowers: tokens.iter().map(|t| t.lower.as_str()).collect(),
+        lowers: tokens.iter().map(|t| t.lower.as_ref()).collect(),
         out: Vec::new(),
     };
     f.run();
@@ -215,7 +215,9 @@ impl Finder<'_> {
         let mut i = 0;
         while i < n {
             let t = &self.tokens[i];
-            if t.kind != TokKind::Word {
+            if t.kind != TokKind::Word
+                || (!t.is_capitalised() && !lex.starters.contains(self.lowers[i]))
+            {
                 i += 1;
                 continue;
             }
@@ -450,10 +452,10 @@ impl Finder<'_> {
         let more_name = p + len < b && self.tokens[p + len].is_capitalised();
         let cue_after = self.tokens.get(p + len).is_some_and(|t| {
             t.is_lower_word()
-                && (lex.places.contains(t.lower.as_str())
+                && (lex.places.contains(t.lower.as_ref())
                     || lex
                         .institution_forms
-                        .get(t.lower.as_str())
+                        .get(t.lower.as_ref())
                         .is_some_and(|f| !f.plural))
         });
         let kind = match form {

@@ -171,11 +171,11 @@ impl<'a> Sentence<'a> {
                 };
                 c += 1;
             } else if t.is_punct(";")
-                || (RELATIVISERS.contains(&t.lower.as_str()) && i > 0)
+                || (RELATIVISERS.contains(&t.lower.as_ref()) && i > 0)
                 || (t.lower == "that" && i > 0 && !reports(i))
                 || (i > 0
                     && tokens[i - 1].is_punct(",")
-                    && (CLAUSE_OPENERS.contains(&t.lower.as_str()) || t.lower == "according")
+                    && (CLAUSE_OPENERS.contains(&t.lower.as_ref()) || t.lower == "according")
                     && !lists_items(i))
             {
                 c += 1;
@@ -189,7 +189,7 @@ impl<'a> Sentence<'a> {
             .collect();
         let mut future = vec![false; c + 1];
         for k in 0..n.saturating_sub(1) {
-            if tokens[k].lower == "next" && LATER.contains(&tokens[k + 1].lower.as_str()) {
+            if tokens[k].lower == "next" && LATER.contains(&tokens[k + 1].lower.as_ref()) {
                 future[clause[k]] = true;
             }
         }
@@ -208,7 +208,7 @@ impl<'a> Sentence<'a> {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+        self.tokens.get(i).map_or("", |t| t.lower.as_ref())
     }
 
     /// Whether the trigger at `i` is used as a verb: not after a determiner or a
@@ -235,7 +235,7 @@ impl<'a> Sentence<'a> {
             if t.kind == super::tokens::TokKind::Punct {
                 break;
             }
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             if lex.negations.contains(w) || w.ends_with("n't") {
                 return true;
             }

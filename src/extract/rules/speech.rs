@@ -143,8 +143,8 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     let start = if next.lower == "that" {
         i + 2
     } else if TELL.contains(&s.word(i))
-        || super::PREPOSITIONS.contains(&next.lower.as_str())
-        || NOT_A_CLAIM.contains(&next.lower.as_str())
+        || super::PREPOSITIONS.contains(&next.lower.as_ref())
+        || NOT_A_CLAIM.contains(&next.lower.as_ref())
         || next.kind == crate::extract::tokens::TokKind::Punct
     {
         that? + 1

@@ -97,6 +97,7 @@ pub enum Family {
     CooperateVerb,
     Include,
     Assist,
+    Lead,
 }
 
 impl Family {
@@ -116,6 +117,7 @@ impl Family {
             "cooperate-verb" => Family::CooperateVerb,
             "include" => Family::Include,
             "assist" => Family::Assist,
+            "lead" => Family::Lead,
             _ => return None,
         })
     }
@@ -211,6 +213,8 @@ pub struct Lexicons {
     pub things: Vec<String>,
     pub thing_forms: Phrases<NounForm>,
     pub groups: Vec<String>,
+    /// Per group: whether a country adjective makes it a member of the country.
+    pub group_members: Vec<bool>,
     pub group_forms: Phrases<NounForm>,
     pub institutions: Vec<String>,
     pub institution_forms: Phrases<NounForm>,
@@ -352,6 +356,9 @@ impl Lexicons {
         (lex.animals, lex.animal_forms) = nouns(include_str!("lexicon/animals.txt"));
         (lex.things, lex.thing_forms) = nouns(include_str!("lexicon/things.txt"));
         (lex.groups, lex.group_forms) = nouns(include_str!("lexicon/groups.txt"));
+        lex.group_members = records(include_str!("lexicon/groups.txt"))
+            .map(|r| r.get(2).is_none_or(|f| *f != "no"))
+            .collect();
         (lex.institutions, lex.institution_forms) = nouns(include_str!("lexicon/institutions.txt"));
         for r in records(include_str!("lexicon/titles.txt")) {
             lex.title_forms.insert(r[0], lex.titles.len());

@@ -62,6 +62,14 @@ pub struct Mention {
     pub nationality: Option<usize>,
     /// "the zoo", "the ministry": a generic description of an institution named before.
     pub anaphor: bool,
+    /// For a group named after an organisation ("NATO troops"), the organisation's
+    /// mention.
+    pub owner: Option<usize>,
+    /// "the Jakarta-based institute": the place it is based in.
+    pub based_in: Option<String>,
+    /// A group whose country adjective alone does not make it a member ("Belgian
+    /// units").
+    pub weak: bool,
 }
 
 impl Mention {
@@ -168,6 +176,9 @@ impl Finder<'_> {
             initial: false,
             nationality: None,
             anaphor: false,
+            owner: None,
+            based_in: None,
+            weak: false,
         });
     }
 
@@ -394,7 +405,7 @@ impl Finder<'_> {
             let mut e = p;
             let mut seen_of = false;
             while e < b {
-                if self.lowers[e] == "of" {
+                if matches!(self.lowers[e], "of" | "for") {
                     seen_of = true;
                 }
                 if self.lowers[e] == "and" && (!seen_of || self.and_joins_names(e, b)) {
@@ -580,11 +591,20 @@ impl Finder<'_> {
             nationality = Some(c);
             self.out.pop();
         }
+        // "the Jakarta-based Centre for …": the place is not part of the name.
+        let mut based_in = None;
+        if end - start > 1
+            && let Some(place) = self.tokens[start].text.strip_suffix("-based")
+        {
+            based_in = Some(place.to_string());
+            start += 1;
+        }
         let name = span_text(self.text, self.tokens, start, end);
         self.push(start, end, MentionKind::Name(kind), name);
         if let Some(m) = self.out.last_mut() {
             m.initial = initial && single && kind.is_none();
             m.nationality = nationality;
+            m.based_in = based_in;
         }
         end
     }
@@ -662,14 +682,30 @@ impl Finder<'_> {
             }
             _ => (p, None, surface.clone()),
         };
-        let plural = lex
-            .group_forms
-            .longest(&self.lowers[p..e])
-            .is_some_and(|(_, f)| f.plural);
+        // "NATO troops": an organisation's name right before the group noun.
+        let owner = self.out.len().checked_sub(1).filter(|&o| {
+            let m = &self.out[o];
+            m.end == p
+                && country.is_none()
+                && matches!(m.kind, MentionKind::Name(None | Some(Kind::Institution)))
+                && !m.initial
+                && m.surface.len() > 1
+                && m.surface.chars().all(|c| c.is_ascii_uppercase())
+        });
+        let name = match owner {
+            Some(o) => format!("{} {surface}", self.out[o].surface),
+            None => name,
+        };
+        let form = lex.group_forms.longest(&self.lowers[p..e]).map(|(_, f)| *f);
+        let plural = form.is_some_and(|f| f.plural);
+        let weak = form.is_some_and(|f| !lex.group_members[f.entry]);
         self.push(start, e, MentionKind::Group(country), name);
-        let count = count_before(self.tokens, start, plural);
+        let count_from = owner.map_or(start, |o| self.out[o].start);
+        let count = count_before(self.tokens, count_from, plural);
         if let Some(m) = self.out.last_mut() {
             m.count = count;
+            m.owner = owner;
+            m.weak = weak;
         }
     }
 

@@ -159,14 +159,17 @@ fn assemble(
     resolved: &resolve::Resolved,
     raw: Vec<RawFact>,
 ) -> GraphFile {
+    // Entities that get the same id are one entity: facts are compared by id.
+    let id_of = |e: usize| slug(&resolved.entities[e].name);
     let mut seen_static = HashSet::new();
     let mut seen_event = HashSet::new();
     let mut kept = Vec::new();
     for f in raw {
-        let (a, b) = if f.relation.is_symmetric() && f.object < f.subject {
-            (f.object, f.subject)
+        let (a, b) = (id_of(f.subject), id_of(f.object));
+        let (a, b) = if f.relation.is_symmetric() && b < a {
+            (b, a)
         } else {
-            (f.subject, f.object)
+            (a, b)
         };
         let fresh = if is_static(f.relation) {
             seen_static.insert((a, f.relation, b))

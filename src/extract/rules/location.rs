@@ -1,7 +1,8 @@
 //! Location: which place or institution lies in which place or country.
 //!
 //! * `possessive-place`: "Russia's Kursk region" → Kursk region located-in Russia;
-//! * `in-place`: "the Kursk region in Russia", "the Rome Zoo in Italy" → located-in.
+//! * `in-place`: "the Kursk region in Russia", "the Rome Zoo in Italy" → located-in;
+//! * `based-in`: "the Jakarta-based institute" → located-in Jakarta.
 
 use super::{Ctx, Sentence};
 use crate::extract::mentions::MentionKind;
@@ -11,6 +12,12 @@ pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for k in 0..s.mentions.len() {
         let m = &s.mentions[k];
+        if let Some(place) = &m.based_in
+            && let Some(e) = ctx.entity(k)
+        {
+            let p = ctx.resolved.entity_named(place, Kind::Place);
+            ctx.emit(e, Relation::LocatedIn, p, None, None, "based-in");
+        }
         if matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_))
             && s.possessive(k)
             && let Some(next) = s.mention_from(m.end + 1)

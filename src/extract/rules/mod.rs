@@ -120,7 +120,7 @@ const LATER: [&str; 16] = [
     "sunday",
     "season",
 ];
-pub(crate) const RELATIVISERS: [&str; 5] = ["where", "which", "who", "whom", "whereas"];
+pub(crate) const RELATIVISERS: [&str; 6] = ["where", "which", "who", "whom", "whose", "whereas"];
 
 impl<'a> Sentence<'a> {
     /// Builds the view of a sentence.
@@ -338,21 +338,25 @@ impl<'a> Sentence<'a> {
     /// not the object of a preposition nor a possessive modifier, with any actor
     /// coordinated with it by "and".
     pub fn subjects_before(&self, i: usize) -> Vec<usize> {
-        // "X, who heads Y, said": the verb after a relative clause belongs to X.
+        // "X, who heads Y, said" and "X, who heads Y": the verb after a relative clause,
+        // or the relative clause's own verb, belongs to X.
         let cs = (0..i)
             .rev()
             .take_while(|&k| self.clause[k] == self.clause[i])
             .last();
         if let Some(cs) = cs
-            && matches!(self.word(cs), "who" | "which")
+            && matches!(self.word(cs), "who" | "which" | "whose")
             && cs >= 2
             && self.tokens[cs - 1].is_punct(",")
-            && i > 0
-            && self.tokens[i - 1].is_punct(",")
             && let Some(m) = self.tok_mention[cs - 2]
             && self.mentions[m].is_actor()
         {
-            return vec![m];
+            let after_clause = i > 0 && self.tokens[i - 1].is_punct(",");
+            let own_verb =
+                self.word(cs) == "who" && (cs + 1..i).all(|k| self.tok_mention[k].is_none());
+            if after_clause || own_verb {
+                return vec![m];
+            }
         }
         let mut j = i;
         while j > 0 {

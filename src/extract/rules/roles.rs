@@ -8,16 +8,23 @@
 //!   of Russia;
 //! * `demonym-group`: "North Korean troops" → member of North Korea;
 //! * `descriptor-apposition`: "Russian news agency, TASS" → TASS is a member of Russia;
-//! * `possessive-member`: "Russia's Pacific Fleet" → member of Russia.
+//! * `possessive-member`: "Russia's Pacific Fleet" → member of Russia;
+//! * `organisation-group`: "NATO troops" → member of NATO;
+//! * `head-verb`: "X heads Y", "X, who runs Y" → X leads Y.
 
 use super::{Ctx, Sentence};
-use crate::extract::lexicon::{RoleLink, lexicons};
+use crate::extract::lexicon::{Family, RoleLink, lexicons};
 use crate::extract::mentions::MentionKind;
 use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
+    for i in ctx.triggers(Family::Lead) {
+        if s.is_verb_use(i) && !s.is_blocked(i) {
+            head_verb(ctx, i);
+        }
+    }
     for k in 0..s.mentions.len() {
         match s.mentions[k].kind {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
@@ -26,11 +33,20 @@ pub fn apply(ctx: &mut Ctx) {
                     member(ctx, k, c, "adjective-institution");
                 }
             }
-            MentionKind::Group(Some(_)) if !s.near_modality(k) => {
+            MentionKind::Group(Some(_)) if !s.near_modality(k) && !s.mentions[k].weak => {
                 if let Some(e) = ctx.entity(k)
                     && let Some(c) = country_entity(ctx, s.mentions[k].country())
                 {
                     ctx.emit(e, Relation::MemberOf, c, None, None, "demonym-group");
+                }
+            }
+            MentionKind::Group(None) if !s.near_modality(k) => {
+                // "NATO troops" → member of NATO.
+                if let Some(o) = s.mentions[k].owner
+                    && let (Some(g), Some(org)) = (ctx.entity(k), ctx.entity(o))
+                {
+                    ctx.resolved.entities[org].kind = Kind::Institution;
+                    ctx.emit(g, Relation::MemberOf, org, None, None, "organisation-group");
                 }
             }
             MentionKind::Descriptor(Some(c)) => descriptor(ctx, k, c),
@@ -157,6 +173,23 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         && let Some(org) = ctx.entity(p)
     {
         ctx.emit(person, rel, org, None, None, "org-title");
+    }
+}
+
+/// "X heads Y", "X, who runs Y".
+fn head_verb(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let Some(&subject) = s.subjects_before(i).last() else {
+        return;
+    };
+    let Some(object) = s.mention_from(i + 1) else {
+        return;
+    };
+    if let (Some(p), Some(o)) = (ctx.entity(subject), ctx.entity(object))
+        && ctx.kind(p) == Kind::Person
+        && matches!(ctx.kind(o), Kind::Institution | Kind::Country)
+    {
+        ctx.emit(p, Relation::Leads, o, None, None, "head-verb");
     }
 }
 

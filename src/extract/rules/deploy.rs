@@ -140,6 +140,24 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_groups_arrive_and_are_based() {
+        let t = triples("Ghanaian soldiers and Malian police officers have arrived in Niger.");
+        assert!(
+            t.contains(&"Ghanaian soldiers deployed-to Niger".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Malian police officers deployed-to Niger".to_string()),
+            "{t:?}"
+        );
+        let t = triples("About 900 Polish troops are based in Latvia.");
+        assert!(
+            t.contains(&"Polish troops deployed-to Latvia".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn hypothetical_deployments_are_not_facts() {
         assert!(
             !triples("Iran may send troops to Syria.")

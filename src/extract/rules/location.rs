@@ -62,5 +62,9 @@ mod tests {
             ["Rome Zoo located-in Italy"]
         );
         assert!(triples("They met Ukraine's president.").is_empty());
+        assert_eq!(
+            triples("A study by the Lisbon-based Atlantic Institute appeared."),
+            ["Atlantic Institute located-in Lisbon"]
+        );
     }
 }

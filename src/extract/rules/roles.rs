@@ -286,4 +286,26 @@ mod tests {
         );
         assert_eq!(triples("Chile's Navy arrived."), ["Navy member-of Chile"]);
     }
+
+    #[test]
+    fn heading_verbs_and_relative_clauses() {
+        assert_eq!(
+            triples("Ana Silva, who heads the Lima Museum of Art, opened it."),
+            ["Ana Silva leads Lima Museum of Art"]
+        );
+        assert_eq!(
+            triples("Tomas Berg runs the Oslo Maritime Museum."),
+            ["Tomas Berg leads Oslo Maritime Museum"]
+        );
+    }
+
+    #[test]
+    fn organisation_groups_and_weak_groups() {
+        assert_eq!(
+            triples("Some 300 NATO troops waited."),
+            ["NATO troops member-of NATO"]
+        );
+        assert!(triples("Chilean units and Peruvian vessels waited.").is_empty());
+        assert!(triples("No Chilean soldiers could enter.").is_empty());
+    }
 }

@@ -384,6 +384,24 @@ mod tests {
     }
 
     #[test]
+    fn generic_descriptions_name_the_last_institution() {
+        let f = stated(
+            "The Quito Botanical Garden Foundation opened. Later, the foundation said the orchids were safe.",
+        );
+        assert_eq!(f[0].0, "Quito Botanical Garden Foundation");
+        assert_eq!(f[0].1, "The orchids were safe");
+    }
+
+    #[test]
+    fn time_phrases_and_addressees_are_not_claims() {
+        let f = stated("The Oslo Police said on Friday that the road was open.");
+        assert_eq!(f[0].1, "The road was open");
+        let f = stated("Mayor Ana Lind told reporters that the bridge would reopen.");
+        assert_eq!(f[0].1, "The bridge would reopen");
+        assert!(stated("Mayor Ana Lind told reporters about it.").is_empty());
+    }
+
+    #[test]
     fn statements_are_dated_by_the_article() {
         let f = facts(
             "In March, Chile sent six horses to Peru, the Chilean Ministry of Agriculture said.",

@@ -405,7 +405,7 @@ impl Lexicons {
             .collect();
         lex.starters.extend(starters);
         lex.starters
-            .extend(["they", "two", "both"].map(String::from));
+            .extend(["they", "he", "she", "it", "two", "both", "country"].map(String::from));
         lex
     }
 

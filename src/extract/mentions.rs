@@ -232,6 +232,11 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
+            if matches!(self.lowers[i], "they" | "he" | "she" | "it") {
+                self.push(i, i + 1, MentionKind::Pronoun, self.lowers[i].to_string());
+                i += 1;
+                continue;
+            }
             if let Some((len, kind, name, plural)) = self.noun_at(i) {
                 self.push_noun(i, i + len, kind, name, plural);
                 i += len;
@@ -282,13 +287,15 @@ impl Finder<'_> {
                 i = end;
                 continue;
             }
-            // "the ministry", "the zoo": an institution named before.
+            // "the ministry", "the zoo", "the country": an institution or country named
+            // before.
             if i > 0
                 && self.lowers[i - 1] == "the"
-                && lex
-                    .institution_forms
-                    .get(self.lowers[i])
-                    .is_some_and(|f| !f.plural)
+                && (self.lowers[i] == "country"
+                    || lex
+                        .institution_forms
+                        .get(self.lowers[i])
+                        .is_some_and(|f| !f.plural))
                 && !self.tokens.get(i + 1).is_some_and(Token::is_capitalised)
             {
                 self.push(
@@ -303,9 +310,7 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            if self.lowers[i] == "they" {
-                self.push(i, i + 1, MentionKind::Pronoun, "they".into());
-            } else if matches!(self.lowers[i], "two" | "both")
+            if matches!(self.lowers[i], "two" | "both")
                 && matches!(
                     self.lowers.get(i + 1),
                     Some(&("nations" | "countries" | "states" | "sides" | "neighbours" | "allies"))

@@ -203,12 +203,17 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     let written = name_words(sentences);
     // The last institution named with each word, for "the ministry".
     let mut named_institutions: HashMap<String, usize> = HashMap::new();
+    let mut last_country = None;
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
             if m.anaphor {
-                r.of_mention[si][mi] = words(&m.name)
-                    .first()
-                    .and_then(|cue| named_institutions.get(cue).copied());
+                r.of_mention[si][mi] = if m.name == "country" {
+                    last_country
+                } else {
+                    words(&m.name)
+                        .first()
+                        .and_then(|cue| named_institutions.get(cue).copied())
+                };
                 continue;
             }
             let e = match m.kind {
@@ -236,6 +241,11 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                     }
                 }
             };
+            if let Some(e) = e
+                && r.entities[e].kind == Kind::Country
+            {
+                last_country = Some(e);
+            }
             if let Some(e) = e
                 && r.entities[e].kind == Kind::Institution
             {
@@ -291,12 +301,24 @@ fn country_entity(r: &mut Resolved, c: usize, m: &Mention) -> usize {
     e
 }
 
-/// "the two nations" → the last two countries before it; "they" → the last group.
+/// "the two nations" → the last two countries before it; "they" → the last group;
+/// "he", "she" → the last person; "it" → the last institution or country.
 fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut countries: Vec<usize> = Vec::new();
     let mut last_group: Option<usize> = None;
+    let mut last_person: Option<usize> = None;
+    let mut last_body: Option<usize> = None;
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
+            if let Some(e) = r.of_mention[si][mi]
+                && m.kind != MentionKind::Pronoun
+            {
+                match r.entities[e].kind {
+                    Kind::Person if matches!(m.kind, MentionKind::Name(_)) => last_person = Some(e),
+                    Kind::Institution | Kind::Country => last_body = Some(e),
+                    _ => {}
+                }
+            }
             match m.kind {
                 MentionKind::Country(_) => {
                     if let Some(e) = r.of_mention[si][mi] {
@@ -310,7 +332,13 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         r.pairs.insert((si, mi), (a, b));
                     }
                 }
-                MentionKind::Pronoun => r.of_mention[si][mi] = last_group,
+                MentionKind::Pronoun => {
+                    r.of_mention[si][mi] = match m.name.as_str() {
+                        "he" | "she" => last_person,
+                        "it" => last_body,
+                        _ => last_group,
+                    }
+                }
                 _ => {}
             }
         }

@@ -67,6 +67,9 @@ pub struct Mention {
     pub owner: Option<usize>,
     /// "the Jakarta-based institute": the place it is based in.
     pub based_in: Option<String>,
+    /// The word before is a place preposition ("in", "to", "from", "visited"): an unknown
+    /// one-word name there is a place.
+    pub after_locative: bool,
     /// A group whose country adjective alone does not make it a member ("Belgian
     /// units").
     pub weak: bool,
@@ -179,6 +182,11 @@ impl Finder<'_> {
             owner: None,
             based_in: None,
             weak: false,
+            after_locative: start > 0
+                && matches!(
+                    self.lowers[start - 1],
+                    "in" | "to" | "from" | "at" | "near" | "visited" | "visit" | "visiting"
+                ),
         });
     }
 

@@ -284,6 +284,12 @@ fn name_words(sentences: &[Vec<Mention>]) -> HashMap<&str, usize> {
 fn entity_kind(m: &Mention, canonical: &str, class: Kind) -> Kind {
     if let MentionKind::Name(None) = m.kind
         && !canonical.contains(' ')
+        && m.after_locative
+    {
+        return Kind::Place;
+    }
+    if let MentionKind::Name(None) = m.kind
+        && !canonical.contains(' ')
         && canonical.chars().filter(|c| c.is_alphabetic()).count() > 1
         && canonical.chars().all(|c| !c.is_lowercase())
     {

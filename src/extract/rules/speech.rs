@@ -18,7 +18,8 @@ pub const MAX_WORDS: usize = 30;
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for i in ctx.triggers(Family::Speech) {
-        if s.is_verb_use(i) && !s.in_quote[i] {
+        // "declined to say": an infinitive reports nothing.
+        if s.is_verb_use(i) && !s.in_quote[i] && s.word(i.wrapping_sub(1)) != "to" {
             speech_verb(ctx, i);
         }
     }
@@ -85,7 +86,7 @@ fn claim(s: &Sentence, a: usize, b: usize) -> Option<String> {
 /// A quotation starting right after token `i` (past "," ":" "that"): its token range.
 fn quote_after(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     let mut j = i + 1;
-    while j < s.tokens.len() && matches!(s.tokens[j].text, "," | ":" | "that") {
+    while j < s.tokens.len() && matches!(s.tokens[j].text, "," | ":" | "that" | "only") {
         j += 1;
     }
     let t = s.tokens.get(j)?;
@@ -140,6 +141,9 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     let (_, end) = clause_after(s, i + 1)?;
     let that = (i + 1..end).find(|&k| s.word(k) == "that");
     let next = s.tokens.get(i + 1)?;
+    if next.lower == "whether" || next.lower == "if" {
+        return None;
+    }
     let start = if next.lower == "that" {
         i + 2
     } else if TELL.contains(&s.word(i))
@@ -220,12 +224,16 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
                 .get(s.mentions[m].end)
                 .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct)
     });
-    let before = s
-        .subjects_before(i)
-        .first()
-        .copied()
-        .filter(|&m| speaker_entity(ctx, Some(m)).is_some());
-    let (speaker_m, speaker_after) = if after_comma {
+    // ", saying that …": the participle's subject is the sentence's first actor.
+    let participle = s.word(i).ends_with("ing") && i > 0 && s.tokens[i - 1].is_punct(",");
+    let before = if participle {
+        (0..s.mentions.len())
+            .find(|&m| s.mentions[m].is_actor() && !s.prepositional(m) && s.mentions[m].end <= i)
+    } else {
+        s.subjects_before(i).first().copied()
+    }
+    .filter(|&m| speaker_entity(ctx, Some(m)).is_some());
+    let (speaker_m, speaker_after) = if after_comma && !participle {
         (after.or(before), after.is_some())
     } else {
         (before.or(after), before.is_none() && after.is_some())
@@ -399,6 +407,22 @@ mod tests {
         let f = stated("Mayor Ana Lind told reporters that the bridge would reopen.");
         assert_eq!(f[0].1, "The bridge would reopen");
         assert!(stated("Mayor Ana Lind told reporters about it.").is_empty());
+    }
+
+    #[test]
+    fn participles_infinitives_and_questions() {
+        let f = stated(
+            "Mayor Ana Lind refused to say whether Oslo would pay, saying only that \"talks go on\".",
+        );
+        assert_eq!(
+            f,
+            [(
+                "Ana Lind".into(),
+                "Talks go on".into(),
+                "speech-quote".into()
+            )]
+        );
+        assert!(stated("Mayor Ana Lind would not say if the bridge reopens.").is_empty());
     }
 
     #[test]

@@ -418,10 +418,22 @@ impl<'a> Sentence<'a> {
         let n = self.tokens.len();
         let mut j = i + 1;
         while j < n && self.clause[j] == self.clause[i] {
-            if preps.contains(&self.word(j))
-                && self.word(j.wrapping_sub(1)) != "according"
-                && let Some(m) = self.mention_from(j + 1)
+            let prep = preps.contains(&self.word(j)) && self.word(j.wrapping_sub(1)) != "according";
+            // "to the people of Japan", "to a zoo in the city of Ipoh": the name after
+            // "of"/"in"; "to a zoo" with no name: no target.
+            if prep
+                && self.word(j) == "to"
+                && DETERMINERS.contains(&self.word(j + 1))
+                && self.mention_from(j + 1).is_none()
             {
+                return (j + 2..(j + 9).min(n))
+                    .take_while(|&k| self.clause[k] == self.clause[i])
+                    .find(|&k| {
+                        matches!(self.word(k), "of" | "in") && self.mention_from(k + 1).is_some()
+                    })
+                    .and_then(|k| self.mention_from(k + 1));
+            }
+            if prep && let Some(m) = self.mention_from(j + 1) {
                 {
                     if self.possessive(m)
                         && let Some(next) = self.mention_from(self.mentions[m].end + 1)

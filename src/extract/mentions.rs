@@ -278,8 +278,7 @@ impl Finder<'_> {
                 i = self.out.last().map_or(i + len, |m| m.end.max(i + len));
                 continue;
             }
-            if let Some((len, f)) = lex.group_forms.longest(w) {
-                let _ = f;
+            if let Some((len, _)) = lex.group_forms.longest(w) {
                 self.push_group(i, i + len);
                 i += len;
                 continue;

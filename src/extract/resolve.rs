@@ -217,7 +217,7 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                 continue;
             }
             let e = match m.kind {
-                MentionKind::Country(c) => Some(country_entity(&mut r, c, m)),
+                MentionKind::Country(_) => Some(country_entity(&mut r, m)),
                 MentionKind::Pronoun | MentionKind::Pair => None,
                 _ => {
                     let Some(k) = class(m) else { continue };
@@ -298,9 +298,8 @@ fn entity_kind(m: &Mention, canonical: &str, class: Kind) -> Kind {
     class
 }
 
-fn country_entity(r: &mut Resolved, c: usize, m: &Mention) -> usize {
+fn country_entity(r: &mut Resolved, m: &Mention) -> usize {
     let e = r.entity_named(&m.name, Kind::Country);
-    let _ = c;
     if m.surface != m.name {
         r.entities[e].aliases.insert(m.surface.clone());
     }

@@ -6,8 +6,8 @@
 //! | [`transfer`] | send-verb, send-recipient, receive-verb, arrive-at, gift-noun |
 //! | [`speech`] | speech-quote, speech-clause, speech-attribution, according-to |
 //! | [`deploy`] | deploy-verb, deployment-noun |
-//! | [`roles`] | title-country, title-of, org-title, adjective-institution, demonym-group, descriptor-apposition, possessive-member |
-//! | [`location`] | possessive-place, in-place |
+//! | [`roles`] | title-country, title-of, org-title, adjective-institution, demonym-group, organisation-group, descriptor-apposition, possessive-member, head-verb |
+//! | [`location`] | possessive-place, in-place, based-in |
 //! | [`agreement`] | sign-verb |
 //! | [`conflict`] | fight-verb, fight-noun, fight-assist |
 //! | [`cooperation`] | cooperation-between, cooperation-with, cooperate-verb |

@@ -160,7 +160,14 @@ fn assemble(
     raw: Vec<RawFact>,
 ) -> GraphFile {
     // Entities that get the same id are one entity: facts are compared by id.
-    let id_of = |e: usize| slug(&resolved.entities[e].name);
+    let slugs: Vec<String> = resolved.entities.iter().map(|d| slug(&d.name)).collect();
+    let mut first_with: HashMap<&str, usize> = HashMap::new();
+    let canon: Vec<usize> = slugs
+        .iter()
+        .enumerate()
+        .map(|(e, id)| *first_with.entry(id.as_str()).or_insert(e))
+        .collect();
+    let id_of = |e: usize| canon[e];
     let mut seen_static = HashSet::new();
     let mut seen_event = HashSet::new();
     let mut kept = Vec::new();
@@ -180,30 +187,30 @@ fn assemble(
             kept.push(f);
         }
     }
-    let mut ids: HashMap<usize, String> = HashMap::new();
-    let mut entities: HashMap<String, Entity> = HashMap::new();
+    let mut done: HashSet<usize> = HashSet::new();
+    let mut entities: HashMap<usize, Entity> = HashMap::new();
     for f in &kept {
         for e in [f.subject, f.object] {
-            if ids.contains_key(&e) {
+            if !done.insert(e) {
                 continue;
             }
             let d = &resolved.entities[e];
-            let id = slug(&d.name);
-            let entity = entities
-                .entry(id.clone())
-                .or_insert_with(|| Entity::new(id.clone(), d.name.clone(), d.kind));
-            for a in &d.aliases {
+            let entity = entities.entry(canon[e]).or_insert_with(|| {
+                let first = &resolved.entities[canon[e]];
+                Entity::new(slugs[e].clone(), first.name.clone(), first.kind)
+            });
+            for a in d.aliases.iter().chain(std::iter::once(&d.name)) {
                 if *a != entity.name {
                     entity.aliases.push(a.clone());
                 }
             }
-            ids.insert(e, id);
         }
     }
+    let ids = &slugs;
     let mut facts = Vec::with_capacity(kept.len());
     for f in kept {
         let span = spans[f.sentence];
-        let mut fact = Fact::new(ids[&f.subject].clone(), f.relation, ids[&f.object].clone());
+        let mut fact = Fact::new(ids[f.subject].clone(), f.relation, ids[f.object].clone());
         fact.count = f.count;
         fact.date = f.date;
         fact.source = Some(article.id.clone());

@@ -34,6 +34,8 @@ pub struct Resolved {
     /// "the two nations" mentions → the two entities.
     pub pairs: HashMap<(usize, usize), (usize, usize)>,
     by_key: HashMap<String, usize>,
+    /// The same, by kind and exact name: most lookups need no slug.
+    by_name: HashMap<Kind, HashMap<String, usize>>,
 }
 
 impl Resolved {
@@ -45,8 +47,15 @@ impl Resolved {
     /// The entity with this name and kind, made if new (statements, groups named by a
     /// rule).
     pub fn entity_named(&mut self, name: &str, kind: Kind) -> usize {
+        if let Some(&e) = self.by_name.get(&kind).and_then(|m| m.get(name)) {
+            return e;
+        }
         let key = format!("{kind}:{}", slug(name));
         if let Some(&e) = self.by_key.get(&key) {
+            self.by_name
+                .entry(kind)
+                .or_default()
+                .insert(name.to_string(), e);
             return e;
         }
         self.entities.push(Draft {
@@ -56,6 +65,10 @@ impl Resolved {
         });
         let e = self.entities.len() - 1;
         self.by_key.insert(key, e);
+        self.by_name
+            .entry(kind)
+            .or_default()
+            .insert(name.to_string(), e);
         e
     }
 }

@@ -117,10 +117,15 @@ pub fn span_text(text: &str, tokens: &[Token], a: usize, b: usize) -> String {
     if a >= b {
         return String::new();
     }
-    text[tokens[a].start..tokens[b - 1].end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let raw = &text[tokens[a].start..tokens[b - 1].end];
+    let mut out = String::with_capacity(raw.len());
+    for (i, w) in raw.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Upper-cases the first letter.

@@ -207,6 +207,24 @@ fn assemble(
         }
     }
     let ids = &slugs;
+    // In the graph file's order already (ids, relation, date, span), so that its sort
+    // only checks it.
+    kept.sort_by(|a, b| {
+        (
+            &ids[a.subject],
+            a.relation,
+            &ids[a.object],
+            &a.date,
+            a.sentence,
+        )
+            .cmp(&(
+                &ids[b.subject],
+                b.relation,
+                &ids[b.object],
+                &b.date,
+                b.sentence,
+            ))
+    });
     let mut facts = Vec::with_capacity(kept.len());
     for f in kept {
         let span = spans[f.sentence];

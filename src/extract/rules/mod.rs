@@ -66,7 +66,8 @@ pub struct Sentence<'a> {
 }
 
 /// Words after which a name is the object of a preposition, not a subject.
-pub(crate) const PREPOSITIONS: [&str; 26] = [
+/// ("after" and "before" are left out: "after Russia invaded" has a subject.)
+pub(crate) const PREPOSITIONS: [&str; 24] = [
     "to",
     "from",
     "of",
@@ -85,8 +86,6 @@ pub(crate) const PREPOSITIONS: [&str; 26] = [
     "toward",
     "towards",
     "near",
-    "after",
-    "before",
     "including",
     "like",
     "via",

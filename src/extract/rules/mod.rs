@@ -372,9 +372,17 @@ impl<'a> Sentence<'a> {
                 // "Russia, China and Iran": the link next to the subject is "and",
                 // the ones before it may be commas.
                 let mut out = vec![m];
+                let is_modifier = |x: usize| {
+                    matches!(
+                        self.mentions[x].kind,
+                        MentionKind::Demonym(_) | MentionKind::Title { .. }
+                    )
+                };
                 let mut k = m;
-                while k > 0 {
-                    let prev = &self.mentions[k - 1];
+                // The actor before mention `k`, past country adjectives and titles.
+                let actor_before = |k: usize| (0..k).rev().find(|&x| !is_modifier(x));
+                while let Some(p) = actor_before(k) {
+                    let prev = &self.mentions[p];
                     // The link: "and" (or a list comma), then perhaps "his Indonesian
                     // counterpart".
                     let gap = prev.end..self.mentions[k].start;
@@ -382,12 +390,7 @@ impl<'a> Sentence<'a> {
                     let joined = link == "and" || (link == "," && out.len() > 1);
                     let rest_is_modifier = (gap.start + 1..gap.end).all(|t| {
                         matches!(self.word(t), "his" | "her" | "its" | "their" | "the")
-                            || self.tok_mention[t].is_some_and(|x| {
-                                matches!(
-                                    self.mentions[x].kind,
-                                    MentionKind::Demonym(_) | MentionKind::Title { .. }
-                                )
-                            })
+                            || self.tok_mention[t].is_some_and(is_modifier)
                             || lexicons().title_forms.get(self.word(t)).is_some()
                             || self.word(t) == "counterpart"
                     });
@@ -395,10 +398,10 @@ impl<'a> Sentence<'a> {
                         && !gap.is_empty()
                         && joined
                         && rest_is_modifier
-                        && !self.prepositional(k - 1)
+                        && !self.prepositional(p)
                     {
-                        out.push(k - 1);
-                        k -= 1;
+                        out.push(p);
+                        k = p;
                     } else {
                         break;
                     }

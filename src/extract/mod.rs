@@ -114,20 +114,32 @@ pub fn extract(article: &Article) -> GraphFile {
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
     let mut previous_quote = None;
+    // The first sentence of a quotation still open at the end of the last sentence.
+    let mut open_quote: Option<String> = None;
     let mut spans_of = Vec::with_capacity(parsed.len());
     for (index, ((span, toks), mentions)) in parsed.into_iter().zip(all_mentions).enumerate() {
         spans_of.push(span);
         let dates = find_dates(&toks, article_date);
         let sentence = Sentence::new(index, text, toks, mentions, dates);
+        let starts_inside = sentence.in_quote.first() == Some(&true);
+        if !starts_inside {
+            open_quote = None;
+        }
         let mut ctx = Ctx {
             sentence: &sentence,
             resolved: &mut resolved,
             article_date,
             previous_quote: previous_quote.take(),
+            quote_opened: open_quote.clone(),
             facts: &mut raw,
         };
         rules::apply(&mut ctx);
         previous_quote = whole_quote(&text[span.start..span.end]);
+        open_quote = match rules::speech::quote_left_open(&sentence) {
+            Some(first) if open_quote.is_none() || !starts_inside => Some(first),
+            Some(_) => open_quote,
+            None => None,
+        };
     }
     assemble(article, article_date, &spans_of, &resolved, raw)
 }

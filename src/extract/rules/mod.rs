@@ -520,6 +520,9 @@ pub struct Ctx<'s, 'a> {
     pub article_date: Option<Date>,
     /// The text of the previous sentence when it is entirely a quotation.
     pub previous_quote: Option<String>,
+    /// The first sentence of a quotation that opened in an earlier sentence and is still
+    /// open as this one starts.
+    pub quote_opened: Option<String>,
     pub facts: &'s mut Vec<RawFact>,
 }
 

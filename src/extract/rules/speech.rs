@@ -83,6 +83,21 @@ fn claim(s: &Sentence, a: usize, b: usize) -> Option<String> {
     })
 }
 
+/// When a sentence ends inside a quotation, the claim from the quotation's opening
+/// mark to the end of the sentence.
+pub fn quote_left_open(s: &Sentence) -> Option<String> {
+    let last = s.tokens.len().checked_sub(1)?;
+    let open_at_end = s.in_quote[last] || is_open_quote(s.tokens[last].text);
+    if !open_at_end {
+        return None;
+    }
+    let open = (0..s.tokens.len())
+        .rev()
+        .find(|&k| is_open_quote(s.tokens[k].text) && !s.in_quote[k])
+        .map_or(0, |k| k + 1);
+    claim(s, open, s.tokens.len())
+}
+
 /// A quotation starting right after token `i` (past "," ":" "that"): its token range.
 fn quote_after(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     let mut j = i + 1;
@@ -257,6 +272,15 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         return;
     }
     let start = speaker_m.map_or(i, |m| s.phrase_start(m).min(i));
+    // "“First sentence. Second one,” X said.": the quotation is named by its first
+    // sentence.
+    if let Some((0, _)) = quote_before(s, start)
+        && s.in_quote.first() == Some(&true)
+        && let Some(first) = ctx.quote_opened.clone()
+    {
+        emit_named(ctx, speaker, &first, "speech-quote", i);
+        return;
+    }
     if emit_statement(ctx, speaker, quote_before(s, start), "speech-quote", i) {
         return;
     }
@@ -423,6 +447,16 @@ mod tests {
             )]
         );
         assert!(stated("Mayor Ana Lind would not say if the bridge reopens.").is_empty());
+    }
+
+    #[test]
+    fn a_quote_over_several_sentences_is_named_by_its_first() {
+        let f = stated(
+            "\u{201c}The harvest was the best in years. We are grateful,\u{201d} said Pierre Dubois.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "Pierre Dubois");
+        assert_eq!(f[0].1, "The harvest was the best in years");
     }
 
     #[test]

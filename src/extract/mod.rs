@@ -349,6 +349,70 @@ mod tests {
         }
     }
 
+    /// Words that set off every stage and rule, for random sentences.
+    const SALAD: [&str; 60] = [
+        "Russia",
+        "sent",
+        "to",
+        "the",
+        "Moscow",
+        "Zoo",
+        "said",
+        "\u{201c}",
+        "\u{201d}",
+        ",",
+        ".",
+        "two",
+        "brown",
+        "bears",
+        "troops",
+        "deployed",
+        "according",
+        "who",
+        "heads",
+        "President",
+        "'s",
+        "and",
+        "they",
+        "it",
+        "he",
+        "signed",
+        "pact",
+        "war",
+        "against",
+        "between",
+        "cooperation",
+        "next",
+        "year",
+        "not",
+        "could",
+        "in",
+        "April",
+        "on",
+        "Tuesday",
+        "Lisbon-based",
+        "Institute",
+        "North",
+        "Korean",
+        "Vladimir",
+        "Putin",
+        "received",
+        "from",
+        "of",
+        "Ministry",
+        "Minister",
+        "\"",
+        "that",
+        "whether",
+        "the",
+        "country",
+        "zoo",
+        "NATO",
+        "forces",
+        "arrived",
+        "Kursk",
+    ];
+
     /// Every fact's evidence is the text at its span, on char boundaries.
     fn check_spans(a: &Article, g: &GraphFile) {
         for f in &g.facts {
@@ -404,6 +468,14 @@ mod tests {
         #[test]
         fn any_bytes_are_ok_or_err(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
             if let Ok(a) = read_article(&bytes, "p") {
+                check_spans(&a, &extract(&a));
+            }
+        }
+
+        #[test]
+        fn lexicon_word_salad_extracts(words in proptest::collection::vec(proptest::sample::select(SALAD.to_vec()), 0..120)) {
+            let text = format!("date: 2024-11-22\n\n{}", words.join(" "));
+            if let Ok(a) = read_article(text.as_bytes(), "w") {
                 check_spans(&a, &extract(&a));
             }
         }

@@ -333,7 +333,8 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
             {
                 match r.entities[e].kind {
                     Kind::Person if matches!(m.kind, MentionKind::Name(_)) => last_person = Some(e),
-                    Kind::Institution | Kind::Country => last_body = Some(e),
+                    // "it" is rarely a place just named after "to" or "in".
+                    Kind::Institution | Kind::Country if !m.after_locative => last_body = Some(e),
                     _ => {}
                 }
             }

@@ -30,7 +30,7 @@ use super::attributes::{Date, DateExpr};
 use super::lexicon::{Family, lexicons};
 use super::mentions::{Mention, MentionKind};
 use super::resolve::Resolved;
-use super::tokens::Token;
+use super::tokens::{TokKind, Token};
 use crate::model::{Kind, Relation};
 
 /// A fact found by a rule, between entity indices of [`Resolved`].
@@ -355,6 +355,37 @@ impl<'a> Sentence<'a> {
                 self.word(cs) == "who" && (cs + 1..i).all(|k| self.tok_mention[k].is_none());
             if after_clause || own_verb {
                 return vec![m];
+            }
+        }
+        // "X, the minister in charge of Y, said": the name before the appositive.
+        if i >= 2 && self.tokens[i - 1].is_punct(",") {
+            let open = (0..i - 1)
+                .rev()
+                .take_while(|&k| self.clause[k] == self.clause[i])
+                .find(|&k| self.tokens[k].is_punct(","));
+            if let Some(c) = open
+                && c > 0
+            {
+                let mut t = c + 1;
+                while DETERMINERS.contains(&self.word(t)) {
+                    t += 1;
+                }
+                // The appositive opens with a title, perhaps after "Indonesia's".
+                if self
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|x| x.kind == TokKind::Possessive)
+                {
+                    t += 2;
+                }
+                let titled = self.tok_mention[t]
+                    .is_some_and(|x| matches!(self.mentions[x].kind, MentionKind::Title { .. }));
+                if titled
+                    && let Some(m) = self.tok_mention[c - 1]
+                    && self.mentions[m].is_actor()
+                {
+                    return vec![m];
+                }
             }
         }
         let mut j = i;

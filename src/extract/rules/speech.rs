@@ -154,7 +154,11 @@ const NOT_A_CLAIM: [&str; 7] = [
 /// statement", "said on Wednesday") needs a "that" before the claim.
 fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     let (_, end) = clause_after(s, i + 1)?;
-    let that = (i + 1..end).find(|&k| s.word(k) == "that");
+    // "said on Wednesday that …", but not past a comma ("said on Wednesday, rejecting
+    // reports that …").
+    let that = (i + 1..end)
+        .take_while(|&k| !s.tokens[k].is_punct(","))
+        .find(|&k| s.word(k) == "that");
     let next = s.tokens.get(i + 1)?;
     if next.lower == "whether" || next.lower == "if" {
         return None;
@@ -285,10 +289,11 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         return;
     }
     // "…, reported X." or "…, X said.": the clause before the comma.
-    let comma = if after_comma && s.tokens[i - 1].is_punct(",") {
-        Some(i - 1)
+    let before_speaker = start.checked_sub(1).filter(|&k| s.tokens[k].is_punct(","));
+    let comma = if speaker_after || before_speaker.is_none() {
+        Some(i - 1).filter(|_| after_comma && s.tokens[i - 1].is_punct(","))
     } else {
-        start.checked_sub(1).filter(|&k| s.tokens[k].is_punct(","))
+        before_speaker
     };
     if let Some(cut) = comma
         && emit_statement(
@@ -457,6 +462,18 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, "Pierre Dubois");
         assert_eq!(f[0].1, "The harvest was the best in years");
+    }
+
+    #[test]
+    fn appositives_between_speaker_and_verb() {
+        let f =
+            stated("Ana Lind, the minister in charge of Norway's Oil Fund, said the fund grew.");
+        assert_eq!(f[0].0, "Ana Lind");
+        let f = stated(
+            "Prices fell sharply in May, Ana Lind, head of the Oil Fund, said on Friday, denying rumours that it closed.",
+        );
+        assert_eq!(f[0].0, "Ana Lind");
+        assert_eq!(f[0].1, "Prices fell sharply in May");
     }
 
     #[test]

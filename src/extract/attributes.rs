@@ -78,13 +78,13 @@ pub fn number_value(word: &str) -> Option<u64> {
 pub fn count_before(tokens: &[Token], noun: usize, plural: bool) -> Option<u64> {
     let mut i = noun;
     // "25 species of": the kind noun and "of" come first.
-    if i >= 2 && tokens[i - 1].lower == "of" && KIND_NOUNS.contains(&tokens[i - 2].lower.as_str()) {
+    if i >= 2 && tokens[i - 1].lower == "of" && KIND_NOUNS.contains(&tokens[i - 2].lower.as_ref()) {
         let pairs = tokens[i - 2].lower == "pairs";
         let n = number_ending_at(tokens, i - 2)?;
         return Some(if pairs { n * 2 } else { n });
     }
     if i >= 3 && tokens[i - 1].lower == "of" && tokens[i - 2].lower == "pair" {
-        return matches!(tokens[i - 3].lower.as_str(), "a" | "one").then_some(2);
+        return matches!(tokens[i - 3].lower.as_ref(), "a" | "one").then_some(2);
     }
     for _ in 0..3 {
         if i == 0 {
@@ -94,13 +94,13 @@ pub fn count_before(tokens: &[Token], noun: usize, plural: bool) -> Option<u64> 
             return Some(n);
         }
         let prev = &tokens[i - 1];
-        if !plural && matches!(prev.lower.as_str(), "a" | "an") {
+        if !plural && matches!(prev.lower.as_ref(), "a" | "an") {
             return Some(1);
         }
         let adjective = prev.is_lower_word()
             && !super::lexicon::lexicons()
                 .function_words
-                .contains(prev.lower.as_str())
+                .contains(prev.lower.as_ref())
             && number_value(&prev.lower).is_none();
         if !adjective {
             return None;
@@ -118,10 +118,10 @@ fn number_ending_at(tokens: &[Token], end: usize) -> Option<u64> {
         return None;
     }
     let value = number_value(&last.lower)?;
-    if matches!(last.lower.as_str(), "dozen" | "hundred" | "thousand") {
+    if matches!(last.lower.as_ref(), "dozen" | "hundred" | "thousand") {
         let before = end.checked_sub(2).and_then(|i| tokens.get(i));
         return match before {
-            Some(t) if matches!(t.lower.as_str(), "a" | "one") => Some(value),
+            Some(t) if matches!(t.lower.as_ref(), "a" | "one") => Some(value),
             Some(t) => number_value(&t.lower)
                 .filter(|_| t.lower != "dozen")
                 .map(|n| n * value)
@@ -256,7 +256,7 @@ pub struct DateExpr {
 /// O(n) in the number of tokens.
 pub fn find_dates(tokens: &[Token], article: Option<Date>) -> Vec<DateExpr> {
     let mut out = Vec::new();
-    let word = |i: usize| tokens.get(i).map_or("", |t| t.lower.as_str());
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.lower.as_ref());
     let year_at = |i: usize| {
         tokens
             .get(i)
@@ -382,7 +382,7 @@ pub fn find_dates(tokens: &[Token], article: Option<Date>) -> Vec<DateExpr> {
         }
         if let Some(a) = article {
             let am = a.month.unwrap_or(1);
-            let relative = match (prev, t.lower.as_str()) {
+            let relative = match (prev, t.lower.as_ref()) {
                 ("last", "month") => Some((
                     i - 1,
                     if am == 1 {

@@ -6,7 +6,37 @@
 //! fields at the top. Keys are lowercase words joined by one space.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: lexicon keys are short words, for which it is much faster than SipHash (the
+/// lexicons are built into the binary, so hash flooding is not a concern).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by lexicon words.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A set of lexicon words.
+pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// One country of `countries.txt`.
 #[derive(Debug, Clone)]
@@ -67,6 +97,7 @@ pub enum Family {
     CooperateVerb,
     Include,
     Assist,
+    Lead,
 }
 
 impl Family {
@@ -86,6 +117,7 @@ impl Family {
             "cooperate-verb" => Family::CooperateVerb,
             "include" => Family::Include,
             "assist" => Family::Assist,
+            "lead" => Family::Lead,
             _ => return None,
         })
     }
@@ -96,15 +128,15 @@ impl Family {
 /// lengths that can succeed).
 #[derive(Debug)]
 pub struct Phrases<V> {
-    map: HashMap<String, V>,
-    first: HashMap<String, usize>,
+    map: WordMap<String, V>,
+    first: WordMap<String, usize>,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
-            map: HashMap::new(),
-            first: HashMap::new(),
+            map: WordMap::default(),
+            first: WordMap::default(),
         }
     }
 }
@@ -141,6 +173,11 @@ impl<V> Phrases<V> {
         best
     }
 
+    /// The first words of the keys.
+    pub fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.first.keys()
+    }
+
     /// The value of exactly this key.
     pub fn get(&self, key: &str) -> Option<&V> {
         self.map.get(key)
@@ -170,24 +207,29 @@ pub struct Lexicons {
     pub countries: Vec<Country>,
     pub country_forms: Phrases<(usize, CountryForm)>,
     /// Aliases written in capitals (DPRK, UK) only match when the text has capitals.
-    pub acronyms: HashSet<String>,
+    pub acronyms: WordSet,
     pub animals: Vec<String>,
     pub animal_forms: Phrases<NounForm>,
     pub things: Vec<String>,
     pub thing_forms: Phrases<NounForm>,
     pub groups: Vec<String>,
+    /// Per group: whether a country adjective makes it a member of the country.
+    pub group_members: Vec<bool>,
     pub group_forms: Phrases<NounForm>,
     pub institutions: Vec<String>,
     pub institution_forms: Phrases<NounForm>,
     pub titles: Vec<Title>,
     pub title_forms: Phrases<usize>,
-    pub places: HashSet<String>,
+    pub places: WordSet,
     pub agreements: Phrases<()>,
-    pub verbs: HashMap<String, Vec<Family>>,
-    pub negations: HashSet<String>,
-    pub hypotheticals: HashSet<String>,
-    pub function_words: HashSet<String>,
-    pub abbreviations: HashSet<String>,
+    pub verbs: WordMap<String, Vec<Family>>,
+    pub negations: WordSet,
+    pub hypotheticals: WordSet,
+    pub function_words: WordSet,
+    /// Every word a noun, title, group or agreement phrase starts with: a lowercase
+    /// token not in it starts no mention.
+    pub starters: WordSet,
+    pub abbreviations: WordSet,
 }
 
 /// The lexicons, parsed on first use.
@@ -269,7 +311,7 @@ fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
     (entries, forms)
 }
 
-fn word_set(text: &str) -> HashSet<String> {
+fn word_set(text: &str) -> WordSet {
     records(text).map(|r| r[0].to_string()).collect()
 }
 
@@ -314,6 +356,9 @@ impl Lexicons {
         (lex.animals, lex.animal_forms) = nouns(include_str!("lexicon/animals.txt"));
         (lex.things, lex.thing_forms) = nouns(include_str!("lexicon/things.txt"));
         (lex.groups, lex.group_forms) = nouns(include_str!("lexicon/groups.txt"));
+        lex.group_members = records(include_str!("lexicon/groups.txt"))
+            .map(|r| r.get(2).is_none_or(|f| *f != "no"))
+            .collect();
         (lex.institutions, lex.institution_forms) = nouns(include_str!("lexicon/institutions.txt"));
         for r in records(include_str!("lexicon/titles.txt")) {
             lex.title_forms.insert(r[0], lex.titles.len());
@@ -348,6 +393,19 @@ impl Lexicons {
         }
         lex.function_words = word_set(include_str!("lexicon/function_words.txt"));
         lex.abbreviations = word_set(include_str!("lexicon/abbreviations.txt"));
+        let starters: Vec<String> = lex
+            .animal_forms
+            .first_words()
+            .chain(lex.thing_forms.first_words())
+            .chain(lex.title_forms.first_words())
+            .chain(lex.group_forms.first_words())
+            .chain(lex.agreements.first_words())
+            .chain(lex.institution_forms.first_words())
+            .cloned()
+            .collect();
+        lex.starters.extend(starters);
+        lex.starters
+            .extend(["they", "he", "she", "it", "two", "both", "country"].map(String::from));
         lex
     }
 

@@ -62,6 +62,17 @@ pub struct Mention {
     pub nationality: Option<usize>,
     /// "the zoo", "the ministry": a generic description of an institution named before.
     pub anaphor: bool,
+    /// For a group named after an organisation ("NATO troops"), the organisation's
+    /// mention.
+    pub owner: Option<usize>,
+    /// "the Jakarta-based institute": the place it is based in.
+    pub based_in: Option<String>,
+    /// The word before is a place preposition ("in", "to", "from", "visited"): an unknown
+    /// one-word name there is a place.
+    pub after_locative: bool,
+    /// A group whose country adjective alone does not make it a member ("Belgian
+    /// units").
+    pub weak: bool,
 }
 
 impl Mention {
@@ -106,10 +117,15 @@ pub fn span_text(text: &str, tokens: &[Token], a: usize, b: usize) -> String {
     if a >= b {
         return String::new();
     }
-    text[tokens[a].start..tokens[b - 1].end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let raw = &text[tokens[a].start..tokens[b - 1].end];
+    let mut out = String::with_capacity(raw.len());
+    for (i, w) in raw.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Upper-cases the first letter.
@@ -146,7 +162,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let mut f = Finder {
         text,
         tokens,
-        lowers: tokens.iter().map(|t| t.lower.as_str()).collect(),
+        lowers: tokens.iter().map(|t| t.lower.as_ref()).collect(),
         out: Vec::new(),
     };
     f.run();
@@ -168,6 +184,14 @@ impl Finder<'_> {
             initial: false,
             nationality: None,
             anaphor: false,
+            owner: None,
+            based_in: None,
+            weak: false,
+            after_locative: start > 0
+                && matches!(
+                    self.lowers[start - 1],
+                    "in" | "to" | "from" | "at" | "near" | "visited" | "visit" | "visiting"
+                ),
         });
     }
 
@@ -215,7 +239,14 @@ impl Finder<'_> {
         let mut i = 0;
         while i < n {
             let t = &self.tokens[i];
-            if t.kind != TokKind::Word {
+            if t.kind != TokKind::Word
+                || (!t.is_capitalised() && !lex.starters.contains(self.lowers[i]))
+            {
+                i += 1;
+                continue;
+            }
+            if matches!(self.lowers[i], "they" | "he" | "she" | "it") {
+                self.push(i, i + 1, MentionKind::Pronoun, self.lowers[i].to_string());
                 i += 1;
                 continue;
             }
@@ -252,8 +283,7 @@ impl Finder<'_> {
                 i = self.out.last().map_or(i + len, |m| m.end.max(i + len));
                 continue;
             }
-            if let Some((len, f)) = lex.group_forms.longest(w) {
-                let _ = f;
+            if let Some((len, _)) = lex.group_forms.longest(w) {
                 self.push_group(i, i + len);
                 i += len;
                 continue;
@@ -269,13 +299,15 @@ impl Finder<'_> {
                 i = end;
                 continue;
             }
-            // "the ministry", "the zoo": an institution named before.
+            // "the ministry", "the zoo", "the country": an institution or country named
+            // before.
             if i > 0
                 && self.lowers[i - 1] == "the"
-                && lex
-                    .institution_forms
-                    .get(self.lowers[i])
-                    .is_some_and(|f| !f.plural)
+                && (self.lowers[i] == "country"
+                    || lex
+                        .institution_forms
+                        .get(self.lowers[i])
+                        .is_some_and(|f| !f.plural))
                 && !self.tokens.get(i + 1).is_some_and(Token::is_capitalised)
             {
                 self.push(
@@ -290,9 +322,7 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            if self.lowers[i] == "they" {
-                self.push(i, i + 1, MentionKind::Pronoun, "they".into());
-            } else if matches!(self.lowers[i], "two" | "both")
+            if matches!(self.lowers[i], "two" | "both")
                 && matches!(
                     self.lowers.get(i + 1),
                     Some(&("nations" | "countries" | "states" | "sides" | "neighbours" | "allies"))
@@ -392,7 +422,7 @@ impl Finder<'_> {
             let mut e = p;
             let mut seen_of = false;
             while e < b {
-                if self.lowers[e] == "of" {
+                if matches!(self.lowers[e], "of" | "for") {
                     seen_of = true;
                 }
                 if self.lowers[e] == "and" && (!seen_of || self.and_joins_names(e, b)) {
@@ -450,10 +480,10 @@ impl Finder<'_> {
         let more_name = p + len < b && self.tokens[p + len].is_capitalised();
         let cue_after = self.tokens.get(p + len).is_some_and(|t| {
             t.is_lower_word()
-                && (lex.places.contains(t.lower.as_str())
+                && (lex.places.contains(t.lower.as_ref())
                     || lex
                         .institution_forms
-                        .get(t.lower.as_str())
+                        .get(t.lower.as_ref())
                         .is_some_and(|f| !f.plural))
         });
         let kind = match form {
@@ -578,11 +608,20 @@ impl Finder<'_> {
             nationality = Some(c);
             self.out.pop();
         }
+        // "the Jakarta-based Centre for …": the place is not part of the name.
+        let mut based_in = None;
+        if end - start > 1
+            && let Some(place) = self.tokens[start].text.strip_suffix("-based")
+        {
+            based_in = Some(place.to_string());
+            start += 1;
+        }
         let name = span_text(self.text, self.tokens, start, end);
         self.push(start, end, MentionKind::Name(kind), name);
         if let Some(m) = self.out.last_mut() {
             m.initial = initial && single && kind.is_none();
             m.nationality = nationality;
+            m.based_in = based_in;
         }
         end
     }
@@ -660,14 +699,30 @@ impl Finder<'_> {
             }
             _ => (p, None, surface.clone()),
         };
-        let plural = lex
-            .group_forms
-            .longest(&self.lowers[p..e])
-            .is_some_and(|(_, f)| f.plural);
+        // "NATO troops": an organisation's name right before the group noun.
+        let owner = self.out.len().checked_sub(1).filter(|&o| {
+            let m = &self.out[o];
+            m.end == p
+                && country.is_none()
+                && matches!(m.kind, MentionKind::Name(None | Some(Kind::Institution)))
+                && !m.initial
+                && m.surface.len() > 1
+                && m.surface.chars().all(|c| c.is_ascii_uppercase())
+        });
+        let name = match owner {
+            Some(o) => format!("{} {surface}", self.out[o].surface),
+            None => name,
+        };
+        let form = lex.group_forms.longest(&self.lowers[p..e]).map(|(_, f)| *f);
+        let plural = form.is_some_and(|f| f.plural);
+        let weak = form.is_some_and(|f| !lex.group_members[f.entry]);
         self.push(start, e, MentionKind::Group(country), name);
-        let count = count_before(self.tokens, start, plural);
+        let count_from = owner.map_or(start, |o| self.out[o].start);
+        let count = count_before(self.tokens, count_from, plural);
         if let Some(m) = self.out.last_mut() {
             m.count = count;
+            m.owner = owner;
+            m.weak = weak;
         }
     }
 

@@ -34,6 +34,8 @@ pub struct Resolved {
     /// "the two nations" mentions → the two entities.
     pub pairs: HashMap<(usize, usize), (usize, usize)>,
     by_key: HashMap<String, usize>,
+    /// The same, by kind and exact name: most lookups need no slug.
+    by_name: HashMap<Kind, HashMap<String, usize>>,
 }
 
 impl Resolved {
@@ -45,8 +47,15 @@ impl Resolved {
     /// The entity with this name and kind, made if new (statements, groups named by a
     /// rule).
     pub fn entity_named(&mut self, name: &str, kind: Kind) -> usize {
+        if let Some(&e) = self.by_name.get(&kind).and_then(|m| m.get(name)) {
+            return e;
+        }
         let key = format!("{kind}:{}", slug(name));
         if let Some(&e) = self.by_key.get(&key) {
+            self.by_name
+                .entry(kind)
+                .or_default()
+                .insert(name.to_string(), e);
             return e;
         }
         self.entities.push(Draft {
@@ -56,6 +65,10 @@ impl Resolved {
         });
         let e = self.entities.len() - 1;
         self.by_key.insert(key, e);
+        self.by_name
+            .entry(kind)
+            .or_default()
+            .insert(name.to_string(), e);
         e
     }
 }
@@ -121,13 +134,31 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     // Where each distinct name goes: itself, or a fuller name; None: dropped.
     let word_lists: Vec<Vec<String>> = names.iter().map(|(_, n)| words(n)).collect();
     let mut target: Vec<Option<usize>> = (0..names.len()).map(Some).collect();
+    // The names each word occurs in: a fuller name holds every word of the shorter one,
+    // so only the names of its rarest word need checking.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (b, wb) in word_lists.iter().enumerate() {
+        for w in wb {
+            let list = postings.entry(w.as_str()).or_default();
+            if list.last() != Some(&b) {
+                list.push(b);
+            }
+        }
+    }
     for (a, (ka, _)) in names.iter().enumerate() {
         let wa = &word_lists[a];
         if wa.is_empty() {
             target[a] = None;
             continue;
         }
-        let fuller: Vec<usize> = (0..names.len())
+        let rarest = wa
+            .iter()
+            .map(|w| postings.get(w.as_str()).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|l| l.len())
+            .unwrap_or(&[]);
+        let fuller: Vec<usize> = rarest
+            .iter()
+            .copied()
             .filter(|&b| b != a && names[b].0 == *ka)
             .filter(|&b| {
                 let wb = &word_lists[b];
@@ -182,27 +213,33 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     // A single unknown word at the start of a sentence is a name only if it is one
     // elsewhere in the article.
     let mut name_entity: Vec<Option<usize>> = vec![None; names.len()];
-    // Institutions in the order they are named, for "the ministry".
-    let mut named_institutions: Vec<usize> = Vec::new();
+    let written = name_words(sentences);
+    // The last institution named with each word, for "the ministry".
+    let mut named_institutions: HashMap<String, usize> = HashMap::new();
+    let mut last_country = None;
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
             if m.anaphor {
-                let cue = words(&m.name);
-                r.of_mention[si][mi] = named_institutions.iter().rev().copied().find(|&e| {
-                    let w = words(&r.entities[e].name);
-                    cue.iter().all(|c| w.contains(c))
-                });
+                r.of_mention[si][mi] = if m.name == "country" {
+                    last_country
+                } else {
+                    words(&m.name)
+                        .first()
+                        .and_then(|cue| named_institutions.get(cue).copied())
+                };
                 continue;
             }
             let e = match m.kind {
-                MentionKind::Country(c) => Some(country_entity(&mut r, c, m)),
+                MentionKind::Country(_) => Some(country_entity(&mut r, m)),
                 MentionKind::Pronoun | MentionKind::Pair => None,
                 _ => {
                     let Some(k) = class(m) else { continue };
                     let idx = seen[&(k, m.name.clone())];
                     match target[idx] {
                         None => None,
-                        Some(t) if m.initial && t == idx && !seen_elsewhere(sentences, si, m) => {
+                        Some(t)
+                            if m.initial && t == idx && !written.contains_key(m.name.as_str()) =>
+                        {
                             None
                         }
                         Some(t) => {
@@ -218,9 +255,16 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                 }
             };
             if let Some(e) = e
+                && r.entities[e].kind == Kind::Country
+            {
+                last_country = Some(e);
+            }
+            if let Some(e) = e
                 && r.entities[e].kind == Kind::Institution
             {
-                named_institutions.push(e);
+                for w in words(&r.entities[e].name) {
+                    named_institutions.insert(w, e);
+                }
             }
             r.of_mention[si][mi] = e;
         }
@@ -229,19 +273,34 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     r
 }
 
-/// Whether a sentence-initial word is also written as a name in another sentence.
-fn seen_elsewhere(sentences: &[Vec<Mention>], si: usize, m: &Mention) -> bool {
-    sentences.iter().enumerate().any(|(i, ms)| {
-        i != si
-            && ms
-                .iter()
-                .any(|o| !o.initial && o.name.split_whitespace().any(|w| w == m.name))
-    })
+/// The words written inside names that do not start a sentence, with the number of
+/// sentences each is written in.
+fn name_words(sentences: &[Vec<Mention>]) -> HashMap<&str, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for ms in sentences {
+        let mut here: Vec<&str> = ms
+            .iter()
+            .filter(|o| !o.initial)
+            .flat_map(|o| o.name.split_whitespace())
+            .collect();
+        here.sort_unstable();
+        here.dedup();
+        for w in here {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// The kind of a named entity: unknown names of one word in capitals are institutions
 /// ("TASS"), others people.
 fn entity_kind(m: &Mention, canonical: &str, class: Kind) -> Kind {
+    if let MentionKind::Name(None) = m.kind
+        && !canonical.contains(' ')
+        && m.after_locative
+    {
+        return Kind::Place;
+    }
     if let MentionKind::Name(None) = m.kind
         && !canonical.contains(' ')
         && canonical.chars().filter(|c| c.is_alphabetic()).count() > 1
@@ -252,21 +311,33 @@ fn entity_kind(m: &Mention, canonical: &str, class: Kind) -> Kind {
     class
 }
 
-fn country_entity(r: &mut Resolved, c: usize, m: &Mention) -> usize {
+fn country_entity(r: &mut Resolved, m: &Mention) -> usize {
     let e = r.entity_named(&m.name, Kind::Country);
-    let _ = c;
     if m.surface != m.name {
         r.entities[e].aliases.insert(m.surface.clone());
     }
     e
 }
 
-/// "the two nations" → the last two countries before it; "they" → the last group.
+/// "the two nations" → the last two countries before it; "they" → the last group;
+/// "he", "she" → the last person; "it" → the last institution or country.
 fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut countries: Vec<usize> = Vec::new();
     let mut last_group: Option<usize> = None;
+    let mut last_person: Option<usize> = None;
+    let mut last_body: Option<usize> = None;
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
+            if let Some(e) = r.of_mention[si][mi]
+                && m.kind != MentionKind::Pronoun
+            {
+                match r.entities[e].kind {
+                    Kind::Person if matches!(m.kind, MentionKind::Name(_)) => last_person = Some(e),
+                    // "it" is rarely a place just named after "to" or "in".
+                    Kind::Institution | Kind::Country if !m.after_locative => last_body = Some(e),
+                    _ => {}
+                }
+            }
             match m.kind {
                 MentionKind::Country(_) => {
                     if let Some(e) = r.of_mention[si][mi] {
@@ -280,7 +351,13 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         r.pairs.insert((si, mi), (a, b));
                     }
                 }
-                MentionKind::Pronoun => r.of_mention[si][mi] = last_group,
+                MentionKind::Pronoun => {
+                    r.of_mention[si][mi] = match m.name.as_str() {
+                        "he" | "she" => last_person,
+                        "it" => last_body,
+                        _ => last_group,
+                    }
+                }
                 _ => {}
             }
         }

@@ -142,7 +142,7 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>
     let mut sent_start = 0;
     let mut i = 0;
     while i < chars.len() {
-        let (off, c) = chars[i];
+        let c = chars[i].1;
         if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
             i += 1;
             continue;
@@ -161,7 +161,6 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>
             push_trimmed(text, start + sent_start, start + cut, out);
             sent_start = cut;
         }
-        let _ = off;
         i = j;
     }
     push_trimmed(text, start + sent_start, end, out);

@@ -6,6 +6,8 @@
 //! the apostrophe of a plural possessive ("animals'"). Numbers keep inner `,` and `.`
 //! between digits ("10,000", "3.5").
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -19,7 +21,8 @@ pub enum TokKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
-    pub lower: String,
+    /// The text lowercased (borrowed when it already is), curly apostrophes straight.
+    pub lower: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
@@ -54,6 +57,26 @@ impl Token<'_> {
                     | "\u{bb}"
             )
     }
+}
+
+/// The lowercase form of a token, with a curly apostrophe made straight; borrowed when
+/// the token already is (most words are).
+fn lowercase(piece: &str) -> Cow<'_, str> {
+    if piece
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+    {
+        return Cow::Borrowed(piece);
+    }
+    let mut out = if piece.is_ascii() {
+        piece.to_ascii_lowercase()
+    } else {
+        piece.to_lowercase()
+    };
+    if out.contains('\u{2019}') {
+        out = out.replace('\u{2019}', "'");
+    }
+    Cow::Owned(out)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -153,7 +176,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         let piece = &s[a..b];
         out.push(Token {
             text: piece,
-            lower: piece.to_lowercase().replace('\u{2019}', "'"),
+            lower: lowercase(piece),
             start: start + a,
             end: start + b,
             kind,

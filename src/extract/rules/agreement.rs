@@ -80,6 +80,16 @@ mod tests {
                 "Japan signed security pact"
             ]
         );
+        assert_eq!(
+            triples(
+                "Peruvian President Ana Soto and her Chilean counterpart Luis Rojas signed a water treaty."
+            ),
+            [
+                "Ana Soto leads Peru",
+                "Ana Soto signed water treaty",
+                "Luis Rojas signed water treaty"
+            ]
+        );
         let f = facts("In January, Kenya concluded a trade agreement with Uganda.");
         assert_eq!(f[0].4.as_deref(), Some("2023-01"));
     }

@@ -12,7 +12,7 @@ use crate::extract::lexicon::{Family, lexicons};
 use crate::extract::mentions::MentionKind;
 use crate::model::{Kind, Relation};
 
-const TARGET_PREPS: [&str; 4] = ["to", "in", "into", "inside"];
+const TARGET_PREPS: [&str; 5] = ["to", "in", "into", "inside", "at"];
 
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
@@ -54,6 +54,17 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
         (_, Some(g)) if !noun => (g, Vec::new()),
         _ => return,
     };
+    // "Jamaican soldiers and Guatemalan police have arrived": every coordinated group.
+    let mut others: Vec<usize> = Vec::new();
+    if after != Some(group) {
+        let subjects = s.subjects_before(i);
+        if subjects.contains(&group) {
+            others = subjects
+                .into_iter()
+                .filter(|&m| m != group && is_group(m))
+                .collect();
+        }
+    }
     let Some(target) = s
         .target_after(
             i.max(s.mentions[group].end.saturating_sub(1)),
@@ -64,13 +75,19 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
     else {
         return;
     };
-    let count = s.mentions[group].count;
     let date = ctx.date_at(i);
     let rule = if noun {
         "deployment-noun"
     } else {
         "deploy-verb"
     };
+    for other in others {
+        if let Some(g) = ctx.entity(other) {
+            let count = s.mentions[other].count;
+            ctx.emit(g, Relation::DeployedTo, target, count, date.clone(), rule);
+        }
+    }
+    let count = s.mentions[group].count;
     let mut group_entity = ctx.entity(group);
     // "North Korea sent troops": the troops are North Korean.
     if let MentionKind::Group(None) = s.mentions[group].kind
@@ -119,6 +136,24 @@ mod tests {
         assert!(
             triples("Turkish forces stationed in Syria's Idlib region left.")
                 .contains(&"Turkish forces deployed-to Idlib region".to_string())
+        );
+    }
+
+    #[test]
+    fn coordinated_groups_arrive_and_are_based() {
+        let t = triples("Ghanaian soldiers and Malian police officers have arrived in Niger.");
+        assert!(
+            t.contains(&"Ghanaian soldiers deployed-to Niger".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Malian police officers deployed-to Niger".to_string()),
+            "{t:?}"
+        );
+        let t = triples("About 900 Polish troops are based in Latvia.");
+        assert!(
+            t.contains(&"Polish troops deployed-to Latvia".to_string()),
+            "{t:?}"
         );
     }
 

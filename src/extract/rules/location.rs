@@ -1,7 +1,9 @@
 //! Location: which place or institution lies in which place or country.
 //!
-//! * `possessive-place`: "Russia's Kursk region" → Kursk region located-in Russia;
-//! * `in-place`: "the Kursk region in Russia", "the Rome Zoo in Italy" → located-in.
+//! * `possessive-place`: "Russia's Kursk region" → Kursk region located-in Russia,
+//!   "Prague's Vltava Zoo" → Vltava Zoo located-in Prague;
+//! * `in-place`: "the Kursk region in Russia", "the Rome Zoo in Italy" → located-in;
+//! * `based-in`: "the Jakarta-based institute" → located-in Jakarta.
 
 use super::{Ctx, Sentence};
 use crate::extract::mentions::MentionKind;
@@ -11,11 +13,31 @@ pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for k in 0..s.mentions.len() {
         let m = &s.mentions[k];
-        if matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_))
-            && s.possessive(k)
+        if let Some(place) = &m.based_in
+            && let Some(e) = ctx.entity(k)
+        {
+            let p = ctx.resolved.entity_named(place, Kind::Place);
+            ctx.emit(e, Relation::LocatedIn, p, None, None, "based-in");
+        }
+        if s.possessive(k)
             && let Some(next) = s.mention_from(m.end + 1)
         {
-            located(ctx, next, k, &[Kind::Place], "possessive-place");
+            match m.kind {
+                MentionKind::Country(_) => {
+                    located(ctx, next, k, &[Kind::Place], "possessive-place");
+                }
+                // "Prague's Vltava Zoo": a city's institutions are located in it.
+                MentionKind::Capital(_) | MentionKind::Name(Some(Kind::Place)) => {
+                    located(
+                        ctx,
+                        next,
+                        k,
+                        &[Kind::Place, Kind::Institution],
+                        "possessive-place",
+                    );
+                }
+                _ => {}
+            }
         }
         if matches!(
             m.kind,
@@ -55,5 +77,13 @@ mod tests {
             ["Rome Zoo located-in Italy"]
         );
         assert!(triples("They met Ukraine's president.").is_empty());
+        assert_eq!(
+            triples("They met at Lima's Parque Zoo."),
+            ["Parque Zoo located-in Lima"]
+        );
+        assert_eq!(
+            triples("A study by the Lisbon-based Atlantic Institute appeared."),
+            ["Atlantic Institute located-in Lisbon"]
+        );
     }
 }

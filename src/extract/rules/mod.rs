@@ -6,8 +6,8 @@
 //! | [`transfer`] | send-verb, send-recipient, receive-verb, arrive-at, gift-noun |
 //! | [`speech`] | speech-quote, speech-clause, speech-attribution, according-to |
 //! | [`deploy`] | deploy-verb, deployment-noun |
-//! | [`roles`] | title-country, title-of, org-title, adjective-institution, demonym-group, descriptor-apposition, possessive-member |
-//! | [`location`] | possessive-place, in-place |
+//! | [`roles`] | title-country, title-of, org-title, adjective-institution, demonym-group, organisation-group, descriptor-apposition, possessive-member, head-verb |
+//! | [`location`] | possessive-place, in-place, based-in |
 //! | [`agreement`] | sign-verb |
 //! | [`conflict`] | fight-verb, fight-noun, fight-assist |
 //! | [`cooperation`] | cooperation-between, cooperation-with, cooperate-verb |
@@ -30,7 +30,7 @@ use super::attributes::{Date, DateExpr};
 use super::lexicon::{Family, lexicons};
 use super::mentions::{Mention, MentionKind};
 use super::resolve::Resolved;
-use super::tokens::Token;
+use super::tokens::{TokKind, Token};
 use crate::model::{Kind, Relation};
 
 /// A fact found by a rule, between entity indices of [`Resolved`].
@@ -58,11 +58,16 @@ pub struct Sentence<'a> {
     pub clause: Vec<usize>,
     /// For each token, whether it stands inside double quotes.
     pub in_quote: Vec<bool>,
+    /// For each token, the trigger families of its word.
+    pub families: Vec<&'static [Family]>,
+    /// For each clause, whether it speaks of the future ("next spring").
+    future: Vec<bool>,
     pub dates: Vec<DateExpr>,
 }
 
 /// Words after which a name is the object of a preposition, not a subject.
-pub(crate) const PREPOSITIONS: [&str; 26] = [
+/// ("after" and "before" are left out: "after Russia invaded" has a subject.)
+pub(crate) const PREPOSITIONS: [&str; 24] = [
     "to",
     "from",
     "of",
@@ -81,8 +86,6 @@ pub(crate) const PREPOSITIONS: [&str; 26] = [
     "toward",
     "towards",
     "near",
-    "after",
-    "before",
     "including",
     "like",
     "via",
@@ -97,7 +100,26 @@ const DETERMINERS: [&str; 11] = [
 const CLAUSE_OPENERS: [&str; 10] = [
     "and", "but", "while", "where", "which", "who", "whereas", "although", "though", "when",
 ];
-pub(crate) const RELATIVISERS: [&str; 5] = ["where", "which", "who", "whom", "whereas"];
+/// Words after "next" that put a clause in the future.
+const LATER: [&str; 16] = [
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "year",
+    "month",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "season",
+];
+pub(crate) const RELATIVISERS: [&str; 6] = ["where", "which", "who", "whom", "whose", "whereas"];
 
 impl<'a> Sentence<'a> {
     /// Builds the view of a sentence.
@@ -148,17 +170,27 @@ impl<'a> Sentence<'a> {
                 };
                 c += 1;
             } else if t.is_punct(";")
-                || (RELATIVISERS.contains(&t.lower.as_str()) && i > 0)
+                || (RELATIVISERS.contains(&t.lower.as_ref()) && i > 0)
                 || (t.lower == "that" && i > 0 && !reports(i))
                 || (i > 0
                     && tokens[i - 1].is_punct(",")
-                    && (CLAUSE_OPENERS.contains(&t.lower.as_str()) || t.lower == "according")
+                    && (CLAUSE_OPENERS.contains(&t.lower.as_ref()) || t.lower == "according")
                     && !lists_items(i))
             {
                 c += 1;
             }
             clause[i] = c;
             in_quote[i] = inside && !quote;
+        }
+        let families = tokens
+            .iter()
+            .map(|t| lexicons().families(&t.lower))
+            .collect();
+        let mut future = vec![false; c + 1];
+        for k in 0..n.saturating_sub(1) {
+            if tokens[k].lower == "next" && LATER.contains(&tokens[k + 1].lower.as_ref()) {
+                future[clause[k]] = true;
+            }
         }
         Sentence {
             index,
@@ -168,12 +200,14 @@ impl<'a> Sentence<'a> {
             tok_mention,
             clause,
             in_quote,
+            families,
+            future,
             dates,
         }
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+        self.tokens.get(i).map_or("", |t| t.lower.as_ref())
     }
 
     /// Whether the trigger at `i` is used as a verb: not after a determiner or a
@@ -200,7 +234,7 @@ impl<'a> Sentence<'a> {
             if t.kind == super::tokens::TokKind::Punct {
                 break;
             }
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             if lex.negations.contains(w) || w.ends_with("n't") {
                 return true;
             }
@@ -213,28 +247,12 @@ impl<'a> Sentence<'a> {
 
     /// Whether the clause of token `i` speaks of the future: "next spring", "next year".
     fn future_clause(&self, i: usize) -> bool {
-        const LATER: [&str; 16] = [
-            "spring",
-            "summer",
-            "autumn",
-            "fall",
-            "winter",
-            "year",
-            "month",
-            "week",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "season",
-        ];
-        let c = self.clause[i];
-        (0..self.tokens.len().saturating_sub(1)).any(|k| {
-            self.clause[k] == c && self.word(k) == "next" && LATER.contains(&self.word(k + 1))
-        })
+        self.future[self.clause[i]]
+    }
+
+    /// Whether the word at `i` triggers `family`.
+    pub fn triggers(&self, i: usize, family: Family) -> bool {
+        self.families[i].contains(&family)
     }
 
     /// Whether a negation or hypothetical stands within three words around mention `m`
@@ -319,21 +337,56 @@ impl<'a> Sentence<'a> {
     /// not the object of a preposition nor a possessive modifier, with any actor
     /// coordinated with it by "and".
     pub fn subjects_before(&self, i: usize) -> Vec<usize> {
-        // "X, who heads Y, said": the verb after a relative clause belongs to X.
+        // "X, who heads Y, said" and "X, who heads Y": the verb after a relative clause,
+        // or the relative clause's own verb, belongs to X.
         let cs = (0..i)
             .rev()
             .take_while(|&k| self.clause[k] == self.clause[i])
             .last();
         if let Some(cs) = cs
-            && matches!(self.word(cs), "who" | "which")
+            && matches!(self.word(cs), "who" | "which" | "whose")
             && cs >= 2
             && self.tokens[cs - 1].is_punct(",")
-            && i > 0
-            && self.tokens[i - 1].is_punct(",")
             && let Some(m) = self.tok_mention[cs - 2]
             && self.mentions[m].is_actor()
         {
-            return vec![m];
+            let after_clause = i > 0 && self.tokens[i - 1].is_punct(",");
+            let own_verb =
+                self.word(cs) == "who" && (cs + 1..i).all(|k| self.tok_mention[k].is_none());
+            if after_clause || own_verb {
+                return vec![m];
+            }
+        }
+        // "X, the minister in charge of Y, said": the name before the appositive.
+        if i >= 2 && self.tokens[i - 1].is_punct(",") {
+            let open = (0..i - 1)
+                .rev()
+                .take_while(|&k| self.clause[k] == self.clause[i])
+                .find(|&k| self.tokens[k].is_punct(","));
+            if let Some(c) = open
+                && c > 0
+            {
+                let mut t = c + 1;
+                while DETERMINERS.contains(&self.word(t)) {
+                    t += 1;
+                }
+                // The appositive opens with a title, perhaps after "Indonesia's".
+                if self
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|x| x.kind == TokKind::Possessive)
+                {
+                    t += 2;
+                }
+                let titled = self.tok_mention[t]
+                    .is_some_and(|x| matches!(self.mentions[x].kind, MentionKind::Title { .. }));
+                if titled
+                    && let Some(m) = self.tok_mention[c - 1]
+                    && self.mentions[m].is_actor()
+                {
+                    return vec![m];
+                }
+            }
         }
         let mut j = i;
         while j > 0 {
@@ -350,9 +403,17 @@ impl<'a> Sentence<'a> {
                 // "Russia, China and Iran": the link next to the subject is "and",
                 // the ones before it may be commas.
                 let mut out = vec![m];
+                let is_modifier = |x: usize| {
+                    matches!(
+                        self.mentions[x].kind,
+                        MentionKind::Demonym(_) | MentionKind::Title { .. }
+                    )
+                };
                 let mut k = m;
-                while k > 0 {
-                    let prev = &self.mentions[k - 1];
+                // The actor before mention `k`, past country adjectives and titles.
+                let actor_before = |k: usize| (0..k).rev().find(|&x| !is_modifier(x));
+                while let Some(p) = actor_before(k) {
+                    let prev = &self.mentions[p];
                     // The link: "and" (or a list comma), then perhaps "his Indonesian
                     // counterpart".
                     let gap = prev.end..self.mentions[k].start;
@@ -360,12 +421,7 @@ impl<'a> Sentence<'a> {
                     let joined = link == "and" || (link == "," && out.len() > 1);
                     let rest_is_modifier = (gap.start + 1..gap.end).all(|t| {
                         matches!(self.word(t), "his" | "her" | "its" | "their" | "the")
-                            || self.tok_mention[t].is_some_and(|x| {
-                                matches!(
-                                    self.mentions[x].kind,
-                                    MentionKind::Demonym(_) | MentionKind::Title { .. }
-                                )
-                            })
+                            || self.tok_mention[t].is_some_and(is_modifier)
                             || lexicons().title_forms.get(self.word(t)).is_some()
                             || self.word(t) == "counterpart"
                     });
@@ -373,10 +429,10 @@ impl<'a> Sentence<'a> {
                         && !gap.is_empty()
                         && joined
                         && rest_is_modifier
-                        && !self.prepositional(k - 1)
+                        && !self.prepositional(p)
                     {
-                        out.push(k - 1);
-                        k -= 1;
+                        out.push(p);
+                        k = p;
                     } else {
                         break;
                     }
@@ -395,10 +451,22 @@ impl<'a> Sentence<'a> {
         let n = self.tokens.len();
         let mut j = i + 1;
         while j < n && self.clause[j] == self.clause[i] {
-            if preps.contains(&self.word(j))
-                && self.word(j.wrapping_sub(1)) != "according"
-                && let Some(m) = self.mention_from(j + 1)
+            let prep = preps.contains(&self.word(j)) && self.word(j.wrapping_sub(1)) != "according";
+            // "to the people of Japan", "to a zoo in the city of Ipoh": the name after
+            // "of"/"in"; "to a zoo" with no name: no target.
+            if prep
+                && self.word(j) == "to"
+                && DETERMINERS.contains(&self.word(j + 1))
+                && self.mention_from(j + 1).is_none()
             {
+                return (j + 2..(j + 9).min(n))
+                    .take_while(|&k| self.clause[k] == self.clause[i])
+                    .find(|&k| {
+                        matches!(self.word(k), "of" | "in") && self.mention_from(k + 1).is_some()
+                    })
+                    .and_then(|k| self.mention_from(k + 1));
+            }
+            if prep && let Some(m) = self.mention_from(j + 1) {
                 {
                     if self.possessive(m)
                         && let Some(next) = self.mention_from(self.mentions[m].end + 1)
@@ -417,10 +485,9 @@ impl<'a> Sentence<'a> {
     /// trigger of the same family, or else those before it back to the previous one.
     /// Things set apart ("apart from the yaks", "except") are left out.
     pub fn objects(&self, i: usize, family: Family) -> Vec<usize> {
-        let lex = lexicons();
         let families = [family, Family::Send, Family::Receive, Family::Arrive];
         let is_trigger = |k: usize| {
-            k != i && families.iter().any(|&f| lex.is(self.word(k), f)) && self.is_verb_use(k)
+            k != i && families.iter().any(|&f| self.triggers(k, f)) && self.is_verb_use(k)
         };
         let n = self.tokens.len();
         let end = (i + 1..n).find(|&k| is_trigger(k)).unwrap_or(n);
@@ -484,6 +551,9 @@ pub struct Ctx<'s, 'a> {
     pub article_date: Option<Date>,
     /// The text of the previous sentence when it is entirely a quotation.
     pub previous_quote: Option<String>,
+    /// The first sentence of a quotation that opened in an earlier sentence and is still
+    /// open as this one starts.
+    pub quote_opened: Option<String>,
     pub facts: &'s mut Vec<RawFact>,
 }
 
@@ -530,9 +600,8 @@ impl Ctx<'_, '_> {
 
     /// The token indices whose word triggers `family`, used as a verb or not.
     pub fn triggers(&self, family: Family) -> Vec<usize> {
-        let lex = lexicons();
         (0..self.sentence.tokens.len())
-            .filter(|&i| lex.is(self.sentence.word(i), family))
+            .filter(|&i| self.sentence.triggers(i, family))
             .collect()
     }
 }

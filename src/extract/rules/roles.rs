@@ -8,16 +8,23 @@
 //!   of Russia;
 //! * `demonym-group`: "North Korean troops" → member of North Korea;
 //! * `descriptor-apposition`: "Russian news agency, TASS" → TASS is a member of Russia;
-//! * `possessive-member`: "Russia's Pacific Fleet" → member of Russia.
+//! * `possessive-member`: "Russia's Pacific Fleet" → member of Russia;
+//! * `organisation-group`: "NATO troops" → member of NATO;
+//! * `head-verb`: "X heads Y", "X, who runs Y" → X leads Y.
 
 use super::{Ctx, Sentence};
-use crate::extract::lexicon::{RoleLink, lexicons};
+use crate::extract::lexicon::{Family, RoleLink, lexicons};
 use crate::extract::mentions::MentionKind;
 use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
+    for i in ctx.triggers(Family::Lead) {
+        if s.is_verb_use(i) && !s.is_blocked(i) {
+            head_verb(ctx, i);
+        }
+    }
     for k in 0..s.mentions.len() {
         match s.mentions[k].kind {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
@@ -26,11 +33,20 @@ pub fn apply(ctx: &mut Ctx) {
                     member(ctx, k, c, "adjective-institution");
                 }
             }
-            MentionKind::Group(Some(_)) if !s.near_modality(k) => {
+            MentionKind::Group(Some(_)) if !s.near_modality(k) && !s.mentions[k].weak => {
                 if let Some(e) = ctx.entity(k)
                     && let Some(c) = country_entity(ctx, s.mentions[k].country())
                 {
                     ctx.emit(e, Relation::MemberOf, c, None, None, "demonym-group");
+                }
+            }
+            MentionKind::Group(None) if !s.near_modality(k) => {
+                // "NATO troops" → member of NATO.
+                if let Some(o) = s.mentions[k].owner
+                    && let (Some(g), Some(org)) = (ctx.entity(k), ctx.entity(o))
+                {
+                    ctx.resolved.entities[org].kind = Kind::Institution;
+                    ctx.emit(g, Relation::MemberOf, org, None, None, "organisation-group");
                 }
             }
             MentionKind::Descriptor(Some(c)) => descriptor(ctx, k, c),
@@ -160,6 +176,23 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     }
 }
 
+/// "X heads Y", "X, who runs Y".
+fn head_verb(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let Some(&subject) = s.subjects_before(i).last() else {
+        return;
+    };
+    let Some(object) = s.mention_from(i + 1) else {
+        return;
+    };
+    if let (Some(p), Some(o)) = (ctx.entity(subject), ctx.entity(object))
+        && ctx.kind(p) == Kind::Person
+        && matches!(ctx.kind(o), Kind::Institution | Kind::Country)
+    {
+        ctx.emit(p, Relation::Leads, o, None, None, "head-verb");
+    }
+}
+
 /// "Russian news agency, TASS" or "TASS, the Russian news agency".
 fn descriptor(ctx: &mut Ctx, k: usize, c: usize) {
     let s = ctx.sentence;
@@ -252,5 +285,27 @@ mod tests {
             ["Xinhua member-of China"]
         );
         assert_eq!(triples("Chile's Navy arrived."), ["Navy member-of Chile"]);
+    }
+
+    #[test]
+    fn heading_verbs_and_relative_clauses() {
+        assert_eq!(
+            triples("Ana Silva, who heads the Lima Museum of Art, opened it."),
+            ["Ana Silva leads Lima Museum of Art"]
+        );
+        assert_eq!(
+            triples("Tomas Berg runs the Oslo Maritime Museum."),
+            ["Tomas Berg leads Oslo Maritime Museum"]
+        );
+    }
+
+    #[test]
+    fn organisation_groups_and_weak_groups() {
+        assert_eq!(
+            triples("Some 300 NATO troops waited."),
+            ["NATO troops member-of NATO"]
+        );
+        assert!(triples("Chilean units and Peruvian vessels waited.").is_empty());
+        assert!(triples("No Chilean soldiers could enter.").is_empty());
     }
 }

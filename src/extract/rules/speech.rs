@@ -18,7 +18,8 @@ pub const MAX_WORDS: usize = 30;
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for i in ctx.triggers(Family::Speech) {
-        if s.is_verb_use(i) && !s.in_quote[i] {
+        // "declined to say": an infinitive reports nothing.
+        if s.is_verb_use(i) && !s.in_quote[i] && s.word(i.wrapping_sub(1)) != "to" {
             speech_verb(ctx, i);
         }
     }
@@ -82,10 +83,25 @@ fn claim(s: &Sentence, a: usize, b: usize) -> Option<String> {
     })
 }
 
+/// When a sentence ends inside a quotation, the claim from the quotation's opening
+/// mark to the end of the sentence.
+pub fn quote_left_open(s: &Sentence) -> Option<String> {
+    let last = s.tokens.len().checked_sub(1)?;
+    let open_at_end = s.in_quote[last] || is_open_quote(s.tokens[last].text);
+    if !open_at_end {
+        return None;
+    }
+    let open = (0..s.tokens.len())
+        .rev()
+        .find(|&k| is_open_quote(s.tokens[k].text) && !s.in_quote[k])
+        .map_or(0, |k| k + 1);
+    claim(s, open, s.tokens.len())
+}
+
 /// A quotation starting right after token `i` (past "," ":" "that"): its token range.
 fn quote_after(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     let mut j = i + 1;
-    while j < s.tokens.len() && matches!(s.tokens[j].text, "," | ":" | "that") {
+    while j < s.tokens.len() && matches!(s.tokens[j].text, "," | ":" | "that" | "only") {
         j += 1;
     }
     let t = s.tokens.get(j)?;
@@ -138,13 +154,20 @@ const NOT_A_CLAIM: [&str; 7] = [
 /// statement", "said on Wednesday") needs a "that" before the claim.
 fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     let (_, end) = clause_after(s, i + 1)?;
-    let that = (i + 1..end).find(|&k| s.word(k) == "that");
+    // "said on Wednesday that …", but not past a comma ("said on Wednesday, rejecting
+    // reports that …").
+    let that = (i + 1..end)
+        .take_while(|&k| !s.tokens[k].is_punct(","))
+        .find(|&k| s.word(k) == "that");
     let next = s.tokens.get(i + 1)?;
+    if next.lower == "whether" || next.lower == "if" {
+        return None;
+    }
     let start = if next.lower == "that" {
         i + 2
     } else if TELL.contains(&s.word(i))
-        || super::PREPOSITIONS.contains(&next.lower.as_str())
-        || NOT_A_CLAIM.contains(&next.lower.as_str())
+        || super::PREPOSITIONS.contains(&next.lower.as_ref())
+        || NOT_A_CLAIM.contains(&next.lower.as_ref())
         || next.kind == crate::extract::tokens::TokKind::Punct
     {
         that? + 1
@@ -220,12 +243,16 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
                 .get(s.mentions[m].end)
                 .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct)
     });
-    let before = s
-        .subjects_before(i)
-        .first()
-        .copied()
-        .filter(|&m| speaker_entity(ctx, Some(m)).is_some());
-    let (speaker_m, speaker_after) = if after_comma {
+    // ", saying that …": the participle's subject is the sentence's first actor.
+    let participle = s.word(i).ends_with("ing") && i > 0 && s.tokens[i - 1].is_punct(",");
+    let before = if participle {
+        (0..s.mentions.len())
+            .find(|&m| s.mentions[m].is_actor() && !s.prepositional(m) && s.mentions[m].end <= i)
+    } else {
+        s.subjects_before(i).first().copied()
+    }
+    .filter(|&m| speaker_entity(ctx, Some(m)).is_some());
+    let (speaker_m, speaker_after) = if after_comma && !participle {
         (after.or(before), after.is_some())
     } else {
         (before.or(after), before.is_none() && after.is_some())
@@ -249,14 +276,24 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         return;
     }
     let start = speaker_m.map_or(i, |m| s.phrase_start(m).min(i));
+    // "“First sentence. Second one,” X said.": the quotation is named by its first
+    // sentence.
+    if let Some((0, _)) = quote_before(s, start)
+        && s.in_quote.first() == Some(&true)
+        && let Some(first) = ctx.quote_opened.clone()
+    {
+        emit_named(ctx, speaker, &first, "speech-quote", i);
+        return;
+    }
     if emit_statement(ctx, speaker, quote_before(s, start), "speech-quote", i) {
         return;
     }
     // "…, reported X." or "…, X said.": the clause before the comma.
-    let comma = if after_comma && s.tokens[i - 1].is_punct(",") {
-        Some(i - 1)
+    let before_speaker = start.checked_sub(1).filter(|&k| s.tokens[k].is_punct(","));
+    let comma = if speaker_after || before_speaker.is_none() {
+        Some(i - 1).filter(|_| after_comma && s.tokens[i - 1].is_punct(","))
     } else {
-        start.checked_sub(1).filter(|&k| s.tokens[k].is_punct(","))
+        before_speaker
     };
     if let Some(cut) = comma
         && emit_statement(
@@ -381,6 +418,62 @@ mod tests {
         let f = stated("Prices rose in Peru, where floods hit farms, reported The Lima Herald.");
         assert_eq!(f[0].0, "Lima Herald");
         assert_eq!(f[0].1, "Prices rose in Peru");
+    }
+
+    #[test]
+    fn generic_descriptions_name_the_last_institution() {
+        let f = stated(
+            "The Quito Botanical Garden Foundation opened. Later, the foundation said the orchids were safe.",
+        );
+        assert_eq!(f[0].0, "Quito Botanical Garden Foundation");
+        assert_eq!(f[0].1, "The orchids were safe");
+    }
+
+    #[test]
+    fn time_phrases_and_addressees_are_not_claims() {
+        let f = stated("The Oslo Police said on Friday that the road was open.");
+        assert_eq!(f[0].1, "The road was open");
+        let f = stated("Mayor Ana Lind told reporters that the bridge would reopen.");
+        assert_eq!(f[0].1, "The bridge would reopen");
+        assert!(stated("Mayor Ana Lind told reporters about it.").is_empty());
+    }
+
+    #[test]
+    fn participles_infinitives_and_questions() {
+        let f = stated(
+            "Mayor Ana Lind refused to say whether Oslo would pay, saying only that \"talks go on\".",
+        );
+        assert_eq!(
+            f,
+            [(
+                "Ana Lind".into(),
+                "Talks go on".into(),
+                "speech-quote".into()
+            )]
+        );
+        assert!(stated("Mayor Ana Lind would not say if the bridge reopens.").is_empty());
+    }
+
+    #[test]
+    fn a_quote_over_several_sentences_is_named_by_its_first() {
+        let f = stated(
+            "\u{201c}The harvest was the best in years. We are grateful,\u{201d} said Pierre Dubois.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "Pierre Dubois");
+        assert_eq!(f[0].1, "The harvest was the best in years");
+    }
+
+    #[test]
+    fn appositives_between_speaker_and_verb() {
+        let f =
+            stated("Ana Lind, the minister in charge of Norway's Oil Fund, said the fund grew.");
+        assert_eq!(f[0].0, "Ana Lind");
+        let f = stated(
+            "Prices fell sharply in May, Ana Lind, head of the Oil Fund, said on Friday, denying rumours that it closed.",
+        );
+        assert_eq!(f[0].0, "Ana Lind");
+        assert_eq!(f[0].1, "Prices fell sharply in May");
     }
 
     #[test]

@@ -77,15 +77,19 @@ fn emit_transfer(
 
 fn send(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
-    let objects = s.objects(i, Family::Send);
+    let subject = s
+        .subjects_before(i)
+        .first()
+        .and_then(|&m| party(ctx, Some(m)));
+    let mut objects = s.objects(i, Family::Send);
+    // An active verb ("X donated …") moves what comes after it, never what came before.
+    if subject.is_some() {
+        objects.retain(|&o| s.mentions[o].start > i);
+    }
     if objects.is_empty() {
         return;
     }
-    let giver = s
-        .subjects_before(i)
-        .first()
-        .and_then(|&m| party(ctx, Some(m)))
-        .or_else(|| party(ctx, s.target_after(i, &["from", "by"])));
+    let giver = subject.or_else(|| party(ctx, s.target_after(i, &["from", "by"])));
     // "sent Putin two dogs": an indirect object right after the verb.
     let indirect = s
         .mention_from(i + 1)

@@ -4,6 +4,7 @@
 use super::{Ctx, Outcome};
 use crate::cli::ExplainArgs;
 use crate::error::Error;
+use crate::print::json::SourceView;
 use crate::print::{Format, json, prose};
 use crate::query::paths::shortest;
 use crate::query::{Walk, resolve};
@@ -30,18 +31,7 @@ pub fn run(ctx: &mut Ctx, a: &ExplainArgs) -> Result<Outcome, Error> {
         )));
     };
     let (sentences, source_ids) = prose::path_sentences(g, &path);
-    let sources: Vec<SourceView> = source_ids
-        .iter()
-        .map(|id| {
-            let s = g.source(id);
-            SourceView {
-                id,
-                title: s.and_then(|s| s.title.as_deref()),
-                date: s.and_then(|s| s.date.as_deref()),
-                path: s.and_then(|s| s.path.as_deref()),
-            }
-        })
-        .collect();
+    let sources: Vec<SourceView> = source_ids.iter().map(|id| SourceView::new(g, id)).collect();
     match a.format.format {
         Format::Json => {
             let view = Explanation {
@@ -104,15 +94,6 @@ fn cite(s: &SourceView) -> String {
         parts.push(p.to_string());
     }
     parts.join(", ")
-}
-
-/// A cited source: `{"id", "title", "date", "path"}`.
-#[derive(Serialize)]
-struct SourceView<'a> {
-    id: &'a str,
-    title: Option<&'a str>,
-    date: Option<&'a str>,
-    path: Option<&'a str>,
 }
 
 /// `{"from", "to", "sentences", "sources", "path"}`.

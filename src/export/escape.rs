@@ -160,6 +160,23 @@ pub fn dot_string(s: &str) -> String {
     q
 }
 
+/// Text made safe inside HTML elements and attribute values: `&`, `<`, `>`, `"` and `'`
+/// as entity references.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

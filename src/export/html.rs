@@ -35,10 +35,10 @@
 //! `\u003c`, `\u003e`, `\u0026`, and U+2028/U+2029 as `\u2028`/`\u2029`, so no string
 //! (`</script>`, `<!--`) can end the element early. The title is HTML-escaped.
 
-use crate::export::dot;
 use crate::export::layout::{Layout, Route};
+use crate::export::{dot, escape};
 use crate::model::{Kind, KnowledgeGraph, Subgraph};
-use crate::print::json::{EntityView, FactView};
+use crate::print::json::{EntityView, FactView, SourceView};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -78,14 +78,6 @@ struct EdgeView<'a> {
     #[serde(flatten)]
     fact: FactView<'a>,
     route: Option<&'a Route>,
-}
-
-#[derive(Serialize)]
-struct SourceView<'a> {
-    id: &'a str,
-    title: Option<&'a str>,
-    date: Option<&'a str>,
-    path: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -156,12 +148,7 @@ pub fn write(
         .sources()
         .iter()
         .filter(|s| used.contains(&s.id.as_str()))
-        .map(|s| SourceView {
-            id: &s.id,
-            title: s.title.as_deref(),
-            date: s.date.as_deref(),
-            path: s.path.as_deref(),
-        })
+        .map(|s| SourceView::new(graph, &s.id))
         .collect();
     let data = Data {
         title: &page.title,
@@ -186,7 +173,7 @@ pub fn write(
         path: page.path.as_ref(),
     };
     let json = serde_json::to_string(&data).map_err(io::Error::other)?;
-    let title = escape_html(&page.title);
+    let title = escape::html(&page.title);
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -215,22 +202,6 @@ pub fn escape_script_json(json: &str) -> String {
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text made safe inside HTML elements and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }

@@ -174,6 +174,28 @@ impl<'a> LinkView<'a> {
     }
 }
 
+/// A source (article): `{"id", "title", "date", "path"}`.
+#[derive(Serialize)]
+pub struct SourceView<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub path: Option<&'a str>,
+}
+
+impl<'a> SourceView<'a> {
+    /// The source with this id, as far as the graph knows it.
+    pub fn new(graph: &'a KnowledgeGraph, id: &'a str) -> Self {
+        let s = graph.source(id);
+        SourceView {
+            id,
+            title: s.and_then(|s| s.title.as_deref()),
+            date: s.and_then(|s| s.date.as_deref()),
+            path: s.and_then(|s| s.path.as_deref()),
+        }
+    }
+}
+
 /// Prints a value as pretty JSON followed by a newline.
 pub fn print(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;

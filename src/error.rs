@@ -18,6 +18,9 @@ pub enum Error {
     /// A graph file was read but is not a valid graph.
     #[error("graph file '{}' is not valid: {source}", path.display())]
     BadGraph { path: PathBuf, source: LoadError },
+    /// A node-link JSON file given as a graph could not be read.
+    #[error("node-link file '{}' is not valid: {message}", path.display())]
+    BadNodeLink { path: PathBuf, message: String },
     /// The embedded default graph is broken (a bug in this build of kg).
     #[error("the embedded graph is not valid: {0}")]
     BadEmbeddedGraph(LoadError),

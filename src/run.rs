@@ -4,10 +4,11 @@
 use crate::cli::{Args, Command};
 use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
+use crate::export::nodelink;
 use crate::model::KnowledgeGraph;
 use crate::print::Style;
 use crate::query::Window;
-use crate::store::{self, Located};
+use crate::store::{self, LoadError, Located};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -139,7 +140,8 @@ fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<Outcome, Error> {
     }
 }
 
-/// Reads and checks the graph file at `path`, or the embedded graph when there is none.
+/// Reads and checks the graph file at `path`, or the embedded graph when there is none. A
+/// node-link JSON file (`kg export --format json`) is read as well.
 pub fn load(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
     let Some(path) = path else {
         return store::from_json(EMBEDDED_GRAPH).map_err(Error::BadEmbeddedGraph);
@@ -148,10 +150,38 @@ pub fn load(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
         path: path.into(),
         source,
     })?;
-    store::from_json(&text).map_err(|source| Error::BadGraph {
+    let bad = |source| Error::BadGraph {
         path: path.into(),
         source,
-    })
+    };
+    match store::from_json(&text) {
+        // Not a graph file, but maybe what `kg export --format json` writes.
+        Err(LoadError::Syntax { message, .. })
+            if message.starts_with("missing field") && is_node_link(&text) =>
+        {
+            let file = nodelink::read(&text).map_err(|e| Error::BadNodeLink {
+                path: path.into(),
+                message: e.to_string(),
+            })?;
+            KnowledgeGraph::from_file(file).map_err(|invalid| {
+                bad(LoadError::Invalid {
+                    line: None,
+                    invalid,
+                })
+            })
+        }
+        other => other.map_err(bad),
+    }
+}
+
+/// True when a JSON document has the top-level `nodes` and `links` (or `edges`) arrays
+/// of networkx's node-link format.
+fn is_node_link(text: &str) -> bool {
+    let Ok(serde_json::Value::Object(doc)) = serde_json::from_str::<serde_json::Value>(text) else {
+        return false;
+    };
+    doc.get("nodes").is_some_and(|v| v.is_array())
+        && (doc.get("links").or_else(|| doc.get("edges"))).is_some_and(|v| v.is_array())
 }
 
 /// The one line to print for a command-line error clap found: its first line, without

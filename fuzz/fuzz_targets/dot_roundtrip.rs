@@ -10,21 +10,7 @@ use libfuzzer_sys::fuzz_target;
 /// Reads back a quoted DOT string as kg writes it.
 fn unquote(id: &Id) -> String {
     let Id::Escaped(q) = id else { panic!("kg quotes every string: {id:?}") };
-    let inner = &q[1..q.len() - 1];
-    let mut out = String::new();
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => panic!("dangling backslash in {q}"),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.replace("&amp;", "&")
+    kg::export::escape::read_dot_string(q).unwrap_or_else(|| panic!("not a DOT string: {q}"))
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -188,6 +188,14 @@ mod tests {
                 Normalized::from_consumer(&got),
                 Normalized::expected(&g, &sub, ends)
             );
+            // Kuzu's own MATCH answers: the fact count and the shortest path's length.
+            assert_eq!(got["engine_facts"], g.fact_count());
+            assert!(
+                got["engine_shortest"].is_u64(),
+                "{}",
+                got["engine_shortest"]
+            );
+            assert_eq!(got["engine_shortest"], got["shortest"]);
         }
     }
 }

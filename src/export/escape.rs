@@ -160,6 +160,25 @@ pub fn dot_string(s: &str) -> String {
     q
 }
 
+/// Reads back a quoted DOT string as [`dot_string`] writes it (`\n` a newline, `\x` the
+/// character x, `&amp;` an ampersand); `None` when `q` is not a quoted string.
+pub fn read_dot_string(q: &str) -> Option<String> {
+    let inner = q.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next()? {
+                'n' => out.push('\n'),
+                other => out.push(other),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out.replace("&amp;", "&"))
+}
+
 /// Text made safe inside HTML elements and attribute values: `&`, `<`, `>`, `"` and `'`
 /// as entity references.
 pub fn html(s: &str) -> String {
@@ -242,5 +261,19 @@ mod tests {
         assert_eq!(dot_string("tab\there"), r#""tab here""#);
         assert_eq!(dot_string("AT&T &amp;"), r#""AT&amp;T &amp;amp;""#);
         assert_eq!(dot_string("Москва 🐻"), "\"Москва 🐻\"");
+    }
+
+    #[test]
+    fn dot_strings_read_back() {
+        for s in [
+            "plain",
+            "a \"b\" \\ c",
+            "two\nlines",
+            "AT&T &amp;",
+            "Москва 🐻",
+        ] {
+            assert_eq!(read_dot_string(&dot_string(s)).as_deref(), Some(s));
+        }
+        assert_eq!(read_dot_string("unquoted"), None);
     }
 }

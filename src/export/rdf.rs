@@ -348,6 +348,15 @@ mod tests {
             assert_eq!(got["isomorphic"], true, "Turtle and N-Triples differ");
             let lines = render(write_ntriples, &g).lines().count();
             assert!(got["triples"].as_u64().unwrap() <= lines as u64);
+            // SPARQL's answer to "who sent what to whom" is exactly the sent facts.
+            let mut sent: Vec<(String, String)> = g
+                .edges()
+                .filter(|&e| g.fact(e).relation == crate::model::Relation::Sent)
+                .map(|e| (g.fact(e).subject.clone(), g.fact(e).object.clone()))
+                .collect();
+            sent.sort();
+            sent.dedup();
+            assert_eq!(got["sent"], sent.len());
         }
     }
 }

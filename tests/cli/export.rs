@@ -177,3 +177,38 @@ fn networkx_finds_paths_as_long_as_kg_path() {
         assert_eq!(kg_len, nx_len, "{a} -> {b}");
     }
 }
+
+#[test]
+fn node_link_json_round_trips_into_kg() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("seed.json");
+    kg().arg("export").arg("-o").arg(&file).assert().success();
+    // kg reads its node-link export as a graph: the same facts, the same export again.
+    let facts = stdout(kg().args(["facts", "--format", "json"]));
+    let again = stdout(
+        kg().arg("--graph")
+            .arg(&file)
+            .args(["facts", "--format", "json"]),
+    );
+    assert_eq!(facts, again);
+    let reexported = stdout(
+        kg().arg("--graph")
+            .arg(&file)
+            .args(["export", "--format", "json"]),
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), reexported);
+    std::fs::write(
+        &file,
+        r#"{"nodes": [{"id": 1}], "links": [{"source": 1, "target": 2}]}"#,
+    )
+    .unwrap();
+    kg().arg("--graph")
+        .arg(&file)
+        .arg("stats")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with(format!(
+            "kg: node-link file '{}' is not valid: ",
+            file.display()
+        )));
+}

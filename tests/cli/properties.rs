@@ -113,6 +113,34 @@ proptest! {
     }
 
     #[test]
+    fn dot_export_reads_back_every_name(g in graph()) {
+        let mut out = Vec::new();
+        kg::export::dot::write(&g, &kg::model::Subgraph::whole(&g), &mut out).unwrap();
+        let dot = String::from_utf8(out).unwrap();
+        let parsed = graphviz_rust::parse(&dot).map_err(|e| TestCaseError::fail(format!("{e}\n{dot}")))?;
+        let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = parsed else {
+            return Err(TestCaseError::fail("not a digraph"));
+        };
+        let mut tooltips = Vec::new();
+        for s in &stmts {
+            if let graphviz_rust::dot_structures::Stmt::Node(node) = s {
+                for graphviz_rust::dot_structures::Attribute(k, v) in &node.attributes {
+                    if let (graphviz_rust::dot_structures::Id::Plain(k), graphviz_rust::dot_structures::Id::Escaped(v)) = (k, v)
+                        && k == "tooltip"
+                    {
+                        tooltips.push(kg::export::escape::read_dot_string(v).unwrap());
+                    }
+                }
+            }
+        }
+        for (i, n) in g.nodes().enumerate() {
+            let e = g.entity(n);
+            let shown: String = e.name.chars().filter(|&c| c != '\r').map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
+            prop_assert_eq!(&tooltips[i], &format!("{}: {shown}", e.kind));
+        }
+    }
+
+    #[test]
     fn unique_names_resolve_to_their_entity(g in graph()) {
         let norm = |s: &str| kg::query::names::normalize(s);
         for n in g.nodes() {

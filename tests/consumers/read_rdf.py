@@ -3,7 +3,9 @@
 Rebuilds the graph from the vocabulary the export documents (src/export/rdf.rs): entities
 are the subjects typed with a kg: class, facts the rdf:Statement nodes. Checks, by
 assertion, that each statement's plain triple is there too and that each date's datatype
-matches its length. Adds "isomorphic" (the two files give the same graph) and "triples".
+matches its length, and that a SPARQL query for who sent what to whom returns exactly
+the sent facts. Adds "isomorphic" (the two files give the same graph), "triples" and
+"sent".
 
 Usage: read_rdf.py FILE.ttl FILE.nt FROM_ID TO_ID
 """
@@ -66,4 +68,17 @@ for st in rdf.subjects(RDF.type, RDF.Statement):
         attrs["evidence"] = str(evidence)
     graph.add_edge(str(one(s, KG["id"])), str(one(o, KG["id"])), **attrs)
 
-dump(graph, ends, isomorphic=isomorphic(rdf, nt), triples=len(rdf))
+# Who sent what to whom, asked in SPARQL: exactly the sent facts, no more, no fewer.
+sent_by_sparql = sorted(
+    (str(a), str(b))
+    for a, b in rdf.query(
+        "PREFIX kg: <https://kg.invalid/ns#> "
+        "SELECT ?a ?b WHERE { ?s kg:sent ?o . ?s kg:id ?a . ?o kg:id ?b }"
+    )
+)
+sent_in_graph = sorted(
+    (u, v) for u, v, rel in graph.edges(data="relation") if rel == "sent"
+)
+assert sent_by_sparql == sorted(set(sent_in_graph)), (sent_by_sparql, sent_in_graph)
+
+dump(graph, ends, isomorphic=isomorphic(rdf, nt), triples=len(rdf), sent=len(sent_by_sparql))

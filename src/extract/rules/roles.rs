@@ -65,6 +65,24 @@ pub fn apply(ctx: &mut Ctx) {
     }
 }
 
+/// The only institution of the article named a ministry of `topic` ("defence" →
+/// "Dutch Ministry of Defence", "Defence Ministry"; "foreign" → "Foreign Ministry",
+/// "Ministry of Foreign Affairs"); none when there are two.
+fn topic_ministry(ctx: &Ctx, topic: &str) -> Option<usize> {
+    let topic = match topic {
+        "defense" => "defence",
+        t => t,
+    };
+    let mut found = ctx.resolved.entities.iter().enumerate().filter(|(_, e)| {
+        let lower = e.name.to_lowercase().replace("defense", "defence");
+        e.kind == Kind::Institution
+            && lower.split_whitespace().any(|w| w == "ministry")
+            && lower.split_whitespace().any(|w| w == topic)
+    });
+    let first = found.next()?.0;
+    found.next().is_none().then_some(first)
+}
+
 /// The country entity of a lexicon country index, by its name.
 fn country_entity(ctx: &mut Ctx, c: Option<usize>) -> Option<usize> {
     let name = &lexicons().countries.get(c?)?.name;
@@ -148,6 +166,22 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         && let Some(ce) = country_entity(ctx, Some(c))
     {
         ctx.emit(person, rel, ce, None, None, "title-country");
+    }
+    // "Defence Minister X": X leads the one defence ministry the article names.
+    if of.is_none()
+        && let title_words = s.mentions[k].surface.to_lowercase()
+        && let Some(topic) = title_words.strip_suffix(" minister")
+        && !topic.contains(' ')
+        && let Some(ministry) = topic_ministry(ctx, topic)
+    {
+        ctx.emit(
+            person,
+            Relation::Leads,
+            ministry,
+            None,
+            None,
+            "title-ministry",
+        );
     }
     if let Some(o) = of.filter(|_| of_country.is_none())
         && let Some(rel) = link(t.with_of)
@@ -253,6 +287,23 @@ mod tests {
             triples("The Cuban leader Raul Castro arrived."),
             ["Raul Castro leads Cuba"]
         );
+    }
+
+    #[test]
+    fn topic_ministers_lead_the_ministry_named() {
+        let t = triples(
+            "The Greek Defence Ministry confirmed it. Defence Minister Nikos Pappas arrived.",
+        );
+        assert!(
+            t.contains(&"Nikos Pappas leads Greek Defence Ministry".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            !t.iter().any(|f| f.starts_with("Nikos Pappas member-of")),
+            "{t:?}"
+        );
+        let t = triples("Peruvian Foreign Minister Ana Soto arrived in Lima.");
+        assert!(!t.iter().any(|f| f.starts_with("Ana Soto")), "{t:?}");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use super::{Ctx, RELATIVISERS, Sentence};
 use crate::extract::lexicon::Family;
+use crate::extract::mentions::MentionKind;
 use crate::model::{Kind, Relation};
 
 /// The longest statement name, in words.
@@ -38,8 +39,12 @@ fn is_speaker(kind: Kind) -> bool {
 }
 
 fn speaker_entity(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
-    let e = ctx.entity(m?)?;
-    is_speaker(ctx.kind(e)).then_some(e)
+    let m = m?;
+    let e = ctx.entity(m)?;
+    // "Beijing said …": a capital that speaks stands for its government.
+    let metonym = matches!(ctx.sentence.mentions[m].kind, MentionKind::Capital(_))
+        && !ctx.sentence.prepositional(m);
+    (is_speaker(ctx.kind(e)) || metonym).then_some(e)
 }
 
 fn is_open_quote(t: &str) -> bool {
@@ -291,7 +296,8 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     // "…, reported X." or "…, X said.": the clause before the comma.
     let before_speaker = start.checked_sub(1).filter(|&k| s.tokens[k].is_punct(","));
     let comma = if speaker_after || before_speaker.is_none() {
-        Some(i - 1).filter(|_| after_comma && s.tokens[i - 1].is_punct(","))
+        i.checked_sub(1)
+            .filter(|&k| after_comma && s.tokens[k].is_punct(","))
     } else {
         before_speaker
     };
@@ -338,7 +344,12 @@ fn according_to(ctx: &mut Ctx, i: usize) {
     let Some(speaker) = speaker_entity(ctx, speaker) else {
         return;
     };
-    let rest = (end..n).any(|k| s.tokens[k].kind == crate::extract::tokens::TokKind::Word);
+    // "…, according to Reuters, which cited two officials.": a relative clause about the
+    // source is not the claim.
+    let relative =
+        end < n && s.tokens[end].is_punct(",") && RELATIVISERS.contains(&s.word(end + 1));
+    let rest =
+        !relative && (end..n).any(|k| s.tokens[k].kind == crate::extract::tokens::TokKind::Word);
     let range = if rest {
         quote_after(s, end.saturating_sub(1)).or_else(|| clause_after(s, end + 1))
     } else {
@@ -410,6 +421,9 @@ mod tests {
             )
         );
         let f = stated("The thieves escaped by boat, according to a statement by the Oslo Police.");
+        assert_eq!(f[0].1, "The thieves escaped by boat");
+        let f = stated("The thieves escaped by boat, according to Xinhua, which quoted a guard.");
+        assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, "The thieves escaped by boat");
     }
 

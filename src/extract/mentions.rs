@@ -645,7 +645,14 @@ impl Finder<'_> {
         let idx = self.out.len();
         let name = span_text(self.text, self.tokens, p, e);
         self.push(p, e, MentionKind::Title { title, of: None }, name);
-        if self.lowers.get(e) != Some(&"of") {
+        // "Minister of Z"; "a researcher at Y", "a spokesman for Y" when the title
+        // names no institution word of its own.
+        let by = match self.lowers.get(e) {
+            Some(&"of") => true,
+            Some(&("at" | "for")) => lex.titles[title].institution.is_none(),
+            _ => false,
+        };
+        if !by {
             return;
         }
         let org_start = e + 1 + usize::from(self.lowers.get(e + 1) == Some(&"the"));
@@ -669,12 +676,21 @@ impl Finder<'_> {
                 Some(inst) => format!("{} of {surface}", capitalise_first(inst)),
                 None => surface,
             };
+            // "a spokesman for the Chinese Foreign Ministry": the adjective starts the
+            // name and gives its country.
+            let nationality = match lex.country_forms.longest(org_words) {
+                Some((len, &(c, CountryForm::Demonym))) if len < org_words.len() => Some(c),
+                _ => None,
+            };
             self.push(
                 org_start,
                 org_end,
                 MentionKind::Name(Some(Kind::Institution)),
                 name,
             );
+            if let Some(m) = self.out.last_mut() {
+                m.nationality = nationality;
+            }
         }
         self.out[idx].kind = MentionKind::Title {
             title,

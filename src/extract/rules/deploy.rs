@@ -104,6 +104,14 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
     }
     if let Some(g) = group_entity {
         ctx.emit(g, Relation::DeployedTo, target, count, date, rule);
+        // "Dutch air defence units were stationed in …": a deployment says whose units
+        // they are, even for a noun too weak to say it alone.
+        if let MentionKind::Group(Some(c)) = s.mentions[group].kind
+            && let Some(name) = lexicons().countries.get(c).map(|c| c.name.clone())
+        {
+            let country = ctx.resolved.entity_named(&name, Kind::Country);
+            ctx.emit(g, Relation::MemberOf, country, None, None, "deploy-verb");
+        }
     }
 }
 
@@ -179,6 +187,10 @@ mod tests {
         let t = triples("Canadian air defence units have been stationed in Estonia since May.");
         assert!(
             t.contains(&"Canadian air defence units deployed-to Estonia".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Canadian air defence units member-of Canada".to_string()),
             "{t:?}"
         );
         let t = triples("Kenya deployed 400 gendarmes to Somalia. Norwegian units left Mali.");

@@ -26,6 +26,7 @@ pub fn apply(ctx: &mut Ctx) {
         }
     }
     for k in 0..s.mentions.len() {
+        member_apposition(ctx, k);
         match s.mentions[k].kind {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
             MentionKind::Name(Some(Kind::Institution)) => {
@@ -81,6 +82,48 @@ fn topic_ministry(ctx: &Ctx, topic: &str) -> Option<usize> {
     });
     let first = found.next()?.0;
     found.next().is_none().then_some(first)
+}
+
+/// The only institution of the article whose name has the word `cue` ("institute" →
+/// "Igarape Institute"); none when there are two.
+fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
+    let mut found = ctx.resolved.entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == Kind::Institution
+            && e.name
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(cue))
+    });
+    let first = found.next()?.0;
+    found.next().is_none().then_some(first)
+}
+
+/// "Lithuania, a member of NATO since 2004, …", "Chile, a founding member of the
+/// alliance": the country or institution `k` is a member of the institution named.
+fn member_apposition(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let end = s.mentions[k].end;
+    if !s.tokens.get(end).is_some_and(|t| t.is_punct(",")) || !matches!(s.word(end + 1), "a" | "an")
+    {
+        return;
+    }
+    let Some(of) = (end + 2..(end + 5).min(s.tokens.len()))
+        .find(|&j| s.word(j) == "member" && s.word(j + 1) == "of")
+    else {
+        return;
+    };
+    if !(end + 2..of).all(|j| s.tokens[j].is_lower_word()) {
+        return;
+    }
+    let at = of + 2 + usize::from(s.word(of + 2) == "the");
+    let Some(o) = s.tok_mention.get(at).copied().flatten() else {
+        return;
+    };
+    if let (Some(e), Some(org)) = (ctx.entity(k), ctx.entity(o))
+        && matches!(ctx.kind(e), Kind::Country | Kind::Institution)
+        && ctx.kind(org) == Kind::Institution
+    {
+        ctx.emit(e, Relation::MemberOf, org, None, None, "member-apposition");
+    }
 }
 
 /// The country entity of a lexicon country index, by its name.
@@ -182,6 +225,18 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
             None,
             "title-ministry",
         );
+    }
+    // "X, a researcher at the institute": the one institution of the article named so.
+    let end = s.mentions[k].end;
+    if of.is_none()
+        && matches!(s.word(end), "at" | "for" | "of")
+        && s.word(end + 1) == "the"
+        && s.tokens.get(end + 2).is_some_and(|t| t.is_lower_word())
+        && lexicons().institution_forms.get(s.word(end + 2)).is_some()
+        && let Some(rel) = link(t.with_of)
+        && let Some(org) = named_institution(ctx, s.word(end + 2))
+    {
+        ctx.emit(person, rel, org, None, None, "title-of");
     }
     if let Some(o) = of.filter(|_| of_country.is_none())
         && let Some(rel) = link(t.with_of)
@@ -304,6 +359,35 @@ mod tests {
         );
         let t = triples("Peruvian Foreign Minister Ana Soto arrived in Lima.");
         assert!(!t.iter().any(|f| f.starts_with("Ana Soto")), "{t:?}");
+    }
+
+    #[test]
+    fn researchers_and_spokesmen_at_an_institution() {
+        let t = triples(
+            "Analysts at the Lisbon Institute agreed. \"It is late,\" said Rui Costa, a senior researcher at the institute.",
+        );
+        assert!(
+            t.contains(&"Rui Costa member-of Lisbon Institute".to_string()),
+            "{t:?}"
+        );
+        let t = triples(
+            "Eva Lind, a spokeswoman for the Swedish Migration Agency, declined to comment.",
+        );
+        assert!(
+            t.contains(&"Eva Lind member-of Swedish Migration Agency".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn members_in_apposition() {
+        let t = triples("Estonia, a member of NATO since 2004, borders Russia.");
+        assert!(t.contains(&"Estonia member-of NATO".to_string()), "{t:?}");
+        let t = triples("Peru, a founding member of the Andean Development Bank, voted no.");
+        assert!(
+            t.contains(&"Peru member-of Andean Development Bank".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]

@@ -25,6 +25,11 @@ pub fn apply(ctx: &mut Ctx) {
             head_verb(ctx, i);
         }
     }
+    for j in 0..s.tokens.len() {
+        if s.word(j) == "counterpart" {
+            counterpart(ctx, j);
+        }
+    }
     for k in 0..s.mentions.len() {
         member_apposition(ctx, k);
         match s.mentions[k].kind {
@@ -95,6 +100,36 @@ fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
     });
     let first = found.next()?.0;
     found.next().is_none().then_some(first)
+}
+
+/// "President X and his Chilean counterpart Y": Y holds X's title in Chile, so the
+/// title's link to a country (leads, for a president) holds for Y and Chile.
+fn counterpart(ctx: &mut Ctx, j: usize) {
+    let s = ctx.sentence;
+    let (Some(d), Some(p)) = (
+        j.checked_sub(1).and_then(|k| s.tok_mention[k]),
+        s.tok_mention.get(j + 1).copied().flatten(),
+    ) else {
+        return;
+    };
+    let MentionKind::Demonym(c) = s.mentions[d].kind else {
+        return;
+    };
+    let title = (0..d).rev().find_map(|m| match s.mentions[m].kind {
+        MentionKind::Title { title, .. } => Some(title),
+        _ => None,
+    });
+    let rel = match title.map(|t| lexicons().titles[t].with_country) {
+        Some(RoleLink::Leads) => Relation::Leads,
+        Some(RoleLink::Member) => Relation::MemberOf,
+        _ => return,
+    };
+    if let Some(person) = ctx.entity(p)
+        && ctx.kind(person) == Kind::Person
+        && let Some(country) = country_entity(ctx, Some(c))
+    {
+        ctx.emit(person, rel, country, None, None, "title-counterpart");
+    }
 }
 
 /// "Lithuania, a member of NATO since 2004, …", "Chile, a founding member of the
@@ -377,6 +412,14 @@ mod tests {
             t.contains(&"Eva Lind member-of Swedish Migration Agency".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn counterparts_share_the_title() {
+        let t = triples("Chilean President Luis Rojas met his Peruvian counterpart Ana Soto.");
+        assert!(t.contains(&"Ana Soto leads Peru".to_string()), "{t:?}");
+        let t = triples("Chile's ambassador Luis Rojas met his Peruvian counterpart Ana Soto.");
+        assert!(!t.iter().any(|f| f.starts_with("Ana Soto leads")), "{t:?}");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use super::{Ctx, RELATIVISERS, Sentence};
 use crate::extract::lexicon::Family;
 use crate::extract::mentions::MentionKind;
+use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
 /// The longest statement name, in words.
@@ -27,6 +28,12 @@ pub fn apply(ctx: &mut Ctx) {
     for i in 0..s.tokens.len() {
         if s.word(i) == "according" && s.word(i + 1) == "to" && !s.in_quote[i] {
             according_to(ctx, i);
+        }
+        if matches!(s.word(i), "report" | "reports" | "claim" | "claims")
+            && matches!(s.word(i + 1), "by" | "from")
+            && !s.in_quote[i]
+        {
+            report_by(ctx, i);
         }
     }
 }
@@ -228,6 +235,54 @@ fn emit_named(ctx: &mut Ctx, speaker: usize, name: &str, rule: &'static str, at:
     ctx.emit(speaker, Relation::Stated, st, None, date, rule);
 }
 
+/// "a report by AFP that two units had crossed the border": the source stated the
+/// claim (and nothing more: a report may be denied, so the claim is no fact here).
+fn report_by(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let at = i + 2 + usize::from(s.word(i + 2) == "the");
+    let Some(m) = s.tok_mention.get(at).copied().flatten() else {
+        return;
+    };
+    let end = s.mentions[m].end;
+    if s.word(end) != "that" {
+        return;
+    }
+    if let Some(speaker) = speaker_entity(ctx, Some(m)) {
+        let range = clause_after(s, end + 1);
+        emit_statement(ctx, speaker, range, "report-by", i);
+    }
+}
+
+/// People who speak for where they work.
+const EXPERTS: [&str; 7] = [
+    "analysts",
+    "experts",
+    "researchers",
+    "economists",
+    "scientists",
+    "officials",
+    "diplomats",
+];
+
+/// "Analysts at the Igarape Institute in Rio said …", "officials from the ministry
+/// said …": the institution the unnamed speakers work at, when they are the subject of
+/// the speech verb `i`.
+fn experts_at(ctx: &Ctx, i: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let k = (i.saturating_sub(12)..i).find(|&k| {
+        EXPERTS.contains(&s.word(k))
+            && matches!(s.word(k + 1), "at" | "from" | "with")
+            && (k == 0 || !s.tokens[k - 1].is_lower_word() || s.word(k - 1) == "the")
+    })?;
+    if (k..i).any(|j| s.tokens[j].kind == TokKind::Punct) {
+        return None;
+    }
+    let at = k + 2 + usize::from(s.word(k + 2) == "the");
+    let m = s.tok_mention.get(at).copied().flatten()?;
+    let e = ctx.entity(m)?;
+    (ctx.kind(e) == Kind::Institution).then_some(m)
+}
+
 /// A date right after the speech verb ("said on Tuesday"), else the article's month.
 fn speech_date(ctx: &Ctx, at: usize) -> Option<String> {
     ctx.sentence
@@ -256,7 +311,8 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     } else {
         s.subjects_before(i).first().copied()
     }
-    .filter(|&m| speaker_entity(ctx, Some(m)).is_some());
+    .filter(|&m| speaker_entity(ctx, Some(m)).is_some())
+    .or_else(|| experts_at(ctx, i));
     let (speaker_m, speaker_after) = if after_comma && !participle {
         (after.or(before), after.is_some())
     } else {
@@ -407,6 +463,31 @@ mod tests {
         assert_eq!(f[0].0, "Kenya Wildlife Service");
         assert_eq!(f[0].1, "The rhino population grew by a third");
         assert_eq!(f[0].2, "speech-clause");
+    }
+
+    #[test]
+    fn a_report_by_a_source() {
+        let f = stated("Lima denied a report by Reuters that Peru had closed the border.");
+        assert!(
+            f.iter().any(|f| f.0 == "Reuters"
+                && f.1 == "Peru had closed the border"
+                && f.2 == "report-by"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn experts_speak_for_their_institution() {
+        let f = stated("Economists at the Bank of Ghana in Accra said inflation had peaked.");
+        assert_eq!(
+            f[0],
+            (
+                "Bank of Ghana".into(),
+                "Inflation had peaked".into(),
+                "speech-clause".into()
+            )
+        );
+        assert!(stated("Economists in Accra said inflation had peaked.").is_empty());
     }
 
     #[test]

@@ -423,6 +423,15 @@ mod tests {
     }
 
     #[test]
+    fn possessive_country_before_a_title_after_the_name() {
+        let t = triples("Ana Soto, Peru's Minister of Culture and Heritage, arrived in Lima.");
+        assert!(
+            t.contains(&"Ana Soto leads Ministry of Culture and Heritage".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn members_in_apposition() {
         let t = triples("Estonia, a member of NATO since 2004, borders Russia.");
         assert!(t.contains(&"Estonia member-of NATO".to_string()), "{t:?}");

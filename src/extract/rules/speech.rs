@@ -29,6 +29,9 @@ pub fn apply(ctx: &mut Ctx) {
         if s.word(i) == "according" && s.word(i + 1) == "to" && !s.in_quote[i] {
             according_to(ctx, i);
         }
+        if s.word(i) == "called" && !s.in_quote[i] && !s.is_blocked(i) {
+            called(ctx, i);
+        }
         if matches!(s.word(i), "report" | "reports" | "claim" | "claims")
             && matches!(s.word(i + 1), "by" | "from")
             && !s.in_quote[i]
@@ -253,6 +256,50 @@ fn report_by(ctx: &mut Ctx, i: usize) {
     }
 }
 
+/// "X called the visit historic", "X called the deployment a clear signal of unity":
+/// X's statement that the visit was historic.
+fn called(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    if !matches!(
+        s.word(i + 1),
+        "the" | "this" | "its" | "his" | "her" | "their"
+    ) || matches!(
+        s.word(i.wrapping_sub(1)),
+        "was" | "were" | "is" | "are" | "been" | "so"
+    ) {
+        return;
+    }
+    let noun = i + 2;
+    if !s.tokens.get(noun).is_some_and(|t| t.is_lower_word()) {
+        return;
+    }
+    let clause = s.clause.get(i);
+    let end = (noun + 1..s.tokens.len())
+        .find(|&k| {
+            (s.clause.get(k) != clause && !s.tokens[k].is_quote() && !s.in_quote[k])
+                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
+        })
+        .unwrap_or(s.tokens.len());
+    let words: Vec<&str> = s.tokens[noun + 1..end]
+        .iter()
+        .filter(|t| !t.is_quote())
+        .map(|t| t.text)
+        .collect();
+    if words.is_empty() || words.len() > MAX_WORDS {
+        return;
+    }
+    // "X welcomed the battalion and called …": the sentence's first actor speaks.
+    let Some(speaker) = (0..s.mentions.len())
+        .find(|&m| s.mentions[m].is_actor() && !s.prepositional(m) && s.mentions[m].end <= i)
+        .and_then(|m| speaker_entity(ctx, Some(m)))
+        .filter(|&e| ctx.kind(e) != Kind::Group)
+    else {
+        return;
+    };
+    let name = format!("The {} was {}", s.tokens[noun].text, words.join(" "));
+    emit_named(ctx, speaker, &name, "called-claim", i);
+}
+
 /// People who speak for where they work.
 const EXPERTS: [&str; 7] = [
     "analysts",
@@ -463,6 +510,23 @@ mod tests {
         assert_eq!(f[0].0, "Kenya Wildlife Service");
         assert_eq!(f[0].1, "The rhino population grew by a third");
         assert_eq!(f[0].2, "speech-clause");
+    }
+
+    #[test]
+    fn calling_something_is_a_claim() {
+        let f = stated("Chilean President Luis Rojas called the summit a success.");
+        assert_eq!(
+            f[0],
+            (
+                "Luis Rojas".into(),
+                "The summit was a success".into(),
+                "called-claim".into()
+            )
+        );
+        assert!(stated("Luis Rojas called for calm.").is_empty());
+        let f = stated("Ana Soto welcomed the troops and called the visit \"a new start\".");
+        assert_eq!(f[0].0, "Ana Soto");
+        assert_eq!(f[0].1, "The visit was a new start");
     }
 
     #[test]

@@ -844,18 +844,23 @@ mod tests {
         );
     }
 
-    /// Every gold file loads with kg's own loader, is in kg's canonical form, and scores
+    /// Every gold file (eval/gold and eval/heldout/gold) loads with kg's own loader, is in kg's canonical form, and scores
     /// F1 = 1 against itself.
     #[test]
     fn gold_files_are_valid_and_match_themselves() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/gold");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths: Vec<_> = ["eval/gold", "eval/heldout/gold"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap())
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
         paths.sort();
-        assert!(!paths.is_empty(), "no gold files in {}", dir.display());
+        assert!(
+            paths.len() > 8,
+            "too few gold files under {}",
+            root.display()
+        );
         for path in paths {
             let text = std::fs::read_to_string(&path).unwrap();
             let g = crate::store::from_json(&text)

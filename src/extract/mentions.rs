@@ -586,7 +586,14 @@ impl Finder<'_> {
                 .is_some_and(|f| !f.plural)
             {
                 kind = Some(Kind::Institution);
-                end = e + 1;
+                // "Yonhap news agency": two cue words describe the name, and are not
+                // part of it.
+                let described = self.tokens.get(e + 1).is_some_and(|t| {
+                    t.is_lower_word() && lex.institution_forms.get(t.lower.as_ref()).is_some()
+                });
+                if !described {
+                    end = e + 1;
+                }
             }
         }
         let single = end - p == 1;
@@ -638,7 +645,14 @@ impl Finder<'_> {
         let idx = self.out.len();
         let name = span_text(self.text, self.tokens, p, e);
         self.push(p, e, MentionKind::Title { title, of: None }, name);
-        if self.lowers.get(e) != Some(&"of") {
+        // "Minister of Z"; "a researcher at Y", "a spokesman for Y" when the title
+        // names no institution word of its own.
+        let by = match self.lowers.get(e) {
+            Some(&"of") => true,
+            Some(&("at" | "for")) => lex.titles[title].institution.is_none(),
+            _ => false,
+        };
+        if !by {
             return;
         }
         let org_start = e + 1 + usize::from(self.lowers.get(e + 1) == Some(&"the"));
@@ -662,12 +676,21 @@ impl Finder<'_> {
                 Some(inst) => format!("{} of {surface}", capitalise_first(inst)),
                 None => surface,
             };
+            // "a spokesman for the Chinese Foreign Ministry": the adjective starts the
+            // name and gives its country.
+            let nationality = match lex.country_forms.longest(org_words) {
+                Some((len, &(c, CountryForm::Demonym))) if len < org_words.len() => Some(c),
+                _ => None,
+            };
             self.push(
                 org_start,
                 org_end,
                 MentionKind::Name(Some(Kind::Institution)),
                 name,
             );
+            if let Some(m) = self.out.last_mut() {
+                m.nationality = nationality;
+            }
         }
         self.out[idx].kind = MentionKind::Title {
             title,
@@ -678,11 +701,39 @@ impl Finder<'_> {
     /// A group noun at `[p, e)`, taking a country adjective just before it.
     fn push_group(&mut self, p: usize, e: usize) {
         let lex = lexicons();
+        let form = lex.group_forms.longest(&self.lowers[p..e]).map(|(_, f)| *f);
+        // "a battalion of about 650 soldiers": the container is named by what it holds.
+        let weak = form.is_some_and(|f| !lex.group_members[f.entry]);
+        if weak
+            && self.lowers.get(e) == Some(&"of")
+            && (e + 1..(e + 5).min(self.lowers.len()))
+                .any(|k| lex.group_forms.longest(&self.lowers[k..]).is_some())
+        {
+            return;
+        }
         let surface = span_text(self.text, self.tokens, p, e);
+        // "Dutch air defence units": up to two plain words between the adjective and
+        // the group noun.
+        let modifiers = |m: &Mention| {
+            m.end < p
+                && p - m.end <= 2
+                && (m.end..p).all(|k| {
+                    let w = self.lowers[k];
+                    self.tokens[k].is_lower_word()
+                        && !lex.function_words.contains(w)
+                        && lex.families(w).is_empty()
+                        && number_value(w).is_none()
+                })
+        };
         let (start, country, name) = match self.out.last() {
             Some(m) if m.end == p && matches!(m.kind, MentionKind::Demonym(_)) => {
                 let m = self.out.pop().expect("just checked");
                 (m.start, m.country(), format!("{} {surface}", m.surface))
+            }
+            Some(m) if matches!(m.kind, MentionKind::Demonym(_)) && modifiers(m) => {
+                let m = self.out.pop().expect("just checked");
+                let full = span_text(self.text, self.tokens, m.start, e);
+                (m.start, m.country(), full)
             }
             Some(m)
                 if p >= 1
@@ -713,9 +764,7 @@ impl Finder<'_> {
             Some(o) => format!("{} {surface}", self.out[o].surface),
             None => name,
         };
-        let form = lex.group_forms.longest(&self.lowers[p..e]).map(|(_, f)| *f);
         let plural = form.is_some_and(|f| f.plural);
-        let weak = form.is_some_and(|f| !lex.group_members[f.entry]);
         self.push(start, e, MentionKind::Group(country), name);
         let count_from = owner.map_or(start, |o| self.out[o].start);
         let count = count_before(self.tokens, count_from, plural);

@@ -50,7 +50,7 @@ impl Resolved {
         if let Some(&e) = self.by_name.get(&kind).and_then(|m| m.get(name)) {
             return e;
         }
-        let key = format!("{kind}:{}", slug(name));
+        let key = entity_key(name, kind);
         if let Some(&e) = self.by_key.get(&key) {
             self.by_name
                 .entry(kind)
@@ -71,6 +71,17 @@ impl Resolved {
             .insert(name.to_string(), e);
         e
     }
+}
+
+/// The key two names of one entity share: the kind and the slug, where a group's
+/// "soldiers" is its "troops" ("French soldiers" and "French troops" are one group).
+fn entity_key(name: &str, kind: Kind) -> String {
+    let slug = slug(name);
+    let slug = match (kind, slug.strip_suffix("-soldiers")) {
+        (Kind::Group, Some(stem)) => format!("{stem}-troops"),
+        _ => slug,
+    };
+    format!("{kind}:{slug}")
 }
 
 /// The words of a name as compared for subsets: lowercase, "the" dropped, plurals

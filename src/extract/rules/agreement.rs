@@ -87,6 +87,7 @@ mod tests {
             [
                 "Ana Soto leads Peru",
                 "Ana Soto signed water treaty",
+                "Luis Rojas leads Chile",
                 "Luis Rojas signed water treaty"
             ]
         );

@@ -10,6 +10,7 @@
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::{Family, lexicons};
 use crate::extract::mentions::MentionKind;
+use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
 const TARGET_PREPS: [&str; 5] = ["to", "in", "into", "inside", "at"];
@@ -43,7 +44,7 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
         .find(|&m| s.mentions[m].end <= i && in_clause(m) && is_group(m));
     // Active ("X deployed troops to"), passive ("troops were deployed to"), noun.
     let (group, sender) = match (after, before) {
-        (Some(g), _) if noun || s.mentions[g].start <= i + 4 => (
+        (Some(g), _) if noun || s.mentions[g].start <= i + 4 || held_by_unit(s, i, g) => (
             g,
             if noun {
                 Vec::new()
@@ -103,7 +104,25 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
     }
     if let Some(g) = group_entity {
         ctx.emit(g, Relation::DeployedTo, target, count, date, rule);
+        // "Dutch air defence units were stationed in …": a deployment says whose units
+        // they are, even for a noun too weak to say it alone.
+        if let MentionKind::Group(Some(c)) = s.mentions[group].kind
+            && let Some(name) = lexicons().countries.get(c).map(|c| c.name.clone())
+        {
+            let country = ctx.resolved.entity_named(&name, Kind::Country);
+            ctx.emit(g, Relation::MemberOf, country, None, None, "deploy-verb");
+        }
     }
+}
+
+/// "deployed a mechanised infantry battalion of about 650 soldiers": the group `g` is
+/// what a unit right after the verb `i` is made of.
+fn held_by_unit(s: &Sentence, i: usize, g: usize) -> bool {
+    let start = s.mentions[g].start;
+    start <= i + 10
+        && (i + 1..start).all(|k| s.tokens[k].kind != TokKind::Punct)
+        && (i + 2..start)
+            .any(|k| s.word(k) == "of" && lexicons().group_forms.get(s.word(k - 1)).is_some())
 }
 
 #[cfg(test)]
@@ -153,6 +172,30 @@ mod tests {
         let t = triples("About 900 Polish troops are based in Latvia.");
         assert!(
             t.contains(&"Polish troops deployed-to Latvia".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn units_are_named_by_what_they_hold() {
+        let f = facts("Spain has sent a light infantry unit of nearly 120 soldiers to Latvia.");
+        let d = f.iter().find(|f| f.1 == "deployed-to").unwrap();
+        assert_eq!(
+            (d.0.as_str(), d.2.as_str(), d.3),
+            ("Spanish soldiers", "Latvia", Some(120))
+        );
+        let t = triples("Canadian air defence units have been stationed in Estonia since May.");
+        assert!(
+            t.contains(&"Canadian air defence units deployed-to Estonia".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Canadian air defence units member-of Canada".to_string()),
+            "{t:?}"
+        );
+        let t = triples("Kenya deployed 400 gendarmes to Somalia. Norwegian units left Mali.");
+        assert!(
+            t.contains(&"Kenyan gendarmes deployed-to Somalia".to_string()),
             "{t:?}"
         );
     }

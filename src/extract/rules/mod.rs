@@ -315,7 +315,14 @@ impl<'a> Sentence<'a> {
                         | MentionKind::Descriptor(_)
                 )
             });
-            if modifier || DETERMINERS.contains(&self.word(k - 1)) {
+            // "Peru's Minister of Culture": a possessive country opens the phrase.
+            let owner = (k >= 2 && self.tokens[k - 1].kind == TokKind::Possessive)
+                .then(|| self.tok_mention[k - 2])
+                .flatten()
+                .filter(|&p| matches!(self.mentions[p].kind, MentionKind::Country(_)));
+            if let Some(p) = owner {
+                k = self.mentions[p].start;
+            } else if modifier || DETERMINERS.contains(&self.word(k - 1)) {
                 k -= 1;
             } else {
                 break;

@@ -25,7 +25,13 @@ pub fn apply(ctx: &mut Ctx) {
             head_verb(ctx, i);
         }
     }
+    for j in 0..s.tokens.len() {
+        if s.word(j) == "counterpart" {
+            counterpart(ctx, j);
+        }
+    }
     for k in 0..s.mentions.len() {
+        member_apposition(ctx, k);
         match s.mentions[k].kind {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
             MentionKind::Name(Some(Kind::Institution)) => {
@@ -62,6 +68,96 @@ pub fn apply(ctx: &mut Ctx) {
             }
             _ => {}
         }
+    }
+}
+
+/// The only institution of the article named a ministry of `topic` ("defence" →
+/// "Dutch Ministry of Defence", "Defence Ministry"; "foreign" → "Foreign Ministry",
+/// "Ministry of Foreign Affairs"); none when there are two.
+fn topic_ministry(ctx: &Ctx, topic: &str) -> Option<usize> {
+    let topic = match topic {
+        "defense" => "defence",
+        t => t,
+    };
+    let mut found = ctx.resolved.entities.iter().enumerate().filter(|(_, e)| {
+        let lower = e.name.to_lowercase().replace("defense", "defence");
+        e.kind == Kind::Institution
+            && lower.split_whitespace().any(|w| w == "ministry")
+            && lower.split_whitespace().any(|w| w == topic)
+    });
+    let first = found.next()?.0;
+    found.next().is_none().then_some(first)
+}
+
+/// The only institution of the article whose name has the word `cue` ("institute" →
+/// "Igarape Institute"); none when there are two.
+fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
+    let mut found = ctx.resolved.entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == Kind::Institution
+            && e.name
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(cue))
+    });
+    let first = found.next()?.0;
+    found.next().is_none().then_some(first)
+}
+
+/// "President X and his Chilean counterpart Y": Y holds X's title in Chile, so the
+/// title's link to a country (leads, for a president) holds for Y and Chile.
+fn counterpart(ctx: &mut Ctx, j: usize) {
+    let s = ctx.sentence;
+    let (Some(d), Some(p)) = (
+        j.checked_sub(1).and_then(|k| s.tok_mention[k]),
+        s.tok_mention.get(j + 1).copied().flatten(),
+    ) else {
+        return;
+    };
+    let MentionKind::Demonym(c) = s.mentions[d].kind else {
+        return;
+    };
+    let title = (0..d).rev().find_map(|m| match s.mentions[m].kind {
+        MentionKind::Title { title, .. } => Some(title),
+        _ => None,
+    });
+    let rel = match title.map(|t| lexicons().titles[t].with_country) {
+        Some(RoleLink::Leads) => Relation::Leads,
+        Some(RoleLink::Member) => Relation::MemberOf,
+        _ => return,
+    };
+    if let Some(person) = ctx.entity(p)
+        && ctx.kind(person) == Kind::Person
+        && let Some(country) = country_entity(ctx, Some(c))
+    {
+        ctx.emit(person, rel, country, None, None, "title-counterpart");
+    }
+}
+
+/// "Lithuania, a member of NATO since 2004, …", "Chile, a founding member of the
+/// alliance": the country or institution `k` is a member of the institution named.
+fn member_apposition(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let end = s.mentions[k].end;
+    if !s.tokens.get(end).is_some_and(|t| t.is_punct(",")) || !matches!(s.word(end + 1), "a" | "an")
+    {
+        return;
+    }
+    let Some(of) = (end + 2..(end + 5).min(s.tokens.len()))
+        .find(|&j| s.word(j) == "member" && s.word(j + 1) == "of")
+    else {
+        return;
+    };
+    if !(end + 2..of).all(|j| s.tokens[j].is_lower_word()) {
+        return;
+    }
+    let at = of + 2 + usize::from(s.word(of + 2) == "the");
+    let Some(o) = s.tok_mention.get(at).copied().flatten() else {
+        return;
+    };
+    if let (Some(e), Some(org)) = (ctx.entity(k), ctx.entity(o))
+        && matches!(ctx.kind(e), Kind::Country | Kind::Institution)
+        && ctx.kind(org) == Kind::Institution
+    {
+        ctx.emit(e, Relation::MemberOf, org, None, None, "member-apposition");
     }
 }
 
@@ -148,6 +244,34 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         && let Some(ce) = country_entity(ctx, Some(c))
     {
         ctx.emit(person, rel, ce, None, None, "title-country");
+    }
+    // "Defence Minister X": X leads the one defence ministry the article names.
+    if of.is_none()
+        && let title_words = s.mentions[k].surface.to_lowercase()
+        && let Some(topic) = title_words.strip_suffix(" minister")
+        && !topic.contains(' ')
+        && let Some(ministry) = topic_ministry(ctx, topic)
+    {
+        ctx.emit(
+            person,
+            Relation::Leads,
+            ministry,
+            None,
+            None,
+            "title-ministry",
+        );
+    }
+    // "X, a researcher at the institute": the one institution of the article named so.
+    let end = s.mentions[k].end;
+    if of.is_none()
+        && matches!(s.word(end), "at" | "for" | "of")
+        && s.word(end + 1) == "the"
+        && s.tokens.get(end + 2).is_some_and(|t| t.is_lower_word())
+        && lexicons().institution_forms.get(s.word(end + 2)).is_some()
+        && let Some(rel) = link(t.with_of)
+        && let Some(org) = named_institution(ctx, s.word(end + 2))
+    {
+        ctx.emit(person, rel, org, None, None, "title-of");
     }
     if let Some(o) = of.filter(|_| of_country.is_none())
         && let Some(rel) = link(t.with_of)
@@ -252,6 +376,69 @@ mod tests {
         assert_eq!(
             triples("The Cuban leader Raul Castro arrived."),
             ["Raul Castro leads Cuba"]
+        );
+    }
+
+    #[test]
+    fn topic_ministers_lead_the_ministry_named() {
+        let t = triples(
+            "The Greek Defence Ministry confirmed it. Defence Minister Nikos Pappas arrived.",
+        );
+        assert!(
+            t.contains(&"Nikos Pappas leads Greek Defence Ministry".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            !t.iter().any(|f| f.starts_with("Nikos Pappas member-of")),
+            "{t:?}"
+        );
+        let t = triples("Peruvian Foreign Minister Ana Soto arrived in Lima.");
+        assert!(!t.iter().any(|f| f.starts_with("Ana Soto")), "{t:?}");
+    }
+
+    #[test]
+    fn researchers_and_spokesmen_at_an_institution() {
+        let t = triples(
+            "Analysts at the Lisbon Institute agreed. \"It is late,\" said Rui Costa, a senior researcher at the institute.",
+        );
+        assert!(
+            t.contains(&"Rui Costa member-of Lisbon Institute".to_string()),
+            "{t:?}"
+        );
+        let t = triples(
+            "Eva Lind, a spokeswoman for the Swedish Migration Agency, declined to comment.",
+        );
+        assert!(
+            t.contains(&"Eva Lind member-of Swedish Migration Agency".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn counterparts_share_the_title() {
+        let t = triples("Chilean President Luis Rojas met his Peruvian counterpart Ana Soto.");
+        assert!(t.contains(&"Ana Soto leads Peru".to_string()), "{t:?}");
+        let t = triples("Chile's ambassador Luis Rojas met his Peruvian counterpart Ana Soto.");
+        assert!(!t.iter().any(|f| f.starts_with("Ana Soto leads")), "{t:?}");
+    }
+
+    #[test]
+    fn possessive_country_before_a_title_after_the_name() {
+        let t = triples("Ana Soto, Peru's Minister of Culture and Heritage, arrived in Lima.");
+        assert!(
+            t.contains(&"Ana Soto leads Ministry of Culture and Heritage".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn members_in_apposition() {
+        let t = triples("Estonia, a member of NATO since 2004, borders Russia.");
+        assert!(t.contains(&"Estonia member-of NATO".to_string()), "{t:?}");
+        let t = triples("Peru, a founding member of the Andean Development Bank, voted no.");
+        assert!(
+            t.contains(&"Peru member-of Andean Development Bank".to_string()),
+            "{t:?}"
         );
     }
 

@@ -10,6 +10,8 @@
 
 use super::{Ctx, RELATIVISERS, Sentence};
 use crate::extract::lexicon::Family;
+use crate::extract::mentions::MentionKind;
+use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
 /// The longest statement name, in words.
@@ -27,6 +29,15 @@ pub fn apply(ctx: &mut Ctx) {
         if s.word(i) == "according" && s.word(i + 1) == "to" && !s.in_quote[i] {
             according_to(ctx, i);
         }
+        if s.word(i) == "called" && !s.in_quote[i] && !s.is_blocked(i) {
+            called(ctx, i);
+        }
+        if matches!(s.word(i), "report" | "reports" | "claim" | "claims")
+            && matches!(s.word(i + 1), "by" | "from")
+            && !s.in_quote[i]
+        {
+            report_by(ctx, i);
+        }
     }
 }
 
@@ -38,8 +49,12 @@ fn is_speaker(kind: Kind) -> bool {
 }
 
 fn speaker_entity(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
-    let e = ctx.entity(m?)?;
-    is_speaker(ctx.kind(e)).then_some(e)
+    let m = m?;
+    let e = ctx.entity(m)?;
+    // "Beijing said …": a capital that speaks stands for its government.
+    let metonym = matches!(ctx.sentence.mentions[m].kind, MentionKind::Capital(_))
+        && !ctx.sentence.prepositional(m);
+    (is_speaker(ctx.kind(e)) || metonym).then_some(e)
 }
 
 fn is_open_quote(t: &str) -> bool {
@@ -223,6 +238,98 @@ fn emit_named(ctx: &mut Ctx, speaker: usize, name: &str, rule: &'static str, at:
     ctx.emit(speaker, Relation::Stated, st, None, date, rule);
 }
 
+/// "a report by AFP that two units had crossed the border": the source stated the
+/// claim (and nothing more: a report may be denied, so the claim is no fact here).
+fn report_by(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let at = i + 2 + usize::from(s.word(i + 2) == "the");
+    let Some(m) = s.tok_mention.get(at).copied().flatten() else {
+        return;
+    };
+    let end = s.mentions[m].end;
+    if s.word(end) != "that" {
+        return;
+    }
+    if let Some(speaker) = speaker_entity(ctx, Some(m)) {
+        let range = clause_after(s, end + 1);
+        emit_statement(ctx, speaker, range, "report-by", i);
+    }
+}
+
+/// "X called the visit historic", "X called the deployment a clear signal of unity":
+/// X's statement that the visit was historic.
+fn called(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    if !matches!(
+        s.word(i + 1),
+        "the" | "this" | "its" | "his" | "her" | "their"
+    ) || matches!(
+        s.word(i.wrapping_sub(1)),
+        "was" | "were" | "is" | "are" | "been" | "so"
+    ) {
+        return;
+    }
+    let noun = i + 2;
+    if !s.tokens.get(noun).is_some_and(|t| t.is_lower_word()) {
+        return;
+    }
+    let clause = s.clause.get(i);
+    let end = (noun + 1..s.tokens.len())
+        .find(|&k| {
+            (s.clause.get(k) != clause && !s.tokens[k].is_quote() && !s.in_quote[k])
+                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
+        })
+        .unwrap_or(s.tokens.len());
+    let words: Vec<&str> = s.tokens[noun + 1..end]
+        .iter()
+        .filter(|t| !t.is_quote())
+        .map(|t| t.text)
+        .collect();
+    if words.is_empty() || words.len() > MAX_WORDS {
+        return;
+    }
+    // "X welcomed the battalion and called …": the sentence's first actor speaks.
+    let Some(speaker) = (0..s.mentions.len())
+        .find(|&m| s.mentions[m].is_actor() && !s.prepositional(m) && s.mentions[m].end <= i)
+        .and_then(|m| speaker_entity(ctx, Some(m)))
+        .filter(|&e| ctx.kind(e) != Kind::Group)
+    else {
+        return;
+    };
+    let name = format!("The {} was {}", s.tokens[noun].text, words.join(" "));
+    emit_named(ctx, speaker, &name, "called-claim", i);
+}
+
+/// People who speak for where they work.
+const EXPERTS: [&str; 7] = [
+    "analysts",
+    "experts",
+    "researchers",
+    "economists",
+    "scientists",
+    "officials",
+    "diplomats",
+];
+
+/// "Analysts at the Igarape Institute in Rio said …", "officials from the ministry
+/// said …": the institution the unnamed speakers work at, when they are the subject of
+/// the speech verb `i`.
+fn experts_at(ctx: &Ctx, i: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let k = (i.saturating_sub(12)..i).find(|&k| {
+        EXPERTS.contains(&s.word(k))
+            && matches!(s.word(k + 1), "at" | "from" | "with")
+            && (k == 0 || !s.tokens[k - 1].is_lower_word() || s.word(k - 1) == "the")
+    })?;
+    if (k..i).any(|j| s.tokens[j].kind == TokKind::Punct) {
+        return None;
+    }
+    let at = k + 2 + usize::from(s.word(k + 2) == "the");
+    let m = s.tok_mention.get(at).copied().flatten()?;
+    let e = ctx.entity(m)?;
+    (ctx.kind(e) == Kind::Institution).then_some(m)
+}
+
 /// A date right after the speech verb ("said on Tuesday"), else the article's month.
 fn speech_date(ctx: &Ctx, at: usize) -> Option<String> {
     ctx.sentence
@@ -251,7 +358,8 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     } else {
         s.subjects_before(i).first().copied()
     }
-    .filter(|&m| speaker_entity(ctx, Some(m)).is_some());
+    .filter(|&m| speaker_entity(ctx, Some(m)).is_some())
+    .or_else(|| experts_at(ctx, i));
     let (speaker_m, speaker_after) = if after_comma && !participle {
         (after.or(before), after.is_some())
     } else {
@@ -291,7 +399,8 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     // "…, reported X." or "…, X said.": the clause before the comma.
     let before_speaker = start.checked_sub(1).filter(|&k| s.tokens[k].is_punct(","));
     let comma = if speaker_after || before_speaker.is_none() {
-        Some(i - 1).filter(|_| after_comma && s.tokens[i - 1].is_punct(","))
+        i.checked_sub(1)
+            .filter(|&k| after_comma && s.tokens[k].is_punct(","))
     } else {
         before_speaker
     };
@@ -338,7 +447,12 @@ fn according_to(ctx: &mut Ctx, i: usize) {
     let Some(speaker) = speaker_entity(ctx, speaker) else {
         return;
     };
-    let rest = (end..n).any(|k| s.tokens[k].kind == crate::extract::tokens::TokKind::Word);
+    // "…, according to Reuters, which cited two officials.": a relative clause about the
+    // source is not the claim.
+    let relative =
+        end < n && s.tokens[end].is_punct(",") && RELATIVISERS.contains(&s.word(end + 1));
+    let rest =
+        !relative && (end..n).any(|k| s.tokens[k].kind == crate::extract::tokens::TokKind::Word);
     let range = if rest {
         quote_after(s, end.saturating_sub(1)).or_else(|| clause_after(s, end + 1))
     } else {
@@ -399,6 +513,48 @@ mod tests {
     }
 
     #[test]
+    fn calling_something_is_a_claim() {
+        let f = stated("Chilean President Luis Rojas called the summit a success.");
+        assert_eq!(
+            f[0],
+            (
+                "Luis Rojas".into(),
+                "The summit was a success".into(),
+                "called-claim".into()
+            )
+        );
+        assert!(stated("Luis Rojas called for calm.").is_empty());
+        let f = stated("Ana Soto welcomed the troops and called the visit \"a new start\".");
+        assert_eq!(f[0].0, "Ana Soto");
+        assert_eq!(f[0].1, "The visit was a new start");
+    }
+
+    #[test]
+    fn a_report_by_a_source() {
+        let f = stated("Lima denied a report by Reuters that Peru had closed the border.");
+        assert!(
+            f.iter().any(|f| f.0 == "Reuters"
+                && f.1 == "Peru had closed the border"
+                && f.2 == "report-by"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn experts_speak_for_their_institution() {
+        let f = stated("Economists at the Bank of Ghana in Accra said inflation had peaked.");
+        assert_eq!(
+            f[0],
+            (
+                "Bank of Ghana".into(),
+                "Inflation had peaked".into(),
+                "speech-clause".into()
+            )
+        );
+        assert!(stated("Economists in Accra said inflation had peaked.").is_empty());
+    }
+
+    #[test]
     fn according_to_leading_and_trailing() {
         let f = stated("According to the Oslo Police, the thieves escaped by boat.");
         assert_eq!(
@@ -410,6 +566,9 @@ mod tests {
             )
         );
         let f = stated("The thieves escaped by boat, according to a statement by the Oslo Police.");
+        assert_eq!(f[0].1, "The thieves escaped by boat");
+        let f = stated("The thieves escaped by boat, according to Xinhua, which quoted a guard.");
+        assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, "The thieves escaped by boat");
     }
 

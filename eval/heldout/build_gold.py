@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Write the held-out gold graphs from the compact specs in eval/heldout/specs.py.
+
+Usage: python3 eval/heldout/build_gold.py, then
+`cargo run --example canon_gold -- eval/heldout/gold/*.json` to put them in canonical
+form and `python3 eval/check_spans.py` to check them.
+
+A spec names each fact by subject, relation, object and an *anchor*: a piece of text
+that occurs once in the article; the evidence is the whole sentence around the anchor
+(sentences end at '.', '?' or '!', optionally followed by a closing quote, then a
+space or a line break), and the span is its byte range in the article file. Entities
+that are not declared are statements (named by the object string).
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "eval"))
+from check_spans import slug  # noqa: E402
+from specs import SPECS  # noqa: E402
+
+END = re.compile(r'[.?!]"?(?= |\n|$)')
+
+
+def sentence(text, anchor):
+    i = text.find(anchor)
+    if i < 0 or text.find(anchor, i + 1) >= 0:
+        raise SystemExit(f"anchor {anchor!r} is missing or not unique")
+    start = 0
+    for m in END.finditer(text, 0, i):
+        start = m.end()
+    while text[start] in " \n":
+        start += 1
+    m = END.search(text, i + len(anchor) - 1)
+    end = m.end() if m else len(text)
+    return start, end
+
+
+def build(stem, spec):
+    rel_path = f"eval/heldout/articles/{stem}.txt"
+    text = (ROOT / rel_path).read_text(encoding="utf-8")
+    date = text.split("\n")[1][len("date: "):]
+    entities = {}
+    for name, kind, *aliases in spec["entities"]:
+        entities[name] = {"id": slug(name), "name": name, "kind": kind}
+        if aliases:
+            entities[name]["aliases"] = sorted(aliases[0])
+    facts = []
+    for subj, rel, obj, anchor, *extra in spec["facts"]:
+        opts = extra[0] if extra else {}
+        for n in (subj, obj):
+            if n not in entities:
+                entities[n] = {"id": slug(n), "name": n, "kind": "statement"}
+        s, e = sentence(text, anchor)
+        ev = text[s:e]
+        bs = len(text[:s].encode("utf-8"))
+        be = bs + len(ev.encode("utf-8"))
+        f = {"subject": slug(subj), "relation": rel, "object": slug(obj)}
+        f.update(opts)
+        f.update({"source": stem, "evidence": ev, "span": [bs, be]})
+        facts.append(f)
+    doc = {
+        "version": 1,
+        "sources": [{"id": stem, "title": spec["title"], "date": date, "path": rel_path}],
+        "entities": sorted(entities.values(), key=lambda e: e["id"]),
+        "facts": facts,
+    }
+    out = HERE / "gold" / f"{stem}.json"
+    out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+for stem, spec in SPECS.items():
+    build(stem, spec)

@@ -100,25 +100,14 @@ const DETERMINERS: [&str; 11] = [
 const CLAUSE_OPENERS: [&str; 10] = [
     "and", "but", "while", "where", "which", "who", "whereas", "although", "though", "when",
 ];
-/// Words after "next" that put a clause in the future.
-const LATER: [&str; 16] = [
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "year",
-    "month",
-    "week",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "season",
+/// Words after "next" that put a clause in the future (besides the weekdays).
+const LATER: [&str; 9] = [
+    "spring", "summer", "autumn", "fall", "winter", "year", "month", "week", "season",
 ];
+/// True for a word that makes "next WORD" a time to come: a season, a unit, a weekday.
+fn is_later(word: &str) -> bool {
+    LATER.contains(&word) || crate::extract::attributes::WEEKDAYS.contains(&word)
+}
 pub(crate) const RELATIVISERS: [&str; 6] = ["where", "which", "who", "whom", "whose", "whereas"];
 
 impl<'a> Sentence<'a> {
@@ -188,7 +177,7 @@ impl<'a> Sentence<'a> {
             .collect();
         let mut future = vec![false; c + 1];
         for k in 0..n.saturating_sub(1) {
-            if tokens[k].lower == "next" && LATER.contains(&tokens[k + 1].lower.as_ref()) {
+            if tokens[k].lower == "next" && is_later(tokens[k + 1].lower.as_ref()) {
                 future[clause[k]] = true;
             }
         }

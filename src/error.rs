@@ -86,6 +86,9 @@ pub enum Error {
     /// `kg merge` named one entity twice.
     #[error("'{a}' and '{b}' are already one entity: {name}")]
     SameEntity { a: String, b: String, name: String },
+    /// A snapshot could not be made of a graph file.
+    #[error("cannot make snapshot '{}': {message}", path.display())]
+    Snapshot { path: PathBuf, message: String },
     /// Writing the output failed.
     #[error("cannot write output: {}", describe(.0))]
     Output(#[from] io::Error),

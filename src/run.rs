@@ -8,7 +8,7 @@ use crate::export::nodelink;
 use crate::model::KnowledgeGraph;
 use crate::print::Style;
 use crate::query::Window;
-use crate::store::{self, LoadError, Located};
+use crate::store::{self, LoadError, Located, snapshot};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -50,7 +50,10 @@ pub fn run(args: Args) -> Result<Report, Error> {
                 since: args.since.clone(),
                 until: args.until.clone(),
             };
-            let graph = window.apply(load(located.path())?);
+            let graph = match part_from_snapshot(located.path(), command, &window, &mut notes)? {
+                Some(part) => part,
+                None => window.apply(load(located.path())?),
+            };
             let no_color = std::env::var("NO_COLOR").ok();
             let style = Style::new(args.color, is_terminal, no_color.as_deref());
             let mut ctx = Ctx {
@@ -61,7 +64,7 @@ pub fn run(args: Args) -> Result<Report, Error> {
                 notes: Vec::new(),
             };
             let outcome = dispatch(&mut ctx, command)?;
-            notes = ctx.notes;
+            notes.append(&mut ctx.notes);
             outcome
         }
     };
@@ -70,6 +73,48 @@ pub fn run(args: Args) -> Result<Report, Error> {
         notes.clear();
     }
     Ok(Report { outcome, notes })
+}
+
+/// The part of the graph `command` reads, from the graph file's snapshot, when the
+/// command reads a part ([`cmd::focus::reads_part`]), the file is large enough for
+/// `KG_SNAPSHOT`'s policy and no time window is set; `None` when the whole JSON is to be
+/// read. A snapshot found damaged while answering is rebuilt and the answer computed
+/// again from the new one.
+fn part_from_snapshot(
+    path: Option<&Path>,
+    command: &Command,
+    window: &Window,
+    notes: &mut Vec<String>,
+) -> Result<Option<KnowledgeGraph>, Error> {
+    let policy = snapshot::Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
+    let Some(path) = path else { return Ok(None) };
+    if window.since.is_some() || window.until.is_some() || !cmd::focus::reads_part(command) {
+        return Ok(None);
+    }
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(None); // the JSON reader reports it
+    };
+    if !policy.applies(meta.len()) {
+        return Ok(None);
+    }
+    let snap = snapshot::open(path, notes)?;
+    let part = cmd::focus::part(&snap, command);
+    let Some(damage) = snap.damage() else {
+        return part.map(Some);
+    };
+    notes.push(format!(
+        "rebuilt snapshot '{}': it was damaged ({damage})",
+        snapshot::path_for(path).display()
+    ));
+    let snap = snapshot::rebuild(path, notes)?;
+    let part = cmd::focus::part(&snap, command)?;
+    match snap.damage() {
+        None => Ok(Some(part)),
+        Some(damage) => Err(Error::Snapshot {
+            path: snapshot::path_for(path),
+            message: format!("the rebuilt snapshot is damaged too ({damage})"),
+        }),
+    }
 }
 
 /// Runs a command that writes the knowledge base.

@@ -14,6 +14,7 @@ pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod facts;
+pub mod focus;
 pub mod html;
 pub mod init;
 pub mod man;

@@ -11,17 +11,7 @@ use serde::Serialize;
 pub fn run(ctx: &mut Ctx, a: &NeighboursArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
     let center = resolve(g, &a.entity)?;
-    let towards = match a.direction {
-        DirectionArg::Out => Towards::Out,
-        DirectionArg::In => Towards::In,
-        DirectionArg::Both => Towards::Both,
-    };
-    let walk = Walk {
-        towards,
-        via: a.relation.clone(),
-        ..Walk::default()
-    };
-    let links = neighbours(g, center, &walk, a.depth, &a.kind);
+    let links = neighbours(g, center, &walk(a), a.depth, &a.kind);
     match a.format.format {
         Format::Json => {
             #[derive(Serialize)]
@@ -44,6 +34,19 @@ pub fn run(ctx: &mut Ctx, a: &NeighboursArgs) -> Result<Outcome, Error> {
         )));
     }
     Ok(Outcome::Done)
+}
+
+/// The walk `kg neighbours`' options describe.
+pub fn walk<N>(a: &NeighboursArgs) -> Walk<N> {
+    Walk {
+        towards: match a.direction {
+            DirectionArg::Out => Towards::Out,
+            DirectionArg::In => Towards::In,
+            DirectionArg::Both => Towards::Both,
+        },
+        via: a.relation.clone(),
+        ..Walk::default()
+    }
 }
 
 fn print_text(

@@ -27,16 +27,7 @@ pub fn run(ctx: &mut Ctx, a: &PathArgs) -> Result<Outcome, Error> {
         }
         avoid_entities.push(n);
     }
-    let walk = Walk {
-        towards: if a.directed {
-            Towards::Out
-        } else {
-            Towards::Both
-        },
-        via: a.via.clone(),
-        avoid: a.avoid.clone(),
-        avoid_entities,
-    };
+    let walk = walk(a, avoid_entities);
     let (paths, cut) = if a.all {
         all_simple(g, from, to, &walk, a.max_hops, a.limit, BUDGET)
     } else if let Some(k) = a.k {
@@ -69,6 +60,20 @@ pub fn run(ctx: &mut Ctx, a: &PathArgs) -> Result<Outcome, Error> {
         )));
     }
     Ok(Outcome::Done)
+}
+
+/// The walk `kg path`'s options describe, never entering `avoid_entities`.
+pub fn walk<N>(a: &PathArgs, avoid_entities: Vec<N>) -> Walk<N> {
+    Walk {
+        towards: if a.directed {
+            Towards::Out
+        } else {
+            Towards::Both
+        },
+        via: a.via.clone(),
+        avoid: a.avoid.clone(),
+        avoid_entities,
+    }
 }
 
 /// Prints the paths; `numbered` gives each a heading (for --all and -k).

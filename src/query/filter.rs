@@ -1,5 +1,6 @@
 //! [`Walk`]: which facts a search may follow, and in which direction.
 
+use super::Topology;
 use crate::model::{KnowledgeGraph, Relation};
 use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -18,9 +19,9 @@ pub enum Towards {
 }
 
 /// The rules a traversal follows: edge direction, allowed and avoided relations, and
-/// entities it must not pass through.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Walk {
+/// entities it must not pass through. `N` is the node type of the graph searched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Walk<N = NodeIndex> {
     /// Which way facts may be followed.
     pub towards: Towards,
     /// When not empty, only these relations are followed.
@@ -28,21 +29,32 @@ pub struct Walk {
     /// These relations are never followed.
     pub avoid: Vec<Relation>,
     /// These entities are never entered.
-    pub avoid_entities: Vec<NodeIndex>,
+    pub avoid_entities: Vec<N>,
+}
+
+impl<N> Default for Walk<N> {
+    fn default() -> Self {
+        Walk {
+            towards: Towards::Both,
+            via: Vec::new(),
+            avoid: Vec::new(),
+            avoid_entities: Vec::new(),
+        }
+    }
 }
 
 /// One edge as a traversal sees it from a node: the fact, the node at its other end, and
 /// whether it is walked from subject to object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Hop {
-    pub edge: EdgeIndex,
-    pub to: NodeIndex,
+pub struct Hop<N = NodeIndex, E = EdgeIndex> {
+    pub edge: E,
+    pub to: N,
     pub forward: bool,
 }
 
-impl Walk {
+impl<N: Clone + PartialEq> Walk<N> {
     /// The same walk in the other direction: its hops, reversed, lead into a node.
-    pub fn reversed(&self) -> Walk {
+    pub fn reversed(&self) -> Walk<N> {
         let towards = match self.towards {
             Towards::Both => Towards::Both,
             Towards::Out => Towards::In,
@@ -54,21 +66,57 @@ impl Walk {
         }
     }
 
+    /// The same walk over another node type (the avoided entities mapped by `f`).
+    pub fn map<M>(&self, f: impl FnMut(&N) -> M) -> Walk<M> {
+        Walk {
+            towards: self.towards,
+            via: self.via.clone(),
+            avoid: self.avoid.clone(),
+            avoid_entities: self.avoid_entities.iter().map(f).collect(),
+        }
+    }
+
     /// True when the walk may follow a fact of this relation.
     pub fn allows(&self, r: Relation) -> bool {
         (self.via.is_empty() || self.via.contains(&r)) && !self.avoid.contains(&r)
     }
 
+    /// True when the walk may follow facts out of a node (`forward`) or into it.
+    pub fn goes(&self, forward: bool) -> bool {
+        match self.towards {
+            Towards::Both => true,
+            Towards::Out => forward,
+            Towards::In => !forward,
+        }
+    }
+
+    /// True when a hop from `from` with this relation to `to` may be taken: not a fact
+    /// from a node to itself, an allowed relation, and not into an avoided entity.
+    pub fn takes(&self, from: &N, r: Relation, to: &N) -> bool {
+        to != from && self.allows(r) && !self.avoid_entities.contains(to)
+    }
+}
+
+impl Walk {
     /// The hops out of `n` this walk allows, in edge order (so searches are deterministic).
     /// A fact from `n` to itself is never a hop.
     ///
     /// # Complexity
     /// O(d log d) for a node of degree d.
     pub fn hops(&self, graph: &KnowledgeGraph, n: NodeIndex) -> Vec<Hop> {
-        let g = graph.graph();
+        graph.hops(self, n)
+    }
+}
+
+impl Topology for KnowledgeGraph {
+    type Node = NodeIndex;
+    type Edge = EdgeIndex;
+
+    fn hops(&self, walk: &Walk, n: NodeIndex) -> Vec<Hop> {
+        let g = self.graph();
         let out = g
             .edges_directed(n, Direction::Outgoing)
-            .filter(|_| self.towards != Towards::In)
+            .filter(|_| walk.goes(true))
             .map(|e| Hop {
                 edge: e.id(),
                 to: e.target(),
@@ -76,7 +124,7 @@ impl Walk {
             });
         let inc = g
             .edges_directed(n, Direction::Incoming)
-            .filter(|_| self.towards != Towards::Out)
+            .filter(|_| walk.goes(false))
             .map(|e| Hop {
                 edge: e.id(),
                 to: e.source(),
@@ -84,11 +132,17 @@ impl Walk {
             });
         let mut hops: Vec<Hop> = out
             .chain(inc)
-            .filter(|h| h.to != n)
-            .filter(|h| self.allows(g[h.edge].relation))
-            .filter(|h| !self.avoid_entities.contains(&h.to))
+            .filter(|h| walk.takes(&n, g[h.edge].relation, &h.to))
             .collect();
         hops.sort_by_key(|h| (h.edge, h.forward));
         hops
+    }
+
+    fn kind(&self, n: NodeIndex) -> crate::model::Kind {
+        self.entity(n).kind
+    }
+
+    fn endpoints(&self, e: EdgeIndex) -> (NodeIndex, NodeIndex) {
+        KnowledgeGraph::endpoints(self, e)
     }
 }

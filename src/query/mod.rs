@@ -1,5 +1,6 @@
-//! Queries over a [`crate::model::KnowledgeGraph`]: resolving names, finding paths,
-//! listing neighbourhoods, selecting subgraphs and time windows.
+//! Queries over a [`crate::model::KnowledgeGraph`] (and, through [`Topology`], a
+//! snapshot): resolving names, finding paths, listing neighbourhoods, selecting subgraphs
+//! and time windows.
 
 pub mod filter;
 pub mod names;
@@ -7,6 +8,7 @@ pub mod neighbours;
 pub mod paths;
 pub mod select;
 pub mod time;
+pub mod topology;
 
 pub use filter::{Hop, Towards, Walk};
 pub use names::{NameError, resolve};
@@ -14,3 +16,4 @@ pub use neighbours::{Link, neighbours};
 pub use paths::{Cut, Path, Step};
 pub use select::Selection;
 pub use time::Window;
+pub use topology::Topology;

@@ -68,6 +68,20 @@ pub fn resolve_id_or_name(graph: &KnowledgeGraph, query: &str) -> Result<NodeInd
     }
 }
 
+/// The entities a normalized query matches at each step of resolution (see [`resolve`]),
+/// however they were found; [`decide`] turns them into the answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matches<N> {
+    /// Entities with a name or alias equal to the query.
+    pub exact: Vec<N>,
+    /// Those of `exact` whose canonical name is the match.
+    pub canonical: Vec<N>,
+    /// The entity whose id is the query, if any.
+    pub by_id: Option<N>,
+    /// Entities with a name that has the query as a word prefix (a claim: as its start).
+    pub prefix: Vec<N>,
+}
+
 /// Finds the one entity a name refers to.
 ///
 /// Tried in order: an exact name or alias (a canonical name wins over an alias shared by
@@ -83,9 +97,12 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
     if q.is_empty() {
         return Err(NameError::Empty);
     }
-    let mut exact = Vec::new();
-    let mut canonical = Vec::new();
-    let mut prefix = Vec::new();
+    let mut m = Matches {
+        exact: Vec::new(),
+        canonical: Vec::new(),
+        by_id: graph.node(query.trim()),
+        prefix: Vec::new(),
+    };
     for n in graph.nodes() {
         let e = graph.entity(n);
         let claim = e.kind == Kind::Statement;
@@ -93,63 +110,93 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
         for (i, name) in e.names().enumerate() {
             let name = normalize(name);
             if name == q {
-                exact.push(n);
+                m.exact.push(n);
                 if i == 0 {
-                    canonical.push(n);
+                    m.canonical.push(n);
                 }
                 break;
             }
-            found_prefix = found_prefix
-                || if claim {
-                    name.starts_with(&q)
-                } else {
-                    word_prefix(&name, &q)
-                };
+            found_prefix = found_prefix || matches_start(&name, &q, claim);
         }
         if found_prefix {
-            prefix.push(n);
+            m.prefix.push(n);
         }
     }
-    exact.dedup();
-    if exact.len() == 1 {
-        return Ok(exact[0]);
+    decide(
+        query,
+        m,
+        |n| label(graph.entity(n)),
+        || {
+            let names = graph.nodes().flat_map(|n| {
+                let e = graph.entity(n);
+                let claim = e.kind == Kind::Statement;
+                e.names().map(move |name| (n, normalize(name), claim))
+            });
+            closest(&q, names, |n| graph.entity(n).name.clone())
+        },
+    )
+}
+
+/// The answer to a query from what it matched: the first step that found exactly one
+/// entity wins, one that found several is an ambiguity (listed with `label`), and no match
+/// at all is an unknown name (with `suggest`ions).
+pub fn decide<N: Copy + Eq>(
+    query: &str,
+    mut m: Matches<N>,
+    label: impl Fn(N) -> String,
+    suggest: impl FnOnce() -> Vec<String>,
+) -> Result<N, NameError> {
+    m.exact.dedup();
+    if m.exact.len() == 1 {
+        return Ok(m.exact[0]);
     }
-    if canonical.len() == 1 {
-        return Ok(canonical[0]);
+    if m.canonical.len() == 1 {
+        return Ok(m.canonical[0]);
     }
-    if exact.len() > 1 {
-        return Err(ambiguous(graph, query, exact));
+    if m.exact.len() > 1 {
+        return Err(ambiguous(query, m.exact.into_iter().map(label).collect()));
     }
-    if let Some(n) = graph.node(query.trim()) {
+    if let Some(n) = m.by_id {
         return Ok(n);
     }
-    match prefix.len() {
-        1 => Ok(prefix[0]),
+    m.prefix.dedup();
+    match m.prefix.len() {
+        1 => Ok(m.prefix[0]),
         0 => Err(NameError::Unknown {
             name: query.trim().to_string(),
-            suggestions: suggestions(graph, &q),
+            suggestions: suggest(),
         }),
-        _ => Err(ambiguous(graph, query, prefix)),
+        _ => Err(ambiguous(query, m.prefix.into_iter().map(label).collect())),
     }
 }
 
-/// True when `q` starts at a word boundary of `name`.
-fn word_prefix(name: &str, q: &str) -> bool {
-    name.match_indices(q).any(|(i, _)| {
-        i == 0
-            || !name[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+/// True when the normalized `name` matches the normalized query `q` by its start: at a
+/// word boundary for a name, at the very start for a claim.
+pub fn matches_start(name: &str, q: &str, claim: bool) -> bool {
+    if claim {
+        name.starts_with(q)
+    } else {
+        word_starts(name).any(|i| name[i..].starts_with(q))
+    }
+}
+
+/// The byte offsets in `name` where a word prefix may start: the start, and every
+/// character that follows one that is not a letter or digit.
+pub fn word_starts(name: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev_alnum = false;
+    name.char_indices().filter_map(move |(i, c)| {
+        let start = i == 0 || !prev_alnum;
+        prev_alnum = c.is_alphanumeric();
+        start.then_some(i)
     })
 }
 
-fn label(e: &Entity) -> String {
+/// The label an ambiguity lists for an entity.
+pub fn label(e: &Entity) -> String {
     format!("{} ({})", e.name, e.kind)
 }
 
-fn ambiguous(graph: &KnowledgeGraph, query: &str, nodes: Vec<NodeIndex>) -> NameError {
-    let mut candidates: Vec<String> = nodes.into_iter().map(|n| label(graph.entity(n))).collect();
+fn ambiguous(query: &str, mut candidates: Vec<String>) -> NameError {
     candidates.sort();
     candidates.dedup();
     let more = candidates.len().saturating_sub(LISTED);
@@ -164,35 +211,46 @@ fn ambiguous(graph: &KnowledgeGraph, query: &str, nodes: Vec<NodeIndex>) -> Name
 }
 
 /// The canonical names closest to `q` by edit distance, against whole names and single
-/// words of names (not of claims), within a distance of a third of the query's length (at least 1).
-fn suggestions(graph: &KnowledgeGraph, q: &str) -> Vec<String> {
+/// words of names (not of claims), within a distance of a third of the query's length (at
+/// least 1). `names` gives every (entity, normalized name or alias, is a claim).
+pub fn closest<N: Copy + Eq + std::hash::Hash, S: AsRef<str>>(
+    q: &str,
+    names: impl Iterator<Item = (N, S, bool)>,
+    canonical: impl Fn(N) -> String,
+) -> Vec<String> {
     let limit = (q.chars().count() / 3).max(1);
-    let mut scored: Vec<(usize, String)> = Vec::new();
-    for n in graph.nodes() {
-        let e = graph.entity(n);
-        let claim = e.kind == Kind::Statement;
-        let best = e
-            .names()
-            .flat_map(|name| {
-                let name = normalize(name);
-                let whole = levenshtein(&name, q);
-                let words = name
-                    .split(' ')
-                    .filter(|_| !claim)
-                    .map(|w| levenshtein(w, q))
-                    .min()
-                    .unwrap_or(whole);
-                [whole, words]
-            })
+    let mut best: std::collections::HashMap<N, usize> = Default::default();
+    for (n, name, claim) in names {
+        let name = name.as_ref();
+        let whole = bounded_levenshtein(name, q, limit);
+        let words = name
+            .split(' ')
+            .filter(|_| !claim)
+            .map(|w| bounded_levenshtein(w, q, limit))
             .min()
-            .unwrap_or(usize::MAX);
-        if best <= limit {
-            scored.push((best, format!("'{}'", e.name)));
+            .unwrap_or(whole);
+        let d = whole.min(words);
+        if d <= limit {
+            let b = best.entry(n).or_insert(d);
+            *b = (*b).min(d);
         }
     }
+    let mut scored: Vec<(usize, String)> = best
+        .into_iter()
+        .map(|(n, d)| (d, format!("'{}'", canonical(n))))
+        .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(3).map(|(_, s)| s).collect()
+}
+
+/// The Levenshtein distance, or `limit + 1` when the lengths alone show it is over
+/// `limit` (a cheap test that skips most names when scanning a large graph).
+fn bounded_levenshtein(a: &str, b: &str, limit: usize) -> usize {
+    if a.chars().count().abs_diff(b.chars().count()) > limit {
+        return limit + 1;
+    }
+    levenshtein(a, b)
 }
 
 /// The Levenshtein distance between two strings, by characters.

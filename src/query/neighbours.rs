@@ -1,18 +1,19 @@
 //! Neighbourhoods: what is linked to an entity, up to a number of hops.
 
+use super::Topology;
 use super::filter::Walk;
-use crate::model::{Kind, KnowledgeGraph};
+use crate::model::Kind;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::HashMap;
 
 /// A fact that links the neighbourhood one hop further out: `from` (at `depth - 1`) to `to`
 /// (first reached at `depth`) along `edge`, walked subject → object when `forward`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Link {
-    pub edge: EdgeIndex,
+pub struct Link<N = NodeIndex, E = EdgeIndex> {
+    pub edge: E,
     pub forward: bool,
-    pub from: NodeIndex,
-    pub to: NodeIndex,
+    pub from: N,
+    pub to: N,
     pub depth: usize,
 }
 
@@ -21,25 +22,25 @@ pub struct Link {
 /// the given kinds are entered (all kinds when `kinds` is empty).
 ///
 /// A large depth on a well-connected graph returns most of it: the result is bounded by
-/// the number of facts.
+/// the number of facts, and the search stops at the first depth that reaches nothing new.
 ///
 /// # Complexity
 /// O(V + E log Δ) time and O(V) memory at most.
-pub fn neighbours(
-    graph: &KnowledgeGraph,
-    start: NodeIndex,
-    walk: &Walk,
+pub fn neighbours<T: Topology>(
+    graph: &T,
+    start: T::Node,
+    walk: &Walk<T::Node>,
     depth: usize,
     kinds: &[Kind],
-) -> Vec<Link> {
-    let mut reached: HashMap<NodeIndex, usize> = HashMap::from([(start, 0)]);
+) -> Vec<Link<T::Node, T::Edge>> {
+    let mut reached: HashMap<T::Node, usize> = HashMap::from([(start, 0)]);
     let mut frontier = vec![start];
     let mut links = Vec::new();
     for d in 1..=depth {
         let mut next = Vec::new();
         for &from in &frontier {
-            for h in walk.hops(graph, from) {
-                if !kinds.is_empty() && !kinds.contains(&graph.entity(h.to).kind) {
+            for h in graph.hops(walk, from) {
+                if !kinds.is_empty() && !kinds.contains(&graph.kind(h.to)) {
                     continue;
                 }
                 let first = *reached.entry(h.to).or_insert_with(|| {
@@ -68,7 +69,7 @@ pub fn neighbours(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, Fact, GraphFile, Relation};
+    use crate::model::{Entity, Fact, GraphFile, KnowledgeGraph, Relation};
     use crate::query::Towards;
 
     /// `zoo -sent-> yak`, `zoo -sent-> bear`, `boss -leads-> zoo`, `zoo -located-in-> city`,

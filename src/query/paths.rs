@@ -2,30 +2,31 @@
 //! length.
 //!
 //! Searches walk facts either way unless [`Walk::towards`] says otherwise; every step keeps the
-//! fact's real direction so it can be printed as it was stated.
+//! fact's real direction so it can be printed as it was stated. They run on any
+//! [`Topology`]: the in-memory graph or a memory-mapped snapshot.
 
+use super::Topology;
 use super::filter::{Hop, Walk};
-use crate::model::KnowledgeGraph;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::{HashMap, VecDeque};
 
 /// One step of a path: the fact followed and whether it was walked subject → object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Step {
-    pub edge: EdgeIndex,
+pub struct Step<E = EdgeIndex> {
+    pub edge: E,
     pub forward: bool,
 }
 
 /// A chain of facts from `start`; each step leaves the node the previous one reached.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Path {
-    pub start: NodeIndex,
-    pub steps: Vec<Step>,
+pub struct Path<N = NodeIndex, E = EdgeIndex> {
+    pub start: N,
+    pub steps: Vec<Step<E>>,
 }
 
-impl Path {
+impl<N: Copy, E: Copy> Path<N, E> {
     /// The nodes the path visits, `start` first.
-    pub fn nodes(&self, graph: &KnowledgeGraph) -> Vec<NodeIndex> {
+    pub fn nodes<T: Topology<Node = N, Edge = E>>(&self, graph: &T) -> Vec<N> {
         let mut nodes = vec![self.start];
         for s in &self.steps {
             let (subj, obj) = graph.endpoints(s.edge);
@@ -43,7 +44,7 @@ impl Path {
         self.steps.is_empty()
     }
 
-    fn from_hops(start: NodeIndex, hops: &[Hop]) -> Self {
+    fn from_hops(start: N, hops: &[Hop<N, E>]) -> Self {
         Path {
             start,
             steps: hops
@@ -55,41 +56,92 @@ impl Path {
                 .collect(),
         }
     }
+
+    fn empty(start: N) -> Self {
+        Path {
+            start,
+            steps: Vec::new(),
+        }
+    }
 }
 
-/// The shortest path from `from` to `to` (fewest facts), by breadth-first search. Among
-/// equally short paths the one using the earliest facts is chosen, so the answer is
-/// deterministic. `from == to` gives a path of no steps.
+/// The node a hop came from: the other end of its fact.
+fn came_from<T: Topology>(graph: &T, h: &Hop<T::Node, T::Edge>) -> T::Node {
+    let (s, o) = graph.endpoints(h.edge);
+    if h.forward { s } else { o }
+}
+
+/// The shortest path from `from` to `to` (fewest facts), by bidirectional breadth-first
+/// search: whole levels are expanded from whichever end has the smaller frontier, and
+/// the search stops at the first level where the two meet (every meeting found in that
+/// level is a shortest path). The walk's filters apply while searching. Deterministic:
+/// the same graph and query give the same path. `from == to` gives a path of no steps.
 ///
 /// # Complexity
-/// O(V + E log Δ) time and O(V) memory, Δ the largest degree; stops as soon as `to` is
-/// reached.
-pub fn shortest(
-    graph: &KnowledgeGraph,
-    from: NodeIndex,
-    to: NodeIndex,
-    walk: &Walk,
-) -> Option<Path> {
-    let mut came: HashMap<NodeIndex, Option<Hop>> = HashMap::from([(from, None)]);
-    let mut queue = VecDeque::from([from]);
-    while let Some(n) = queue.pop_front() {
-        if n == to {
+/// O(V + E log Δ) time and O(V) memory in the worst case (no path: the smaller side's
+/// component is searched whole), Δ the largest degree; on graphs with hubs a connected
+/// pair usually touches a small fraction of the graph, about the square root of what a
+/// one-sided search would.
+pub fn shortest<T: Topology>(
+    graph: &T,
+    from: T::Node,
+    to: T::Node,
+    walk: &Walk<T::Node>,
+) -> Option<Path<T::Node, T::Edge>> {
+    if from == to {
+        return Some(Path::empty(from));
+    }
+    let back = walk.reversed();
+    type Seen<T> =
+        HashMap<<T as Topology>::Node, Option<Hop<<T as Topology>::Node, <T as Topology>::Edge>>>;
+    let mut ahead: Seen<T> = HashMap::from([(from, None)]);
+    let mut behind: Seen<T> = HashMap::from([(to, None)]);
+    let (mut front, mut rear) = (vec![from], vec![to]);
+    while !front.is_empty() && !rear.is_empty() {
+        let forward = front.len() <= rear.len();
+        let (frontier, seen, other, w) = if forward {
+            (&mut front, &mut ahead, &behind, walk)
+        } else {
+            (&mut rear, &mut behind, &ahead, &back)
+        };
+        let mut next = Vec::new();
+        let mut meet = None;
+        'level: for &n in frontier.iter() {
+            for h in graph.hops(w, n) {
+                if seen.contains_key(&h.to) {
+                    continue;
+                }
+                seen.insert(h.to, Some(h));
+                if other.contains_key(&h.to) {
+                    meet = Some(h.to);
+                    break 'level;
+                }
+                next.push(h.to);
+            }
+        }
+        if let Some(m) = meet {
+            // From `from` to the meeting node: the forward hops, read backwards.
             let mut hops = Vec::new();
-            let mut at = to;
-            while let Some(Some(h)) = came.get(&at) {
+            let mut at = m;
+            while let Some(Some(h)) = ahead.get(&at) {
                 hops.push(*h);
-                let (s, o) = graph.endpoints(h.edge);
-                at = if h.forward { s } else { o };
+                at = came_from(graph, h);
             }
             hops.reverse();
+            // From the meeting node to `to`: the backward hops, each walked the other way.
+            let mut at = m;
+            while let Some(Some(h)) = behind.get(&at) {
+                let prev = came_from(graph, h);
+                hops.push(Hop {
+                    edge: h.edge,
+                    to: prev,
+                    forward: !h.forward,
+                });
+                at = prev;
+            }
             return Some(Path::from_hops(from, &hops));
         }
-        for h in walk.hops(graph, n) {
-            came.entry(h.to).or_insert_with(|| {
-                queue.push_back(h.to);
-                Some(h)
-            });
-        }
+        *frontier = next;
     }
     None
 }
@@ -100,23 +152,21 @@ pub fn shortest(
 ///
 /// # Complexity
 /// O(k · V · (V + E)) time in the worst case.
-pub fn k_shortest(
-    graph: &KnowledgeGraph,
-    from: NodeIndex,
-    to: NodeIndex,
-    walk: &Walk,
+pub fn k_shortest<T: Topology>(
+    graph: &T,
+    from: T::Node,
+    to: T::Node,
+    walk: &Walk<T::Node>,
     k: usize,
-) -> Vec<Path> {
+) -> Vec<Path<T::Node, T::Edge>> {
     if from == to {
-        return vec![Path {
-            start: from,
-            steps: Vec::new(),
-        }];
+        return vec![Path::empty(from)];
     }
     let routes = pathfinding::directed::yen::yen(
         &from,
         |&n| {
-            walk.hops(graph, n)
+            graph
+                .hops(walk, n)
                 .into_iter()
                 .map(|h| (h.to, 1usize))
                 .collect::<Vec<_>>()
@@ -127,10 +177,11 @@ pub fn k_shortest(
     routes
         .into_iter()
         .map(|(nodes, _)| {
-            let hops: Vec<Hop> = nodes
+            let hops: Vec<Hop<T::Node, T::Edge>> = nodes
                 .windows(2)
                 .map(|w| {
-                    walk.hops(graph, w[0])
+                    graph
+                        .hops(walk, w[0])
                         .into_iter()
                         .find(|h| h.to == w[1])
                         .expect("yen only walks allowed hops")
@@ -150,6 +201,16 @@ pub enum Cut {
     Budget,
 }
 
+/// A path in the graph `T`.
+pub type PathOf<T> = Path<<T as Topology>::Node, <T as Topology>::Edge>;
+
+/// A partial path of an all-paths search: (parent index, last hop, length).
+type Partial<T> = (
+    usize,
+    Hop<<T as Topology>::Node, <T as Topology>::Edge>,
+    usize,
+);
+
 /// Every simple path (no entity twice) of at most `max_hops` facts, shortest first, at
 /// most `limit` of them, exploring at most `budget` partial paths.
 ///
@@ -160,32 +221,26 @@ pub enum Cut {
 ///
 /// # Complexity
 /// O(V + E) for the distance bound, then O(budget · Δ) at most.
-pub fn all_simple(
-    graph: &KnowledgeGraph,
-    from: NodeIndex,
-    to: NodeIndex,
-    walk: &Walk,
+pub fn all_simple<T: Topology>(
+    graph: &T,
+    from: T::Node,
+    to: T::Node,
+    walk: &Walk<T::Node>,
     max_hops: usize,
     limit: usize,
     budget: usize,
-) -> (Vec<Path>, Option<Cut>) {
+) -> (Vec<PathOf<T>>, Option<Cut>) {
     if from == to {
-        return (
-            vec![Path {
-                start: from,
-                steps: Vec::new(),
-            }],
-            None,
-        );
+        return (vec![Path::empty(from)], None);
     }
-    let dist = distances_to(graph, to, walk, max_hops);
+    let dist = distances(graph, to, &walk.reversed(), max_hops);
     let mut found = Vec::new();
     // Partial paths in order of length (a breadth-first search over paths, so results come
     // out shortest first), stored as a tree: each one is its last hop and its parent's
     // index, so memory stays proportional to the budget whatever the path length.
-    let mut tree: Vec<(usize, Hop, usize)> = Vec::new(); // (parent, hop, length)
+    let mut tree: Vec<Partial<T>> = Vec::new();
     let mut queue: VecDeque<Option<usize>> = VecDeque::from([None]);
-    let hops_of = |tree: &[(usize, Hop, usize)], mut at: Option<usize>| {
+    let hops_of = |tree: &[Partial<T>], mut at: Option<usize>| {
         let mut hops = Vec::new();
         while let Some(i) = at {
             let (parent, hop, _) = tree[i];
@@ -198,8 +253,8 @@ pub fn all_simple(
     while let Some(partial) = queue.pop_front() {
         let (at, len) = partial.map_or((from, 0), |i| (tree[i].1.to, tree[i].2));
         let here = hops_of(&tree, partial);
-        let on_path = |n: NodeIndex| n == from || here.iter().any(|h| h.to == n);
-        for h in walk.hops(graph, at) {
+        let on_path = |n: T::Node| n == from || here.iter().any(|h| h.to == n);
+        for h in graph.hops(walk, at) {
             let Some(&d) = dist.get(&h.to) else { continue };
             if len + 1 + d > max_hops || on_path(h.to) {
                 continue;
@@ -223,25 +278,27 @@ pub fn all_simple(
     (found, None)
 }
 
-/// Hop distances to `to` (walking hops backwards), up to `max` hops.
-fn distances_to(
-    graph: &KnowledgeGraph,
-    to: NodeIndex,
-    walk: &Walk,
+/// Hop distances from `start` along `walk`, up to `max` hops. (Distances *to* a node are
+/// distances from it along the reversed walk.)
+///
+/// # Complexity
+/// O(V + E log Δ) time, O(V) memory.
+pub fn distances<T: Topology>(
+    graph: &T,
+    start: T::Node,
+    walk: &Walk<T::Node>,
     max: usize,
-) -> HashMap<NodeIndex, usize> {
-    // Reaching `to` along a hop x -> y is walking y -> x in the reversed walk.
-    let back = walk.reversed();
-    let mut dist = HashMap::from([(to, 0usize)]);
-    let mut queue = VecDeque::from([to]);
+) -> HashMap<T::Node, usize> {
+    let mut dist = HashMap::from([(start, 0usize)]);
+    let mut queue = VecDeque::from([start]);
     while let Some(n) = queue.pop_front() {
         let d = dist[&n];
         if d == max {
             continue;
         }
-        for prev in back.hops(graph, n).into_iter().map(|h| h.to) {
-            dist.entry(prev).or_insert_with(|| {
-                queue.push_back(prev);
+        for next in graph.hops(walk, n).into_iter().map(|h| h.to) {
+            dist.entry(next).or_insert_with(|| {
+                queue.push_back(next);
                 d + 1
             });
         }
@@ -252,7 +309,7 @@ fn distances_to(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, Fact, GraphFile, Kind, Relation};
+    use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation};
     use crate::query::Towards;
 
     /// ```text

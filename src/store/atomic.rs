@@ -4,7 +4,8 @@
 //! The new contents go to a temporary file in the same folder, which is flushed, synced to
 //! disk and then renamed over the target (a rename within one file system is atomic on
 //! POSIX). A failure at any point leaves the target as it was and removes the temporary
-//! file.
+//! file. The new file keeps the old one's permissions; a file that did not exist gets
+//! what creating it would give (0666 less the umask), not the temporary file's 0600.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -19,10 +20,14 @@ pub fn write_file(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".kg-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kg-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let tmp = builder.tempfile_in(dir)?;
+    if let Ok(old) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(old.permissions())?;
+    }
     let mut out = BufWriter::new(tmp.as_file());
     fill(&mut out)?;
     out.flush()?;
@@ -66,6 +71,26 @@ mod tests {
         assert!(err.is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"kept");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// Regression: files were written with the temporary file's 0600, so `kg add` took
+    /// read access away from everyone else.
+    #[cfg(unix)]
+    #[test]
+    fn permissions_are_kept_or_the_usual_ones() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let probe = dir.path().join("probe");
+        File::create(&probe).unwrap();
+        let new = dir.path().join("new.json");
+        write_file(&new, |w| w.write_all(b"{}")).unwrap();
+        assert_eq!(mode(&new), mode(&probe));
+        let old = dir.path().join("old.json");
+        File::create(&old).unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&old, |w| w.write_all(b"{}")).unwrap();
+        assert_eq!(mode(&old), 0o640);
     }
 
     #[test]

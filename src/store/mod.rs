@@ -1,10 +1,12 @@
 //! Graph files on disk: reading and checking them ([`json`]), finding the one to use
-//! ([`discover`]), writing them atomically ([`atomic`]) under a writers' lock ([`lock`]).
+//! ([`discover`]), writing them atomically ([`atomic`]) under a writers' lock ([`lock`]),
+//! and their memory-mapped binary snapshots ([`snapshot`]).
 
 pub mod atomic;
 pub mod discover;
 pub mod json;
 pub mod lock;
+pub mod snapshot;
 
 pub use atomic::write_atomic;
 pub use discover::{Located, locate};

@@ -1,0 +1,26 @@
+//! [`Topology`]: what the searches in this module need of a graph, so that the same code
+//! runs on the in-memory [`crate::model::KnowledgeGraph`] and on the memory-mapped
+//! [`crate::store::snapshot::Snapshot`].
+
+use super::filter::{Hop, Walk};
+use crate::model::Kind;
+use std::fmt::Debug;
+use std::hash::Hash;
+
+/// A directed multigraph of typed entities that a search can walk.
+pub trait Topology {
+    /// An entity. Ordered so that searches can break ties the same way on every run.
+    type Node: Copy + Eq + Hash + Ord + Debug;
+    /// A fact. Ordered by its place in the graph file, on every implementation.
+    type Edge: Copy + Eq + Hash + Ord + Debug;
+
+    /// The hops out of `n` that `walk` allows, sorted by (edge, forward). A fact from `n` to
+    /// itself is never a hop.
+    fn hops(&self, walk: &Walk<Self::Node>, n: Self::Node) -> Vec<Hop<Self::Node, Self::Edge>>;
+
+    /// The kind of an entity.
+    fn kind(&self, n: Self::Node) -> Kind;
+
+    /// The (subject, object) of a fact.
+    fn endpoints(&self, e: Self::Edge) -> (Self::Node, Self::Node);
+}

@@ -1,0 +1,47 @@
+//! Memory-mapping a snapshot file: the one place in kg that uses `unsafe`.
+//!
+//! # Invariants
+//! - The file is opened read-only and mapped read-only ([`memmap2::Mmap`]); kg never
+//!   writes through the mapping.
+//! - kg never modifies a snapshot in place: a new one is written to a temporary file and
+//!   renamed over the old (see [`crate::store::atomic`]), so the inode a reader has mapped
+//!   keeps its bytes for as long as the mapping lives. A process outside kg that truncates
+//!   or rewrites the file in place while a query runs could still make a page read fault
+//!   (SIGBUS); that is the documented hazard of every memory-mapped reader (SQLite and
+//!   LMDB share it), and kg's own writers never do it.
+//! - The bytes are never trusted: every read goes through [`super::pages::Pages`], which
+//!   checks each page against its checksum and bounds every offset before it is used.
+
+#![allow(unsafe_code)]
+
+use std::fs::File;
+use std::io;
+use std::ops::Deref;
+
+/// The bytes of a snapshot: a read-only memory map of its file, or bytes in memory (for
+/// a snapshot that could not be saved, and for tests and fuzzing).
+pub enum Bytes {
+    Mapped(memmap2::Mmap),
+    Owned(Vec<u8>),
+}
+
+impl Bytes {
+    /// Maps the whole of `file` read-only.
+    pub fn map(file: &File) -> io::Result<Bytes> {
+        // SAFETY: the map is read-only and kg replaces snapshot files only by renaming a
+        // new file over them, never by writing in place (see the module invariants).
+        let map = unsafe { memmap2::Mmap::map(file)? };
+        Ok(Bytes::Mapped(map))
+    }
+}
+
+impl Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Mapped(m) => m,
+            Bytes::Owned(v) => v,
+        }
+    }
+}

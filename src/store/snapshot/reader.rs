@@ -1,0 +1,544 @@
+//! [`Snapshot`]: a snapshot file opened for reading. Opening checks the header; every
+//! later read checks the pages it touches against their checksums and the bounds of the
+//! section it reads, so a damaged file is reported ([`Snapshot::damage`]), never trusted
+//! and never a crash.
+
+use super::build::Stamp;
+use super::format::*;
+use super::map::Bytes;
+use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source};
+use crate::query::Topology;
+use crate::query::filter::{Hop, Walk};
+use crate::query::names::{Matches, NameError, closest, decide, normalize};
+use std::cell::{Cell, RefCell};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Why a snapshot was not opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unusable {
+    #[error("it is not a kg snapshot")]
+    NotSnapshot,
+    #[error("it was written by another version of kg (layout {0}, this kg reads {VERSION})")]
+    OtherVersion(u32),
+    #[error("it is damaged ({0})")]
+    Damaged(String),
+}
+
+/// An open snapshot.
+pub struct Snapshot {
+    bytes: Bytes,
+    stamp: Stamp,
+    entities: u64,
+    facts: u64,
+    sources: u64,
+    symbols: u64,
+    names: u64,
+    prefixes: u64,
+    sections: [(u64, u64); 13],
+    pages_off: u64,
+    /// One bit per page: checked against its sum already.
+    checked: Vec<Cell<u64>>,
+    damage: RefCell<Option<String>>,
+}
+
+fn damaged(what: impl Into<String>) -> Unusable {
+    Unusable::Damaged(what.into())
+}
+
+impl Snapshot {
+    /// Checks the header and page table of a snapshot's bytes.
+    ///
+    /// # Complexity
+    /// O(pages): the page table is hashed, the pages themselves are checked when read.
+    pub fn open(bytes: Bytes) -> Result<Snapshot, Unusable> {
+        let b: &[u8] = &bytes;
+        if b.len() < 8 || &b[..8] != MAGIC {
+            return Err(Unusable::NotSnapshot);
+        }
+        if b.len() < PAGE as usize {
+            return Err(damaged("it is cut short"));
+        }
+        let version = u32_le(b, at::VERSION);
+        if version != VERSION {
+            return Err(Unusable::OtherVersion(version));
+        }
+        if xxh3_64(&b[..at::HEADER_HASH]) != u64_le(b, at::HEADER_HASH) {
+            return Err(damaged("its header fails its checksum"));
+        }
+        if u64_le(b, at::SCHEMA) != schema() {
+            return Err(Unusable::OtherVersion(version));
+        }
+        if u32_le(b, at::PAGE) as u64 != PAGE {
+            return Err(damaged("its page size is wrong"));
+        }
+        let pages_off = u64_le(b, at::PAGES_OFF);
+        let len = b.len() as u64;
+        if pages_off < PAGE || pages_off > len {
+            return Err(damaged("it is cut short"));
+        }
+        let pages = (pages_off - PAGE).div_ceil(PAGE);
+        if len - pages_off != pages * 8 {
+            return Err(damaged(if len - pages_off < pages * 8 {
+                "it is cut short"
+            } else {
+                "it has bytes past its end"
+            }));
+        }
+        if xxh3_64(&b[pages_off as usize..]) != u64_le(b, at::PAGES_HASH) {
+            return Err(damaged("its page table fails its checksum"));
+        }
+        let mut sections = [(0u64, 0u64); 13];
+        for (i, s) in sections.iter_mut().enumerate() {
+            let off = u64_le(b, at::SECTIONS + 16 * i);
+            let slen = u64_le(b, at::SECTIONS + 16 * i + 8);
+            if off < PAGE || off.checked_add(slen).is_none_or(|end| end > pages_off) {
+                return Err(damaged("a section lies outside the file"));
+            }
+            *s = (off, slen);
+        }
+        let count = |at| u64_le(b, at);
+        let snap = Snapshot {
+            stamp: Stamp {
+                len: u64_le(b, at::JSON_LEN),
+                mtime_ns: u64_le(b, at::JSON_MTIME),
+            },
+            entities: count(at::ENTITIES),
+            facts: count(at::FACTS),
+            sources: count(at::SOURCES),
+            symbols: count(at::SYMBOLS),
+            names: count(at::NAMES),
+            prefixes: count(at::PREFIXES),
+            sections,
+            pages_off,
+            checked: (0..pages.div_ceil(64) + 1).map(|_| Cell::new(0)).collect(),
+            damage: RefCell::new(None),
+            bytes,
+        };
+        let sized = |s: Section, n: Option<u64>| n.is_some_and(|n| snap.section(s).1 == n);
+        let (v, e) = (snap.entities, snap.facts);
+        let fits = e < MAX_FACTS
+            && v < u64::from(CANONICAL)
+            && sized(Section::Entities, v.checked_mul(ENTITY_LEN))
+            && sized(Section::Kinds, Some(v))
+            && sized(Section::Facts, e.checked_mul(FACT_LEN))
+            && sized(Section::Symbols, snap.symbols.checked_mul(SYMBOL_LEN))
+            && sized(Section::Sources, snap.sources.checked_mul(SOURCE_LEN))
+            && sized(Section::OutOffsets, Some((v + 1) * 4))
+            && sized(Section::InOffsets, Some((v + 1) * 4))
+            && sized(Section::OutAdjacency, e.checked_mul(ADJ_LEN))
+            && sized(Section::InAdjacency, e.checked_mul(ADJ_LEN))
+            && sized(Section::Names, snap.names.checked_mul(INDEX_LEN))
+            && sized(Section::Prefixes, snap.prefixes.checked_mul(INDEX_LEN))
+            && sized(Section::Ids, Some(v * 4));
+        if !fits {
+            return Err(damaged("its sections do not match its counts"));
+        }
+        Ok(snap)
+    }
+
+    /// The JSON file this snapshot was built from (its length and modification time).
+    pub fn stamp(&self) -> Stamp {
+        self.stamp
+    }
+
+    pub fn entity_count(&self) -> usize {
+        self.entities as usize
+    }
+
+    pub fn fact_count(&self) -> usize {
+        self.facts as usize
+    }
+
+    /// What was found wrong with the pages read so far, if anything. Answers computed
+    /// after damage was found are not to be used.
+    pub fn damage(&self) -> Option<String> {
+        self.damage.borrow().clone()
+    }
+
+    fn hurt(&self, what: impl FnOnce() -> String) {
+        let mut d = self.damage.borrow_mut();
+        if d.is_none() {
+            *d = Some(what());
+        }
+    }
+
+    fn section(&self, s: Section) -> (u64, u64) {
+        self.sections[s as usize]
+    }
+
+    /// Page `p` (counted from 0 at the file start; page 0 is the header) checks out.
+    fn page_ok(&self, p: u64) -> bool {
+        let (word, bit) = ((p / 64) as usize, p % 64);
+        let Some(cell) = self.checked.get(word) else {
+            return false;
+        };
+        if cell.get() >> bit & 1 == 1 {
+            return true;
+        }
+        let start = (p * PAGE) as usize;
+        let end = ((p + 1) * PAGE).min(self.pages_off) as usize;
+        let sum_at = self.pages_off as usize + (p as usize - 1) * 8;
+        let ok = xxh3_64(&self.bytes[start..end]) == u64_le(&self.bytes, sum_at);
+        if ok {
+            cell.set(cell.get() | 1 << bit);
+        } else {
+            self.hurt(|| format!("page {p} fails its checksum"));
+        }
+        ok
+    }
+
+    /// `len` bytes at `off` of section `s`, checked; `None` (and damage noted) when they
+    /// lie outside the section or fail their checksum.
+    fn get(&self, s: Section, off: u64, len: u64) -> Option<&[u8]> {
+        let (start, size) = self.section(s);
+        if off.checked_add(len).is_none_or(|end| end > size) {
+            self.hurt(|| format!("a {s:?} read at {off} runs past the section"));
+            return None;
+        }
+        let (from, to) = (start + off, start + off + len);
+        if len > 0 && !(from / PAGE..=(to - 1) / PAGE).all(|p| self.page_ok(p)) {
+            return None;
+        }
+        Some(&self.bytes[from as usize..to as usize])
+    }
+
+    fn record<const N: usize>(&self, s: Section, i: u64, size: u64) -> [u8; N] {
+        self.get(s, i * size, N as u64)
+            .map(|b| b.try_into().expect("N bytes"))
+            .unwrap_or([0; N])
+    }
+
+    fn u32_in(&self, s: Section, i: u64) -> u32 {
+        u32::from_le_bytes(self.record::<4>(s, i, 4))
+    }
+
+    /// A string of the `Strings` section.
+    fn str(&self, off: u64, len: u32) -> &str {
+        match self
+            .get(Section::Strings, off, u64::from(len))
+            .map(std::str::from_utf8)
+        {
+            Some(Ok(s)) => s,
+            Some(Err(_)) => {
+                self.hurt(|| format!("the string at {off} is not UTF-8"));
+                ""
+            }
+            None => "",
+        }
+    }
+
+    fn str_at(&self, rec: &[u8], at: usize) -> &str {
+        self.str(u64_le(rec, at), u32_le(rec, at + 8))
+    }
+
+    fn entity_record(&self, n: u32) -> [u8; 40] {
+        self.record::<40>(Section::Entities, u64::from(n), ENTITY_LEN)
+    }
+
+    fn fact_record(&self, f: u32) -> [u8; 72] {
+        self.record::<72>(Section::Facts, u64::from(f), FACT_LEN)
+    }
+
+    /// An entity's canonical name.
+    pub fn name(&self, n: u32) -> &str {
+        let r = self.entity_record(n);
+        self.str(u64_le(&r, 16), u32_le(&r, 12))
+    }
+
+    /// An entity's id.
+    pub fn id(&self, n: u32) -> &str {
+        let r = self.entity_record(n);
+        self.str_at(&r, 0)
+    }
+
+    fn symbol(&self, s: u32) -> Option<&str> {
+        if s == NONE {
+            return None;
+        }
+        let r = self.record::<12>(Section::Symbols, u64::from(s), SYMBOL_LEN);
+        Some(self.str_at(&r, 0))
+    }
+
+    /// The entities and facts adjacent to `n` one way: (other end, fact, relation number).
+    fn adjacent(&self, forward: bool, n: u32) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+        let (offs, adj) = if forward {
+            (Section::OutOffsets, Section::OutAdjacency)
+        } else {
+            (Section::InOffsets, Section::InAdjacency)
+        };
+        let (lo, hi) = (
+            u64::from(self.u32_in(offs, u64::from(n))),
+            u64::from(self.u32_in(offs, u64::from(n) + 1)),
+        );
+        let list = if lo <= hi {
+            self.get(adj, lo * ADJ_LEN, (hi - lo) * ADJ_LEN)
+                .unwrap_or(&[])
+        } else {
+            self.hurt(|| format!("entity {n}'s adjacency list ends before it starts"));
+            &[]
+        };
+        list.chunks_exact(8).map(|c| {
+            let tag = u32_le(c, 4);
+            (u32_le(c, 0), tag >> 4, tag & 15)
+        })
+    }
+
+    /// Every fact out of (`forward`) or into an entity.
+    pub fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
+        self.adjacent(forward, n).map(|(_, f, _)| f).collect()
+    }
+
+    /// The facts from `n` to entities in `inside` (sorted), for an induced subgraph.
+    pub fn facts_into(&self, n: u32, inside: &[u32]) -> Vec<u32> {
+        self.adjacent(true, n)
+            .filter(|(o, _, _)| inside.binary_search(o).is_ok())
+            .map(|(_, f, _)| f)
+            .collect()
+    }
+
+    /// Resolves a name as [`crate::query::resolve`] does on the whole graph, using the
+    /// name, prefix and id indexes.
+    ///
+    /// # Complexity
+    /// O(log N + m) for m matches; an unknown name scans every name for suggestions.
+    pub fn resolve(&self, query: &str) -> Result<u32, NameError> {
+        let q = normalize(query);
+        if q.is_empty() {
+            return Err(NameError::Empty);
+        }
+        let mut m = Matches {
+            exact: Vec::new(),
+            canonical: Vec::new(),
+            by_id: self.by_id(query.trim()),
+            prefix: Vec::new(),
+        };
+        for (key, n) in self.index_from(Section::Names, self.names, q.as_bytes()) {
+            if key != q.as_bytes() {
+                break;
+            }
+            m.exact.push(n & !CANONICAL);
+            if n & CANONICAL != 0 {
+                m.canonical.push(n & !CANONICAL);
+            }
+        }
+        m.exact.sort_unstable();
+        m.exact.dedup();
+        if m.exact.is_empty() && m.by_id.is_none() {
+            for (key, n) in self.index_from(Section::Prefixes, self.prefixes, q.as_bytes()) {
+                if !key.starts_with(q.as_bytes()) {
+                    break;
+                }
+                m.prefix.push(n);
+            }
+            m.prefix.sort_unstable();
+            m.prefix.dedup();
+        }
+        let label = |n: u32| format!("{} ({})", self.name(n), self.kind(n));
+        decide(query, m, label, || {
+            let all = (0..self.names).map(|i| {
+                let (key, n) = self.index_entry(Section::Names, i);
+                let n = n & !CANONICAL;
+                (
+                    n,
+                    String::from_utf8_lossy(key).into_owned(),
+                    self.kind(n) == Kind::Statement,
+                )
+            });
+            closest(&q, all, |n| self.name(n).to_string())
+        })
+    }
+
+    fn index_entry(&self, s: Section, i: u64) -> (&[u8], u32) {
+        let r = self.record::<16>(s, i, INDEX_LEN);
+        let key = self.str(u64_le(&r, 0), u32_le(&r, 8)).as_bytes();
+        (key, u32_le(&r, 12))
+    }
+
+    /// The entries of a sorted index from the first whose key is not less than `q`.
+    fn index_from<'a>(
+        &'a self,
+        s: Section,
+        count: u64,
+        q: &[u8],
+    ) -> impl Iterator<Item = (&'a [u8], u32)> + 'a {
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.index_entry(s, mid).0 < q {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..count).map(move |i| self.index_entry(s, i))
+    }
+
+    fn by_id(&self, id: &str) -> Option<u32> {
+        let (mut lo, mut hi) = (0, self.entities);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let n = self.u32_in(Section::Ids, mid);
+            match self.id(n).cmp(id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(n),
+            }
+        }
+        None
+    }
+
+    /// Decodes the given entities and facts (and every entity a fact names, and the sources
+    /// they cite) into a graph, in snapshot order: a part of the graph that orders its nodes
+    /// and edges as the whole would.
+    ///
+    /// # Complexity
+    /// O((n + f) log (n + f)) plus the size of what is decoded.
+    pub fn subgraph(&self, nodes: &[u32], facts: &[u32]) -> KnowledgeGraph {
+        let mut facts = facts.to_vec();
+        facts.sort_unstable();
+        facts.dedup();
+        let mut nodes = nodes.to_vec();
+        let records: Vec<[u8; 72]> = facts.iter().map(|&f| self.fact_record(f)).collect();
+        for r in &records {
+            nodes.push(u32_le(r, 0));
+            nodes.push(u32_le(r, 4));
+        }
+        nodes.sort_unstable();
+        nodes.dedup();
+        nodes.retain(|&n| u64::from(n) < self.entities);
+        let entities: Vec<Entity> = nodes.iter().map(|&n| self.entity(n)).collect();
+        let mut cited: Vec<&str> = Vec::new();
+        let facts: Vec<Fact> = records
+            .iter()
+            .map(|r| {
+                let f = self.fact(r);
+                if let Some(s) = self.symbol(u32_le(r, 16)) {
+                    cited.push(s);
+                }
+                f
+            })
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        let mut sources = Vec::new();
+        if !cited.is_empty() {
+            for i in 0..self.sources {
+                let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
+                if cited.binary_search(&self.str_at(&r, 0)).is_ok() {
+                    let json = self.str(u64_le(&r, 16), u32_le(&r, 12));
+                    match serde_json::from_str::<Source>(json) {
+                        Ok(s) => sources.push(s),
+                        Err(e) => self.hurt(|| format!("source {i} does not decode: {e}")),
+                    }
+                }
+            }
+        }
+        let file = GraphFile {
+            sources,
+            entities,
+            facts,
+            ..GraphFile::default()
+        };
+        KnowledgeGraph::from_file(file).unwrap_or_else(|e| {
+            self.hurt(|| format!("its records do not form a graph: {e}"));
+            KnowledgeGraph::default()
+        })
+    }
+
+    fn entity(&self, n: u32) -> Entity {
+        let r = self.entity_record(n);
+        let mut e = Entity::new(
+            self.str_at(&r, 0),
+            self.str(u64_le(&r, 16), u32_le(&r, 12)),
+            self.kind(n),
+        );
+        let rest = self.str(u64_le(&r, 24), u32_le(&r, 32));
+        if !rest.is_empty() {
+            match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(rest) {
+                Ok(mut map) => {
+                    if let Some(a) = map.remove("aliases") {
+                        e.aliases = serde_json::from_value(a).unwrap_or_else(|_| {
+                            self.hurt(|| format!("entity {n}'s aliases do not decode"));
+                            Vec::new()
+                        });
+                    }
+                    e.extra = map;
+                }
+                Err(err) => self.hurt(|| format!("entity {n} does not decode: {err}")),
+            }
+        }
+        e
+    }
+
+    fn fact(&self, r: &[u8; 72]) -> Fact {
+        let (s, o) = (u32_le(r, 0), u32_le(r, 4));
+        let relation = Relation::ALL
+            .get(r[8] as usize)
+            .copied()
+            .unwrap_or_else(|| {
+                self.hurt(|| format!("relation number {} is unknown", r[8]));
+                Relation::ALL[0]
+            });
+        let flags = r[9];
+        let mut f = Fact::new(self.id(s), relation, self.id(o));
+        f.date = self.symbol(u32_le(r, 12)).map(str::to_string);
+        f.source = self.symbol(u32_le(r, 16)).map(str::to_string);
+        f.rule = self.symbol(u32_le(r, 20)).map(str::to_string);
+        f.count = (flags & HAS_COUNT != 0).then(|| u64_le(r, 24));
+        f.span = (flags & HAS_SPAN != 0).then(|| [u64_le(r, 32) as usize, u64_le(r, 40) as usize]);
+        f.evidence = (flags & HAS_EVIDENCE != 0).then(|| self.str_at(r, 48).to_string());
+        let rest = self.str(u64_le(r, 64), u32_le(r, 60));
+        if !rest.is_empty() {
+            match serde_json::from_str(rest) {
+                Ok(map) => f.extra = map,
+                Err(err) => self.hurt(|| format!("a fact does not decode: {err}")),
+            }
+        }
+        f
+    }
+
+    /// Every entity number.
+    pub fn nodes(&self) -> std::ops::Range<u32> {
+        0..self.entities as u32
+    }
+}
+
+impl Topology for Snapshot {
+    type Node = u32;
+    type Edge = u32;
+
+    fn hops(&self, walk: &Walk<u32>, n: u32) -> Vec<Hop<u32, u32>> {
+        let mut hops = Vec::new();
+        for forward in [true, false] {
+            if !walk.goes(forward) {
+                continue;
+            }
+            for (to, edge, rel) in self.adjacent(forward, n) {
+                let Some(&r) = Relation::ALL.get(rel as usize) else {
+                    self.hurt(|| format!("relation number {rel} is unknown"));
+                    continue;
+                };
+                if u64::from(to) < self.entities && walk.takes(&n, r, &to) {
+                    hops.push(Hop { edge, to, forward });
+                }
+            }
+        }
+        hops.sort_unstable_by_key(|h| (h.edge, h.forward));
+        hops
+    }
+
+    fn kind(&self, n: u32) -> Kind {
+        let k = self
+            .get(Section::Kinds, u64::from(n), 1)
+            .map_or(0, |b| b[0]);
+        Kind::ALL.get(k as usize).copied().unwrap_or_else(|| {
+            self.hurt(|| format!("kind number {k} is unknown"));
+            Kind::ALL[0]
+        })
+    }
+
+    fn endpoints(&self, e: u32) -> (u32, u32) {
+        let r = self.record::<8>(Section::Facts, u64::from(e), FACT_LEN);
+        (u32_le(&r, 0), u32_le(&r, 4))
+    }
+}

@@ -10,11 +10,13 @@
 //!
 //! Modules: [`format`] (the layout), [`build`] (writing), [`reader`] (reading, name
 //! lookup, graph search through [`crate::query::Topology`], decoding a part of the graph)
-//! and [`map`] (the memory map, kg's only `unsafe`).
+//! and [`map`] (the memory map, kg's only `unsafe`); [`probe`] reads a little of
+//! everything, for the tests and the fuzz target.
 
 pub mod build;
 pub mod format;
 pub mod map;
+pub mod probe;
 pub mod reader;
 
 pub use build::{Stamp, TooLarge, build};
@@ -144,4 +146,172 @@ fn read_meta(json: &Path) -> Result<Metadata, Error> {
         path: json.into(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format::{VERSION, at};
+    use super::*;
+    use crate::query::{Topology, Walk, resolve};
+
+    fn seed() -> crate::model::KnowledgeGraph {
+        crate::run::load(None).unwrap()
+    }
+
+    fn bytes() -> Vec<u8> {
+        build(&seed(), Stamp::default()).unwrap()
+    }
+
+    fn open_bytes(b: Vec<u8>) -> Result<Snapshot, Unusable> {
+        Snapshot::open(Bytes::Owned(b))
+    }
+
+    #[test]
+    fn names_resolve_as_on_the_graph() {
+        let g = seed();
+        let snap = open_bytes(bytes()).unwrap();
+        assert_eq!(snap.entity_count(), g.entity_count());
+        let mut queries: Vec<String> = g
+            .nodes()
+            .flat_map(|n| g.entity(n).names().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        queries.extend(
+            [
+                "putin",
+                "kim",
+                "zoo",
+                "pyongyang c",
+                "moscow zo",
+                "vladimir-putin",
+                "Kursk",
+                "nobody here",
+                "the",
+                "  ",
+            ]
+            .map(String::from),
+        );
+        for q in &queries {
+            let on_graph = resolve(&g, q).map(|n| g.entity(n).id.clone());
+            let on_snap = snap.resolve(q).map(|n| snap.id(n).to_string());
+            assert_eq!(on_graph, on_snap, "{q}");
+        }
+        assert!(snap.damage().is_none());
+    }
+
+    #[test]
+    fn hops_match_the_graph() {
+        let g = seed();
+        let snap = open_bytes(bytes()).unwrap();
+        let walk = Walk::default();
+        for n in g.nodes() {
+            let a: Vec<_> = g
+                .hops(&walk, n)
+                .iter()
+                .map(|h| (h.edge.index() as u32, h.to.index() as u32, h.forward))
+                .collect();
+            let b: Vec<_> = snap
+                .hops(&walk.map(|_| 0), n.index() as u32)
+                .iter()
+                .map(|h| (h.edge, h.to, h.forward))
+                .collect();
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn a_part_decodes_to_the_same_entities_and_facts() {
+        let g = seed();
+        let snap = open_bytes(bytes()).unwrap();
+        let all: Vec<u32> = (0..snap.fact_count() as u32).collect();
+        let whole = snap.subgraph(&[], &all);
+        let nodes: Vec<u32> = snap.nodes().collect();
+        let whole_nodes = snap.subgraph(&nodes, &all);
+        assert_eq!(
+            crate::store::to_json(&whole_nodes),
+            crate::store::to_json(&g)
+        );
+        assert_eq!(whole.fact_count(), g.fact_count());
+    }
+
+    #[test]
+    fn damage_is_refused_or_reported_never_a_wrong_answer() {
+        let good = bytes();
+        let expected = probe::probe(&open_bytes(good.clone()).unwrap());
+        let mut reported = 0;
+        for at in (0..good.len()).step_by(61) {
+            let mut bad = good.clone();
+            bad[at] ^= 0x5a;
+            match open_bytes(bad) {
+                Err(_) => reported += 1,
+                Ok(snap) => {
+                    let got = probe::probe(&snap);
+                    match snap.damage() {
+                        Some(_) => reported += 1,
+                        None => assert_eq!(got, expected, "flipped byte {at} went unnoticed"),
+                    }
+                }
+            }
+        }
+        assert!(reported > 0);
+    }
+
+    #[test]
+    fn cut_short_other_versions_and_strangers_are_refused() {
+        let good = bytes();
+        let cut = good[..good.len() - 3].to_vec();
+        assert_eq!(
+            open_bytes(cut).err(),
+            Some(Unusable::Damaged("it is cut short".into()))
+        );
+        let mut longer = good.clone();
+        longer.push(0);
+        assert_eq!(
+            open_bytes(longer).err(),
+            Some(Unusable::Damaged("it has bytes past its end".into()))
+        );
+        let mut other = good.clone();
+        other[at::VERSION..at::VERSION + 4].copy_from_slice(&(VERSION + 1).to_le_bytes());
+        assert_eq!(
+            open_bytes(other).err(),
+            Some(Unusable::OtherVersion(VERSION + 1))
+        );
+        assert_eq!(
+            open_bytes(b"{\"version\": 1}".to_vec()).err(),
+            Some(Unusable::NotSnapshot)
+        );
+        assert_eq!(open_bytes(Vec::new()).err(), Some(Unusable::NotSnapshot));
+        assert_eq!(
+            open_bytes(good[..100].to_vec()).err(),
+            Some(Unusable::Damaged("it is cut short".into()))
+        );
+    }
+
+    #[test]
+    fn a_stale_snapshot_is_rebuilt_and_a_damaged_one_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let json = dir.path().join("kg.json");
+        std::fs::write(&json, crate::run::EMBEDDED_GRAPH).unwrap();
+        let mut notes = Vec::new();
+        let snap = open(&json, &mut notes).unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+        assert!(path_for(&json).exists());
+        assert_eq!(snap.stamp(), stamp_of(&std::fs::metadata(&json).unwrap()));
+        // Damaged in the header: refused on open, rebuilt with a note.
+        let mut b = std::fs::read(path_for(&json)).unwrap();
+        b[at::FACTS] ^= 1;
+        std::fs::write(path_for(&json), &b).unwrap();
+        let snap = open(&json, &mut notes).unwrap();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].ends_with("it was damaged (its header fails its checksum)"),
+            "{notes:?}"
+        );
+        assert!(snap.damage().is_none());
+        // The JSON changes: the stamp no longer matches and the snapshot follows it.
+        let smaller = crate::run::EMBEDDED_GRAPH.replace("Moscow Zoo", "Moskva Zoo");
+        std::fs::write(&json, smaller).unwrap();
+        let snap = open(&json, &mut notes).unwrap();
+        assert_eq!(notes.len(), 1);
+        assert!(snap.resolve("Moskva Zoo").is_ok());
+    }
 }

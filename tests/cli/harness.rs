@@ -7,7 +7,9 @@ use std::path::PathBuf;
 /// `kg` with no graph or colour settings inherited from the environment.
 pub fn kg() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("kg");
-    cmd.env_remove("KG_GRAPH").env_remove("NO_COLOR");
+    cmd.env_remove("KG_GRAPH")
+        .env_remove("NO_COLOR")
+        .env_remove("KG_SNAPSHOT");
     cmd
 }
 

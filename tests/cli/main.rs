@@ -16,3 +16,4 @@ mod neighbours;
 mod path;
 mod properties;
 mod shell;
+mod snapshot;

@@ -1,0 +1,219 @@
+//! Snapshots: answers from a memory-mapped snapshot are the JSON's answers, byte for
+//! byte; a stale, damaged, cut-short or foreign snapshot is rebuilt with a note.
+
+use crate::harness::{fixture, kg};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A copy of a graph file in a fresh folder (snapshots are written beside it).
+fn copy(src: &Path) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kg.json");
+    std::fs::copy(src, &path).unwrap();
+    (dir, path)
+}
+
+fn seed() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("graph/graph.json")
+}
+
+fn snap_of(json: &Path) -> PathBuf {
+    let mut s = json.as_os_str().to_owned();
+    s.push(".snap");
+    PathBuf::from(s)
+}
+
+/// (exit status, stdout, stderr) of `kg -g GRAPH ARGS` under a snapshot policy.
+fn run(policy: &str, graph: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = kg()
+        .env("KG_SNAPSHOT", policy)
+        .arg("-g")
+        .arg(graph)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn names(graph: &Path) -> Vec<String> {
+    let (_, out, _) = run("never", graph, &["entities", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v.as_array()
+        .or_else(|| v["entities"].as_array())
+        .expect("a list of entities")
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Every query command that reads a part of the graph, on every entity (and pairs of
+/// them), answers the same from the snapshot as from the JSON: output, messages and
+/// exit status.
+#[test]
+fn answers_equal_the_json_byte_for_byte() {
+    for graph in [seed(), fixture("small.json"), fixture("hostile.json")] {
+        let (_dir, json) = copy(&graph);
+        let names = names(&json);
+        let mut queries: Vec<Vec<String>> = Vec::new();
+        let q = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for (i, name) in names.iter().enumerate() {
+            let other = &names[(i * 7 + 3) % names.len()];
+            queries.push(q(&["show", name]));
+            queries.push(q(&["show", name, "--format", "json"]));
+            queries.push(q(&["neighbours", name, "--depth", "2"]));
+            queries.push(q(&[
+                "neighbours",
+                name,
+                "--direction",
+                "in",
+                "--format",
+                "json",
+            ]));
+            queries.push(q(&[
+                "neighbours",
+                name,
+                "--depth",
+                "3",
+                "--kind",
+                "person,country,animal",
+            ]));
+            queries.push(q(&["path", name, other]));
+            queries.push(q(&["path", name, other, "--directed", "--format", "json"]));
+            queries.push(q(&["path", name, other, "--avoid", "stated,sent"]));
+            queries.push(q(&["path", name, other, "--all", "--max-hops", "3"]));
+            queries.push(q(&["dot", "--around", name, "--depth", "2"]));
+            queries.push(q(&["dot", "--path", name, other]));
+            queries.push(q(&["export", "--format", "graphml", "--around", name]));
+        }
+        for bad in ["", "zz top", "the", "a"] {
+            queries.push(q(&["show", bad]));
+            queries.push(q(&["path", bad, &names[0]]));
+        }
+        for args in &queries {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let from_json = run("never", &json, &args);
+            let from_snapshot = run("always", &json, &args);
+            assert_eq!(
+                from_json,
+                from_snapshot,
+                "kg {args:?} on {}",
+                graph.display()
+            );
+        }
+        assert!(snap_of(&json).exists());
+    }
+}
+
+/// The k shortest paths may break ties between equally long paths differently; their
+/// number and lengths are the same.
+#[test]
+fn k_shortest_paths_have_the_same_lengths() {
+    let (_dir, json) = copy(&seed());
+    let headings = |policy| {
+        let (code, out, _) = run(policy, &json, &["path", "Putin", "Kim Jong Un", "-k", "4"]);
+        assert_eq!(code, 0);
+        out.lines()
+            .filter(|l| l.starts_with("Path "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let from_json = headings("never");
+    assert_eq!(from_json.len(), 4);
+    assert_eq!(from_json, headings("always"));
+}
+
+#[test]
+fn small_files_get_no_snapshot_unless_asked() {
+    let (_dir, json) = copy(&seed());
+    let (code, _, err) = run("auto", &json, &["path", "Putin", "Moscow Zoo"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(!snap_of(&json).exists());
+    run("never", &json, &["path", "Putin", "Moscow Zoo"]);
+    assert!(!snap_of(&json).exists());
+}
+
+#[test]
+fn a_bad_policy_is_a_usage_error() {
+    let (_dir, json) = copy(&seed());
+    let (code, out, err) = run("sometimes", &json, &["show", "Putin"]);
+    assert_eq!(code, 2);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "kg: KG_SNAPSHOT is 'sometimes': expected auto, always or never\n"
+    );
+}
+
+/// Each kind of damage: the answer is still right, a note says what was rebuilt and why,
+/// and the next run finds a sound snapshot (no note).
+#[test]
+fn damaged_snapshots_are_rebuilt_with_a_note() {
+    let (_dir, json) = copy(&seed());
+    let args = ["path", "Putin", "Pyongyang Central Zoo"];
+    let (_, expected, _) = run("never", &json, &args);
+    run("always", &json, &args);
+    let snap = snap_of(&json);
+    let good = std::fs::read(&snap).unwrap();
+    let shown = snap.display().to_string();
+    let mut flipped = good.clone();
+    for at in (4196..flipped.len() - 8).step_by(4096) {
+        flipped[at] ^= 0x20;
+    }
+    let mut version = good.clone();
+    version[8] = 9;
+    let cases: Vec<(Vec<u8>, String)> = vec![
+        (
+            good[..good.len() / 2].to_vec(),
+            "it was damaged (it is cut short)".into(),
+        ),
+        (
+            version,
+            "it was written by another version of kg (layout 9, this kg reads 1)".into(),
+        ),
+        (
+            b"not a snapshot at all".to_vec(),
+            "it is not a kg snapshot".into(),
+        ),
+        (Vec::new(), "it is not a kg snapshot".into()),
+        (flipped, "it was damaged (page ".into()),
+    ];
+    for (bytes, why) in cases {
+        std::fs::write(&snap, &bytes).unwrap();
+        let (code, out, err) = run("always", &json, &args);
+        assert_eq!((code, out.as_str()), (0, expected.as_str()), "{why}");
+        let note = format!("kg: rebuilt snapshot '{shown}': {why}");
+        assert!(err.starts_with(&note), "{err:?} should start with {note:?}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(
+            run("always", &json, &args),
+            (0, expected.clone(), String::new())
+        );
+    }
+}
+
+/// `kg add` rewrites the JSON: the next query sees the new facts, from a new snapshot.
+#[test]
+fn a_stale_snapshot_follows_the_json() {
+    let (_dir, json) = copy(&fixture("small.json"));
+    kg().arg("-g").arg(&json).arg("init").assert();
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("kg.json");
+    kg().arg("-g").arg(&base).arg("init").assert().success();
+    let (code, _, _) = run("always", &base, &["show", "Putin"]);
+    assert_eq!(code, 2);
+    let article = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("graph/articles/2024-11-22-putin-zoo-animals-pyongyang.txt");
+    kg().arg("-g")
+        .arg(&base)
+        .arg("add")
+        .arg(&article)
+        .assert()
+        .success();
+    let (code, out, err) = run("always", &base, &["show", "Putin"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.starts_with("Vladimir Putin\n"), "{out}");
+}

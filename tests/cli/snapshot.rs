@@ -198,8 +198,6 @@ fn damaged_snapshots_are_rebuilt_with_a_note() {
 /// `kg add` rewrites the JSON: the next query sees the new facts, from a new snapshot.
 #[test]
 fn a_stale_snapshot_follows_the_json() {
-    let (_dir, json) = copy(&fixture("small.json"));
-    kg().arg("-g").arg(&json).arg("init").assert();
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("kg.json");
     kg().arg("-g").arg(&base).arg("init").assert().success();

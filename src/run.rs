@@ -2,6 +2,7 @@
 //! command changes) and run the command.
 
 use crate::cli::{Args, Command};
+use crate::cmd::focus::Answer;
 use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
 use crate::export::nodelink;
@@ -50,12 +51,17 @@ pub fn run(args: Args) -> Result<Report, Error> {
                 since: args.since.clone(),
                 until: args.until.clone(),
             };
-            let graph = match part_from_snapshot(located.path(), command, &window, &mut notes)? {
-                Some(part) => part,
-                None => window.apply(load(located.path())?),
-            };
             let no_color = std::env::var("NO_COLOR").ok();
             let style = Style::new(args.color, is_terminal, no_color.as_deref());
+            let graph = match from_snapshot(located.path(), command, &window, &style, &mut notes)? {
+                Some(Answer::Printed(bytes, outcome)) => {
+                    out.write_all(&bytes)?;
+                    out.flush()?;
+                    return finish(args.quiet, outcome, notes);
+                }
+                Some(Answer::Part(part)) => part,
+                None => window.apply(load(located.path())?),
+            };
             let mut ctx = Ctx {
                 graph: &graph,
                 base: located.path(),
@@ -69,23 +75,28 @@ pub fn run(args: Args) -> Result<Report, Error> {
         }
     };
     out.flush()?;
-    if args.quiet {
+    finish(args.quiet, outcome, notes)
+}
+
+fn finish(quiet: bool, outcome: Outcome, mut notes: Vec<String>) -> Result<Report, Error> {
+    if quiet {
         notes.clear();
     }
     Ok(Report { outcome, notes })
 }
 
-/// The part of the graph `command` reads, from the graph file's snapshot, when the
+/// The snapshot's answer to `command` (the part of the graph it reads, or its output), when the
 /// command reads a part ([`cmd::focus::reads_part`]), the file is large enough for
 /// `KG_SNAPSHOT`'s policy and no time window is set; `None` when the whole JSON is to be
 /// read. A snapshot found damaged while answering is rebuilt and the answer computed
 /// again from the new one.
-fn part_from_snapshot(
+fn from_snapshot(
     path: Option<&Path>,
     command: &Command,
     window: &Window,
+    style: &Style,
     notes: &mut Vec<String>,
-) -> Result<Option<KnowledgeGraph>, Error> {
+) -> Result<Option<Answer>, Error> {
     let policy = snapshot::Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
     let Some(path) = path else { return Ok(None) };
     if window.since.is_some() || window.until.is_some() || !cmd::focus::reads_part(command) {
@@ -98,18 +109,18 @@ fn part_from_snapshot(
         return Ok(None);
     }
     let snap = snapshot::open(path, notes)?;
-    let part = cmd::focus::part(&snap, command);
+    let answer = cmd::focus::answer(&snap, command, style);
     let Some(damage) = snap.damage() else {
-        return part.map(Some);
+        return answer.map(Some);
     };
     notes.push(format!(
         "rebuilt snapshot '{}': it was damaged ({damage})",
         snapshot::path_for(path).display()
     ));
     let snap = snapshot::rebuild(path, notes)?;
-    let part = cmd::focus::part(&snap, command)?;
+    let answer = cmd::focus::answer(&snap, command, style)?;
     match snap.damage() {
-        None => Ok(Some(part)),
+        None => Ok(Some(answer)),
         Some(damage) => Err(Error::Snapshot {
             path: snapshot::path_for(path),
             message: format!("the rebuilt snapshot is damaged too ({damage})"),

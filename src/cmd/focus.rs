@@ -2,14 +2,38 @@
 //! command then runs unchanged: names resolve, searches run on the memory-mapped
 //! snapshot, and only the entities and facts of the answer (with what the command needs
 //! around them) are decoded. The command's own search then sees a graph small enough to
-//! be instant, and answers as it would on the whole graph.
+//! be instant, and answers as it would on the whole graph. A long text listing
+//! (`kg neighbours`) is printed straight from the snapshot instead, into a buffer that is
+//! written only when no damage was found.
 
 use crate::cli::{Command, NeighboursArgs, PathArgs, SelectArgs};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
+use crate::print::{Format, Style};
 use crate::query::paths::{distances, k_shortest, shortest};
 use crate::query::{Walk, neighbours};
 use crate::store::snapshot::Snapshot;
+
+/// What a snapshot gives a command.
+pub enum Answer {
+    /// The part of the graph the command reads: run the command on it.
+    Part(KnowledgeGraph),
+    /// The command's whole output, and how it ended.
+    Printed(Vec<u8>, super::Outcome),
+}
+
+/// The snapshot's answer to `command` (one that [`reads_part`]).
+pub fn answer(snap: &Snapshot, command: &Command, style: &Style) -> Result<Answer, Error> {
+    match command {
+        Command::Neighbours(a) if a.format.format == Format::Text => {
+            let center = snap.resolve(&a.entity)?;
+            let mut out = Vec::new();
+            let outcome = super::neighbours::answer_text(&mut out, style, snap, center, a)?;
+            Ok(Answer::Printed(out, outcome))
+        }
+        _ => part(snap, command).map(Answer::Part),
+    }
+}
 
 /// True when `command` reads a part of the graph a snapshot can find: `path`,
 /// `neighbours`, `show`, and `dot`, `export` and `html` with `--around` or `--path`.

@@ -4,36 +4,58 @@ use super::{Ctx, Outcome};
 use crate::cli::{DirectionArg, NeighboursArgs};
 use crate::error::Error;
 use crate::print::text::{attributes, counted};
-use crate::print::{Format, json};
-use crate::query::{Link, Towards, Walk, neighbours, resolve};
+use crate::print::{Format, Style, json};
+use crate::query::{Describe, Link, Towards, Walk, neighbours, resolve};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Write;
 
 pub fn run(ctx: &mut Ctx, a: &NeighboursArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
     let center = resolve(g, &a.entity)?;
+    if a.format.format == Format::Text {
+        return Ok(answer_text(ctx.out, &ctx.style, g, center, a)?);
+    }
     let links = neighbours(g, center, &walk(a), a.depth, &a.kind);
-    match a.format.format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct View<'a> {
-                entity: json::EntityRef<'a>,
-                neighbours: Vec<json::LinkView<'a>>,
-            }
-            let view = View {
-                entity: json::EntityRef::new(g, center),
-                neighbours: links.iter().map(|l| json::LinkView::new(g, l)).collect(),
-            };
-            json::print(ctx.out, &view)?;
-        }
-        Format::Text => print_text(ctx, center, &links, a.depth)?,
+    #[derive(Serialize)]
+    struct View<'a> {
+        entity: json::EntityRef<'a>,
+        neighbours: Vec<json::LinkView<'a>>,
     }
+    let view = View {
+        entity: json::EntityRef::new(g, center),
+        neighbours: links.iter().map(|l| json::LinkView::new(g, l)).collect(),
+    };
+    json::print(ctx.out, &view)?;
+    Ok(outcome(g, center, &links))
+}
+
+/// Finds and prints the neighbourhood as text, from any graph that can describe its
+/// entities and facts: the in-memory graph, or a snapshot (for a long listing, without
+/// decoding it).
+///
+/// # Complexity
+/// The search's (see [`neighbours`]), then O(L log L) to group and print L links.
+pub fn answer_text<D: Describe>(
+    out: &mut dyn Write,
+    style: &Style,
+    g: &D,
+    center: D::Node,
+    a: &NeighboursArgs,
+) -> std::io::Result<Outcome> {
+    let links = neighbours(g, center, &walk(a), a.depth, &a.kind);
+    print_text(out, style, g, center, &links, a.depth)?;
+    Ok(outcome(g, center, &links))
+}
+
+fn outcome<D: Describe>(g: &D, center: D::Node, links: &[Link<D::Node, D::Edge>]) -> Outcome {
     if links.is_empty() {
-        return Ok(Outcome::Nothing(format!(
+        return Outcome::Nothing(format!(
             "{} has no neighbours with these options",
-            g.entity(center).name
-        )));
+            g.name(center)
+        ));
     }
-    Ok(Outcome::Done)
+    Outcome::Done
 }
 
 /// The walk `kg neighbours`' options describe.
@@ -49,71 +71,67 @@ pub fn walk<N>(a: &NeighboursArgs) -> Walk<N> {
     }
 }
 
-fn print_text(
-    ctx: &mut Ctx,
-    center: petgraph::graph::NodeIndex,
-    links: &[Link],
+fn print_text<D: Describe>(
+    out: &mut dyn Write,
+    style: &Style,
+    g: &D,
+    center: D::Node,
+    links: &[Link<D::Node, D::Edge>],
     depth: usize,
 ) -> std::io::Result<()> {
-    let (g, style) = (ctx.graph, ctx.style);
-    let e = g.entity(center);
     let mut reached: Vec<_> = links.iter().map(|l| l.to).collect();
-    reached.sort();
+    reached.sort_unstable();
     reached.dedup();
     writeln!(
-        ctx.out,
+        out,
         "{} {}: {} {} {} within {}",
-        style.entity(&e.name),
-        style.dim(&format!("({})", e.kind)),
+        style.entity(g.name(center)),
+        style.dim(&format!("({})", g.kind(center))),
         counted(links.len(), "fact"),
         if links.len() == 1 { "links" } else { "link" },
         counted(reached.len(), "entity"),
         counted(depth, "hop"),
     )?;
-    let mut groups: Vec<(usize, &str, bool, Vec<&Link>)> = Vec::new();
+    // Links grouped by (depth, relation, direction), each group in the order found.
+    let mut index = HashMap::new();
+    let mut groups: Vec<(usize, &str, bool, Vec<&Link<D::Node, D::Edge>>)> = Vec::new();
     for l in links {
-        let rel = g.fact(l.edge).relation.as_str();
-        match groups
-            .iter_mut()
-            .find(|(d, r, f, _)| *d == l.depth && *r == rel && *f == l.forward)
-        {
-            Some(group) => group.3.push(l),
-            None => groups.push((l.depth, rel, l.forward, vec![l])),
-        }
+        let rel = g.relation(l.edge).as_str();
+        let at = *index.entry((l.depth, rel, l.forward)).or_insert_with(|| {
+            groups.push((l.depth, rel, l.forward, Vec::new()));
+            groups.len() - 1
+        });
+        groups[at].3.push(l);
     }
     groups.sort_by_key(|(d, r, f, _)| (*d, !*f, *r));
     let mut last_depth = 0;
     for (d, rel, forward, items) in groups {
         if depth > 1 && d != last_depth {
-            writeln!(ctx.out, "\n{}", style.heading(&counted(d, "hop")))?;
+            writeln!(out, "\n{}", style.heading(&counted(d, "hop")))?;
             last_depth = d;
         } else if depth == 1 {
-            writeln!(ctx.out)?;
+            writeln!(out)?;
         }
-        let arrow = if forward {
-            format!("-[{}]->", style.relation(rel))
+        if forward {
+            writeln!(out, "-[{}]-> ({})", style.relation(rel), items.len())?;
         } else {
-            format!("<-[{}]-", style.relation(rel))
-        };
-        writeln!(ctx.out, "{arrow} ({})", items.len())?;
+            writeln!(out, "<-[{}]- ({})", style.relation(rel), items.len())?;
+        }
         for l in items {
-            let n = g.entity(l.to);
-            let mut line = format!(
+            write!(
+                out,
                 "  {} {}",
-                style.entity(&n.name),
-                style.dim(&format!("({})", n.kind))
-            );
+                style.entity(g.name(l.to)),
+                style.dim(&format!("({})", g.kind(l.to)))
+            )?;
             let attrs = attributes(g, l.edge);
             if !attrs.is_empty() {
-                line.push_str(&format!("  {}", style.dim(&attrs)));
+                write!(out, "  {}", style.dim(&attrs))?;
             }
             if d > 1 {
-                line.push_str(&format!(
-                    "  {}",
-                    style.dim(&format!("via {}", g.entity(l.from).name))
-                ));
+                write!(out, "  {}", style.dim(&format!("via {}", g.name(l.from))))?;
             }
-            writeln!(ctx.out, "{line}")?;
+            writeln!(out)?;
         }
     }
     Ok(())

@@ -2,7 +2,7 @@
 
 use super::Style;
 use crate::model::KnowledgeGraph;
-use crate::query::Path;
+use crate::query::{Describe, Path};
 use petgraph::graph::EdgeIndex;
 
 /// `Subject -[relation]-> Object`, then the count and date if any: `  (count 2, 2024-11)`.
@@ -24,16 +24,13 @@ pub fn fact_line(graph: &KnowledgeGraph, e: EdgeIndex, style: &Style) -> String 
 }
 
 /// `count 2, 2024-11`, or empty.
-pub fn attributes(graph: &KnowledgeGraph, e: EdgeIndex) -> String {
-    let f = graph.fact(e);
-    let mut parts = Vec::new();
-    if let Some(c) = f.count {
-        parts.push(format!("count {c}"));
+pub fn attributes<D: Describe>(graph: &D, e: D::Edge) -> String {
+    match graph.count_and_date(e) {
+        (Some(c), Some(d)) => format!("count {c}, {d}"),
+        (Some(c), None) => format!("count {c}"),
+        (None, Some(d)) => d.to_string(),
+        (None, None) => String::new(),
     }
-    if let Some(d) = &f.date {
-        parts.push(d.clone());
-    }
-    parts.join(", ")
 }
 
 /// Each evidence sentence in quotes and its source (every provenance of the fact, the

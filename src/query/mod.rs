@@ -16,4 +16,4 @@ pub use neighbours::{Link, neighbours};
 pub use paths::{Cut, Path, Step};
 pub use select::Selection;
 pub use time::Window;
-pub use topology::Topology;
+pub use topology::{Describe, Topology};

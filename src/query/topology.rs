@@ -1,9 +1,10 @@
-//! [`Topology`]: what the searches in this module need of a graph, so that the same code
+//! [`Topology`]: what the searches in this module need of a graph, and [`Describe`]: what
+//! printing a neighbourhood needs besides, so that the same code
 //! runs on the in-memory [`crate::model::KnowledgeGraph`] and on the memory-mapped
 //! [`crate::store::snapshot::Snapshot`].
 
 use super::filter::{Hop, Walk};
-use crate::model::Kind;
+use crate::model::{Kind, KnowledgeGraph, Relation};
 use std::fmt::Debug;
 use std::hash::Hash;
 
@@ -23,4 +24,33 @@ pub trait Topology {
 
     /// The (subject, object) of a fact.
     fn endpoints(&self, e: Self::Edge) -> (Self::Node, Self::Node);
+}
+
+/// What a listing of entities and facts needs of a graph besides its shape: names and
+/// fact attributes. Implemented by the in-memory graph and by the snapshot, so a long
+/// listing can be printed straight from a memory-mapped snapshot.
+pub trait Describe: Topology {
+    /// An entity's canonical name.
+    fn name(&self, n: Self::Node) -> &str;
+
+    /// A fact's relation.
+    fn relation(&self, e: Self::Edge) -> Relation;
+
+    /// A fact's count and date.
+    fn count_and_date(&self, e: Self::Edge) -> (Option<u64>, Option<&str>);
+}
+
+impl Describe for KnowledgeGraph {
+    fn name(&self, n: Self::Node) -> &str {
+        &self.entity(n).name
+    }
+
+    fn relation(&self, e: Self::Edge) -> Relation {
+        self.fact(e).relation
+    }
+
+    fn count_and_date(&self, e: Self::Edge) -> (Option<u64>, Option<&str>) {
+        let f = self.fact(e);
+        (f.count, f.date.as_deref())
+    }
 }

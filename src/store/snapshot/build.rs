@@ -174,6 +174,7 @@ pub fn build(graph: &KnowledgeGraph, stamp: Stamp) -> Result<Vec<u8>, TooLarge> 
 
     // Facts and both adjacency lists.
     let mut facts = Vec::with_capacity(e * FACT_LEN as usize);
+    let mut attrs = Vec::with_capacity(e * ATTR_LEN as usize);
     let mut out_deg = vec![0u32; v + 1];
     let mut in_deg = vec![0u32; v + 1];
     for edge in graph.edges() {
@@ -201,6 +202,14 @@ pub fn build(graph: &KnowledgeGraph, stamp: Stamp) -> Result<Vec<u8>, TooLarge> 
         } else {
             strings.put_owned(&serde_json::to_string(&f.extra).expect("JSON values serialize"))
         };
+        let count = match f.count {
+            None => NO_COUNT,
+            Some(c) if c >= u64::from(BIG_COUNT) => BIG_COUNT,
+            Some(c) => c as u32,
+        };
+        attrs.extend_from_slice(&date.to_le_bytes());
+        attrs.extend_from_slice(&count.to_le_bytes());
+        attrs.extend_from_slice(&[relation_number(f.relation) as u8, 0, 0, 0]);
         let [span0, span1] = f.span.unwrap_or([0, 0]);
         facts.extend_from_slice(&(s.index() as u32).to_le_bytes());
         facts.extend_from_slice(&(o.index() as u32).to_le_bytes());
@@ -217,6 +226,7 @@ pub fn build(graph: &KnowledgeGraph, stamp: Stamp) -> Result<Vec<u8>, TooLarge> 
         facts.extend_from_slice(&rest_off.to_le_bytes());
     }
     sections[sec(Section::Facts)] = facts;
+    sections[sec(Section::Attributes)] = attrs;
     for d in [&mut out_deg, &mut in_deg] {
         for i in 1..d.len() {
             d[i] += d[i - 1];

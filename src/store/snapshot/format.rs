@@ -1,4 +1,4 @@
-//! The snapshot file layout (version 1): fixed-size little-endian records in sections,
+//! The snapshot file layout (version 2): fixed-size little-endian records in sections,
 //! a header that locates them, and a checksum for every 4 KiB page.
 //!
 //! ```text
@@ -7,8 +7,8 @@
 //!   16  JSON file length u64       24  JSON file mtime, ns since the epoch, u64
 //!   32  entities u64   40 facts u64   48 sources u64   56 symbols u64
 //!   64  name entries u64           72  prefix entries u64
-//!   80  section table: 13 × (offset u64, length u64), in the order of [`Section`]
-//!   288 schema u64 (hash of the kind and relation names, in order)
+//!   80  section table: 14 × (offset u64, length u64), in the order of [`Section`]
+//!   320 schema u64 (hash of the kind and relation names, in order)
 //!   488 page table offset u64      496 page table hash u64   504 header hash u64
 //! the rest of page 0 is zero; the sections start at 4096, each 8-aligned; then the page
 //! table: one xxh3-64 per 4 KiB page from 4096 to the table (the last page may be short).
@@ -36,6 +36,9 @@
 //! - `Prefixes`: 16 bytes per place a word prefix may start in a normalized name (only
 //!   the start of a claim): that suffix (off u64, len u32), entity u32; sorted by suffix.
 //! - `Ids`: one u32 entity number per entity, sorted by entity id.
+//! - `Attributes`: 12 bytes per fact, what a listing prints of it: date symbol u32,
+//!   count u32 (`u32::MAX` none, `u32::MAX - 1` too large: read the fact record),
+//!   relation u8, 3 zero. A long listing touches these pages, not the fact records'.
 //!
 //! Entities and facts are numbered in graph-file order, so a part of the snapshot decodes
 //! into a graph that orders its nodes and edges as the whole file would.
@@ -45,7 +48,7 @@ use crate::model::{Kind, Relation};
 /// The first bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"KG-SNAP\0";
 /// The layout version this kg writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The size of a checksummed page.
 pub const PAGE: u64 = 4096;
 /// The header's size.
@@ -59,6 +62,10 @@ pub const SYMBOL_LEN: u64 = 12;
 pub const SOURCE_LEN: u64 = 24;
 pub const ADJ_LEN: u64 = 8;
 pub const INDEX_LEN: u64 = 16;
+pub const ATTR_LEN: u64 = 12;
+/// An attribute count that is absent, and one too large for the attributes section.
+pub const NO_COUNT: u32 = u32::MAX;
+pub const BIG_COUNT: u32 = u32::MAX - 1;
 
 /// No symbol.
 pub const NONE: u32 = u32::MAX;
@@ -82,7 +89,7 @@ pub mod at {
     pub const NAMES: usize = 64;
     pub const PREFIXES: usize = 72;
     pub const SECTIONS: usize = 80;
-    pub const SCHEMA: usize = 288;
+    pub const SCHEMA: usize = 320;
     pub const PAGES_OFF: usize = 488;
     pub const PAGES_HASH: usize = 496;
     pub const HEADER_HASH: usize = 504;
@@ -104,10 +111,11 @@ pub enum Section {
     Names,
     Prefixes,
     Ids,
+    Attributes,
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Strings,
         Section::Entities,
         Section::Kinds,
@@ -121,6 +129,7 @@ impl Section {
         Section::Names,
         Section::Prefixes,
         Section::Ids,
+        Section::Attributes,
     ];
 }
 

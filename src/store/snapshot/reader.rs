@@ -20,6 +20,8 @@ pub enum Unusable {
     NotSnapshot,
     #[error("it was written by another version of kg (layout {0}, this kg reads {VERSION})")]
     OtherVersion(u32),
+    #[error("it was written by a kg with other kinds or relations")]
+    OtherSchema,
     #[error("it is damaged ({0})")]
     Damaged(String),
 }
@@ -34,7 +36,7 @@ pub struct Snapshot {
     symbols: u64,
     names: u64,
     prefixes: u64,
-    sections: [(u64, u64); 13],
+    sections: [(u64, u64); 14],
     pages_off: u64,
     /// One bit per page: checked against its sum already.
     checked: Vec<Cell<u64>>,
@@ -66,7 +68,7 @@ impl Snapshot {
             return Err(damaged("its header fails its checksum"));
         }
         if u64_le(b, at::SCHEMA) != schema() {
-            return Err(Unusable::OtherVersion(version));
+            return Err(Unusable::OtherSchema);
         }
         if u32_le(b, at::PAGE) as u64 != PAGE {
             return Err(damaged("its page size is wrong"));
@@ -87,7 +89,7 @@ impl Snapshot {
         if xxh3_64(&b[pages_off as usize..]) != u64_le(b, at::PAGES_HASH) {
             return Err(damaged("its page table fails its checksum"));
         }
-        let mut sections = [(0u64, 0u64); 13];
+        let mut sections = [(0u64, 0u64); 14];
         for (i, s) in sections.iter_mut().enumerate() {
             let off = u64_le(b, at::SECTIONS + 16 * i);
             let slen = u64_le(b, at::SECTIONS + 16 * i + 8);
@@ -129,7 +131,8 @@ impl Snapshot {
             && sized(Section::InAdjacency, e.checked_mul(ADJ_LEN))
             && sized(Section::Names, snap.names.checked_mul(INDEX_LEN))
             && sized(Section::Prefixes, snap.prefixes.checked_mul(INDEX_LEN))
-            && sized(Section::Ids, Some(v * 4));
+            && sized(Section::Ids, Some(v * 4))
+            && sized(Section::Attributes, e.checked_mul(ATTR_LEN));
         if !fits {
             return Err(damaged("its sections do not match its counts"));
         }
@@ -540,5 +543,35 @@ impl Topology for Snapshot {
     fn endpoints(&self, e: u32) -> (u32, u32) {
         let r = self.record::<8>(Section::Facts, u64::from(e), FACT_LEN);
         (u32_le(&r, 0), u32_le(&r, 4))
+    }
+}
+
+impl crate::query::Describe for Snapshot {
+    fn name(&self, n: u32) -> &str {
+        Snapshot::name(self, n)
+    }
+
+    fn relation(&self, e: u32) -> Relation {
+        let r = self.record::<9>(Section::Attributes, u64::from(e), ATTR_LEN);
+        Relation::ALL
+            .get(r[8] as usize)
+            .copied()
+            .unwrap_or_else(|| {
+                self.hurt(|| format!("relation number {} is unknown", r[8]));
+                Relation::ALL[0]
+            })
+    }
+
+    fn count_and_date(&self, e: u32) -> (Option<u64>, Option<&str>) {
+        let r = self.record::<8>(Section::Attributes, u64::from(e), ATTR_LEN);
+        let count = match u32_le(&r, 4) {
+            NO_COUNT => None,
+            BIG_COUNT => {
+                let f = self.fact_record(e);
+                (f[9] & HAS_COUNT != 0).then(|| u64_le(&f, 24))
+            }
+            c => Some(u64::from(c)),
+        };
+        (count, self.symbol(u32_le(&r, 0)))
     }
 }

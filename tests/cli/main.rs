@@ -15,4 +15,5 @@ mod listing;
 mod neighbours;
 mod path;
 mod properties;
+mod scale;
 mod shell;

@@ -26,16 +26,6 @@ PEERS = ("networkx", "igraph", "rustworkx")
 BIG = 1_000_000  # from this size on, slow runs (kg add, peers) are repeated fewer times
 
 
-def run_once(cmd, **kw):
-    """Wall seconds and peak RSS (MB) of one process; fails loudly on a bad exit."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
-    out, err = proc.communicate()
-    wall = time.perf_counter() - start
-    # communicate() reaps the child; its rusage is the last one reaped by this process.
-    return wall, out, err, proc.returncode
-
-
 def measure(cmd, runs, warmup=True, before=None, ok=(0,)):
     """Runs cmd (warm-up first), returning walls, peak RSS in MB and the last stdout."""
     walls, rss = [], []

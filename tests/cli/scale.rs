@@ -87,10 +87,7 @@ fn same_lengths_as_networkx(facts: usize) {
                 })
             })
             .collect();
-        halves
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect()
+        halves.into_iter().flat_map(|h| h.join().unwrap()).collect()
     });
     for ((p, nx), kg) in pairs.iter().zip(&lengths).zip(&got) {
         assert_eq!(nx.is_some(), p.connected, "{} -> {}", p.from.id, p.to.id);

@@ -17,6 +17,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,11 +35,14 @@ def measure(cmd, runs, warmup=True, before=None, ok=(0,)):
         if before:
             before()
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        out_chunks = proc.stdout.read()
-        err = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
+        # stderr to a file, so that a chatty child cannot block on a full pipe.
+        with tempfile.TemporaryFile() as errf:
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errf)
+            out_chunks = proc.stdout.read()
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+            errf.seek(0)
+            err = errf.read()
         code = os.waitstatus_to_exitcode(status)
         if code not in ok:
             sys.exit(f"run.py: {' '.join(map(str, cmd))} exited {code}:\n{err.decode()}")

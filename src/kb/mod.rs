@@ -17,6 +17,7 @@
 
 pub mod decisions;
 pub mod duplicates;
+pub mod generate;
 pub mod ingest;
 pub mod merge;
 pub mod session;

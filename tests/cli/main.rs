@@ -15,5 +15,6 @@ mod listing;
 mod neighbours;
 mod path;
 mod properties;
+mod scale;
 mod shell;
 mod snapshot;

@@ -1,0 +1,106 @@
+//! `kg path` on generated knowledge bases of 10k and 100k facts (`kg::kb::generate`, the
+//! scale benchmark's generator) finds paths as long as networkx's, for random pairs and
+//! for pairs with no path (both must find none). networkx runs from the consumer venv
+//! (`tests/consumers/install.sh`); without it the test is skipped, except under CI.
+
+use crate::harness::kg;
+use kg::kb::generate::{Queries, Spec, write};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+fn python() -> Option<PathBuf> {
+    let python = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-consumers/bin/python");
+    if python.exists() {
+        return Some(python);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI needs the consumer venv: tests/consumers/install.sh"
+    );
+    eprintln!(
+        "skipped: no {} (run tests/consumers/install.sh)",
+        python.display()
+    );
+    None
+}
+
+/// Writes a base of `facts` facts into `dir`; its path and queries.
+fn generate(dir: &Path, facts: usize) -> (PathBuf, Queries) {
+    let path = dir.join(format!("kg-{facts}.json"));
+    let mut out = BufWriter::new(std::fs::File::create(&path).unwrap());
+    let queries = write(Spec { facts, seed: 8 }, &mut out).unwrap();
+    out.flush().unwrap();
+    (path, queries)
+}
+
+/// The hops of `kg path`'s shortest path, None when it finds none.
+fn kg_hops(base: &Path, from: &str, to: &str) -> Option<u64> {
+    let out = kg()
+        .arg("-g")
+        .arg(base)
+        .args(["path", "--format", "json", "--", from, to])
+        .output()
+        .unwrap();
+    match out.status.code() {
+        Some(1) => None,
+        Some(0) => {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            v["paths"][0]["hops"].as_u64()
+        }
+        _ => panic!(
+            "kg path {from:?} {to:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+}
+
+fn same_lengths_as_networkx(facts: usize) {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (base, q) = generate(dir.path(), facts);
+    let pairs: Vec<_> = q.pairs.iter().chain(&q.worst).collect();
+    assert!(pairs.iter().filter(|p| p.connected).count() >= 20);
+    assert!(pairs.iter().any(|p| !p.connected), "no pair without a path");
+    let out = std::process::Command::new(&python)
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/path_lengths.py"))
+        .arg(&base)
+        .args(pairs.iter().flat_map(|p| [&p.from.id, &p.to.id]))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lengths: Vec<Option<u64>> = serde_json::from_slice(&out.stdout).unwrap();
+    // Two workers: each kg run loads the whole base.
+    let got: Vec<Option<u64>> = std::thread::scope(|s| {
+        let halves: Vec<_> = pairs
+            .chunks(pairs.len().div_ceil(2))
+            .map(|chunk| {
+                let base = &base;
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|p| kg_hops(base, &p.from.name, &p.to.name))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        halves.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    for ((p, nx), kg) in pairs.iter().zip(&lengths).zip(&got) {
+        assert_eq!(nx.is_some(), p.connected, "{} -> {}", p.from.id, p.to.id);
+        assert_eq!(kg, nx, "{} -> {}: kg vs networkx", p.from.name, p.to.name);
+    }
+}
+
+#[test]
+fn path_lengths_match_networkx_at_10k_facts() {
+    same_lengths_as_networkx(10_000);
+}
+
+#[test]
+fn path_lengths_match_networkx_at_100k_facts() {
+    same_lengths_as_networkx(100_000);
+}

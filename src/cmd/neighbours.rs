@@ -3,7 +3,7 @@
 use super::{Ctx, Outcome};
 use crate::cli::{DirectionArg, NeighboursArgs};
 use crate::error::Error;
-use crate::print::text::{attributes, counted, one_line};
+use crate::print::text::{attributes, counted, printable};
 use crate::print::{Format, json};
 use crate::query::{Link, Towards, Walk, neighbours, resolve};
 use serde::Serialize;
@@ -107,7 +107,7 @@ fn print_text(
             if d > 1 {
                 line.push_str(&format!(
                     "  {}",
-                    style.dim(&format!("via {}", one_line(&g.entity(l.from).name)))
+                    style.dim(&format!("via {}", printable(&g.entity(l.from).name)))
                 ));
             }
             writeln!(ctx.out, "{line}")?;

@@ -42,9 +42,9 @@ pub fn run(ctx: &mut Ctx, a: &ShowArgs) -> Result<Outcome, Error> {
             let e = g.entity(n);
             writeln!(ctx.out, "{}", style.entity(&e.name))?;
             writeln!(ctx.out, "  kind:     {}", e.kind)?;
-            writeln!(ctx.out, "  id:       {}", text::one_line(&e.id))?;
+            writeln!(ctx.out, "  id:       {}", text::printable(&e.id))?;
             if !e.aliases.is_empty() {
-                let aliases: Vec<String> = e.aliases.iter().map(|a| text::one_line(a)).collect();
+                let aliases: Vec<String> = e.aliases.iter().map(|a| text::printable(a)).collect();
                 writeln!(ctx.out, "  aliases:  {}", aliases.join(", "))?;
             }
             writeln!(ctx.out, "  facts:    {} out, {} in", out.len(), inc.len())?;

@@ -48,9 +48,9 @@ impl Style {
     }
 
     /// An entity name: bold, on one line with no control characters (see
-    /// [`super::text::one_line`]).
+    /// [`super::text::printable`]).
     pub fn entity(&self, s: &str) -> String {
-        self.paint("1", &super::text::one_line(s))
+        self.paint("1", &super::text::printable(s))
     }
 
     /// A relation: cyan.
@@ -84,7 +84,7 @@ mod tests {
         assert_eq!(Style::plain().entity("x"), "x");
         assert_eq!(
             Style::plain().entity("Line\nBreak \x1b[2J\x07 Fleet"),
-            "Line Break [2J Fleet"
+            "Line Break  [2J  Fleet"
         );
         assert_eq!(
             Style::new(ColorChoice::Always, false, None).entity("x"),

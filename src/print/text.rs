@@ -5,10 +5,18 @@ use crate::model::KnowledgeGraph;
 use crate::query::Path;
 use petgraph::graph::EdgeIndex;
 
+/// `s` safe for a terminal, one character for one: every control character (a newline, a
+/// tab, the escape that would drive the terminal) is a space, so padding still lines up.
+/// Names from hand-edited graph files go through it before they are printed as text; the
+/// graph and the other formats keep them as they are.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// `s` on one line and safe for a terminal: every run of whitespace and control
-/// characters (newlines, tabs, the escapes that would drive a terminal) is one space. Names
-/// and sentences from hand-edited graph files go through it before they are printed as
-/// text; the graph and the other formats keep them as they are.
+/// characters is one space, and none at either end. For sentences and messages.
 pub fn one_line(s: &str) -> String {
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c.is_control())

@@ -788,3 +788,30 @@ fn a_base_kg_may_not_write_is_refused_before_any_work() {
         set_mode(d, 0o755);
     }
 }
+
+#[test]
+fn writes_keep_the_permissions_of_the_base() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = base();
+    let d = dir.path();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    // kg init makes the base as any program makes a file (0666 less the umask).
+    let usual = d.join("usual");
+    fs::File::create(&usual).unwrap();
+    assert_eq!(mode(&d.join("kg.json")), mode(&usual));
+    // A shared base, group-writable, stays so through every write.
+    set_mode(&d.join("kg.json"), 0o664);
+    add(d, &[A, B]);
+    kg().current_dir(d)
+        .args(["merge", "Kim Jong Un", "Vladimir Putin"])
+        .assert()
+        .success();
+    kg().current_dir(d).args(["remove", A]).assert().success();
+    assert_eq!(mode(&d.join("kg.json")), 0o664);
+    assert_eq!(mode(&d.join("kg.aliases")), mode(&usual));
+    kg().current_dir(d)
+        .args(["export", "-o", "g.graphml"])
+        .assert()
+        .success();
+    assert_eq!(mode(&d.join("g.graphml")), mode(&usual));
+}

@@ -30,18 +30,26 @@ pub struct Session {
     _lock: WriteLock,
 }
 
-/// The lock timeout: `KG_LOCK_TIMEOUT` (seconds) or the default.
-fn lock_timeout() -> Duration {
-    std::env::var("KG_LOCK_TIMEOUT")
-        .ok()
-        .and_then(|s| s.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64)
-        .unwrap_or(DEFAULT_LOCK_TIMEOUT)
+/// The lock timeout: `KG_LOCK_TIMEOUT` (seconds) or the default; one too long to count is
+/// forever. Anything but a number of seconds is refused, naming the value.
+fn lock_timeout() -> Result<Duration, Error> {
+    let Some(value) = std::env::var_os("KG_LOCK_TIMEOUT") else {
+        return Ok(DEFAULT_LOCK_TIMEOUT);
+    };
+    let text = value.to_string_lossy();
+    if text.trim().is_empty() {
+        return Ok(DEFAULT_LOCK_TIMEOUT);
+    }
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs >= 0.0 => Ok(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX)),
+        _ => Err(Error::Usage(format!(
+            "KG_LOCK_TIMEOUT '{text}' is not a number of seconds (like 30 or 0.5)"
+        ))),
+    }
 }
 
 fn lock(path: &Path) -> Result<WriteLock, Error> {
-    let timeout = lock_timeout();
+    let timeout = lock_timeout()?;
     WriteLock::acquire(path, timeout, |lock| {
         eprintln!(
             "kg: waiting for another kg to finish writing '{}' (lock '{}')",

@@ -815,3 +815,30 @@ fn writes_keep_the_permissions_of_the_base() {
         .success();
     assert_eq!(mode(&d.join("g.graphml")), mode(&usual));
 }
+
+#[test]
+fn any_lock_timeout_is_a_clear_answer() {
+    let dir = base();
+    let d = dir.path();
+    // Too long to count is forever (it used to panic); the lock is free, so no wait.
+    for forever in ["1e300", "inf", ""] {
+        crate::harness::no_panic(
+            kg().current_dir(d)
+                .env("KG_LOCK_TIMEOUT", forever)
+                .arg("rebuild")
+                .assert(),
+        )
+        .success();
+    }
+    for bad in ["soon", "-1", "NaN"] {
+        kg().current_dir(d)
+            .env("KG_LOCK_TIMEOUT", bad)
+            .args(["add", &article(A)])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "kg: KG_LOCK_TIMEOUT '{bad}' is not a number of seconds (like 30 or 0.5)\n"
+            ));
+    }
+}

@@ -91,6 +91,12 @@ fn a_path_through_every_name() {
         "quote",
     ])));
     terminal_safe(&stdout(&mut on(&["entities"])));
+    let told = stdout(&mut on(&["explain", "--", "quote", "🐼"]));
+    terminal_safe(&told);
+    assert!(
+        told.starts_with("The Quote \"Marks\" Agency cooperates with Line Break Fleet.\nLine Break Fleet cooperates with the Tab and [2J Bureau.\n"),
+        "{told}"
+    );
     terminal_safe(&stdout(&mut on(&["facts"])));
 }
 

@@ -198,7 +198,9 @@ fn huge_articles_finish() {
     let out = extract_file("big.txt", big.as_bytes()).success();
     let graph = kg::store::from_json(&String::from_utf8_lossy(&out.get_output().stdout)).unwrap();
     assert!(graph.fact_count() > 0);
-    extract_file("line.txt", "word ".repeat(200_000).as_bytes()).code(1);
+    extract_file("line.txt", "word ".repeat(200_000).as_bytes())
+        .code(1)
+        .stderr("kg: no facts found in 'line.txt'\n");
 }
 
 /// The peak resident memory (KiB) of a running child, polled from `/proc` until it exits

@@ -58,6 +58,10 @@ pub enum Error {
         lock: PathBuf,
         secs: u64,
     },
+    /// A write command may not write the knowledge base (or create files beside it);
+    /// found before any work, so nothing is read, extracted or written.
+    #[error("cannot write knowledge base '{}': {why}", path.display())]
+    ReadOnlyBase { path: PathBuf, why: String },
     /// The base was written by a newer kg.
     #[error("'{}' {message}; it was left unchanged", path.display())]
     NewerBase { path: PathBuf, message: String },

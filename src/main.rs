@@ -6,6 +6,13 @@ use kg::cmd::Outcome;
 use kg::exit::Exit;
 use std::process::ExitCode;
 
+/// Prints one line on stderr, `kg: ` first. Names and paths in it may come from a
+/// hand-edited graph file: newlines and control characters become spaces, so the message
+/// stays one line and cannot drive the terminal.
+fn say(msg: &str) {
+    eprintln!("kg: {}", kg::print::text::one_line(msg));
+}
+
 fn main() -> ExitCode {
     let args = match kg::cli::Args::try_parse() {
         Ok(args) => args,
@@ -14,24 +21,24 @@ fn main() -> ExitCode {
             return Exit::Success.into();
         }
         Err(e) => {
-            eprintln!("kg: {}", kg::run::usage_message(&e));
+            say(&kg::run::usage_message(&e));
             return Exit::Failure.into();
         }
     };
     match kg::run::run(args) {
         Ok(report) => {
-            report.notes.iter().for_each(|n| eprintln!("kg: {n}"));
+            report.notes.iter().for_each(|n| say(n));
             match report.outcome {
                 Outcome::Done => Exit::Success,
                 Outcome::Nothing(msg) => {
-                    eprintln!("kg: {msg}");
+                    say(&msg);
                     Exit::NoResult
                 }
             }
         }
         Err(e) if e.is_broken_pipe() => Exit::Success,
         Err(e) => {
-            eprintln!("kg: {e}");
+            say(&e.to_string());
             e.exit()
         }
     }

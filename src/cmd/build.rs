@@ -22,13 +22,12 @@ pub fn run(a: &BuildArgs, notes: &mut Vec<String>) -> Result<Outcome, Error> {
             .get_or_insert_with(|| path.display().to_string());
     }
     let graph = KnowledgeGraph::from_file(file).expect("the builder writes valid graphs");
-    let json = crate::store::to_json(&graph);
-    atomic::write_file(&a.output, |out| out.write_all(json.as_bytes())).map_err(|source| {
-        Error::Write {
+    atomic::write_file(&a.output, |out| crate::store::write_json(&graph, out)).map_err(
+        |source| Error::Write {
             path: a.output.clone(),
             source,
-        }
-    })?;
+        },
+    )?;
     notes.push(format!(
         "wrote {} ({}, {}, {})",
         a.output.display(),

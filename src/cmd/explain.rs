@@ -53,8 +53,9 @@ pub fn run(ctx: &mut Ctx, a: &ExplainArgs) -> Result<Outcome, Error> {
                 )?;
                 return Ok(Outcome::Done);
             }
+            // Names come from graph files: each sentence on one line, no control characters.
             for s in &sentences {
-                writeln!(ctx.out, "{s}")?;
+                writeln!(ctx.out, "{}", crate::print::text::one_line(s))?;
             }
             if !sources.is_empty() {
                 writeln!(ctx.out)?;
@@ -93,7 +94,7 @@ fn cite(s: &SourceView) -> String {
     if let Some(p) = s.path {
         parts.push(p.to_string());
     }
-    parts.join(", ")
+    crate::print::text::one_line(&parts.join(", "))
 }
 
 /// `{"from", "to", "sentences", "sources", "path"}`.

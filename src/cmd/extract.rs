@@ -21,7 +21,7 @@ pub fn run(out: &mut dyn Write, a: &ExtractArgs) -> Result<Outcome, Error> {
     let graph = KnowledgeGraph::from_file(crate::extract::extract(&article))
         .expect("the extractor writes valid graphs");
     match a.format {
-        Format::Json => out.write_all(crate::store::to_json(&graph).as_bytes())?,
+        Format::Json => crate::store::write_json(&graph, out)?,
         Format::Text => {
             let style = Style::plain();
             writeln!(

@@ -3,7 +3,7 @@
 use super::{Ctx, Outcome};
 use crate::cli::{DirectionArg, NeighboursArgs};
 use crate::error::Error;
-use crate::print::text::{attributes, counted};
+use crate::print::text::{attributes, counted, printable};
 use crate::print::{Format, Style, json};
 use crate::query::{Describe, Link, Towards, Walk, neighbours, resolve};
 use serde::Serialize;
@@ -129,7 +129,8 @@ fn print_text<D: Describe>(
                 write!(out, "  {}", style.dim(&attrs))?;
             }
             if d > 1 {
-                write!(out, "  {}", style.dim(&format!("via {}", g.name(l.from))))?;
+                let via = format!("via {}", printable(g.name(l.from)));
+                write!(out, "  {}", style.dim(&via))?;
             }
             writeln!(out)?;
         }

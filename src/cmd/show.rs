@@ -42,9 +42,10 @@ pub fn run(ctx: &mut Ctx, a: &ShowArgs) -> Result<Outcome, Error> {
             let e = g.entity(n);
             writeln!(ctx.out, "{}", style.entity(&e.name))?;
             writeln!(ctx.out, "  kind:     {}", e.kind)?;
-            writeln!(ctx.out, "  id:       {}", e.id)?;
+            writeln!(ctx.out, "  id:       {}", text::printable(&e.id))?;
             if !e.aliases.is_empty() {
-                writeln!(ctx.out, "  aliases:  {}", e.aliases.join(", "))?;
+                let aliases: Vec<String> = e.aliases.iter().map(|a| text::printable(a)).collect();
+                writeln!(ctx.out, "  aliases:  {}", aliases.join(", "))?;
             }
             writeln!(ctx.out, "  facts:    {} out, {} in", out.len(), inc.len())?;
             for (title, list) in [("Out", &out), ("In", &inc)] {

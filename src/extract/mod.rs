@@ -98,26 +98,28 @@ pub fn extract(article: &Article) -> GraphFile {
     let text = article.text.as_str();
     let article_date = article.date.as_deref().and_then(Date::parse);
     let spans = text::sentences(text, article.body_start);
-    let mut parsed: Vec<(text::Sentence, Vec<tokens::Token>)> = Vec::with_capacity(spans.len());
-    for s in spans {
-        let toks = if s.end - s.start <= MAX_SENTENCE_BYTES {
+    let tokens_of = |s: &text::Sentence| {
+        if s.end - s.start <= MAX_SENTENCE_BYTES {
             tokens::tokenize(text, s.start, s.end)
         } else {
             Vec::new()
-        };
-        parsed.push((s, toks));
-    }
-    let all_mentions: Vec<Vec<Mention>> = parsed
+        }
+    };
+    // Every sentence's mentions first, for resolution across the article. A sentence's
+    // tokens are made again when its rules run, so that only one sentence's tokens are
+    // held at a time: a 50 MB article has ten million of them.
+    let all_mentions: Vec<Vec<Mention>> = spans
         .iter()
-        .map(|(_, toks)| find_mentions(text, toks))
+        .map(|s| find_mentions(text, &tokens_of(s)))
         .collect();
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
     let mut previous_quote = None;
     // The first sentence of a quotation still open at the end of the last sentence.
     let mut open_quote: Option<String> = None;
-    let mut spans_of = Vec::with_capacity(parsed.len());
-    for (index, ((span, toks), mentions)) in parsed.into_iter().zip(all_mentions).enumerate() {
+    let mut spans_of = Vec::with_capacity(spans.len());
+    for (index, (span, mentions)) in spans.into_iter().zip(all_mentions).enumerate() {
+        let toks = tokens_of(&span);
         spans_of.push(span);
         let dates = find_dates(&toks, article_date);
         let sentence = Sentence::new(index, text, toks, mentions, dates);

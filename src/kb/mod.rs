@@ -495,6 +495,74 @@ mod tests {
         assert_eq!(kb.graph, with_articles_without(3, 1).graph);
     }
 
+    use proptest::prelude::*;
+
+    /// A base of some synthetic articles (names recur across them under varied forms).
+    fn base_of(picks: &[usize]) -> KnowledgeBase {
+        let mut kb = KnowledgeBase::empty();
+        let arts = picks.iter().map(|&i| synthetic::article(i).1).collect();
+        kb.add(arts, &Decisions::default(), || {});
+        kb
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        #[test]
+        fn adding_the_same_articles_again_is_a_no_op(
+            picks in proptest::collection::btree_set(0usize..60, 1..8),
+            again in proptest::collection::vec(any::<proptest::sample::Index>(), 1..4),
+        ) {
+            let picks: Vec<usize> = picks.into_iter().collect();
+            let mut kb = base_of(&picks);
+            let before = kb.to_json();
+            let repeat: Vec<Extraction> = again
+                .iter()
+                .map(|i| synthetic::article(*i.get(&picks)).1)
+                .collect();
+            let results = kb.add(repeat, &Decisions::default(), || {});
+            prop_assert!(results.iter().all(|r| matches!(r, Added::Unchanged { .. })), "{results:?}");
+            prop_assert_eq!(kb.to_json(), before);
+        }
+
+        /// `kg merge A B` then `kg split A B` (as the commands record them): the graph is
+        /// the one before the merge.
+        #[test]
+        fn merge_then_split_restores_the_graph(
+            picks in proptest::collection::btree_set(0usize..60, 2..8),
+            x in any::<proptest::sample::Index>(),
+            y in any::<proptest::sample::Index>(),
+        ) {
+            let picks: Vec<usize> = picks.into_iter().collect();
+            let mut kb = base_of(&picks);
+            let before = kb.graph.clone();
+            let entities = &before.entities;
+            let (a, b) = (x.get(entities), y.get(entities));
+            prop_assume!(a.id != b.id);
+            let mut decisions = Decisions::default();
+            decisions.record(Verb::Merge, &a.name, &b.name);
+            kb.rebuild(&decisions);
+            prop_assert!(kb.graph.entities.len() < before.entities.len(), "the merge joined nothing");
+            // kg split names the merged entity and the name to take from it.
+            let norm = crate::query::names::normalize;
+            let merged = kb
+                .graph
+                .entities
+                .iter()
+                .find(|e| e.names().any(|n| norm(n) == norm(&a.name)))
+                .expect("the merged entity goes by A's name")
+                .clone();
+            let alias = merged
+                .aliases
+                .iter()
+                .find(|n| norm(n) == norm(&b.name) || norm(n) == norm(&a.name))
+                .expect("one of the two names is an alias of the merged entity");
+            decisions.record(Verb::Split, &merged.name, alias);
+            kb.rebuild(&decisions);
+            prop_assert_eq!(&kb.graph, &before);
+        }
+    }
+
     fn with_articles_without(n: usize, skip: usize) -> KnowledgeBase {
         let mut kb = KnowledgeBase::empty();
         let arts = (0..n)

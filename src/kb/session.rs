@@ -3,7 +3,8 @@
 //!
 //! The lock is taken before the base is read, so two writers never lose each other's
 //! work: the second waits (saying so on stderr) up to `KG_LOCK_TIMEOUT` seconds (default
-//! 30), then fails. A base that cannot be read is reported and never overwritten.
+//! 30), then fails. A base that cannot be read is reported and never overwritten; one
+//! that cannot be written (read-only file or folder) is refused before anything else.
 //! What was written is said as a note on stderr (`kg: wrote kg.json (...)`), as for every
 //! command that writes files.
 
@@ -29,18 +30,26 @@ pub struct Session {
     _lock: WriteLock,
 }
 
-/// The lock timeout: `KG_LOCK_TIMEOUT` (seconds) or the default.
-fn lock_timeout() -> Duration {
-    std::env::var("KG_LOCK_TIMEOUT")
-        .ok()
-        .and_then(|s| s.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64)
-        .unwrap_or(DEFAULT_LOCK_TIMEOUT)
+/// The lock timeout: `KG_LOCK_TIMEOUT` (seconds) or the default; one too long to count is
+/// forever. Anything but a number of seconds is refused, naming the value.
+fn lock_timeout() -> Result<Duration, Error> {
+    let Some(value) = std::env::var_os("KG_LOCK_TIMEOUT") else {
+        return Ok(DEFAULT_LOCK_TIMEOUT);
+    };
+    let text = value.to_string_lossy();
+    if text.trim().is_empty() {
+        return Ok(DEFAULT_LOCK_TIMEOUT);
+    }
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs >= 0.0 => Ok(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX)),
+        _ => Err(Error::Usage(format!(
+            "KG_LOCK_TIMEOUT '{text}' is not a number of seconds (like 30 or 0.5)"
+        ))),
+    }
 }
 
 fn lock(path: &Path) -> Result<WriteLock, Error> {
-    let timeout = lock_timeout();
+    let timeout = lock_timeout()?;
     WriteLock::acquire(path, timeout, |lock| {
         eprintln!(
             "kg: waiting for another kg to finish writing '{}' (lock '{}')",
@@ -77,9 +86,44 @@ fn read_decisions(path: &Path) -> Result<(Decisions, String), Error> {
     Ok((d, text))
 }
 
+/// Checks, without changing anything, that the base at `path` can be replaced as
+/// [`write_atomic`] does: the file opens for writing (a read-only base is the user saying
+/// "do not change this", even in a folder that would let a rename replace it) and its
+/// folder takes a new file (the temporary file, and the lock). A missing base passes: the
+/// read that follows says so.
+fn check_writable(path: &Path) -> Result<(), Error> {
+    let refuse = |why: String| Error::ReadOnlyBase {
+        path: path.into(),
+        why,
+    };
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(refuse(crate::error::describe(&e))),
+        Ok(_) => {}
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    tempfile::Builder::new()
+        .prefix(".kg-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| {
+            refuse(format!(
+                "kg cannot create files in its folder '{}' ({})",
+                dir.display(),
+                crate::error::describe(&e)
+            ))
+        })
+}
+
 impl Session {
-    /// Locks and reads the base at `path`, rebuilding it if its decisions file changed.
+    /// Checks that the base at `path` can be written, then locks and reads it, rebuilding
+    /// it if its decisions file changed.
     pub fn open(path: &Path) -> Result<Session, Error> {
+        check_writable(path)?;
         let lock = lock(path)?;
         let original = match std::fs::read_to_string(path) {
             Ok(t) => t,

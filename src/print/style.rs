@@ -47,9 +47,10 @@ impl Style {
         }
     }
 
-    /// An entity name: bold.
+    /// An entity name: bold, on one line with no control characters (see
+    /// [`super::text::printable`]).
     pub fn entity(&self, s: &str) -> String {
-        self.paint("1", s)
+        self.paint("1", &super::text::printable(s))
     }
 
     /// A relation: cyan.
@@ -81,6 +82,10 @@ mod tests {
         assert!(Style::new(ColorChoice::Always, false, Some("")).color);
         assert!(!Style::new(ColorChoice::Never, true, None).color);
         assert_eq!(Style::plain().entity("x"), "x");
+        assert_eq!(
+            Style::plain().entity("Line\nBreak \x1b[2J\x07 Fleet"),
+            "Line Break  [2J  Fleet"
+        );
         assert_eq!(
             Style::new(ColorChoice::Always, false, None).entity("x"),
             "\x1b[1mx\x1b[0m"

@@ -5,6 +5,26 @@ use crate::model::KnowledgeGraph;
 use crate::query::{Describe, Path};
 use petgraph::graph::EdgeIndex;
 
+/// `s` safe for a terminal, one character for one: every control character (a newline, a
+/// tab, the escape that would drive the terminal) is a space, so padding still lines up.
+/// Names from hand-edited graph files go through it before they are printed as text; the
+/// graph and the other formats keep them as they are.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// `s` on one line and safe for a terminal: every run of whitespace and control
+/// characters is one space, and none at either end. For sentences and messages.
+pub fn one_line(s: &str) -> String {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
 /// `Subject -[relation]-> Object`, then the count and date if any: `  (count 2, 2024-11)`.
 pub fn fact_line(graph: &KnowledgeGraph, e: EdgeIndex, style: &Style) -> String {
     let f = graph.fact(e);
@@ -40,8 +60,7 @@ pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Styl
     let mut out = String::new();
     for p in f.provenances() {
         if let Some(ev) = &p.evidence {
-            let one_line: Vec<&str> = ev.split_whitespace().collect();
-            out.push_str(&format!("{indent}\"{}\"\n", one_line.join(" ")));
+            out.push_str(&format!("{indent}\"{}\"\n", one_line(ev)));
         }
         if let Some(src) = &p.source {
             let date = graph.source(src).and_then(|s| s.date.as_deref());

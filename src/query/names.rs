@@ -38,10 +38,15 @@ fn suggest(suggestions: &[String]) -> String {
     }
 }
 
-/// Lowercases, folds curly apostrophes and white space, and drops a leading "the ".
+/// Lowercases, folds curly apostrophes and white space (control characters count as
+/// white space: text output shows them as spaces, so the name a user reads resolves), and
+/// drops a leading "the ".
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
+    let words = name
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty());
+    for word in words {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -383,6 +388,14 @@ mod tests {
             err.to_string(),
             "no entity named 'Obama' (try 'kg entities' to list them)"
         );
+    }
+
+    #[test]
+    fn control_characters_are_white_space() {
+        // Text output shows "Bell\u{7} Embassy" as "Bell Embassy": that name finds it.
+        assert_eq!(normalize("Bell\u{7} Embassy"), "bell embassy");
+        assert_eq!(normalize("\u{1b}[31mRed\nFleet\u{0}"), "[31mred fleet");
+        assert_eq!(normalize("\u{7}\u{1b}"), "");
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! The new contents go to a temporary file in the same folder, which is flushed, synced to
 //! disk and then renamed over the target (a rename within one file system is atomic on
 //! POSIX). A failure at any point leaves the target as it was and removes the temporary
-//! file. The new file keeps the old one's permissions; a file that did not exist gets
-//! what creating it would give (0666 less the umask), not the temporary file's 0600.
+//! file.
+//!
+//! The new file gets the old one's permissions (and, where the user may give them, its
+//! owner and group): a shared, group-writable base stays so. A new file gets what
+//! `File::create` gives (0666 less the umask), not the temporary file's private 0600.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -23,10 +26,15 @@ pub fn write_file(
     let mut builder = tempfile::Builder::new();
     builder.prefix(".kg-").suffix(".tmp");
     #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode a new file asks for; the umask applies, as for File::create.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
     let tmp = builder.tempfile_in(dir)?;
     if let Ok(old) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(old.permissions())?;
+        keep_owner(tmp.path(), &old);
+        std::fs::set_permissions(tmp.path(), old.permissions())?;
     }
     let mut out = BufWriter::new(tmp.as_file());
     fill(&mut out)?;
@@ -39,6 +47,19 @@ pub fn write_file(
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Gives `new` the owner and group of the file it replaces, as far as this user may (root
+/// may give both; others only a group they belong to); otherwise leaves them.
+fn keep_owner(new: &Path, old: &std::fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::chown(new, Some(old.uid()), Some(old.gid()))
+            .or_else(|_| std::os::unix::fs::chown(new, None, Some(old.gid())));
+    }
+    #[cfg(not(unix))]
+    let _ = (new, old);
 }
 
 /// Replaces (or creates) `path` with `bytes`, atomically.
@@ -73,24 +94,24 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
-    /// Regression: files were written with the temporary file's 0600, so `kg add` took
-    /// read access away from everyone else.
     #[cfg(unix)]
     #[test]
-    fn permissions_are_kept_or_the_usual_ones() {
+    fn permissions_are_kept_and_new_files_get_the_usual_ones() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        let probe = dir.path().join("probe");
-        File::create(&probe).unwrap();
-        let new = dir.path().join("new.json");
-        write_file(&new, |w| w.write_all(b"{}")).unwrap();
-        assert_eq!(mode(&new), mode(&probe));
-        let old = dir.path().join("old.json");
-        File::create(&old).unwrap();
-        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_file(&old, |w| w.write_all(b"{}")).unwrap();
-        assert_eq!(mode(&old), 0o640);
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        // A new file: what File::create gives (0666 less the umask), not 0600.
+        let usual = dir.path().join("usual.txt");
+        File::create(&usual).unwrap();
+        let path = dir.path().join("out.txt");
+        write_atomic(&path, b"one").unwrap();
+        assert_eq!(mode(&path), mode(&usual));
+        // A replaced file keeps its mode.
+        for kept in [0o664, 0o640, 0o604] {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(kept)).unwrap();
+            write_atomic(&path, b"two").unwrap();
+            assert_eq!(mode(&path), kept);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! are about, so a user can open the file at the right place.
 
 use crate::model::{GraphFile, Invalid, KnowledgeGraph};
+use std::io::{self, Write};
 
 /// Why a graph file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,6 +45,13 @@ pub fn to_json(graph: &KnowledgeGraph) -> String {
     let mut s = serde_json::to_string_pretty(&graph.to_file()).expect("graph files serialize");
     s.push('\n');
     s
+}
+
+/// Writes [`to_json`]'s text to `out` as it goes, never holding the whole text in memory
+/// (the graph of a 50 MB article is hundreds of megabytes of JSON).
+pub fn write_json(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &graph.to_file())?;
+    out.write_all(b"\n")
 }
 
 /// serde_json's message without the " at line L column C" it appends (the error carries
@@ -99,6 +107,9 @@ mod tests {
         let twice = to_json(&from_json(&once).unwrap());
         assert_eq!(once, twice);
         assert!(once.ends_with("}\n"));
+        let mut streamed = Vec::new();
+        write_json(&from_json(MINIMAL).unwrap(), &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), once);
     }
 
     #[test]

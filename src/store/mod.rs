@@ -10,5 +10,5 @@ pub mod snapshot;
 
 pub use atomic::write_atomic;
 pub use discover::{Located, locate};
-pub use json::{LoadError, from_json, to_json};
+pub use json::{LoadError, from_json, to_json, write_json};
 pub use lock::{LockError, WriteLock};

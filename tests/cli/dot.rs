@@ -181,3 +181,27 @@ fn selections_filter() {
         .stdout("")
         .stderr("kg: no path from Ann Lee to Lonely Isle\n");
 }
+
+#[test]
+fn around_with_depth_zero_and_a_huge_depth() {
+    let small = fixture("small.json");
+    let around = |depth: &str| {
+        stdout(
+            kg().arg("--graph")
+                .arg(&small)
+                .args(["dot", "--around", "Acme", "--depth", depth]),
+        )
+    };
+    // Depth 0: the entity alone; a huge depth: everything connected to it, and no more.
+    let alone = around("0");
+    assert!(
+        alone.contains("\"acme\"[") && !alone.contains("->"),
+        "{alone}"
+    );
+    let whole = around(&u64::MAX.to_string());
+    for id in ["ann", "acme", "panda", "land"] {
+        assert!(whole.contains(&format!("\"{id}\"[")), "{id}: {whole}");
+    }
+    assert!(!whole.contains("\"isle\""), "{whole}");
+    assert_eq!(whole.matches(" -> ").count(), 3, "{whole}");
+}

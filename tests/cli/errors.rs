@@ -1,6 +1,6 @@
 //! Bad input: every error is one line on stderr, `kg: ` first, with a non-zero exit.
 
-use crate::harness::{fixture, kg};
+use crate::harness::{fixture, kg, no_panic};
 
 #[test]
 fn unknown_name_suggests() {
@@ -141,6 +141,13 @@ fn usage_errors_are_one_line() {
 
 #[test]
 fn closed_pipe_is_not_an_error() {
+    let out = dot_into_a_closed_pipe();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+/// Runs `kg dot` on a big graph and closes its output after 16 bytes, as `| head -c 16`.
+fn dot_into_a_closed_pipe() -> std::process::Output {
     // A graph big enough that its DOT overflows the pipe buffer, so `kg` meets the closed
     // pipe mid-write.
     let mut entities = Vec::new();
@@ -176,7 +183,46 @@ fn closed_pipe_is_not_an_error() {
     let mut first = [0u8; 16];
     std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
     drop(stdout);
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn exit_statuses_are_as_documented() {
+    // The table in src/exit.rs is the README's.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let table: Vec<String> = std::fs::read_to_string(root.join("src/exit.rs"))
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("/// |"))
+        .map(|row| format!("|{row}"))
+        .collect();
+    assert_eq!(table.len(), 5, "{table:?}");
+    for row in &table {
+        assert!(
+            readme.contains(&format!("\n{row}\n")),
+            "README.md lacks {row}"
+        );
+    }
+    // Each status from a real command.
+    let small = fixture("small.json");
+    let on_small = |args: &[&str]| {
+        let mut cmd = kg();
+        cmd.arg("--graph").arg(&small).args(args);
+        no_panic(cmd.assert())
+    };
+    on_small(&["path", "Ann", "panda"]).code(0);
+    assert_eq!(dot_into_a_closed_pipe().status.code(), Some(0));
+    on_small(&["path", "Ann", "Lonely Isle"])
+        .code(1)
+        .stderr("kg: no path from Ann Lee to Lonely Isle\n");
+    on_small(&["path", "--depth", "2", "Ann", "panda"])
+        .code(2)
+        .stderr("kg: unexpected argument '--depth' found\n");
+    on_small(&["path", "Ann", "Bob"])
+        .code(2)
+        .stderr("kg: no entity named 'Bob' (try 'kg entities' to list them)\n");
+    with_graph(b"{\"version\": 1, \"entities\": [{\"id\": \"a\"}]}")
+        .code(2)
+        .stderr("kg: graph file 'g.json' is not valid: line 1, column 39: missing field `name`\n");
 }

@@ -42,3 +42,14 @@ pub fn have(program: &str) -> bool {
     }
     found
 }
+
+/// Checks that a run's stderr shows no Rust panic or backtrace hint: kg answers every bad
+/// input with its own one-line message.
+pub fn no_panic(assert: assert_cmd::assert::Assert) -> assert_cmd::assert::Assert {
+    use predicates::prelude::*;
+    assert.stderr(
+        predicate::str::contains("panicked")
+            .not()
+            .and(predicate::str::contains("RUST_BACKTRACE").not()),
+    )
+}

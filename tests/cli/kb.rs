@@ -690,3 +690,155 @@ fn a_bad_decisions_file_is_reported_and_nothing_written() {
     );
     assert_eq!(read(d), before);
 }
+
+/// Sets the Unix permission bits of `path`.
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// The uid an unprivileged run uses when the tests run as root (`nobody`).
+const NOBODY: u32 = 65534;
+
+/// `kg` in `dir`, run by a user whom file permissions bind. Root ignores them (CI runs as
+/// root), so as root the folder is given to `nobody` and kg runs as `nobody` through
+/// `setpriv`; `None` when that is impossible outside CI.
+fn kg_bound_by_permissions(dir: &Path) -> Option<assert_cmd::Command> {
+    use std::os::unix::fs::MetadataExt;
+    let root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    if !root {
+        let mut cmd = kg();
+        cmd.current_dir(dir);
+        return Some(cmd);
+    }
+    if !crate::harness::have("setpriv") {
+        return None;
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        std::os::unix::fs::chown(&p, Some(NOBODY), Some(NOBODY)).unwrap();
+        if p.is_dir() {
+            stack.extend(fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    let mut cmd = assert_cmd::Command::new("setpriv");
+    cmd.arg(format!("--reuid={NOBODY}"))
+        .arg(format!("--regid={NOBODY}"))
+        .arg("--clear-groups")
+        .arg(env!("CARGO_BIN_EXE_kg"))
+        .current_dir(dir)
+        .env_remove("KG_GRAPH")
+        .env_remove("NO_COLOR");
+    Some(cmd)
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            stack.extend(fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            files.insert(p.clone(), fs::read(&p).unwrap());
+        }
+    }
+    files
+}
+
+#[test]
+fn a_base_kg_may_not_write_is_refused_before_any_work() {
+    // A read-only kg.json in a folder kg may write (a rename could still replace it), and
+    // a writable kg.json in a folder kg may not write (no temporary file, no new file).
+    for (read_only, why) in [
+        ("kg.json", "permission denied"),
+        (
+            ".",
+            "kg cannot create files in its folder '.' (permission denied)",
+        ),
+    ] {
+        let dir = base();
+        let d = dir.path();
+        add(d, &[A, B]);
+        let Some(mut probe) = kg_bound_by_permissions(d) else {
+            return;
+        };
+        probe.args(["sources"]).assert().success();
+        set_mode(
+            &d.join(read_only),
+            if read_only == "." { 0o555 } else { 0o444 },
+        );
+        let before = snapshot(d);
+        for args in [
+            &["add", &article(C)][..],
+            &["remove", A],
+            &["merge", "Kim Jong Un", "Vladimir Putin"],
+            &["split", "Vladimir Putin", "Putin"],
+            &["rebuild"],
+        ] {
+            let run = kg_bound_by_permissions(d).unwrap().args(args).assert();
+            crate::harness::no_panic(run)
+                .code(2)
+                .stdout("")
+                .stderr(format!(
+                    "kg: cannot write knowledge base 'kg.json': {why}\n"
+                ));
+            assert_eq!(snapshot(d), before, "kg {args:?} changed a file");
+        }
+        set_mode(d, 0o755);
+    }
+}
+
+#[test]
+fn writes_keep_the_permissions_of_the_base() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = base();
+    let d = dir.path();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    // kg init makes the base as any program makes a file (0666 less the umask).
+    let usual = d.join("usual");
+    fs::File::create(&usual).unwrap();
+    assert_eq!(mode(&d.join("kg.json")), mode(&usual));
+    // A shared base, group-writable, stays so through every write.
+    set_mode(&d.join("kg.json"), 0o664);
+    add(d, &[A, B]);
+    kg().current_dir(d)
+        .args(["merge", "Kim Jong Un", "Vladimir Putin"])
+        .assert()
+        .success();
+    kg().current_dir(d).args(["remove", A]).assert().success();
+    assert_eq!(mode(&d.join("kg.json")), 0o664);
+    assert_eq!(mode(&d.join("kg.aliases")), mode(&usual));
+    kg().current_dir(d)
+        .args(["export", "-o", "g.graphml"])
+        .assert()
+        .success();
+    assert_eq!(mode(&d.join("g.graphml")), mode(&usual));
+}
+
+#[test]
+fn any_lock_timeout_is_a_clear_answer() {
+    let dir = base();
+    let d = dir.path();
+    // Too long to count is forever (it used to panic); the lock is free, so no wait.
+    for forever in ["1e300", "inf", ""] {
+        crate::harness::no_panic(
+            kg().current_dir(d)
+                .env("KG_LOCK_TIMEOUT", forever)
+                .arg("rebuild")
+                .assert(),
+        )
+        .success();
+    }
+    for bad in ["soon", "-1", "NaN"] {
+        kg().current_dir(d)
+            .env("KG_LOCK_TIMEOUT", bad)
+            .args(["add", &article(A)])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "kg: KG_LOCK_TIMEOUT '{bad}' is not a number of seconds (like 30 or 0.5)\n"
+            ));
+    }
+}

@@ -12,6 +12,7 @@ mod harness;
 mod html;
 mod kb;
 mod listing;
+mod names;
 mod neighbours;
 mod path;
 mod properties;

@@ -58,3 +58,36 @@ fn depth_zero_finds_nothing() {
         .code(1)
         .stderr("kg: Acme Zoo has no neighbours with these options\n");
 }
+
+#[test]
+fn a_huge_depth_is_the_whole_component() {
+    let small = fixture("small.json");
+    let max = usize::MAX.to_string();
+    let out = stdout(
+        kg().arg("--graph")
+            .arg(&small)
+            .args(["neighbours", "Acme", "--depth", &max]),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "Acme Zoo (institution): 3 facts link 3 entities within {max} hops\n\n\
+             1 hop\n-[sent]-> (1)\n  giant panda (animal)  count 2, 2024-05\n\
+             <-[leads]- (1)\n  Ann Lee (person)\n\n\
+             2 hops\n<-[received]- (1)\n  Freedonia (country)  via giant panda\n"
+        )
+    );
+    kg().arg("--graph")
+        .arg(&small)
+        .args(["neighbours", "Acme", "--depth", "18446744073709551616"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("kg: invalid value '18446744073709551616' for '--depth <N>': number too large to fit in target type\n");
+    kg().arg("--graph")
+        .arg(&small)
+        .args(["neighbours", "Acme", "--depth", "-1"])
+        .assert()
+        .code(2)
+        .stderr("kg: unexpected argument '-1' found\n");
+}

@@ -157,3 +157,58 @@ fn all_paths_limit_is_reported() {
     .success()
     .stderr("kg: showing the first 1 paths; there may be more (raise --limit)\n");
 }
+
+#[test]
+fn max_hops_1000_on_a_dense_graph_is_capped_with_a_message() {
+    // 40 entities, every pair linked: more simple paths than atoms in the universe.
+    let n = 40;
+    let entities: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id": "e{i}", "name": "Entity {i}", "kind": "thing"}}"#))
+        .collect();
+    let mut facts = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            facts.push(format!(
+                r#"{{"subject": "e{i}", "relation": "cooperates-with", "object": "e{j}"}}"#
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("dense.json");
+    std::fs::write(
+        &graph,
+        format!(
+            r#"{{"version": 1, "entities": [{}], "facts": [{}]}}"#,
+            entities.join(","),
+            facts.join(",")
+        ),
+    )
+    .unwrap();
+    let all = |extra: &[&str]| {
+        let mut cmd = kg();
+        cmd.arg("--graph")
+            .arg(&graph)
+            .args([
+                "path",
+                "e0",
+                "e1",
+                "--all",
+                "--max-hops",
+                "1000",
+                "--no-evidence",
+            ])
+            .args(extra)
+            .timeout(std::time::Duration::from_secs(120));
+        cmd
+    };
+    let out = crate::harness::no_panic(all(&[]).assert())
+        .success()
+        .stderr("kg: showing the first 50 paths; there may be more (raise --limit)\n")
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(out).unwrap().starts_with("Path 1 of 50"));
+    crate::harness::no_panic(all(&["--limit", "100000000", "--format", "json"]).assert())
+        .success()
+        .stderr("kg: stopped after exploring 1000000 partial paths; longer paths may be missing (lower --max-hops)\n");
+}

@@ -1,6 +1,9 @@
 //! Property tests (proptest) for the core invariants, on random graphs with hostile
 //! names: the JSON round trip is the identity, shortest paths are shortest (against a
-//! plain BFS oracle) and made of real facts, and every unique name resolves to its entity.
+//! plain BFS oracle) and made of real facts, the DOT, GraphML and node-link JSON exports
+//! read back (by graphviz-rust, roxmltree and serde_json) to the same names, and every
+//! unique name resolves to its entity. (Adding an article twice and merge-then-split are
+//! properties of the knowledge base, in `src/kb/mod.rs`.)
 
 use kg::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation};
 use kg::query::paths::shortest;
@@ -138,6 +141,45 @@ proptest! {
             let shown: String = e.name.chars().filter(|&c| c != '\r').map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
             prop_assert_eq!(&tooltips[i], &format!("{}: {shown}", e.kind));
         }
+    }
+
+    #[test]
+    fn graphml_and_json_exports_read_back_every_name(g in graph()) {
+        let whole = kg::model::Subgraph::whole(&g);
+        let expected: HashMap<String, String> = g
+            .nodes()
+            .map(|n| {
+                let e = g.entity(n);
+                // XML 1.0 cannot carry every character: those become U+FFFD.
+                let xml_name = e.name.chars().map(|c| if kg::export::escape::xml_forbidden(c) { '\u{fffd}' } else { c }).collect();
+                (e.id.clone(), xml_name)
+            })
+            .collect();
+        let mut out = Vec::new();
+        kg::export::graphml::write(&g, &whole, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let doc = roxmltree::Document::parse(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let mut read = HashMap::new();
+        for node in doc.descendants().filter(|n| n.has_tag_name("node")) {
+            let name = node
+                .children()
+                .find(|d| d.has_tag_name("data") && d.attribute("key") == Some("d0"))
+                .and_then(|d| d.text())
+                .unwrap_or_default();
+            read.insert(node.attribute("id").unwrap().to_string(), name.to_string());
+        }
+        prop_assert_eq!(&read, &expected);
+        let mut out = Vec::new();
+        kg::export::nodelink::write(&g, &whole, &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let read: HashMap<String, String> = v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| (n["id"].as_str().unwrap().to_string(), n["name"].as_str().unwrap().to_string()))
+            .collect();
+        let exact: HashMap<String, String> = g.nodes().map(|n| (g.entity(n).id.clone(), g.entity(n).name.clone())).collect();
+        prop_assert_eq!(read, exact);
     }
 
     #[test]

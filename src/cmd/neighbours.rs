@@ -71,6 +71,9 @@ pub fn walk<N>(a: &NeighboursArgs) -> Walk<N> {
     }
 }
 
+/// Links of one depth, relation and direction: (depth, relation, forward, links).
+type Group<'a, L> = (usize, &'a str, bool, Vec<&'a L>);
+
 fn print_text<D: Describe>(
     out: &mut dyn Write,
     style: &Style,
@@ -94,7 +97,7 @@ fn print_text<D: Describe>(
     )?;
     // Links grouped by (depth, relation, direction), each group in the order found.
     let mut index = HashMap::new();
-    let mut groups: Vec<(usize, &str, bool, Vec<&Link<D::Node, D::Edge>>)> = Vec::new();
+    let mut groups: Vec<Group<Link<D::Node, D::Edge>>> = Vec::new();
     for l in links {
         let rel = g.relation(l.edge).as_str();
         let at = *index.entry((l.depth, rel, l.forward)).or_insert_with(|| {

@@ -1,14 +1,16 @@
 //! [`Entity`]: a node of the knowledge graph.
 
 use super::Kind;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// A person, institution, country, place, animal, group, agreement, statement or thing.
 ///
 /// `id` is stable across builds (a slug of the canonical name); `name` is the fullest
 /// proper name the text uses; `aliases` are the other names it goes by, used for lookup.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// (Read by a hand-written `Deserialize` in `model::de`, which keeps unknown fields
+/// without serde's slow `flatten` buffering.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entity {
     pub id: String,
     pub name: String,

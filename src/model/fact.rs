@@ -1,7 +1,7 @@
 //! [`Fact`]: an edge of the knowledge graph, with where it came from.
 
 use super::Relation;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// A typed, directed fact `subject -[relation]-> object`, with its provenance.
@@ -11,7 +11,9 @@ use serde_json::{Map, Value};
 /// sentence that states it and `span` that sentence's byte range `[start, end)` in the
 /// article file. `rule` names the extraction rule that produced it (absent when written by
 /// hand).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// (Read by a hand-written `Deserialize` in `model::de`, which keeps unknown fields
+/// without serde's slow `flatten` buffering.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fact {
     pub subject: String,
     pub relation: Relation,

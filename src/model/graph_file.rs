@@ -21,14 +21,16 @@
 //! that two builds of the same input are byte-identical.
 
 use super::{Entity, Fact, Source};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The graph file format version this kg reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The JSON document of a knowledge graph.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// (Read by a hand-written `Deserialize` in `model::de`, which keeps unknown fields
+/// without serde's slow `flatten` buffering.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GraphFile {
     pub version: u32,
     #[serde(default)]

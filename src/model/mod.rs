@@ -1,6 +1,7 @@
 //! The data model: entity [`Kind`]s, [`Relation`]s, [`Entity`], [`Fact`] (with its
 //! [`Provenance`]s), [`Source`], the on-disk [`GraphFile`] and the in-memory [`KnowledgeGraph`].
 
+mod de;
 mod entity;
 mod fact;
 mod graph;

@@ -1,11 +1,13 @@
 //! [`Source`]: an article that facts come from.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// An article: its id (facts name it in `source`), and optionally its title, date
 /// (ISO-8601 prefix) and the path of the file it was read from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// (Read by a hand-written `Deserialize` in `model::de`, which keeps unknown fields
+/// without serde's slow `flatten` buffering.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

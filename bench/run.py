@@ -152,6 +152,16 @@ def bench_size(label, facts, args, kg, gen, python, data):
 
     pair = next(p for p in q["pairs"] if p["connected"])
     near, typical = q["near_hub"], q["typical"]
+    # The snapshot: built by the first query after the JSON changed (timed once, alone).
+    snap = Path(str(base) + ".snap")
+    print(f"run.py: [{label}] building the snapshot", flush=True)
+    walls, rss, _ = measure(
+        ["env", "KG_SNAPSHOT=always", kg, "-g", base, "show", typical["name"]],
+        1,
+        warmup=False,
+        before=lambda: snap.unlink(missing_ok=True),
+    )
+    rows.append({"op": "snapshot", "tool": "kg", "what": "snapshot build", "walls": walls, "rss": rss})
     kg_cmds = [
         ("path", "kg path A B (connected)", ["path", "--", pair["from"]["name"], pair["to"]["name"]], (0,)),
     ]
@@ -170,11 +180,15 @@ def bench_size(label, facts, args, kg, gen, python, data):
         walls, rss, _ = measure([kg, "-g", base, *argv], runs, ok=ok)
         rows.append({"op": key, "tool": "kg", "what": what, "walls": walls, "rss": rss})
 
+    if facts > SIZES[args.add_max]:
+        print(f"run.py: [{label}] kg add not run above {args.add_max} facts", flush=True)
+        articles = []
     # kg add: to a copy of the base, migrated once to the knowledge-base format (what a
     # base that grew by `kg add` looks like), restored before each run.
-    articles = sorted((ROOT / "graph/articles").glob("*.txt"))
+    else:
+        articles = sorted((ROOT / "graph/articles").glob("*.txt"))
     migrated = data / f"kg-{label}.kb.json"
-    if not migrated.exists():
+    if articles and not migrated.exists():
         print(f"run.py: [{label}] migrating a copy for kg add (once, untimed)", flush=True)
         shutil.copyfile(base, migrated)
         t = time.perf_counter()
@@ -185,11 +199,12 @@ def bench_size(label, facts, args, kg, gen, python, data):
     def restore():
         shutil.copyfile(migrated, work)
 
-    print(f"run.py: [{label}] kg add", flush=True)
-    walls, rss, _ = measure(
-        [kg, "-q", "-g", work, "add", *articles], slow_runs, warmup=not big, before=restore
-    )
-    rows.append({"op": "add", "tool": "kg", "what": f"kg add {len(articles)} article", "walls": walls, "rss": rss})
+    if articles:
+        print(f"run.py: [{label}] kg add", flush=True)
+        walls, rss, _ = measure(
+            [kg, "-q", "-g", work, "add", *articles], slow_runs, warmup=not big, before=restore
+        )
+        rows.append({"op": "add", "tool": "kg", "what": f"kg add {len(articles)} article", "walls": walls, "rss": rss})
     for leftover in data.glob(f"kg-{label}.add.json*"):
         leftover.unlink()
 
@@ -228,6 +243,7 @@ def bench_size(label, facts, args, kg, gen, python, data):
 
 
 OPS = [
+    ("snapshot", "snapshot build (first query after the JSON changed; once)"),
     ("path", "path A B, connected pair"),
     ("worst", "path A B, no path (giant component to outside)"),
     ("neighbours", "neighbours X --depth 2 (X next to the hub)"),
@@ -286,7 +302,9 @@ def write_results(results, args, started, path):
         "",
         f"- machine: {m['cpu']}, {m['nproc']} cores (`nproc`), {m['ram']} RAM, Linux {m['kernel']}; "
         "shared with other work while it ran, so expect noise",
-        f"- kg commit: {m['commit']} (JSON backend), release build",
+        f"- kg commit: {m['commit']}, release build; queries read the memory-mapped snapshot "
+        "(`KG_SNAPSHOT=auto`: bases of 1 MiB or more), built by the untimed warm-up run; "
+        f"kg add is not run above {args.add_max} facts (it rewrites the whole base)",
         f"- peers: Python {m['python']}, versions pinned in bench/requirements.txt",
         f"- kg: one untimed warm-up run, then {args.runs} runs per command (kg add: "
         f"{args.big_runs} runs and no warm-up from 1M facts on; each on a fresh copy of the "
@@ -311,6 +329,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big-runs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--add-max", default="1M", choices=list(SIZES), help="largest size to time kg add at")
     ap.add_argument("--data", default=os.environ.get("KG_BENCH_DATA", str(ROOT / "target/bench-data")))
     ap.add_argument("--kg", required=True)
     ap.add_argument("--gen", required=True)

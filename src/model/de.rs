@@ -176,7 +176,10 @@ mod tests {
             r#"{"subject":"a","relation":"sent","object":"b","count":2,"date":null,"wd":{"x":[1,2.5]},"also":[]}"#,
         )
         .unwrap();
-        assert_eq!((f.subject.as_str(), f.count, f.date.as_deref()), ("a", Some(2), None));
+        assert_eq!(
+            (f.subject.as_str(), f.count, f.date.as_deref()),
+            ("a", Some(2), None)
+        );
         assert_eq!(f.extra.len(), 2);
         assert_eq!(f.extra["wd"], serde_json::json!({"x": [1, 2.5]}));
         let back = serde_json::to_value(&f).unwrap();

@@ -5,6 +5,7 @@ use crate::model::{Kind, KnowledgeGraph};
 use crate::query::names::{normalize, word_starts};
 use std::collections::HashMap;
 use std::fmt;
+use std::io::{self, Write};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Why a graph cannot become a snapshot.
@@ -87,7 +88,7 @@ impl<'g> Symbols<'g> {
 /// # Complexity
 /// O(V + E + N log N) time for N names and word starts; the result is about the size of
 /// the JSON file.
-pub fn build(graph: &KnowledgeGraph, stamp: Stamp) -> Result<Vec<u8>, TooLarge> {
+pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     let (v, e) = (graph.entity_count(), graph.fact_count());
     if e as u64 >= MAX_FACTS || v as u64 >= u64::from(CANONICAL) {
         return Err(TooLarge { facts: e });
@@ -272,58 +273,128 @@ pub fn build(graph: &KnowledgeGraph, stamp: Stamp) -> Result<Vec<u8>, TooLarge> 
     sections[sec(Section::Strings)] = std::mem::take(&mut strings.bytes);
     drop(strings);
 
-    // Lay out: header, sections, page table.
-    let total: usize = PAGE as usize + sections.iter().map(|s| s.len() + 8).sum::<usize>();
-    let mut out = Vec::with_capacity(total + total / PAGE as usize * 8 + 16);
-    // The header has page 0 to itself.
-    out.resize(PAGE as usize, 0);
-    let mut table = Vec::new();
-    for s in &mut sections {
-        while out.len() % 8 != 0 {
-            out.push(0);
-        }
-        table.push((out.len() as u64, s.len() as u64));
-        out.extend_from_slice(s);
-        *s = Vec::new();
+    let source_count = graph.sources().len();
+    // Everything is in the sections now: the graph can go before they are written.
+    drop(graph);
+
+    // Lay out: header, sections (8-aligned), page table.
+    let mut header = vec![0u8; PAGE as usize];
+    let mut hasher = PageSums::default();
+    let mut at_byte = PAGE;
+    for (i, s) in sections.iter().enumerate() {
+        let pad = at_byte.next_multiple_of(8) - at_byte;
+        hasher.feed(&ZEROS[..pad as usize]);
+        at_byte += pad;
+        put(&mut header, at::SECTIONS + 16 * i, &at_byte.to_le_bytes());
+        put(
+            &mut header,
+            at::SECTIONS + 16 * i + 8,
+            &(s.len() as u64).to_le_bytes(),
+        );
+        hasher.feed(s);
+        at_byte += s.len() as u64;
     }
-    while out.len() % 8 != 0 {
-        out.push(0);
-    }
-    let pages_off = out.len() as u64;
-    let put = |out: &mut Vec<u8>, at: usize, bytes: &[u8]| {
-        out[at..at + bytes.len()].copy_from_slice(bytes)
-    };
-    put(&mut out, 0, MAGIC);
-    put(&mut out, at::VERSION, &VERSION.to_le_bytes());
-    put(&mut out, at::PAGE, &(PAGE as u32).to_le_bytes());
-    put(&mut out, at::JSON_LEN, &stamp.len.to_le_bytes());
-    put(&mut out, at::JSON_MTIME, &stamp.mtime_ns.to_le_bytes());
+    let tail = at_byte.next_multiple_of(8) - at_byte;
+    hasher.feed(&ZEROS[..tail as usize]);
+    let pages_off = at_byte + tail;
+    let sums = hasher.finish();
+    put(&mut header, 0, MAGIC);
+    put(&mut header, at::VERSION, &VERSION.to_le_bytes());
+    put(&mut header, at::PAGE, &(PAGE as u32).to_le_bytes());
+    put(&mut header, at::JSON_LEN, &stamp.len.to_le_bytes());
+    put(&mut header, at::JSON_MTIME, &stamp.mtime_ns.to_le_bytes());
     for (at, n) in [
         (at::ENTITIES, v),
         (at::FACTS, e),
-        (at::SOURCES, graph.sources().len()),
+        (at::SOURCES, source_count),
         (at::SYMBOLS, symbol_count),
         (at::NAMES, name_count),
         (at::PREFIXES, prefix_count),
     ] {
-        put(&mut out, at, &(n as u64).to_le_bytes());
+        put(&mut header, at, &(n as u64).to_le_bytes());
     }
-    for (i, (off, len)) in table.iter().enumerate() {
-        put(&mut out, at::SECTIONS + 16 * i, &off.to_le_bytes());
-        put(&mut out, at::SECTIONS + 16 * i + 8, &len.to_le_bytes());
-    }
-    put(&mut out, at::SCHEMA, &schema().to_le_bytes());
-    put(&mut out, at::PAGES_OFF, &pages_off.to_le_bytes());
+    put(&mut header, at::SCHEMA, &schema().to_le_bytes());
+    put(&mut header, at::PAGES_OFF, &pages_off.to_le_bytes());
     // Page 0 is the header, checked by its own hash; the table sums the pages after it.
-    let sums: Vec<u8> = out[PAGE as usize..]
-        .chunks(PAGE as usize)
-        .flat_map(|p| xxh3_64(p).to_le_bytes())
-        .collect();
-    put(&mut out, at::PAGES_HASH, &xxh3_64(&sums).to_le_bytes());
-    let header_hash = xxh3_64(&out[..at::HEADER_HASH]);
-    put(&mut out, at::HEADER_HASH, &header_hash.to_le_bytes());
-    out.extend_from_slice(&sums);
-    Ok(out)
+    put(&mut header, at::PAGES_HASH, &xxh3_64(&sums).to_le_bytes());
+    let header_hash = xxh3_64(&header[..at::HEADER_HASH]);
+    put(&mut header, at::HEADER_HASH, &header_hash.to_le_bytes());
+    Ok(Built {
+        header,
+        sections,
+        sums,
+    })
+}
+
+/// A snapshot laid out but not yet written: its header, its sections and its page table.
+pub struct Built {
+    header: Vec<u8>,
+    sections: Vec<Vec<u8>>,
+    sums: Vec<u8>,
+}
+
+impl Built {
+    /// Writes the snapshot, section by section (nothing is copied into one buffer).
+    pub fn write(&self, w: &mut dyn Write) -> io::Result<()> {
+        w.write_all(&self.header)?;
+        let mut at = self.header.len() as u64;
+        for s in &self.sections {
+            let pad = at.next_multiple_of(8) - at;
+            w.write_all(&ZEROS[..pad as usize])?;
+            w.write_all(s)?;
+            at += pad + s.len() as u64;
+        }
+        w.write_all(&ZEROS[..(at.next_multiple_of(8) - at) as usize])?;
+        w.write_all(&self.sums)
+    }
+
+    /// The snapshot's bytes, in memory.
+    pub fn into_bytes(self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.write(&mut out).expect("writing to memory cannot fail");
+        out
+    }
+}
+
+const ZEROS: [u8; 8] = [0; 8];
+
+fn put(out: &mut [u8], at: usize, bytes: &[u8]) {
+    out[at..at + bytes.len()].copy_from_slice(bytes)
+}
+
+/// The xxh3 sum of every 4 KiB page of a stream of bytes (the last page may be short).
+#[derive(Default)]
+struct PageSums {
+    page: Vec<u8>,
+    sums: Vec<u8>,
+}
+
+impl PageSums {
+    fn feed(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let room = PAGE as usize - self.page.len();
+            let (now, rest) = bytes.split_at(room.min(bytes.len()));
+            if self.page.is_empty() && now.len() == PAGE as usize {
+                self.sums.extend_from_slice(&xxh3_64(now).to_le_bytes());
+            } else {
+                self.page.extend_from_slice(now);
+                if self.page.len() == PAGE as usize {
+                    self.sums
+                        .extend_from_slice(&xxh3_64(&self.page).to_le_bytes());
+                    self.page.clear();
+                }
+            }
+            bytes = rest;
+        }
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        if !self.page.is_empty() {
+            self.sums
+                .extend_from_slice(&xxh3_64(&self.page).to_le_bytes());
+        }
+        self.sums
+    }
 }
 
 /// An entity's aliases and unknown fields as one JSON object, or `None` when it has none.

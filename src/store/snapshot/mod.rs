@@ -19,11 +19,11 @@ pub mod map;
 pub mod probe;
 pub mod reader;
 
-pub use build::{Stamp, TooLarge, build};
+pub use build::{Built, Stamp, TooLarge, build};
 pub use reader::{Snapshot, Unusable};
 
 use crate::error::Error;
-use crate::store::atomic::write_atomic;
+use crate::store::atomic::write_file;
 use map::Bytes;
 use std::fs::{File, Metadata};
 use std::path::{Path, PathBuf};
@@ -120,22 +120,36 @@ pub fn rebuild(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> 
     let stamp = stamp_of(&read_meta(json)?);
     let graph = crate::run::load(Some(json))?;
     let snap_path = path_for(json);
-    let bytes = build(&graph, stamp).map_err(|e| Error::Snapshot {
+    let built = build(graph, stamp).map_err(|e| Error::Snapshot {
         path: snap_path.clone(),
         message: e.to_string(),
     })?;
-    drop(graph);
-    // Saved only when the JSON did not change while it was read.
-    if read_meta(json).map(|m| stamp_of(&m)).ok() == Some(stamp)
-        && let Err(e) = write_atomic(&snap_path, &bytes)
-    {
-        notes.push(format!(
-            "could not save snapshot '{}' ({}); the next query will read the JSON again",
-            snap_path.display(),
-            crate::error::describe(&e)
-        ));
+    // Saved only when the JSON did not change while it was read, then read back mapped.
+    if read_meta(json).map(|m| stamp_of(&m)).ok() == Some(stamp) {
+        match write_file(&snap_path, |w| built.write(w)) {
+            Ok(()) => {
+                drop(built);
+                let file = File::open(&snap_path).map_err(|source| Error::ReadGraph {
+                    path: snap_path.clone(),
+                    source,
+                })?;
+                let bytes = Bytes::map(&file).map_err(|source| Error::ReadGraph {
+                    path: snap_path.clone(),
+                    source,
+                })?;
+                return Snapshot::open(bytes).map_err(|e| Error::Snapshot {
+                    path: snap_path,
+                    message: format!("the snapshot just written does not read back: {e}"),
+                });
+            }
+            Err(e) => notes.push(format!(
+                "could not save snapshot '{}' ({}); the next query will read the JSON again",
+                snap_path.display(),
+                crate::error::describe(&e)
+            )),
+        }
     }
-    Snapshot::open(Bytes::Owned(bytes)).map_err(|e| Error::Snapshot {
+    Snapshot::open(Bytes::Owned(built.into_bytes())).map_err(|e| Error::Snapshot {
         path: snap_path,
         message: format!("the snapshot just built does not read back: {e}"),
     })
@@ -159,7 +173,7 @@ mod tests {
     }
 
     fn bytes() -> Vec<u8> {
-        build(&seed(), Stamp::default()).unwrap()
+        build(seed(), Stamp::default()).unwrap().into_bytes()
     }
 
     fn open_bytes(b: Vec<u8>) -> Result<Snapshot, Unusable> {

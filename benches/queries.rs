@@ -1,10 +1,14 @@
 //! Query micro-benchmarks: loading a graph file, name lookup, shortest path and a
 //! two-hop neighbourhood, on the embedded graph and on a synthetic graph of 20,000
-//! entities and 100,000 facts. Run with `cargo bench --bench queries`.
+//! entities and 100,000 facts, from the in-memory graph and from its memory-mapped
+//! snapshot (each snapshot run opens it afresh: the pages it reads are checked on first
+//! read, as in a one-shot `kg` process). Run with `cargo bench --bench queries`.
 
 use kg::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation};
 use kg::query::paths::shortest;
 use kg::query::{Walk, neighbours, resolve};
+use kg::store::snapshot::Snapshot;
+use kg::store::snapshot::map::Bytes;
 use petgraph::graph::NodeIndex;
 
 fn main() {
@@ -95,4 +99,57 @@ fn neighbours_depth_2_100k(bencher: divan::Bencher) {
     let g = synthetic(20_000, 100_000);
     let a = NodeIndex::new(17_001);
     bencher.bench(|| neighbours(&g, divan::black_box(a), &Walk::default(), 2, &[]).len());
+}
+
+/// The synthetic graph's snapshot, written to a temporary file.
+fn snapshot_file(entities: usize, facts: usize) -> tempfile::NamedTempFile {
+    let built = kg::store::snapshot::build(synthetic(entities, facts), Default::default()).unwrap();
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    built.write(file.as_file_mut()).unwrap();
+    file
+}
+
+fn open_snapshot(file: &tempfile::NamedTempFile) -> Snapshot {
+    let bytes = Bytes::map(file.as_file()).unwrap();
+    Snapshot::open(bytes).unwrap()
+}
+
+#[divan::bench]
+fn snapshot_open_100k(bencher: divan::Bencher) {
+    let file = snapshot_file(20_000, 100_000);
+    bencher.bench(|| open_snapshot(&file).entity_count());
+}
+
+#[divan::bench]
+fn snapshot_resolve_name_100k(bencher: divan::Bencher) {
+    let file = snapshot_file(20_000, 100_000);
+    bencher.bench(|| {
+        // A fresh open each time: the pages a lookup reads are checked on first read.
+        let snap = open_snapshot(&file);
+        snap.resolve(divan::black_box("Entity 19999 Bear")).unwrap()
+    });
+}
+
+#[divan::bench]
+fn snapshot_shortest_path_100k(bencher: divan::Bencher) {
+    let file = snapshot_file(20_000, 100_000);
+    bencher.bench(|| {
+        let snap = open_snapshot(&file);
+        shortest(
+            &snap,
+            divan::black_box(17_001),
+            divan::black_box(19_993),
+            &Walk::default(),
+        )
+        .map(|p| p.len())
+    });
+}
+
+#[divan::bench]
+fn snapshot_neighbours_depth_2_100k(bencher: divan::Bencher) {
+    let file = snapshot_file(20_000, 100_000);
+    bencher.bench(|| {
+        let snap = open_snapshot(&file);
+        neighbours(&snap, divan::black_box(17_001), &Walk::default(), 2, &[]).len()
+    });
 }

@@ -40,6 +40,19 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, LoadError> {
     })
 }
 
+/// Reads and checks a graph file as it streams from disk, without holding its text;
+/// `None` when it cannot be read or is not a valid graph (read it with [`from_json`] to
+/// learn why, with the line).
+///
+/// # Complexity
+/// O(n) in the file's length; memory for the graph only, plus a 1 MiB buffer.
+pub fn from_path_streaming(path: &std::path::Path) -> Option<KnowledgeGraph> {
+    let file = std::fs::File::open(path).ok()?;
+    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let parsed: GraphFile = serde_json::from_reader(reader).ok()?;
+    KnowledgeGraph::from_file(parsed).ok()
+}
+
 /// The graph file for a graph: pretty JSON in canonical order, ending in a newline.
 pub fn to_json(graph: &KnowledgeGraph) -> String {
     let mut s = serde_json::to_string_pretty(&graph.to_file()).expect("graph files serialize");
@@ -135,6 +148,18 @@ mod tests {
         assert!(once.contains("1.2904444444444443e+97"), "{once}");
         let twice = to_json(&from_json(&once).unwrap());
         assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn streaming_reads_the_same_graph_and_gives_up_on_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.json");
+        std::fs::write(&path, MINIMAL).unwrap();
+        let streamed = from_path_streaming(&path).unwrap();
+        assert_eq!(to_json(&streamed), to_json(&from_json(MINIMAL).unwrap()));
+        std::fs::write(&path, MINIMAL.replace(r#""b"}]}"#, r#""zz"}]}"#)).unwrap();
+        assert!(from_path_streaming(&path).is_none());
+        assert!(from_path_streaming(&dir.path().join("missing.json")).is_none());
     }
 
     #[test]

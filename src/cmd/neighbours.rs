@@ -121,21 +121,18 @@ fn print_text<D: Describe>(
             writeln!(out, "<-[{}]- ({})", style.relation(rel), items.len())?;
         }
         for l in items {
-            write!(
-                out,
-                "  {} {}",
-                style.entity(g.name(l.to)),
-                style.dim(&format!("({})", g.kind(l.to)))
-            )?;
+            write!(out, "  {} ", style.entity(g.name(l.to)))?;
+            style.write_dim(out, format_args!("({})", g.kind(l.to)))?;
             let attrs = attributes(g, l.edge);
             if !attrs.is_empty() {
-                write!(out, "  {}", style.dim(&attrs))?;
+                out.write_all(b"  ")?;
+                style.write_dim(out, format_args!("{attrs}"))?;
             }
             if d > 1 {
-                let via = format!("via {}", printable(g.name(l.from)));
-                write!(out, "  {}", style.dim(&via))?;
+                out.write_all(b"  ")?;
+                style.write_dim(out, format_args!("via {}", printable(g.name(l.from))))?;
             }
-            writeln!(out)?;
+            out.write_all(b"\n")?;
         }
     }
     Ok(())

@@ -44,7 +44,7 @@ pub fn run(ctx: &mut Ctx, a: &ShowArgs) -> Result<Outcome, Error> {
             writeln!(ctx.out, "  kind:     {}", e.kind)?;
             writeln!(ctx.out, "  id:       {}", text::printable(&e.id))?;
             if !e.aliases.is_empty() {
-                let aliases: Vec<String> = e.aliases.iter().map(|a| text::printable(a)).collect();
+                let aliases: Vec<_> = e.aliases.iter().map(|a| text::printable(a)).collect();
                 writeln!(ctx.out, "  aliases:  {}", aliases.join(", "))?;
             }
             writeln!(ctx.out, "  facts:    {} out, {} in", out.len(), inc.len())?;

@@ -1,6 +1,7 @@
 //! [`Style`]: terminal colours, on only for a terminal and never under `NO_COLOR`.
 
 use clap::ValueEnum;
+use std::borrow::Cow;
 
 /// When to colour text output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -39,33 +40,46 @@ impl Style {
         Style { color: false }
     }
 
-    fn paint(&self, code: &str, s: &str) -> String {
+    fn paint<'a>(&self, code: &str, s: Cow<'a, str>) -> Cow<'a, str> {
         if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            Cow::Owned(format!("\x1b[{code}m{s}\x1b[0m"))
         } else {
-            s.to_string()
+            s
         }
     }
 
     /// An entity name: bold, on one line with no control characters (see
     /// [`super::text::printable`]).
-    pub fn entity(&self, s: &str) -> String {
-        self.paint("1", &super::text::printable(s))
+    pub fn entity<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        self.paint("1", super::text::printable(s))
     }
 
     /// A relation: cyan.
-    pub fn relation(&self, s: &str) -> String {
-        self.paint("36", s)
+    pub fn relation<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        self.paint("36", Cow::Borrowed(s))
     }
 
     /// Secondary text (kinds, dates, sources): dim.
-    pub fn dim(&self, s: &str) -> String {
-        self.paint("2", s)
+    pub fn dim<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        self.paint("2", Cow::Borrowed(s))
+    }
+
+    /// Secondary text written straight to `out` (no string is built when uncoloured).
+    pub fn write_dim(
+        &self,
+        out: &mut dyn std::io::Write,
+        text: std::fmt::Arguments,
+    ) -> std::io::Result<()> {
+        if self.color {
+            write!(out, "\x1b[2m{text}\x1b[0m")
+        } else {
+            out.write_fmt(text)
+        }
     }
 
     /// A heading: underlined.
-    pub fn heading(&self, s: &str) -> String {
-        self.paint("4", s)
+    pub fn heading<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        self.paint("4", Cow::Borrowed(s))
     }
 }
 

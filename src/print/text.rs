@@ -4,15 +4,21 @@ use super::Style;
 use crate::model::KnowledgeGraph;
 use crate::query::{Describe, Path};
 use petgraph::graph::EdgeIndex;
+use std::borrow::Cow;
 
 /// `s` safe for a terminal, one character for one: every control character (a newline, a
 /// tab, the escape that would drive the terminal) is a space, so padding still lines up.
 /// Names from hand-edited graph files go through it before they are printed as text; the
 /// graph and the other formats keep them as they are.
-pub fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect(),
+    )
 }
 
 /// `s` on one line and safe for a terminal: every run of whitespace and control
@@ -44,12 +50,31 @@ pub fn fact_line(graph: &KnowledgeGraph, e: EdgeIndex, style: &Style) -> String 
 }
 
 /// `count 2, 2024-11`, or empty.
-pub fn attributes<D: Describe>(graph: &D, e: D::Edge) -> String {
-    match graph.count_and_date(e) {
-        (Some(c), Some(d)) => format!("count {c}, {d}"),
-        (Some(c), None) => format!("count {c}"),
-        (None, Some(d)) => d.to_string(),
-        (None, None) => String::new(),
+pub fn attributes<D: Describe>(graph: &D, e: D::Edge) -> Attributes<'_> {
+    let (count, date) = graph.count_and_date(e);
+    Attributes { count, date }
+}
+
+/// A fact's count and date as text (see [`attributes`]).
+pub struct Attributes<'a> {
+    count: Option<u64>,
+    date: Option<&'a str>,
+}
+
+impl Attributes<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.count.is_none() && self.date.is_none()
+    }
+}
+
+impl std::fmt::Display for Attributes<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match (self.count, self.date) {
+            (Some(c), Some(d)) => write!(f, "count {c}, {d}"),
+            (Some(c), None) => write!(f, "count {c}"),
+            (None, Some(d)) => f.write_str(d),
+            (None, None) => Ok(()),
+        }
     }
 }
 
@@ -77,7 +102,7 @@ pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Styl
 /// The path as one chain: `A -[sent]-> B <-[received]- C`.
 pub fn chain(graph: &KnowledgeGraph, path: &Path, style: &Style) -> String {
     let nodes = path.nodes(graph);
-    let mut out = style.entity(&graph.entity(nodes[0]).name);
+    let mut out = style.entity(&graph.entity(nodes[0]).name).into_owned();
     for (step, &n) in path.steps.iter().zip(&nodes[1..]) {
         let rel = style.relation(graph.fact(step.edge).relation.as_str());
         if step.forward {

@@ -4,7 +4,7 @@ use super::Topology;
 use super::filter::Walk;
 use crate::model::Kind;
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A fact that links the neighbourhood one hop further out: `from` (at `depth - 1`) to `to`
 /// (first reached at `depth`) along `edge`, walked subject → object when `forward`.
@@ -33,7 +33,7 @@ pub fn neighbours<T: Topology>(
     depth: usize,
     kinds: &[Kind],
 ) -> Vec<Link<T::Node, T::Edge>> {
-    let mut reached: HashMap<T::Node, usize> = HashMap::from([(start, 0)]);
+    let mut reached: HashMap<T::Node, usize> = HashMap::from_iter([(start, 0)]);
     let mut frontier = vec![start];
     let mut links = Vec::new();
     for d in 1..=depth {

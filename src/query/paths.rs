@@ -8,7 +8,8 @@
 use super::Topology;
 use super::filter::{Hop, Walk};
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 
 /// One step of a path: the fact followed and whether it was walked subject → object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,8 +95,8 @@ pub fn shortest<T: Topology>(
     let back = walk.reversed();
     type Seen<T> =
         HashMap<<T as Topology>::Node, Option<Hop<<T as Topology>::Node, <T as Topology>::Edge>>>;
-    let mut ahead: Seen<T> = HashMap::from([(from, None)]);
-    let mut behind: Seen<T> = HashMap::from([(to, None)]);
+    let mut ahead: Seen<T> = HashMap::from_iter([(from, None)]);
+    let mut behind: Seen<T> = HashMap::from_iter([(to, None)]);
     let (mut front, mut rear) = (vec![from], vec![to]);
     while !front.is_empty() && !rear.is_empty() {
         let forward = front.len() <= rear.len();
@@ -289,7 +290,7 @@ pub fn distances<T: Topology>(
     walk: &Walk<T::Node>,
     max: usize,
 ) -> HashMap<T::Node, usize> {
-    let mut dist = HashMap::from([(start, 0usize)]);
+    let mut dist = HashMap::from_iter([(start, 0usize)]);
     let mut queue = VecDeque::from([start]);
     while let Some(n) = queue.pop_front() {
         let d = dist[&n];

@@ -43,7 +43,7 @@ fn every_name_resolves_as_stored_as_shown_and_by_id() {
     for (id, name) in entities() {
         // Text output shows each control character as a space; typed with one space for
         // each run, as a user would, the name still resolves.
-        let shown = printable(&name);
+        let shown = printable(&name).into_owned();
         for query in [&name, &shown, &one_line(&name), &id] {
             let out = stdout(&mut on(&["show", "--format", "json", "--", query]));
             let card: Value = serde_json::from_str(&out).unwrap();

@@ -235,14 +235,14 @@ impl Rng {
     }
 }
 
-const FIRST: &[&str] = &[
+pub(crate) const FIRST: &[&str] = &[
     "Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hyun", "Ivan", "Jana", "Kofi",
     "Lina", "Marek", "Nadia", "Oscar", "Priya", "Quentin", "Rosa", "Samir", "Tomas", "Ulla",
     "Victor", "Wanda", "Xavier", "Yara", "Zoran", "Amara", "Bruno", "Carmen", "Diego", "Emil",
     "Fatima", "Gustav", "Helga", "Imran", "Jonas", "Keiko", "Leila", "Mateo", "Nikolai", "Olga",
     "Pavel", "Rania", "Stefan", "Tariq", "Vera", "Wei", "Yusuf",
 ];
-const LAST: &[&str] = &[
+pub(crate) const LAST: &[&str] = &[
     "Petrova",
     "Okafor",
     "Lindqvist",

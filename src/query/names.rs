@@ -98,16 +98,7 @@ pub struct Matches<N> {
 /// O(total length of all names); suggestions for an unknown name add an edit distance per
 /// name and word, O(|name| · |query|) each.
 pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameError> {
-    let q = normalize(query);
-    if q.is_empty() {
-        return Err(NameError::Empty);
-    }
-    let mut m = Matches {
-        exact: Vec::new(),
-        canonical: Vec::new(),
-        by_id: graph.node(query.trim()),
-        prefix: Vec::new(),
-    };
+    let (q, mut m) = begin(query, |id| graph.node(id))?;
     for n in graph.nodes() {
         let e = graph.entity(n);
         let claim = e.kind == Kind::Statement;
@@ -140,6 +131,25 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
             closest(&q, names, |n| graph.entity(n).name.clone())
         },
     )
+}
+
+/// The normalized query and its match by id (`by_id` gets the trimmed query), or the error
+/// for an empty query: how every resolver starts.
+pub fn begin<N>(
+    query: &str,
+    by_id: impl FnOnce(&str) -> Option<N>,
+) -> Result<(String, Matches<N>), NameError> {
+    let q = normalize(query);
+    if q.is_empty() {
+        return Err(NameError::Empty);
+    }
+    let m = Matches {
+        exact: Vec::new(),
+        canonical: Vec::new(),
+        by_id: by_id(query.trim()),
+        prefix: Vec::new(),
+    };
+    Ok((q, m))
 }
 
 /// The answer to a query from what it matched: the first step that found exactly one

@@ -121,19 +121,9 @@ fn a_failed_export_keeps_the_old_file() {
 
 #[test]
 fn networkx_finds_paths_as_long_as_kg_path() {
-    let python =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-consumers/bin/python");
-    if !python.exists() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI needs the consumer venv: tests/consumers/install.sh"
-        );
-        eprintln!(
-            "skipped: no {} (run tests/consumers/install.sh)",
-            python.display()
-        );
+    let Some(python) = crate::harness::consumer_python() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("seed.graphml");
     kg().arg("export").arg("-o").arg(&file).assert().success();
@@ -148,33 +138,9 @@ fn networkx_finds_paths_as_long_as_kg_path() {
             )
         })
         .collect();
-    let out = std::process::Command::new(&python)
-        .arg(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/consumers/path_lengths.py"),
-        )
-        .arg(&file)
-        .args(pairs.iter().flat_map(|(a, b)| [*a, *b]))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let lengths: Vec<Option<u64>> = serde_json::from_slice(&out.stdout).unwrap();
+    let lengths = crate::harness::networkx_lengths(&python, &file, &pairs);
     for ((a, b), nx_len) in pairs.iter().zip(lengths) {
-        let json = kg()
-            .args(["path", "--format", "json", "--", a, b])
-            .output()
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-        let kg_len = v["paths"]
-            .as_array()
-            .unwrap()
-            .first()
-            .map(|p| p["hops"].as_u64().unwrap());
-        assert_eq!(kg_len, nx_len, "{a} -> {b}");
+        assert_eq!(crate::harness::kg_hops(None, a, b), nx_len, "{a} -> {b}");
     }
 }
 

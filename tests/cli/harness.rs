@@ -2,7 +2,7 @@
 //! paths, and a check for external programs that fails under CI instead of skipping.
 
 use assert_cmd::Command;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `kg` with no graph or colour settings inherited from the environment.
 pub fn kg() -> Command {
@@ -52,4 +52,63 @@ pub fn no_panic(assert: assert_cmd::assert::Assert) -> assert_cmd::assert::Asser
             .not()
             .and(predicate::str::contains("RUST_BACKTRACE").not()),
     )
+}
+
+/// The Python of the consumer venv (`tests/consumers/install.sh`), with networkx and the
+/// other readers. Without it: under CI the test fails, elsewhere it is skipped (`None`).
+pub fn consumer_python() -> Option<PathBuf> {
+    let python = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".venv-consumers/bin/python");
+    if python.exists() {
+        return Some(python);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI needs the consumer venv: tests/consumers/install.sh"
+    );
+    eprintln!(
+        "skipped: no {} (run tests/consumers/install.sh)",
+        python.display()
+    );
+    None
+}
+
+/// networkx's shortest-path lengths between pairs of node ids in `file` (facts walked
+/// either way; `None` for no path), by `tests/consumers/path_lengths.py`.
+pub fn networkx_lengths(python: &Path, file: &Path, pairs: &[(&str, &str)]) -> Vec<Option<u64>> {
+    let out = std::process::Command::new(python)
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/path_lengths.py"))
+        .arg(file)
+        .args(pairs.iter().flat_map(|(a, b)| [*a, *b]))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The number of facts on `kg path`'s answer on `graph` (the embedded graph when `None`);
+/// `None` when it finds no path.
+pub fn kg_hops(graph: Option<&Path>, from: &str, to: &str) -> Option<u64> {
+    let mut cmd = kg();
+    if let Some(g) = graph {
+        cmd.arg("-g").arg(g);
+    }
+    let out = cmd
+        .args(["path", "--format", "json", "--", from, to])
+        .output()
+        .unwrap();
+    match out.status.code() {
+        Some(1) => None,
+        Some(0) => {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            v["paths"][0]["hops"].as_u64()
+        }
+        _ => panic!(
+            "kg path {from:?} {to:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
 }

@@ -3,26 +3,10 @@
 //! for pairs with no path (both must find none). networkx runs from the consumer venv
 //! (`tests/consumers/install.sh`); without it the test is skipped, except under CI.
 
-use crate::harness::kg;
+use crate::harness::{consumer_python, kg_hops, networkx_lengths};
 use kg::kb::generate::{Queries, Spec, write};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-
-fn python() -> Option<PathBuf> {
-    let python = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-consumers/bin/python");
-    if python.exists() {
-        return Some(python);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "CI needs the consumer venv: tests/consumers/install.sh"
-    );
-    eprintln!(
-        "skipped: no {} (run tests/consumers/install.sh)",
-        python.display()
-    );
-    None
-}
 
 /// Writes a base of `facts` facts into `dir`; its path and queries.
 fn generate(dir: &Path, facts: usize) -> (PathBuf, Queries) {
@@ -33,46 +17,20 @@ fn generate(dir: &Path, facts: usize) -> (PathBuf, Queries) {
     (path, queries)
 }
 
-/// The hops of `kg path`'s shortest path, None when it finds none.
-fn kg_hops(base: &Path, from: &str, to: &str) -> Option<u64> {
-    let out = kg()
-        .arg("-g")
-        .arg(base)
-        .args(["path", "--format", "json", "--", from, to])
-        .output()
-        .unwrap();
-    match out.status.code() {
-        Some(1) => None,
-        Some(0) => {
-            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-            v["paths"][0]["hops"].as_u64()
-        }
-        _ => panic!(
-            "kg path {from:?} {to:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    }
-}
-
 fn same_lengths_as_networkx(facts: usize) {
-    let Some(python) = python() else { return };
+    let Some(python) = consumer_python() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let (base, q) = generate(dir.path(), facts);
     let pairs: Vec<_> = q.pairs.iter().chain(&q.worst).collect();
     assert!(pairs.iter().filter(|p| p.connected).count() >= 20);
     assert!(pairs.iter().any(|p| !p.connected), "no pair without a path");
-    let out = std::process::Command::new(&python)
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/path_lengths.py"))
-        .arg(&base)
-        .args(pairs.iter().flat_map(|p| [&p.from.id, &p.to.id]))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let lengths: Vec<Option<u64>> = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|p| (p.from.id.as_str(), p.to.id.as_str()))
+        .collect();
+    let lengths = networkx_lengths(&python, &base, &ids);
     // Two workers: each kg run loads the whole base.
     let got: Vec<Option<u64>> = std::thread::scope(|s| {
         let halves: Vec<_> = pairs
@@ -82,7 +40,7 @@ fn same_lengths_as_networkx(facts: usize) {
                 s.spawn(move || {
                     chunk
                         .iter()
-                        .map(|p| kg_hops(base, &p.from.name, &p.to.name))
+                        .map(|p| kg_hops(Some(base), &p.from.name, &p.to.name))
                         .collect::<Vec<_>>()
                 })
             })

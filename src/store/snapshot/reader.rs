@@ -9,7 +9,7 @@ use super::map::Bytes;
 use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::Topology;
 use crate::query::filter::{Hop, Walk};
-use crate::query::names::{Matches, NameError, closest, decide, normalize};
+use crate::query::names::{NameError, begin, closest, decide};
 use std::cell::{Cell, RefCell};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -305,16 +305,7 @@ impl Snapshot {
     /// # Complexity
     /// O(log N + m) for m matches; an unknown name scans every name for suggestions.
     pub fn resolve(&self, query: &str) -> Result<u32, NameError> {
-        let q = normalize(query);
-        if q.is_empty() {
-            return Err(NameError::Empty);
-        }
-        let mut m = Matches {
-            exact: Vec::new(),
-            canonical: Vec::new(),
-            by_id: self.by_id(query.trim()),
-            prefix: Vec::new(),
-        };
+        let (q, mut m) = begin(query, |id| self.by_id(id))?;
         for (key, n) in self.index_from(Section::Names, self.names, q.as_bytes()) {
             if key != q.as_bytes() {
                 break;

@@ -121,8 +121,9 @@ fn print_text<D: Describe>(
             writeln!(out, "<-[{}]- ({})", style.relation(rel), items.len())?;
         }
         for l in items {
-            write!(out, "  {} ", style.entity(g.name(l.to)))?;
-            style.write_dim(out, format_args!("({})", g.kind(l.to)))?;
+            let (name, kind) = g.name_and_kind(l.to);
+            write!(out, "  {} ", style.entity(name))?;
+            style.write_dim(out, format_args!("({kind})"))?;
             let attrs = attributes(g, l.edge);
             if !attrs.is_empty() {
                 out.write_all(b"  ")?;

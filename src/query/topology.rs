@@ -33,6 +33,11 @@ pub trait Describe: Topology {
     /// An entity's canonical name.
     fn name(&self, n: Self::Node) -> &str;
 
+    /// An entity's canonical name and kind (one read where they are stored together).
+    fn name_and_kind(&self, n: Self::Node) -> (&str, Kind) {
+        (self.name(n), self.kind(n))
+    }
+
     /// A fact's relation.
     fn relation(&self, e: Self::Edge) -> Relation;
 

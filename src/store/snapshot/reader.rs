@@ -10,7 +10,7 @@ use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Sour
 use crate::query::Topology;
 use crate::query::filter::{Hop, Walk};
 use crate::query::names::{NameError, begin, closest, decide};
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Why a snapshot was not opened.
@@ -41,6 +41,8 @@ pub struct Snapshot {
     /// One bit per page: checked against its sum already.
     checked: Vec<Cell<u64>>,
     damage: RefCell<Option<String>>,
+    /// Symbols decoded so far.
+    symbol_cache: OnceCell<Vec<OnceCell<Box<str>>>>,
 }
 
 fn damaged(what: impl Into<String>) -> Unusable {
@@ -114,6 +116,7 @@ impl Snapshot {
             pages_off,
             checked: (0..pages.div_ceil(64) + 1).map(|_| Cell::new(0)).collect(),
             damage: RefCell::new(None),
+            symbol_cache: OnceCell::new(),
             bytes,
         };
         let sized = |s: Section, n: Option<u64>| n.is_some_and(|n| snap.section(s).1 == n);
@@ -254,12 +257,23 @@ impl Snapshot {
         self.str_at(&r, 0)
     }
 
+    /// A symbol (date, source id, rule), decoded once per process: a long listing asks for
+    /// the same few dates hundreds of thousands of times.
     fn symbol(&self, s: u32) -> Option<&str> {
         if s == NONE {
             return None;
         }
-        let r = self.record::<12>(Section::Symbols, u64::from(s), SYMBOL_LEN);
-        Some(self.str_at(&r, 0))
+        if u64::from(s) >= self.symbols {
+            self.hurt(|| format!("symbol {s} is out of range"));
+            return Some("");
+        }
+        let cache = self
+            .symbol_cache
+            .get_or_init(|| (0..self.symbols).map(|_| OnceCell::new()).collect());
+        Some(cache[s as usize].get_or_init(|| {
+            let r = self.record::<12>(Section::Symbols, u64::from(s), SYMBOL_LEN);
+            self.str_at(&r, 0).into()
+        }))
     }
 
     /// The entities and facts adjacent to `n` one way: (other end, fact, relation number).
@@ -540,6 +554,15 @@ impl Topology for Snapshot {
 impl crate::query::Describe for Snapshot {
     fn name(&self, n: u32) -> &str {
         Snapshot::name(self, n)
+    }
+
+    fn name_and_kind(&self, n: u32) -> (&str, Kind) {
+        let r = self.entity_record(n);
+        let kind = Kind::ALL.get(r[36] as usize).copied().unwrap_or_else(|| {
+            self.hurt(|| format!("kind number {} is unknown", r[36]));
+            Kind::ALL[0]
+        });
+        (self.str(u64_le(&r, 16), u32_le(&r, 12)), kind)
     }
 
     fn relation(&self, e: u32) -> Relation {

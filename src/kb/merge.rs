@@ -357,24 +357,34 @@ impl Builder {
         }
     }
 
-    /// The one entity a decision's name means: the one whose canonical name it is, else
-    /// the one going by it.
-    fn decided(&self, name: &str) -> Option<usize> {
-        let list = self.index.get(name)?;
-        let live = |i: &&usize| self.entities[**i].is_some();
-        let canon: Vec<usize> = list
+    /// The entities a decision's name means: those whose canonical name it is and that
+    /// are of the first one's kind (one article naming both sides of a merge leaves a
+    /// second entity of the same name: the decision means it too), else the one entity
+    /// going by it. Empty when the name is unknown or ambiguous.
+    fn decided(&self, name: &str) -> Vec<usize> {
+        let Some(list) = self.index.get(name) else {
+            return Vec::new();
+        };
+        let live: Vec<usize> = list
             .iter()
-            .filter(live)
+            .copied()
+            .filter(|&i| self.entities[i].is_some())
+            .collect();
+        let canon: Vec<usize> = live
+            .iter()
             .copied()
             .filter(|&i| normalize(self.id_name(i)) == name)
             .collect();
-        match canon.as_slice() {
-            [one] => Some(*one),
-            [] => match list.iter().filter(live).collect::<Vec<_>>().as_slice() {
-                [one] => Some(**one),
-                _ => None,
-            },
-            _ => None,
+        match (canon.first(), live.as_slice()) {
+            (Some(&first), _) => {
+                let kind = self.entities[first].as_ref().map(|e| e.kind);
+                canon
+                    .into_iter()
+                    .filter(|&i| self.entities[i].as_ref().map(|e| e.kind) == kind)
+                    .collect()
+            }
+            (None, [one]) => vec![*one],
+            (None, _) => Vec::new(),
         }
     }
 
@@ -382,17 +392,25 @@ impl Builder {
         &self.entities[i].as_ref().expect("live entity").name
     }
 
-    /// Joins the entities every merge decision names, when both are known and apart.
+    /// Joins the entities every merge decision names, when both are known and apart (and
+    /// with them any second entity of either name and kind that one article naming both
+    /// left).
     pub fn apply_merges(&mut self) {
         for k in 0..self.merges.len() {
             let (a, b) = self.merges[k].clone();
-            let (Some(i), Some(j)) = (self.decided(&a), self.decided(&b)) else {
+            let (xs, ys) = (self.decided(&a), self.decided(&b));
+            let (Some(&i), false) = (xs.first(), ys.is_empty()) else {
                 continue;
             };
-            if i == j || self.split_forbids(&self.names[i], &self.names[j]) {
-                continue;
+            for j in xs.into_iter().skip(1).chain(ys) {
+                if j == i || self.entities[j].is_none() {
+                    continue;
+                }
+                if self.split_forbids(&self.names[i], &self.names[j]) {
+                    continue;
+                }
+                self.absorb(i, j);
             }
-            self.absorb(i, j);
         }
     }
 
@@ -600,6 +618,28 @@ mod tests {
         let g = build(&merge, &[a, b]);
         assert_eq!(g.entities.len(), 2);
         assert_eq!(g.facts.len(), 1);
+    }
+
+    /// Regression (found by the merge-then-split property test): an article naming both
+    /// sides of a merge left a second entity of one name, and the merge then skipped it.
+    #[test]
+    fn a_merge_holds_when_one_article_names_both() {
+        let country = |id: &str, name: &str| Entity::new(id, name, Kind::Country);
+        let a = article("a", vec![country("pt", "Portugal")], vec![]);
+        let b = article("b", vec![country("vn", "Vietnam")], vec![]);
+        // By now the two are one entity going by both names; this article names both.
+        let c = article(
+            "c",
+            vec![country("vn", "Vietnam"), country("pt", "Portugal")],
+            vec![Fact::new("vn", Relation::CooperatesWith, "pt")],
+        );
+        let merge = Decisions::parse("merge \"Portugal\" \"Vietnam\"").unwrap();
+        let g = build(&merge, &[a, b, c]);
+        assert_eq!(names(&g), [("Portugal".into(), vec!["Vietnam".into()])]);
+        assert!(
+            g.facts.is_empty(),
+            "a fact between the two became a loop: dropped"
+        );
     }
 
     #[test]

@@ -51,8 +51,6 @@ pub const MAGIC: &[u8; 8] = b"KG-SNAP\0";
 pub const VERSION: u32 = 2;
 /// The size of a checksummed page.
 pub const PAGE: u64 = 4096;
-/// The header's size.
-pub const HEADER_LEN: usize = 512;
 /// The most facts a snapshot holds (fact numbers share a u32 with a 4-bit relation).
 pub const MAX_FACTS: u64 = 1 << 28;
 

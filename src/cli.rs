@@ -152,6 +152,9 @@ pub enum Command {
     /// Build the merged graph again from its articles and the decisions in kg.aliases.
     #[command(after_help = "Example:\n  kg rebuild")]
     Rebuild,
+    /// Fold the journal of articles 'kg add' appended to a large base into the base itself.
+    #[command(after_help = "Example:\n  kg compact")]
+    Compact,
     /// The graph one article yields, as a graph file (JSON) or text; nothing is stored.
     #[command(
         after_help = "Examples:\n  kg extract article.txt\n  kg extract article.txt --format text\n  kg extract notes.txt --date 2024-11-22"
@@ -179,6 +182,7 @@ impl Command {
                 | Command::Merge(_)
                 | Command::Split(_)
                 | Command::Rebuild
+                | Command::Compact
         )
     }
 }

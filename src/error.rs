@@ -62,6 +62,14 @@ pub enum Error {
     /// found before any work, so nothing is read, extracted or written.
     #[error("cannot write knowledge base '{}': {why}", path.display())]
     ReadOnlyBase { path: PathBuf, why: String },
+    /// A base's journal (see [`crate::kb::journal`]) could not be read or does not fit
+    /// the base.
+    #[error("journal '{}' is not valid: {message}", path.display())]
+    BadJournal { path: PathBuf, message: String },
+    /// A base's journal extends another version of the base: the base was rewritten or
+    /// replaced since the journal was written.
+    #[error("'{}' holds articles added to another version of '{}' (it changed since): run 'kg --graph {} compact' to add them to it again", journal.display(), base.display(), base.display())]
+    StaleJournal { journal: PathBuf, base: PathBuf },
     /// The base was written by a newer kg.
     #[error("'{}' {message}; it was left unchanged", path.display())]
     NewerBase { path: PathBuf, message: String },

@@ -6,6 +6,7 @@ use crate::cmd::focus::Answer;
 use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
 use crate::export::nodelink;
+use crate::kb::Journal;
 use crate::model::KnowledgeGraph;
 use crate::print::Style;
 use crate::query::Window;
@@ -113,7 +114,8 @@ fn from_snapshot(
         return Ok(None);
     }
     let snap = snapshot::open(path, notes)?;
-    let answer = cmd::focus::answer(&snap, command, style);
+    let journal = Journal::current(path)?;
+    let answer = answer_from(&snap, path, journal.as_ref(), command, style);
     let Some(damage) = snap.damage() else {
         return answer.map(Some);
     };
@@ -122,7 +124,7 @@ fn from_snapshot(
         snapshot::path_for(path).display()
     ));
     let snap = snapshot::rebuild(path, notes)?;
-    let answer = cmd::focus::answer(&snap, command, style)?;
+    let answer = answer_from(&snap, path, journal.as_ref(), command, style)?;
     match snap.damage() {
         None => Ok(Some(answer)),
         Some(damage) => Err(Error::Snapshot {
@@ -130,6 +132,24 @@ fn from_snapshot(
             message: format!("the rebuilt snapshot is damaged too ({damage})"),
         }),
     }
+}
+
+/// The answer of the snapshot of `base`, with its journal on top when it has one.
+fn answer_from(
+    snap: &snapshot::Snapshot,
+    base: &Path,
+    journal: Option<&Journal>,
+    command: &Command,
+    style: &Style,
+) -> Result<Answer, Error> {
+    let Some(journal) = journal else {
+        return cmd::focus::answer(snap, command, style);
+    };
+    let overlay = snapshot::Overlay::new(snap, journal).map_err(|message| Error::BadJournal {
+        path: crate::kb::journal::path_for(base),
+        message,
+    })?;
+    cmd::focus::answer(&overlay, command, style)
 }
 
 /// Runs a command that writes the knowledge base.
@@ -165,6 +185,7 @@ fn run_write(
         Command::Merge(a) => cmd::merge::run(&mut ctx, a),
         Command::Split(a) => cmd::split::run(&mut ctx, a),
         Command::Rebuild => cmd::rebuild::run(&mut ctx),
+        Command::Compact => cmd::compact::run(&mut ctx),
         _ => unreachable!("only write commands come here"),
     }?;
     notes.append(&mut ctx.notes);
@@ -196,13 +217,31 @@ fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<Outcome, Error> {
         | Command::Remove(_)
         | Command::Merge(_)
         | Command::Split(_)
-        | Command::Rebuild => unreachable!("run_write handles these"),
+        | Command::Rebuild
+        | Command::Compact => unreachable!("run_write handles these"),
     }
 }
 
-/// Reads and checks the graph file at `path`, or the embedded graph when there is none. A
-/// node-link JSON file (`kg export --format json`) is read as well.
+/// Reads and checks the graph file at `path` with its journal on top (the articles `kg
+/// add` appended to a large base, see [`crate::kb::journal`]), or the embedded graph when
+/// there is none.
 pub fn load(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
+    let graph = load_base(path)?;
+    let Some(path) = path else { return Ok(graph) };
+    let Some(journal) = Journal::current(path)? else {
+        return Ok(graph);
+    };
+    let mut file = graph.into_file();
+    journal.apply(&mut file);
+    KnowledgeGraph::from_file(file).map_err(|invalid| Error::BadJournal {
+        path: crate::kb::journal::path_for(path),
+        message: invalid.to_string(),
+    })
+}
+
+/// Reads and checks the graph file at `path` (without its journal), or the embedded graph
+/// when there is none. A node-link JSON file (`kg export --format json`) is read as well.
+pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
     let Some(path) = path else {
         return store::from_json(EMBEDDED_GRAPH).map_err(Error::BadEmbeddedGraph);
     };

@@ -1,17 +1,26 @@
-//! `kg add ARTICLE...`: extract articles and merge them into the knowledge base.
+//! `kg add ARTICLE...`: extract articles and merge them into the knowledge base: into the
+//! base's journal when it is large enough to be read through a snapshot (see
+//! [`crate::kb::append`]), else into the base itself.
 
 use super::{Outcome, WriteCtx};
 use crate::cli::AddArgs;
 use crate::error::Error;
-use crate::kb::{Added, Session, ingest};
+use crate::kb::append::Appender;
+use crate::kb::{Added, Extraction, Session, ingest};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 /// From how many files on a progress bar is shown (on a terminal only).
 const PROGRESS_FROM: usize = 2;
 
 pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
-    let mut session = Session::open(ctx.base)?;
+    // The base is locked (and checked) before the articles are read.
+    let appender = Appender::open(ctx.base, &mut ctx.notes)?;
+    let session = match appender {
+        Some(_) => None,
+        None => Some(Session::open(ctx.base)?),
+    };
     let bar = progress(a.articles.len());
     bar.set_message("reading");
     let mut incoming = Vec::with_capacity(a.articles.len());
@@ -21,26 +30,51 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
     }
     bar.set_position(0);
     bar.set_message("merging");
-    let Session { kb, decisions, .. } = &mut session;
-    let results = kb.add(incoming, decisions, || bar.inc(1));
+    let incoming = match appender {
+        Some(mut app) => match app.append(incoming) {
+            Ok(results) => {
+                bar.finish_and_clear();
+                report(ctx.out, &a.articles, &results)?;
+                let appended = results.iter().any(|r| matches!(r, Added::New { .. }));
+                app.save(&mut ctx.notes, appended)?;
+                return Ok(Outcome::Done);
+            }
+            Err(back) => back, // needs the base rewritten: unlock, then lock for that
+        },
+        None => incoming,
+    };
+    let mut session = match session {
+        Some(s) => s,
+        None => Session::open(ctx.base)?,
+    };
+    let results = merge(&mut session, incoming, &bar);
     bar.finish_and_clear();
-    for (path, r) in a.articles.iter().zip(&results) {
+    report(ctx.out, &a.articles, &results)?;
+    session.save(&mut ctx.notes, "nothing new to add")?;
+    Ok(Outcome::Done)
+}
+
+fn merge(session: &mut Session, incoming: Vec<Extraction>, bar: &ProgressBar) -> Vec<Added> {
+    let Session { kb, decisions, .. } = session;
+    kb.add(incoming, decisions, || bar.inc(1))
+}
+
+/// A line per article: added, replaced or unchanged.
+fn report(out: &mut dyn Write, articles: &[PathBuf], results: &[Added]) -> Result<(), Error> {
+    for (path, r) in articles.iter().zip(results) {
         let file = path.display();
         let facts = |n: usize| crate::print::text::counted(n, "fact");
         match r {
-            Added::New { id, facts: n } => {
-                writeln!(ctx.out, "added {file} as {id} ({})", facts(*n))?
-            }
+            Added::New { id, facts: n } => writeln!(out, "added {file} as {id} ({})", facts(*n))?,
             Added::Replaced { id, facts: n } => {
-                writeln!(ctx.out, "replaced {id} with {file} ({})", facts(*n))?
+                writeln!(out, "replaced {id} with {file} ({})", facts(*n))?
             }
             Added::Unchanged { id } => {
-                writeln!(ctx.out, "unchanged {file}: already in the base as {id}")?
+                writeln!(out, "unchanged {file}: already in the base as {id}")?
             }
         }
     }
-    session.save(&mut ctx.notes, "nothing new to add")?;
-    Ok(Outcome::Done)
+    Ok(())
 }
 
 /// A bar on stderr for many files when stderr is a terminal; hidden otherwise.

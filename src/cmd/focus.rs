@@ -1,4 +1,5 @@
-//! The part of a snapshot a query command reads, decoded into a graph on which the
+//! The part of a snapshot (or of a snapshot with a journal on top: any [`View`]) a query
+//! command reads, decoded into a graph on which the
 //! command then runs unchanged: names resolve, searches run on the memory-mapped
 //! snapshot, and only the entities and facts of the answer (with what the command needs
 //! around them) are decoded. The command's own search then sees a graph small enough to
@@ -12,7 +13,7 @@ use crate::model::KnowledgeGraph;
 use crate::print::{Format, Style};
 use crate::query::paths::{distances, k_shortest, shortest};
 use crate::query::{Walk, neighbours};
-use crate::store::snapshot::Snapshot;
+use crate::store::snapshot::View;
 
 /// What a snapshot gives a command.
 pub enum Answer {
@@ -23,7 +24,7 @@ pub enum Answer {
 }
 
 /// The snapshot's answer to `command` (one that [`reads_part`]).
-pub fn answer(snap: &Snapshot, command: &Command, style: &Style) -> Result<Answer, Error> {
+pub fn answer(snap: &impl View, command: &Command, style: &Style) -> Result<Answer, Error> {
     match command {
         Command::Neighbours(a) if a.format.format == Format::Text => {
             let center = snap.resolve(&a.entity)?;
@@ -56,7 +57,7 @@ fn selects_part(a: &SelectArgs) -> bool {
 /// # Complexity
 /// What the command's search costs on the snapshot (a bidirectional search for a path, a
 /// breadth-first search for a neighbourhood), plus decoding the part found.
-pub fn part(snap: &Snapshot, command: &Command) -> Result<KnowledgeGraph, Error> {
+pub fn part(snap: &impl View, command: &Command) -> Result<KnowledgeGraph, Error> {
     match command {
         Command::Path(a) => path(snap, a),
         Command::Neighbours(a) => neighbourhood(snap, a),
@@ -73,7 +74,7 @@ pub fn part(snap: &Snapshot, command: &Command) -> Result<KnowledgeGraph, Error>
     }
 }
 
-fn path(snap: &Snapshot, a: &PathArgs) -> Result<KnowledgeGraph, Error> {
+fn path(snap: &impl View, a: &PathArgs) -> Result<KnowledgeGraph, Error> {
     let from = snap.resolve(&a.from)?;
     let to = snap.resolve(&a.to)?;
     let mut keep = vec![from, to];
@@ -108,7 +109,7 @@ fn path(snap: &Snapshot, a: &PathArgs) -> Result<KnowledgeGraph, Error> {
 /// # Complexity
 /// Two breadth-first searches of depth `limit`: O(V + E log Δ) at most.
 fn ball(
-    snap: &Snapshot,
+    snap: &impl View,
     from: u32,
     to: u32,
     walk: &Walk<u32>,
@@ -136,7 +137,7 @@ fn ball(
 /// where the k-th shortest path found is no longer than the ball's limit (every path that
 /// short lies inside it), or one that holds all the two ends can reach.
 fn k_ball(
-    snap: &Snapshot,
+    snap: &impl View,
     from: u32,
     to: u32,
     walk: &Walk<u32>,
@@ -165,14 +166,14 @@ fn k_ball(
     }
 }
 
-fn neighbourhood(snap: &Snapshot, a: &NeighboursArgs) -> Result<KnowledgeGraph, Error> {
+fn neighbourhood(snap: &impl View, a: &NeighboursArgs) -> Result<KnowledgeGraph, Error> {
     let center = snap.resolve(&a.entity)?;
     let links = neighbours(snap, center, &super::neighbours::walk(a), a.depth, &a.kind);
     let facts: Vec<u32> = links.iter().map(|l| l.edge).collect();
     Ok(snap.subgraph(&[center], &facts))
 }
 
-fn selection(snap: &Snapshot, a: &SelectArgs) -> Result<KnowledgeGraph, Error> {
+fn selection(snap: &impl View, a: &SelectArgs) -> Result<KnowledgeGraph, Error> {
     let walk = Walk {
         via: a.relation.clone(),
         ..Walk::default()

@@ -5,6 +5,7 @@
 
 pub mod add;
 pub mod build;
+pub mod compact;
 pub mod completions;
 pub mod dot;
 pub mod duplicates;

@@ -20,14 +20,16 @@
 
 use super::Extraction;
 use super::decisions::Decisions;
+use super::known::Known;
 use crate::model::{Entity, Fact, GraphFile, Kind, Provenance, Relation, Source};
 use crate::query::names::normalize;
 use std::collections::{HashMap, HashSet};
 
 /// The identity of a fact: subject, relation, object, date.
-type FactKey = (String, Relation, String, Option<String>);
+pub(crate) type FactKey = (String, Relation, String, Option<String>);
 
-fn fact_key(f: &Fact) -> FactKey {
+/// A fact's identity (symmetric relations in either order).
+pub(crate) fn fact_key(f: &Fact) -> FactKey {
     let (s, o) = if f.relation.is_symmetric() && f.object < f.subject {
         (&f.object, &f.subject)
     } else {
@@ -81,8 +83,9 @@ impl Merged {
     }
 }
 
-/// The graph being built.
-pub struct Builder {
+/// The graph being built: the whole of it, or (over a [`Known`] base) the part of the
+/// base the new articles touch, read from it as they need it.
+pub struct Builder<'k> {
     splits: Vec<(String, String)>,
     merges: Vec<(String, String)>,
     entities: Vec<Option<Entity>>,
@@ -95,6 +98,16 @@ pub struct Builder {
     fact_index: HashMap<FactKey, usize>,
     sources: Vec<Source>,
     source_at: HashMap<String, usize>,
+    /// The base merged into, when this builder does not hold it.
+    known: Option<&'k dyn Known>,
+    /// Names whose entities were read from `known`.
+    read_names: HashSet<String>,
+    /// Entities and facts read from `known`, as they were there.
+    known_entities: HashMap<usize, Entity>,
+    known_facts: HashMap<usize, Fact>,
+    /// A merge decision moved an entity of `known` into another: only a rebuild can say
+    /// what that changes.
+    outgrown: bool,
 }
 
 /// A one-word name that is not an acronym: it links entities only when unambiguous.
@@ -115,7 +128,7 @@ fn conflicting(kind: Kind, a: &str, b: &str) -> bool {
     wa.len() > 1 && wb.len() > 1 && !wa.is_subset(&wb) && !wb.is_subset(&wa)
 }
 
-impl Builder {
+impl Builder<'static> {
     /// An empty graph.
     pub fn new(decisions: &Decisions) -> Self {
         Builder {
@@ -129,6 +142,11 @@ impl Builder {
             fact_index: HashMap::new(),
             sources: Vec::new(),
             source_at: HashMap::new(),
+            known: None,
+            read_names: HashSet::new(),
+            known_entities: HashMap::new(),
+            known_facts: HashMap::new(),
+            outgrown: false,
         }
     }
 
@@ -147,9 +165,78 @@ impl Builder {
         }
         b
     }
+}
+
+impl<'k> Builder<'k> {
+    /// Merges into a base it does not hold, asking `known` for the entities and facts the
+    /// articles touch; [`Builder::delta`] then says what they changed.
+    pub fn over(decisions: &Decisions, known: &'k dyn Known) -> Self {
+        Builder {
+            known: Some(known),
+            ..Builder::new(decisions)
+        }
+    }
+
+    /// Reads from `known` every entity going by a name of the article's entities or of a
+    /// merge decision, in the base's order (the order a builder holding the whole base
+    /// would have them in), so that matching sees all the candidates it would see there.
+    fn read_known(&mut self, ex: &Extraction) {
+        let Some(known) = self.known else { return };
+        let mut names: Vec<String> = Vec::new();
+        for e in &ex.entities {
+            names.extend(self.without_split_names(e).names().map(normalize));
+        }
+        for (a, b) in &self.merges {
+            names.push(a.clone());
+            names.push(b.clone());
+        }
+        let mut found: Vec<(usize, Entity)> = Vec::new();
+        for n in names {
+            if self.read_names.insert(n.clone()) {
+                found.extend(known.entities_named(&n));
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        for (_, e) in found {
+            if !self.ids.contains_key(&e.id) {
+                let i = self.hold(e.clone());
+                self.known_entities.insert(i, e);
+            }
+        }
+    }
+
+    /// What the articles merged so far changed in the `known` base: the sources, entities
+    /// and facts they added or changed, whole, in the order made; `None` when a merge
+    /// decision joined an entity of the base into another (a rebuild must say what that
+    /// changes).
+    pub fn delta(self) -> Option<(Vec<Source>, Vec<Entity>, Vec<Fact>)> {
+        if self.outgrown {
+            return None;
+        }
+        let mut entities = Vec::new();
+        for (i, e) in self.entities.into_iter().enumerate() {
+            let Some(mut e) = e else { continue };
+            if self.known_entities.get(&i) == Some(&e) {
+                continue;
+            }
+            e.aliases.sort();
+            e.aliases.dedup();
+            entities.push(e);
+        }
+        let mut facts = Vec::new();
+        for (j, m) in self.facts.into_iter().enumerate() {
+            let Some(m) = m else { continue };
+            let f = m.into_fact();
+            if self.known_facts.get(&j) != Some(&f) {
+                facts.push(f);
+            }
+        }
+        Some((self.sources, entities, facts))
+    }
 
     /// Merges one article's extraction.
     pub fn add(&mut self, ex: &Extraction) {
+        self.read_known(ex);
         let mut local: HashMap<&str, usize> = HashMap::new();
         let mut taken: HashSet<usize> = HashSet::new();
         for orig in &ex.entities {
@@ -289,7 +376,8 @@ impl Builder {
         (at.len() == 1).then(|| at[0])
     }
 
-    /// A new base entity; its id is the article's id (or a slug of its name), made unique.
+    /// A new base entity; its id is the article's id (or a slug of its name), made unique
+    /// (in the `known` base too).
     fn push_entity(&mut self, mut e: Entity) -> usize {
         let base = if e.id.is_empty() {
             crate::model::slug(&e.name)
@@ -298,11 +386,17 @@ impl Builder {
         };
         let mut id = base.clone();
         let mut k = 2;
-        while self.ids.contains_key(&id) {
+        while self.ids.contains_key(&id) || self.known.is_some_and(|b| b.has_id(&id)) {
             id = format!("{base}-{k}");
             k += 1;
         }
-        e.id = id.clone();
+        e.id = id;
+        self.hold(e)
+    }
+
+    /// Holds an entity whose id is unique here, indexed by its names.
+    fn hold(&mut self, e: Entity) -> usize {
+        let id = e.id.clone();
         let i = self.entities.len();
         let names: HashSet<String> = e.names().map(normalize).collect();
         for n in &names {
@@ -343,6 +437,14 @@ impl Builder {
     /// Adds a fact, or its provenances to the fact with the same key.
     fn add_fact(&mut self, f: Fact) {
         let key = fact_key(&f);
+        if !self.fact_index.contains_key(&key)
+            && let Some(old) = self.known.and_then(|b| b.fact_like(&f))
+        {
+            let j = self.facts.len();
+            self.fact_index.insert(key.clone(), j);
+            self.facts.push(Some(Merged::new(old.clone())));
+            self.known_facts.insert(j, old);
+        }
         match self.fact_index.get(&key) {
             Some(&j) => {
                 let have = self.facts[j].as_mut().expect("live fact");
@@ -416,6 +518,7 @@ impl Builder {
 
     /// Moves entity `j` into entity `i`: names, then facts.
     fn absorb(&mut self, i: usize, j: usize) {
+        self.outgrown |= self.known_entities.contains_key(&j);
         let gone = self.entities[j].take().expect("live entity");
         for n in self.names[j].drain() {
             if let Some(list) = self.index.get_mut(&n) {

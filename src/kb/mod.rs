@@ -15,15 +15,20 @@
 //! new decision rebuilds from `articles`. A graph file with no `"kb"` section (format 0)
 //! is migrated: its facts are grouped by source into articles.
 
+pub mod append;
 pub mod decisions;
 pub mod duplicates;
 pub mod generate;
 pub mod ingest;
+pub mod journal;
+pub mod known;
 pub mod merge;
 pub mod session;
 pub mod synthetic;
 
 pub use decisions::{Decisions, Verb};
+pub use journal::Journal;
+pub use known::Known;
 pub use session::Session;
 
 use crate::model::{Entity, Fact, GraphFile, Invalid, KnowledgeGraph, Source};
@@ -259,8 +264,7 @@ impl KnowledgeBase {
                 }
                 _ => {
                     if same_id.is_some() || fresh_ids.contains(&ex.source.id) {
-                        let short = hash.strip_prefix("fnv1a64:").unwrap_or(&hash);
-                        ex.source.id = format!("{}-{}", ex.source.id, &short[..8.min(short.len())]);
+                        ex.source.id = with_hash_suffix(&ex.source.id, &hash);
                     }
                     results.push(Added::New {
                         id: ex.source.id.clone(),
@@ -299,6 +303,12 @@ impl KnowledgeBase {
         self.rebuild(decisions);
         true
     }
+}
+
+/// An article id made distinct by the start of its content hash (`report-1a2b3c4d`).
+fn with_hash_suffix(id: &str, hash: &str) -> String {
+    let short = hash.strip_prefix("fnv1a64:").unwrap_or(hash);
+    format!("{id}-{}", &short[..8.min(short.len())])
 }
 
 /// How many facts each source contributes to a graph (facts that name it in any
@@ -523,6 +533,37 @@ mod tests {
             let results = kb.add(repeat, &Decisions::default(), || {});
             prop_assert!(results.iter().all(|r| matches!(r, Added::Unchanged { .. })), "{results:?}");
             prop_assert_eq!(kb.to_json(), before);
+        }
+
+        /// Merging articles over a base the builder does not hold (asking it only for what
+        /// the articles touch, as `kg add` does through a snapshot) and applying what that
+        /// changed gives the graph that merging them into the whole base gives.
+        #[test]
+        fn merging_over_a_known_base_changes_what_a_whole_merge_changes(
+            picks in proptest::collection::btree_set(0usize..60, 1..8),
+            new in proptest::collection::btree_set(0usize..90, 1..4),
+        ) {
+            let picks: Vec<usize> = picks.into_iter().collect();
+            let base = base_of(&picks);
+            let d = Decisions::default();
+            let arts: Vec<Extraction> = new
+                .iter()
+                .filter(|i| !picks.contains(i))
+                .map(|&i| synthetic::article(i).1)
+                .collect();
+            let mut whole = base.clone();
+            whole.add(arts.clone(), &d, || {});
+            let mut file = base.graph.clone();
+            for a in &arts {
+                let mut b = Builder::over(&d, &file);
+                b.add(a);
+                let (sources, entities, facts) = b.delta().expect("no decisions to outgrow");
+                let mut j = journal::Journal::new(crate::store::snapshot::Stamp::default());
+                j.entries.push(journal::Entry { article: a.clone(), sources, entities, facts });
+                j.apply(&mut file);
+            }
+            file.sort();
+            prop_assert_eq!(&file, &whole.graph);
         }
 
         /// `kg merge A B` then `kg split A B` (as the commands record them): the graph is

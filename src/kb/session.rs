@@ -6,10 +6,11 @@
 //! 30), then fails. A base that cannot be read is reported and never overwritten; one
 //! that cannot be written (read-only file or folder) is refused before anything else.
 //! What was written is said as a note on stderr (`kg: wrote kg.json (...)`), as for every
-//! command that writes files.
+//! command that writes files. The articles of the base's journal (see [`super::journal`])
+//! are added on opening, and the journal removed once the base is saved.
 
 use super::decisions::{Decisions, decisions_path};
-use super::{KbError, KnowledgeBase};
+use super::{Journal, KbError, KnowledgeBase};
 use crate::error::Error;
 use crate::store::{LockError, WriteLock, write_atomic};
 use std::io;
@@ -27,6 +28,8 @@ pub struct Session {
     original: String,
     original_decisions: String,
     migrated: Option<u32>,
+    /// The journal whose articles were added on opening: removed once the base is saved.
+    journal: Option<(PathBuf, usize)>,
     _lock: WriteLock,
 }
 
@@ -48,7 +51,7 @@ fn lock_timeout() -> Result<Duration, Error> {
     }
 }
 
-fn lock(path: &Path) -> Result<WriteLock, Error> {
+pub(super) fn lock(path: &Path) -> Result<WriteLock, Error> {
     let timeout = lock_timeout()?;
     WriteLock::acquire(path, timeout, |lock| {
         eprintln!(
@@ -67,7 +70,7 @@ fn lock(path: &Path) -> Result<WriteLock, Error> {
     })
 }
 
-fn read_decisions(path: &Path) -> Result<(Decisions, String), Error> {
+pub(super) fn read_decisions(path: &Path) -> Result<(Decisions, String), Error> {
     let dpath = decisions_path(path);
     let text = match std::fs::read_to_string(&dpath) {
         Ok(t) => t,
@@ -91,7 +94,7 @@ fn read_decisions(path: &Path) -> Result<(Decisions, String), Error> {
 /// "do not change this", even in a folder that would let a rename replace it) and its
 /// folder takes a new file (the temporary file, and the lock). A missing base passes: the
 /// read that follows says so.
-fn check_writable(path: &Path) -> Result<(), Error> {
+pub(super) fn check_writable(path: &Path) -> Result<(), Error> {
     let refuse = |why: String| Error::ReadOnlyBase {
         path: path.into(),
         why,
@@ -149,6 +152,19 @@ impl Session {
         })?;
         let (decisions, original_decisions) = read_decisions(path)?;
         kb.honour(&decisions);
+        // The articles `kg add` appended to the journal go in now. A journal that extends
+        // another version of the base goes in too: adding an article again changes nothing.
+        let jpath = super::journal::path_for(path);
+        let journal = Journal::read(path).map_err(|e| Error::BadJournal {
+            path: jpath.clone(),
+            message: e.to_string(),
+        })?;
+        let journal = journal.map(|j| {
+            let articles: Vec<_> = j.articles().cloned().collect();
+            let n = articles.len();
+            kb.add(articles, &decisions, || {});
+            (jpath, n)
+        });
         Ok(Session {
             path: path.into(),
             kb,
@@ -156,6 +172,7 @@ impl Session {
             original,
             original_decisions,
             migrated,
+            journal,
             _lock: lock,
         })
     }
@@ -210,6 +227,24 @@ impl Session {
             write_atomic(&self.path, text.as_bytes()).map_err(werr(&self.path))?;
             self.original = text;
             wrote.push(self.path.display().to_string());
+        }
+        // Only once the base holds the journal's articles does the journal go.
+        if let Some((jpath, n)) = self.journal.take() {
+            match std::fs::remove_file(&jpath) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(Error::Write {
+                        path: jpath,
+                        source: e,
+                    });
+                }
+                _ => {}
+            }
+            notes.push(format!(
+                "folded {} from '{}' into '{}' and removed it",
+                crate::print::text::counted(n, "article"),
+                jpath.display(),
+                self.path.display()
+            ));
         }
         notes.push(if wrote.is_empty() {
             format!(

@@ -117,6 +117,24 @@ impl KnowledgeGraph {
         })
     }
 
+    /// The graph file's top-level fields kg does not know (a knowledge base's `"kb"`).
+    pub fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
+
+    /// The graph file for this graph in the graph's own order (the order it was read
+    /// in), not sorted.
+    pub fn into_file(self) -> GraphFile {
+        let (nodes, edges) = self.graph.into_nodes_edges();
+        GraphFile {
+            version: FORMAT_VERSION,
+            sources: self.sources,
+            entities: nodes.into_iter().map(|n| n.weight).collect(),
+            facts: edges.into_iter().map(|e| e.weight).collect(),
+            extra: self.extra,
+        }
+    }
+
     /// The graph file for this graph, in canonical order.
     pub fn to_file(&self) -> GraphFile {
         let mut file = GraphFile {

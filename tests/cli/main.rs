@@ -10,6 +10,7 @@ mod export;
 mod extract;
 mod harness;
 mod html;
+mod journal;
 mod kb;
 mod listing;
 mod names;

@@ -273,6 +273,7 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     sections[sec(Section::Strings)] = std::mem::take(&mut strings.bytes);
     drop(strings);
 
+    sections[sec(Section::Meta)] = super::Meta::of(graph.extra()).to_bytes();
     let source_count = graph.sources().len();
     // Everything is in the sections now: the graph can go before they are written.
     drop(graph);

@@ -1,4 +1,4 @@
-//! The snapshot file layout (version 2): fixed-size little-endian records in sections,
+//! The snapshot file layout (version 3): fixed-size little-endian records in sections,
 //! a header that locates them, and a checksum for every 4 KiB page.
 //!
 //! ```text
@@ -7,7 +7,7 @@
 //!   16  JSON file length u64       24  JSON file mtime, ns since the epoch, u64
 //!   32  entities u64   40 facts u64   48 sources u64   56 symbols u64
 //!   64  name entries u64           72  prefix entries u64
-//!   80  section table: 14 × (offset u64, length u64), in the order of [`Section`]
+//!   80  section table: 15 × (offset u64, length u64), in the order of [`Section`]
 //!   320 schema u64 (hash of the kind and relation names, in order)
 //!   488 page table offset u64      496 page table hash u64   504 header hash u64
 //! the rest of page 0 is zero; the sections start at 4096, each 8-aligned; then the page
@@ -39,6 +39,9 @@
 //! - `Attributes`: 12 bytes per fact, what a listing prints of it: date symbol u32,
 //!   count u32 (`u32::MAX` none, `u32::MAX - 1` too large: read the fact record),
 //!   relation u8, 3 zero. A long listing touches these pages, not the fact records'.
+//! - `Meta`: what `kg add` needs to know of the base without reading it: a JSON object,
+//!   `{"kb": {"version": N, "decisions": "..."}}` for a knowledge base, `{}` for a plain
+//!   graph file (see [`crate::store::snapshot::Meta`]).
 //!
 //! Entities and facts are numbered in graph-file order, so a part of the snapshot decodes
 //! into a graph that orders its nodes and edges as the whole file would.
@@ -48,7 +51,7 @@ use crate::model::{Kind, Relation};
 /// The first bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"KG-SNAP\0";
 /// The layout version this kg writes and reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The size of a checksummed page.
 pub const PAGE: u64 = 4096;
 /// The most facts a snapshot holds (fact numbers share a u32 with a 4-bit relation).
@@ -110,10 +113,11 @@ pub enum Section {
     Prefixes,
     Ids,
     Attributes,
+    Meta,
 }
 
 impl Section {
-    pub const ALL: [Section; 14] = [
+    pub const ALL: [Section; 15] = [
         Section::Strings,
         Section::Entities,
         Section::Kinds,
@@ -128,8 +132,12 @@ impl Section {
         Section::Prefixes,
         Section::Ids,
         Section::Attributes,
+        Section::Meta,
     ];
 }
+
+// The section table ends where the schema field begins.
+const _: () = assert!(at::SECTIONS + 16 * Section::ALL.len() <= at::SCHEMA);
 
 /// A hash of the kind and relation names in their order: a kg whose lists differ reads
 /// kind and relation numbers differently, so it rebuilds the snapshot.

@@ -16,11 +16,17 @@
 pub mod build;
 pub mod format;
 pub mod map;
+pub mod meta;
+pub mod overlay;
 pub mod probe;
 pub mod reader;
+pub mod view;
 
 pub use build::{Built, Stamp, TooLarge, build};
+pub use meta::{KbHead, Meta};
+pub use overlay::Overlay;
 pub use reader::{Snapshot, Unusable};
+pub use view::View;
 
 use crate::error::Error;
 use crate::store::atomic::write_file;
@@ -118,7 +124,7 @@ pub fn open(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {
 /// A full parse of the JSON, then O(V + E + N log N) (see [`build()`]).
 pub fn rebuild(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {
     let stamp = stamp_of(&read_meta(json)?);
-    let graph = crate::run::load(Some(json))?;
+    let graph = crate::run::load_base(Some(json))?;
     let snap_path = path_for(json);
     let built = build(graph, stamp).map_err(|e| Error::Snapshot {
         path: snap_path.clone(),

@@ -9,7 +9,7 @@ use super::map::Bytes;
 use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::Topology;
 use crate::query::filter::{Hop, Walk};
-use crate::query::names::{NameError, begin, closest, decide};
+use crate::query::names::{NameError, begin, closest, decide, matches_start, normalize};
 use std::cell::{Cell, OnceCell, RefCell};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -36,7 +36,7 @@ pub struct Snapshot {
     symbols: u64,
     names: u64,
     prefixes: u64,
-    sections: [(u64, u64); 14],
+    sections: [(u64, u64); Section::ALL.len()],
     pages_off: u64,
     /// One bit per page: checked against its sum already.
     checked: Vec<Cell<u64>>,
@@ -91,7 +91,7 @@ impl Snapshot {
         if xxh3_64(&b[pages_off as usize..]) != u64_le(b, at::PAGES_HASH) {
             return Err(damaged("its page table fails its checksum"));
         }
-        let mut sections = [(0u64, 0u64); 14];
+        let mut sections = [(0u64, 0u64); Section::ALL.len()];
         for (i, s) in sections.iter_mut().enumerate() {
             let off = u64_le(b, at::SECTIONS + 16 * i);
             let slen = u64_le(b, at::SECTIONS + 16 * i + 8);
@@ -140,6 +140,17 @@ impl Snapshot {
             return Err(damaged("its sections do not match its counts"));
         }
         Ok(snap)
+    }
+
+    /// What the snapshot records of its base besides the graph (damage noted, and a plain
+    /// graph's meta returned, when it does not decode).
+    pub fn meta(&self) -> super::Meta {
+        let (_, len) = self.section(Section::Meta);
+        let bytes = self.get(Section::Meta, 0, len).unwrap_or(b"{}");
+        serde_json::from_slice(bytes).unwrap_or_else(|e| {
+            self.hurt(|| format!("its meta section does not decode: {e}"));
+            super::Meta::default()
+        })
     }
 
     /// The JSON file this snapshot was built from (its length and modification time).
@@ -277,7 +288,11 @@ impl Snapshot {
     }
 
     /// The entities and facts adjacent to `n` one way: (other end, fact, relation number).
-    fn adjacent(&self, forward: bool, n: u32) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+    pub(crate) fn adjacent(
+        &self,
+        forward: bool,
+        n: u32,
+    ) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
         let (offs, adj) = if forward {
             (Section::OutOffsets, Section::OutAdjacency)
         } else {
@@ -319,14 +334,47 @@ impl Snapshot {
     /// # Complexity
     /// O(log N + m) for m matches; an unknown name scans every name for suggestions.
     pub fn resolve(&self, query: &str) -> Result<u32, NameError> {
-        let (q, mut m) = begin(query, |id| self.by_id(id))?;
+        self.resolve_with(
+            query,
+            &[],
+            |id| self.by_id(id),
+            |n| format!("{} ({})", self.name(n), self.kind(n)),
+            |n| self.name(n).to_string(),
+        )
+    }
+
+    /// Resolves as [`Snapshot::resolve`] does, with `added` entities (number and record,
+    /// sorted by number) standing beside the snapshot's and hiding the snapshot's entity of
+    /// the same number (one whose record changed): how [`super::Overlay`] resolves.
+    pub(crate) fn resolve_with(
+        &self,
+        query: &str,
+        added: &[(u32, &Entity)],
+        by_id: impl FnOnce(&str) -> Option<u32>,
+        label: impl Fn(u32) -> String,
+        name: impl Fn(u32) -> String,
+    ) -> Result<u32, NameError> {
+        let hidden = |n: u32| added.binary_search_by_key(&n, |(m, _)| *m).is_ok();
+        let (q, mut m) = begin(query, by_id)?;
         for (key, n) in self.index_from(Section::Names, self.names, q.as_bytes()) {
             if key != q.as_bytes() {
                 break;
             }
-            m.exact.push(n & !CANONICAL);
+            let e = n & !CANONICAL;
+            if hidden(e) {
+                continue;
+            }
+            m.exact.push(e);
             if n & CANONICAL != 0 {
-                m.canonical.push(n & !CANONICAL);
+                m.canonical.push(e);
+            }
+        }
+        for &(n, e) in added {
+            if let Some(i) = e.names().position(|x| normalize(x) == q) {
+                m.exact.push(n);
+                if i == 0 {
+                    m.canonical.push(n);
+                }
             }
         }
         m.exact.sort_unstable();
@@ -336,24 +384,50 @@ impl Snapshot {
                 if !key.starts_with(q.as_bytes()) {
                     break;
                 }
-                m.prefix.push(n);
+                if !hidden(n) {
+                    m.prefix.push(n);
+                }
+            }
+            for &(n, e) in added {
+                let claim = e.kind == Kind::Statement;
+                if e.names().any(|x| matches_start(&normalize(x), &q, claim)) {
+                    m.prefix.push(n);
+                }
             }
             m.prefix.sort_unstable();
             m.prefix.dedup();
         }
-        let label = |n: u32| format!("{} ({})", self.name(n), self.kind(n));
         decide(query, m, label, || {
-            let all = (0..self.names).map(|i| {
+            let all = (0..self.names).filter_map(|i| {
                 let (key, n) = self.index_entry(Section::Names, i);
                 let n = n & !CANONICAL;
-                (
-                    n,
-                    String::from_utf8_lossy(key).into_owned(),
-                    self.kind(n) == Kind::Statement,
-                )
+                (!hidden(n)).then(|| {
+                    (
+                        n,
+                        String::from_utf8_lossy(key).into_owned(),
+                        self.kind(n) == Kind::Statement,
+                    )
+                })
             });
-            closest(&q, all, |n| self.name(n).to_string())
+            let more = added.iter().flat_map(|&(n, e)| {
+                e.names()
+                    .map(move |x| (n, normalize(x), e.kind == Kind::Statement))
+            });
+            closest(&q, all.chain(more), name)
         })
+    }
+
+    /// The entities going by this normalized name (canonical or alias), in snapshot
+    /// order.
+    pub(crate) fn named(&self, q: &str) -> Vec<u32> {
+        let mut found: Vec<u32> = self
+            .index_from(Section::Names, self.names, q.as_bytes())
+            .take_while(|(key, _)| *key == q.as_bytes())
+            .map(|(_, n)| n & !CANONICAL)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     fn index_entry(&self, s: Section, i: u64) -> (&[u8], u32) {
@@ -381,7 +455,8 @@ impl Snapshot {
         (lo..count).map(move |i| self.index_entry(s, i))
     }
 
-    fn by_id(&self, id: &str) -> Option<u32> {
+    /// The entity with this id.
+    pub(crate) fn by_id(&self, id: &str) -> Option<u32> {
         let (mut lo, mut hi) = (0, self.entities);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -402,6 +477,20 @@ impl Snapshot {
     /// # Complexity
     /// O((n + f) log (n + f)) plus the size of what is decoded.
     pub fn subgraph(&self, nodes: &[u32], facts: &[u32]) -> KnowledgeGraph {
+        self.graph_of(self.part(nodes, facts))
+    }
+
+    /// A graph of decoded records (damage noted, and an empty graph returned, when they do
+    /// not form one).
+    pub(crate) fn graph_of(&self, file: GraphFile) -> KnowledgeGraph {
+        KnowledgeGraph::from_file(file).unwrap_or_else(|e| {
+            self.hurt(|| format!("its records do not form a graph: {e}"));
+            KnowledgeGraph::default()
+        })
+    }
+
+    /// [`Snapshot::subgraph`]'s records, as a graph file in snapshot order.
+    pub(crate) fn part(&self, nodes: &[u32], facts: &[u32]) -> GraphFile {
         let mut facts = facts.to_vec();
         facts.sort_unstable();
         facts.dedup();
@@ -415,45 +504,45 @@ impl Snapshot {
         nodes.dedup();
         nodes.retain(|&n| u64::from(n) < self.entities);
         let entities: Vec<Entity> = nodes.iter().map(|&n| self.entity(n)).collect();
-        let mut cited: Vec<&str> = Vec::new();
-        let facts: Vec<Fact> = records
-            .iter()
-            .map(|r| {
-                let f = self.fact(r);
-                if let Some(s) = self.symbol(u32_le(r, 16)) {
-                    cited.push(s);
-                }
-                f
-            })
-            .collect();
+        let facts: Vec<Fact> = records.iter().map(|r| self.fact(r)).collect();
+        // Every source a fact cites, its first and those of its other provenances.
+        let mut cited: Vec<String> = facts.iter().flat_map(Fact::sources).collect();
         cited.sort_unstable();
         cited.dedup();
-        let mut sources = Vec::new();
-        if !cited.is_empty() {
-            for i in 0..self.sources {
-                let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
-                if cited.binary_search(&self.str_at(&r, 0)).is_ok() {
-                    let json = self.str(u64_le(&r, 16), u32_le(&r, 12));
-                    match serde_json::from_str::<Source>(json) {
-                        Ok(s) => sources.push(s),
-                        Err(e) => self.hurt(|| format!("source {i} does not decode: {e}")),
-                    }
-                }
-            }
-        }
-        let file = GraphFile {
+        let sources = if cited.is_empty() {
+            Vec::new()
+        } else {
+            self.sources_where(|id| cited.binary_search_by(|c| c.as_str().cmp(id)).is_ok())
+        };
+        GraphFile {
             sources,
             entities,
             facts,
             ..GraphFile::default()
-        };
-        KnowledgeGraph::from_file(file).unwrap_or_else(|e| {
-            self.hurt(|| format!("its records do not form a graph: {e}"));
-            KnowledgeGraph::default()
-        })
+        }
     }
 
-    fn entity(&self, n: u32) -> Entity {
+    /// The sources whose id `keep` takes, decoded, in snapshot order.
+    ///
+    /// # Complexity
+    /// O(S) ids read, plus decoding those kept.
+    pub fn sources_where(&self, keep: impl Fn(&str) -> bool) -> Vec<Source> {
+        let mut sources = Vec::new();
+        for i in 0..self.sources {
+            let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
+            if keep(self.str_at(&r, 0)) {
+                let json = self.str(u64_le(&r, 16), u32_le(&r, 12));
+                match serde_json::from_str::<Source>(json) {
+                    Ok(s) => sources.push(s),
+                    Err(e) => self.hurt(|| format!("source {i} does not decode: {e}")),
+                }
+            }
+        }
+        sources
+    }
+
+    /// An entity's record, decoded.
+    pub(crate) fn entity(&self, n: u32) -> Entity {
         let r = self.entity_record(n);
         let mut e = Entity::new(
             self.str_at(&r, 0),
@@ -476,6 +565,11 @@ impl Snapshot {
             }
         }
         e
+    }
+
+    /// A fact's record, decoded.
+    pub(crate) fn fact_at(&self, e: u32) -> Fact {
+        self.fact(&self.fact_record(e))
     }
 
     fn fact(&self, r: &[u8; 72]) -> Fact {

@@ -1,0 +1,201 @@
+//! [`Appender`]: `kg add` on a large base without rewriting it. The new articles are
+//! merged through the base's snapshot (only the entities their names match and the facts
+//! they restate are read) and written to the base's journal (see [`super::journal`]);
+//! the base and its snapshot stay as they are, so adding an article costs about the same
+//! at ten million facts as at ten thousand.
+//!
+//! A base takes appends when queries read it through a snapshot (`KG_SNAPSHOT` and its
+//! size say so), it is a knowledge base of this kg's format built under the decisions in
+//! `kg.aliases` (or a plain graph file with no decisions), and its journal, if any,
+//! extends it as it is now. An article that replaces one of the base (same id and file,
+//! other bytes), or one a merge decision would join to an entity of the base, needs the
+//! base rewritten: then nothing is appended and `kg add` rewrites the base as it does for
+//! small ones.
+
+use super::decisions::Decisions;
+use super::journal::{Entry, Journal, path_for};
+use super::merge::Builder;
+use super::session::{check_writable, lock, read_decisions};
+use super::{Added, Extraction, KB_VERSION};
+use crate::error::Error;
+use crate::store::WriteLock;
+use crate::store::snapshot::{self, Overlay, Policy, Snapshot, stamp_of};
+use crate::store::write_atomic;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// A base opened for appending, locked for writing until dropped.
+pub struct Appender {
+    path: PathBuf,
+    snap: Snapshot,
+    journal: Journal,
+    decisions: Decisions,
+    _lock: WriteLock,
+}
+
+impl Appender {
+    /// The base at `path` opened for appending, or `None` when it does not take appends
+    /// (see the module doc). Builds the snapshot when it is missing or out of date.
+    pub fn open(path: &Path, notes: &mut Vec<String>) -> Result<Option<Appender>, Error> {
+        let policy = Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
+        let Ok(meta) = std::fs::metadata(path) else {
+            return Ok(None); // the base reader says what is wrong
+        };
+        if !policy.applies(meta.len()) {
+            return Ok(None);
+        }
+        check_writable(path)?;
+        let held = lock(path)?;
+        let stamp = stamp_of(&std::fs::metadata(path).map_err(|source| Error::ReadGraph {
+            path: path.into(),
+            source,
+        })?);
+        let journal = match Journal::read(path) {
+            Ok(None) => Journal::new(stamp),
+            Ok(Some(j)) if j.extends(stamp) => j,
+            Ok(Some(_)) => return Ok(None), // a rewrite adds its articles again
+            Err(e) => {
+                return Err(Error::BadJournal {
+                    path: path_for(path),
+                    message: e.to_string(),
+                });
+            }
+        };
+        let (decisions, _) = read_decisions(path)?;
+        let snap = snapshot::open(path, notes)?;
+        let fits = match snap.meta().kb {
+            Some(head) if head.version > u64::from(KB_VERSION) => {
+                return Err(Error::NewerBase {
+                    path: path.into(),
+                    message: super::KbError::Newer {
+                        found: head.version.min(u64::from(u32::MAX)) as u32,
+                    }
+                    .to_string(),
+                });
+            }
+            Some(head) => {
+                head.version == u64::from(KB_VERSION)
+                    && head.decisions == Some(decisions.fingerprint())
+            }
+            None => decisions.is_empty(),
+        };
+        if !fits || snap.damage().is_some() {
+            return Ok(None);
+        }
+        Ok(Some(Appender {
+            path: path.into(),
+            snap,
+            journal,
+            decisions,
+            _lock: held,
+        }))
+    }
+
+    /// Merges the articles into the journal, in order, as [`super::KnowledgeBase::add`]
+    /// merges them into a base it holds; gives them back, with nothing appended, when one
+    /// needs the base rewritten (see the module doc).
+    ///
+    /// # Complexity
+    /// O(S) for the base's S sources, plus, per article, what its names match and its facts
+    /// restate in the base (name and id lookups are O(log N)).
+    pub fn append(&mut self, incoming: Vec<Extraction>) -> Result<Vec<Added>, Vec<Extraction>> {
+        let sources = self.snap.sources_where(|_| true);
+        let mut paths: HashMap<String, Option<String>> = HashMap::new();
+        let mut hashes: HashMap<String, String> = HashMap::new();
+        for s in sources
+            .iter()
+            .chain(self.journal.articles().map(|a| &a.source))
+        {
+            paths.insert(s.id.clone(), s.path.clone());
+            if let Some(h) = s.hash() {
+                hashes.insert(h.to_string(), s.id.clone());
+            }
+        }
+        let mut fresh_ids: HashSet<String> = HashSet::new();
+        let mut results = Vec::new();
+        for ex in &incoming {
+            let mut ex = ex.clone();
+            let hash = ex.source.hash().unwrap_or_default().to_string();
+            if let Some(id) = hashes.get(&hash) {
+                results.push(Added::Unchanged { id: id.clone() });
+                continue;
+            }
+            match paths.get(&ex.source.id) {
+                Some(old) if old == &ex.source.path || old.is_none() => {
+                    return Err(incoming); // it replaces an article: a rewrite
+                }
+                Some(_) => ex.source.id = super::with_hash_suffix(&ex.source.id, &hash),
+                None if fresh_ids.contains(&ex.source.id) => {
+                    ex.source.id = super::with_hash_suffix(&ex.source.id, &hash)
+                }
+                None => {}
+            }
+            let overlay = match Overlay::new(&self.snap, &self.journal) {
+                Ok(o) => o,
+                Err(_) => return Err(incoming), // the rewrite reports the journal
+            };
+            let mut b = Builder::over(&self.decisions, &overlay);
+            b.add(&ex);
+            let Some((srcs, entities, facts)) = b.delta() else {
+                return Err(incoming);
+            };
+            if self.snap.damage().is_some() {
+                return Err(incoming);
+            }
+            results.push(Added::New {
+                id: ex.source.id.clone(),
+                facts: ex.facts.len(),
+            });
+            hashes.insert(hash, ex.source.id.clone());
+            fresh_ids.insert(ex.source.id.clone());
+            paths.insert(ex.source.id.clone(), ex.source.path.clone());
+            self.journal.entries.push(Entry {
+                article: ex,
+                sources: srcs,
+                entities,
+                facts,
+            });
+        }
+        Ok(results)
+    }
+
+    /// Writes the journal when articles were appended, and says in `notes` what it wrote
+    /// or, when nothing was new, that the base is unchanged.
+    pub fn save(&self, notes: &mut Vec<String>, appended: bool) -> Result<(), Error> {
+        use crate::print::text::counted;
+        let jpath = path_for(&self.path);
+        let overlay =
+            Overlay::new(&self.snap, &self.journal).map_err(|message| Error::BadJournal {
+                path: jpath.clone(),
+                message,
+            })?;
+        let (entities, facts) = overlay.counts();
+        let summary = format!(
+            "{}, {}, {}",
+            counted(
+                self.snap.sources_where(|_| true).len() + self.journal.entries.len(),
+                "article"
+            ),
+            counted(entities, "entity"),
+            counted(facts, "fact")
+        );
+        if !appended {
+            notes.push(format!(
+                "{} unchanged: nothing new to add ({summary})",
+                self.path.display()
+            ));
+            return Ok(());
+        }
+        write_atomic(&jpath, self.journal.to_text().as_bytes()).map_err(|source| Error::Write {
+            path: jpath.clone(),
+            source,
+        })?;
+        notes.push(format!(
+            "wrote {} ({summary}; {} on top of {}: 'kg compact' folds them in)",
+            jpath.display(),
+            counted(self.journal.entries.len(), "article"),
+            self.path.display()
+        ));
+        Ok(())
+    }
+}

@@ -1,0 +1,333 @@
+//! [`Journal`]: the articles `kg add` appended to a large base without rewriting it.
+//!
+//! Rewriting a base of millions of facts for one article takes minutes and gigabytes, so
+//! when queries read the base through its snapshot, `kg add` writes the new article to
+//! `kg.json.journal` beside it instead, with what it changes in the merged graph. Every
+//! reader of the base reads the journal on top of it (queries through the snapshot see it
+//! as [`crate::store::snapshot::Overlay`]); the next command that rewrites the base (any
+//! other write command, or `kg compact`) adds the journal's articles to it and removes
+//! the journal.
+//!
+//! The journal is JSON Lines: a head naming the exact base file it extends (its length
+//! and modification time), then one [`Entry`] per article:
+//!
+//! ```text
+//! {"kg-journal":1,"base":{"len":228001234,"mtime_ns":1732270000000000000}}
+//! {"article":{"source":{...},"entities":[...],"facts":[...]},"sources":[...],"entities":[...],"facts":[...]}
+//! ```
+//!
+//! An entry's `sources`, `entities` and `facts` are the records the article added to the
+//! merged graph or changed in it, whole: an entity with the id of one in the base replaces
+//! it (it gained names), a fact with the key of one in the base (subject, relation,
+//! object, date) replaces it (it gained a provenance), anything else is new and comes
+//! after the base's records, in the order written. A journal whose head does not match the
+//! base (the base was rewritten or replaced since) is not read on top of it: queries stop
+//! and say so, and a write adds its articles to the base again (adding an article twice
+//! changes nothing).
+
+use super::Extraction;
+use super::merge::fact_key;
+use crate::error::Error;
+use crate::model::{Entity, Fact, GraphFile, Source};
+use crate::store::snapshot::{Stamp, stamp_of};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The journal format this kg reads and writes.
+pub const JOURNAL_VERSION: u32 = 1;
+
+/// Where the journal of a base lives: the same name with `.journal` added.
+pub fn path_for(base: &Path) -> PathBuf {
+    let mut name = base.as_os_str().to_owned();
+    name.push(".journal");
+    PathBuf::from(name)
+}
+
+#[derive(Serialize, Deserialize)]
+struct Head {
+    #[serde(rename = "kg-journal")]
+    version: u32,
+    base: BaseStamp,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+struct BaseStamp {
+    len: u64,
+    mtime_ns: u64,
+}
+
+/// One article appended to the base, and what it changed in the merged graph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The article as it goes into the base's `"kb"` section.
+    pub article: Extraction,
+    /// Sources added or replaced (by id).
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Entities added or replaced (by id), whole.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Facts added or replaced (by key), whole.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+/// Why a journal could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("{}", crate::error::describe(.0))]
+    Io(#[from] io::Error),
+    #[error("line {line}: {message}")]
+    Syntax { line: usize, message: String },
+    #[error(
+        "was written by a newer kg (journal format {0}; this kg reads {JOURNAL_VERSION}): upgrade kg"
+    )]
+    Newer(u32),
+}
+
+/// A base's journal: the base it extends and the articles appended, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Journal {
+    base: Stamp,
+    pub entries: Vec<Entry>,
+}
+
+impl Journal {
+    /// An empty journal extending the base file with this stamp.
+    pub fn new(base: Stamp) -> Journal {
+        Journal {
+            base,
+            entries: Vec::new(),
+        }
+    }
+
+    /// The journal of the base at `base`, or `None` when it has none.
+    pub fn read(base: &Path) -> Result<Option<Journal>, JournalError> {
+        let text = match std::fs::read_to_string(path_for(base)) {
+            Ok(t) => t,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        Journal::parse(&text).map(Some)
+    }
+
+    /// The journal of the base at `base` when it extends the base as it is now; `None`
+    /// when it has none; an error when it cannot be read or extends another version of
+    /// the base.
+    pub fn current(base: &Path) -> Result<Option<Journal>, Error> {
+        let journal = Journal::read(base).map_err(|e| Error::BadJournal {
+            path: path_for(base),
+            message: e.to_string(),
+        })?;
+        let Some(journal) = journal else {
+            return Ok(None);
+        };
+        let now = std::fs::metadata(base)
+            .map(|m| stamp_of(&m))
+            .map_err(|source| Error::ReadGraph {
+                path: base.into(),
+                source,
+            })?;
+        if !journal.extends(now) {
+            return Err(Error::StaleJournal {
+                journal: path_for(base),
+                base: base.into(),
+            });
+        }
+        Ok(Some(journal))
+    }
+
+    /// Reads a journal's text.
+    pub fn parse(text: &str) -> Result<Journal, JournalError> {
+        let syntax = |line: usize| {
+            move |e: serde_json::Error| JournalError::Syntax {
+                line,
+                message: e
+                    .to_string()
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+            }
+        };
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty());
+        let Some((_, first)) = lines.next() else {
+            return Err(JournalError::Syntax {
+                line: 1,
+                message: "it is empty (a journal starts with its head)".into(),
+            });
+        };
+        let version: serde_json::Value = serde_json::from_str(first).map_err(syntax(1))?;
+        if let Some(v) = version
+            .get("kg-journal")
+            .and_then(serde_json::Value::as_u64)
+            && v > u64::from(JOURNAL_VERSION)
+        {
+            return Err(JournalError::Newer(v as u32));
+        }
+        let head: Head = serde_json::from_value(version).map_err(syntax(1))?;
+        let mut entries = Vec::new();
+        for (i, line) in lines {
+            entries.push(serde_json::from_str(line).map_err(syntax(i + 1))?);
+        }
+        Ok(Journal {
+            base: Stamp {
+                len: head.base.len,
+                mtime_ns: head.base.mtime_ns,
+            },
+            entries,
+        })
+    }
+
+    /// The journal as text: its head, then an entry per line.
+    pub fn to_text(&self) -> String {
+        let head = Head {
+            version: JOURNAL_VERSION,
+            base: BaseStamp {
+                len: self.base.len,
+                mtime_ns: self.base.mtime_ns,
+            },
+        };
+        let mut out = serde_json::to_string(&head).expect("heads serialize");
+        out.push('\n');
+        for e in &self.entries {
+            out.push_str(&serde_json::to_string(e).expect("entries serialize"));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// True when the journal extends the base file with this stamp.
+    pub fn extends(&self, base: Stamp) -> bool {
+        self.base == base
+    }
+
+    /// The articles appended, in order.
+    pub fn articles(&self) -> impl Iterator<Item = &Extraction> {
+        self.entries.iter().map(|e| &e.article)
+    }
+
+    /// Applies the entries to the base's graph file (in its order, not sorted): records
+    /// with the id (sources, entities) or key (facts) of one already there replace it, the
+    /// others are appended.
+    ///
+    /// # Complexity
+    /// O(V + E) to index the file, then O(1) expected per record.
+    pub fn apply(&self, file: &mut GraphFile) {
+        let mut sources: HashMap<String, usize> = index(&file.sources, |s| s.id.clone());
+        let mut entities: HashMap<String, usize> = index(&file.entities, |e| e.id.clone());
+        let mut facts = index(&file.facts, fact_key);
+        for entry in &self.entries {
+            for s in &entry.sources {
+                put(&mut file.sources, &mut sources, s.id.clone(), s);
+            }
+            for e in &entry.entities {
+                put(&mut file.entities, &mut entities, e.id.clone(), e);
+            }
+            for f in &entry.facts {
+                put(&mut file.facts, &mut facts, fact_key(f), f);
+            }
+        }
+    }
+}
+
+fn index<T, K: std::hash::Hash + Eq>(items: &[T], key: impl Fn(&T) -> K) -> HashMap<K, usize> {
+    items.iter().enumerate().map(|(i, x)| (key(x), i)).collect()
+}
+
+/// Replaces the record with this key, or appends it.
+fn put<T: Clone, K: std::hash::Hash + Eq>(
+    items: &mut Vec<T>,
+    at: &mut HashMap<K, usize>,
+    key: K,
+    item: &T,
+) {
+    match at.get(&key) {
+        Some(&i) => items[i] = item.clone(),
+        None => {
+            at.insert(key, items.len());
+            items.push(item.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Relation};
+
+    fn stamp() -> Stamp {
+        Stamp {
+            len: 10,
+            mtime_ns: 20,
+        }
+    }
+
+    #[test]
+    fn a_journal_round_trips_through_its_text() {
+        let mut j = Journal::new(stamp());
+        let (_, article) = crate::kb::synthetic::article(3);
+        j.entries.push(Entry {
+            sources: vec![article.source.clone()],
+            entities: article.entities.clone(),
+            facts: article.facts.clone(),
+            article,
+        });
+        let text = j.to_text();
+        assert!(text.starts_with(r#"{"kg-journal":1,"base":{"len":10,"mtime_ns":20}}"#));
+        assert_eq!(text.lines().count(), 2);
+        assert_eq!(Journal::parse(&text).unwrap(), j);
+        assert!(j.extends(stamp()));
+        assert!(!j.extends(Stamp::default()));
+    }
+
+    #[test]
+    fn bad_journals_are_refused_with_their_line() {
+        let head = Journal::new(stamp()).to_text();
+        let err = |t: &str| Journal::parse(t).unwrap_err().to_string();
+        assert_eq!(
+            err(""),
+            "line 1: it is empty (a journal starts with its head)"
+        );
+        assert_eq!(
+            err(&format!("{head}{{\"article\": 3}}\n")),
+            "line 2: invalid type: integer `3`, expected struct Extraction"
+        );
+        assert_eq!(
+            err(r#"{"kg-journal":9,"base":{"len":1,"mtime_ns":2}}"#),
+            "was written by a newer kg (journal format 9; this kg reads 1): upgrade kg"
+        );
+    }
+
+    #[test]
+    fn entries_replace_by_id_and_key_and_append_the_rest() {
+        let mut file = GraphFile::default();
+        file.entities.push(Entity::new("a", "A", Kind::Person));
+        file.entities.push(Entity::new("b", "B", Kind::Country));
+        file.facts.push(Fact::new("a", Relation::Leads, "b"));
+        let mut a2 = Entity::new("a", "A A", Kind::Person);
+        a2.aliases.push("A".into());
+        let mut f2 = Fact::new("a", Relation::Leads, "b");
+        f2.evidence = Some("A leads B.".into());
+        let mut j = Journal::new(stamp());
+        j.entries.push(Entry {
+            article: crate::kb::synthetic::article(0).1,
+            sources: vec![Source::new("s1")],
+            entities: vec![a2.clone(), Entity::new("c", "C", Kind::Country)],
+            facts: vec![f2.clone(), Fact::new("a", Relation::Leads, "c")],
+        });
+        j.apply(&mut file);
+        let ids: Vec<&str> = file.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(file.entities[0], a2);
+        assert_eq!(file.facts.len(), 2);
+        assert_eq!(file.facts[0], f2);
+        assert_eq!(file.facts[1].object, "c");
+        assert_eq!(file.sources, [Source::new("s1")]);
+    }
+}

@@ -1,0 +1,421 @@
+//! [`Overlay`]: a snapshot with its base's journal on top (see [`crate::kb::journal`]):
+//! the graph a query sees after `kg add` appended articles to a large base, without the
+//! base or its snapshot being rewritten.
+//!
+//! Entities and facts keep the snapshot's numbers; a journal record with the id (or, for a
+//! fact, the key) of one in the snapshot stands in for it, and new ones are numbered after
+//! the snapshot's, in journal order: the order the JSON reader gives the base with the
+//! journal applied, so both answer alike. Searches see the snapshot's adjacency plus the
+//! new facts'; names resolve through the snapshot's indexes with the journal's entities
+//! beside them (hiding the old records of the entities they replace).
+
+use super::Snapshot;
+use super::format::relation_number;
+use super::view::View;
+use crate::kb::Journal;
+use crate::kb::known::Known;
+use crate::kb::merge::{FactKey, fact_key};
+use crate::model::{Entity, Fact, Kind, KnowledgeGraph, Relation, Source};
+use crate::query::filter::{Hop, Walk};
+use crate::query::names::normalize;
+use crate::query::{Describe, NameError, Topology};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeSet, HashMap};
+
+/// A snapshot and the journal on top of it.
+pub struct Overlay<'s> {
+    snap: &'s Snapshot,
+    /// The snapshot's entity and fact counts: numbers from these on are the journal's.
+    nodes: u32,
+    edges: u32,
+    /// Entities added or changed, with their numbers, in order of first appearance.
+    entities: Vec<(u32, Entity)>,
+    entity_at: FxHashMap<u32, usize>,
+    /// Ids of the journal's entities.
+    ids: HashMap<String, u32>,
+    /// Facts added or changed: (number, subject, object, record).
+    facts: Vec<(u32, u32, u32, Fact)>,
+    fact_at: FxHashMap<u32, usize>,
+    keys: HashMap<FactKey, usize>,
+    /// The new facts out of and into each entity: (other end, fact).
+    out: FxHashMap<u32, Vec<(u32, u32)>>,
+    into: FxHashMap<u32, Vec<(u32, u32)>>,
+    /// Sources added or replaced.
+    sources: Vec<Source>,
+}
+
+impl<'s> Overlay<'s> {
+    /// The snapshot with the journal's records on top; an error names a record that does
+    /// not fit (a fact naming an entity neither has).
+    ///
+    /// # Complexity
+    /// O(r log r) for r records, plus a scan of a subject's facts in the snapshot for each
+    /// fact that may replace one there.
+    pub fn new(snap: &'s Snapshot, journal: &Journal) -> Result<Overlay<'s>, String> {
+        let mut o = Overlay {
+            snap,
+            nodes: snap.entity_count() as u32,
+            edges: snap.fact_count() as u32,
+            entities: Vec::new(),
+            entity_at: FxHashMap::default(),
+            ids: HashMap::new(),
+            facts: Vec::new(),
+            fact_at: FxHashMap::default(),
+            keys: HashMap::new(),
+            out: FxHashMap::default(),
+            into: FxHashMap::default(),
+            sources: Vec::new(),
+        };
+        for entry in &journal.entries {
+            for s in &entry.sources {
+                match o.sources.iter_mut().find(|x| x.id == s.id) {
+                    Some(x) => *x = s.clone(),
+                    None => o.sources.push(s.clone()),
+                }
+            }
+            for e in &entry.entities {
+                o.put_entity(e.clone());
+            }
+            for f in &entry.facts {
+                o.put_fact(f.clone())?;
+            }
+        }
+        Ok(o)
+    }
+
+    /// True when the journal adds or changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty() && self.facts.is_empty() && self.sources.is_empty()
+    }
+
+    /// Entity and fact counts of the graph seen.
+    pub fn counts(&self) -> (usize, usize) {
+        let new_nodes = self
+            .entities
+            .iter()
+            .filter(|(n, _)| *n >= self.nodes)
+            .count();
+        let new_edges = self.facts.iter().filter(|f| f.0 >= self.edges).count();
+        (
+            self.nodes as usize + new_nodes,
+            self.edges as usize + new_edges,
+        )
+    }
+
+    /// Every source: the snapshot's, with the journal's added or standing in for them.
+    pub fn all_sources(&self) -> Vec<Source> {
+        let mut all = self.snap.sources_where(|_| true);
+        for s in &self.sources {
+            match all.iter_mut().find(|x| x.id == s.id) {
+                Some(x) => *x = s.clone(),
+                None => all.push(s.clone()),
+            }
+        }
+        all
+    }
+
+    fn put_entity(&mut self, e: Entity) {
+        let n = match self.ids.get(&e.id) {
+            Some(&n) => n,
+            None => self.snap.by_id(&e.id).unwrap_or_else(|| {
+                self.nodes
+                    + self
+                        .entities
+                        .iter()
+                        .filter(|(n, _)| *n >= self.nodes)
+                        .count() as u32
+            }),
+        };
+        self.ids.insert(e.id.clone(), n);
+        match self.entity_at.get(&n) {
+            Some(&i) => self.entities[i].1 = e,
+            None => {
+                self.entity_at.insert(n, self.entities.len());
+                self.entities.push((n, e));
+            }
+        }
+    }
+
+    fn put_fact(&mut self, f: Fact) -> Result<(), String> {
+        let node = |id: &str| {
+            self.node_of(id)
+                .ok_or_else(|| format!("a fact names entity '{id}', which is not in the base"))
+        };
+        let (s, o) = (node(&f.subject)?, node(&f.object)?);
+        let key = fact_key(&f);
+        if let Some(&i) = self.keys.get(&key) {
+            self.facts[i].3 = f;
+            return Ok(());
+        }
+        let e = match self.snapshot_fact(s, o, &f) {
+            Some(e) => e,
+            None => {
+                let e = self.edges + self.facts.iter().filter(|x| x.0 >= self.edges).count() as u32;
+                self.out.entry(s).or_default().push((o, e));
+                self.into.entry(o).or_default().push((s, e));
+                e
+            }
+        };
+        self.keys.insert(key, self.facts.len());
+        self.fact_at.insert(e, self.facts.len());
+        self.facts.push((e, s, o, f));
+        Ok(())
+    }
+
+    fn node_of(&self, id: &str) -> Option<u32> {
+        self.ids.get(id).copied().or_else(|| self.snap.by_id(id))
+    }
+
+    /// The snapshot's fact with the key of `f`, between entities `s` and `o`.
+    ///
+    /// # Complexity
+    /// O(out-degree of `s`) (and of `o` for a symmetric relation).
+    fn snapshot_fact(&self, s: u32, o: u32, f: &Fact) -> Option<u32> {
+        if s >= self.nodes || o >= self.nodes {
+            return None;
+        }
+        let rel = relation_number(f.relation);
+        let find = |a: u32, b: u32| {
+            self.snap
+                .adjacent(true, a)
+                .filter(|&(to, _, r)| to == b && r == rel)
+                .map(|(_, e, _)| e)
+                .find(|&e| self.snap.count_and_date(e).1 == f.date.as_deref())
+        };
+        find(s, o).or_else(|| f.relation.is_symmetric().then(|| find(o, s)).flatten())
+    }
+
+    fn entity(&self, n: u32) -> Option<&Entity> {
+        self.entity_at.get(&n).map(|&i| &self.entities[i].1)
+    }
+
+    fn fact(&self, e: u32) -> Option<&(u32, u32, u32, Fact)> {
+        self.fact_at.get(&e).map(|&i| &self.facts[i])
+    }
+
+    /// The journal's entities, sorted by number.
+    fn added(&self) -> Vec<(u32, &Entity)> {
+        let mut added: Vec<(u32, &Entity)> = self.entities.iter().map(|(n, e)| (*n, e)).collect();
+        added.sort_unstable_by_key(|(n, _)| *n);
+        added
+    }
+
+    /// The new facts at `n` one way.
+    fn new_adjacent(&self, forward: bool, n: u32) -> &[(u32, u32)] {
+        let map = if forward { &self.out } else { &self.into };
+        map.get(&n).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Topology for Overlay<'_> {
+    type Node = u32;
+    type Edge = u32;
+
+    fn hops(&self, walk: &Walk<u32>, n: u32) -> Vec<Hop<u32, u32>> {
+        let mut hops = if n < self.nodes {
+            self.snap.hops(walk, n)
+        } else {
+            Vec::new()
+        };
+        let before = hops.len();
+        for forward in [true, false] {
+            if !walk.goes(forward) {
+                continue;
+            }
+            for &(to, edge) in self.new_adjacent(forward, n) {
+                if walk.takes(&n, self.relation(edge), &to) {
+                    hops.push(Hop { edge, to, forward });
+                }
+            }
+        }
+        if hops.len() > before {
+            hops.sort_unstable_by_key(|h| (h.edge, h.forward));
+        }
+        hops
+    }
+
+    fn kind(&self, n: u32) -> Kind {
+        match self.entity(n) {
+            Some(e) => e.kind,
+            None => self.snap.kind(n),
+        }
+    }
+
+    fn endpoints(&self, e: u32) -> (u32, u32) {
+        match self.fact(e) {
+            Some(&(_, s, o, _)) => (s, o),
+            None => self.snap.endpoints(e),
+        }
+    }
+}
+
+impl Describe for Overlay<'_> {
+    fn name(&self, n: u32) -> &str {
+        match self.entity(n) {
+            Some(e) => &e.name,
+            None => self.snap.name(n),
+        }
+    }
+
+    fn name_and_kind(&self, n: u32) -> (&str, Kind) {
+        match self.entity(n) {
+            Some(e) => (&e.name, e.kind),
+            None => self.snap.name_and_kind(n),
+        }
+    }
+
+    fn relation(&self, e: u32) -> Relation {
+        match self.fact(e) {
+            Some(f) => f.3.relation,
+            None => self.snap.relation(e),
+        }
+    }
+
+    fn count_and_date(&self, e: u32) -> (Option<u64>, Option<&str>) {
+        match self.fact(e) {
+            Some(f) => (f.3.count, f.3.date.as_deref()),
+            None => self.snap.count_and_date(e),
+        }
+    }
+}
+
+impl View for Overlay<'_> {
+    fn resolve(&self, query: &str) -> Result<u32, NameError> {
+        self.snap.resolve_with(
+            query,
+            &self.added(),
+            |id| self.node_of(id),
+            |n| format!("{} ({})", self.name(n), self.kind(n)),
+            |n| self.name(n).to_string(),
+        )
+    }
+
+    fn id(&self, n: u32) -> &str {
+        match self.entity(n) {
+            Some(e) => &e.id,
+            None => self.snap.id(n),
+        }
+    }
+
+    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
+        let mut facts = if n < self.nodes {
+            self.snap.facts_of(n, forward)
+        } else {
+            Vec::new()
+        };
+        facts.extend(self.new_adjacent(forward, n).iter().map(|&(_, e)| e));
+        facts
+    }
+
+    fn facts_into(&self, n: u32, inside: &[u32]) -> Vec<u32> {
+        let mut facts = if n < self.nodes {
+            self.snap.facts_into(n, inside)
+        } else {
+            Vec::new()
+        };
+        let new = self.new_adjacent(true, n).iter();
+        facts.extend(
+            new.filter(|(o, _)| inside.binary_search(o).is_ok())
+                .map(|&(_, e)| e),
+        );
+        facts
+    }
+
+    fn subgraph(&self, nodes: &[u32], facts: &[u32]) -> KnowledgeGraph {
+        let mut old_nodes: Vec<u32> = Vec::new();
+        let mut old_facts: BTreeSet<u32> = BTreeSet::new();
+        let mut new_nodes: BTreeSet<u32> = BTreeSet::new();
+        let mut new_facts: BTreeSet<u32> = BTreeSet::new();
+        let mut place = |n: u32| {
+            if n < self.nodes {
+                old_nodes.push(n);
+            } else {
+                new_nodes.insert(n);
+            }
+        };
+        for &n in nodes {
+            place(n);
+        }
+        for &e in facts {
+            if e < self.edges {
+                old_facts.insert(e);
+            } else if let Some(&(_, s, o, _)) = self.fact(e) {
+                new_facts.insert(e);
+                place(s);
+                place(o);
+            }
+        }
+        let old_facts: Vec<u32> = old_facts.into_iter().collect();
+        let mut file = self.snap.part(&old_nodes, &old_facts);
+        for e in &mut file.entities {
+            if let Some(new) = self.ids.get(&e.id).and_then(|&n| self.entity(n)) {
+                *e = new.clone();
+            }
+        }
+        for (f, &e) in file.facts.iter_mut().zip(&old_facts) {
+            if let Some(new) = self.fact(e) {
+                *f = new.3.clone();
+            }
+        }
+        file.entities
+            .extend(new_nodes.iter().filter_map(|&n| self.entity(n)).cloned());
+        file.facts.extend(
+            new_facts
+                .iter()
+                .filter_map(|&e| self.fact(e))
+                .map(|f| f.3.clone()),
+        );
+        let mut cited: BTreeSet<String> = BTreeSet::new();
+        for &e in old_facts.iter().chain(&new_facts) {
+            if let Some(f) = self.fact(e) {
+                cited.extend(f.3.sources());
+            }
+        }
+        cited.retain(|id| !file.sources.iter().any(|s| &s.id == id));
+        for s in &self.sources {
+            if cited.remove(&s.id) {
+                file.sources.push(s.clone());
+            }
+        }
+        if !cited.is_empty() {
+            file.sources
+                .extend(self.snap.sources_where(|id| cited.contains(id)));
+        }
+        self.snap.graph_of(file)
+    }
+
+    fn damage(&self) -> Option<String> {
+        self.snap.damage()
+    }
+}
+
+impl Known for Overlay<'_> {
+    fn entities_named(&self, name: &str) -> Vec<(usize, Entity)> {
+        let mut found: Vec<(usize, Entity)> = self
+            .snap
+            .named(name)
+            .into_iter()
+            .filter(|n| !self.entity_at.contains_key(n))
+            .map(|n| (n as usize, self.snap.entity(n)))
+            .collect();
+        for (n, e) in &self.entities {
+            if e.names().any(|x| normalize(x) == name) {
+                found.push((*n as usize, e.clone()));
+            }
+        }
+        found.sort_by_key(|(n, _)| *n);
+        found
+    }
+
+    fn has_id(&self, id: &str) -> bool {
+        self.node_of(id).is_some()
+    }
+
+    fn fact_like(&self, f: &Fact) -> Option<Fact> {
+        if let Some(&i) = self.keys.get(&fact_key(f)) {
+            return Some(self.facts[i].3.clone());
+        }
+        let (s, o) = (self.node_of(&f.subject)?, self.node_of(&f.object)?);
+        self.snapshot_fact(s, o, f).map(|e| self.snap.fact_at(e))
+    }
+}

@@ -1,0 +1,273 @@
+//! The journal: `kg add` on a base read through a snapshot appends to `kg.json.journal`
+//! and leaves the base untouched; every reader sees the journal on top of the base, the
+//! snapshot's answers equal the JSON's byte for byte, and `kg compact` (or any other
+//! write) folds it in, giving the very base that adding the articles the slow way gives.
+
+use crate::harness::{kg, no_panic};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Every article the project has: the seed, the test fixtures and the evaluation sets.
+fn articles() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut all = Vec::new();
+    for dir in [
+        "graph/articles",
+        "tests/fixtures/articles",
+        "eval/articles",
+        "eval/heldout/articles",
+    ] {
+        let mut found: Vec<PathBuf> = fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        found.sort();
+        all.extend(found);
+    }
+    assert!(all.len() >= 12, "{all:?}");
+    all
+}
+
+/// (exit status, stdout, stderr) of `kg -g BASE ARGS` under a snapshot policy.
+fn run(policy: &str, base: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = kg()
+        .env("KG_SNAPSHOT", policy)
+        .arg("-g")
+        .arg(base)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `kg add` of `articles` to `base` under a snapshot policy; its stdout and stderr.
+fn add(policy: &str, base: &Path, articles: &[PathBuf]) -> (String, String) {
+    let mut cmd = kg();
+    cmd.env("KG_SNAPSHOT", policy)
+        .arg("-g")
+        .arg(base)
+        .arg("add");
+    cmd.args(articles);
+    let out = no_panic(cmd.assert()).success().get_output().clone();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn journal_of(base: &Path) -> PathBuf {
+    let mut s = base.as_os_str().to_owned();
+    s.push(".journal");
+    PathBuf::from(s)
+}
+
+/// A new base in `dir` named `name`, with `articles` added the slow way (no snapshot).
+fn base_with(dir: &Path, name: &str, articles: &[PathBuf]) -> PathBuf {
+    let base = dir.join(name);
+    kg().arg("-g").arg(&base).arg("init").assert().success();
+    if !articles.is_empty() {
+        add("never", &base, articles);
+    }
+    base
+}
+
+fn names(base: &Path) -> Vec<String> {
+    let (code, out, err) = run("never", base, &["entities", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v.as_array()
+        .or_else(|| v["entities"].as_array())
+        .expect("a list of entities")
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn add_appends_to_the_journal_and_compact_folds_it_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = articles();
+    let (first, rest) = all.split_at(all.len() / 2);
+    let base = base_with(dir.path(), "kg.json", first);
+    let before = fs::read(&base).unwrap();
+
+    // Appended: stdout as ever, the base untouched, the journal written.
+    let (out, err) = add("always", &base, rest);
+    assert_eq!(out.lines().count(), rest.len(), "{out}");
+    assert!(out.lines().all(|l| l.starts_with("added ")), "{out}");
+    assert_eq!(fs::read(&base).unwrap(), before, "the base was rewritten");
+    let journal = journal_of(&base);
+    assert!(journal.exists());
+    assert!(
+        err.contains(&format!("kg: wrote {} (", journal.display()))
+            && err.contains(&format!(
+                "; {} articles on top of {}: 'kg compact' folds them in)",
+                rest.len(),
+                base.display()
+            )),
+        "{err}"
+    );
+
+    // Adding them again changes nothing.
+    let (again, err) = add("always", &base, rest);
+    assert!(
+        again.lines().all(|l| l.starts_with("unchanged ")),
+        "{again}"
+    );
+    assert!(err.contains("unchanged: nothing new to add"), "{err}");
+
+    // The same base built the slow way.
+    let slow = base_with(dir.path(), "slow.json", &all);
+
+    // Readers see the journal: the entities are those of the slow base.
+    let mut seen = names(&base);
+    let mut want = names(&slow);
+    seen.sort();
+    want.sort();
+    assert_eq!(seen, want);
+
+    // Through the snapshot (with the journal on top) as through the JSON, byte for byte.
+    let names = names(&base);
+    let q = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let mut queries = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let other = &names[(i * 7 + 3) % names.len()];
+        queries.push(q(&["show", name]));
+        queries.push(q(&["show", name, "--format", "json"]));
+        queries.push(q(&["neighbours", name, "--depth", "2"]));
+        queries.push(q(&["neighbours", name, "--format", "json"]));
+        queries.push(q(&["path", name, other]));
+        queries.push(q(&["path", name, other, "--format", "json"]));
+        queries.push(q(&["path", name, other, "--all", "--max-hops", "3"]));
+        queries.push(q(&["dot", "--around", name]));
+    }
+    queries.push(q(&["show", "zz top"]));
+    for args in &queries {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let from_json = run("never", &base, &args);
+        let through_snapshot = run("always", &base, &args);
+        assert_eq!(from_json, through_snapshot, "kg {args:?}");
+    }
+
+    // Paths are as long as in the slow base.
+    for (i, name) in names.iter().enumerate().step_by(3) {
+        let other = &names[(i * 5 + 1) % names.len()];
+        let hops = |b: &Path| {
+            let (code, out, _) = run("always", b, &["path", name, other, "--format", "json"]);
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+            (code, v["steps"].as_array().map(Vec::len))
+        };
+        assert_eq!(hops(&base), hops(&slow), "kg path {name:?} {other:?}");
+    }
+
+    // Compacting gives the slow base, byte for byte, and removes the journal.
+    let out = no_panic(kg().arg("-g").arg(&base).arg("compact").assert()).success();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains(&format!(
+            "kg: folded {} articles from '{}' into '{}' and removed it",
+            rest.len(),
+            journal.display(),
+            base.display()
+        )),
+        "{err}"
+    );
+    assert!(!journal.exists());
+    assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap());
+    let out = no_panic(kg().arg("-g").arg(&base).arg("compact").assert()).success();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("unchanged: it has no journal to fold in"),
+        "{err}"
+    );
+}
+
+/// A write that must rewrite the base (here a removal) folds the journal in first.
+#[test]
+fn other_writes_fold_the_journal_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = articles();
+    let base = base_with(dir.path(), "kg.json", &all[..3]);
+    add("always", &base, &all[3..5]);
+    assert!(journal_of(&base).exists());
+    let (code, _, err) = run(
+        "never",
+        &base,
+        &["remove", "2024-11-22-putin-zoo-animals-pyongyang"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!journal_of(&base).exists());
+    let (_, sources, _) = run("never", &base, &["sources"]);
+    let slow = base_with(dir.path(), "slow.json", &all[..5]);
+    run(
+        "never",
+        &slow,
+        &["remove", "2024-11-22-putin-zoo-animals-pyongyang"],
+    );
+    assert_eq!(
+        fs::read(&base).unwrap(),
+        fs::read(&slow).unwrap(),
+        "{sources}"
+    );
+}
+
+/// A journal that extends another version of the base (the base was replaced since) is
+/// not read on top of it: queries stop with a message naming the fix, which works.
+#[test]
+fn a_journal_of_another_base_is_refused_until_compacted() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = articles();
+    let base = base_with(dir.path(), "kg.json", &all[..2]);
+    add("always", &base, &all[2..4]);
+    // The base is rewritten behind the journal's back (as a crash after a rewrite leaves it).
+    let text = fs::read_to_string(&base).unwrap();
+    fs::write(&base, text.replace("\n}\n", "\n}\n\n")).unwrap();
+    for policy in ["never", "always"] {
+        let (code, out, err) = run(policy, &base, &["stats"]);
+        assert_eq!(code, 2, "{out}");
+        assert_eq!(
+            err,
+            format!(
+                "kg: '{}' holds articles added to another version of '{}' (it changed since): run 'kg --graph {} compact' to add them to it again\n",
+                journal_of(&base).display(),
+                base.display(),
+                base.display()
+            )
+        );
+    }
+    let (code, _, err) = run("never", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    let slow = base_with(dir.path(), "slow.json", &all[..4]);
+    assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap());
+}
+
+/// A damaged journal is named, with the line, and nothing is written.
+#[test]
+fn a_damaged_journal_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = articles();
+    let base = base_with(dir.path(), "kg.json", &all[..2]);
+    add("always", &base, &all[2..3]);
+    let journal = journal_of(&base);
+    let text = fs::read_to_string(&journal).unwrap();
+    fs::write(&journal, format!("{text}{{\"article\": 3}}\n")).unwrap();
+    let before = fs::read(&base).unwrap();
+    for args in [&["stats"][..], &["show", "Putin"], &["compact"]] {
+        let (code, _, err) = run("always", &base, args);
+        assert_eq!(code, 2);
+        assert_eq!(
+            err,
+            format!(
+                "kg: journal '{}' is not valid: line 3: invalid type: integer `3`, expected struct Extraction\n",
+                journal.display()
+            ),
+            "kg {args:?}"
+        );
+    }
+    assert_eq!(fs::read(&base).unwrap(), before);
+}

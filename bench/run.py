@@ -180,31 +180,31 @@ def bench_size(label, facts, args, kg, gen, python, data):
         walls, rss, _ = measure([kg, "-g", base, *argv], runs, ok=ok)
         rows.append({"op": key, "tool": "kg", "what": what, "walls": walls, "rss": rss})
 
-    if facts > SIZES[args.add_max]:
-        print(f"run.py: [{label}] kg add not run above {args.add_max} facts", flush=True)
-        articles = []
-    # kg add: to a copy of the base, migrated once to the knowledge-base format (what a
-    # base that grew by `kg add` looks like), restored before each run.
-    else:
-        articles = sorted((ROOT / "graph/articles").glob("*.txt"))
-    migrated = data / f"kg-{label}.kb.json"
-    if articles and not migrated.exists():
-        print(f"run.py: [{label}] migrating a copy for kg add (once, untimed)", flush=True)
-        shutil.copyfile(base, migrated)
-        t = time.perf_counter()
-        subprocess.run([kg, "-q", "-g", migrated, "rebuild"], check=True)
-        print(f"run.py: migrated in {time.perf_counter() - t:.1f} s", flush=True)
+    # kg add of one article: to a hard link of the base in its own name (its own snapshot,
+    # lock and journal; the base's bytes are shared, and a base that were rewritten would
+    # get a new file, leaving the original alone). On a base read through a snapshot, kg
+    # add appends to the journal and leaves the base as it is; each run starts from no
+    # journal. The link's snapshot is built once, untimed.
+    articles = sorted((ROOT / "graph/articles").glob("*.txt"))
     work = data / f"kg-{label}.add.json"
-
-    def restore():
-        shutil.copyfile(migrated, work)
-
-    if articles:
-        print(f"run.py: [{label}] kg add", flush=True)
-        walls, rss, _ = measure(
-            [kg, "-q", "-g", work, "add", *articles], slow_runs, warmup=not big, before=restore
-        )
-        rows.append({"op": "add", "tool": "kg", "what": f"kg add {len(articles)} article", "walls": walls, "rss": rss})
+    for leftover in data.glob(f"kg-{label}.add.json*"):
+        leftover.unlink()
+    os.link(base, work)
+    journal = Path(str(work) + ".journal")
+    subprocess.run([kg, "-q", "-g", work, "show", typical["name"]], check=True, stdout=subprocess.DEVNULL)
+    before = work.stat()
+    print(f"run.py: [{label}] kg add", flush=True)
+    walls, rss, _ = measure(
+        [kg, "-q", "-g", work, "add", *articles],
+        runs,
+        before=lambda: journal.unlink(missing_ok=True),
+    )
+    after = work.stat()
+    if (after.st_ino, after.st_size, after.st_mtime_ns) != (before.st_ino, before.st_size, before.st_mtime_ns):
+        sys.exit(f"run.py: kg add rewrote {work} instead of appending to its journal")
+    if not journal.exists():
+        sys.exit(f"run.py: kg add wrote no journal beside {work}")
+    rows.append({"op": "add", "tool": "kg", "what": f"kg add {len(articles)} article", "walls": walls, "rss": rss})
     for leftover in data.glob(f"kg-{label}.add.json*"):
         leftover.unlink()
 
@@ -303,12 +303,11 @@ def write_results(results, args, started, path):
         f"- machine: {m['cpu']}, {m['nproc']} cores (`nproc`), {m['ram']} RAM, Linux {m['kernel']}; "
         "shared with other work while it ran, so expect noise",
         f"- kg commit: {m['commit']}, release build; queries read the memory-mapped snapshot "
-        "(`KG_SNAPSHOT=auto`: bases of 1 MiB or more), built by the untimed warm-up run; "
-        f"kg add is not run above {args.add_max} facts (it rewrites the whole base)",
+        "(`KG_SNAPSHOT=auto`: bases of 1 MiB or more), built by the untimed warm-up run",
         f"- peers: Python {m['python']}, versions pinned in bench/requirements.txt",
-        f"- kg: one untimed warm-up run, then {args.runs} runs per command (kg add: "
-        f"{args.big_runs} runs and no warm-up from 1M facts on; each on a fresh copy of the "
-        "base, migrated once to the knowledge-base format)",
+        f"- kg: one untimed warm-up run, then {args.runs} runs per command (kg add: to a "
+        "hard link of the base with its own snapshot, built once untimed; it appends to the "
+        "base's journal, removed before each run; the run checks that the base was not rewritten)",
         f"- peers: a fresh Python process per run, loading the file with json.load and "
         f"building a directed multigraph; {args.runs} runs after a warm-up below 1M facts, "
         f"{args.big_runs} runs without warm-up from 1M on. Load and query are timed inside "
@@ -329,7 +328,6 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big-runs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--add-max", default="1M", choices=list(SIZES), help="largest size to time kg add at")
     ap.add_argument("--data", default=os.environ.get("KG_BENCH_DATA", str(ROOT / "target/bench-data")))
     ap.add_argument("--kg", required=True)
     ap.add_argument("--gen", required=True)

@@ -191,7 +191,7 @@ impl Appender {
             source,
         })?;
         notes.push(format!(
-            "wrote {} ({summary}; {} on top of {}: 'kg compact' folds them in)",
+            "wrote {} ({summary}; {} on top of {}: 'kg compact' folds the journal in)",
             jpath.display(),
             counted(self.journal.entries.len(), "article"),
             self.path.display()

@@ -106,7 +106,7 @@ fn add_appends_to_the_journal_and_compact_folds_it_in() {
     assert!(
         err.contains(&format!("kg: wrote {} (", journal.display()))
             && err.contains(&format!(
-                "; {} articles on top of {}: 'kg compact' folds them in)",
+                "; {} articles on top of {}: 'kg compact' folds the journal in)",
                 rest.len(),
                 base.display()
             )),

@@ -172,7 +172,7 @@ fn damaged_snapshots_are_rebuilt_with_a_note() {
         ),
         (
             version,
-            "it was written by another version of kg (layout 9, this kg reads 2)".into(),
+            "it was written by another version of kg (layout 9, this kg reads 3)".into(),
         ),
         (
             b"not a snapshot at all".to_vec(),

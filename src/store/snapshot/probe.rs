@@ -2,9 +2,9 @@
 //! and the `snapshot` fuzz target compare what a damaged snapshot answers with what the
 //! sound one does: the answers must be equal unless the damage was reported.
 
-use super::Snapshot;
+use super::{Snapshot, View};
 use crate::query::paths::shortest;
-use crate::query::{Topology, Walk, neighbours};
+use crate::query::{Walk, neighbours};
 use crate::store::to_json;
 use std::fmt::Write;
 
@@ -14,9 +14,17 @@ use std::fmt::Write;
 /// # Complexity
 /// O(V + E) at most; meant for small snapshots.
 pub fn probe(snap: &Snapshot) -> String {
+    let mut out = format!("meta {:?}\n", snap.meta());
+    out.push_str(&probe_view(snap, snap.entity_count(), snap.fact_count()));
+    out
+}
+
+/// [`probe`]'s reads on any view of `entities` entities and `facts` facts (a snapshot
+/// with a journal on top, in the `journal` fuzz target).
+pub fn probe_view(snap: &impl View, entities: usize, facts: usize) -> String {
     let mut out = String::new();
     let walk = Walk::default();
-    let n = snap.entity_count() as u32;
+    let n = entities as u32;
     for name in ["putin", "zoo", "Moscow Zoo", "kim", "", "x", "the"] {
         let _ = writeln!(out, "resolve {name:?}: {:?}", snap.resolve(name));
     }
@@ -33,7 +41,7 @@ pub fn probe(snap: &Snapshot) -> String {
     }
     if n > 0 {
         let _ = writeln!(out, "path {:?}", shortest(snap, 0, n - 1, &walk));
-        let facts: Vec<u32> = (0..snap.fact_count() as u32).take(8).collect();
+        let facts: Vec<u32> = (0..facts as u32).take(8).collect();
         let part = snap.subgraph(&[0, n / 2], &facts);
         out.push_str(&to_json(&part));
     }

@@ -3,7 +3,8 @@
 use super::{Ctx, Outcome};
 use crate::cli::{DirectionArg, NeighboursArgs};
 use crate::error::Error;
-use crate::print::text::{attributes, counted, printable};
+use crate::model::{Kind, Relation};
+use crate::print::text::{Attributes, attributes, counted, printable};
 use crate::print::{Format, Style, json};
 use crate::query::{Describe, Link, Towards, Walk, neighbours, resolve};
 use serde::Serialize;
@@ -72,7 +73,37 @@ pub fn walk<N>(a: &NeighboursArgs) -> Walk<N> {
 }
 
 /// Links of one depth, relation and direction: (depth, relation, forward, links).
-type Group<'a, L> = (usize, &'a str, bool, Vec<&'a L>);
+/// Links of one depth, relation and direction: their places in the list of links.
+type Group<'a> = (usize, &'a str, bool, Vec<usize>);
+
+/// The relation and attributes of each link's fact, read in fact order rather than the
+/// order printed: on a memory-mapped snapshot the reads then ascend through the records
+/// (a few sequential page runs instead of a random read per link).
+fn read_facts<'g, D: Describe>(
+    g: &'g D,
+    links: &[Link<D::Node, D::Edge>],
+) -> Vec<(Relation, Attributes<'g>)> {
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_unstable_by_key(|&i| links[i].edge);
+    let mut facts: Vec<Option<(Relation, Attributes<'g>)>> =
+        (0..links.len()).map(|_| None).collect();
+    for i in order {
+        let e = links[i].edge;
+        facts[i] = Some((g.relation(e), attributes(g, e)));
+    }
+    facts.into_iter().flatten().collect()
+}
+
+/// The name and kind of each link's far end, read in entity order (see [`read_facts`]).
+fn read_ends<'g, D: Describe>(g: &'g D, links: &[Link<D::Node, D::Edge>]) -> Vec<(&'g str, Kind)> {
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_unstable_by_key(|&i| links[i].to);
+    let mut ends: Vec<(&'g str, Kind)> = vec![("", Kind::ALL[0]); links.len()];
+    for i in order {
+        ends[i] = g.name_and_kind(links[i].to);
+    }
+    ends
+}
 
 fn print_text<D: Describe>(
     out: &mut dyn Write,
@@ -95,16 +126,18 @@ fn print_text<D: Describe>(
         counted(reached.len(), "entity"),
         counted(depth, "hop"),
     )?;
+    let facts = read_facts(g, links);
+    let ends = read_ends(g, links);
     // Links grouped by (depth, relation, direction), each group in the order found.
     let mut index = HashMap::new();
-    let mut groups: Vec<Group<Link<D::Node, D::Edge>>> = Vec::new();
-    for l in links {
-        let rel = g.relation(l.edge).as_str();
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, l) in links.iter().enumerate() {
+        let rel = facts[i].0.as_str();
         let at = *index.entry((l.depth, rel, l.forward)).or_insert_with(|| {
             groups.push((l.depth, rel, l.forward, Vec::new()));
             groups.len() - 1
         });
-        groups[at].3.push(l);
+        groups[at].3.push(i);
     }
     groups.sort_by_key(|(d, r, f, _)| (*d, !*f, *r));
     let mut last_depth = 0;
@@ -120,18 +153,21 @@ fn print_text<D: Describe>(
         } else {
             writeln!(out, "<-[{}]- ({})", style.relation(rel), items.len())?;
         }
-        for l in items {
-            let (name, kind) = g.name_and_kind(l.to);
+        for i in items {
+            let (name, kind) = ends[i];
             write!(out, "  {} ", style.entity(name))?;
             style.write_dim(out, format_args!("({kind})"))?;
-            let attrs = attributes(g, l.edge);
+            let attrs = &facts[i].1;
             if !attrs.is_empty() {
                 out.write_all(b"  ")?;
                 style.write_dim(out, format_args!("{attrs}"))?;
             }
             if d > 1 {
                 out.write_all(b"  ")?;
-                style.write_dim(out, format_args!("via {}", printable(g.name(l.from))))?;
+                style.write_dim(
+                    out,
+                    format_args!("via {}", printable(g.name(links[i].from))),
+                )?;
             }
             out.write_all(b"\n")?;
         }

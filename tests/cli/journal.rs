@@ -271,3 +271,45 @@ fn a_damaged_journal_is_refused_by_name() {
     }
     assert_eq!(fs::read(&base).unwrap(), before);
 }
+
+/// An article that replaces one already in the base needs the base rewritten: `kg add`
+/// then folds the journal in and replaces the article, as on a small base.
+#[test]
+fn a_replaced_article_rewrites_the_base_with_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = articles();
+    let mine = dir.path().join("2025-01-01-local-report.txt");
+    fs::copy(&all[0], &mine).unwrap();
+    let base = base_with(dir.path(), "kg.json", &[mine.clone(), all[1].clone()]);
+    add("always", &base, &all[2..4]);
+    assert!(journal_of(&base).exists());
+    let text = fs::read_to_string(&mine).unwrap();
+    // The report loses its last paragraph: same file, other bytes.
+    let shorter = text.trim_end().rsplit_once("\n\n").map_or(text.as_str(), |(a, _)| a);
+    fs::write(&mine, format!("{shorter}\n")).unwrap();
+    let mut cmd = kg();
+    cmd.env("KG_SNAPSHOT", "always")
+        .env("KG_LOCK_TIMEOUT", "2")
+        .arg("-g")
+        .arg(&base)
+        .arg("add")
+        .arg(&mine);
+    let out = no_panic(cmd.assert()).success().get_output().clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stdout.starts_with("replaced 2025-01-01-local-report with "), "{stdout}");
+    assert!(
+        stderr.contains("kg: folded 2 articles from '") && stderr.contains("kg: wrote "),
+        "{stderr}"
+    );
+    assert!(!journal_of(&base).exists());
+    let slow = base_with(dir.path(), "slow.json", &[]);
+    let mut both = vec![mine.clone(), all[1].clone()];
+    both.extend_from_slice(&all[2..4]);
+    add("never", &slow, &both);
+    let ids = |b: &Path| {
+        let (_, out, _) = run("never", b, &["sources"]);
+        out
+    };
+    assert_eq!(ids(&base), ids(&slow));
+}

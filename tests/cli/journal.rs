@@ -285,7 +285,10 @@ fn a_replaced_article_rewrites_the_base_with_the_journal() {
     assert!(journal_of(&base).exists());
     let text = fs::read_to_string(&mine).unwrap();
     // The report loses its last paragraph: same file, other bytes.
-    let shorter = text.trim_end().rsplit_once("\n\n").map_or(text.as_str(), |(a, _)| a);
+    let shorter = text
+        .trim_end()
+        .rsplit_once("\n\n")
+        .map_or(text.as_str(), |(a, _)| a);
     fs::write(&mine, format!("{shorter}\n")).unwrap();
     let mut cmd = kg();
     cmd.env("KG_SNAPSHOT", "always")
@@ -297,7 +300,10 @@ fn a_replaced_article_rewrites_the_base_with_the_journal() {
     let out = no_panic(cmd.assert()).success().get_output().clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stdout.starts_with("replaced 2025-01-01-local-report with "), "{stdout}");
+    assert!(
+        stdout.starts_with("replaced 2025-01-01-local-report with "),
+        "{stdout}"
+    );
     assert!(
         stderr.contains("kg: folded 2 articles from '") && stderr.contains("kg: wrote "),
         "{stderr}"

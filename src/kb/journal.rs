@@ -144,12 +144,7 @@ impl Journal {
         let syntax = |line: usize| {
             move |e: serde_json::Error| JournalError::Syntax {
                 line,
-                message: e
-                    .to_string()
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or("")
-                    .to_string(),
+                message: crate::store::json::bare_message(&e),
             }
         };
         let mut lines = text

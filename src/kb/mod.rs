@@ -120,12 +120,7 @@ impl KnowledgeBase {
         let syntax = |e: serde_json::Error| LoadError::Syntax {
             line: e.line().max(1),
             column: e.column().max(1),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or("")
-                .to_string(),
+            message: crate::store::json::bare_message(&e),
         };
         let head: Outer = serde_json::from_str(text).map_err(syntax)?;
         let Some(head) = head.kb else {

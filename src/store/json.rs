@@ -68,14 +68,19 @@ pub fn write_json(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()>
 }
 
 /// serde_json's message without the " at line L column C" it appends (the error carries
+/// those, for a message that names the line its own way).
+pub fn bare_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    }
+}
+
+/// serde_json's message without the " at line L column C" it appends (the error carries
 /// those), and with the graph file's shape named in words a user knows.
 fn clean_serde_message(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    let msg = match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => &msg,
-    };
-    msg.replace(
+    bare_message(e).replace(
         "expected struct GraphFile",
         "expected a graph file object with \"version\", \"entities\" and \"facts\"",
     )

@@ -112,3 +112,33 @@ pub fn kg_hops(graph: Option<&Path>, from: &str, to: &str) -> Option<u64> {
         ),
     }
 }
+
+/// (exit status, stdout, stderr) of `kg -g GRAPH ARGS` under a snapshot policy
+/// (`KG_SNAPSHOT`: `never` reads the JSON, `always` the snapshot).
+pub fn run_policy(policy: &str, graph: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = kg()
+        .env("KG_SNAPSHOT", policy)
+        .arg("-g")
+        .arg(graph)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The names of every entity of a graph, as `kg entities` lists them.
+pub fn entity_names(graph: &Path) -> Vec<String> {
+    let (code, out, err) = run_policy("never", graph, &["entities", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v.as_array()
+        .or_else(|| v["entities"].as_array())
+        .expect("a list of entities")
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
+}

@@ -3,7 +3,7 @@
 //! snapshot's answers equal the JSON's byte for byte, and `kg compact` (or any other
 //! write) folds it in, giving the very base that adding the articles the slow way gives.
 
-use crate::harness::{kg, no_panic};
+use crate::harness::{entity_names, kg, no_panic, run_policy};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -27,22 +27,6 @@ fn articles() -> Vec<PathBuf> {
     }
     assert!(all.len() >= 12, "{all:?}");
     all
-}
-
-/// (exit status, stdout, stderr) of `kg -g BASE ARGS` under a snapshot policy.
-fn run(policy: &str, base: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = kg()
-        .env("KG_SNAPSHOT", policy)
-        .arg("-g")
-        .arg(base)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// `kg add` of `articles` to `base` under a snapshot policy; its stdout and stderr.
@@ -76,16 +60,15 @@ fn base_with(dir: &Path, name: &str, articles: &[PathBuf]) -> PathBuf {
     base
 }
 
-fn names(base: &Path) -> Vec<String> {
-    let (code, out, err) = run("never", base, &["entities", "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    v.as_array()
-        .or_else(|| v["entities"].as_array())
-        .expect("a list of entities")
-        .iter()
-        .map(|e| e["name"].as_str().unwrap().to_string())
-        .collect()
+/// A base of the first `slow` articles added the slow way, and the next ones up to
+/// `upto` appended to its journal: its folder, every article, the base.
+fn journalled(slow: usize, upto: usize) -> (tempfile::TempDir, Vec<PathBuf>, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let all = articles();
+    let base = base_with(dir.path(), "kg.json", &all[..slow]);
+    add("always", &base, &all[slow..upto]);
+    assert!(journal_of(&base).exists());
+    (dir, all, base)
 }
 
 #[test]
@@ -125,14 +108,14 @@ fn add_appends_to_the_journal_and_compact_folds_it_in() {
     let slow = base_with(dir.path(), "slow.json", &all);
 
     // Readers see the journal: the entities are those of the slow base.
-    let mut seen = names(&base);
-    let mut want = names(&slow);
+    let mut seen = entity_names(&base);
+    let mut want = entity_names(&slow);
     seen.sort();
     want.sort();
     assert_eq!(seen, want);
 
     // Through the snapshot (with the journal on top) as through the JSON, byte for byte.
-    let names = names(&base);
+    let names = entity_names(&base);
     let q = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut queries = Vec::new();
     for (i, name) in names.iter().enumerate() {
@@ -149,8 +132,8 @@ fn add_appends_to_the_journal_and_compact_folds_it_in() {
     queries.push(q(&["show", "zz top"]));
     for args in &queries {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let from_json = run("never", &base, &args);
-        let through_snapshot = run("always", &base, &args);
+        let from_json = run_policy("never", &base, &args);
+        let through_snapshot = run_policy("always", &base, &args);
         assert_eq!(from_json, through_snapshot, "kg {args:?}");
     }
 
@@ -158,7 +141,8 @@ fn add_appends_to_the_journal_and_compact_folds_it_in() {
     for (i, name) in names.iter().enumerate().step_by(3) {
         let other = &names[(i * 5 + 1) % names.len()];
         let hops = |b: &Path| {
-            let (code, out, _) = run("always", b, &["path", name, other, "--format", "json"]);
+            let (code, out, _) =
+                run_policy("always", b, &["path", name, other, "--format", "json"]);
             let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
             (code, v["steps"].as_array().map(Vec::len))
         };
@@ -190,21 +174,18 @@ fn add_appends_to_the_journal_and_compact_folds_it_in() {
 /// A write that must rewrite the base (here a removal) folds the journal in first.
 #[test]
 fn other_writes_fold_the_journal_in() {
-    let dir = tempfile::tempdir().unwrap();
-    let all = articles();
-    let base = base_with(dir.path(), "kg.json", &all[..3]);
-    add("always", &base, &all[3..5]);
+    let (dir, all, base) = journalled(3, 5);
     assert!(journal_of(&base).exists());
-    let (code, _, err) = run(
+    let (code, _, err) = run_policy(
         "never",
         &base,
         &["remove", "2024-11-22-putin-zoo-animals-pyongyang"],
     );
     assert_eq!(code, 0, "{err}");
     assert!(!journal_of(&base).exists());
-    let (_, sources, _) = run("never", &base, &["sources"]);
+    let (_, sources, _) = run_policy("never", &base, &["sources"]);
     let slow = base_with(dir.path(), "slow.json", &all[..5]);
-    run(
+    run_policy(
         "never",
         &slow,
         &["remove", "2024-11-22-putin-zoo-animals-pyongyang"],
@@ -220,15 +201,12 @@ fn other_writes_fold_the_journal_in() {
 /// not read on top of it: queries stop with a message naming the fix, which works.
 #[test]
 fn a_journal_of_another_base_is_refused_until_compacted() {
-    let dir = tempfile::tempdir().unwrap();
-    let all = articles();
-    let base = base_with(dir.path(), "kg.json", &all[..2]);
-    add("always", &base, &all[2..4]);
+    let (dir, all, base) = journalled(2, 4);
     // The base is rewritten behind the journal's back (as a crash after a rewrite leaves it).
     let text = fs::read_to_string(&base).unwrap();
     fs::write(&base, text.replace("\n}\n", "\n}\n\n")).unwrap();
     for policy in ["never", "always"] {
-        let (code, out, err) = run(policy, &base, &["stats"]);
+        let (code, out, err) = run_policy(policy, &base, &["stats"]);
         assert_eq!(code, 2, "{out}");
         assert_eq!(
             err,
@@ -240,7 +218,7 @@ fn a_journal_of_another_base_is_refused_until_compacted() {
             )
         );
     }
-    let (code, _, err) = run("never", &base, &["compact"]);
+    let (code, _, err) = run_policy("never", &base, &["compact"]);
     assert_eq!(code, 0, "{err}");
     let slow = base_with(dir.path(), "slow.json", &all[..4]);
     assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap());
@@ -249,16 +227,13 @@ fn a_journal_of_another_base_is_refused_until_compacted() {
 /// A damaged journal is named, with the line, and nothing is written.
 #[test]
 fn a_damaged_journal_is_refused_by_name() {
-    let dir = tempfile::tempdir().unwrap();
-    let all = articles();
-    let base = base_with(dir.path(), "kg.json", &all[..2]);
-    add("always", &base, &all[2..3]);
+    let (_dir, _, base) = journalled(2, 3);
     let journal = journal_of(&base);
     let text = fs::read_to_string(&journal).unwrap();
     fs::write(&journal, format!("{text}{{\"article\": 3}}\n")).unwrap();
     let before = fs::read(&base).unwrap();
     for args in [&["stats"][..], &["show", "Putin"], &["compact"]] {
-        let (code, _, err) = run("always", &base, args);
+        let (code, _, err) = run_policy("always", &base, args);
         assert_eq!(code, 2);
         assert_eq!(
             err,
@@ -314,7 +289,7 @@ fn a_replaced_article_rewrites_the_base_with_the_journal() {
     both.extend_from_slice(&all[2..4]);
     add("never", &slow, &both);
     let ids = |b: &Path| {
-        let (_, out, _) = run("never", b, &["sources"]);
+        let (_, out, _) = run_policy("never", b, &["sources"]);
         out
     };
     assert_eq!(ids(&base), ids(&slow));

@@ -1,7 +1,7 @@
 //! Snapshots: answers from a memory-mapped snapshot are the JSON's answers, byte for
 //! byte; a stale, damaged, cut-short or foreign snapshot is rebuilt with a note.
 
-use crate::harness::{fixture, kg};
+use crate::harness::{entity_names, fixture, kg, run_policy};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -23,33 +23,6 @@ fn snap_of(json: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// (exit status, stdout, stderr) of `kg -g GRAPH ARGS` under a snapshot policy.
-fn run(policy: &str, graph: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = kg()
-        .env("KG_SNAPSHOT", policy)
-        .arg("-g")
-        .arg(graph)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn names(graph: &Path) -> Vec<String> {
-    let (_, out, _) = run("never", graph, &["entities", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    v.as_array()
-        .or_else(|| v["entities"].as_array())
-        .expect("a list of entities")
-        .iter()
-        .map(|e| e["name"].as_str().unwrap().to_string())
-        .collect()
-}
-
 /// Every query command that reads a part of the graph, on every entity (and pairs of
 /// them), answers the same from the snapshot as from the JSON: output, messages and
 /// exit status.
@@ -57,7 +30,7 @@ fn names(graph: &Path) -> Vec<String> {
 fn answers_equal_the_json_byte_for_byte() {
     for graph in [seed(), fixture("small.json"), fixture("hostile.json")] {
         let (_dir, json) = copy(&graph);
-        let names = names(&json);
+        let names = entity_names(&json);
         let mut queries: Vec<Vec<String>> = Vec::new();
         let q = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         for (i, name) in names.iter().enumerate() {
@@ -95,8 +68,8 @@ fn answers_equal_the_json_byte_for_byte() {
         }
         for args in &queries {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            let from_json = run("never", &json, &args);
-            let from_snapshot = run("always", &json, &args);
+            let from_json = run_policy("never", &json, &args);
+            let from_snapshot = run_policy("always", &json, &args);
             assert_eq!(
                 from_json,
                 from_snapshot,
@@ -114,7 +87,8 @@ fn answers_equal_the_json_byte_for_byte() {
 fn k_shortest_paths_have_the_same_lengths() {
     let (_dir, json) = copy(&seed());
     let headings = |policy| {
-        let (code, out, _) = run(policy, &json, &["path", "Putin", "Kim Jong Un", "-k", "4"]);
+        let (code, out, _) =
+            run_policy(policy, &json, &["path", "Putin", "Kim Jong Un", "-k", "4"]);
         assert_eq!(code, 0);
         out.lines()
             .filter(|l| l.starts_with("Path "))
@@ -129,17 +103,17 @@ fn k_shortest_paths_have_the_same_lengths() {
 #[test]
 fn small_files_get_no_snapshot_unless_asked() {
     let (_dir, json) = copy(&seed());
-    let (code, _, err) = run("auto", &json, &["path", "Putin", "Moscow Zoo"]);
+    let (code, _, err) = run_policy("auto", &json, &["path", "Putin", "Moscow Zoo"]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(!snap_of(&json).exists());
-    run("never", &json, &["path", "Putin", "Moscow Zoo"]);
+    run_policy("never", &json, &["path", "Putin", "Moscow Zoo"]);
     assert!(!snap_of(&json).exists());
 }
 
 #[test]
 fn a_bad_policy_is_a_usage_error() {
     let (_dir, json) = copy(&seed());
-    let (code, out, err) = run("sometimes", &json, &["show", "Putin"]);
+    let (code, out, err) = run_policy("sometimes", &json, &["show", "Putin"]);
     assert_eq!(code, 2);
     assert_eq!(out, "");
     assert_eq!(
@@ -154,8 +128,8 @@ fn a_bad_policy_is_a_usage_error() {
 fn damaged_snapshots_are_rebuilt_with_a_note() {
     let (_dir, json) = copy(&seed());
     let args = ["path", "Putin", "Pyongyang Central Zoo"];
-    let (_, expected, _) = run("never", &json, &args);
-    run("always", &json, &args);
+    let (_, expected, _) = run_policy("never", &json, &args);
+    run_policy("always", &json, &args);
     let snap = snap_of(&json);
     let good = std::fs::read(&snap).unwrap();
     let shown = snap.display().to_string();
@@ -183,13 +157,13 @@ fn damaged_snapshots_are_rebuilt_with_a_note() {
     ];
     for (bytes, why) in cases {
         std::fs::write(&snap, &bytes).unwrap();
-        let (code, out, err) = run("always", &json, &args);
+        let (code, out, err) = run_policy("always", &json, &args);
         assert_eq!((code, out.as_str()), (0, expected.as_str()), "{why}");
         let note = format!("kg: rebuilt snapshot '{shown}': {why}");
         assert!(err.starts_with(&note), "{err:?} should start with {note:?}");
         assert_eq!(err.lines().count(), 1, "{err}");
         assert_eq!(
-            run("always", &json, &args),
+            run_policy("always", &json, &args),
             (0, expected.clone(), String::new())
         );
     }
@@ -201,7 +175,7 @@ fn a_stale_snapshot_follows_the_json() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("kg.json");
     kg().arg("-g").arg(&base).arg("init").assert().success();
-    let (code, _, _) = run("always", &base, &["show", "Putin"]);
+    let (code, _, _) = run_policy("always", &base, &["show", "Putin"]);
     assert_eq!(code, 2);
     let article = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("graph/articles/2024-11-22-putin-zoo-animals-pyongyang.txt");
@@ -211,7 +185,7 @@ fn a_stale_snapshot_follows_the_json() {
         .arg(&article)
         .assert()
         .success();
-    let (code, out, err) = run("always", &base, &["show", "Putin"]);
+    let (code, out, err) = run_policy("always", &base, &["show", "Putin"]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(out.starts_with("Vladimir Putin\n"), "{out}");
 }

@@ -113,6 +113,9 @@ impl Appender {
         }
         let mut fresh_ids: HashSet<String> = HashSet::new();
         let mut results = Vec::new();
+        let Ok(mut overlay) = Overlay::new(&self.snap, &self.journal) else {
+            return Err(incoming); // the rewrite reports the journal
+        };
         for ex in &incoming {
             let mut ex = ex.clone();
             let hash = ex.source.hash().unwrap_or_default().to_string();
@@ -130,31 +133,32 @@ impl Appender {
                 }
                 None => {}
             }
-            let overlay = match Overlay::new(&self.snap, &self.journal) {
-                Ok(o) => o,
-                Err(_) => return Err(incoming), // the rewrite reports the journal
-            };
             let mut b = Builder::over(&self.decisions, &overlay);
             b.add(&ex);
             let Some((srcs, entities, facts)) = b.delta() else {
                 return Err(incoming);
             };
-            if self.snap.damage().is_some() {
-                return Err(incoming);
-            }
-            results.push(Added::New {
-                id: ex.source.id.clone(),
-                facts: ex.facts.len(),
-            });
-            hashes.insert(hash, ex.source.id.clone());
-            fresh_ids.insert(ex.source.id.clone());
-            paths.insert(ex.source.id.clone(), ex.source.path.clone());
-            self.journal.entries.push(Entry {
+            let entry = Entry {
                 article: ex,
                 sources: srcs,
                 entities,
                 facts,
+            };
+            if overlay.push(&entry).is_err() {
+                return Err(incoming);
+            }
+            if self.snap.damage().is_some() {
+                return Err(incoming);
+            }
+            let source = &entry.article.source;
+            results.push(Added::New {
+                id: source.id.clone(),
+                facts: entry.article.facts.len(),
             });
+            hashes.insert(hash, source.id.clone());
+            fresh_ids.insert(source.id.clone());
+            paths.insert(source.id.clone(), source.path.clone());
+            self.journal.entries.push(entry);
         }
         Ok(results)
     }

@@ -13,6 +13,7 @@ use super::Snapshot;
 use super::format::relation_number;
 use super::view::View;
 use crate::kb::Journal;
+use crate::kb::journal::Entry;
 use crate::kb::known::Known;
 use crate::kb::merge::{FactKey, fact_key};
 use crate::model::{Entity, Fact, Kind, KnowledgeGraph, Relation, Source};
@@ -40,8 +41,12 @@ pub struct Overlay<'s> {
     /// The new facts out of and into each entity: (other end, fact).
     out: FxHashMap<u32, Vec<(u32, u32)>>,
     into: FxHashMap<u32, Vec<(u32, u32)>>,
-    /// Sources added or replaced.
+    /// Sources added or replaced, and where each id is.
     sources: Vec<Source>,
+    source_at: HashMap<String, usize>,
+    /// How many entities and facts the journal adds.
+    new_nodes: u32,
+    new_edges: u32,
 }
 
 impl<'s> Overlay<'s> {
@@ -65,22 +70,34 @@ impl<'s> Overlay<'s> {
             out: FxHashMap::default(),
             into: FxHashMap::default(),
             sources: Vec::new(),
+            source_at: HashMap::new(),
+            new_nodes: 0,
+            new_edges: 0,
         };
         for entry in &journal.entries {
-            for s in &entry.sources {
-                match o.sources.iter_mut().find(|x| x.id == s.id) {
-                    Some(x) => *x = s.clone(),
-                    None => o.sources.push(s.clone()),
-                }
-            }
-            for e in &entry.entities {
-                o.put_entity(e.clone());
-            }
-            for f in &entry.facts {
-                o.put_fact(f.clone())?;
-            }
+            o.push(entry)?;
         }
         Ok(o)
+    }
+
+    /// Lays one more journal entry on top.
+    pub fn push(&mut self, entry: &Entry) -> Result<(), String> {
+        for s in &entry.sources {
+            match self.source_at.get(&s.id) {
+                Some(&i) => self.sources[i] = s.clone(),
+                None => {
+                    self.source_at.insert(s.id.clone(), self.sources.len());
+                    self.sources.push(s.clone());
+                }
+            }
+        }
+        for e in &entry.entities {
+            self.put_entity(e.clone());
+        }
+        for f in &entry.facts {
+            self.put_fact(f.clone())?;
+        }
+        Ok(())
     }
 
     /// True when the journal adds or changes nothing.
@@ -90,15 +107,9 @@ impl<'s> Overlay<'s> {
 
     /// Entity and fact counts of the graph seen.
     pub fn counts(&self) -> (usize, usize) {
-        let new_nodes = self
-            .entities
-            .iter()
-            .filter(|(n, _)| *n >= self.nodes)
-            .count();
-        let new_edges = self.facts.iter().filter(|f| f.0 >= self.edges).count();
         (
-            self.nodes as usize + new_nodes,
-            self.edges as usize + new_edges,
+            (self.nodes + self.new_nodes) as usize,
+            (self.edges + self.new_edges) as usize,
         )
     }
 
@@ -117,14 +128,13 @@ impl<'s> Overlay<'s> {
     fn put_entity(&mut self, e: Entity) {
         let n = match self.ids.get(&e.id) {
             Some(&n) => n,
-            None => self.snap.by_id(&e.id).unwrap_or_else(|| {
-                self.nodes
-                    + self
-                        .entities
-                        .iter()
-                        .filter(|(n, _)| *n >= self.nodes)
-                        .count() as u32
-            }),
+            None => match self.snap.by_id(&e.id) {
+                Some(n) => n,
+                None => {
+                    self.new_nodes += 1;
+                    self.nodes + self.new_nodes - 1
+                }
+            },
         };
         self.ids.insert(e.id.clone(), n);
         match self.entity_at.get(&n) {
@@ -150,7 +160,8 @@ impl<'s> Overlay<'s> {
         let e = match self.snapshot_fact(s, o, &f) {
             Some(e) => e,
             None => {
-                let e = self.edges + self.facts.iter().filter(|x| x.0 >= self.edges).count() as u32;
+                let e = self.edges + self.new_edges;
+                self.new_edges += 1;
                 self.out.entry(s).or_default().push((o, e));
                 self.into.entry(o).or_default().push((s, e));
                 e

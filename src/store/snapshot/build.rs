@@ -3,7 +3,7 @@
 use super::format::*;
 use crate::model::{Kind, KnowledgeGraph};
 use crate::query::names::{normalize, word_starts};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::io::{self, Write};
 use xxhash_rust::xxh3::xxh3_64;
@@ -39,6 +39,15 @@ struct Strings<'g> {
 }
 
 impl<'g> Strings<'g> {
+    /// Room for `count` distinct strings, so that the table is not rehashed as it grows
+    /// (an unused slot costs address space, not memory, until it is written).
+    fn with_capacity(count: usize) -> Self {
+        Strings {
+            bytes: Vec::new(),
+            seen: HashMap::with_capacity_and_hasher(count, Default::default()),
+        }
+    }
+
     fn put(&mut self, s: &'g str) -> (u64, u32) {
         if let Some(&at) = self.seen.get(s) {
             return at;
@@ -93,7 +102,9 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     if e as u64 >= MAX_FACTS || v as u64 >= u64::from(CANONICAL) {
         return Err(TooLarge { facts: e });
     }
-    let mut strings = Strings::default();
+    // Interned: an id and a name per entity, at most one evidence per fact, the source
+    // ids, and symbols (few).
+    let mut strings = Strings::with_capacity(2 * v + e + graph.sources().len());
     let mut symbols = Symbols::default();
     let mut sections: Vec<Vec<u8>> = vec![Vec::new(); Section::ALL.len()];
     let sec = |s: Section| s as usize;

@@ -35,7 +35,8 @@ pub struct Stamp {
 #[derive(Default)]
 struct Strings<'g> {
     bytes: Vec<u8>,
-    seen: HashMap<&'g str, (u64, u32)>,
+    /// Where each string is stored (its length is the key's): 24 bytes an entry, not 32.
+    seen: HashMap<&'g str, u64>,
 }
 
 impl<'g> Strings<'g> {
@@ -49,13 +50,13 @@ impl<'g> Strings<'g> {
     }
 
     fn put(&mut self, s: &'g str) -> (u64, u32) {
-        if let Some(&at) = self.seen.get(s) {
-            return at;
+        if let Some(&off) = self.seen.get(s) {
+            return (off, s.len() as u32);
         }
-        let at = (self.bytes.len() as u64, s.len() as u32);
+        let off = self.bytes.len() as u64;
         self.bytes.extend_from_slice(s.as_bytes());
-        self.seen.insert(s, at);
-        at
+        self.seen.insert(s, off);
+        (off, s.len() as u32)
     }
 
     /// Stores a string that lives only as long as this call (not interned).
@@ -184,7 +185,7 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     sections[sec(Section::Entities)] = entities;
     sections[sec(Section::Kinds)] = kinds;
 
-    // Facts and both adjacency lists.
+    // Facts, and the degrees of the adjacency lists.
     let mut facts = Vec::with_capacity(e * FACT_LEN as usize);
     let mut attrs = Vec::with_capacity(e * ATTR_LEN as usize);
     let mut out_deg = vec![0u32; v + 1];
@@ -239,6 +240,26 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     }
     sections[sec(Section::Facts)] = facts;
     sections[sec(Section::Attributes)] = attrs;
+
+    // Sources, kept whole as JSON.
+    let mut sources = Vec::with_capacity(graph.sources().len() * SOURCE_LEN as usize);
+    for s in graph.sources() {
+        let (id_off, id_len) = strings.put(&s.id);
+        let json = serde_json::to_string(s).expect("sources serialize");
+        let (json_off, json_len) = strings.put_owned(&json);
+        sources.extend_from_slice(&id_off.to_le_bytes());
+        sources.extend_from_slice(&id_len.to_le_bytes());
+        sources.extend_from_slice(&json_len.to_le_bytes());
+        sources.extend_from_slice(&json_off.to_le_bytes());
+    }
+    sections[sec(Section::Sources)] = sources;
+    let symbol_count = symbols.number.len();
+    sections[sec(Section::Symbols)] = std::mem::take(&mut symbols.table);
+    drop(symbols);
+    sections[sec(Section::Strings)] = std::mem::take(&mut strings.bytes);
+    drop(strings);
+
+    // Both adjacency lists, once the string table is gone (a lower peak).
     for d in [&mut out_deg, &mut in_deg] {
         for i in 1..d.len() {
             d[i] += d[i - 1];
@@ -265,24 +286,6 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     sections[sec(Section::InOffsets)] = offsets(&in_deg);
     sections[sec(Section::OutAdjacency)] = out_adj;
     sections[sec(Section::InAdjacency)] = in_adj;
-
-    // Sources, kept whole as JSON.
-    let mut sources = Vec::with_capacity(graph.sources().len() * SOURCE_LEN as usize);
-    for s in graph.sources() {
-        let (id_off, id_len) = strings.put(&s.id);
-        let json = serde_json::to_string(s).expect("sources serialize");
-        let (json_off, json_len) = strings.put_owned(&json);
-        sources.extend_from_slice(&id_off.to_le_bytes());
-        sources.extend_from_slice(&id_len.to_le_bytes());
-        sources.extend_from_slice(&json_len.to_le_bytes());
-        sources.extend_from_slice(&json_off.to_le_bytes());
-    }
-    sections[sec(Section::Sources)] = sources;
-    let symbol_count = symbols.number.len();
-    sections[sec(Section::Symbols)] = std::mem::take(&mut symbols.table);
-    drop(symbols);
-    sections[sec(Section::Strings)] = std::mem::take(&mut strings.bytes);
-    drop(strings);
 
     let source_count = graph.sources().len();
     // Everything is in the sections now: the graph can go before they are written.

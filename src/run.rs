@@ -14,9 +14,10 @@ use crate::store::{self, LoadError, Located, snapshot};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-/// From this size (1 GiB) a graph file is parsed as it streams from disk rather than from
-/// its text in memory: slower, but the text of a 10M-fact base is another 3 GB.
-pub const STREAM_FROM_BYTES: u64 = 1 << 30;
+/// From this size (1 GiB) a graph file is parsed from a memory map of it, dropped before
+/// the graph is built, rather than from its text read into memory and held until the
+/// graph is checked: the text of a 10M-fact base is another 3 GB.
+pub const MAP_FROM_BYTES: u64 = 1 << 30;
 
 /// The knowledge graph built from the articles in `graph/`, embedded at build time.
 pub const EMBEDDED_GRAPH: &str = include_str!("../graph/graph.json");
@@ -245,11 +246,11 @@ pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
     let Some(path) = path else {
         return store::from_json(EMBEDDED_GRAPH).map_err(Error::BadEmbeddedGraph);
     };
-    // A very large file is read as it streams in, without holding its text (as much
-    // memory again as half the graph), at about half the speed; any problem is then
+    // A very large file is parsed from a memory map, without holding its text (as much
+    // memory again as half the graph) while the graph is built; any problem is then
     // reported from the text.
-    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= STREAM_FROM_BYTES);
-    if large && let Some(graph) = store::json::from_path_streaming(path) {
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= MAP_FROM_BYTES);
+    if large && let Some(graph) = store::json::from_path_mapped(path) {
         return Ok(graph);
     }
     let text = std::fs::read_to_string(path).map_err(|source| Error::ReadGraph {

@@ -4,9 +4,10 @@
 //! file several times slower and larger in memory than the graph itself. These visitors
 //! read each known field straight into its place and keep every other field, as it was,
 //! in `extra`. Error messages are serde's own (`missing field `x``, `duplicate field `x``).
+//! Field names are read with [`FieldName`], which allocates only for unknown ones.
 
 use super::{Entity, Fact, GraphFile, Source};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
@@ -31,6 +32,49 @@ fn fill_opt<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     name: &'static str,
 ) -> Result<(), A::Error> {
     fill(map, slot, name)
+}
+
+/// Reads a field name: one of the record's own names (given) as that static name,
+/// without allocating, and any other as it was. serde's own `Cow<str>` always allocates:
+/// once for every field of every record, tens of millions of times in a large graph.
+#[derive(Clone, Copy)]
+struct FieldName(&'static [&'static str]);
+
+impl FieldName {
+    fn known<'de>(&self, name: &str) -> Option<Cow<'de, str>> {
+        self.0
+            .iter()
+            .find(|&&k| k == name)
+            .map(|&k| Cow::Borrowed(k))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for FieldName {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldName {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Cow<'de, str>, E> {
+        Ok(self.known(v).unwrap_or_else(|| Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(self.known(v).unwrap_or(Cow::Borrowed(v)))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Cow<'de, str>, E> {
+        Ok(self.known(&v).unwrap_or(Cow::Owned(v)))
+    }
 }
 
 fn need<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
@@ -75,7 +119,10 @@ record!(Fact, "Fact", 'de, |map| {
     let (mut count, mut date, mut source, mut evidence, mut span, mut rule) =
         (None, None, None, None, None, None);
     let mut extra = Map::new();
-    while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+    let names = FieldName(&[
+        "subject", "relation", "object", "count", "date", "source", "evidence", "span", "rule",
+    ]);
+    while let Some(key) = map.next_key_seed(names)? {
         match key.as_ref() {
             "subject" => fill(&mut map, &mut subject, "subject")?,
             "relation" => fill(&mut map, &mut relation, "relation")?,
@@ -106,7 +153,8 @@ record!(Fact, "Fact", 'de, |map| {
 record!(Entity, "Entity", 'de, |map| {
     let (mut id, mut name, mut kind, mut aliases) = (None, None, None, None);
     let mut extra = Map::new();
-    while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+    let names = FieldName(&["id", "name", "kind", "aliases"]);
+    while let Some(key) = map.next_key_seed(names)? {
         match key.as_ref() {
             "id" => fill(&mut map, &mut id, "id")?,
             "name" => fill(&mut map, &mut name, "name")?,
@@ -127,7 +175,8 @@ record!(Entity, "Entity", 'de, |map| {
 record!(Source, "Source", 'de, |map| {
     let (mut id, mut title, mut date, mut path) = (None, None, None, None);
     let mut extra = Map::new();
-    while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+    let names = FieldName(&["id", "title", "date", "path"]);
+    while let Some(key) = map.next_key_seed(names)? {
         match key.as_ref() {
             "id" => fill(&mut map, &mut id, "id")?,
             "title" => fill_opt(&mut map, &mut title, "title")?,
@@ -148,7 +197,8 @@ record!(Source, "Source", 'de, |map| {
 record!(GraphFile, "GraphFile", 'de, |map| {
     let (mut version, mut sources, mut entities, mut facts) = (None, None, None, None);
     let mut extra = Map::new();
-    while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+    let names = FieldName(&["version", "sources", "entities", "facts"]);
+    while let Some(key) = map.next_key_seed(names)? {
         match key.as_ref() {
             "version" => fill(&mut map, &mut version, "version")?,
             "sources" => fill(&mut map, &mut sources, "sources")?,
@@ -184,6 +234,19 @@ mod tests {
         assert_eq!(f.extra["wd"], serde_json::json!({"x": [1, 2.5]}));
         let back = serde_json::to_value(&f).unwrap();
         assert_eq!(back["wd"]["x"][1], 2.5);
+    }
+
+    #[test]
+    fn field_names_with_escapes_are_the_same_names() {
+        let text = r#"{"subj\u0065ct":"a","relation":"sent","object":"b","w\u0064":1}"#;
+        let f: Fact = serde_json::from_str(text).unwrap();
+        assert_eq!(f.subject, "a");
+        assert_eq!(f.extra["wd"], 1);
+        let f: Fact = serde_json::from_reader(text.as_bytes()).unwrap();
+        assert_eq!(
+            (f.subject.as_str(), &f.extra["wd"]),
+            ("a", &serde_json::json!(1))
+        );
     }
 
     #[test]

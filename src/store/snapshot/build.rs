@@ -3,7 +3,7 @@
 use super::format::*;
 use crate::model::{Kind, KnowledgeGraph};
 use crate::query::names::{normalize, word_starts};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::io::{self, Write};
 use xxhash_rust::xxh3::xxh3_64;
@@ -35,18 +35,28 @@ pub struct Stamp {
 #[derive(Default)]
 struct Strings<'g> {
     bytes: Vec<u8>,
-    seen: HashMap<&'g str, (u64, u32)>,
+    /// Where each string is stored (its length is the key's): 24 bytes an entry, not 32.
+    seen: HashMap<&'g str, u64>,
 }
 
 impl<'g> Strings<'g> {
-    fn put(&mut self, s: &'g str) -> (u64, u32) {
-        if let Some(&at) = self.seen.get(s) {
-            return at;
+    /// Room for `count` distinct strings, so that the table is not rehashed as it grows
+    /// (an unused slot costs address space, not memory, until it is written).
+    fn with_capacity(count: usize) -> Self {
+        Strings {
+            bytes: Vec::new(),
+            seen: HashMap::with_capacity_and_hasher(count, Default::default()),
         }
-        let at = (self.bytes.len() as u64, s.len() as u32);
+    }
+
+    fn put(&mut self, s: &'g str) -> (u64, u32) {
+        if let Some(&off) = self.seen.get(s) {
+            return (off, s.len() as u32);
+        }
+        let off = self.bytes.len() as u64;
         self.bytes.extend_from_slice(s.as_bytes());
-        self.seen.insert(s, at);
-        at
+        self.seen.insert(s, off);
+        (off, s.len() as u32)
     }
 
     /// Stores a string that lives only as long as this call (not interned).
@@ -93,7 +103,9 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     if e as u64 >= MAX_FACTS || v as u64 >= u64::from(CANONICAL) {
         return Err(TooLarge { facts: e });
     }
-    let mut strings = Strings::default();
+    // Interned: an id and a name per entity, at most one evidence per fact, the source
+    // ids, and symbols (few).
+    let mut strings = Strings::with_capacity(2 * v + e + graph.sources().len());
     let mut symbols = Symbols::default();
     let mut sections: Vec<Vec<u8>> = vec![Vec::new(); Section::ALL.len()];
     let sec = |s: Section| s as usize;
@@ -173,7 +185,7 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     sections[sec(Section::Entities)] = entities;
     sections[sec(Section::Kinds)] = kinds;
 
-    // Facts and both adjacency lists.
+    // Facts, and the degrees of the adjacency lists.
     let mut facts = Vec::with_capacity(e * FACT_LEN as usize);
     let mut attrs = Vec::with_capacity(e * ATTR_LEN as usize);
     let mut out_deg = vec![0u32; v + 1];
@@ -228,6 +240,26 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     }
     sections[sec(Section::Facts)] = facts;
     sections[sec(Section::Attributes)] = attrs;
+
+    // Sources, kept whole as JSON.
+    let mut sources = Vec::with_capacity(graph.sources().len() * SOURCE_LEN as usize);
+    for s in graph.sources() {
+        let (id_off, id_len) = strings.put(&s.id);
+        let json = serde_json::to_string(s).expect("sources serialize");
+        let (json_off, json_len) = strings.put_owned(&json);
+        sources.extend_from_slice(&id_off.to_le_bytes());
+        sources.extend_from_slice(&id_len.to_le_bytes());
+        sources.extend_from_slice(&json_len.to_le_bytes());
+        sources.extend_from_slice(&json_off.to_le_bytes());
+    }
+    sections[sec(Section::Sources)] = sources;
+    let symbol_count = symbols.number.len();
+    sections[sec(Section::Symbols)] = std::mem::take(&mut symbols.table);
+    drop(symbols);
+    sections[sec(Section::Strings)] = std::mem::take(&mut strings.bytes);
+    drop(strings);
+
+    // Both adjacency lists, once the string table is gone (a lower peak).
     for d in [&mut out_deg, &mut in_deg] {
         for i in 1..d.len() {
             d[i] += d[i - 1];
@@ -254,24 +286,6 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     sections[sec(Section::InOffsets)] = offsets(&in_deg);
     sections[sec(Section::OutAdjacency)] = out_adj;
     sections[sec(Section::InAdjacency)] = in_adj;
-
-    // Sources, kept whole as JSON.
-    let mut sources = Vec::with_capacity(graph.sources().len() * SOURCE_LEN as usize);
-    for s in graph.sources() {
-        let (id_off, id_len) = strings.put(&s.id);
-        let json = serde_json::to_string(s).expect("sources serialize");
-        let (json_off, json_len) = strings.put_owned(&json);
-        sources.extend_from_slice(&id_off.to_le_bytes());
-        sources.extend_from_slice(&id_len.to_le_bytes());
-        sources.extend_from_slice(&json_len.to_le_bytes());
-        sources.extend_from_slice(&json_off.to_le_bytes());
-    }
-    sections[sec(Section::Sources)] = sources;
-    let symbol_count = symbols.number.len();
-    sections[sec(Section::Symbols)] = std::mem::take(&mut symbols.table);
-    drop(symbols);
-    sections[sec(Section::Strings)] = std::mem::take(&mut strings.bytes);
-    drop(strings);
 
     sections[sec(Section::Meta)] = super::Meta::of(graph.extra()).to_bytes();
     let source_count = graph.sources().len();

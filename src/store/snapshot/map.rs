@@ -1,4 +1,6 @@
-//! Memory-mapping a snapshot file: the one place in kg that uses `unsafe`.
+//! Memory-mapping a snapshot file: the one place in kg that uses `unsafe`. A very large
+//! JSON graph file is mapped here too, for the time it is parsed (see
+//! [`crate::store::json::from_path_mapped`]).
 //!
 //! # Invariants
 //! - The file is opened read-only and mapped read-only ([`memmap2::Mmap`]); kg never
@@ -8,7 +10,11 @@
 //!   keeps its bytes for as long as the mapping lives. A process outside kg that truncates
 //!   or rewrites the file in place while a query runs could still make a page read fault
 //!   (SIGBUS); that is the documented hazard of every memory-mapped reader (SQLite and
-//!   LMDB share it), and kg's own writers never do it.
+//!   LMDB share it), and kg's own writers never do it. kg writes a JSON graph file the
+//!   same way, but a user's editor may rewrite it in place: it is mapped only while it
+//!   is parsed (seconds), a truncation then faults as above, and any other change makes
+//!   the parse fail (the file is then read as text) or its stamp differ (no snapshot is
+//!   saved from it).
 //! - The bytes are never trusted: every read goes through [`super::pages::Pages`], which
 //!   checks each page against its checksum and bounds every offset before it is used.
 
@@ -18,8 +24,9 @@ use std::fs::File;
 use std::io;
 use std::ops::Deref;
 
-/// The bytes of a snapshot: a read-only memory map of its file, or bytes in memory (for
-/// a snapshot that could not be saved, and for tests and fuzzing).
+/// The bytes of a snapshot (or a JSON graph file being parsed): a read-only memory map of
+/// its file, or bytes in memory (for a snapshot that could not be saved, and for tests and
+/// fuzzing).
 pub enum Bytes {
     Mapped(memmap2::Mmap),
     Owned(Vec<u8>),

@@ -310,7 +310,7 @@ def write_results(results, args, started, path):
         "base's journal, removed before each run; the run checks that the base was not rewritten)",
         f"- peers: a fresh Python process per run, loading the file with json.load and "
         f"building a directed multigraph; {args.runs} runs after a warm-up below 1M facts, "
-        f"{args.big_runs} runs without warm-up from 1M on. Load and query are timed inside "
+        f"{args.big_runs} run{'' if args.big_runs == 1 else 's'} without warm-up from 1M on. Load and query are timed inside "
         "the process; \"process\" is the whole process's median wall time (interpreter start, "
         "imports, load and every query); peak RSS is the process's",
         "- whole process = fork/exec to exit, output read through a pipe; peak RSS from wait4",

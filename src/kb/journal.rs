@@ -116,7 +116,22 @@ impl Journal {
     /// The journal of the base at `base` when it extends the base as it is now; `None`
     /// when it has none; an error when it cannot be read or extends another version of
     /// the base.
+    ///
+    /// A write that folds the journal in replaces the base and then removes the journal;
+    /// a reader that comes between the two sees a journal of another base, so it looks
+    /// once more, a moment later, before it says so.
     pub fn current(base: &Path) -> Result<Option<Journal>, Error> {
+        match Journal::if_current(base)? {
+            Some(Err(_)) => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                Journal::if_current(base)?.transpose()
+            }
+            other => other.transpose(),
+        }
+    }
+
+    /// The journal, if there is one, and whether it extends the base as it is now.
+    fn if_current(base: &Path) -> Result<Option<Result<Journal, Error>>, Error> {
         let journal = Journal::read(base).map_err(|e| Error::BadJournal {
             path: path_for(base),
             message: e.to_string(),
@@ -131,12 +146,12 @@ impl Journal {
                 source,
             })?;
         if !journal.extends(now) {
-            return Err(Error::StaleJournal {
+            return Ok(Some(Err(Error::StaleJournal {
                 journal: path_for(base),
                 base: base.into(),
-            });
+            })));
         }
-        Ok(Some(journal))
+        Ok(Some(Ok(journal)))
     }
 
     /// Reads a journal's text.
@@ -297,6 +312,30 @@ mod tests {
             err(r#"{"kg-journal":9,"base":{"len":1,"mtime_ns":2}}"#),
             "was written by a newer kg (journal format 9; this kg reads 1): upgrade kg"
         );
+    }
+
+    /// A reader that comes between a fold's two steps (base replaced, journal not yet
+    /// removed) looks again and finds no journal, rather than stopping.
+    #[test]
+    fn a_journal_being_folded_in_is_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("kg.json");
+        std::fs::write(&base, "{}").unwrap();
+        let stale = Journal::new(Stamp::default());
+        std::fs::write(path_for(&base), stale.to_text()).unwrap();
+        let jpath = path_for(&base);
+        let folder = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            std::fs::remove_file(jpath).unwrap();
+        });
+        assert!(matches!(Journal::current(&base), Ok(None)));
+        folder.join().unwrap();
+        // A journal of another base that stays is refused.
+        std::fs::write(path_for(&base), stale.to_text()).unwrap();
+        assert!(matches!(
+            Journal::current(&base),
+            Err(Error::StaleJournal { .. })
+        ));
     }
 
     #[test]

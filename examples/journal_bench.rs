@@ -5,7 +5,8 @@
 //! journal; the base's bytes are shared and never changed), writes N synthetic wire
 //! articles (`kg::kb::synthetic`), then runs `kg add` once per article as a user would
 //! and prints the wall time of every 100th call with the journal's size; finally times
-//! `kg path A B` with the full journal, and with none.
+//! `kg path A B` with the full journal, and with none. With `KG_BENCH_KEEP` set, the
+//! folder (base link, snapshot, journal, articles) is kept for a closer look.
 //!
 //! ```sh
 //! cargo build --release
@@ -82,7 +83,12 @@ fn main() {
         median(&mut with),
         median(&mut without)
     );
-    std::fs::remove_dir_all(&dir).expect("clean up");
+    std::fs::rename(&saved, &journal).expect("put the journal back");
+    if std::env::var_os("KG_BENCH_KEEP").is_some() {
+        println!("kept {}", dir.display());
+    } else {
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
 }
 
 fn size(p: &Path) -> u64 {

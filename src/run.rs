@@ -115,8 +115,7 @@ fn from_snapshot(
         return Ok(None);
     }
     let snap = snapshot::open(path, notes)?;
-    let journal = Journal::current(path)?;
-    let answer = answer_from(&snap, path, journal.as_ref(), command, style);
+    let answer = answer_from(&snap, path, command, style);
     let Some(damage) = snap.damage() else {
         return answer.map(Some);
     };
@@ -125,7 +124,7 @@ fn from_snapshot(
         snapshot::path_for(path).display()
     ));
     let snap = snapshot::rebuild(path, notes)?;
-    let answer = answer_from(&snap, path, journal.as_ref(), command, style)?;
+    let answer = answer_from(&snap, path, command, style)?;
     match snap.damage() {
         None => Ok(Some(answer)),
         Some(damage) => Err(Error::Snapshot {
@@ -139,11 +138,10 @@ fn from_snapshot(
 fn answer_from(
     snap: &snapshot::Snapshot,
     base: &Path,
-    journal: Option<&Journal>,
     command: &Command,
     style: &Style,
 ) -> Result<Answer, Error> {
-    let Some(journal) = journal else {
+    let Some(journal) = Journal::current(base)? else {
         return cmd::focus::answer(snap, command, style);
     };
     let overlay = snapshot::Overlay::new(snap, journal).map_err(|message| Error::BadJournal {

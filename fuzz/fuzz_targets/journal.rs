@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
             .into_bytes()
     });
     let snap = Snapshot::open(Bytes::Owned(bytes.clone())).expect("it opens");
-    if let Ok(overlay) = Overlay::new(&snap, &journal) {
+    if let Ok(overlay) = Overlay::new(&snap, journal) {
         let (entities, facts) = overlay.counts();
         probe_view(&overlay, entities, facts);
     }

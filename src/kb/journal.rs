@@ -61,8 +61,10 @@ struct BaseStamp {
 /// One article appended to the base, and what it changed in the merged graph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    /// The article as it goes into the base's `"kb"` section.
-    pub article: Extraction,
+    /// The article as it goes into the base's `"kb"` section (`None` when read for a
+    /// query, which needs only what it changed: see [`Journal::current`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<Extraction>,
     /// Sources added or replaced (by id).
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -87,6 +89,26 @@ pub enum JournalError {
     Newer(u32),
 }
 
+/// What an entry changed, read without its article.
+#[derive(Deserialize)]
+struct Changes {
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    entities: Vec<Entity>,
+    #[serde(default)]
+    facts: Vec<Fact>,
+}
+
+/// How much of each entry to read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The article too (to write the journal again, or fold it into the base).
+    Whole,
+    /// Only what it changed in the merged graph (to answer a query).
+    Changes,
+}
+
 /// A base's journal: the base it extends and the articles appended, in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Journal {
@@ -105,15 +127,20 @@ impl Journal {
 
     /// The journal of the base at `base`, or `None` when it has none.
     pub fn read(base: &Path) -> Result<Option<Journal>, JournalError> {
+        Journal::read_part(base, Part::Whole)
+    }
+
+    fn read_part(base: &Path, part: Part) -> Result<Option<Journal>, JournalError> {
         let text = match std::fs::read_to_string(path_for(base)) {
             Ok(t) => t,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        Journal::parse(&text).map(Some)
+        Journal::parse_part(&text, part).map(Some)
     }
 
-    /// The journal of the base at `base` when it extends the base as it is now; `None`
+    /// The journal of the base at `base` when it extends the base as it is now, read for
+    /// a query (what each entry changed, not its article: about half the text); `None`
     /// when it has none; an error when it cannot be read or extends another version of
     /// the base.
     ///
@@ -132,7 +159,7 @@ impl Journal {
 
     /// The journal, if there is one, and whether it extends the base as it is now.
     fn if_current(base: &Path) -> Result<Option<Result<Journal, Error>>, Error> {
-        let journal = Journal::read(base).map_err(|e| Error::BadJournal {
+        let journal = Journal::read_part(base, Part::Changes).map_err(|e| Error::BadJournal {
             path: path_for(base),
             message: e.to_string(),
         })?;
@@ -154,8 +181,12 @@ impl Journal {
         Ok(Some(Ok(journal)))
     }
 
-    /// Reads a journal's text.
+    /// Reads a journal's text, every entry whole.
     pub fn parse(text: &str) -> Result<Journal, JournalError> {
+        Journal::parse_part(text, Part::Whole)
+    }
+
+    fn parse_part(text: &str, part: Part) -> Result<Journal, JournalError> {
         let syntax = |line: usize| {
             move |e: serde_json::Error| JournalError::Syntax {
                 line,
@@ -183,7 +214,28 @@ impl Journal {
         let head: Head = serde_json::from_value(version).map_err(syntax(1))?;
         let mut entries = Vec::new();
         for (i, line) in lines {
-            entries.push(serde_json::from_str(line).map_err(syntax(i + 1))?);
+            let entry = match part {
+                Part::Whole => {
+                    let e: Entry = serde_json::from_str(line).map_err(syntax(i + 1))?;
+                    if e.article.is_none() {
+                        return Err(JournalError::Syntax {
+                            line: i + 1,
+                            message: "missing field `article`".into(),
+                        });
+                    }
+                    e
+                }
+                Part::Changes => {
+                    let c: Changes = serde_json::from_str(line).map_err(syntax(i + 1))?;
+                    Entry {
+                        article: None,
+                        sources: c.sources,
+                        entities: c.entities,
+                        facts: c.facts,
+                    }
+                }
+            };
+            entries.push(entry);
         }
         Ok(Journal {
             base: Stamp {
@@ -219,7 +271,7 @@ impl Journal {
 
     /// The articles appended, in order.
     pub fn articles(&self) -> impl Iterator<Item = &Extraction> {
-        self.entries.iter().map(|e| &e.article)
+        self.entries.iter().filter_map(|e| e.article.as_ref())
     }
 
     /// Applies the entries to the base's graph file (in its order, not sorted): records
@@ -286,7 +338,7 @@ mod tests {
             sources: vec![article.source.clone()],
             entities: article.entities.clone(),
             facts: article.facts.clone(),
-            article,
+            article: Some(article),
         });
         let text = j.to_text();
         assert!(text.starts_with(r#"{"kg-journal":1,"base":{"len":10,"mtime_ns":20}}"#));
@@ -350,7 +402,7 @@ mod tests {
         f2.evidence = Some("A leads B.".into());
         let mut j = Journal::new(stamp());
         j.entries.push(Entry {
-            article: crate::kb::synthetic::article(0).1,
+            article: Some(crate::kb::synthetic::article(0).1),
             sources: vec![Source::new("s1")],
             entities: vec![a2.clone(), Entity::new("c", "C", Kind::Country)],
             facts: vec![f2.clone(), Fact::new("a", Relation::Leads, "c")],

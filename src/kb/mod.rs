@@ -592,7 +592,7 @@ mod tests {
                 };
                 let mut j = journal::Journal::new(crate::store::snapshot::Stamp::default());
                 j.entries.push(journal::Entry {
-                    article: a.clone(),
+                    article: Some(a.clone()),
                     sources,
                     entities,
                     facts,

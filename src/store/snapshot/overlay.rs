@@ -56,7 +56,7 @@ impl<'s> Overlay<'s> {
     /// # Complexity
     /// O(r log r) for r records, plus a scan of a subject's facts in the snapshot for each
     /// fact that may replace one there.
-    pub fn new(snap: &'s Snapshot, journal: &Journal) -> Result<Overlay<'s>, String> {
+    pub fn new(snap: &'s Snapshot, journal: Journal) -> Result<Overlay<'s>, String> {
         let mut o = Overlay {
             snap,
             nodes: snap.entity_count() as u32,
@@ -74,28 +74,28 @@ impl<'s> Overlay<'s> {
             new_nodes: 0,
             new_edges: 0,
         };
-        for entry in &journal.entries {
+        for entry in journal.entries {
             o.push(entry)?;
         }
         Ok(o)
     }
 
     /// Lays one more journal entry on top.
-    pub fn push(&mut self, entry: &Entry) -> Result<(), String> {
-        for s in &entry.sources {
+    pub fn push(&mut self, entry: Entry) -> Result<(), String> {
+        for s in entry.sources {
             match self.source_at.get(&s.id) {
-                Some(&i) => self.sources[i] = s.clone(),
+                Some(&i) => self.sources[i] = s,
                 None => {
                     self.source_at.insert(s.id.clone(), self.sources.len());
-                    self.sources.push(s.clone());
+                    self.sources.push(s);
                 }
             }
         }
-        for e in &entry.entities {
-            self.put_entity(e.clone());
+        for e in entry.entities {
+            self.put_entity(e);
         }
-        for f in &entry.facts {
-            self.put_fact(f.clone())?;
+        for f in entry.facts {
+            self.put_fact(f)?;
         }
         Ok(())
     }

@@ -319,3 +319,36 @@ fn a_replaced_article_rewrites_the_base_with_the_journal() {
     };
     assert_eq!(ids(&base), ids(&slow));
 }
+
+/// Once the journal reaches 2 MiB, `kg add` says what it costs and how to fold it in.
+#[test]
+fn a_large_journal_is_pointed_out() {
+    let (_dir, all, base) = journalled(2, 3);
+    let journal = journal_of(&base);
+    let text = fs::read_to_string(&journal).unwrap();
+    // A second entry that changes nothing but is large (a long title on its article).
+    let mut entry: serde_json::Value = serde_json::from_str(text.lines().nth(1).unwrap()).unwrap();
+    let source = &mut entry["article"]["source"];
+    source["id"] = "padding".into();
+    source["hash"] = "fnv1a64:0000000000000000".into();
+    source["title"] = "x".repeat(2_200_000).into();
+    entry["sources"] = serde_json::json!([]);
+    entry["entities"] = serde_json::json!([]);
+    entry["facts"] = serde_json::json!([]);
+    fs::write(&journal, format!("{text}{entry}\n")).unwrap();
+    let (out, err) = add("always", &base, &all[3..4]);
+    assert!(out.starts_with("added "), "{out}");
+    let size = fs::metadata(&journal).unwrap().len() as f64 / 1e6;
+    assert!(
+        err.ends_with(&format!(
+            "kg: {} is {size:.1} MB, and every query reads it first (about 12 ms per MB): 'kg compact' folds it into {}\n",
+            journal.display(),
+            base.display()
+        )),
+        "{err}"
+    );
+    // Below the size, no such note.
+    let (_dir2, all2, small) = journalled(2, 3);
+    let (_, err) = add("always", &small, &all2[3..4]);
+    assert!(!err.contains("every query reads it first"), "{err}");
+}

@@ -5,9 +5,9 @@
 //! at ten million facts as at ten thousand.
 //!
 //! A base takes appends when queries read it through a snapshot (`KG_SNAPSHOT` and its
-//! size say so), it is a knowledge base of this kg's format built under the decisions in
-//! `kg.aliases` (or a plain graph file with no decisions), and its journal, if any,
-//! extends it as it is now. An article that replaces one of the base (same id and file,
+//! size say so), it starts as kg writes graph files, it is a knowledge base of this kg's
+//! format built under the decisions in `kg.aliases` (or a plain graph file with no
+//! decisions), and its journal, if any, extends it as it is now. An article that replaces one of the base (same id and file,
 //! other bytes), or one a merge decision would join to an entity of the base, needs the
 //! base rewritten: then nothing is appended and `kg add` rewrites the base as it does for
 //! small ones.
@@ -27,6 +27,21 @@ use std::path::{Path, PathBuf};
 /// From this size (2 MiB) `kg add` suggests folding the journal in: every query reads it
 /// first, at about 12 ms per MB (measured with `examples/journal_bench.rs`).
 pub const LARGE_JOURNAL_BYTES: u64 = 2 << 20;
+
+/// True when the file starts as kg writes graph files and bases (`{` and the `"version"`
+/// field): a file that does not (a node-link export read as a graph, a file written by
+/// hand) takes the slow path, where the base reader checks it whole.
+fn written_by_kg(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 64];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&head[..n]);
+    text.trim_start()
+        .strip_prefix('{')
+        .is_some_and(|rest| rest.trim_start().starts_with("\"version\""))
+}
 
 /// A base opened for appending, locked for writing until dropped.
 pub struct Appender {
@@ -52,7 +67,7 @@ impl Appender {
         let Ok(meta) = std::fs::metadata(path) else {
             return Ok(None); // the base reader says what is wrong
         };
-        if !policy.applies(meta.len()) {
+        if !policy.applies(meta.len()) || !written_by_kg(path) {
             return Ok(None);
         }
         check_writable(path)?;
@@ -102,7 +117,7 @@ impl Appender {
             }
             None => decisions.is_empty(),
         };
-        if !fits || snap.damage().is_some() {
+        if !fits || snap.stamp() != stamp || snap.damage().is_some() {
             return Ok(None);
         }
         Ok(Some(Appender {

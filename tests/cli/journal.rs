@@ -352,3 +352,24 @@ fn a_large_journal_is_pointed_out() {
     let (_, err) = add("always", &small, &all2[3..4]);
     assert!(!err.contains("every query reads it first"), "{err}");
 }
+
+/// A file kg did not write as a graph file (here a node-link export, which queries read)
+/// is never appended to: `kg add` refuses it as before, and no journal appears.
+#[test]
+fn a_node_link_file_is_not_appended_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let nodelink = dir.path().join("graph.json");
+    kg().args(["export", "--format", "json", "-o"])
+        .arg(&nodelink)
+        .assert()
+        .success();
+    let before = fs::read(&nodelink).unwrap();
+    let (code, out, _) = run_policy(
+        "always",
+        &nodelink,
+        &["add", articles()[1].to_str().unwrap()],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(!journal_of(&nodelink).exists());
+    assert_eq!(fs::read(&nodelink).unwrap(), before);
+}

@@ -41,17 +41,24 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, LoadError> {
     })
 }
 
+/// How often [`from_path_mapped`] takes the pages it has parsed out of resident memory.
+const RELEASE_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Reads and checks a graph file from a read-only memory map of it, without copying its
 /// text into memory; `None` when it cannot be read or is not a valid graph (read it with
 /// [`from_json`] to learn why, with the line).
 ///
 /// The mapped pages are the page cache's, but they count in the process's resident
-/// memory while mapped: the map is dropped as soon as the file is parsed, before the
-/// graph is built from it (the text path holds the text until the graph is checked).
+/// memory while mapped. So that they do not all add to the parsed file at the end of the
+/// parse, a second thread takes the map's pages out of resident memory every
+/// [`RELEASE_EVERY`] while it is parsed ([`Bytes::release_resident`]; the parser maps
+/// back in only the pages it still reads, from the page cache), and the map is dropped as
+/// soon as the file is parsed, before the graph is built from it (the text path holds the
+/// text until the graph is checked).
 ///
 /// # Complexity
-/// O(n) in the file's length; memory for the graph, plus the file's pages while it is
-/// parsed.
+/// O(n) in the file's length; memory for the graph, plus the pages the parser reads in
+/// [`RELEASE_EVERY`].
 pub fn from_path_mapped(path: &std::path::Path) -> Option<KnowledgeGraph> {
     let file = std::fs::File::open(path).ok()?;
     let bytes = Bytes::map(&file).ok()?;
@@ -60,7 +67,22 @@ pub fn from_path_mapped(path: &std::path::Path) -> Option<KnowledgeGraph> {
         // Only a hint: the parse is the same without it.
         let _ = map.advise(memmap2::Advice::Sequential);
     }
-    let parsed: GraphFile = serde_json::from_slice(&bytes).ok()?;
+    let parsed = std::thread::scope(|s| {
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let released = &bytes;
+        s.spawn(move || {
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(RELEASE_EVERY)
+            {
+                // Only memory: the parse is the same if this fails.
+                let _ = released.release_resident();
+            }
+        });
+        let parsed = serde_json::from_slice::<GraphFile>(&bytes);
+        drop(stop);
+        parsed
+    })
+    .ok()?;
     drop(bytes);
     KnowledgeGraph::from_file(parsed).ok()
 }

@@ -98,11 +98,13 @@ impl<'g> Symbols<'g> {
 /// # Complexity
 /// O(V + E + N log N) time for N names and word starts; the result is about the size of
 /// the JSON file.
-pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
+pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
     let (v, e) = (graph.entity_count(), graph.fact_count());
     if e as u64 >= MAX_FACTS || v as u64 >= u64::from(CANONICAL) {
         return Err(TooLarge { facts: e });
     }
+    // Only walked from here: its id index is memory the build's peak would carry.
+    graph.forget_ids();
     // Interned: an id and a name per entity, at most one evidence per fact, the source
     // ids, and symbols (few).
     let mut strings = Strings::with_capacity(2 * v + e + graph.sources().len());
@@ -181,7 +183,7 @@ pub fn build(graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge> {
             .as_str()
     };
     ids.sort_unstable_by(|&a, &b| id_of(a).cmp(id_of(b)));
-    sections[sec(Section::Ids)] = ids.iter().flat_map(|i| i.to_le_bytes()).collect();
+    sections[sec(Section::Ids)] = ids.into_iter().flat_map(u32::to_le_bytes).collect();
     sections[sec(Section::Entities)] = entities;
     sections[sec(Section::Kinds)] = kinds;
 

@@ -15,6 +15,10 @@
 //!   is parsed (seconds), a truncation then faults as above, and any other change makes
 //!   the parse fail (the file is then read as text) or its stamp differ (no snapshot is
 //!   saved from it).
+//! - [`Bytes::release_resident`] only drops this process's page-table entries for the
+//!   map (`MADV_DONTNEED`); as the map is read-only and never written through, a later
+//!   read faults the same bytes back in from the file (the page cache), so no reader, on
+//!   any thread, sees the bytes change.
 //! - The bytes are never trusted: every read goes through [`super::pages::Pages`], which
 //!   checks each page against its checksum and bounds every offset before it is used.
 
@@ -40,6 +44,19 @@ impl Bytes {
         let map = unsafe { memmap2::Mmap::map(file)? };
         Ok(Bytes::Mapped(map))
     }
+
+    /// Takes a mapped file's pages out of this process's resident memory (they stay in
+    /// the page cache, and a later read maps them again); nothing for bytes in memory.
+    /// Safe to call while other threads read the bytes.
+    pub fn release_resident(&self) -> io::Result<()> {
+        match self {
+            // SAFETY: the map is read-only and never written through, so dropping its
+            // pages loses nothing: a read after this faults the file's same bytes back in
+            // (see the module invariants).
+            Bytes::Mapped(m) => unsafe { m.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) },
+            Bytes::Owned(_) => Ok(()),
+        }
+    }
 }
 
 impl Deref for Bytes {
@@ -50,5 +67,24 @@ impl Deref for Bytes {
             Bytes::Mapped(m) => m,
             Bytes::Owned(v) => v,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn released_pages_read_back_the_same_bytes() {
+        let mut file = tempfile::tempfile().unwrap();
+        let text: Vec<u8> = (0..3 * 4096 + 17).map(|i| (i % 251) as u8).collect();
+        std::io::Write::write_all(&mut file, &text).unwrap();
+        let bytes = Bytes::map(&file).unwrap();
+        assert_eq!(&bytes[..], &text[..]);
+        bytes.release_resident().unwrap();
+        assert_eq!(&bytes[..], &text[..]);
+        let owned = Bytes::Owned(text.clone());
+        owned.release_resident().unwrap();
+        assert_eq!(&owned[..], &text[..]);
     }
 }

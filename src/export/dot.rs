@@ -28,7 +28,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::io::{self, Write};
 
 /// Names longer than this are wrapped onto several lines.
-const WRAP: usize = 22;
+pub const WRAP: usize = 22;
 /// Names longer than this (statements) are cut with an ellipsis.
 const CUT: usize = 90;
 

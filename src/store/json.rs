@@ -42,7 +42,7 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, LoadError> {
 }
 
 /// How often [`from_path_mapped`] takes the pages it has parsed out of resident memory.
-const RELEASE_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+pub const RELEASE_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Reads and checks a graph file from a read-only memory map of it, without copying its
 /// text into memory; `None` when it cannot be read or is not a valid graph (read it with

@@ -19,7 +19,7 @@
 //!   map (`MADV_DONTNEED`); as the map is read-only and never written through, a later
 //!   read faults the same bytes back in from the file (the page cache), so no reader, on
 //!   any thread, sees the bytes change.
-//! - The bytes are never trusted: every read goes through [`super::pages::Pages`], which
+//! - The bytes are never trusted: every read goes through [`super::Snapshot`]'s page reader, which
 //!   checks each page against its checksum and bounds every offset before it is used.
 
 #![allow(unsafe_code)]

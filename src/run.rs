@@ -144,10 +144,8 @@ fn answer_from(
     let Some(journal) = Journal::current(base)? else {
         return cmd::focus::answer(snap, command, style);
     };
-    let overlay = snapshot::Overlay::new(snap, journal).map_err(|message| Error::BadJournal {
-        path: crate::kb::journal::path_for(base),
-        message,
-    })?;
+    let overlay = snapshot::Overlay::new(snap, journal)
+        .map_err(|why| crate::kb::journal::invalid(base, why))?;
     cmd::focus::answer(&overlay, command, style)
 }
 
@@ -232,10 +230,7 @@ pub fn load(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
     };
     let mut file = graph.into_file();
     journal.apply(&mut file);
-    KnowledgeGraph::from_file(file).map_err(|invalid| Error::BadJournal {
-        path: crate::kb::journal::path_for(path),
-        message: invalid.to_string(),
-    })
+    KnowledgeGraph::from_file(file).map_err(|why| crate::kb::journal::invalid(path, why))
 }
 
 /// Reads and checks the graph file at `path` (without its journal), or the embedded graph

@@ -53,7 +53,9 @@ pub struct Appender {
     journal: Option<Journal>,
     /// The journal's text as read (or a new head), and the lines `append` adds.
     text: String,
-    /// After `append`: articles in the journal, and the graph's entity and fact counts.
+    /// After `append`: articles in the base and in the journal, and the graph's entity and
+    /// fact counts.
+    in_base: usize,
     articles: usize,
     counts: (usize, usize),
     _lock: WriteLock,
@@ -77,10 +79,7 @@ impl Appender {
             source,
         })?);
         let jpath = path_for(path);
-        let bad = |message: String| Error::BadJournal {
-            path: jpath.clone(),
-            message,
-        };
+        let bad = |why: String| super::journal::invalid(path, why);
         let (journal, text) = match std::fs::read_to_string(&jpath) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let j = Journal::new(stamp);
@@ -125,6 +124,7 @@ impl Appender {
             snap,
             decisions,
             articles: journal.entries.len(),
+            in_base: 0,
             counts: (0, 0),
             journal: Some(journal),
             text,
@@ -144,6 +144,7 @@ impl Appender {
             return Err(incoming); // appended already: one call per lock
         };
         let sources = self.snap.sources_where(|_| true);
+        self.in_base = sources.len();
         let mut paths: HashMap<String, Option<String>> = HashMap::new();
         let mut hashes: HashMap<String, String> = HashMap::new();
         for s in sources.iter().chain(journal.articles().map(|a| &a.source)) {
@@ -215,10 +216,7 @@ impl Appender {
         let (entities, facts) = self.counts;
         let summary = format!(
             "{}, {}, {}",
-            counted(
-                self.snap.sources_where(|_| true).len() + self.articles,
-                "article"
-            ),
+            counted(self.in_base + self.articles, "article"),
             counted(entities, "entity"),
             counted(facts, "fact")
         );

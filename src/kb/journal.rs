@@ -38,6 +38,14 @@ use std::path::{Path, PathBuf};
 /// The journal format this kg reads and writes.
 pub const JOURNAL_VERSION: u32 = 1;
 
+/// The error for the journal of the base at `base`, which `why` says is not valid.
+pub fn invalid(base: &Path, why: impl std::fmt::Display) -> Error {
+    Error::BadJournal {
+        path: path_for(base),
+        message: why.to_string(),
+    }
+}
+
 /// Where the journal of a base lives: the same name with `.journal` added.
 pub fn path_for(base: &Path) -> PathBuf {
     let mut name = base.as_os_str().to_owned();
@@ -159,10 +167,7 @@ impl Journal {
 
     /// The journal, if there is one, and whether it extends the base as it is now.
     fn if_current(base: &Path) -> Result<Option<Result<Journal, Error>>, Error> {
-        let journal = Journal::read_part(base, Part::Changes).map_err(|e| Error::BadJournal {
-            path: path_for(base),
-            message: e.to_string(),
-        })?;
+        let journal = Journal::read_part(base, Part::Changes).map_err(|e| invalid(base, e))?;
         let Some(journal) = journal else {
             return Ok(None);
         };
@@ -269,6 +274,11 @@ impl Journal {
         self.base == base
     }
 
+    /// The articles appended, in order, taken out of the journal.
+    pub fn into_articles(self) -> Vec<Extraction> {
+        self.entries.into_iter().filter_map(|e| e.article).collect()
+    }
+
     /// The articles appended, in order.
     pub fn articles(&self) -> impl Iterator<Item = &Extraction> {
         self.entries.iter().filter_map(|e| e.article.as_ref())
@@ -286,13 +296,13 @@ impl Journal {
         let mut facts = index(&file.facts, fact_key);
         for entry in &self.entries {
             for s in &entry.sources {
-                put(&mut file.sources, &mut sources, s.id.clone(), s);
+                put(&mut file.sources, &mut sources, s.id.clone(), s.clone());
             }
             for e in &entry.entities {
-                put(&mut file.entities, &mut entities, e.id.clone(), e);
+                put(&mut file.entities, &mut entities, e.id.clone(), e.clone());
             }
             for f in &entry.facts {
-                put(&mut file.facts, &mut facts, fact_key(f), f);
+                put(&mut file.facts, &mut facts, fact_key(f), f.clone());
             }
         }
     }
@@ -302,18 +312,19 @@ fn index<T, K: std::hash::Hash + Eq>(items: &[T], key: impl Fn(&T) -> K) -> Hash
     items.iter().enumerate().map(|(i, x)| (key(x), i)).collect()
 }
 
-/// Replaces the record with this key, or appends it.
-fn put<T: Clone, K: std::hash::Hash + Eq>(
+/// Replaces the record with this key, or appends it (`at` says where each key's record
+/// is). Shared with [`crate::store::snapshot::Overlay`], which keeps records the same way.
+pub(crate) fn put<T, K: std::hash::Hash + Eq, S: std::hash::BuildHasher>(
     items: &mut Vec<T>,
-    at: &mut HashMap<K, usize>,
+    at: &mut HashMap<K, usize, S>,
     key: K,
-    item: &T,
+    item: T,
 ) {
     match at.get(&key) {
-        Some(&i) => items[i] = item.clone(),
+        Some(&i) => items[i] = item,
         None => {
             at.insert(key, items.len());
-            items.push(item.clone());
+            items.push(item);
         }
     }
 }

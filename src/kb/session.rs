@@ -154,16 +154,12 @@ impl Session {
         kb.honour(&decisions);
         // The articles `kg add` appended to the journal go in now. A journal that extends
         // another version of the base goes in too: adding an article again changes nothing.
-        let jpath = super::journal::path_for(path);
-        let journal = Journal::read(path).map_err(|e| Error::BadJournal {
-            path: jpath.clone(),
-            message: e.to_string(),
-        })?;
+        let journal = Journal::read(path).map_err(|e| super::journal::invalid(path, e))?;
         let journal = journal.map(|j| {
-            let articles: Vec<_> = j.articles().cloned().collect();
+            let articles = j.into_articles();
             let n = articles.len();
             kb.add(articles, &decisions, || {});
-            (jpath, n)
+            (super::journal::path_for(path), n)
         });
         Ok(Session {
             path: path.into(),

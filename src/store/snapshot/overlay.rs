@@ -13,7 +13,7 @@ use super::Snapshot;
 use super::format::relation_number;
 use super::view::View;
 use crate::kb::Journal;
-use crate::kb::journal::Entry;
+use crate::kb::journal::{Entry, put};
 use crate::kb::known::Known;
 use crate::kb::merge::{FactKey, fact_key};
 use crate::model::{Entity, Fact, Kind, KnowledgeGraph, Relation, Source};
@@ -83,13 +83,7 @@ impl<'s> Overlay<'s> {
     /// Lays one more journal entry on top.
     pub fn push(&mut self, entry: Entry) -> Result<(), String> {
         for s in entry.sources {
-            match self.source_at.get(&s.id) {
-                Some(&i) => self.sources[i] = s,
-                None => {
-                    self.source_at.insert(s.id.clone(), self.sources.len());
-                    self.sources.push(s);
-                }
-            }
+            put(&mut self.sources, &mut self.source_at, s.id.clone(), s);
         }
         for e in entry.entities {
             self.put_entity(e);
@@ -100,29 +94,12 @@ impl<'s> Overlay<'s> {
         Ok(())
     }
 
-    /// True when the journal adds or changes nothing.
-    pub fn is_empty(&self) -> bool {
-        self.entities.is_empty() && self.facts.is_empty() && self.sources.is_empty()
-    }
-
     /// Entity and fact counts of the graph seen.
     pub fn counts(&self) -> (usize, usize) {
         (
             (self.nodes + self.new_nodes) as usize,
             (self.edges + self.new_edges) as usize,
         )
-    }
-
-    /// Every source: the snapshot's, with the journal's added or standing in for them.
-    pub fn all_sources(&self) -> Vec<Source> {
-        let mut all = self.snap.sources_where(|_| true);
-        for s in &self.sources {
-            match all.iter_mut().find(|x| x.id == s.id) {
-                Some(x) => *x = s.clone(),
-                None => all.push(s.clone()),
-            }
-        }
-        all
     }
 
     fn put_entity(&mut self, e: Entity) {
@@ -137,13 +114,7 @@ impl<'s> Overlay<'s> {
             },
         };
         self.ids.insert(e.id.clone(), n);
-        match self.entity_at.get(&n) {
-            Some(&i) => self.entities[i].1 = e,
-            None => {
-                self.entity_at.insert(n, self.entities.len());
-                self.entities.push((n, e));
-            }
-        }
+        put(&mut self.entities, &mut self.entity_at, n, (n, e));
     }
 
     fn put_fact(&mut self, f: Fact) -> Result<(), String> {

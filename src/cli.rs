@@ -165,9 +165,9 @@ pub enum Command {
         after_help = "Examples:\n  kg build graph/articles/*.txt -o graph/graph.json\n  kg build a.txt b.txt -o ab.json"
     )]
     Build(BuildArgs),
-    /// Score a predicted graph against a gold one: precision, recall and F1 of its facts.
+    /// Score the extractor: one predicted graph or article against its gold graph, or a whole evaluation set (a manifest or a folder of gold graphs).
     #[command(
-        after_help = "Examples:\n  kg eval eval/gold/a.json predicted.json\n  kg eval eval/gold/a.json eval/articles/a.txt --verbose"
+        after_help = "Examples:\n  kg eval eval/gold/a.json predicted.json\n  kg eval eval/gold/a.json eval/articles/a.txt --verbose\n  kg eval eval/                                   # every eval/gold/ID.json against its article\n  kg eval eval/real/manifest.tsv --split dev --by-rule\n  kg eval eval/real/manifest.tsv --split test --format json"
     )]
     Eval(EvalArgs),
 }
@@ -213,11 +213,20 @@ pub struct BuildArgs {
 
 #[derive(Debug, ClapArgs)]
 pub struct EvalArgs {
-    /// The gold graph file.
+    /// The gold graph file; or, alone, an evaluation set: a manifest (.tsv, see
+    /// eval/real/README.md) or a folder holding gold/ID.json and articles/ID.txt.
+    #[arg(value_name = "GOLD|SET")]
     pub gold: PathBuf,
     /// The predicted graph file, or an article (.txt) to extract and score.
-    pub predicted: PathBuf,
-    /// List the gold facts missed and the predicted facts that are wrong.
+    pub predicted: Option<PathBuf>,
+    /// With a set: score only the articles of this split of the manifest.
+    #[arg(long, value_enum)]
+    pub split: Option<crate::eval::corpus::Split>,
+    /// With a set: each extraction rule's right and wrong facts (not on the test split).
+    #[arg(long)]
+    pub by_rule: bool,
+    /// List the gold facts missed and the predicted facts that are wrong (not on the test
+    /// split).
     #[arg(long, short = 'v')]
     pub verbose: bool,
     #[command(flatten)]

@@ -101,6 +101,9 @@ pub enum Error {
     /// A snapshot could not be made of a graph file.
     #[error("cannot make snapshot '{}': {message}", path.display())]
     Snapshot { path: PathBuf, message: String },
+    /// An evaluation set could not be read or scored.
+    #[error(transparent)]
+    Eval(#[from] crate::eval::corpus::CorpusError),
     /// Writing the output failed.
     #[error("cannot write output: {}", describe(.0))]
     Output(#[from] io::Error),

@@ -33,6 +33,14 @@
 //! are not part of the rule; [`Comparison::pairs`] lets a caller check them on the
 //! matched pairs.
 //!
+//! # Optional gold facts
+//!
+//! A gold fact whose record holds `"optional": true` (see [`is_optional`]) is one the
+//! annotation guideline lets an extractor state or leave out. Predicted facts are first
+//! paired with the required gold facts; those left over are then paired with the optional
+//! ones, and a predicted fact paired with an optional gold fact is neither right nor
+//! wrong: it counts in no total. A missed optional fact costs nothing.
+//!
 //! # One to one
 //!
 //! Each gold fact is matched at most once and each predicted fact at most once: a gold
@@ -47,6 +55,8 @@
 //! the gold graph has no fact (nothing was missed), and F1 is 0 when precision and recall
 //! are both 0. An empty prediction for an empty gold graph therefore scores 1, 1, 1; an
 //! empty prediction for a non-empty gold graph scores precision 1, recall 0, F1 0.
+
+pub mod corpus;
 
 use crate::model::{Entity, Fact, KnowledgeGraph, Relation};
 use petgraph::graph::EdgeIndex;
@@ -86,7 +96,7 @@ impl Score {
     }
 }
 
-fn ratio(num: usize, den: usize) -> f64 {
+pub(crate) fn ratio(num: usize, den: usize) -> f64 {
     if den == 0 {
         1.0
     } else {
@@ -140,6 +150,9 @@ pub struct Comparison {
     pub missed: Vec<EdgeIndex>,
     /// Predicted facts that matched no gold fact (false positives), in edge order.
     pub wrong: Vec<EdgeIndex>,
+    /// Predicted facts paired with an optional gold fact `(gold edge, predicted edge)`:
+    /// counted neither way.
+    pub optional: Vec<(EdgeIndex, EdgeIndex)>,
 }
 
 impl Comparison {
@@ -151,14 +164,17 @@ impl Comparison {
         pred: &KnowledgeGraph,
     ) -> BTreeMap<Relation, Score> {
         let mut out: BTreeMap<Relation, Score> = BTreeMap::new();
-        for e in gold.edges() {
-            out.entry(gold.fact(e).relation).or_default().gold += 1;
+        for &(g, p) in &self.pairs {
+            let s = out.entry(gold.fact(g).relation).or_default();
+            s.gold += 1;
+            s.matched += 1;
+            out.entry(pred.fact(p).relation).or_default().predicted += 1;
         }
-        for e in pred.edges() {
-            out.entry(pred.fact(e).relation).or_default().predicted += 1;
+        for &g in &self.missed {
+            out.entry(gold.fact(g).relation).or_default().gold += 1;
         }
-        for &(g, _) in &self.pairs {
-            out.entry(gold.fact(g).relation).or_default().matched += 1;
+        for &p in &self.wrong {
+            out.entry(pred.fact(p).relation).or_default().predicted += 1;
         }
         out
     }
@@ -194,40 +210,36 @@ pub fn unmatched(gold: &KnowledgeGraph, pred: &KnowledgeGraph) -> Unmatched {
 
 /// Compares `pred` with `gold`: the score, the matched pairs and the leftovers.
 pub fn compare(gold: &KnowledgeGraph, pred: &KnowledgeGraph) -> Comparison {
-    let gold_facts: Vec<Prepared> = gold.edges().map(|e| Prepared::gold(gold, e)).collect();
+    let (optional, required): (Vec<Prepared>, Vec<Prepared>) = gold
+        .edges()
+        .map(|e| Prepared::gold(gold, e))
+        .partition(|g| is_optional(gold.fact(g.edge)));
     let pred_facts: Vec<Prepared> = pred.edges().map(|e| Prepared::pred(pred, e)).collect();
+    let everyone: Vec<usize> = (0..pred_facts.len()).collect();
 
-    // candidates[p] = the gold facts predicted fact p may be paired with.
-    let candidates: Vec<Vec<usize>> = pred_facts
-        .iter()
-        .map(|p| {
-            gold_facts
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| matches(g, p))
-                .map(|(i, _)| i)
-                .collect()
-        })
-        .collect();
-
-    let mut gold_owner: Vec<Option<usize>> = vec![None; gold_facts.len()];
-    for p in 0..pred_facts.len() {
-        let mut seen = vec![false; gold_facts.len()];
-        augment(p, &candidates, &mut gold_owner, &mut seen);
-    }
-
+    let owner = pair(&required, &pred_facts, &everyone);
     let mut pairs = Vec::new();
     let mut missed = Vec::new();
     let mut pred_used = vec![false; pred_facts.len()];
-    for (g, owner) in gold_owner.iter().enumerate() {
-        match owner {
+    for (g, p) in owner.iter().enumerate() {
+        match p {
             Some(p) => {
                 pred_used[*p] = true;
-                pairs.push((gold_facts[g].edge, pred_facts[*p].edge));
+                pairs.push((required[g].edge, pred_facts[*p].edge));
             }
-            None => missed.push(gold_facts[g].edge),
+            None => missed.push(required[g].edge),
         }
     }
+    let left: Vec<usize> = everyone.into_iter().filter(|&p| !pred_used[p]).collect();
+    let optional_pairs: Vec<(EdgeIndex, EdgeIndex)> = pair(&optional, &pred_facts, &left)
+        .iter()
+        .enumerate()
+        .filter_map(|(g, p)| {
+            let p = (*p)?;
+            pred_used[p] = true;
+            Some((optional[g].edge, pred_facts[p].edge))
+        })
+        .collect();
     let wrong = pred_facts
         .iter()
         .zip(&pred_used)
@@ -236,14 +248,41 @@ pub fn compare(gold: &KnowledgeGraph, pred: &KnowledgeGraph) -> Comparison {
         .collect();
     Comparison {
         score: Score {
-            gold: gold_facts.len(),
-            predicted: pred_facts.len(),
+            gold: required.len(),
+            predicted: pred_facts.len() - optional_pairs.len(),
             matched: pairs.len(),
         },
         pairs,
         missed,
         wrong,
+        optional: optional_pairs,
     }
+}
+
+/// True when a gold fact is optional: its record holds `"optional": true`.
+pub fn is_optional(fact: &Fact) -> bool {
+    fact.extra.get("optional") == Some(&serde_json::Value::Bool(true))
+}
+
+/// A maximum one-to-one pairing of the predicted facts `which` with `gold`: for each
+/// gold fact, the predicted fact it is paired with.
+fn pair(gold: &[Prepared], pred: &[Prepared], which: &[usize]) -> Vec<Option<usize>> {
+    // candidates[p] = the gold facts predicted fact p may be paired with.
+    let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); pred.len()];
+    for &p in which {
+        candidates[p] = gold
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| matches(g, &pred[p]))
+            .map(|(i, _)| i)
+            .collect();
+    }
+    let mut gold_owner: Vec<Option<usize>> = vec![None; gold.len()];
+    for &p in which {
+        let mut seen = vec![false; gold.len()];
+        augment(p, &candidates, &mut gold_owner, &mut seen);
+    }
+    gold_owner
 }
 
 /// The part of a graph that one article states: its facts whose `source` is `source_id`,

@@ -9,7 +9,9 @@ A spec names each fact by subject, relation, object and an *anchor*: a piece of 
 that occurs once in the article; the evidence is the whole sentence around the anchor
 (sentences end at '.', '?' or '!', optionally followed by a closing quote, then a
 space or a line break), and the span is its byte range in the article file. Entities
-that are not declared are statements (named by the object string).
+that are not declared are statements (named by the object string). A fact's attribute
+dict may hold "count", "date" and "optional": True (written as "optional": true, a fact
+the guideline lets an extractor state or leave out).
 """
 
 import json
@@ -53,6 +55,8 @@ def build(stem, spec):
     facts = []
     for subj, rel, obj, anchor, *extra in spec["facts"]:
         opts = extra[0] if extra else {}
+        if set(opts) - {"count", "date", "optional"} or opts.get("optional", True) is not True:
+            raise SystemExit(f"{stem}: bad attributes {opts!r} for {subj} {rel} {obj}")
         for n in (subj, obj):
             if n not in entities:
                 entities[n] = {"id": slug(n), "name": n, "kind": "statement"}

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Draws the dev/test split of the real articles once (eval/README.md, "The real articles").
 
-    python3 eval/real/draw_split.py PARTS... > eval/real/manifest.tsv
+    python3 eval/real/draw_split.py ROWS... > eval/real/manifest.tsv
 
-Reads manifest rows without a split (the 10 columns of eval/real/README.md, no header)
-from PARTS, sorts them by id, and within each topic draws a third of the articles
+Reads manifest rows from ROWS (tab-separated; a header line and an 11th split column are
+ignored), sorts them by id, and within each topic draws a third of the articles
 (rounded up) for the test split with Python's random.Random(SEED).sample, the rest
 being dev. Writes the manifest with its header. Run once: after that the split is the
 manifest's, and new articles are appended as dev.
@@ -23,7 +23,8 @@ def main(paths):
     rows = []
     for p in paths:
         with open(p, encoding="utf-8") as f:
-            rows += [line.rstrip("\n").split("\t") for line in f if line.strip()]
+            rows += [line.rstrip("\n").split("\t")[:10] for line in f
+                     if line.strip() and not line.startswith("id\t")]
     rows.sort(key=lambda r: r[0])
     rng = random.Random(SEED)
     test = set()

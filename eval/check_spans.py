@@ -2,7 +2,7 @@
 """Check kg's gold graph files.
 
 Usage: python3 eval/check_spans.py [GOLD.json ...]
-(default: eval/gold/*.json and eval/heldout/gold/*.json)
+(default: eval/gold/*.json, eval/heldout/gold/*.json and eval/constructions/gold/*.json)
 
 For every gold file it checks that:
   * it has kg's graph-file shape (format version 1): known kinds and relations,
@@ -143,7 +143,8 @@ def check(path):
 def main(argv):
     paths = [Path(a) for a in argv] or (
         sorted((ROOT / "eval" / "gold").glob("*.json"))
-        + sorted((ROOT / "eval" / "heldout" / "gold").glob("*.json")))
+        + sorted((ROOT / "eval" / "heldout" / "gold").glob("*.json"))
+        + sorted((ROOT / "eval" / "constructions" / "gold").glob("*.json")))
     if not paths:
         print("no gold files found", file=sys.stderr)
         return 1

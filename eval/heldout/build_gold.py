@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Write the held-out gold graphs from the compact specs in eval/heldout/specs.py.
 
-Usage: python3 eval/heldout/build_gold.py, then
-`cargo run --example canon_gold -- eval/heldout/gold/*.json` to put them in canonical
-form and `python3 eval/check_spans.py` to check them.
+Usage: python3 eval/heldout/build_gold.py [SET], then `python3 eval/check_spans.py` to
+check them. SET is a set folder holding specs.py and articles/ (default: eval/heldout);
+the gold graphs go to SET/gold/, in kg's canonical form (what
+`cargo run --example canon_gold -- SET/gold/*.json` writes: facts in kg's order, a
+fact's "optional" after its span).
 
 A spec names each fact by subject, relation, object and an *anchor*: a piece of text
 that occurs once in the article; the evidence is the whole sentence around the anchor
@@ -14,6 +16,7 @@ dict may hold "count", "date" and "optional": True (written as "optional": true,
 the guideline lets an extractor state or leave out).
 """
 
+import importlib.util
 import json
 import re
 import sys
@@ -21,10 +24,18 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-sys.path.insert(0, str(HERE))
+SET = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
 sys.path.insert(0, str(ROOT / "eval"))
-from check_spans import slug  # noqa: E402
-from specs import SPECS  # noqa: E402
+from check_spans import RELATIONS, slug  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("specs", SET / "specs.py")
+_specs = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_specs)
+SPECS = _specs.SPECS
+# kg's order of relations (src/model/relation.rs), for the facts' canonical order
+RELATION_ORDER = ["sent", "received", "stated", "deployed-to", "leads", "member-of",
+                  "located-in", "signed", "fought", "cooperates-with"]
+assert set(RELATION_ORDER) == RELATIONS
 
 END = re.compile(r'[.?!]"?(?= |\n|$)')
 
@@ -44,7 +55,7 @@ def sentence(text, anchor):
 
 
 def build(stem, spec):
-    rel_path = f"eval/heldout/articles/{stem}.txt"
+    rel_path = f"{SET.relative_to(ROOT).as_posix()}/articles/{stem}.txt"
     text = (ROOT / rel_path).read_text(encoding="utf-8")
     date = text.split("\n")[1][len("date: "):]
     entities = {}
@@ -65,16 +76,25 @@ def build(stem, spec):
         bs = len(text[:s].encode("utf-8"))
         be = bs + len(ev.encode("utf-8"))
         f = {"subject": slug(subj), "relation": rel, "object": slug(obj)}
-        f.update(opts)
+        f.update({k: opts[k] for k in ("count", "date") if k in opts})
         f.update({"source": stem, "evidence": ev, "span": [bs, be]})
+        if opts.get("optional"):
+            f["optional"] = True
         facts.append(f)
+    # kg's canonical order (Fact::sort_key in src/model/fact.rs); a missing date or count
+    # comes first
+    facts.sort(key=lambda f: (f["subject"], RELATION_ORDER.index(f["relation"]), f["object"],
+                              (f.get("date") is not None, f.get("date") or ""), f["source"],
+                              f["span"], f["evidence"],
+                              (f.get("count") is not None, f.get("count") or 0)))
     doc = {
         "version": 1,
         "sources": [{"id": stem, "title": spec["title"], "date": date, "path": rel_path}],
         "entities": sorted(entities.values(), key=lambda e: e["id"]),
         "facts": facts,
     }
-    out = HERE / "gold" / f"{stem}.json"
+    (SET / "gold").mkdir(exist_ok=True)
+    out = SET / "gold" / f"{stem}.json"
     out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -888,12 +888,17 @@ mod tests {
     #[test]
     fn gold_files_are_valid_and_match_themselves() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut paths: Vec<_> = ["eval/gold", "eval/heldout/gold", "eval/real/gold"]
-            .iter()
-            .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap())
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
+        let mut paths: Vec<_> = [
+            "eval/gold",
+            "eval/heldout/gold",
+            "eval/constructions/gold",
+            "eval/real/gold",
+        ]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
         paths.sort();
         assert!(
             paths.len() > 8,

@@ -70,6 +70,9 @@ pub struct Mention {
     /// The word before is a place preposition ("in", "to", "from", "visited"): an unknown
     /// one-word name there is a place.
     pub after_locative: bool,
+    /// A speech verb follows the mention, or precedes it after a comma or quote ("X
+    /// said", "…,” said X"): someone who speaks.
+    pub speaks: bool,
     /// A group whose country adjective alone does not make it a member ("Belgian
     /// units").
     pub weak: bool,
@@ -171,6 +174,10 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
 
 const CONNECTORS: [&str; 5] = ["of", "and", "the", "for", "de"];
 
+fn is_speech(word: &str) -> bool {
+    lexicons().is(word, super::lexicon::Family::Speech)
+}
+
 impl Finder<'_> {
     fn push(&mut self, start: usize, end: usize, kind: MentionKind, name: String) {
         let surface = span_text(self.text, self.tokens, start, end);
@@ -192,6 +199,10 @@ impl Finder<'_> {
                     self.lowers[start - 1],
                     "in" | "to" | "from" | "at" | "near" | "visited" | "visit" | "visiting"
                 ),
+            speaks: self.lowers.get(end).is_some_and(|w| is_speech(w))
+                || (start > 1
+                    && is_speech(self.lowers[start - 1])
+                    && matches!(self.lowers[start - 2], "," | "\u{201d}" | "\"")),
         });
     }
 

@@ -17,7 +17,7 @@ pub mod rules;
 pub mod text;
 pub mod tokens;
 
-use crate::model::{Entity, Fact, GraphFile, Relation, Source, slug};
+use crate::model::{Entity, Fact, GraphFile, Source, slug};
 use attributes::{Date, find_dates};
 use mentions::{Mention, find_mentions};
 use rules::{Ctx, RawFact, Sentence};
@@ -81,14 +81,6 @@ pub fn read_article(bytes: &[u8], id: &str) -> Result<Article, ArticleError> {
     })
 }
 
-/// Relations that hold over time: an article states each once (the first time).
-fn is_static(r: Relation) -> bool {
-    matches!(
-        r,
-        Relation::Leads | Relation::MemberOf | Relation::LocatedIn | Relation::CooperatesWith
-    )
-}
-
 /// The graph one article yields: its source, the entities its facts name and the facts.
 /// Same input, byte-identical output.
 ///
@@ -115,17 +107,30 @@ pub fn extract(article: &Article) -> GraphFile {
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
     let mut previous_quote = None;
-    // The first sentence of a quotation still open at the end of the last sentence.
-    let mut open_quote: Option<String> = None;
+    // The sentences of a quotation still open at the end of the last sentence.
+    let mut open_quote: Vec<String> = Vec::new();
+    let mut quote_speaker: Option<usize> = None;
     let mut spans_of = Vec::with_capacity(spans.len());
     for (index, (span, mentions)) in spans.into_iter().zip(all_mentions).enumerate() {
         let toks = tokens_of(&span);
         spans_of.push(span);
         let dates = find_dates(&toks, article_date);
-        let sentence = Sentence::new(index, text, toks, mentions, dates);
+        // A quotation stays open across sentences of one paragraph, not past it.
+        let same_paragraph = spans_of
+            .len()
+            .checked_sub(2)
+            .is_some_and(|p: usize| !text[spans_of[p].end..span.start].contains('\n'));
+        let sentence = Sentence::new(
+            index,
+            text,
+            toks,
+            mentions,
+            dates,
+            same_paragraph && !open_quote.is_empty(),
+        );
         let starts_inside = sentence.in_quote.first() == Some(&true);
         if !starts_inside {
-            open_quote = None;
+            open_quote.clear();
         }
         let mut ctx = Ctx {
             sentence: &sentence,
@@ -133,15 +138,24 @@ pub fn extract(article: &Article) -> GraphFile {
             article_date,
             previous_quote: previous_quote.take(),
             quote_opened: open_quote.clone(),
+            quote_speaker: if starts_inside { quote_speaker } else { None },
             facts: &mut raw,
         };
         rules::apply(&mut ctx);
+        quote_speaker = ctx.quote_speaker;
         previous_quote = whole_quote(&text[span.start..span.end]);
-        open_quote = match rules::speech::quote_left_open(&sentence) {
-            Some(first) if open_quote.is_none() || !starts_inside => Some(first),
-            Some(_) => open_quote,
-            None => None,
-        };
+        if rules::speech::quote_left_open(&sentence).is_none() {
+            quote_speaker = None;
+        }
+        match rules::speech::quote_left_open(&sentence) {
+            Some(claim) => {
+                if !starts_inside {
+                    open_quote.clear();
+                }
+                open_quote.push(claim);
+            }
+            None => open_quote.clear(),
+        }
     }
     assemble(article, article_date, &spans_of, &resolved, raw)
 }
@@ -182,8 +196,9 @@ fn assemble(
         .map(|(e, id)| *first_with.entry(id.as_str()).or_insert(e))
         .collect();
     let id_of = |e: usize| canon[e];
-    let mut seen_static = HashSet::new();
-    let mut seen_event = HashSet::new();
+    // One fact per triple per article (the annotation guideline, section 2): the first
+    // statement of it, usually the lead's, keeps its count and date.
+    let mut seen = HashSet::new();
     let mut kept = Vec::new();
     for f in raw {
         let (a, b) = (id_of(f.subject), id_of(f.object));
@@ -192,12 +207,7 @@ fn assemble(
         } else {
             (a, b)
         };
-        let fresh = if is_static(f.relation) {
-            seen_static.insert((a, f.relation, b))
-        } else {
-            seen_event.insert((a, f.relation, b, f.sentence))
-        };
-        if fresh {
+        if seen.insert((a, f.relation, b)) {
             kept.push(f);
         }
     }

@@ -15,7 +15,7 @@
 
 use super::mentions::{Mention, MentionKind};
 use crate::model::{Kind, slug};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// An entity being built.
 #[derive(Debug, Clone, PartialEq)]
@@ -225,6 +225,13 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     // elsewhere in the article.
     let mut name_entity: Vec<Option<usize>> = vec![None; names.len()];
     let written = name_words(sentences);
+    // Names that some mention shows speaking ("Dubois said").
+    let speakers: HashSet<&str> = sentences
+        .iter()
+        .flatten()
+        .filter(|m| m.speaks)
+        .map(|m| m.name.as_str())
+        .collect();
     // The last institution named with each word, for "the ministry".
     let mut named_institutions: HashMap<String, usize> = HashMap::new();
     let mut last_country = None;
@@ -255,7 +262,8 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                         }
                         Some(t) => {
                             let e = *name_entity[t].get_or_insert_with(|| {
-                                r.entity_named(&names[t].1, entity_kind(m, &names[t].1, k))
+                                let speaks = speakers.contains(names[t].1.as_str());
+                                r.entity_named(&names[t].1, entity_kind(m, &names[t].1, k, speaks))
                             });
                             if names[t].1 != m.surface {
                                 r.entities[e].aliases.insert(m.surface.clone());
@@ -304,8 +312,8 @@ fn name_words(sentences: &[Vec<Mention>]) -> HashMap<&str, usize> {
 }
 
 /// The kind of a named entity: unknown names of one word in capitals are institutions
-/// ("TASS"), others people.
-fn entity_kind(m: &Mention, canonical: &str, class: Kind) -> Kind {
+/// ("TASS"), other one-word names places, longer ones people.
+fn entity_kind(m: &Mention, canonical: &str, class: Kind, speaks: bool) -> Kind {
     if let MentionKind::Name(None) = m.kind
         && !canonical.contains(' ')
         && m.after_locative
@@ -318,6 +326,15 @@ fn entity_kind(m: &Mention, canonical: &str, class: Kind) -> Kind {
         && canonical.chars().all(|c| !c.is_lowercase())
     {
         return Kind::Institution;
+    }
+    // One capitalised word that is no known person's first or last name ("Asia",
+    // "Ebola", "Krasnoyarsk"): news names a person in full before it shortens the name,
+    // so it is taken for a place unless it speaks ("Dubois said").
+    if let MentionKind::Name(None) = m.kind
+        && !canonical.contains(' ')
+        && !speaks
+    {
+        return Kind::Place;
     }
     class
 }

@@ -184,7 +184,12 @@ fn ends_here(para: &str, chars: &[(usize, char)], i: usize, j: usize, lone_perio
     if !starts_sentence {
         return false;
     }
-    if !(spaced || after.is_uppercase() && chars[i].1 == '.' && j == i + 1) {
+    // "on Monday.The ministry said", "by name.\u{201d}The summit": run together, the
+    // capital after a period (and closing quotes) still starts a sentence.
+    let run_together = after.is_uppercase()
+        && chars[i].1 == '.'
+        && chars[i + 1..j].iter().all(|&(_, c)| is_closer(c));
+    if !(spaced || run_together) {
         return false;
     }
     if lone_period || chars[i].1 == '.' {

@@ -113,7 +113,11 @@ fn eval_set(args: &[&str]) -> serde_json::Value {
 
 /// The in-house sets' floors: micro F1 over the set and the lowest article's F1. Raise
 /// them as the extractor improves; never lower them.
-const FLOORS: [(&str, f64, f64); 2] = [("eval/", 0.71, 0.56), ("eval/heldout", 0.84, 0.77)];
+const FLOORS: [(&str, f64, f64); 3] = [
+    ("eval/", 0.72, 0.56),
+    ("eval/heldout", 0.84, 0.77),
+    ("eval/constructions", 0.41, 0.21),
+];
 
 #[test]
 fn extraction_quality_on_our_own_articles_has_a_floor() {

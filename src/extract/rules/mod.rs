@@ -111,13 +111,15 @@ fn is_later(word: &str) -> bool {
 pub(crate) const RELATIVISERS: [&str; 6] = ["where", "which", "who", "whom", "whose", "whereas"];
 
 impl<'a> Sentence<'a> {
-    /// Builds the view of a sentence.
+    /// Builds the view of a sentence. `opens_inside`: the sentence before, in the same
+    /// paragraph, ended inside a quotation.
     pub fn new(
         index: usize,
         text: &'a str,
         tokens: Vec<Token<'a>>,
         mentions: Vec<Mention>,
         dates: Vec<DateExpr>,
+        opens_inside: bool,
     ) -> Self {
         let n = tokens.len();
         let mut tok_mention = vec![None; n];
@@ -140,12 +142,14 @@ impl<'a> Sentence<'a> {
             (i.saturating_sub(4)..i).any(|k| lexicons().is(&tokens[k].lower, Family::Speech))
         };
         // Quotes: a closing curly quote before any opening one means the sentence
-        // starts inside a quotation.
+        // starts inside a quotation, and so does a quotation left open by the sentence
+        // before (the only way to tell for straight quotes).
         let mut in_quote = vec![false; n];
         let first = tokens
             .iter()
             .find(|t| matches!(t.text, "\u{201c}" | "\u{201d}" | "\""));
-        let mut inside = first.is_some_and(|t| t.text == "\u{201d}");
+        let mut inside = first.is_some_and(|t| t.text == "\u{201d}")
+            || (opens_inside && first.is_none_or(|t| t.text != "\u{201c}"));
         let mut clause = vec![0; n];
         let mut c = 0;
         for i in 0..n {
@@ -547,9 +551,13 @@ pub struct Ctx<'s, 'a> {
     pub article_date: Option<Date>,
     /// The text of the previous sentence when it is entirely a quotation.
     pub previous_quote: Option<String>,
-    /// The first sentence of a quotation that opened in an earlier sentence and is still
-    /// open as this one starts.
-    pub quote_opened: Option<String>,
+    /// The sentences of a quotation that opened in an earlier sentence and is still open
+    /// as this one starts, each as a claim.
+    pub quote_opened: Vec<String>,
+    /// Who speaks a quotation that an earlier sentence opened after naming its speaker
+    /// ("X said: “First. Second.”"), while it is still open; rules set it for the next
+    /// sentence.
+    pub quote_speaker: Option<usize>,
     pub facts: &'s mut Vec<RawFact>,
 }
 

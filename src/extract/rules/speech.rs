@@ -19,6 +19,8 @@ pub const MAX_WORDS: usize = 30;
 
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
+    let inherited = ctx.quote_speaker.take();
+    let before = ctx.facts.len();
     for i in ctx.triggers(Family::Speech) {
         // "declined to say": an infinitive reports nothing.
         if s.is_verb_use(i) && !s.in_quote[i] && s.word(i.wrapping_sub(1)) != "to" {
@@ -37,6 +39,22 @@ pub fn apply(ctx: &mut Ctx) {
             && !s.in_quote[i]
         {
             report_by(ctx, i);
+        }
+    }
+    // "X said: “First. Second.”": a sentence inside a quotation that an earlier sentence
+    // opened after naming X, and that names no speaker of its own, is X's.
+    if let Some(speaker) = inherited
+        && s.in_quote.first() == Some(&true)
+        && ctx.facts[before..]
+            .iter()
+            .all(|f| f.relation != Relation::Stated)
+    {
+        let close = (0..s.tokens.len())
+            .find(|&k| is_close_quote(s.tokens[k].text) && !s.in_quote[k])
+            .unwrap_or(s.tokens.len());
+        emit_statement(ctx, speaker, Some((0, close)), "speech-quote-continued", 0);
+        if close == s.tokens.len() {
+            ctx.quote_speaker = Some(speaker);
         }
     }
 }
@@ -154,15 +172,32 @@ fn clause_after(s: &Sentence, from: usize) -> Option<(usize, usize)> {
 /// Verbs whose object is the person told, not the claim.
 const TELL: [&str; 4] = ["told", "tell", "tells", "telling"];
 /// Words after a speech verb that open a time or place phrase, not the claim.
-const NOT_A_CLAIM: [&str; 7] = [
-    "on",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "earlier",
-    "only",
-];
+const NOT_A_CLAIM: [&str; 5] = ["on", "yesterday", "today", "earlier", "only"];
+
+/// "said this morning", "said last week": a time phrase, where "said this was …" is a
+/// claim.
+fn time_phrase(s: &Sentence, k: usize) -> bool {
+    NOT_A_CLAIM.contains(&s.word(k))
+        || matches!(s.word(k), "this" | "last")
+            && (matches!(
+                s.word(k + 1),
+                "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+            ) || crate::extract::attributes::is_calendar_word(
+                s.tokens.get(k + 1).map_or("", |t| t.text),
+            ))
+}
 
 /// The claim reported after the speech verb at `i`: "said (that) the claim", "told
 /// reporters that the claim". A time or place phrase after the verb ("said in a
@@ -182,7 +217,7 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
         i + 2
     } else if TELL.contains(&s.word(i))
         || super::PREPOSITIONS.contains(&next.lower.as_ref())
-        || NOT_A_CLAIM.contains(&next.lower.as_ref())
+        || time_phrase(s, i + 1)
         || next.kind == crate::extract::tokens::TokKind::Punct
     {
         that? + 1
@@ -375,6 +410,9 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     };
     if let Some(q) = quote_after(s, from.saturating_sub(1).max(i)) {
         emit_statement(ctx, speaker, Some(q), "speech-quote", i);
+        if q.1 == s.tokens.len() {
+            ctx.quote_speaker = Some(speaker);
+        }
         return;
     }
     if !speaker_after
@@ -384,13 +422,16 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         return;
     }
     let start = speaker_m.map_or(i, |m| s.phrase_start(m).min(i));
-    // "“First sentence. Second one,” X said.": the quotation is named by its first
-    // sentence.
-    if let Some((0, _)) = quote_before(s, start)
+    // "“First sentence. Second one,” X said.": each sentence of the quotation is a
+    // statement of its own.
+    if let Some((0, close)) = quote_before(s, start)
         && s.in_quote.first() == Some(&true)
-        && let Some(first) = ctx.quote_opened.clone()
+        && !ctx.quote_opened.is_empty()
     {
-        emit_named(ctx, speaker, &first, "speech-quote", i);
+        for claim in ctx.quote_opened.clone() {
+            emit_named(ctx, speaker, &claim, "speech-quote", i);
+        }
+        emit_statement(ctx, speaker, Some((0, close)), "speech-quote", i);
         return;
     }
     if emit_statement(ctx, speaker, quote_before(s, start), "speech-quote", i) {
@@ -613,14 +654,69 @@ mod tests {
         assert!(stated("Mayor Ana Lind would not say if the bridge reopens.").is_empty());
     }
 
+    /// The claims of `text`'s statements, sorted.
+    fn claims(text: &str) -> Vec<(String, String)> {
+        let mut v: Vec<_> = stated(text).into_iter().map(|(s, c, _)| (s, c)).collect();
+        v.sort();
+        v
+    }
+
     #[test]
-    fn a_quote_over_several_sentences_is_named_by_its_first() {
-        let f = stated(
-            "\u{201c}The harvest was the best in years. We are grateful,\u{201d} said Pierre Dubois.",
+    fn he_is_the_last_person_named_not_the_last_capitalised_word() {
+        for text in [
+            "John Kerry arrived on Monday. The talks covered the Ebola crisis. \"We found common ground on many issues,\" he said.",
+            "John Kerry arrived on Monday for talks on trade in Asia. He said the talks went very well.",
+        ] {
+            let f = claims(text);
+            assert_eq!(f.len(), 1, "{text}");
+            assert_eq!(f[0].0, "John Kerry", "{text}");
+        }
+    }
+
+    #[test]
+    fn this_after_said_is_a_claim_unless_a_time_follows() {
+        assert_eq!(
+            claims("Matt Beaton said this was a brazen and well-crafted crime."),
+            [(
+                "Matt Beaton".into(),
+                "This was a brazen and well-crafted crime".into()
+            )]
+        );
+        assert_eq!(
+            claims("Matt Beaton said this morning that the bridge would reopen."),
+            [("Matt Beaton".into(), "The bridge would reopen".into())]
+        );
+        assert!(claims("Matt Beaton said this morning.").is_empty());
+    }
+
+    #[test]
+    fn each_sentence_of_a_quote_is_a_statement() {
+        let both = |who: &str| {
+            vec![
+                (
+                    who.to_string(),
+                    "The harvest was the best in years".to_string(),
+                ),
+                (
+                    who.to_string(),
+                    "We are grateful to every farmer".to_string(),
+                ),
+            ]
+        };
+        // Curly or straight quotes, the speaker after the quotation or before it.
+        for text in [
+            "\u{201c}The harvest was the best in years. We are grateful to every farmer,\u{201d} said Pierre Dubois.",
+            "\"The harvest was the best in years. We are grateful to every farmer,\" Pierre Dubois said.",
+            "Pierre Dubois said: \u{201c}The harvest was the best in years. We are grateful to every farmer.\u{201d}",
+            "Pierre Dubois said: \"The harvest was the best in years. We are grateful to every farmer.\"",
+        ] {
+            assert_eq!(claims(text), both("Pierre Dubois"), "{text}");
+        }
+        // A quotation does not run on past its paragraph.
+        let f = claims(
+            "Pierre Dubois said: \"The harvest was the best in years.\n\nPrices fell in May.",
         );
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].0, "Pierre Dubois");
-        assert_eq!(f[0].1, "The harvest was the best in years");
     }
 
     #[test]

@@ -371,6 +371,15 @@ impl Lexicons {
         lex.places = word_set(include_str!("lexicon/places.txt"));
         for r in records(include_str!("lexicon/agreements.txt")) {
             lex.agreements.insert(r[0], ());
+            // "five accords", "two treaties": the plural of the head word.
+            let plural = match r[0].strip_suffix('y') {
+                Some(stem) => format!("{stem}ies"),
+                None if r[0].ends_with('m') && r[0].ends_with("dum") => {
+                    format!("{}a", &r[0][..r[0].len() - 2])
+                }
+                None => format!("{}s", r[0]),
+            };
+            lex.agreements.insert(&plural, ());
         }
         for r in records(include_str!("lexicon/verbs.txt")) {
             let Some(family) = Family::parse(r[0]) else {

@@ -464,6 +464,30 @@ impl Finder<'_> {
     /// A country word at `p` inside the run `[p, b)`: pushes it and says where to go on.
     fn country_in_run(&mut self, p: usize, b: usize) -> CountryStep {
         let lex = lexicons();
+        // "the Republic of Uzbekistan", "the Kingdom of Thailand": the country.
+        if matches!(
+            self.lowers[p],
+            "republic" | "kingdom" | "state" | "commonwealth" | "principality" | "sultanate"
+        ) && self.lowers.get(p + 1) == Some(&"of")
+        {
+            let at = p + 2 + usize::from(self.lowers.get(p + 2) == Some(&"the"));
+            if at < b
+                && let Some((len, &(c, CountryForm::Name))) =
+                    lex.country_forms.longest(&self.lowers[at..b])
+            {
+                self.push(
+                    p,
+                    at + len,
+                    MentionKind::Country(c),
+                    lex.countries[c].name.clone(),
+                );
+                let mut next = at + len;
+                if next < b && self.lowers[next] == "and" {
+                    next += 1;
+                }
+                return CountryStep::Next(next);
+            }
+        }
         // A country name running past the run ("People's" inside).
         if let Some((len, &(c, CountryForm::Name))) = lex.country_forms.longest(self.window(p))
             && p + len > b
@@ -676,7 +700,29 @@ impl Finder<'_> {
         }
         let org_end = self.run_end(org_start);
         let org_words = &self.lowers[org_start..org_end];
-        if let Some((len, &(c, CountryForm::Name))) = lex.country_forms.longest(org_words)
+        // "President of the Republic of Uzbekistan Shavkat Mirziyoyev": the country, then
+        // the person's name goes on in the run.
+        let prefix = usize::from(
+            org_words.len() > 2
+                && matches!(
+                    org_words[0],
+                    "republic" | "kingdom" | "state" | "commonwealth"
+                )
+                && org_words[1] == "of",
+        ) * 2;
+        if let Some((len, &(c, CountryForm::Name))) =
+            lex.country_forms.longest(&org_words[prefix..])
+            && prefix + len < org_words.len()
+            && self.tokens[org_start + prefix + len].is_capitalised()
+        {
+            let name = lex.countries[c].name.clone();
+            self.push(
+                org_start,
+                org_start + prefix + len,
+                MentionKind::Country(c),
+                name,
+            );
+        } else if let Some((len, &(c, CountryForm::Name))) = lex.country_forms.longest(org_words)
             && len == org_words.len()
         {
             let name = lex.countries[c].name.clone();
@@ -802,8 +848,76 @@ impl Finder<'_> {
             }
             start -= 1;
         }
+        let e = if start == p {
+            self.agreement_topic(e)
+        } else {
+            e
+        };
         let name = span_text(self.text, self.tokens, start, e);
         self.push(start, e, MentionKind::Agreement, name);
+    }
+
+    /// "a treaty on eternal friendship", "an agreement for giant panda protection": the
+    /// topic after "on" or "for" belongs to the name of an agreement noun that has no
+    /// modifier of its own, up to the end of its phrase (punctuation, a name, a verb, a
+    /// conjunction or another preposition), at most eight words. Returns the name's new
+    /// end.
+    fn agreement_topic(&self, e: usize) -> usize {
+        let lex = lexicons();
+        if !matches!(self.lowers.get(e), Some(&("on" | "for"))) {
+            return e;
+        }
+        let stop = |k: usize| {
+            let t = &self.tokens[k];
+            let w = self.lowers[k];
+            t.kind != TokKind::Word
+                || t.is_capitalised()
+                || lex.is_verb(w)
+                || is_calendar_word(w)
+                || number_value(w).is_some()
+                || (w.ends_with("ed") && k > e + 1)
+                || matches!(
+                    w,
+                    "and"
+                        | "or"
+                        | "but"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "with"
+                        | "between"
+                        | "as"
+                        | "by"
+                        | "in"
+                        | "at"
+                        | "to"
+                        | "from"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "will"
+                        | "would"
+                        | "on"
+                        | "for"
+                        | "this"
+                        | "next"
+                        | "last"
+                )
+        };
+        let mut k = e + 1;
+        while k < self.tokens.len() && k < e + 9 && !stop(k) {
+            k += 1;
+        }
+        // At least one word that is not "the".
+        if (e + 1..k).any(|j| self.lowers[j] != "the") {
+            k
+        } else {
+            e
+        }
     }
 
     /// "Russian news agency": a country adjective, up to two lowercase words, and the

@@ -1,5 +1,9 @@
-//! Agreements: `sign-verb` — "X and Y signed/renewed/concluded a pact" (every party
-//! signs; "X signed a treaty with Y" makes Y a party too; "a pact signed by X and Y").
+//! Agreements:
+//!
+//! * `sign-verb` — "X and Y signed/renewed/concluded a pact" (every party signs; "X
+//!   signed a treaty with Y" makes Y a party too; "a pact signed by X and Y");
+//! * `agreement-between` — "an agreement (reached) between X and Y", "a treaty between
+//!   the two countries": both are parties (the decision in `eval/README.md`).
 
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::Family;
@@ -11,6 +15,67 @@ pub fn apply(ctx: &mut Ctx) {
     for i in ctx.triggers(Family::Sign) {
         if s.is_verb_use(i) && !s.is_blocked(i) {
             sign(ctx, i);
+        }
+    }
+    for m in 0..s.mentions.len() {
+        if s.mentions[m].kind == MentionKind::Agreement && !s.in_quote[s.mentions[m].start] {
+            between(ctx, m);
+        }
+    }
+}
+
+/// "an agreement (reached) between X and Y": X and Y signed it.
+fn between(ctx: &mut Ctx, m: usize) {
+    let s = ctx.sentence;
+    let mut k = s.mentions[m].end;
+    if matches!(s.word(k), "reached" | "signed" | "concluded" | "struck") {
+        k += 1;
+    }
+    if s.word(k) != "between" || s.is_blocked(s.mentions[m].start) {
+        return;
+    }
+    let Some(first) = s.mention_from(k + 1) else {
+        return;
+    };
+    let parties: Vec<usize> = if s.mentions[first].kind == MentionKind::Pair {
+        match ctx.resolved.pairs.get(&(s.index, first)) {
+            Some(&(x, y)) => vec![x, y],
+            None => return,
+        }
+    } else {
+        let end = s.mentions[first].end;
+        let second = (s.word(end) == "and")
+            .then(|| s.mention_from(end + 1))
+            .flatten();
+        [Some(first), second]
+            .into_iter()
+            .flatten()
+            .filter_map(|x| ctx.entity(x))
+            .collect()
+    };
+    let Some(agr) = ctx.entity(m) else { return };
+    // "… between X and Y could follow": the words around the phrase say it is not so.
+    let last = s.mention_from(k + 1).map_or(k, |f| {
+        let end = s.mentions[f].end;
+        match s.word(end) {
+            "and" => s.mention_from(end + 1).map_or(end, |x| s.mentions[x].end),
+            _ => end,
+        }
+    });
+    if parties.len() != 2 || s.modal_between(s.mentions[m].start.saturating_sub(2), last + 2) {
+        return;
+    }
+    let date = ctx.date_at(s.mentions[m].start);
+    for p in parties {
+        if is_party(ctx.kind(p)) {
+            ctx.emit(
+                p,
+                Relation::Signed,
+                agr,
+                None,
+                date.clone(),
+                "agreement-between",
+            );
         }
     }
 }
@@ -93,6 +158,26 @@ mod tests {
         );
         let f = facts("In January, Kenya concluded a trade agreement with Uganda.");
         assert_eq!(f[0].4.as_deref(), Some("2023-01"));
+    }
+
+    #[test]
+    fn an_agreement_between_two_parties_is_signed_by_both() {
+        for text in [
+            "The zoo got the pandas under an agreement between China and Germany.",
+            "The cubs will go back as part of an agreement reached between China and Germany.",
+            "Germany hosted China in May. The cubs went home under an agreement between the two countries.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"China signed agreement".to_string()),
+                "{text}: {t:?}"
+            );
+            assert!(
+                t.contains(&"Germany signed agreement".to_string()),
+                "{text}: {t:?}"
+            );
+        }
+        assert!(triples("An agreement between China and Germany could follow.").is_empty());
     }
 
     #[test]

@@ -250,6 +250,18 @@ impl<'a> Sentence<'a> {
 
     /// Whether a negation or hypothetical stands within three words around mention `m`
     /// ("not a single Brazilian soldier", "Russian forces could try").
+    /// Whether tokens `[a, b)` hold a negation or a hypothetical ("could", "may",
+    /// "not").
+    pub fn modal_between(&self, a: usize, b: usize) -> bool {
+        let lex = lexicons();
+        (a..b.min(self.tokens.len())).any(|k| {
+            let w = self.word(k);
+            lex.negations.contains(w)
+                || (w != "to" && lex.hypotheticals.contains(w))
+                || w.ends_with("n't")
+        })
+    }
+
     pub fn near_modality(&self, m: usize) -> bool {
         let lex = lexicons();
         let (a, b) = (self.mentions[m].start, self.mentions[m].end);
@@ -429,7 +441,7 @@ impl<'a> Sentence<'a> {
                         && !gap.is_empty()
                         && joined
                         && rest_is_modifier
-                        && !self.prepositional(p)
+                        && (!self.prepositional(p) || self.leaders_of(p))
                     {
                         out.push(p);
                         k = p;
@@ -442,6 +454,25 @@ impl<'a> Sentence<'a> {
             }
         }
         Vec::new()
+    }
+
+    /// "the presidents of A, B and C signed": mention `m` follows "of" after a plural
+    /// noun for the people who act for it, so it acts itself.
+    pub fn leaders_of(&self, m: usize) -> bool {
+        let start = self.mentions[m].start;
+        start >= 2
+            && self.word(start - 1) == "of"
+            && matches!(
+                self.word(start - 2),
+                "presidents"
+                    | "leaders"
+                    | "heads"
+                    | "ministers"
+                    | "governments"
+                    | "delegations"
+                    | "representatives"
+                    | "envoys"
+            )
     }
 
     /// The first mention after the verb at `i`, in its clause, that follows one of the

@@ -3,7 +3,14 @@
 //! * `possessive-place`: "Russia's Kursk region" → Kursk region located-in Russia,
 //!   "Prague's Vltava Zoo" → Vltava Zoo located-in Prague;
 //! * `in-place`: "the Kursk region in Russia", "the Rome Zoo in Italy" → located-in;
-//! * `based-in`: "the Jakarta-based institute" → located-in Jakarta.
+//! * `based-in`: "the Jakarta-based institute" → located-in Jakarta;
+//! * `comma-place`: "Targu Mures, Romania", "Zagan, western Poland" → located-in, when
+//!   the pair is no list;
+//! * `apposition-place`: "Odessa, a southern city in Ukraine", "Arica, a port in northern
+//!   Chile" → located-in;
+//! * `place-of`: "the German port of Bremerhaven", "the Spanish capital of Madrid",
+//!   "Cambodia's second-biggest city Siem Reap", "the city of Rason in North Korea" →
+//!   located-in the country (or the place after "in").
 
 use super::{Ctx, Sentence};
 use crate::extract::mentions::MentionKind;
@@ -39,15 +46,223 @@ pub fn apply(ctx: &mut Ctx) {
                 _ => {}
             }
         }
-        if matches!(
-            m.kind,
-            MentionKind::Name(Some(Kind::Place | Kind::Institution))
-        ) && s.word(m.end) == "in"
+        if matches!(m.kind, MentionKind::Name(_) | MentionKind::Capital(_))
+            && s.word(m.end) == "in"
             && let Some(next) = s.mention_from(m.end + 1)
             && !s.possessive(next)
+            && !s.in_quote[m.start]
         {
             located(ctx, k, next, &[Kind::Place, Kind::Institution], "in-place");
         }
+        if matches!(m.kind, MentionKind::Name(_) | MentionKind::Capital(_))
+            && s.tokens.get(m.end).is_some_and(|t| t.is_punct(","))
+        {
+            comma_place(ctx, k);
+            apposition_place(ctx, k);
+        }
+        place_of(ctx, k);
+    }
+}
+
+/// Compass words that may stand before the place after a comma or in an apposition.
+fn is_compass(w: &str) -> bool {
+    let w = w.trim_start_matches("north-").trim_start_matches("south-");
+    matches!(
+        w,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+    )
+}
+
+/// "Targu Mures, Romania": a place followed by a comma and a country, or a place that
+/// the sentence goes on from ("Springfield, Colorado, on Sept. 2"); never items of a
+/// list ("Bremen, Hamburg and Kiel").
+fn comma_place(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let m = &s.mentions[k];
+    let list_before =
+        m.start > 0 && (s.tokens[m.start - 1].is_punct(",") || s.word(m.start - 1) == "and");
+    if list_before {
+        return;
+    }
+    let mut j = m.end + 1;
+    while j < s.tokens.len() && is_compass(s.word(j)) && s.tok_mention[j].is_none() {
+        j += 1;
+    }
+    let Some(next) = s.tok_mention.get(j).copied().flatten() else {
+        return;
+    };
+    let n = &s.mentions[next];
+    if n.start != j {
+        return;
+    }
+    let after = s.tokens.get(n.end);
+    let ends = after
+        .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct && !t.is_punct(","))
+        || (after.is_some_and(|t| t.is_punct(","))
+            && !s
+                .tokens
+                .get(n.end + 1)
+                .is_some_and(|t| t.is_capitalised() || t.lower == "and"))
+        || after.is_some_and(|t| matches!(t.lower.as_ref(), "on" | "in" | "at" | "to" | "for"));
+    if !ends || s.word(n.end) == "and" {
+        return;
+    }
+    let country = matches!(n.kind, MentionKind::Country(_));
+    let outer_ok = country || ctx.entity(next).is_some_and(|e| ctx.kind(e) == Kind::Place);
+    if country {
+        // "Targu Mures, Romania": a name of unknown kind before ", Country" is a place.
+        as_place(ctx, k);
+    }
+    if outer_ok {
+        located(
+            ctx,
+            k,
+            next,
+            &[Kind::Place, Kind::Institution],
+            "comma-place",
+        );
+    }
+}
+
+/// Nouns for a kind of place, in an apposition or before "of".
+fn is_place_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "city"
+            | "town"
+            | "village"
+            | "port"
+            | "capital"
+            | "region"
+            | "province"
+            | "state"
+            | "county"
+            | "district"
+            | "municipality"
+            | "island"
+            | "resort"
+            | "suburb"
+            | "settlement"
+            | "enclave"
+            | "territory"
+            | "oblast"
+            | "prefecture"
+            | "neighbourhood"
+            | "neighborhood"
+            | "borough"
+    )
+}
+
+/// "Odessa, a southern city in Ukraine": the place the apposition puts it in.
+fn apposition_place(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let m = &s.mentions[k];
+    if !matches!(s.word(m.end + 1), "a" | "an" | "the") {
+        return;
+    }
+    // Up to five words to the place noun, then "in" or "of".
+    let Some(noun) = (m.end + 2..(m.end + 8).min(s.tokens.len()))
+        .take_while(|&j| {
+            s.tokens[j].kind == crate::extract::tokens::TokKind::Word && s.tok_mention[j].is_none()
+        })
+        .find(|&j| is_place_noun(s.word(j)))
+    else {
+        return;
+    };
+    let mut j = noun + 1;
+    if !matches!(s.word(j), "in" | "of") {
+        return;
+    }
+    j += 1;
+    while j < s.tokens.len()
+        && (is_compass(s.word(j)) || s.word(j) == "the")
+        && s.tok_mention[j].is_none()
+    {
+        j += 1;
+    }
+    if let Some(outer) = s.tok_mention.get(j).copied().flatten()
+        && s.mentions[outer].start == j
+    {
+        located(
+            ctx,
+            k,
+            outer,
+            &[Kind::Place, Kind::Institution],
+            "apposition-place",
+        );
+    }
+}
+
+/// "the German port of Bremerhaven", "Cambodia's second-biggest city Siem Reap", "the
+/// city of Rason in North Korea": the place named after a place noun lies in the country
+/// before it, or in the place after "in".
+fn place_of(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let m = &s.mentions[k];
+    if !matches!(m.kind, MentionKind::Name(_) | MentionKind::Capital(_)) || m.start < 2 {
+        return;
+    }
+    let noun = if s.word(m.start - 1) == "of" {
+        m.start - 2
+    } else {
+        m.start - 1
+    };
+    if !is_place_noun(s.word(noun)) || !s.tokens[noun].is_lower_word() {
+        return;
+    }
+    // After "in": "the city of Rason in North Korea".
+    if s.word(m.end) == "in"
+        && let Some(outer) = s.mention_from(m.end + 1)
+    {
+        as_place(ctx, k);
+        located(ctx, k, outer, &[Kind::Place, Kind::Institution], "place-of");
+        return;
+    }
+    // Before: a country adjective or possessive within three words of the noun.
+    let country = (noun.saturating_sub(4)..noun).rev().find_map(|j| {
+        let c = s.tok_mention[j]?;
+        let cm = &s.mentions[c];
+        let adjective = matches!(cm.kind, MentionKind::Demonym(_));
+        let owner = matches!(cm.kind, MentionKind::Country(_)) && s.possessive(c);
+        (adjective || owner).then_some(c)
+    });
+    let Some(c) = country else { return };
+    as_place(ctx, k);
+    let country = match s.mentions[c].kind {
+        MentionKind::Demonym(c) | MentionKind::Country(c) => c,
+        _ => return,
+    };
+    let name = crate::extract::lexicon::lexicons().countries[country]
+        .name
+        .clone();
+    let outer = ctx.resolved.entity_named(&name, Kind::Country);
+    if let Some(inner) = ctx.entity(k)
+        && matches!(ctx.kind(inner), Kind::Place | Kind::Institution)
+    {
+        ctx.emit(inner, Relation::LocatedIn, outer, None, None, "place-of");
+    }
+}
+
+/// The context says that mention `k`, a name of no known kind (taken for a person by
+/// default), names a place: its entity becomes one.
+fn as_place(ctx: &mut Ctx, k: usize) {
+    if ctx.sentence.mentions[k].kind == MentionKind::Name(None)
+        && let Some(e) = ctx.entity(k)
+        && ctx.kind(e) == Kind::Person
+    {
+        ctx.resolved.entities[e].kind = Kind::Place;
     }
 }
 
@@ -85,5 +300,70 @@ mod tests {
             triples("A study by the Lisbon-based Atlantic Institute appeared."),
             ["Atlantic Institute located-in Lisbon"]
         );
+    }
+
+    #[test]
+    fn a_place_and_its_country_after_a_comma() {
+        for (text, fact) in [
+            (
+                "The convoy reached Targu Mures, Romania, on May 24.",
+                "Targu Mures located-in Romania",
+            ),
+            (
+                "The general spoke in Zagan, western Poland.",
+                "Zagan located-in Poland",
+            ),
+            (
+                "The lions live at the Lionsrock Sanctuary, South Africa.",
+                "Lionsrock Sanctuary located-in South Africa",
+            ),
+        ] {
+            assert!(
+                triples(text).contains(&fact.to_string()),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
+        // A list of places is no containment.
+        let t = triples("Troops went to Poland, Romania and Bulgaria.");
+        assert!(t.iter().all(|f| !f.contains("located-in")), "{t:?}");
+        let t = triples("The lions came from Aleppo, Mosul and Homs.");
+        assert!(t.iter().all(|f| !f.contains("located-in")), "{t:?}");
+    }
+
+    #[test]
+    fn appositions_and_place_nouns() {
+        for (text, fact) in [
+            (
+                "The lions lived in Odessa, a southern city in Ukraine.",
+                "Odessa located-in Ukraine",
+            ),
+            (
+                "Ships called at Arica, a port in northern Chile.",
+                "Arica located-in Chile",
+            ),
+            (
+                "The troops will land at the German port of Bremerhaven.",
+                "Bremerhaven located-in Germany",
+            ),
+            (
+                "She landed in Cambodia's second-biggest city Siem Reap.",
+                "Siem Reap located-in Cambodia",
+            ),
+            (
+                "Moscow sent goats to the city of Rason in North Korea.",
+                "Rason located-in North Korea",
+            ),
+            (
+                "The lions were taken from a zoo in Mosul in Iraq.",
+                "Mosul located-in Iraq",
+            ),
+        ] {
+            assert!(
+                triples(text).contains(&fact.to_string()),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
     }
 }

@@ -201,6 +201,12 @@ pub fn normalize_key(s: &str) -> String {
     out.join(" ")
 }
 
+/// Class nouns that name no one thing ("animals", "weapons", "equipment"): they are read
+/// as mentions (so "70 animals, including a lion" is counted and its list found), but
+/// never become entities that facts point to, since one such node would join unrelated
+/// facts (the annotation guideline, section 3).
+pub const CLASS_NOUNS: [&str; 3] = ["animal", "weapon", "equipment"];
+
 /// Every lexicon, parsed.
 #[derive(Debug, Default)]
 pub struct Lexicons {

@@ -73,6 +73,9 @@ pub struct Mention {
     /// A speech verb follows the mention, or precedes it after a comma or quote ("X
     /// said", "…,” said X"): someone who speaks.
     pub speaks: bool,
+    /// Used as a place: after "in", "at", "near", "of" or a visit, or owning something
+    /// ("Prague's zoo"). A capital used otherwise stands for its country.
+    pub place_use: bool,
     /// A group whose country adjective alone does not make it a member ("Belgian
     /// units").
     pub weak: bool,
@@ -199,6 +202,15 @@ impl Finder<'_> {
                     self.lowers[start - 1],
                     "in" | "to" | "from" | "at" | "near" | "visited" | "visit" | "visiting"
                 ),
+            place_use: (start > 0
+                && matches!(
+                    self.lowers[start - 1],
+                    "in" | "at" | "near" | "of" | "visited" | "visit" | "visiting" | "outside"
+                ))
+                || self
+                    .tokens
+                    .get(end)
+                    .is_some_and(|t| t.kind == TokKind::Possessive),
             speaks: self.lowers.get(end).is_some_and(|w| is_speech(w))
                 || (start > 1
                     && is_speech(self.lowers[start - 1])
@@ -449,7 +461,9 @@ impl Finder<'_> {
                 }
                 e += 1;
             }
-            let next = self.push_name(p, e, initial && p == a);
+            // "Madrid Mayor X" at the start of a sentence: a name before a title is one.
+            let owns_title = e < b && lex.title_forms.longest(&self.lowers[e..b]).is_some();
+            let next = self.push_name(p, e, initial && p == a && !owns_title);
             if e < b && self.lowers[e] == "and" {
                 p = e + 1;
             } else if e < b {

@@ -106,6 +106,7 @@ pub fn extract(article: &Article) -> GraphFile {
         .collect();
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
+    let mut shipment: Vec<usize> = Vec::new();
     let mut previous_quote = None;
     // The sentences of a quotation still open at the end of the last sentence.
     let mut open_quote: Vec<String> = Vec::new();
@@ -140,6 +141,7 @@ pub fn extract(article: &Article) -> GraphFile {
             quote_opened: open_quote.clone(),
             quote_speaker: if starts_inside { quote_speaker } else { None },
             facts: &mut raw,
+            shipment: &mut shipment,
         };
         rules::apply(&mut ctx);
         quote_speaker = ctx.quote_speaker;

@@ -249,6 +249,14 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             }
             let e = match m.kind {
                 MentionKind::Country(_) => Some(country_entity(&mut r, m)),
+                // "sent to Pyongyang", "Beijing said": a capital that is not used as a
+                // place stands for its country (the guideline, section 3).
+                MentionKind::Capital(c) if !m.place_use => {
+                    let name = super::lexicon::lexicons().countries[c].name.clone();
+                    let e = r.entity_named(&name, Kind::Country);
+                    r.entities[e].aliases.insert(m.surface.clone());
+                    Some(e)
+                }
                 MentionKind::Pronoun | MentionKind::Pair => None,
                 _ => {
                     let Some(k) = class(m) else { continue };
@@ -488,6 +496,9 @@ mod tests {
     fn sentence_initial_words_need_support() {
         let (r, ms) = resolved(&["Yesterday rain fell.", "Meanwhile Oslo slept."]);
         assert!(entity_of(&r, &ms, 0, "Yesterday").is_none());
-        assert_eq!(entity_of(&r, &ms, 1, "Oslo").unwrap().kind, Kind::Place);
+        // A capital that is not used as a place stands for its country.
+        assert_eq!(entity_of(&r, &ms, 1, "Oslo").unwrap().kind, Kind::Country);
+        let (r, ms) = resolved(&["Meanwhile rain fell in Oslo."]);
+        assert_eq!(entity_of(&r, &ms, 0, "Oslo").unwrap().kind, Kind::Place);
     }
 }

@@ -97,7 +97,7 @@ fn extraction_quality_on_the_seed_article() {
         SEED,
     );
     // A floor: raise it as the extractor improves (the target is 0.95).
-    assert!(score >= 0.79, "F1 {score:.3} on the seed article");
+    assert!(score >= 0.98, "F1 {score:.3} on the seed article");
 }
 
 /// `kg eval SET --format json` run from the project's root.
@@ -114,9 +114,9 @@ fn eval_set(args: &[&str]) -> serde_json::Value {
 /// The in-house sets' floors: micro F1 over the set and the lowest article's F1. Raise
 /// them as the extractor improves; never lower them.
 const FLOORS: [(&str, f64, f64); 3] = [
-    ("eval/", 0.72, 0.56),
+    ("eval/", 0.77, 0.56),
     ("eval/heldout", 0.84, 0.77),
-    ("eval/constructions", 0.41, 0.21),
+    ("eval/constructions", 0.45, 0.21),
 ];
 
 #[test]

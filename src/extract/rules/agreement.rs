@@ -53,6 +53,11 @@ fn between(ctx: &mut Ctx, m: usize) {
             .filter_map(|x| ctx.entity(x))
             .collect()
     };
+    // "the alliance between X and Y", "a partnership between": ties, not a document.
+    let head = s.mentions[m].name.to_lowercase();
+    if head.contains("alliance") || head.contains("partnership") {
+        return;
+    }
     let Some(agr) = ctx.entity(m) else { return };
     // "… between X and Y could follow": the words around the phrase say it is not so.
     let last = s.mention_from(k + 1).map_or(k, |f| {

@@ -590,6 +590,10 @@ pub struct Ctx<'s, 'a> {
     /// sentence.
     pub quote_speaker: Option<usize>,
     pub facts: &'s mut Vec<RawFact>,
+    /// Who gave the shipment the article is about ("Putin has sent more than 70
+    /// animals"), for later sentences that name its species ("the animals included two
+    /// yaks").
+    pub shipment: &'s mut Vec<usize>,
 }
 
 impl Ctx<'_, '_> {
@@ -614,7 +618,12 @@ impl Ctx<'_, '_> {
         date: Option<String>,
         rule: &'static str,
     ) {
-        if subject == object {
+        let class_noun = |e: usize| {
+            let d = &self.resolved.entities[e];
+            matches!(d.kind, Kind::Animal | Kind::Thing)
+                && super::lexicon::CLASS_NOUNS.contains(&d.name.to_lowercase().as_str())
+        };
+        if subject == object || class_noun(subject) || class_noun(object) {
             return;
         }
         self.facts.push(RawFact {

@@ -211,14 +211,30 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     {
         return ctx.entity(m);
     }
-    // "X, the General Director of Y"
+    // "X, the General Director of Y", "X, marketing coordinator at Y", "X, a Four Paws
+    // vet", "X, the University of Oxford's vice-chancellor": back from the title over
+    // modifiers, names and a possessive to a comma after a person.
     let mut j = s.phrase_start(k);
-    if j >= 2 && s.tokens[j - 1].is_punct(",") {
-        j -= 1;
-        let m = s.tok_mention[j - 1]?;
-        if is_person(m) {
-            return ctx.entity(m);
+    let mut steps = 0;
+    while j > 0 && steps < 6 {
+        let t = &s.tokens[j - 1];
+        if t.is_punct(",") {
+            let m = s.tok_mention[j.checked_sub(2)?]?;
+            return is_person(m).then(|| ctx.entity(m)).flatten();
         }
+        let w = s.word(j - 1);
+        let plain_word = t.is_lower_word()
+            && !matches!(w, "and" | "or" | "but" | "as" | "to" | "by")
+            && !lexicons().is_verb(w)
+            && !w.ends_with("ed");
+        let modifier = t.kind == TokKind::Possessive
+            || plain_word
+            || s.tok_mention[j - 1].is_some_and(|m| !is_person(m));
+        if !modifier {
+            return None;
+        }
+        j -= 1;
+        steps += 1;
     }
     None
 }
@@ -287,16 +303,37 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     } else {
         title_start
     };
+    // A name of unknown kind right before a title is an organisation ("NASA
+    // Administrator X", "a Four Paws vet"); a city only has a mayor or governor.
     if of.is_none()
         && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
-        && matches!(
-            s.mentions[p].kind,
-            MentionKind::Name(Some(Kind::Institution))
-        )
         && let Some(rel) = link(t.with_of)
         && let Some(org) = ctx.entity(p)
     {
-        ctx.emit(person, rel, org, None, None, "org-title");
+        let civic = matches!(
+            s.mentions[k].surface.to_lowercase().as_str(),
+            "mayor" | "governor" | "lord mayor" | "deputy mayor"
+        );
+        // "Madrid Mayor X": the city, even where a capital stands for its country.
+        let org = if civic && matches!(s.mentions[p].kind, MentionKind::Capital(_)) {
+            ctx.resolved
+                .entity_named(&s.mentions[p].surface, Kind::Place)
+        } else {
+            org
+        };
+        let owner = match (s.mentions[p].kind, ctx.kind(org)) {
+            (MentionKind::Name(Some(Kind::Institution)), _) => true,
+            (MentionKind::Name(None), Kind::Institution) => true,
+            (MentionKind::Name(None), Kind::Person) if s.mentions[p].end == owner_end => {
+                ctx.resolved.entities[org].kind = Kind::Institution;
+                true
+            }
+            (MentionKind::Capital(_) | MentionKind::Name(_), Kind::Place) => civic,
+            _ => false,
+        };
+        if owner {
+            ctx.emit(person, rel, org, None, None, "org-title");
+        }
     }
 }
 
@@ -361,6 +398,43 @@ fn descriptor(ctx: &mut Ctx, k: usize, c: usize) {
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::rules::test_util::triples as role_triples;
+
+    #[test]
+    fn titles_in_appositions_with_modifiers_and_owners() {
+        for (text, fact) in [
+            (
+                "Ciri Haugh, marketing coordinator at the Gladys Porter Zoo, spoke.",
+                "Ciri Haugh member-of Gladys Porter Zoo",
+            ),
+            (
+                "Amy O'Brien, CEO of Audrain County Community Hospital, spoke.",
+                "Amy O'Brien leads Audrain County Community Hospital",
+            ),
+            (
+                "Louise Richardson, the University of Oxford's vice-chancellor, spoke.",
+                "Louise Richardson leads University of Oxford",
+            ),
+            (
+                "The visit was led by NASA Administrator Bill Nelson and ISRO chairman Sreedhara Somanath.",
+                "Sreedhara Somanath leads ISRO",
+            ),
+            (
+                "Madrid Mayor Jose Luis Martinez-Almeida welcomed the pandas.",
+                "Jose Luis Martinez-Almeida leads Madrid",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A verb between the comma and the title: the name before the comma is not the
+        // title holder.
+        let t = role_triples(
+            "Trucks were seen near the town of El Dorado, and summoned Chad's ambassador.",
+        );
+        assert!(t.iter().all(|f| !f.starts_with("El Dorado")), "{t:?}");
+    }
+
     use crate::extract::rules::test_util::triples;
 
     #[test]

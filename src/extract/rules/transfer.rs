@@ -25,6 +25,7 @@ fn is_party(kind: Kind) -> bool {
 
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
+    let before = ctx.facts.len();
     for i in ctx.triggers(Family::Send) {
         if s.is_verb_use(i) && !s.is_blocked(i) && !s.in_quote[i] {
             send(ctx, i);
@@ -51,6 +52,26 @@ pub fn apply(ctx: &mut Ctx) {
         {
             gift(ctx, i);
         }
+    }
+    // "The animals included two yaks.": no transfer verb, the shipment's species.
+    if ctx.facts[before..]
+        .iter()
+        .all(|f| f.relation != Relation::Sent)
+        && let Some(class) = (0..s.mentions.len()).find(|&m| is_class(s, m))
+        && !s.is_blocked(s.mentions[class].start)
+    {
+        let species: Vec<usize> = (0..s.mentions.len())
+            .filter(|&m| {
+                m != class
+                    && s.mentions[m].start > s.mentions[class].start
+                    && matches!(
+                        s.mentions[m].kind,
+                        crate::extract::mentions::MentionKind::Animal
+                            | crate::extract::mentions::MentionKind::Thing
+                    )
+            })
+            .collect();
+        shipment(ctx, s.mentions[class].start, None, &species);
     }
 }
 
@@ -116,6 +137,55 @@ fn send(ctx: &mut Ctx, i: usize) {
         &objects,
         ("send-verb", "send-recipient"),
     );
+    shipment(ctx, i, giver, &objects);
+}
+
+/// A mention of a class noun ("animals"), which names a shipment, not a species.
+fn is_class(s: &Sentence, m: usize) -> bool {
+    let lex = crate::extract::lexicon::CLASS_NOUNS;
+    matches!(
+        s.mentions[m].kind,
+        crate::extract::mentions::MentionKind::Animal
+            | crate::extract::mentions::MentionKind::Thing
+    ) && lex.contains(&s.mentions[m].name.to_lowercase().as_str())
+}
+
+/// `shipment-giver`: "Putin has sent more than 70 animals …" then "The animals,
+/// including two yaks, were transferred …": the species of a shipment named again
+/// ("the animals") get `sent` from its givers. A giver that sends a class noun opens a
+/// shipment ("sent 40 animals") or, when the class noun refers back ("the animals"),
+/// joins the one open.
+fn shipment(ctx: &mut Ctx, i: usize, giver: Option<usize>, objects: &[usize]) {
+    let s = ctx.sentence;
+    let class = (0..s.mentions.len()).find(|&m| is_class(s, m));
+    let Some(class) = class else { return };
+    let start = s.mentions[class].start;
+    let refers_back = start > 0 && matches!(s.word(start - 1), "the" | "these" | "those");
+    if refers_back {
+        let date = ctx.date_at(i);
+        for g in ctx.shipment.clone() {
+            for &o in objects.iter().filter(|&&o| !is_class(s, o)) {
+                if let Some(obj) = ctx.entity(o) {
+                    let count = s.mentions[o].count;
+                    ctx.emit(
+                        g,
+                        Relation::Sent,
+                        obj,
+                        count,
+                        date.clone(),
+                        "shipment-giver",
+                    );
+                }
+            }
+        }
+        if let Some(g) = giver
+            && !ctx.shipment.contains(&g)
+        {
+            ctx.shipment.push(g);
+        }
+    } else if let Some(g) = giver {
+        *ctx.shipment = vec![g];
+    }
 }
 
 fn receive(ctx: &mut Ctx, i: usize) {
@@ -247,6 +317,36 @@ fn gift(ctx: &mut Ctx, i: usize) {
         &objects,
         ("gift-noun", "gift-noun"),
     );
+}
+
+#[cfg(test)]
+mod shipment_tests {
+    use crate::extract::rules::test_util::triples;
+
+    #[test]
+    fn the_giver_of_a_shipment_gives_the_species_named_later() {
+        let t = triples(
+            "Chile has sent 30 animals to Peru. The animals, including two llamas, were \
+             transferred from the Santiago Zoo to the Lima Zoo. Apart from the llamas, the animals \
+             sent to Peru included four condors.",
+        );
+        for fact in [
+            "Chile sent llama",
+            "Santiago Zoo sent llama",
+            "Chile sent condor",
+            "Santiago Zoo sent condor",
+        ] {
+            assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+        }
+        // No class-noun node, and a new shipment has only its own giver.
+        assert!(t.iter().all(|f| !f.ends_with(" animal")), "{t:?}");
+        let t = triples(
+            "Chile sent 30 animals to Peru. Later, Bolivia sent 12 animals to Peru. The \
+             animals included two llamas.",
+        );
+        assert!(t.contains(&"Bolivia sent llama".to_string()), "{t:?}");
+        assert!(!t.contains(&"Chile sent llama".to_string()), "{t:?}");
+    }
 }
 
 #[cfg(test)]

@@ -159,11 +159,27 @@ fn quote_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     Some((open, close))
 }
 
-/// The words from `from` up to the end of its clause or a quotation.
+/// The words from `from` up to the end of its clause, through quotation marks inside
+/// it: "said that countries "should not stir up trouble" in the sea" is one claim.
 fn clause_after(s: &Sentence, from: usize) -> Option<(usize, usize)> {
-    let c = s.clause.get(from)?;
+    let mut c = *s.clause.get(from)?;
     let mut end = from;
-    while end < s.tokens.len() && s.clause[end] == *c && !s.tokens[end].is_quote() {
+    while end < s.tokens.len() {
+        // A quotation inside the claim opens on a lowercase word; one that opens on a
+        // capital is a claim of its own.
+        let opens_claim = s.tokens[end].is_quote()
+            && !s.in_quote.get(end + 1).is_some_and(|&inside| !inside)
+            && s.tokens.get(end + 1).is_some_and(|t| !t.is_lower_word());
+        if s.tokens[end].is_quote() && !opens_claim && end > from {
+            end += 1;
+            if let Some(&next) = s.clause.get(end) {
+                c = next;
+            }
+            continue;
+        }
+        if s.clause[end] != c || s.tokens[end].is_quote() {
+            break;
+        }
         end += 1;
     }
     (end > from).then_some((from, end))
@@ -260,11 +276,132 @@ fn emit_statement(
     at: usize,
 ) -> bool {
     let Some((a, b)) = range else { return false };
+    let quoted = rule.starts_with("speech-quote");
+    if !quoted && !is_clause(ctx.sentence, a, b.min(ctx.sentence.tokens.len())) {
+        return false;
+    }
     let Some(name) = claim(ctx.sentence, a, b) else {
         return false;
     };
     emit_named(ctx, speaker, &name, rule, at);
     true
+}
+
+/// Words that open a subordinate clause: what follows is a circumstance, not a claim.
+const SUBORDINATORS: [&str; 12] = [
+    "when", "while", "as", "if", "because", "after", "before", "since", "although", "though",
+    "until", "unless",
+];
+
+/// Auxiliaries, copulas and modals: a reported claim has a verb, and these are the
+/// commonest.
+const AUXILIARIES: [&str; 24] = [
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "do", "does", "did", "shall", "remains", "said",
+    "says",
+];
+
+/// Irregular past forms, for claims without an auxiliary ("the population grew").
+const IRREGULAR_PAST: [&str; 60] = [
+    "went",
+    "grew",
+    "fell",
+    "rose",
+    "took",
+    "made",
+    "gave",
+    "came",
+    "became",
+    "began",
+    "brought",
+    "bought",
+    "built",
+    "fought",
+    "found",
+    "got",
+    "held",
+    "kept",
+    "knew",
+    "left",
+    "led",
+    "lost",
+    "met",
+    "paid",
+    "put",
+    "ran",
+    "saw",
+    "sent",
+    "sold",
+    "spent",
+    "stood",
+    "told",
+    "thought",
+    "won",
+    "wrote",
+    "hit",
+    "set",
+    "cut",
+    "struck",
+    "chose",
+    "drew",
+    "drove",
+    "flew",
+    "hid",
+    "lay",
+    "meant",
+    "sought",
+    "shot",
+    "sat",
+    "spoke",
+    "stole",
+    "taught",
+    "threw",
+    "understood",
+    "broke",
+    "forgot",
+    "ate",
+    "felt",
+    "heard",
+    "sank",
+];
+
+/// Whether tokens `[a, b)` read as a clause that can be a reported claim: it does not
+/// open with a subordinator or a participle ("When he arrived", "Declaring a state of
+/// emergency"), and it has a verb (an auxiliary, a contraction, a word in -ed, a verb
+/// of the lexicon, or a word in -s after a name or pronoun). A bare noun phrase ("More
+/// than 50 agreements", "Interim Chief Amelia Huffman") is no claim.
+fn is_clause(s: &Sentence, a: usize, b: usize) -> bool {
+    let mut a = a;
+    while a < b && (s.tokens[a].kind == TokKind::Punct || s.word(a) == "that") {
+        a += 1;
+    }
+    if a >= b {
+        return false;
+    }
+    let first = s.word(a);
+    if SUBORDINATORS.contains(&first) || (first.ends_with("ing") && first.len() > 5) {
+        return false;
+    }
+    (a..b).any(|k| {
+        let w = s.word(k);
+        let t = &s.tokens[k];
+        AUXILIARIES.contains(&w)
+            || IRREGULAR_PAST.contains(&w)
+            || (k > a && t.is_lower_word() && matches!(s.word(k - 1), "we" | "they" | "i" | "you"))
+            || w.contains('\'')
+            || w.contains('\u{2019}')
+            || (t.is_lower_word() && w.ends_with("ed") && w.len() > 4)
+            || (t.is_lower_word() && crate::extract::lexicon::lexicons().is_verb(w))
+            || (t.is_lower_word()
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && k > a
+                && (s.tok_mention[k - 1].is_some()
+                    || matches!(
+                        s.word(k - 1),
+                        "he" | "she" | "it" | "this" | "that" | "who" | "which"
+                    )))
+    })
 }
 
 fn emit_named(ctx: &mut Ctx, speaker: usize, name: &str, rule: &'static str, at: usize) {
@@ -671,6 +808,46 @@ mod tests {
             assert_eq!(f.len(), 1, "{text}");
             assert_eq!(f[0].0, "John Kerry", "{text}");
         }
+    }
+
+    #[test]
+    fn circumstances_and_noun_phrases_are_no_claims() {
+        for text in [
+            "Fire Chief Dan Wilson said when he first arrived on the scene.",
+            "Defense Secretary Jim Marks said while speaking at a press conference in London.",
+            "Mayor Ann Lee said Interim Chief Amelia Huffman.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        for (text, claim) in [
+            (
+                "Ann Lee said the rhino population grew by a third.",
+                "The rhino population grew by a third",
+            ),
+            (
+                "Ann Lee said Chile wants more llamas.",
+                "Chile wants more llamas",
+            ),
+            (
+                "Ann Lee said they remain in quarantine.",
+                "They remain in quarantine",
+            ),
+        ] {
+            assert_eq!(
+                claims(text),
+                [("Ann Lee".to_string(), claim.to_string())],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_claim_runs_through_a_partial_quote() {
+        let f = claims(
+            "Spokesman Wu Jian said on Tuesday that countries outside the region \"should not stir up trouble\" in the sea.",
+        );
+        assert_eq!(f.len(), 1);
+        assert!(f[0].1.ends_with("in the sea"), "{f:?}");
     }
 
     #[test]

@@ -168,7 +168,7 @@ fn clause_after(s: &Sentence, from: usize) -> Option<(usize, usize)> {
         // A quotation inside the claim opens on a lowercase word; one that opens on a
         // capital is a claim of its own.
         let opens_claim = s.tokens[end].is_quote()
-            && !s.in_quote.get(end + 1).is_some_and(|&inside| !inside)
+            && s.in_quote.get(end + 1).is_none_or(|&inside| inside)
             && s.tokens.get(end + 1).is_some_and(|t| !t.is_lower_word());
         if s.tokens[end].is_quote() && !opens_claim && end > from {
             end += 1;

@@ -348,7 +348,17 @@ impl Finder<'_> {
             if matches!(self.lowers[i], "two" | "both")
                 && matches!(
                     self.lowers.get(i + 1),
-                    Some(&("nations" | "countries" | "states" | "sides" | "neighbours" | "allies"))
+                    Some(
+                        &("nations"
+                            | "countries"
+                            | "states"
+                            | "sides"
+                            | "neighbours"
+                            | "neighbors"
+                            | "allies"
+                            | "superpowers"
+                            | "governments")
+                    )
                 )
             {
                 self.push(i, i + 2, MentionKind::Pair, String::new());

@@ -3,7 +3,10 @@
 //! * `cooperation-between`: "cooperation/ties/friendship between X and Y" (also "the
 //!   two nations" when its antecedent is clear);
 //! * `cooperation-with`: "X's cooperation/ties with Y";
-//! * `cooperate-verb`: "X cooperates with Y", "X and Y cooperate".
+//! * `cooperate-verb`: "X cooperates with Y", "X and Y cooperate";
+//! * `cooperation-compound`: "China-US ties", "Uzbek-Russian relations";
+//! * `cooperation-subjects`: "China and PNG established a strategic partnership" (every
+//!   pair of coordinated subjects).
 
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::Family;
@@ -15,6 +18,11 @@ pub fn apply(ctx: &mut Ctx) {
     for i in ctx.triggers(Family::Cooperate) {
         between(ctx, i);
         with(ctx, i);
+        compound(ctx, i);
+        if s.modal_between(i.saturating_sub(4), i + 1) || s.is_blocked(i) || s.in_quote[i] {
+            continue;
+        }
+        subjects(ctx, i);
     }
     for i in ctx.triggers(Family::CooperateVerb) {
         if s.is_verb_use(i) && !s.is_blocked(i) {
@@ -62,6 +70,64 @@ fn between(ctx: &mut Ctx, i: usize) {
     );
 }
 
+/// "China-US ties", "the Uzbek-Russian relations": two countries joined by a hyphen
+/// in the word before the noun (or before one adjective).
+fn compound(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let lex = crate::extract::lexicon::lexicons();
+    for back in 1..=2 {
+        let Some(k) = i.checked_sub(back) else { return };
+        let word = s.tokens[k].text;
+        let Some((a, b)) = word.split_once('-') else {
+            continue;
+        };
+        let country = |w: &str| {
+            let lower = w.to_lowercase();
+            lex.country_forms
+                .longest(&lower.split(' ').collect::<Vec<_>>())
+                .filter(|(len, _)| *len == 1)
+                .map(|(_, &(c, _))| c)
+        };
+        if let (Some(x), Some(y)) = (country(a), country(b))
+            && x != y
+        {
+            let xe = ctx
+                .resolved
+                .entity_named(&lex.countries[x].name, Kind::Country);
+            let ye = ctx
+                .resolved
+                .entity_named(&lex.countries[y].name, Kind::Country);
+            emit(ctx, Some(xe), Some(ye), "cooperation-compound");
+        }
+        return;
+    }
+}
+
+/// `cooperation-subjects`: "China and PNG established a strategic partnership", "A, B
+/// and C deepened their ties": every pair of the coordinated subjects.
+fn subjects(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    // The noun is the object of a verb: "established a partnership".
+    let verb = (i.saturating_sub(4)..i).rev().find(|&k| {
+        s.tokens[k].is_lower_word() && crate::extract::lexicon::lexicons().is_verb(s.word(k))
+            || s.word(k).ends_with("ed")
+    });
+    let Some(verb) = verb else { return };
+    let parties: Vec<usize> = s
+        .subjects_before(verb)
+        .into_iter()
+        .filter_map(|m| partner(ctx, Some(m)))
+        .collect();
+    if parties.len() < 2 {
+        return;
+    }
+    for (n, &a) in parties.iter().enumerate() {
+        for &b in &parties[n + 1..] {
+            emit(ctx, Some(a), Some(b), "cooperation-subjects");
+        }
+    }
+}
+
 /// "X's cooperation with Y".
 fn with(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
@@ -103,6 +169,36 @@ fn verb(ctx: &mut Ctx, i: usize) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn compounds_and_coordinated_subjects_cooperate() {
+        use crate::extract::rules::test_util::triples as t;
+        for (text, fact) in [
+            (
+                "The visit gave a good start to China-US ties this year.",
+                "China cooperates-with United States",
+            ),
+            (
+                "The Uzbek-Russian relations grew.",
+                "Uzbekistan cooperates-with Russia",
+            ),
+            (
+                "China and PNG established a strategic partnership in 2014.",
+                "China cooperates-with Papua New Guinea",
+            ),
+            (
+                "Peru, Chile and Bolivia deepened their cooperation.",
+                "Chile cooperates-with Bolivia",
+            ),
+            (
+                "China hosted the United States. Talks sought to warm relations between the two superpowers.",
+                "China cooperates-with United States",
+            ),
+        ] {
+            assert!(t(text).contains(&fact.to_string()), "{text}: {:?}", t(text));
+        }
+        assert!(t("China and Peru could establish a partnership.").is_empty());
+    }
+
     use crate::extract::rules::test_util::triples;
 
     #[test]

@@ -24,7 +24,9 @@ pub fn apply(ctx: &mut Ctx) {
     for i in ctx.triggers(Family::Speech) {
         // "declined to say": an infinitive reports nothing.
         if s.is_verb_use(i) && !s.in_quote[i] && s.word(i.wrapping_sub(1)) != "to" {
+            let from = ctx.facts.len();
             speech_verb(ctx, i);
+            coordinated_speakers(ctx, i, from);
         }
     }
     for i in 0..s.tokens.len() {
@@ -58,6 +60,35 @@ pub fn apply(ctx: &mut Ctx) {
         }
     }
 }
+
+/// "Shavkat Mirziyoyev and Vladimir Putin said that …": what the first of coordinated
+/// subjects was found to state (facts from `from` on), the others state too.
+fn coordinated_speakers(ctx: &mut Ctx, i: usize, from: usize) {
+    let subjects = ctx.sentence.subjects_before(i);
+    let [first, rest @ ..] = subjects.as_slice() else {
+        return;
+    };
+    let Some(first) = speaker_entity(ctx, Some(*first)) else {
+        return;
+    };
+    let others: Vec<usize> = rest
+        .iter()
+        .filter_map(|&m| speaker_entity(ctx, Some(m)))
+        .collect();
+    let said: Vec<RawFactCopy> = ctx.facts[from..]
+        .iter()
+        .filter(|f| f.relation == Relation::Stated && f.subject == first)
+        .map(|f| (f.object, f.date.clone(), f.rule))
+        .collect();
+    for (statement, date, rule) in said {
+        for &o in &others {
+            ctx.emit(o, Relation::Stated, statement, None, date.clone(), rule);
+        }
+    }
+}
+
+/// A statement fact's object, date and rule.
+type RawFactCopy = (usize, Option<String>, &'static str);
 
 fn is_speaker(kind: Kind) -> bool {
     matches!(
@@ -808,6 +839,24 @@ mod tests {
             assert_eq!(f.len(), 1, "{text}");
             assert_eq!(f[0].0, "John Kerry", "{text}");
         }
+    }
+
+    #[test]
+    fn coordinated_speakers_state_the_claim_together() {
+        let f = claims("Ana Soto and Luis Rojas said that the talks had been open and frank.");
+        assert_eq!(
+            f,
+            [
+                (
+                    "Ana Soto".to_string(),
+                    "The talks had been open and frank".to_string()
+                ),
+                (
+                    "Luis Rojas".to_string(),
+                    "The talks had been open and frank".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -64,10 +64,16 @@ pub fn apply(ctx: &mut Ctx) {
 /// "Shavkat Mirziyoyev and Vladimir Putin said that …": what the first of coordinated
 /// subjects was found to state (facts from `from` on), the others state too.
 fn coordinated_speakers(ctx: &mut Ctx, i: usize, from: usize) {
-    let subjects = ctx.sentence.subjects_before(i);
+    let s = ctx.sentence;
+    let subjects = s.subjects_before(i);
     let [first, rest @ ..] = subjects.as_slice() else {
         return;
     };
+    // The list stands right before the verb ("A and B said"), not in an earlier clause
+    // ("… to Latvia, Estonia and Finland, officials said").
+    if rest.is_empty() || s.mentions[*subjects.last().expect("two")].end + 2 < i {
+        return;
+    }
     let Some(first) = speaker_entity(ctx, Some(*first)) else {
         return;
     };
@@ -542,8 +548,53 @@ fn speech_date(ctx: &Ctx, at: usize) -> Option<String> {
         .map(|d| d.date.iso())
 }
 
+/// Unnamed people who speak: "Chilean officials said", "sources said".
+const UNNAMED: [&str; 10] = [
+    "officials",
+    "sources",
+    "diplomats",
+    "analysts",
+    "experts",
+    "residents",
+    "witnesses",
+    "observers",
+    "people",
+    "authorities",
+];
+
 fn speech_verb(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
+    // "…, Chilean officials said": the unnamed speakers, not a name of the claim before
+    // them; with a country adjective they speak for the country.
+    if i > 0 && UNNAMED.contains(&s.word(i - 1)) {
+        let Some(m) = (i >= 2).then(|| s.tok_mention[i - 2]).flatten() else {
+            return;
+        };
+        // "Zoo officials said": the institution they speak for.
+        let speaker = match (s.mentions[m].kind, s.mentions[m].country(), ctx.entity(m)) {
+            (MentionKind::Demonym(_) | MentionKind::Country(_), Some(c), _) => {
+                let name = crate::extract::lexicon::lexicons().countries[c]
+                    .name
+                    .clone();
+                ctx.resolved.entity_named(&name, Kind::Country)
+            }
+            (_, _, Some(e)) if ctx.kind(e) == Kind::Institution => e,
+            _ => return,
+        };
+        let cut = (0..i).rev().find(|&k| s.tokens[k].is_punct(","));
+        if let Some(cut) = cut {
+            emit_statement(
+                ctx,
+                speaker,
+                main_clause_before(s, cut),
+                "speech-attribution",
+                i,
+            );
+        } else if let Some(range) = reported_clause(s, i) {
+            emit_statement(ctx, speaker, Some(range), "speech-clause", i);
+        }
+        return;
+    }
     let after_comma =
         i > 0 && (s.tokens[i - 1].is_punct(",") || is_close_quote(s.tokens[i - 1].text));
     // "…, said X." — a speaker after the verb ends the sentence or its clause.
@@ -856,6 +907,14 @@ mod tests {
                     "The talks had been open and frank".to_string()
                 ),
             ]
+        );
+        // A list in the claim is not a list of speakers.
+        let f =
+            claims("Chile will send troops to Peru, Bolivia and Ecuador, Chilean officials said.");
+        assert!(
+            f.iter()
+                .all(|(who, _)| who != "Bolivia" && who != "Ecuador"),
+            "{f:?}"
         );
     }
 

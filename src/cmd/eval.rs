@@ -31,10 +31,7 @@ pub fn run(out: &mut dyn Write, a: &EvalArgs) -> Result<Outcome, Error> {
     let s = c.score;
     match a.format.format {
         Format::Json => {
-            let mut v = json!({
-                "gold": s.gold, "predicted": s.predicted, "matched": s.matched,
-                "precision": s.precision(), "recall": s.recall(), "f1": s.f1(),
-            });
+            let mut v = score_json(s);
             if a.verbose {
                 v["missed"] = c.missed.iter().map(|&e| describe(&gold, e)).collect();
                 v["wrong"] = c.wrong.iter().map(|&e| describe(&pred, e)).collect();

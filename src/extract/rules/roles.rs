@@ -176,6 +176,17 @@ fn adjacent_country(s: &Sentence, k: usize) -> Option<usize> {
     {
         return Some(c);
     }
+    // "Chilean tennis star X", "Russian nuclear scientist X": one plain word between.
+    let lex = lexicons();
+    if start >= 2
+        && s.tokens[start - 1].is_lower_word()
+        && !lex.function_words.contains(s.word(start - 1))
+        && !lex.is_verb(s.word(start - 1))
+        && let Some(p) = s.tok_mention[start - 2]
+        && let MentionKind::Demonym(c) = s.mentions[p].kind
+    {
+        return Some(c);
+    }
     if start >= 2 && s.tokens[start - 1].kind == TokKind::Possessive {
         let p = s.tok_mention[start - 2]?;
         if let MentionKind::Country(c) = s.mentions[p].kind {
@@ -399,6 +410,33 @@ fn descriptor(ctx: &mut Ctx, k: usize, c: usize) {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::triples as role_triples;
+
+    #[test]
+    fn a_stated_nationality_gives_member_of() {
+        for (text, fact) in [
+            (
+                "Peruvian citizen Ana Soto was freed on Monday.",
+                "Ana Soto member-of Peru",
+            ),
+            (
+                "Chilean tennis star Luis Rojas won the final.",
+                "Luis Rojas member-of Chile",
+            ),
+            (
+                "The talks included Russian scientist Ivan Petrov.",
+                "Ivan Petrov member-of Russia",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // "National" in a name is no title.
+        let t = role_triples("The cheetahs reached Kuno National Park in India.");
+        assert!(
+            t.contains(&"Kuno National Park located-in India".to_string()),
+            "{t:?}"
+        );
+    }
 
     #[test]
     fn titles_in_appositions_with_modifiers_and_owners() {

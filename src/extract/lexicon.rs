@@ -227,6 +227,9 @@ pub struct Lexicons {
     pub titles: Vec<Title>,
     pub title_forms: Phrases<usize>,
     pub places: WordSet,
+    /// US states by their name and by the abbreviations datelines use, lowercase with
+    /// the periods dropped ("fla", "nh", "new hampshire") → the state's name.
+    pub us_states: std::collections::HashMap<String, String>,
     pub agreements: Phrases<()>,
     pub verbs: WordMap<String, Vec<Family>>,
     pub negations: WordSet,
@@ -375,6 +378,13 @@ impl Lexicons {
             });
         }
         lex.places = word_set(include_str!("lexicon/places.txt"));
+        for r in records(include_str!("lexicon/us_states.txt")) {
+            let key = |w: &str| w.to_lowercase().replace('.', "");
+            lex.us_states.insert(key(r[0]), r[0].to_string());
+            for a in values(r.get(1)) {
+                lex.us_states.insert(key(a), r[0].to_string());
+            }
+        }
         for r in records(include_str!("lexicon/agreements.txt")) {
             lex.agreements.insert(r[0], ());
             // "five accords", "two treaties": the plural of the head word.

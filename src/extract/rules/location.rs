@@ -10,7 +10,9 @@
 //!   Chile" → located-in;
 //! * `place-of`: "the German port of Bremerhaven", "the Spanish capital of Madrid",
 //!   "Cambodia's second-biggest city Siem Reap", "the city of Rason in North Korea" →
-//!   located-in the country (or the place after "in").
+//!   located-in the country (or the place after "in");
+//! * `dateline`: "WEST PALM BEACH, Fla. —", "AREQUIPA, Peru (AP) —" at the start of the
+//!   article → located-in the state or country.
 
 use super::{Ctx, Sentence};
 use crate::extract::mentions::MentionKind;
@@ -18,6 +20,9 @@ use crate::model::{Kind, Relation};
 
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
+    if s.index == 0 {
+        dateline(ctx);
+    }
     for k in 0..s.mentions.len() {
         let m = &s.mentions[k];
         if let Some(place) = &m.based_in
@@ -62,6 +67,84 @@ pub fn apply(ctx: &mut Ctx) {
         }
         place_of(ctx, k);
     }
+}
+
+/// `dateline`: "WEST PALM BEACH, Fla. —", "AREQUIPA, Peru (AP) —" opening the
+/// article: the place lies in the state or country after the comma.
+fn dateline(ctx: &mut Ctx) {
+    let s = ctx.sentence;
+    let lex = crate::extract::lexicon::lexicons();
+    let comma = (0..s.tokens.len().min(8)).find(|&k| s.tokens[k].is_punct(","));
+    let Some(comma) = comma.filter(|&c| c > 0) else {
+        return;
+    };
+    if !(0..comma).all(|k| s.tokens[k].is_capitalised() || s.tokens[k].is_punct("-")) {
+        return;
+    }
+    // What follows the comma: words (and their periods) up to a dash, "(" or the end.
+    let mut end = comma + 1;
+    while end < s.tokens.len()
+        && !matches!(
+            s.tokens[end].text,
+            "\u{2014}" | "\u{2013}" | "--" | "-" | "("
+        )
+    {
+        end += 1;
+    }
+    let words: Vec<&str> = (comma + 1..end)
+        .filter(|&k| s.tokens[k].kind == crate::extract::tokens::TokKind::Word)
+        .map(|k| s.tokens[k].text)
+        .collect();
+    if words.is_empty() || words.len() > 3 || end == s.tokens.len() && s.tokens.len() > comma + 6 {
+        return;
+    }
+    let key = words.join(" ").to_lowercase().replace('.', "");
+    let outer = if let Some(state) = lex.us_states.get(&key) {
+        ctx.resolved.entity_named(state, Kind::Place)
+    } else if let Some((len, &(c, _))) = lex
+        .country_forms
+        .longest(&key.split(' ').collect::<Vec<_>>())
+        && len == words.len()
+    {
+        ctx.resolved
+            .entity_named(&lex.countries[c].name, Kind::Country)
+    } else {
+        return;
+    };
+    let city: Vec<String> = (0..comma).map(|k| title_case(s.tokens[k].text)).collect();
+    let name = city.join(" ").replace(" - ", "-");
+    // The dateline's own mention, when it covers the place's words, is this place: it
+    // becomes one, in the usual case.
+    let own = s.tok_mention[0]
+        .filter(|&m| s.mentions[m].start == 0 && s.mentions[m].end == comma)
+        .and_then(|m| ctx.entity(m));
+    let inner = match own {
+        Some(e) if ctx.kind(e) == Kind::Person => {
+            let d = &mut ctx.resolved.entities[e];
+            d.kind = Kind::Place;
+            if !d.name.chars().any(char::is_lowercase) {
+                d.name = name;
+            }
+            e
+        }
+        _ => ctx.resolved.entity_named(&name, Kind::Place),
+    };
+    ctx.emit(inner, Relation::LocatedIn, outer, None, None, "dateline");
+}
+
+/// "PALM" → "Palm", "McALLEN" stays as written past its first letter when mixed.
+fn title_case(w: &str) -> String {
+    if w.chars().any(char::is_lowercase) {
+        return w.to_string();
+    }
+    let mut c = w.chars();
+    c.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(c.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Compass words that may stand before the place after a comma or in an apposition.
@@ -329,6 +412,43 @@ mod tests {
         assert!(t.iter().all(|f| !f.contains("located-in")), "{t:?}");
         let t = triples("The lions came from Aleppo, Mosul and Homs.");
         assert!(t.iter().all(|f| !f.contains("located-in")), "{t:?}");
+    }
+
+    #[test]
+    fn datelines() {
+        for (text, fact) in [
+            (
+                "WEST PALM BEACH, Fla. \u{2014} The new police chief was sworn in.",
+                "West Palm Beach located-in Florida",
+            ),
+            (
+                "AREQUIPA, Peru (AP) \u{2014} A new bridge opened on Monday.",
+                "Arequipa located-in Peru",
+            ),
+            (
+                "SPRINGFIELD, Ill. -- The council met on Monday.",
+                "Springfield located-in Illinois",
+            ),
+            (
+                "LIONSROCK BIG CAT SANCTUARY, South Africa \u{2014} Two lions arrived.",
+                "Lionsrock Big Cat Sanctuary located-in South Africa",
+            ),
+        ] {
+            // (A name the dateline writes in capitals may keep them.)
+            let t: Vec<String> = triples(text).iter().map(|f| f.to_lowercase()).collect();
+            assert!(t.contains(&fact.to_lowercase()), "{text}: {t:?}");
+        }
+        // A dateline with a date is no containment; nor is a later sentence.
+        assert!(
+            triples("MOSCOW, July 25 (Xinhua) -- Talks began.")
+                .iter()
+                .all(|f| !f.contains("located-in"))
+        );
+        let t = triples("Talks began. MOSCOW, Russia \u{2014} more talks.");
+        assert!(
+            t.iter().all(|f| !f.starts_with("Moscow located-in")),
+            "{t:?}"
+        );
     }
 
     #[test]

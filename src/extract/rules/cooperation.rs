@@ -91,12 +91,7 @@ fn compound(ctx: &mut Ctx, i: usize) {
         if let (Some(x), Some(y)) = (country(a), country(b))
             && x != y
         {
-            let xe = ctx
-                .resolved
-                .entity_named(&lex.countries[x].name, Kind::Country);
-            let ye = ctx
-                .resolved
-                .entity_named(&lex.countries[y].name, Kind::Country);
+            let (xe, ye) = (ctx.country(x), ctx.country(y));
             emit(ctx, Some(xe), Some(ye), "cooperation-compound");
         }
         return;

@@ -106,8 +106,7 @@ fn dateline(ctx: &mut Ctx) {
         .longest(&key.split(' ').collect::<Vec<_>>())
         && len == words.len()
     {
-        ctx.resolved
-            .entity_named(&lex.countries[c].name, Kind::Country)
+        ctx.country(c)
     } else {
         return;
     };
@@ -327,10 +326,7 @@ fn place_of(ctx: &mut Ctx, k: usize) {
         MentionKind::Demonym(c) | MentionKind::Country(c) => c,
         _ => return,
     };
-    let name = crate::extract::lexicon::lexicons().countries[country]
-        .name
-        .clone();
-    let outer = ctx.resolved.entity_named(&name, Kind::Country);
+    let outer = ctx.country(country);
     if let Some(inner) = ctx.entity(k)
         && matches!(ctx.kind(inner), Kind::Place | Kind::Institution)
     {

@@ -602,6 +602,12 @@ impl Ctx<'_, '_> {
         self.resolved.entity(self.sentence.index, m)
     }
 
+    /// The entity of country `c` (an index into the country lexicon), by its lexicon name.
+    pub fn country(&mut self, c: usize) -> usize {
+        let name = &lexicons().countries[c].name;
+        self.resolved.entity_named(name, Kind::Country)
+    }
+
     /// The kind of an entity.
     pub fn kind(&self, e: usize) -> Kind {
         self.resolved.entities[e].kind

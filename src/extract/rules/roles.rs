@@ -163,8 +163,7 @@ fn member_apposition(ctx: &mut Ctx, k: usize) {
 
 /// The country entity of a lexicon country index, by its name.
 fn country_entity(ctx: &mut Ctx, c: Option<usize>) -> Option<usize> {
-    let name = &lexicons().countries.get(c?)?.name;
-    Some(ctx.resolved.entity_named(name, Kind::Country))
+    Some(ctx.country(c?))
 }
 
 /// A country adjective right before mention `k`, or a possessive country ("Chile's").

@@ -572,12 +572,7 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         };
         // "Zoo officials said": the institution they speak for.
         let speaker = match (s.mentions[m].kind, s.mentions[m].country(), ctx.entity(m)) {
-            (MentionKind::Demonym(_) | MentionKind::Country(_), Some(c), _) => {
-                let name = crate::extract::lexicon::lexicons().countries[c]
-                    .name
-                    .clone();
-                ctx.resolved.entity_named(&name, Kind::Country)
-            }
+            (MentionKind::Demonym(_) | MentionKind::Country(_), Some(c), _) => ctx.country(c),
             (_, _, Some(e)) if ctx.kind(e) == Kind::Institution => e,
             _ => return,
         };

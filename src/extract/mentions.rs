@@ -79,6 +79,9 @@ pub struct Mention {
     /// A group whose country adjective alone does not make it a member ("Belgian
     /// units").
     pub weak: bool,
+    /// For a name no lexicon types, the name typer's score for each
+    /// [`NameType`](super::typer::NameType): resolution adds them up over the article.
+    pub name_scores: Option<[i64; 4]>,
 }
 
 impl Mention {
@@ -172,6 +175,12 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         out: Vec::new(),
     };
     f.run();
+    let weights = super::typer::weights();
+    for m in &mut f.out {
+        if m.kind == MentionKind::Name(None) {
+            m.name_scores = Some(weights.scores(&super::typer::features(tokens, m.start, m.end)));
+        }
+    }
     f.out
 }
 
@@ -197,6 +206,7 @@ impl Finder<'_> {
             owner: None,
             based_in: None,
             weak: false,
+            name_scores: None,
             after_locative: start > 0
                 && matches!(
                     self.lowers[start - 1],

@@ -16,6 +16,7 @@ pub mod resolve;
 pub mod rules;
 pub mod text;
 pub mod tokens;
+pub mod typer;
 
 use crate::model::{Entity, Fact, GraphFile, Source, slug};
 use attributes::{Date, find_dates};

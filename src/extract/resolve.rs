@@ -232,6 +232,18 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
         .filter(|m| m.speaks)
         .map(|m| m.name.as_str())
         .collect();
+    // The name typer's scores, added up over every mention of each name.
+    let mut votes: Vec<[i64; 4]> = vec![[0; 4]; names.len()];
+    for m in sentences.iter().flatten() {
+        if let (Some(scores), Some(k)) = (m.name_scores, class(m))
+            && let Some(&idx) = seen.get(&(k, m.name.clone()))
+            && let Some(t) = target[idx]
+        {
+            for (v, s) in votes[t].iter_mut().zip(scores) {
+                *v += s;
+            }
+        }
+    }
     // The last institution named with each word, for "the ministry".
     let mut named_institutions: HashMap<String, usize> = HashMap::new();
     let mut last_country = None;
@@ -271,7 +283,10 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                         Some(t) => {
                             let e = *name_entity[t].get_or_insert_with(|| {
                                 let speaks = speakers.contains(names[t].1.as_str());
-                                r.entity_named(&names[t].1, entity_kind(m, &names[t].1, k, speaks))
+                                r.entity_named(
+                                    &names[t].1,
+                                    entity_kind(m, &names[t].1, k, speaks, votes[t]),
+                                )
                             });
                             if names[t].1 != m.surface {
                                 r.entities[e].aliases.insert(m.surface.clone());
@@ -319,9 +334,23 @@ fn name_words(sentences: &[Vec<Mention>]) -> HashMap<&str, usize> {
     counts
 }
 
-/// The kind of a named entity: unknown names of one word in capitals are institutions
-/// ("TASS"), other one-word names places, longer ones people.
-fn entity_kind(m: &Mention, canonical: &str, class: Kind, speaks: bool) -> Kind {
+/// The kind of a named entity no lexicon types: the name typer's vote over the article's
+/// mentions of it; when the typer says "other", one word in capitals is an institution
+/// ("TASS"), another one word a place, a longer name a person.
+fn entity_kind(m: &Mention, canonical: &str, class: Kind, speaks: bool, votes: [i64; 4]) -> Kind {
+    // The name typer has the first word on a name no lexicon types (docs/typer.md).
+    if let MentionKind::Name(None) = m.kind
+        && votes != [0; 4]
+    {
+        // A name that speaks is no place ("…, Ana Lind said").
+        let g = super::typer::Guess::of(votes);
+        let sure = g.margin >= super::typer::MIN_MARGIN;
+        match g.name_type.kind().filter(|_| sure) {
+            Some(Kind::Place) if speaks => {}
+            Some(k) => return k,
+            None => {}
+        }
+    }
     if let MentionKind::Name(None) = m.kind
         && !canonical.contains(' ')
         && m.after_locative

@@ -112,6 +112,9 @@ pub fn extract(article: &Article) -> GraphFile {
     // The sentences of a quotation still open at the end of the last sentence.
     let mut open_quote: Vec<String> = Vec::new();
     let mut quote_speaker: Option<usize> = None;
+    // The last speaker and the paragraph they spoke in; the current paragraph.
+    let mut last_speaker: Option<(usize, usize)> = None;
+    let mut paragraph = 0;
     let mut spans_of = Vec::with_capacity(spans.len());
     for (index, (span, mentions)) in spans.into_iter().zip(all_mentions).enumerate() {
         let toks = tokens_of(&span);
@@ -131,6 +134,8 @@ pub fn extract(article: &Article) -> GraphFile {
             same_paragraph && !open_quote.is_empty(),
         );
         let starts_inside = sentence.in_quote.first() == Some(&true);
+        let opens_paragraph = index > 0 && !same_paragraph;
+        paragraph += usize::from(opens_paragraph);
         if !starts_inside {
             open_quote.clear();
         }
@@ -141,11 +146,22 @@ pub fn extract(article: &Article) -> GraphFile {
             previous_quote: previous_quote.take(),
             quote_opened: open_quote.clone(),
             quote_speaker: if starts_inside { quote_speaker } else { None },
+            last_speaker: last_speaker
+                .filter(|&(_, p)| opens_paragraph && p + 1 == paragraph)
+                .map(|(e, _)| e),
             facts: &mut raw,
             shipment: &mut shipment,
         };
+        let before = ctx.facts.len();
         rules::apply(&mut ctx);
         quote_speaker = ctx.quote_speaker;
+        if let Some(f) = ctx.facts[before..]
+            .iter()
+            .rev()
+            .find(|f| f.relation == crate::model::Relation::Stated)
+        {
+            last_speaker = Some((f.subject, paragraph));
+        }
         previous_quote = whole_quote(&text[span.start..span.end]);
         if rules::speech::quote_left_open(&sentence).is_none() {
             quote_speaker = None;

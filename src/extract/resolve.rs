@@ -33,6 +33,10 @@ pub struct Resolved {
     pub of_mention: Vec<Vec<Option<usize>>>,
     /// "the two nations" mentions → the two entities.
     pub pairs: HashMap<(usize, usize), (usize, usize)>,
+    /// A title written again after the article gave it to a person ("the new
+    /// Ambassador, Bing Xue, …" then "the ambassador said") → the last person named
+    /// before it, who holds it in news style.
+    pub title_holder: HashMap<(usize, usize), usize>,
     by_key: HashMap<String, usize>,
     /// The same, by kind and exact name: most lookups need no slug.
     by_name: HashMap<Kind, HashMap<String, usize>>,
@@ -391,6 +395,7 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut last_group: Option<usize> = None;
     let mut last_person: Option<usize> = None;
     let mut last_body: Option<usize> = None;
+    let mut titles_seen: HashSet<usize> = HashSet::new();
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
             if let Some(e) = r.of_mention[si][mi]
@@ -414,6 +419,13 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                 MentionKind::Pair => {
                     if let [.., a, b] = countries[..] {
                         r.pairs.insert((si, mi), (a, b));
+                    }
+                }
+                MentionKind::Title { title, of: None } => {
+                    if !titles_seen.insert(title)
+                        && let Some(p) = last_person
+                    {
+                        r.title_holder.insert((si, mi), p);
                     }
                 }
                 MentionKind::Pronoun => {

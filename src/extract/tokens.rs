@@ -87,6 +87,19 @@ fn is_apostrophe(c: char) -> bool {
 ///
 /// # Complexity
 /// O(n) in the length of the range.
+/// The length of a verb clitic ("m", "re", "ve", "ll", "d") that `rest` starts with and
+/// that ends its word: "I’m", "we're", "they'll" are two tokens, the pronoun and the verb.
+fn clitic_len(rest: &[(usize, char)]) -> Option<usize> {
+    let word: String = rest
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .take(3)
+        .collect::<String>()
+        .to_lowercase();
+    matches!(word.as_str(), "m" | "re" | "ve" | "ll" | "d").then_some(word.chars().count())
+}
+
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let s = &text[start..end];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -113,6 +126,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                     && next.is_some_and(char::is_alphabetic)
                     && (!matches!(next, Some('s' | 'S'))
                         || chars.get(i + 2).is_some_and(|&(_, n)| n.is_alphanumeric()))
+                    && clitic_len(&chars[i + 1..]).is_none()
                 {
                     // "O'Brien", "didn't": the apostrophe stays inside the word.
                     i += 2;
@@ -156,7 +170,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         {
             let s_next = chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
             let after = chars.get(i + 2).map(|&(_, n)| n);
-            if s_next && !after.is_some_and(char::is_alphanumeric) {
+            if let Some(len) = clitic_len(&chars[i + 1..]) {
+                i += 1 + len;
+                TokKind::Word
+            } else if s_next && !after.is_some_and(char::is_alphanumeric) {
                 i += 2;
                 TokKind::Possessive
             } else if out.last().is_some_and(|t: &Token| t.lower.ends_with('s'))
@@ -221,6 +238,21 @@ mod tests {
     #[test]
     fn inner_apostrophes_and_initialisms() {
         assert_eq!(texts("O'Brien didn't go"), ["O'Brien", "didn't", "go"]);
+        assert_eq!(
+            texts("I\u{2019}m sure we're done, they'd said"),
+            [
+                "I",
+                "\u{2019}m",
+                "sure",
+                "we",
+                "'re",
+                "done",
+                ",",
+                "they",
+                "'d",
+                "said"
+            ]
+        );
         assert_eq!(texts("the U.S. army"), ["the", "U.S.", "army"]);
         assert_eq!(texts("in the U.S."), ["in", "the", "U.S."]);
     }

@@ -589,6 +589,10 @@ pub struct Ctx<'s, 'a> {
     /// ("X said: “First. Second.”"), while it is still open; rules set it for the next
     /// sentence.
     pub quote_speaker: Option<usize>,
+    /// Who was last reported speaking, in this paragraph or the one before, when this
+    /// sentence opens its paragraph: a paragraph that is a quotation and names no
+    /// speaker is theirs ("…, X said. ¶ “Next quotation.”").
+    pub last_speaker: Option<usize>,
     pub facts: &'s mut Vec<RawFact>,
     /// Who gave the shipment the article is about ("Putin has sent more than 70
     /// animals"), for later sentences that name its species ("the animals included two

@@ -59,6 +59,24 @@ pub fn apply(ctx: &mut Ctx) {
             ctx.quote_speaker = Some(speaker);
         }
     }
+    // "…, X said. ¶ “Next quotation.”": a paragraph that opens with a quotation naming no
+    // speaker continues the last speaker's words.
+    if let Some(speaker) = ctx.last_speaker
+        && s.tokens.first().is_some_and(|t| is_open_quote(t.text))
+        && ctx.facts[before..]
+            .iter()
+            .all(|f| f.relation != Relation::Stated)
+    {
+        let close = (1..s.tokens.len())
+            .find(|&k| is_close_quote(s.tokens[k].text) && !s.in_quote[k])
+            .unwrap_or(s.tokens.len());
+        if s.tokens[close..].iter().all(|t| t.kind == TokKind::Punct) {
+            emit_statement(ctx, speaker, Some((1, close)), "speech-quote-paragraph", 0);
+            if close == s.tokens.len() {
+                ctx.quote_speaker = Some(speaker);
+            }
+        }
+    }
 }
 
 /// "Shavkat Mirziyoyev and Vladimir Putin said that …": what the first of coordinated
@@ -121,7 +139,9 @@ fn is_close_quote(t: &str) -> bool {
 }
 
 /// The claim in tokens `[a, b)`, as a statement name.
-fn claim(s: &Sentence, a: usize, b: usize) -> Option<String> {
+/// A quotation may be two words ("“I’m honoured,” he said"); a reported clause has three
+/// or more.
+fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
     let mut a = a;
     let mut b = b.min(s.tokens.len());
     let trim = |t: &str| {
@@ -141,7 +161,7 @@ fn claim(s: &Sentence, a: usize, b: usize) -> Option<String> {
     }
     let text = &s.text[s.tokens[a].start..s.tokens[b - 1].end];
     let words: Vec<&str> = text.split_whitespace().take(MAX_WORDS).collect();
-    if words.len() < 3 {
+    if words.len() < min_words {
         return None;
     }
     let mut name = words.join(" ");
@@ -165,7 +185,7 @@ pub fn quote_left_open(s: &Sentence) -> Option<String> {
         .rev()
         .find(|&k| is_open_quote(s.tokens[k].text) && !s.in_quote[k])
         .map_or(0, |k| k + 1);
-    claim(s, open, s.tokens.len())
+    claim(s, open, s.tokens.len(), 3)
 }
 
 /// A quotation starting right after token `i` (past "," ":" "that"): its token range.
@@ -317,7 +337,7 @@ fn emit_statement(
     if !quoted && !is_clause(ctx.sentence, a, b.min(ctx.sentence.tokens.len())) {
         return false;
     }
-    let Some(name) = claim(ctx.sentence, a, b) else {
+    let Some(name) = claim(ctx.sentence, a, b, if quoted { 2 } else { 3 }) else {
         return false;
     };
     emit_named(ctx, speaker, &name, rule, at);
@@ -609,12 +629,18 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     }
     .filter(|&m| speaker_entity(ctx, Some(m)).is_some())
     .or_else(|| experts_at(ctx, i));
-    let (speaker_m, speaker_after) = if after_comma && !participle {
+    let (mut speaker_m, mut speaker_after) = if after_comma && !participle {
         (after.or(before), after.is_some())
     } else {
         (before.or(after), before.is_none() && after.is_some())
     };
-    let Some(speaker) = speaker_entity(ctx, speaker_m) else {
+    let mut speaker = speaker_entity(ctx, speaker_m);
+    if speaker.is_none()
+        && let Some((holder, m)) = title_holder(ctx, i)
+    {
+        (speaker, speaker_m, speaker_after) = (Some(holder), Some(m), m > i);
+    }
+    let Some(speaker) = speaker else {
         return;
     };
     let from = if speaker_after {
@@ -673,6 +699,22 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     if let Some(q) = ctx.previous_quote.clone() {
         emit_named(ctx, speaker, &q, "speech-quote", i);
     }
+}
+
+/// "“…,” the ambassador said", "said the minister": the person a title written again
+/// stands for, right before or after the verb.
+/// The holder and the title's mention.
+fn title_holder(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
+    let s = ctx.sentence;
+    [i.checked_sub(1), Some(i + 2)]
+        .into_iter()
+        .flatten()
+        .filter_map(|k| s.tok_mention.get(k).copied().flatten())
+        .find(|&m| {
+            matches!(s.mentions[m].kind, MentionKind::Title { .. })
+                && s.word(s.mentions[m].start.wrapping_sub(1)) == "the"
+        })
+        .and_then(|m| Some((*ctx.resolved.title_holder.get(&(s.index, m))?, m)))
 }
 
 fn according_to(ctx: &mut Ctx, i: usize) {
@@ -997,6 +1039,64 @@ mod tests {
             "Pierre Dubois said: \"The harvest was the best in years.\n\nPrices fell in May.",
         );
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_that_is_a_quotation_continues_the_last_speaker() {
+        for text in [
+            "Ana Lind said the fund grew.\n\n\u{201c}We are ready to invest more.\u{201d}",
+            "\u{201c}The fund grew,\u{201d} Ana Lind said.\n\n\"We are ready to invest more.\"",
+            "The fund grew, Ana Lind told reporters.\n\n\u{201c}We are ready to invest more. Prices will rise.\u{201d}",
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter()
+                    .any(|x| x.0 == "Ana Lind" && x.1 == "We are ready to invest more"),
+                "{text}: {f:?}"
+            );
+        }
+        // Not past a paragraph that speaks of something else, nor inside one paragraph.
+        for text in [
+            "Ana Lind said the fund grew.\n\nPrices fell in May.\n\n\u{201c}We are ready to invest more.\u{201d}",
+            "Ana Lind said the fund grew. \u{201c}We are ready to invest more,\u{201d} Pierre Dubois said.",
+        ] {
+            let f = stated(text);
+            assert!(
+                !f.iter()
+                    .any(|x| x.0 == "Ana Lind" && x.1.starts_with("We are ready")),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_written_again_speaks_for_its_holder() {
+        for text in [
+            "The new ambassador, Bing Xue, arrived on Monday.\n\n\u{201c}Our ties are close,\u{201d} the ambassador said.",
+            "The new ambassador, Bing Xue, arrived on Monday. \"Our ties are close,\" said the ambassador.",
+            "Ambassador Bing Xue arrived on Monday.\n\nThe ties are close, the ambassador said.",
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter()
+                    .any(|x| x.0 == "Bing Xue" && x.1.ends_with("ties are close")),
+                "{text}: {f:?}"
+            );
+        }
+        // A title the article never gave to anyone speaks for no one.
+        let f = stated(
+            "Bing Xue arrived on Monday. \u{201c}Our ties are close,\u{201d} the minister said.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_two_word_quotation_is_a_claim() {
+        let f = stated(
+            "Bing Xue arrived.\n\n\u{201c}I\u{2019}m honoured,\u{201d} he said of his appointment.",
+        );
+        assert_eq!(f[0].0, "Bing Xue");
+        assert_eq!(f[0].1, "I\u{2019}m honoured");
     }
 
     #[test]

@@ -98,6 +98,7 @@ pub enum Family {
     Include,
     Assist,
     Lead,
+    Denial,
 }
 
 impl Family {
@@ -118,6 +119,7 @@ impl Family {
             "include" => Family::Include,
             "assist" => Family::Assist,
             "lead" => Family::Lead,
+            "denial" => Family::Denial,
             _ => return None,
         })
     }

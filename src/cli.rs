@@ -199,6 +199,10 @@ pub struct ExtractArgs {
     /// A graph file (JSON, the default) or text for people.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// Show how the article was read instead: each sentence, the chunks found in it with
+    /// their types, and which rule made which fact (rules: docs/rules.md).
+    #[arg(long, conflicts_with = "format")]
+    pub trace: bool,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -3,6 +3,7 @@
 use super::Outcome;
 use crate::cli::ExtractArgs;
 use crate::error::Error;
+use crate::extract::trace::TracedSentence;
 use crate::kb::ingest;
 use crate::model::{KnowledgeGraph, is_date_prefix};
 use crate::print::{Format, Style, text};
@@ -17,6 +18,17 @@ pub fn run(out: &mut dyn Write, a: &ExtractArgs) -> Result<Outcome, Error> {
             )));
         }
         article.date = Some(date.clone());
+    }
+    if a.trace {
+        let (file, sentences) = crate::extract::trace::trace(&article);
+        print_trace(out, &sentences)?;
+        if file.facts.is_empty() {
+            return Ok(Outcome::Nothing(format!(
+                "no facts found in '{}'",
+                a.article.display()
+            )));
+        }
+        return Ok(Outcome::Done);
     }
     let graph = KnowledgeGraph::from_file(crate::extract::extract(&article))
         .expect("the extractor writes valid graphs");
@@ -45,4 +57,50 @@ pub fn run(out: &mut dyn Write, a: &ExtractArgs) -> Result<Outcome, Error> {
         )));
     }
     Ok(Outcome::Done)
+}
+
+/// The trace as text: a block per sentence, its chunks on one line, a line per fact with
+/// the rule that made it and the rule's documentation line.
+fn print_trace(out: &mut dyn Write, sentences: &[TracedSentence]) -> Result<(), Error> {
+    for (i, s) in sentences.iter().enumerate() {
+        writeln!(
+            out,
+            "sentence {}  bytes {}..{}",
+            i + 1,
+            s.span[0],
+            s.span[1]
+        )?;
+        writeln!(out, "  {}", s.text)?;
+        let chunks: Vec<String> = s
+            .chunks
+            .iter()
+            .map(|c| {
+                let mut label = c.kind.clone();
+                if let Some(n) = c.count {
+                    label.push_str(&format!(", count {n}"));
+                }
+                if let Some(g) = c.typer {
+                    label.push_str(&format!(", typer {} +{}", g.name_type.label(), g.margin));
+                }
+                let renamed = if c.name != c.surface && !c.name.is_empty() {
+                    format!(" = {}", c.name)
+                } else {
+                    String::new()
+                };
+                format!("{}{renamed} [{label}]", c.surface)
+            })
+            .collect();
+        if !chunks.is_empty() {
+            writeln!(out, "  chunks  {}", chunks.join(" · "))?;
+        }
+        for (subject, relation, object, rule) in &s.facts {
+            let why = rule.map_or_else(|| "-".to_string(), |r| format!("{}: {}", r.id(), r.doc()));
+            writeln!(
+                out,
+                "  fact    {subject} -[{relation}]-> {object}  by {why}"
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }

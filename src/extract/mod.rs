@@ -16,6 +16,7 @@ pub mod resolve;
 pub mod rules;
 pub mod text;
 pub mod tokens;
+pub mod trace;
 pub mod typer;
 
 use crate::model::{Entity, Fact, GraphFile, Source, slug};
@@ -277,7 +278,7 @@ fn assemble(
         fact.source = Some(article.id.clone());
         fact.evidence = Some(article.text[span.start..span.end].to_string());
         fact.span = Some([span.start, span.end]);
-        fact.rule = Some(f.rule.to_string());
+        fact.rule = Some(f.rule.id().to_string());
         facts.push(fact);
     }
     let mut source = Source::new(article.id.clone());

@@ -434,3 +434,50 @@ fn build_reads_every_article_before_writing() {
         "precious"
     );
 }
+
+/// `docs/rules.md` is the rule table as `cargo run --example rules_doc` prints it.
+#[test]
+fn the_rule_docs_are_generated_from_the_rule_table() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let on_disk = std::fs::read_to_string(root.join("docs/rules.md")).expect("docs/rules.md");
+    assert!(
+        on_disk == kg::extract::rules::table::markdown(),
+        "docs/rules.md is stale: run `cargo run --example rules_doc > docs/rules.md`"
+    );
+}
+
+/// `kg extract --trace` shows each sentence, its chunks with their types and the rule of
+/// each fact, pinned word for word; it cannot be mixed with `--format`.
+#[test]
+fn trace_shows_sentences_chunks_and_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "date: 2023-05-10\n\nChile sent two llamas to Peru.\n\nThe harvest was good, Peru said.\n",
+    )
+    .unwrap();
+    let out = stdout(kg().arg("extract").arg("--trace").arg(&article));
+    assert_eq!(
+        out,
+        "sentence 1  bytes 18..48\n  \
+         Chile sent two llamas to Peru.\n  \
+         chunks  Chile [country] · llamas = llama [animal, count 2] · Peru [country]\n  \
+         fact    Chile -[sent]-> llama  by send-verb: X sent A (to Y): the giver of a transfer verb's objects.\n  \
+         fact    Peru -[received]-> llama  by send-recipient: Y received A: the recipient of a transfer verb (\"to Y\", \"sent Y two A\").\n\
+         \n\
+         sentence 2  bytes 50..82\n  \
+         The harvest was good, Peru said.\n  \
+         chunks  Peru [country]\n  \
+         fact    Peru -[stated]-> The harvest was good  by speech-attribution: The clause before \", X said.\" or \", said X.\" is X's.\n\
+         \n"
+    );
+    kg().arg("extract")
+        .args(["--trace", "--format", "json"])
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "the argument '--trace' cannot be used with '--format <FORMAT>'",
+        ));
+}

@@ -5,6 +5,7 @@
 //! * `agreement-between` — "an agreement (reached) between X and Y", "a treaty between
 //!   the two countries": both are parties (the decision in `eval/README.md`).
 
+use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::Family;
 use crate::extract::mentions::MentionKind;
@@ -79,7 +80,7 @@ fn between(ctx: &mut Ctx, m: usize) {
                 agr,
                 None,
                 date.clone(),
-                "agreement-between",
+                Rule::AgreementBetween,
             );
         }
     }
@@ -125,7 +126,7 @@ fn sign(ctx: &mut Ctx, i: usize) {
         if let Some(e) = ctx.entity(p)
             && is_party(ctx.kind(e))
         {
-            ctx.emit(e, Relation::Signed, agr, None, date.clone(), "sign-verb");
+            ctx.emit(e, Relation::Signed, agr, None, date.clone(), Rule::SignVerb);
         }
     }
 }

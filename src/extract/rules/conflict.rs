@@ -4,6 +4,7 @@
 //! * `fight-noun`: "X … in the war against Y", "X's war with Y";
 //! * `fight-assist`: "they assisted X in the war against Y" → they fought Y too.
 
+use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::{Family, lexicons};
 use crate::model::{Kind, Relation};
@@ -14,12 +15,12 @@ pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for i in ctx.triggers(Family::Fight) {
         if s.is_verb_use(i) && !s.is_blocked(i) && !s.in_quote[i] {
-            fight(ctx, i, "fight-verb");
+            fight(ctx, i, Rule::FightVerb);
         }
     }
     for i in ctx.triggers(Family::FightNoun) {
         if !s.is_blocked(i) && !s.in_quote[i] && OBJECT_PREPS.contains(&s.word(i + 1)) {
-            fight(ctx, i, "fight-noun");
+            fight(ctx, i, Rule::FightNoun);
         }
     }
 }
@@ -28,12 +29,12 @@ fn is_fighter(kind: Kind) -> bool {
     matches!(kind, Kind::Country | Kind::Group)
 }
 
-fn fight(ctx: &mut Ctx, i: usize, rule: &'static str) {
+fn fight(ctx: &mut Ctx, i: usize, rule: Rule) {
     let s = ctx.sentence;
     // The opponent: right after "with"/"against", or a direct object ("attacked X").
     let object = if OBJECT_PREPS.contains(&s.word(i + 1)) {
         s.mention_from(i + 2)
-    } else if rule == "fight-verb" {
+    } else if rule == Rule::FightVerb {
         s.mention_from(i + 1)
     } else {
         None
@@ -44,7 +45,15 @@ fn fight(ctx: &mut Ctx, i: usize, rule: &'static str) {
     else {
         return;
     };
-    let subjects = s.subjects_before(i);
+    let mut subjects = s.subjects_before(i);
+    // "Chile's war with Peru": the owner of the noun fights.
+    if rule == Rule::FightNoun
+        && i >= 2
+        && s.tokens[i - 1].kind == crate::extract::tokens::TokKind::Possessive
+        && let Some(owner) = s.tok_mention[i - 2]
+    {
+        subjects.insert(0, owner);
+    }
     let date = ctx.date_at(i);
     for &m in &subjects {
         if let Some(e) = ctx.entity(m).filter(|&e| is_fighter(ctx.kind(e))) {
@@ -63,7 +72,7 @@ fn fight(ctx: &mut Ctx, i: usize, rule: &'static str) {
                         opponent,
                         None,
                         date.clone(),
-                        "fight-assist",
+                        Rule::FightAssist,
                     );
                 }
             }

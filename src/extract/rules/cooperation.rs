@@ -8,6 +8,7 @@
 //! * `cooperation-subjects`: "China and PNG established a strategic partnership" (every
 //!   pair of coordinated subjects).
 
+use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::Family;
 use crate::extract::mentions::MentionKind;
@@ -36,7 +37,7 @@ fn partner(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
     matches!(ctx.kind(e), Kind::Country | Kind::Institution).then_some(e)
 }
 
-fn emit(ctx: &mut Ctx, a: Option<usize>, b: Option<usize>, rule: &'static str) {
+fn emit(ctx: &mut Ctx, a: Option<usize>, b: Option<usize>, rule: Rule) {
     if let (Some(a), Some(b)) = (a, b) {
         ctx.emit(a, Relation::CooperatesWith, b, None, None, rule);
     }
@@ -53,7 +54,7 @@ fn between(ctx: &mut Ctx, i: usize) {
     };
     if s.mentions[first].kind == MentionKind::Pair {
         if let Some(&(x, y)) = ctx.resolved.pairs.get(&(s.index, first)) {
-            emit(ctx, Some(x), Some(y), "cooperation-between");
+            emit(ctx, Some(x), Some(y), Rule::CooperationBetween);
         }
         return;
     }
@@ -66,7 +67,7 @@ fn between(ctx: &mut Ctx, i: usize) {
         ctx,
         partner(ctx, Some(first)),
         partner(ctx, second),
-        "cooperation-between",
+        Rule::CooperationBetween,
     );
 }
 
@@ -92,7 +93,7 @@ fn compound(ctx: &mut Ctx, i: usize) {
             && x != y
         {
             let (xe, ye) = (ctx.country(x), ctx.country(y));
-            emit(ctx, Some(xe), Some(ye), "cooperation-compound");
+            emit(ctx, Some(xe), Some(ye), Rule::CooperationCompound);
         }
         return;
     }
@@ -118,7 +119,7 @@ fn subjects(ctx: &mut Ctx, i: usize) {
     }
     for (n, &a) in parties.iter().enumerate() {
         for &b in &parties[n + 1..] {
-            emit(ctx, Some(a), Some(b), "cooperation-subjects");
+            emit(ctx, Some(a), Some(b), Rule::CooperationSubjects);
         }
     }
 }
@@ -139,7 +140,7 @@ fn with(ctx: &mut Ctx, i: usize) {
         ctx,
         partner(ctx, Some(owner)),
         partner(ctx, other),
-        "cooperation-with",
+        Rule::CooperationWith,
     );
 }
 
@@ -150,14 +151,14 @@ fn verb(ctx: &mut Ctx, i: usize) {
     if s.word(i + 1) == "with" {
         let other = partner(ctx, s.mention_from(i + 2));
         for m in subjects {
-            emit(ctx, partner(ctx, Some(m)), other, "cooperate-verb");
+            emit(ctx, partner(ctx, Some(m)), other, Rule::CooperateVerb);
         }
     } else if let [a, b] = subjects[..] {
         emit(
             ctx,
             partner(ctx, Some(a)),
             partner(ctx, Some(b)),
-            "cooperate-verb",
+            Rule::CooperateVerb,
         );
     }
 }

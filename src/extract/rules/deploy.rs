@@ -7,6 +7,7 @@
 //! Bare troops sent by a country are named after it ("North Korea sent troops" →
 //! "North Korean troops", a member of North Korea).
 
+use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::{Family, lexicons};
 use crate::extract::mentions::MentionKind;
@@ -78,9 +79,9 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
     };
     let date = ctx.date_at(i);
     let rule = if noun {
-        "deployment-noun"
+        Rule::DeploymentNoun
     } else {
-        "deploy-verb"
+        Rule::DeployVerb
     };
     for other in others {
         if let Some(g) = ctx.entity(other) {
@@ -99,7 +100,7 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
     {
         let name = format!("{adj} {}", s.mentions[group].surface);
         let g = ctx.resolved.entity_named(&name, Kind::Group);
-        ctx.emit(g, Relation::MemberOf, country, None, None, "deploy-verb");
+        ctx.emit(g, Relation::MemberOf, country, None, None, Rule::DeployVerb);
         group_entity = Some(g);
     }
     if let Some(g) = group_entity {
@@ -110,7 +111,7 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
             && let Some(name) = lexicons().countries.get(c).map(|c| c.name.clone())
         {
             let country = ctx.resolved.entity_named(&name, Kind::Country);
-            ctx.emit(g, Relation::MemberOf, country, None, None, "deploy-verb");
+            ctx.emit(g, Relation::MemberOf, country, None, None, Rule::DeployVerb);
         }
     }
 }

@@ -14,6 +14,7 @@
 //! * `dateline`: "WEST PALM BEACH, Fla. —", "AREQUIPA, Peru (AP) —" at the start of the
 //!   article → located-in the state or country.
 
+use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::mentions::MentionKind;
 use crate::model::{Kind, Relation};
@@ -29,14 +30,14 @@ pub fn apply(ctx: &mut Ctx) {
             && let Some(e) = ctx.entity(k)
         {
             let p = ctx.resolved.entity_named(place, Kind::Place);
-            ctx.emit(e, Relation::LocatedIn, p, None, None, "based-in");
+            ctx.emit(e, Relation::LocatedIn, p, None, None, Rule::BasedIn);
         }
         if s.possessive(k)
             && let Some(next) = s.mention_from(m.end + 1)
         {
             match m.kind {
                 MentionKind::Country(_) => {
-                    located(ctx, next, k, &[Kind::Place], "possessive-place");
+                    located(ctx, next, k, &[Kind::Place], Rule::PossessivePlace);
                 }
                 // "Prague's Vltava Zoo": a city's institutions are located in it.
                 MentionKind::Capital(_) | MentionKind::Name(Some(Kind::Place)) => {
@@ -45,7 +46,7 @@ pub fn apply(ctx: &mut Ctx) {
                         next,
                         k,
                         &[Kind::Place, Kind::Institution],
-                        "possessive-place",
+                        Rule::PossessivePlace,
                     );
                 }
                 _ => {}
@@ -57,7 +58,13 @@ pub fn apply(ctx: &mut Ctx) {
             && !s.possessive(next)
             && !s.in_quote[m.start]
         {
-            located(ctx, k, next, &[Kind::Place, Kind::Institution], "in-place");
+            located(
+                ctx,
+                k,
+                next,
+                &[Kind::Place, Kind::Institution],
+                Rule::InPlace,
+            );
         }
         if matches!(m.kind, MentionKind::Name(_) | MentionKind::Capital(_))
             && s.tokens.get(m.end).is_some_and(|t| t.is_punct(","))
@@ -128,7 +135,14 @@ fn dateline(ctx: &mut Ctx) {
         }
         _ => ctx.resolved.entity_named(&name, Kind::Place),
     };
-    ctx.emit(inner, Relation::LocatedIn, outer, None, None, "dateline");
+    ctx.emit(
+        inner,
+        Relation::LocatedIn,
+        outer,
+        None,
+        None,
+        Rule::Dateline,
+    );
 }
 
 /// "PALM" → "Palm", "McALLEN" stays as written past its first letter when mixed.
@@ -213,7 +227,7 @@ fn comma_place(ctx: &mut Ctx, k: usize) {
             k,
             next,
             &[Kind::Place, Kind::Institution],
-            "comma-place",
+            Rule::CommaPlace,
         );
     }
 }
@@ -282,7 +296,7 @@ fn apposition_place(ctx: &mut Ctx, k: usize) {
             k,
             outer,
             &[Kind::Place, Kind::Institution],
-            "apposition-place",
+            Rule::AppositionPlace,
         );
     }
 }
@@ -309,7 +323,13 @@ fn place_of(ctx: &mut Ctx, k: usize) {
         && let Some(outer) = s.mention_from(m.end + 1)
     {
         as_place(ctx, k);
-        located(ctx, k, outer, &[Kind::Place, Kind::Institution], "place-of");
+        located(
+            ctx,
+            k,
+            outer,
+            &[Kind::Place, Kind::Institution],
+            Rule::PlaceOf,
+        );
         return;
     }
     // Before: a country adjective or possessive within three words of the noun.
@@ -330,7 +350,7 @@ fn place_of(ctx: &mut Ctx, k: usize) {
     if let Some(inner) = ctx.entity(k)
         && matches!(ctx.kind(inner), Kind::Place | Kind::Institution)
     {
-        ctx.emit(inner, Relation::LocatedIn, outer, None, None, "place-of");
+        ctx.emit(inner, Relation::LocatedIn, outer, None, None, Rule::PlaceOf);
     }
 }
 
@@ -347,7 +367,7 @@ fn as_place(ctx: &mut Ctx, k: usize) {
 
 /// `inner located-in outer` when inner has one of `kinds` and outer is a place or
 /// country.
-fn located(ctx: &mut Ctx, inner: usize, outer: usize, kinds: &[Kind], rule: &'static str) {
+fn located(ctx: &mut Ctx, inner: usize, outer: usize, kinds: &[Kind], rule: Rule) {
     if let (Some(i), Some(o)) = (ctx.entity(inner), ctx.entity(outer))
         && kinds.contains(&ctx.kind(i))
         && matches!(ctx.kind(o), Kind::Place | Kind::Country)

@@ -1,16 +1,9 @@
 //! Relation rules: each looks at one sentence (its tokens, mentions, clauses, quotes and
 //! dates) and emits facts between resolved entities. One module per relation family:
 //!
-//! | module | rules |
-//! |---|---|
-//! | [`transfer`] | send-verb, send-recipient, receive-verb, arrive-at, gift-noun |
-//! | [`speech`] | speech-quote, speech-clause, speech-attribution, according-to |
-//! | [`deploy`] | deploy-verb, deployment-noun |
-//! | [`roles`] | title-country, title-of, org-title, adjective-institution, demonym-group, organisation-group, descriptor-apposition, possessive-member, head-verb |
-//! | [`location`] | possessive-place, in-place, based-in |
-//! | [`agreement`] | sign-verb |
-//! | [`conflict`] | fight-verb, fight-noun, fight-assist |
-//! | [`cooperation`] | cooperation-between, cooperation-with, cooperate-verb |
+//! agreement, conflict, cooperation, deploy, location, roles, speech and transfer. Every
+//! rule is listed once, with its id, relations, trigger, documentation and examples, in
+//! [`table`] (and in `docs/rules.md`, generated from it).
 //!
 //! The shared machinery lives here: the [`Sentence`] view (clauses, quotes, which token
 //! belongs to which mention) and the searches rules are made of (the subject before a
@@ -24,6 +17,7 @@ pub mod deploy;
 pub mod location;
 pub mod roles;
 pub mod speech;
+pub mod table;
 pub mod transfer;
 
 use super::attributes::{Date, DateExpr};
@@ -32,6 +26,7 @@ use super::mentions::{Mention, MentionKind};
 use super::resolve::Resolved;
 use super::tokens::{TokKind, Token};
 use crate::model::{Kind, Relation};
+pub use table::Rule;
 
 /// A fact found by a rule, between entity indices of [`Resolved`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +36,7 @@ pub struct RawFact {
     pub object: usize,
     pub count: Option<u64>,
     pub date: Option<String>,
-    pub rule: &'static str,
+    pub rule: Rule,
     pub sentence: usize,
 }
 
@@ -626,7 +621,7 @@ impl Ctx<'_, '_> {
         object: usize,
         count: Option<u64>,
         date: Option<String>,
-        rule: &'static str,
+        rule: Rule,
     ) {
         let class_noun = |e: usize| {
             let d = &self.resolved.entities[e];

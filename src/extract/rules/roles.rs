@@ -12,6 +12,7 @@
 //! * `organisation-group`: "NATO troops" → member of NATO;
 //! * `head-verb`: "X heads Y", "X, who runs Y" → X leads Y.
 
+use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::{Family, RoleLink, lexicons};
 use crate::extract::mentions::MentionKind;
@@ -36,14 +37,14 @@ pub fn apply(ctx: &mut Ctx) {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
             MentionKind::Name(Some(Kind::Institution)) => {
                 if let Some(c) = s.mentions[k].nationality.or_else(|| adjacent_country(s, k)) {
-                    member(ctx, k, c, "adjective-institution");
+                    member(ctx, k, c, Rule::AdjectiveInstitution);
                 }
             }
             MentionKind::Group(Some(_)) if !s.near_modality(k) && !s.mentions[k].weak => {
                 if let Some(e) = ctx.entity(k)
                     && let Some(c) = country_entity(ctx, s.mentions[k].country())
                 {
-                    ctx.emit(e, Relation::MemberOf, c, None, None, "demonym-group");
+                    ctx.emit(e, Relation::MemberOf, c, None, None, Rule::DemonymGroup);
                 }
             }
             MentionKind::Group(None) if !s.near_modality(k) => {
@@ -52,7 +53,14 @@ pub fn apply(ctx: &mut Ctx) {
                     && let (Some(g), Some(org)) = (ctx.entity(k), ctx.entity(o))
                 {
                     ctx.resolved.entities[org].kind = Kind::Institution;
-                    ctx.emit(g, Relation::MemberOf, org, None, None, "organisation-group");
+                    ctx.emit(
+                        g,
+                        Relation::MemberOf,
+                        org,
+                        None,
+                        None,
+                        Rule::OrganisationGroup,
+                    );
                 }
             }
             MentionKind::Descriptor(Some(c)) => descriptor(ctx, k, c),
@@ -63,7 +71,7 @@ pub fn apply(ctx: &mut Ctx) {
                     && !matches!(s.mentions[next].kind, MentionKind::Group(Some(_)))
                     && let Some(c) = ctx.entity(k)
                 {
-                    ctx.emit(o, Relation::MemberOf, c, None, None, "possessive-member");
+                    ctx.emit(o, Relation::MemberOf, c, None, None, Rule::PossessiveMember);
                 }
             }
             _ => {}
@@ -128,7 +136,7 @@ fn counterpart(ctx: &mut Ctx, j: usize) {
         && ctx.kind(person) == Kind::Person
         && let Some(country) = country_entity(ctx, Some(c))
     {
-        ctx.emit(person, rel, country, None, None, "title-counterpart");
+        ctx.emit(person, rel, country, None, None, Rule::TitleCounterpart);
     }
 }
 
@@ -157,7 +165,14 @@ fn member_apposition(ctx: &mut Ctx, k: usize) {
         && matches!(ctx.kind(e), Kind::Country | Kind::Institution)
         && ctx.kind(org) == Kind::Institution
     {
-        ctx.emit(e, Relation::MemberOf, org, None, None, "member-apposition");
+        ctx.emit(
+            e,
+            Relation::MemberOf,
+            org,
+            None,
+            None,
+            Rule::MemberApposition,
+        );
     }
 }
 
@@ -195,7 +210,7 @@ fn adjacent_country(s: &Sentence, k: usize) -> Option<usize> {
     None
 }
 
-fn member(ctx: &mut Ctx, k: usize, c: usize, rule: &'static str) {
+fn member(ctx: &mut Ctx, k: usize, c: usize, rule: Rule) {
     if let Some(e) = ctx.entity(k)
         && let Some(ce) = country_entity(ctx, Some(c))
     {
@@ -269,7 +284,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         && let Some(rel) = link(t.with_country)
         && let Some(ce) = country_entity(ctx, Some(c))
     {
-        ctx.emit(person, rel, ce, None, None, "title-country");
+        ctx.emit(person, rel, ce, None, None, Rule::TitleCountry);
     }
     // "Defence Minister X": X leads the one defence ministry the article names.
     if of.is_none()
@@ -284,7 +299,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
             ministry,
             None,
             None,
-            "title-ministry",
+            Rule::TitleMinistry,
         );
     }
     // "X, a researcher at the institute": the one institution of the article named so.
@@ -297,13 +312,13 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         && let Some(rel) = link(t.with_of)
         && let Some(org) = named_institution(ctx, s.word(end + 2))
     {
-        ctx.emit(person, rel, org, None, None, "title-of");
+        ctx.emit(person, rel, org, None, None, Rule::TitleOf);
     }
     if let Some(o) = of.filter(|_| of_country.is_none())
         && let Some(rel) = link(t.with_of)
         && let Some(org) = ctx.entity(o)
     {
-        ctx.emit(person, rel, org, None, None, "title-of");
+        ctx.emit(person, rel, org, None, None, Rule::TitleOf);
     }
     // "Kremlin spokesman X", "the zoo's director, X": an institution right before a
     // title.
@@ -342,7 +357,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
             _ => false,
         };
         if owner {
-            ctx.emit(person, rel, org, None, None, "org-title");
+            ctx.emit(person, rel, org, None, None, Rule::OrgTitle);
         }
     }
 }
@@ -360,7 +375,7 @@ fn head_verb(ctx: &mut Ctx, i: usize) {
         && ctx.kind(p) == Kind::Person
         && matches!(ctx.kind(o), Kind::Institution | Kind::Country)
     {
-        ctx.emit(p, Relation::Leads, o, None, None, "head-verb");
+        ctx.emit(p, Relation::Leads, o, None, None, Rule::HeadVerb);
     }
 }
 
@@ -400,7 +415,7 @@ fn descriptor(ctx: &mut Ctx, k: usize, c: usize) {
                 ce,
                 None,
                 None,
-                "descriptor-apposition",
+                Rule::DescriptorApposition,
             );
         }
     }

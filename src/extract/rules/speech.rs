@@ -8,6 +8,7 @@
 //!
 //! The statement's name is the claim, trimmed of quotes, cut to [`MAX_WORDS`] words.
 
+use super::table::Rule;
 use super::{Ctx, RELATIVISERS, Sentence};
 use crate::extract::lexicon::{Family, lexicons};
 use crate::extract::mentions::MentionKind;
@@ -56,7 +57,13 @@ pub fn apply(ctx: &mut Ctx) {
         let close = (0..s.tokens.len())
             .find(|&k| is_close_quote(s.tokens[k].text) && !s.in_quote[k])
             .unwrap_or(s.tokens.len());
-        emit_statement(ctx, speaker, Some((0, close)), "speech-quote-continued", 0);
+        emit_statement(
+            ctx,
+            speaker,
+            Some((0, close)),
+            Rule::SpeechQuoteContinued,
+            0,
+        );
         if close == s.tokens.len() {
             ctx.quote_speaker = Some(speaker);
         }
@@ -73,7 +80,13 @@ pub fn apply(ctx: &mut Ctx) {
             .find(|&k| is_close_quote(s.tokens[k].text) && !s.in_quote[k])
             .unwrap_or(s.tokens.len());
         if s.tokens[close..].iter().all(|t| t.kind == TokKind::Punct) {
-            emit_statement(ctx, speaker, Some((1, close)), "speech-quote-paragraph", 0);
+            emit_statement(
+                ctx,
+                speaker,
+                Some((1, close)),
+                Rule::SpeechQuoteParagraph,
+                0,
+            );
             if close == s.tokens.len() {
                 ctx.quote_speaker = Some(speaker);
             }
@@ -114,7 +127,7 @@ fn coordinated_speakers(ctx: &mut Ctx, i: usize, from: usize) {
 }
 
 /// A statement fact's object, date and rule.
-type RawFactCopy = (usize, Option<String>, &'static str);
+type RawFactCopy = (usize, Option<String>, Rule);
 
 fn is_speaker(kind: Kind) -> bool {
     matches!(
@@ -290,6 +303,18 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     }
     let start = if next.lower == "that" {
         i + 2
+    } else if TELL.contains(&s.word(i)) && that.is_none() {
+        // "told reporters the harvest was good": past whom it was told.
+        let mut k = i + 1;
+        if s.word(k) == "the" {
+            k += 1;
+        }
+        match s.tok_mention.get(k).copied().flatten() {
+            Some(m) => k = s.mentions[m].end,
+            None if s.tokens.get(k).is_some_and(|t| t.is_lower_word()) => k += 1,
+            None => return None,
+        }
+        k
     } else if TELL.contains(&s.word(i))
         || super::PREPOSITIONS.contains(&next.lower.as_ref())
         || time_phrase(s, i + 1)
@@ -331,11 +356,14 @@ fn emit_statement(
     ctx: &mut Ctx,
     speaker: usize,
     range: Option<(usize, usize)>,
-    rule: &'static str,
+    rule: Rule,
     at: usize,
 ) -> bool {
     let Some((a, b)) = range else { return false };
-    let quoted = rule.starts_with("speech-quote");
+    let quoted = matches!(
+        rule,
+        Rule::SpeechQuote | Rule::SpeechQuoteContinued | Rule::SpeechQuoteParagraph
+    );
     if !quoted && !is_clause(ctx.sentence, a, b.min(ctx.sentence.tokens.len())) {
         return false;
     }
@@ -344,7 +372,7 @@ fn emit_statement(
     };
     // "X denied that it had sent troops": what X said is that it had not.
     if !quoted && lexicons().is(ctx.sentence.word(at), Family::Denial) {
-        emit_named(ctx, speaker, &denied(&name), "speech-denial", at);
+        emit_named(ctx, speaker, &denied(&name), Rule::SpeechDenial, at);
     } else {
         emit_named(ctx, speaker, &name, rule, at);
     }
@@ -526,7 +554,7 @@ fn is_clause(s: &Sentence, a: usize, b: usize) -> bool {
     })
 }
 
-fn emit_named(ctx: &mut Ctx, speaker: usize, name: &str, rule: &'static str, at: usize) {
+fn emit_named(ctx: &mut Ctx, speaker: usize, name: &str, rule: Rule, at: usize) {
     let st = ctx.resolved.entity_named(name, Kind::Statement);
     let date = speech_date(ctx, at).or(ctx.article_date.map(|d| d.month_only().iso()));
     ctx.emit(speaker, Relation::Stated, st, None, date, rule);
@@ -546,7 +574,7 @@ fn report_by(ctx: &mut Ctx, i: usize) {
     }
     if let Some(speaker) = speaker_entity(ctx, Some(m)) {
         let range = clause_after(s, end + 1);
-        emit_statement(ctx, speaker, range, "report-by", i);
+        emit_statement(ctx, speaker, range, Rule::ReportBy, i);
     }
 }
 
@@ -591,7 +619,7 @@ fn called(ctx: &mut Ctx, i: usize) {
         return;
     };
     let name = format!("The {} was {}", s.tokens[noun].text, words.join(" "));
-    emit_named(ctx, speaker, &name, "called-claim", i);
+    emit_named(ctx, speaker, &name, Rule::CalledClaim, i);
 }
 
 /// People who speak for where they work.
@@ -667,11 +695,11 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
                 ctx,
                 speaker,
                 main_clause_before(s, cut),
-                "speech-attribution",
+                Rule::SpeechAttribution,
                 i,
             );
         } else if let Some(range) = reported_clause(s, i) {
-            emit_statement(ctx, speaker, Some(range), "speech-clause", i);
+            emit_statement(ctx, speaker, Some(range), Rule::SpeechClause, i);
         }
         return;
     }
@@ -698,7 +726,7 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         && let Some(speaker) = last_said
         && let Some(range) = reported_clause(s, i)
     {
-        emit_statement(ctx, speaker, Some(range), "speech-clause", i);
+        emit_statement(ctx, speaker, Some(range), Rule::SpeechClause, i);
         return;
     }
     let before = if participle {
@@ -729,7 +757,7 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         i + 1
     };
     if let Some(q) = quote_after(s, from.saturating_sub(1).max(i)) {
-        emit_statement(ctx, speaker, Some(q), "speech-quote", i);
+        emit_statement(ctx, speaker, Some(q), Rule::SpeechQuote, i);
         if q.1 == s.tokens.len() {
             ctx.quote_speaker = Some(speaker);
         }
@@ -737,7 +765,7 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     }
     if !speaker_after
         && let Some(range) = reported_clause(s, i)
-        && emit_statement(ctx, speaker, Some(range), "speech-clause", i)
+        && emit_statement(ctx, speaker, Some(range), Rule::SpeechClause, i)
     {
         return;
     }
@@ -749,12 +777,12 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         && !ctx.quote_opened.is_empty()
     {
         for claim in ctx.quote_opened.clone() {
-            emit_named(ctx, speaker, &claim, "speech-quote", i);
+            emit_named(ctx, speaker, &claim, Rule::SpeechQuote, i);
         }
-        emit_statement(ctx, speaker, Some((0, close)), "speech-quote", i);
+        emit_statement(ctx, speaker, Some((0, close)), Rule::SpeechQuote, i);
         return;
     }
-    if emit_statement(ctx, speaker, quote_before(s, start), "speech-quote", i) {
+    if emit_statement(ctx, speaker, quote_before(s, start), Rule::SpeechQuote, i) {
         return;
     }
     // "…, reported X." or "…, X said.": the clause before the comma.
@@ -770,14 +798,14 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
             ctx,
             speaker,
             main_clause_before(s, cut),
-            "speech-attribution",
+            Rule::SpeechAttribution,
             i,
         )
     {
         return;
     }
     if let Some(q) = ctx.previous_quote.clone() {
-        emit_named(ctx, speaker, &q, "speech-quote", i);
+        emit_named(ctx, speaker, &q, Rule::SpeechQuote, i);
     }
 }
 
@@ -840,7 +868,7 @@ fn according_to(ctx: &mut Ctx, i: usize) {
         };
         main_clause_before(s, cut)
     };
-    emit_statement(ctx, speaker, range, "according-to", i);
+    emit_statement(ctx, speaker, range, Rule::AccordingTo, i);
 }
 
 #[cfg(test)]

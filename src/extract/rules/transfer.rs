@@ -11,6 +11,7 @@
 //!
 //! Negated or hypothetical verbs ("did not send", "plans to send") give nothing.
 
+use super::table::Rule;
 use super::{Ctx, RELATIVISERS, Sentence};
 use crate::extract::lexicon::Family;
 use crate::model::{Kind, Relation};
@@ -88,7 +89,7 @@ fn emit_transfer(
     giver: Option<usize>,
     recipient: Option<usize>,
     objects: &[usize],
-    rules: (&'static str, &'static str),
+    rules: (Rule, Rule),
 ) {
     let date = ctx.date_at(at);
     for &o in objects {
@@ -135,7 +136,7 @@ fn send(ctx: &mut Ctx, i: usize) {
         giver,
         recipient,
         &objects,
-        ("send-verb", "send-recipient"),
+        (Rule::SendVerb, Rule::SendRecipient),
     );
     shipment(ctx, i, giver, &objects);
 }
@@ -173,7 +174,7 @@ fn shipment(ctx: &mut Ctx, i: usize, giver: Option<usize>, objects: &[usize]) {
                         obj,
                         count,
                         date.clone(),
-                        "shipment-giver",
+                        Rule::ShipmentGiver,
                     );
                 }
             }
@@ -209,7 +210,7 @@ fn receive(ctx: &mut Ctx, i: usize) {
         giver,
         recipient,
         &objects,
-        ("send-verb", "receive-verb"),
+        (Rule::SendVerb, Rule::ReceiveVerb),
     );
 }
 
@@ -236,7 +237,7 @@ fn arrive(ctx: &mut Ctx, i: usize) {
             giver,
             recipient,
             &objects,
-            ("send-verb", "arrive-at"),
+            (Rule::SendVerb, Rule::ArriveAt),
         );
     }
 }
@@ -284,7 +285,7 @@ fn presented_with(ctx: &mut Ctx, i: usize) {
         thing,
         None,
         date.clone(),
-        "present-with",
+        Rule::PresentWith,
     );
     ctx.emit(
         recipient,
@@ -292,7 +293,7 @@ fn presented_with(ctx: &mut Ctx, i: usize) {
         thing,
         None,
         date,
-        "present-with",
+        Rule::PresentWith,
     );
 }
 
@@ -315,7 +316,7 @@ fn gift(ctx: &mut Ctx, i: usize) {
         giver,
         recipient,
         &objects,
-        ("gift-noun", "gift-noun"),
+        (Rule::GiftNoun, Rule::GiftNoun),
     );
 }
 

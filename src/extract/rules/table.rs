@@ -1,0 +1,343 @@
+//! The rule table: every relation rule of the extractor, once, as data: its id (what a
+//! fact's `rule` field and `kg extract --trace` show), the module that holds it, the
+//! relations it makes, what triggers it, one line of documentation, and examples in
+//! several phrasings, each with a fact it must give. The examples are tests (below);
+//! `docs/rules.md` is generated from this table (`cargo run --example rules_doc`), and a
+//! test checks that it is up to date.
+
+use crate::model::Relation;
+
+macro_rules! rules {
+    ($(
+        $variant:ident = $id:literal, $module:literal, [$($rel:ident),+], $trigger:literal,
+        $doc:literal, [$(($text:literal, $fact:literal)),+ $(,)?];
+    )+) => {
+        /// A relation rule, by its id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule {
+            $(
+                #[doc = $doc]
+                $variant,
+            )+
+        }
+
+        impl Rule {
+            /// Every rule, in table order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
+
+            /// The id stored in a fact's `rule` field.
+            pub fn id(self) -> &'static str {
+                match self { $(Rule::$variant => $id),+ }
+            }
+
+            /// The module of `src/extract/rules/` that holds the rule.
+            pub fn module(self) -> &'static str {
+                match self { $(Rule::$variant => $module),+ }
+            }
+
+            /// The relations the rule makes.
+            pub fn relations(self) -> &'static [Relation] {
+                match self { $(Rule::$variant => &[$(Relation::$rel),+]),+ }
+            }
+
+            /// What sets it off: trigger words or a construction.
+            pub fn trigger(self) -> &'static str {
+                match self { $(Rule::$variant => $trigger),+ }
+            }
+
+            /// One line on what it finds.
+            pub fn doc(self) -> &'static str {
+                match self { $(Rule::$variant => $doc),+ }
+            }
+
+            /// Example texts, each with a fact (`subject relation object`) it must give.
+            pub fn examples(self) -> &'static [(&'static str, &'static str)] {
+                match self { $(Rule::$variant => &[$(($text, $fact)),+]),+ }
+            }
+
+            /// The rule with this id.
+            pub fn from_id(id: &str) -> Option<Rule> {
+                Rule::ALL.iter().copied().find(|r| r.id() == id)
+            }
+        }
+    };
+}
+
+rules! {
+    SendVerb = "send-verb", "transfer", [Sent], "send, give, gift, transfer, donate, hand over, …",
+        "X sent A (to Y): the giver of a transfer verb's objects.",
+        [("Chile sent two llamas to Peru.", "Chile sent llama"),
+         ("Two llamas were transferred from the Santiago Zoo to the Lima Zoo.", "Santiago Zoo sent llama"),
+         ("Peru gifted Chile three alpacas.", "Peru sent alpaca")];
+    SendRecipient = "send-recipient", "transfer", [Received], "the same verbs, with a recipient",
+        "Y received A: the recipient of a transfer verb (\"to Y\", \"sent Y two A\").",
+        [("Chile sent two llamas to Peru.", "Peru received llama"),
+         ("Peru gifted Chile three alpacas.", "Chile received alpaca")];
+    ReceiveVerb = "receive-verb", "transfer", [Received], "receive, get, obtain, acquire, …",
+        "Y received A (from X).",
+        [("Peru received two llamas from Chile.", "Peru received llama"),
+         ("The Lima Zoo has obtained three alpacas from Chile.", "Lima Zoo received alpaca")];
+    ArriveAt = "arrive-at", "transfer", [Received], "arrive (at, in)",
+        "A arrived at Y: Y received A.",
+        [("Two llamas arrived at the Lima Zoo on Monday.", "Lima Zoo received llama"),
+         ("Three alpacas have arrived at the Santiago Zoo from Peru.", "Santiago Zoo received alpaca")];
+    PresentWith = "present-with", "transfer", [Sent, Received], "present … with",
+        "X presented Y with A: X sent and Y received the thing.",
+        [("Ana Lind presented Peru with a silver tray.", "Ana Lind sent silver tray"),
+         ("Peru presented Chile with a silver tray on Monday.", "Chile received silver tray")];
+    GiftNoun = "gift-noun", "transfer", [Sent, Received], "gift, donation, present (nouns)",
+        "X's gift of A to Y, a gift of A to Y from X.",
+        [("Chile's gift of two llamas to Peru was welcomed.", "Chile sent llama"),
+         ("A gift of three alpacas to the Lima Zoo from Chile arrived.", "Lima Zoo received alpaca")];
+    ShipmentGiver = "shipment-giver", "transfer", [Sent], "a later sentence about the same animals",
+        "The giver of a shipment gives the species a later sentence names (\"the animals included two yaks\").",
+        [("Chile has sent 30 animals to Peru. The animals included two llamas and a puma.", "Chile sent puma"),
+         ("Peru sent 12 animals to Chile. Among the animals were four alpacas.", "Peru sent alpaca")];
+    SpeechQuote = "speech-quote", "speech", [Stated], "a quotation beside a speech verb",
+        "X said, \u{201c}\u{2026}\u{201d}; \u{201c}\u{2026},\u{201d} X said; a quotation standing alone before \"X said.\"",
+        [("Ana Lind said, \u{201c}The harvest was the best in years.\u{201d}", "Ana Lind stated The harvest was the best in years"),
+         ("\"The harvest was the best in years,\" said Ana Lind.", "Ana Lind stated The harvest was the best in years")];
+    SpeechQuoteContinued = "speech-quote-continued", "speech", [Stated], "a sentence inside a quotation still open",
+        "X said: \u{201c}First. Second.\u{201d}: each sentence of a quotation opened after naming X is X's.",
+        [("Ana Lind said: \u{201c}The harvest was good. Prices will fall soon.\u{201d}", "Ana Lind stated Prices will fall soon"),
+         ("Ana Lind said: \"The harvest was good. Prices will fall soon.\"", "Ana Lind stated Prices will fall soon")];
+    SpeechQuoteParagraph = "speech-quote-paragraph", "speech", [Stated], "a paragraph that is a quotation with no speaker",
+        "A paragraph that opens with a quotation naming no speaker continues the last speaker's words.",
+        [("Ana Lind said the harvest was good.\n\n\u{201c}Prices will fall soon.\u{201d}", "Ana Lind stated Prices will fall soon"),
+         ("\u{201c}The harvest was good,\u{201d} Ana Lind said.\n\n\"Prices will fall soon.\"", "Ana Lind stated Prices will fall soon")];
+    SpeechClause = "speech-clause", "speech", [Stated], "say, announce, warn, tell, … (that)",
+        "X said (that) the claim: the reported clause after a speech verb.",
+        [("Ana Lind said that the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),
+         ("Ana Lind told reporters the harvest was the best in years.", "Ana Lind stated The harvest was the best in years")];
+    SpeechAttribution = "speech-attribution", "speech", [Stated], "\u{2026}, X said.",
+        "The clause before \", X said.\" or \", said X.\" is X's.",
+        [("The harvest was the best in years, Ana Lind said.", "Ana Lind stated The harvest was the best in years"),
+         ("The harvest was the best in years, reported the Lima Times.", "Lima Times stated The harvest was the best in years")];
+    SpeechDenial = "speech-denial", "speech", [Stated], "deny, reject, refute, dismiss",
+        "X denied that A: X stated A negated (\"it had not sent troops\"), or \"Denied: A\".",
+        [("Bolivia denied that it had sent troops to Oruro.", "Bolivia stated It had not sent troops to Oruro"),
+         ("The Kremlin denied reports that Russian troops were in Mali.", "Kremlin stated Russian troops were not in Mali")];
+    AccordingTo = "according-to", "speech", [Stated], "according to",
+        "According to X, the claim; the claim, according to X.",
+        [("According to Ana Lind, the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),
+         ("The harvest was the best in years, according to the Lima Times.", "Lima Times stated The harvest was the best in years")];
+    CalledClaim = "called-claim", "speech", [Stated], "called",
+        "X called the visit historic: X stated that the visit was historic.",
+        [("Ana Lind called the visit historic.", "Ana Lind stated The visit was historic"),
+         ("Ana Lind called the deployment a clear signal of unity.", "Ana Lind stated The deployment was a clear signal of unity")];
+    ReportBy = "report-by", "speech", [Stated], "a report by X that",
+        "A report by X that the claim: X stated it.",
+        [("Peru denied a report by Reuters that Chile had closed the border.", "Reuters stated Chile had closed the border"),
+         ("Officials doubted claims by the Lima Times that the border was closed.", "Lima Times stated The border was closed")];
+    DeployVerb = "deploy-verb", "deploy", [DeployedTo, MemberOf], "deploy, station, send (troops)",
+        "Troops deployed to X; Y sent troops to X: the group is deployed-to the place (and a member of Y).",
+        [("Chile deployed 200 troops to Arica.", "Chilean troops deployed-to Arica"),
+         ("Peruvian soldiers were stationed in Tacna.", "Peruvian soldiers deployed-to Tacna")];
+    DeploymentNoun = "deployment-noun", "deploy", [DeployedTo], "deployment, dispatch, stationing",
+        "The deployment of troops to X.",
+        [("The deployment of Chilean troops to Arica began on Monday.", "Chilean troops deployed-to Arica"),
+         ("Officials confirmed the dispatch of Peruvian soldiers to Tacna.", "Peruvian soldiers deployed-to Tacna")];
+    TitleCountry = "title-country", "roles", [Leads, MemberOf], "a country's adjective or name before a title",
+        "Chilean President X, Chile's Foreign Minister X: X leads (or is a member of) the country.",
+        [("Chilean President Ana Lind arrived in Lima.", "Ana Lind leads Chile"),
+         ("Chile's ambassador Ana Lind arrived in Lima.", "Ana Lind member-of Chile")];
+    TitleOf = "title-of", "roles", [Leads, MemberOf], "a title with \"of\"",
+        "Director of Y X; X, the director of Y: X leads (or is a member of) Y.",
+        [("Ana Lind, the director of the Lima Zoo, arrived.", "Ana Lind leads Lima Zoo"),
+         ("The Lima Zoo welcomed Ana Lind, the General Director of the Lima Zoo.", "Ana Lind leads Lima Zoo")];
+    TitleCounterpart = "title-counterpart", "roles", [Leads], "counterpart",
+        "X's counterpart Y: Y holds X's title for the other country.",
+        [("Chilean President Ana Lind met her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru"),
+         ("Chilean President Ana Lind said she had called her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru")];
+    TitleMinistry = "title-ministry", "roles", [Leads], "a minister's title",
+        "Chilean Foreign Minister X leads the foreign ministry of Chile.",
+        [("The Chilean Ministry of Defence sent two ships. Defence Minister Ana Lind said they were ready.", "Ana Lind leads Chilean Ministry of Defence"),
+         ("The Peruvian Ministry of Defence said the border was calm, Defence Minister Pedro Soto told reporters.", "Pedro Soto leads Peruvian Ministry of Defence")];
+    OrgTitle = "org-title", "roles", [MemberOf, Leads], "an institution's name before a title",
+        "Lima Zoo spokesman X: X is a member of (or leads) the institution.",
+        [("Lima Zoo spokesman Pedro Soto said the llamas were healthy.", "Pedro Soto member-of Lima Zoo"),
+         ("Lima Zoo director Ana Lind welcomed the llamas.", "Ana Lind leads Lima Zoo")];
+    AdjectiveInstitution = "adjective-institution", "roles", [MemberOf], "a country's adjective before an institution",
+        "The Chilean Ministry of Agriculture is a member of Chile.",
+        [("The Chilean Ministry of Agriculture said the llamas were healthy.", "Chilean Ministry of Agriculture member-of Chile"),
+         ("The Peruvian Navy said the ships were ready.", "Peruvian Navy member-of Peru")];
+    DemonymGroup = "demonym-group", "roles", [MemberOf], "a country's adjective before troops, forces, …",
+        "Chilean troops are a member of Chile.",
+        [("Chilean troops arrived in Arica.", "Chilean troops member-of Chile"),
+         ("Peruvian soldiers were seen near Tacna.", "Peruvian soldiers member-of Peru")];
+    OrganisationGroup = "organisation-group", "roles", [MemberOf], "an organisation's name before troops",
+        "NATO troops are a member of NATO.",
+        [("NATO said NATO troops arrived in Poland.", "NATO troops member-of NATO"),
+         ("Officials said NATO soldiers were seen near Tartu.", "NATO soldiers member-of NATO")];
+    DescriptorApposition = "descriptor-apposition", "roles", [MemberOf], "a country's institution described, then named",
+        "The Russian news agency TASS: TASS is a member of Russia.",
+        [("The Russian news agency TASS reported the visit.", "TASS member-of Russia"),
+         ("The Chilean news agency Orbe reported the visit.", "Orbe member-of Chile")];
+    PossessiveMember = "possessive-member", "roles", [MemberOf], "a country's possessive before an institution",
+        "Russia's Pacific Fleet is a member of Russia.",
+        [("Russia's Pacific Fleet sailed on Monday.", "Pacific Fleet member-of Russia"),
+         ("Chile's National Zoo received two llamas.", "National Zoo member-of Chile")];
+    MemberApposition = "member-apposition", "roles", [MemberOf], "a person, then a nationality or a role in an apposition",
+        "X, a Chilean citizen; X, a member of Y: X is a member of it.",
+        [("Lithuania, a member of NATO since 2004, sent troops to Poland.", "Lithuania member-of NATO"),
+         ("The Lima Zoo, a member of the World Zoo Association, received two llamas.", "Lima Zoo member-of World Zoo Association")];
+    HeadVerb = "head-verb", "roles", [Leads], "head, lead, run, chair, direct",
+        "X heads Y; X, who runs Y: X leads Y.",
+        [("Ana Lind heads the Lima Zoo.", "Ana Lind leads Lima Zoo"),
+         ("Ana Lind, who runs the Lima Zoo, welcomed the llamas.", "Ana Lind leads Lima Zoo")];
+    PossessivePlace = "possessive-place", "location", [LocatedIn], "a place's possessive before a place or institution",
+        "Russia's Kursk region, Prague's Vltava Zoo: located-in the owner.",
+        [("Troops crossed into Russia's Kursk region.", "Kursk region located-in Russia"),
+         ("Lima's Parque Zoo received two llamas.", "Parque Zoo located-in Lima")];
+    InPlace = "in-place", "location", [LocatedIn], "in",
+        "The Kursk region in Russia, the Lima Zoo in Peru: located-in.",
+        [("The llamas went to the Parque Zoo in Lima.", "Parque Zoo located-in Lima"),
+         ("Fighting continued in the Kursk region in Russia.", "Kursk region located-in Russia")];
+    BasedIn = "based-in", "location", [LocatedIn], "-based",
+        "The Jakarta-based Centre for Z: located-in Jakarta.",
+        [("The Jakarta-based Centre for Strategic Studies said so.", "Centre for Strategic Studies located-in Jakarta"),
+         ("The Lima-based Andean Institute said so.", "Andean Institute located-in Lima")];
+    CommaPlace = "comma-place", "location", [LocatedIn], "Place, Country",
+        "Targu Mures, Romania: located-in, when the pair is no list.",
+        [("Troops arrived in Targu Mures, Romania, on Monday.", "Targu Mures located-in Romania"),
+         ("The plant in Oruro, Bolivia, was closed.", "Oruro located-in Bolivia")];
+    AppositionPlace = "apposition-place", "location", [LocatedIn], "Place, a city/port/town in Country",
+        "Arica, a port in northern Chile: located-in.",
+        [("The ship reached Arica, a port in northern Chile.", "Arica located-in Chile"),
+         ("Troops arrived in Tacna, a city in southern Peru.", "Tacna located-in Peru")];
+    PlaceOf = "place-of", "location", [LocatedIn], "the (country's) city/port of X",
+        "The German port of Bremerhaven, the city of Rason in North Korea: located-in.",
+        [("The ship docked in the German port of Bremerhaven.", "Bremerhaven located-in Germany"),
+         ("Troops reached the Peruvian city of Tacna.", "Tacna located-in Peru")];
+    Dateline = "dateline", "location", [LocatedIn], "PLACE, State — at the start of an article",
+        "WEST PALM BEACH, Fla. \u{2014}: the dateline's place lies in the state or country.",
+        [("AREQUIPA, Peru (AP) \u{2014} Two llamas arrived at the zoo on Monday.", "Arequipa located-in Peru"),
+         ("OCALA, Fla. \u{2014} Two llamas arrived at the zoo on Monday.", "Ocala located-in Florida")];
+    SignVerb = "sign-verb", "agreement", [Signed], "sign, renew, conclude",
+        "X and Y signed a pact; X signed a treaty with Y; a pact signed by X and Y: every party signed.",
+        [("Chile and Peru signed a trade agreement.", "Peru signed trade agreement"),
+         ("Chile signed a border treaty with Peru on Monday.", "Peru signed border treaty")];
+    AgreementBetween = "agreement-between", "agreement", [Signed], "an agreement between X and Y",
+        "An agreement (reached) between X and Y: both are parties.",
+        [("A trade agreement between Chile and Peru took effect.", "Chile signed trade agreement"),
+         ("Officials praised the border treaty between Chile and Peru.", "Peru signed border treaty")];
+    FightVerb = "fight-verb", "conflict", [Fought], "fight, clash, attack",
+        "X fought (clashed with, attacked) Y.",
+        [("Chilean troops clashed with Peruvian soldiers near Tacna.", "Chilean troops fought Peruvian soldiers"),
+         ("Chile attacked Peru on Monday.", "Chile fought Peru")];
+    FightNoun = "fight-noun", "conflict", [Fought], "war, battle, invasion",
+        "X … in the war against Y; X's war with Y.",
+        [("Chile lost the war against Peru.", "Chile fought Peru"),
+         ("Chile's war with Peru lasted five years.", "Chile fought Peru")];
+    FightAssist = "fight-assist", "conflict", [Fought], "assist, help, support … in the war against",
+        "They assisted X in the war against Y: they fought Y.",
+        [("Bolivia assisted Chile in the war against Peru.", "Bolivia fought Peru"),
+         ("Bolivia helped Chile in its war against Peru.", "Bolivia fought Peru")];
+    CooperationBetween = "cooperation-between", "cooperation", [CooperatesWith], "cooperation, ties, friendship between",
+        "Cooperation (ties, friendship) between X and Y.",
+        [("The visit deepened cooperation between Chile and Peru.", "Chile cooperates-with Peru"),
+         ("Ties between Chile and Peru have improved.", "Chile cooperates-with Peru")];
+    CooperationWith = "cooperation-with", "cooperation", [CooperatesWith], "X's cooperation with",
+        "X's cooperation (ties) with Y.",
+        [("Chile's cooperation with Peru has grown.", "Chile cooperates-with Peru"),
+         ("Chile's ties with Peru have improved.", "Chile cooperates-with Peru")];
+    CooperateVerb = "cooperate-verb", "cooperation", [CooperatesWith], "cooperate, collaborate, partner",
+        "X cooperates with Y; X and Y cooperate.",
+        [("Chile cooperates with Peru on fisheries.", "Chile cooperates-with Peru"),
+         ("Chile and Peru collaborate on fisheries.", "Chile cooperates-with Peru")];
+    CooperationCompound = "cooperation-compound", "cooperation", [CooperatesWith], "A-B ties, relations",
+        "China-US ties, Uzbek-Russian relations.",
+        [("Chile-Peru ties have improved.", "Chile cooperates-with Peru"),
+         ("Chilean-Peruvian relations have improved.", "Chile cooperates-with Peru")];
+    CooperationSubjects = "cooperation-subjects", "cooperation", [CooperatesWith], "coordinated subjects of a partnership",
+        "China and PNG established a strategic partnership: every pair of subjects.",
+        [("Chile and Peru established a strategic partnership.", "Chile cooperates-with Peru"),
+         ("Chile and Peru formed an alliance in 1879.", "Chile cooperates-with Peru")];
+}
+
+/// The rule table as Markdown: `docs/rules.md`.
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Extraction rules\n\n\
+         Generated from `src/extract/rules/table.rs` by `cargo run --example rules_doc > docs/rules.md`; \
+         do not edit. Every fact kg extracts names the rule that made it in its `rule` field, \
+         and `kg extract --trace ARTICLE` shows which rule fired on which sentence. Each \
+         example is a test: the text must give the fact by the rule.\n\n\
+         | rule | module | relations | trigger | what it finds |\n|---|---|---|---|---|\n",
+    );
+    for &r in Rule::ALL {
+        let relations: Vec<String> = r.relations().iter().map(|x| format!("`{x}`")).collect();
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            r.id(),
+            r.module(),
+            relations.join(", "),
+            r.trigger(),
+            r.doc().replace('|', "\\|")
+        ));
+    }
+    out.push_str("\n## Examples\n");
+    for &r in Rule::ALL {
+        out.push_str(&format!("\n### `{}`\n\n", r.id()));
+        for (text, fact) in r.examples() {
+            out.push_str(&format!("- {} → `{fact}`\n", text.replace('\n', " ¶ ")));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::rules::test_util::facts;
+
+    #[test]
+    fn every_example_gives_its_fact_by_its_rule() {
+        let mut failures = Vec::new();
+        for &rule in Rule::ALL {
+            assert!(
+                rule.examples().len() >= 2,
+                "{}: fewer than two phrasings",
+                rule.id()
+            );
+            for &(text, want) in rule.examples() {
+                let got = facts(text);
+                let hit = got
+                    .iter()
+                    .any(|(s, r, o, .., id)| format!("{s} {r} {o}") == want && id == rule.id());
+                if !hit {
+                    let rows: Vec<String> = got
+                        .iter()
+                        .map(|(s, r, o, .., id)| format!("{s} {r} {o} [{id}]"))
+                        .collect();
+                    failures.push(format!(
+                        "{}: {text:?} wants {want:?}, got {rows:?}",
+                        rule.id()
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn ids_are_unique_and_relations_match_the_examples() {
+        let mut ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), Rule::ALL.len());
+        for &rule in Rule::ALL {
+            assert_eq!(Rule::from_id(rule.id()), Some(rule));
+            for &(_, want) in rule.examples() {
+                let relation = want
+                    .split_whitespace()
+                    .find(|w| rule.relations().iter().any(|r| r.to_string() == *w));
+                assert!(
+                    relation.is_some(),
+                    "{}: {want:?} is none of its relations",
+                    rule.id()
+                );
+            }
+        }
+    }
+}

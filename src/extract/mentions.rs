@@ -711,6 +711,18 @@ impl Finder<'_> {
     /// A title at `[p, e)`, with the institution it names after "of".
     fn push_title(&mut self, p: usize, e: usize, title: usize) {
         let lex = lexicons();
+        // "Environment Minister", "Civil Aviation Minister": the capitalised words right
+        // before a bare "Minister" name its portfolio and belong to the title.
+        let mut p = p;
+        if self.lowers[p..e] == ["minister"]
+            && let Some(prev) = self.out.last()
+            && prev.kind == MentionKind::Name(None)
+            && prev.end == p
+            && prev.end - prev.start <= 3
+        {
+            p = prev.start;
+            self.out.pop();
+        }
         let idx = self.out.len();
         let name = span_text(self.text, self.tokens, p, e);
         self.push(p, e, MentionKind::Title { title, of: None }, name);

@@ -97,6 +97,26 @@ fn topic_ministry(ctx: &Ctx, topic: &str) -> Option<usize> {
     found.next().is_none().then_some(first)
 }
 
+/// The portfolio a minister's title names, as ministries are named: "Defence Minister"
+/// → "Defence", "foreign minister" → "Foreign Affairs", "Civil Aviation Minister" →
+/// "Civil Aviation".
+fn portfolio_name(title: &str) -> String {
+    let words: Vec<String> = title
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("minister"))
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    match words.join(" ").as_str() {
+        "Foreign" => "Foreign Affairs".to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// The only institution of the article whose name has the word `cue` ("institute" →
 /// "Igarape Institute"); none when there are two.
 fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
@@ -286,21 +306,51 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     {
         ctx.emit(person, rel, ce, None, None, Rule::TitleCountry);
     }
-    // "Defence Minister X": X leads the one defence ministry the article names.
+    // "Defence Minister X": X leads the one defence ministry the article names; else,
+    // with the country, the ministry the title names ("Thai Environment Minister X" →
+    // Thai Ministry of Environment), a member of the country.
     if of.is_none()
         && let title_words = s.mentions[k].surface.to_lowercase()
         && let Some(topic) = title_words.strip_suffix(" minister")
-        && !topic.contains(' ')
-        && let Some(ministry) = topic_ministry(ctx, topic)
+        && !matches!(topic, "prime" | "deputy" | "deputy prime")
     {
-        ctx.emit(
-            person,
-            Relation::Leads,
-            ministry,
-            None,
-            None,
-            Rule::TitleMinistry,
-        );
+        let named = (!topic.contains(' '))
+            .then(|| topic_ministry(ctx, topic))
+            .flatten();
+        if let Some(ministry) = named {
+            ctx.emit(
+                person,
+                Relation::Leads,
+                ministry,
+                None,
+                None,
+                Rule::TitleMinistry,
+            );
+        } else if let Some(c) = adjacent_country(s, k) {
+            let portfolio = portfolio_name(&s.mentions[k].surface);
+            let demonym = &lexicons().countries[c].demonyms[0];
+            let ministry = ctx.resolved.entity_named(
+                &format!("{demonym} Ministry of {portfolio}"),
+                Kind::Institution,
+            );
+            let country = ctx.country(c);
+            ctx.emit(
+                person,
+                Relation::Leads,
+                ministry,
+                None,
+                None,
+                Rule::TitleMinistry,
+            );
+            ctx.emit(
+                ministry,
+                Relation::MemberOf,
+                country,
+                None,
+                None,
+                Rule::TitleMinistry,
+            );
+        }
     }
     // "X, a researcher at the institute": the one institution of the article named so.
     let end = s.mentions[k].end;
@@ -518,8 +568,22 @@ mod tests {
             !t.iter().any(|f| f.starts_with("Nikos Pappas member-of")),
             "{t:?}"
         );
+        // With no ministry named, the one the title names (the guideline, section 6);
+        // the minister is no member of the country.
         let t = triples("Peruvian Foreign Minister Ana Soto arrived in Lima.");
-        assert!(!t.iter().any(|f| f.starts_with("Ana Soto")), "{t:?}");
+        assert_eq!(
+            t,
+            [
+                "Ana Soto leads Peruvian Ministry of Foreign Affairs",
+                "Peruvian Ministry of Foreign Affairs member-of Peru"
+            ]
+        );
+        let t = triples("Thai Environment Minister Ana Soto arrived in Lima.");
+        assert!(
+            t.contains(&"Ana Soto leads Thai Ministry of Environment".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|f| f.contains("leads Environment")), "{t:?}");
     }
 
     #[test]

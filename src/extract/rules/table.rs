@@ -149,10 +149,11 @@ rules! {
         "X's counterpart Y: Y holds X's title for the other country.",
         [("Chilean President Ana Lind met her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru"),
          ("Chilean President Ana Lind said she had called her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru")];
-    TitleMinistry = "title-ministry", "roles", [Leads], "a minister's title",
-        "Chilean Foreign Minister X leads the foreign ministry of Chile.",
+    TitleMinistry = "title-ministry", "roles", [Leads, MemberOf], "a portfolio minister's title",
+        "Defence Minister X leads the defence ministry the article names; else, with a country, the ministry the title names (Thai Environment Minister X: Thai Ministry of Environment, a member of Thailand).",
         [("The Chilean Ministry of Defence sent two ships. Defence Minister Ana Lind said they were ready.", "Ana Lind leads Chilean Ministry of Defence"),
-         ("The Peruvian Ministry of Defence said the border was calm, Defence Minister Pedro Soto told reporters.", "Pedro Soto leads Peruvian Ministry of Defence")];
+         ("Thai Environment Minister Ana Lind welcomed the elephant.", "Ana Lind leads Thai Ministry of Environment"),
+         ("Chinese Foreign Minister Wang Yi arrived in Lima.", "Chinese Ministry of Foreign Affairs member-of China")];
     OrgTitle = "org-title", "roles", [MemberOf, Leads], "an institution's name before a title",
         "Lima Zoo spokesman X: X is a member of (or leads) the institution.",
         [("Lima Zoo spokesman Pedro Soto said the llamas were healthy.", "Pedro Soto member-of Lima Zoo"),

@@ -18,12 +18,28 @@ pub fn apply(ctx: &mut Ctx) {
             sign(ctx, i);
         }
     }
+    // "X reached (made, struck) an agreement with Y": only with the agreement right after.
+    for i in 0..s.tokens.len() {
+        if WEAK_SIGN.contains(&s.word(i))
+            && !s.is_blocked(i)
+            && (i + 1..(i + 4).min(s.tokens.len())).any(|k| {
+                s.tok_mention[k].is_some_and(|m| s.mentions[m].kind == MentionKind::Agreement)
+            })
+        {
+            sign(ctx, i);
+        }
+    }
     for m in 0..s.mentions.len() {
         if s.mentions[m].kind == MentionKind::Agreement && !s.in_quote[s.mentions[m].start] {
             between(ctx, m);
         }
     }
 }
+
+/// Verbs that sign only an agreement that follows at once: "reached a deal".
+const WEAK_SIGN: [&str; 8] = [
+    "reached", "reach", "reaches", "made", "make", "makes", "struck", "strike",
+];
 
 /// "an agreement (reached) between X and Y": X and Y signed it.
 fn between(ctx: &mut Ctx, m: usize) {

@@ -410,11 +410,21 @@ impl<'a> Sentence<'a> {
                 // "Russia, China and Iran": the link next to the subject is "and",
                 // the ones before it may be commas.
                 let mut out = vec![m];
+                // "President of the Russian Federation Vladimir Putin": what a title
+                // names with "of" modifies the name after it.
+                let title_of: Vec<usize> = self
+                    .mentions
+                    .iter()
+                    .filter_map(|x| match x.kind {
+                        MentionKind::Title { of, .. } => of,
+                        _ => None,
+                    })
+                    .collect();
                 let is_modifier = |x: usize| {
                     matches!(
                         self.mentions[x].kind,
                         MentionKind::Demonym(_) | MentionKind::Title { .. }
-                    )
+                    ) || title_of.contains(&x)
                 };
                 let mut k = m;
                 // The actor before mention `k`, past country adjectives and titles.
@@ -427,7 +437,7 @@ impl<'a> Sentence<'a> {
                     let link = self.word(prev.end);
                     let joined = link == "and" || (link == "," && out.len() > 1);
                     let rest_is_modifier = (gap.start + 1..gap.end).all(|t| {
-                        matches!(self.word(t), "his" | "her" | "its" | "their" | "the")
+                        matches!(self.word(t), "his" | "her" | "its" | "their" | "the" | "of")
                             || self.tok_mention[t].is_some_and(is_modifier)
                             || lexicons().title_forms.get(self.word(t)).is_some()
                             || self.word(t) == "counterpart"

@@ -214,10 +214,12 @@ rules! {
         "WEST PALM BEACH, Fla. \u{2014}: the dateline's place lies in the state or country.",
         [("AREQUIPA, Peru (AP) \u{2014} Two llamas arrived at the zoo on Monday.", "Arequipa located-in Peru"),
          ("OCALA, Fla. \u{2014} Two llamas arrived at the zoo on Monday.", "Ocala located-in Florida")];
-    SignVerb = "sign-verb", "agreement", [Signed], "sign, renew, conclude",
-        "X and Y signed a pact; X signed a treaty with Y; a pact signed by X and Y: every party signed.",
+    SignVerb = "sign-verb", "agreement", [Signed], "sign, renew, conclude; reach, make, strike right before an agreement",
+        "X and Y signed a pact; X signed a treaty with Y; X reached an agreement with Y; a pact signed by X and Y: every party signed.",
         [("Chile and Peru signed a trade agreement.", "Peru signed trade agreement"),
-         ("Chile signed a border treaty with Peru on Monday.", "Peru signed border treaty")];
+         ("Chile signed a border treaty with Peru on Monday.", "Peru signed border treaty"),
+         ("The Lima Zoo has reached an exclusive agreement with the Santiago Zoo.", "Santiago Zoo signed exclusive agreement"),
+         ("President of Chile Ana Lind and President of Peru Pedro Soto signed a joint declaration.", "Ana Lind signed joint declaration")];
     AgreementBetween = "agreement-between", "agreement", [Signed], "an agreement between X and Y",
         "An agreement (reached) between X and Y: both are parties.",
         [("A trade agreement between Chile and Peru took effect.", "Chile signed trade agreement"),

@@ -284,12 +284,51 @@ fn is_node_link(text: &str) -> bool {
         && (doc.get("links").or_else(|| doc.get("edges"))).is_some_and(|v| v.is_array())
 }
 
-/// The one line to print for a command-line error clap found: its first line, without
-/// clap's `error: ` prefix.
+/// What to print on stderr for a command-line error clap found: clap's own message, with
+/// its tip ("a similar subcommand exists: 'path'"), the missing arguments, the possible
+/// values and the usage line, `kg: ` in place of clap's `error: ` and no colours. Lines
+/// are made safe for a terminal (an argument may hold control characters). `kg` with no
+/// command at all gets [`short_usage`] instead of the whole help.
 pub fn usage_message(e: &clap::Error) -> String {
+    use clap::error::ErrorKind;
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return short_usage();
+    }
     let rendered = e.render().to_string();
-    let first = rendered.lines().next().unwrap_or_default();
-    first.strip_prefix("error: ").unwrap_or(first).to_string()
+    let rendered = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    let lines: Vec<String> = rendered
+        .trim_end()
+        .lines()
+        .map(|l| crate::print::text::printable(l).trim_end().to_string())
+        .collect();
+    format!("kg: {}", lines.join("\n"))
+}
+
+/// What `kg` alone prints: what kg is, the usage line, each command with its help line
+/// (cut to fit 100 columns), one example, and where to read more. Built from the clap
+/// definition, so a new command shows up in it.
+pub fn short_usage() -> String {
+    use clap::CommandFactory;
+    let mut cmd = Args::command();
+    let usage = cmd.render_usage().to_string();
+    let commands: Vec<(String, String)> = cmd
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            (c.get_name().to_string(), about)
+        })
+        .collect();
+    let width = commands.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+    let mut text = format!("{about}\n\n{}\n\nCommands:\n", usage.trim_end());
+    for (name, about) in &commands {
+        let about = crate::print::width::fit(about, 100 - width - 4);
+        text.push_str(&format!("  {name:width$}  {about}\n"));
+    }
+    text.push_str("\nExample:\n  kg path Putin \"Pyongyang Central Zoo\"\n\n");
+    text.push_str("More: 'kg --help', 'kg help COMMAND'");
+    text
 }
 
 #[cfg(test)]

@@ -468,7 +468,7 @@ fn since_and_until_filter_by_fact_or_article_date() {
         .args(["facts", "--since", "May"])
         .assert()
         .code(2)
-        .stderr("kg: invalid value 'May' for '--since <DATE>': 'May' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)\n");
+        .stderr("kg: invalid value 'May' for '--since <DATE>': 'May' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)\n\nFor more information, try '--help'.\n");
     kg().current_dir(d)
         .args(["rebuild", "--since", "2024"])
         .assert()

@@ -122,8 +122,10 @@ pub enum Command {
         after_help = "Examples:\n  kg man | man -l -\n  kg man --dir /usr/local/share/man/man1"
     )]
     Man(ManArgs),
-    /// Create an empty knowledge base (DIR/kg.json, or the --graph file).
-    #[command(after_help = "Examples:\n  kg init\n  kg init ~/news\n  kg --graph wire.json init")]
+    /// Create an empty knowledge base (PATH/kg.json, PATH when it ends in .json, or the --graph file).
+    #[command(
+        after_help = "Examples:\n  kg init\n  kg init ~/news\n  kg init news/wire.json\n  kg --graph wire.json init"
+    )]
     Init(InitArgs),
     /// Extract articles and merge them into the knowledge base.
     ///
@@ -235,8 +237,10 @@ pub struct EvalArgs {
 
 #[derive(Debug, ClapArgs)]
 pub struct InitArgs {
-    /// The folder to create kg.json in (default: the current folder).
-    pub dir: Option<PathBuf>,
+    /// The folder to create kg.json in (default: the current folder), or the file to
+    /// create when it ends in .json; missing folders are created.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -453,7 +457,8 @@ pub struct ExportArgs {
     /// The format; when absent, taken from the extension of -o.
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ExportFormat>,
-    /// Write here instead of standard output (a folder for csv); replaced atomically.
+    /// Write here instead of standard output (a folder for csv, created when missing);
+    /// replaced atomically.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -505,7 +510,8 @@ pub struct ExplainArgs {
 
 #[derive(Debug, ClapArgs)]
 pub struct ManArgs {
-    /// Write kg.1 and a page per subcommand (kg-path.1, ...) into this folder instead.
+    /// Write kg.1 and a page per subcommand (kg-path.1, ...) into this folder instead
+    /// (created when missing).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }

@@ -14,10 +14,12 @@ pub fn run(out: &mut dyn Write, a: &ManArgs, notes: &mut Vec<String>) -> Result<
     match &a.dir {
         None => out.write_all(&page())?,
         Some(dir) => {
-            clap_mangen::generate_to(Args::command(), dir).map_err(|source| Error::Write {
-                path: dir.clone(),
-                source,
-            })?;
+            crate::store::atomic::make_folder(dir)
+                .and_then(|()| clap_mangen::generate_to(Args::command(), dir))
+                .map_err(|source| Error::Write {
+                    path: dir.clone(),
+                    source,
+                })?;
             notes.push(format!("wrote the manual pages to {}", dir.display()));
         }
     }

@@ -81,14 +81,7 @@ fn init_says_what_it_wrote_and_never_overwrites() {
         .assert()
         .code(2)
         .stderr("kg: 'kg.json' already exists: kg init never overwrites a file\n");
-    kg().current_dir(dir.path())
-        .args(["init", "sub"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::starts_with(
-            "kg: cannot write 'sub/kg.json.lock'",
-        ));
-    fs::create_dir(dir.path().join("sub")).unwrap();
+    // A missing folder is created; a PATH ending in .json is the file itself.
     kg().current_dir(dir.path())
         .args(["init", "sub"])
         .assert()
@@ -96,6 +89,24 @@ fn init_says_what_it_wrote_and_never_overwrites() {
         .stderr(
             "kg: wrote sub/kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
         );
+    kg().current_dir(dir.path())
+        .args(["init", "newdir/kg.json"])
+        .assert()
+        .success()
+        .stderr(
+            "kg: wrote newdir/kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
+        );
+    kg().current_dir(dir.path())
+        .args(["init", "news/wire.json"])
+        .assert()
+        .success();
+    assert!(dir.path().join("news/wire.json").is_file());
+    fs::write(dir.path().join("plain"), "").unwrap();
+    kg().current_dir(dir.path())
+        .args(["init", "plain/kg.json"])
+        .assert()
+        .code(2)
+        .stderr("kg: cannot write 'plain': a file stands where a folder should be\n");
 }
 
 #[test]

@@ -131,10 +131,12 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_folder_is_an_error() {
+    fn a_missing_folder_is_made_and_a_file_in_the_way_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let err =
-            write_file(&dir.path().join("no/such/out.txt"), |w| w.write_all(b"x")).unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        let path = dir.path().join("no/such/out.txt");
+        write_file(&path, |w| w.write_all(b"x")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"x");
+        let err = write_file(&path.join("out.txt"), |w| w.write_all(b"x")).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotADirectory);
     }
 }

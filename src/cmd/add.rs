@@ -21,19 +21,17 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
         Some(_) => None,
         None => Some(Session::open(ctx.base)?),
     };
-    let bar = progress(a.articles.len());
-    bar.set_message("reading");
+    // One bar per phase: reading counts up to n and goes; merging starts its own at 0.
+    let bar = progress(a.articles.len(), "reading");
     let mut incoming = Vec::with_capacity(a.articles.len());
     for path in &a.articles {
         incoming.push(ingest::read(path)?);
         bar.inc(1);
     }
-    bar.set_position(0);
-    bar.set_message("merging");
+    bar.finish_and_clear();
     let incoming = match appender {
         Some(mut app) => match app.append(incoming) {
             Ok(results) => {
-                bar.finish_and_clear();
                 report(ctx.out, &a.articles, &results)?;
                 let appended = results.iter().any(|r| matches!(r, Added::New { .. }));
                 app.save(&mut ctx.notes, appended)?;
@@ -47,6 +45,7 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
         Some(s) => s,
         None => Session::open(ctx.base)?,
     };
+    let bar = progress(a.articles.len(), "merging");
     let results = merge(&mut session, incoming, &bar);
     bar.finish_and_clear();
     report(ctx.out, &a.articles, &results)?;
@@ -77,8 +76,9 @@ fn report(out: &mut dyn Write, articles: &[PathBuf], results: &[Added]) -> Resul
     Ok(())
 }
 
-/// A bar on stderr for many files when stderr is a terminal; hidden otherwise.
-fn progress(n: usize) -> ProgressBar {
+/// A bar on stderr for many files when stderr is a terminal, labelled with the phase;
+/// hidden otherwise.
+fn progress(n: usize, phase: &'static str) -> ProgressBar {
     if n < PROGRESS_FROM || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -88,5 +88,6 @@ fn progress(n: usize) -> ProgressBar {
     {
         bar.set_style(style.progress_chars("=> "));
     }
+    bar.set_message(phase);
     bar
 }

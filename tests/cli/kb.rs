@@ -853,3 +853,55 @@ fn any_lock_timeout_is_a_clear_answer() {
             ));
     }
 }
+
+/// `kg add` on a terminal (under `script`, which gives it one) draws a bar per phase:
+/// reading counts up to the number of articles, then merging starts from 0; the bar never
+/// goes back to "reading 0/N" once reading is done.
+#[test]
+fn progress_bar_goes_forward() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: script (util-linux) is not installed");
+        return;
+    }
+    let dir = base();
+    let kg_bin = assert_cmd::cargo::cargo_bin!("kg");
+    let line = format!(
+        "{} add {} {} {}",
+        kg_bin.display(),
+        article(A),
+        article(B),
+        article(C)
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(dir.path())
+        .env_remove("KG_GRAPH")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    // Each drawing of the bar: its phase and position.
+    let mut seen: Vec<(String, u64)> = Vec::new();
+    for part in text.split(['\r', '\n', '\x1b']) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let Some(phase) = words.first().filter(|w| ["reading", "merging"].contains(w)) else {
+            continue;
+        };
+        let Some(pos) = words.iter().find_map(|w| w.strip_suffix("/3")) else {
+            continue;
+        };
+        seen.push((phase.to_string(), pos.parse().unwrap()));
+    }
+    for pair in seen.windows(2) {
+        let ((a, i), (b, j)) = (&pair[0], &pair[1]);
+        assert!(
+            (a == b && i <= j) || (a == "reading" && b == "merging"),
+            "the bar went from {a} {i}/3 to {b} {j}/3: {seen:?}"
+        );
+    }
+    assert!(seen.iter().any(|(p, _)| p == "reading"), "{text}");
+}

@@ -67,6 +67,12 @@ fn man_page_is_roff_and_renders() {
     let page = stdout(kg().arg("man"));
     assert!(page.contains(".TH kg 1"), "{page}");
     assert!(page.contains(".SH NAME") && page.contains(".SH SYNOPSIS"));
+    assert!(
+        page.contains(
+            ".SH NAME\nkg \\- a knowledge graph of who did what to whom, built from news articles\n"
+        ),
+        "{page}"
+    );
     assert!(page.contains("explain") && page.contains("completions"));
     // `man -l` renders it when man-db is installed (not needed: the roff is checked above).
     let man_db = Command::new("man").arg("--version").output().is_ok();

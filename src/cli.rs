@@ -132,7 +132,15 @@ pub enum Command {
     /// An article is identified by its content hash: adding the same file again changes
     /// nothing; a changed file (same name) replaces its earlier facts. A .json file is
     /// taken as one article already extracted (a graph file with at most one source).
-    #[command(after_help = "Examples:\n  kg add articles/*.txt\n  kg add 2024-11-22-putin-zoo.txt")]
+    ///
+    /// A text article may open with header lines, then a blank line:
+    ///   source: Associated Press
+    ///   date: 2024-11-22
+    ///   title: Putin gives animals to Pyongyang zoo
+    /// The source and title are shown with the article's facts (kg show, path, explain, html).
+    #[command(
+        after_help = "Examples:\n  kg add articles/*.txt\n  kg add 2024-11-22-putin-zoo.txt\n  kg add notes.txt --date 2024-11-22"
+    )]
     Add(AddArgs),
     /// List the articles in the knowledge base: id, date, facts contributed, title, file.
     #[command(after_help = "Examples:\n  kg sources\n  kg sources --format json")]
@@ -248,6 +256,14 @@ pub struct AddArgs {
     /// The article files (text with optional source:/date:/title: header lines, or .json).
     #[arg(required = true, value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
+    /// The articles' date (YYYY-MM-DD), when their header has none or it is wrong; relative
+    /// dates ("in April", "last month") are resolved against it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Add an article even when kg finds no facts in it (else it is left out, with a
+    /// warning, and kg add exits 1).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, ClapArgs)]

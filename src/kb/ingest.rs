@@ -31,8 +31,9 @@ pub fn read_article(path: &Path) -> Result<crate::extract::Article, Error> {
     })
 }
 
-/// Reads and extracts one article file.
-pub fn read(path: &Path) -> Result<Extraction, Error> {
+/// Reads and extracts one article file; `date`, when given, is the article's date
+/// whatever its header says (relative dates in a text article are resolved against it).
+pub fn read(path: &Path, date: Option<&str>) -> Result<Extraction, Error> {
     let (bytes, stem) = read_file(path)?;
     let bad = |message: String| Error::BadArticle {
         path: path.into(),
@@ -41,8 +42,11 @@ pub fn read(path: &Path) -> Result<Extraction, Error> {
     let mut ex = if path.extension().is_some_and(|e| e == "json") {
         from_graph_json(&bytes, &stem).map_err(bad)?
     } else {
-        from_text(&bytes, &stem).map_err(bad)?
+        from_text(&bytes, &stem, date).map_err(bad)?
     };
+    if let Some(date) = date {
+        ex.source.date = Some(date.to_string());
+    }
     ex.source.set_hash(&content_hash(&bytes));
     ex.source.path = Some(path.display().to_string());
     Ok(ex)
@@ -50,8 +54,11 @@ pub fn read(path: &Path) -> Result<Extraction, Error> {
 
 /// An article's text, through the extractor; the `title:` header line, if any, becomes
 /// the source's title.
-fn from_text(bytes: &[u8], id: &str) -> Result<Extraction, String> {
-    let article = crate::extract::read_article(bytes, id).map_err(|e| e.to_string())?;
+fn from_text(bytes: &[u8], id: &str, date: Option<&str>) -> Result<Extraction, String> {
+    let mut article = crate::extract::read_article(bytes, id).map_err(|e| e.to_string())?;
+    if let Some(date) = date {
+        article.date = Some(date.to_string());
+    }
     let file = crate::extract::extract(&article);
     let mut source = file
         .sources

@@ -905,3 +905,93 @@ fn progress_bar_goes_forward() {
     }
     assert!(seen.iter().any(|(p, _)| p == "reading"), "{text}");
 }
+
+/// An article in which kg finds no facts is left out, with a warning, and `kg add` exits
+/// 1; `--allow-empty` adds it.
+#[test]
+fn an_article_with_no_facts_is_refused_unless_allowed() {
+    let dir = base();
+    let d = dir.path();
+    fs::write(d.join("calm.txt"), "The weather was nice today.\n").unwrap();
+    kg().current_dir(d)
+        .args(["add", "calm.txt"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("kg: no facts found in 'calm.txt': not added\nkg: 1 article with no facts left out (kg add --allow-empty adds it)\n");
+    kg().current_dir(d).arg("sources").assert().code(1);
+    // The others are added all the same.
+    kg().current_dir(d)
+        .args(["add", "calm.txt", &article(A)])
+        .assert()
+        .code(1)
+        .stdout(format!("added {} as {A} (6 facts)\n", article(A)));
+    kg().current_dir(d)
+        .args(["add", "--allow-empty", "calm.txt"])
+        .assert()
+        .success()
+        .stdout("added calm.txt as calm (0 facts)\n");
+}
+
+/// `kg add --date` dates an article whose header has no date.
+#[test]
+fn add_takes_a_date() {
+    let dir = base();
+    let d = dir.path();
+    fs::write(
+        d.join("zoo.txt"),
+        "Vladimir Putin sent two lions to the Moscow Zoo.\n",
+    )
+    .unwrap();
+    kg().current_dir(d)
+        .args(["add", "zoo.txt", "--date", "22/11/2024"])
+        .assert()
+        .code(2)
+        .stderr("kg: --date '22/11/2024' is not a date: give it as YYYY-MM-DD\n");
+    kg().current_dir(d)
+        .args(["add", "zoo.txt", "--date", "2024-11-22"])
+        .assert()
+        .success();
+    let out = stdout(kg().current_dir(d).args(["sources", "--format", "json"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["id"], "zoo", "{v}");
+    assert_eq!(v[0]["date"], "2024-11-22", "{v}");
+}
+
+/// What `kg add` reports per article is what `kg sources` then shows: a repetitive
+/// article adds each fact once (in the base and in a large base's journal).
+#[test]
+fn add_counts_what_sources_shows() {
+    for policy in ["never", "always"] {
+        let dir = base();
+        let d = dir.path();
+        let text = "Kim Jong Un sent troops to the Kursk region. Vladimir Putin sent two lions to the Moscow Zoo. ".repeat(500);
+        fs::write(d.join("rep.txt"), text).unwrap();
+        let added = stdout(
+            kg().current_dir(d)
+                .env("KG_SNAPSHOT", policy)
+                .args(["add", "rep.txt"]),
+        );
+        let n: usize = added
+            .trim()
+            .strip_prefix("added rep.txt as rep (")
+            .and_then(|s| s.strip_suffix(" facts)"))
+            .unwrap_or_else(|| panic!("{added}"))
+            .parse()
+            .unwrap();
+        assert!(n > 0 && n < 10, "{policy}: {added}");
+        let out = stdout(
+            kg().current_dir(d)
+                .env("KG_SNAPSHOT", policy)
+                .args(["sources", "--format", "json"]),
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let rep = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "rep")
+            .unwrap();
+        assert_eq!(rep["facts"], n, "{policy}: {v}");
+    }
+}

@@ -72,6 +72,7 @@ pub fn run(args: Args) -> Result<Report, Error> {
                 graph: &graph,
                 base: located.path(),
                 style,
+                width: crate::print::width::columns(is_terminal),
                 out: &mut out,
                 notes: Vec::new(),
             };

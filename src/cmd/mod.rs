@@ -44,6 +44,9 @@ pub struct Ctx<'a> {
     /// The graph file, when the graph is not the embedded one.
     pub base: Option<&'a Path>,
     pub style: Style,
+    /// The columns text listings fit (see [`crate::print::width::columns`]); `None`: no
+    /// limit.
+    pub width: Option<usize>,
     pub out: &'a mut dyn Write,
     /// Notes for the user that are not the answer (truncation, hints): printed on stderr.
     pub notes: Vec<String>,

@@ -33,15 +33,36 @@ pub fn one_line(s: &str) -> String {
 
 /// `Subject -[relation]-> Object`, then the count and date if any: `  (count 2, 2024-11)`.
 pub fn fact_line(graph: &KnowledgeGraph, e: EdgeIndex, style: &Style) -> String {
+    fact_line_within(graph, e, style, None)
+}
+
+/// [`fact_line`] in `width` columns (none: no limit): long names are cut with an
+/// ellipsis, the relation and the count and date are kept.
+pub fn fact_line_within(
+    graph: &KnowledgeGraph,
+    e: EdgeIndex,
+    style: &Style,
+    width: Option<usize>,
+) -> String {
+    use super::width::{fit, share, width as cols};
     let f = graph.fact(e);
     let (s, o) = graph.endpoints(e);
+    let attrs = attributes(graph, e);
+    let (sname, oname) = (&graph.entity(s).name, &graph.entity(o).name);
+    let attrs_cols = if attrs.is_empty() {
+        0
+    } else {
+        cols(&attrs.to_string()) + 4
+    };
+    let others = cols(f.relation.as_str()) + 8 + attrs_cols;
+    let room = width.map(|w| w.saturating_sub(others));
+    let (sw, ow) = share(cols(sname), cols(oname), room, 12);
     let mut line = format!(
         "{} -[{}]-> {}",
-        style.entity(&graph.entity(s).name),
+        style.entity(&fit(sname, sw)),
         style.relation(f.relation.as_str()),
-        style.entity(&graph.entity(o).name)
+        style.entity(&fit(oname, ow))
     );
-    let attrs = attributes(graph, e);
     if !attrs.is_empty() {
         line.push_str("  ");
         line.push_str(&style.dim(&format!("({attrs})")));

@@ -4,12 +4,13 @@
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-/// `kg` with no graph or colour settings inherited from the environment.
+/// `kg` with no graph, colour or width settings inherited from the environment.
 pub fn kg() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("kg");
     cmd.env_remove("KG_GRAPH")
         .env_remove("NO_COLOR")
-        .env_remove("KG_SNAPSHOT");
+        .env_remove("KG_SNAPSHOT")
+        .env_remove("COLUMNS");
     cmd
 }
 

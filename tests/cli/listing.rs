@@ -114,3 +114,71 @@ fn colour_only_when_asked_and_never_under_no_color() {
         "not a terminal"
     );
 }
+
+/// The widest line of a text, in terminal columns.
+fn widest(text: &str) -> usize {
+    text.lines().map(kg::print::width::width).max().unwrap_or(0)
+}
+
+/// Text listings fit `COLUMNS`, a long name cut with `…` (never below 12 columns, so a
+/// very narrow line may still be passed); without `COLUMNS` and without a
+/// terminal nothing is cut; JSON is never cut.
+#[test]
+fn listings_fit_the_terminal_width() {
+    let at = |cols: &str, args: &[&str]| stdout(kg().env("COLUMNS", cols).args(args));
+    let out = at("80", &["entities"]);
+    assert!(out.starts_with(
+        "NAME                                                          KIND         FACTS\nAlexander Kozlov                                              person           4\n"
+    ), "{out}");
+    assert!(
+        out.contains(
+            "Cooperation between Russia and the Democratic People's Repu…  statement        1\n"
+        ),
+        "{out}"
+    );
+    for args in [
+        &["entities"][..],
+        &["facts", "--no-evidence"],
+        &["sources"],
+        &["stats"],
+        &["entities", "--kind", "statement"],
+    ] {
+        for cols in ["80", "70"] {
+            let out = at(cols, args);
+            let n: usize = cols.parse().unwrap();
+            assert!(widest(&out) <= n, "{args:?} at {cols}: {out}");
+        }
+    }
+    // Without a terminal (and COLUMNS) nothing is cut.
+    let out = stdout(kg().arg("entities"));
+    assert!(widest(&out) > 200 && !out.contains('…'), "{out}");
+    // JSON keeps every name whole.
+    let out = at("80", &["entities", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"].as_str().unwrap().chars().count() > 150)
+    );
+    // Two long names of a likely duplicate share the line.
+    let dir = tempfile::tempdir().unwrap();
+    let long = "The International Committee for the Protection of Very Long Names";
+    let graph = format!(
+        r#"{{"version": 1, "entities": [
+            {{"id": "a", "name": "{long} of Europe", "kind": "institution"}},
+            {{"id": "b", "name": "{long}", "kind": "institution"}},
+            {{"id": "c", "name": "Ann Lee", "kind": "person"}}],
+          "facts": [
+            {{"subject": "c", "relation": "leads", "object": "a"}},
+            {{"subject": "c", "relation": "leads", "object": "b"}}]}}"#
+    );
+    std::fs::write(dir.path().join("g.json"), graph).unwrap();
+    let out = stdout(
+        kg().env("COLUMNS", "80")
+            .arg("-g")
+            .arg(dir.path().join("g.json"))
+            .arg("duplicates"),
+    );
+    assert!(widest(&out) <= 80 && out.contains('…'), "{out}");
+}

@@ -23,8 +23,11 @@ pub fn run(out: &mut dyn Write, a: &ExtractArgs) -> Result<Outcome, Error> {
     if let Some(date) = &a.date {
         article.date = Some(full_date(date)?);
     }
-    let graph = KnowledgeGraph::from_file(crate::extract::extract(&article))
-        .expect("the extractor writes valid graphs");
+    let mut file = crate::extract::extract(&article);
+    for source in file.sources.iter_mut().filter(|s| s.id == article.id) {
+        ingest::describe(source, &article);
+    }
+    let graph = KnowledgeGraph::from_file(file).expect("the extractor writes valid graphs");
     match a.format {
         Format::Json => crate::store::write_json(&graph, out)?,
         Format::Text => {

@@ -21,6 +21,8 @@ pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
             struct View<'a> {
                 id: &'a str,
                 title: Option<&'a str>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                publisher: Option<&'a str>,
                 date: Option<&'a str>,
                 path: Option<&'a str>,
                 hash: Option<&'a str>,
@@ -31,6 +33,7 @@ pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
                 .map(|s| View {
                     id: &s.id,
                     title: s.title.as_deref(),
+                    publisher: s.publisher.as_deref(),
                     date: s.date.as_deref(),
                     path: s.path.as_deref(),
                     hash: s.hash(),

@@ -109,11 +109,24 @@ pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Styl
             out.push_str(&format!("{indent}\"{}\"\n", one_line(ev)));
         }
         if let Some(src) = &p.source {
-            let date = graph.source(src).and_then(|s| s.date.as_deref());
-            let label = match date {
+            let source = graph.source(src);
+            let date = source.and_then(|s| s.date.as_deref());
+            let mut label = match date {
                 Some(d) => format!("source: {src} ({d})"),
                 None => format!("source: {src}"),
             };
+            // Who published it and its title, when the article's header said.
+            let about: Vec<String> = source
+                .into_iter()
+                .flat_map(|s| {
+                    let title = s.title.as_deref().map(|t| format!("\u{201c}{t}\u{201d}"));
+                    [s.publisher.clone(), title]
+                })
+                .flatten()
+                .collect();
+            if !about.is_empty() {
+                label.push_str(&format!(" \u{2014} {}", one_line(&about.join(", "))));
+            }
             out.push_str(&format!("{indent}{}\n", style.dim(&label)));
         }
     }

@@ -44,6 +44,11 @@ pub fn have(program: &str) -> bool {
     found
 }
 
+/// Says on stderr that a check was skipped, and why.
+pub fn skip(why: &str) {
+    eprintln!("skipped: {why}");
+}
+
 /// Checks that a run's stderr shows no Rust panic or backtrace hint: kg answers every bad
 /// input with its own one-line message.
 pub fn no_panic(assert: assert_cmd::assert::Assert) -> assert_cmd::assert::Assert {

@@ -17,6 +17,7 @@ mod names;
 mod neighbours;
 mod path;
 mod properties;
+mod readme;
 mod scale;
 mod shell;
 mod snapshot;

@@ -90,7 +90,7 @@ pub enum Command {
     Stats(StatsArgs),
     /// The graph (or a part of it) as Graphviz DOT: short for `kg export --format dot`.
     #[command(
-        after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg"
+        after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg\n  kg dot --limit 40 | dot -Tsvg > best-connected.svg"
     )]
     Dot(DotArgs),
     /// The graph (or a part of it) in a format other tools read.
@@ -445,6 +445,10 @@ pub struct SelectArgs {
 pub struct DotArgs {
     #[command(flatten)]
     pub select: SelectArgs,
+    /// Only the N best-connected entities of the selection (and the facts among them).
+    /// Without it, a selection of more than 500 facts is refused: Graphviz takes minutes.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 /// A format `kg export` writes.
@@ -506,6 +510,11 @@ pub struct HtmlArgs {
     /// The page title (default: what was selected).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Only the N best-connected entities of the selection (and the facts among them).
+    /// Without it, a selection of more than 5,000 facts is refused; above 500, --layout auto
+    /// uses kg's own layout rather than Graphviz.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -4,6 +4,7 @@
 //! into a subgraph.
 
 pub mod add;
+pub mod bounds;
 pub mod build;
 pub mod compact;
 pub mod completions;

@@ -43,7 +43,9 @@ fn have_browser() -> bool {
             std::env::var("CI").as_deref() != Ok("true"),
             "{what} is not installed, and CI needs it: tests/browser/install.sh installs it"
         );
-        eprintln!("skipped: {what} is not installed");
+        crate::harness::skip(&format!(
+            "{what} is not installed (tests/browser/install.sh installs it)"
+        ));
         return false;
     }
     true

@@ -864,7 +864,7 @@ fn progress_bar_goes_forward() {
         .output()
         .is_err()
     {
-        eprintln!("skipped: script (util-linux) is not installed");
+        crate::harness::skip("script (util-linux) is not installed");
         return;
     }
     let dir = base();

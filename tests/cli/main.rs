@@ -21,3 +21,4 @@ mod readme;
 mod scale;
 mod shell;
 mod snapshot;
+mod summary;

@@ -60,13 +60,24 @@ pub fn best_connected(graph: &KnowledgeGraph, sub: &Subgraph, limit: usize) -> S
 }
 
 /// Stops `command` (`"kg dot"`, `"kg html"`) when `sub` holds more than `max` facts,
-/// with what would keep it drawable. `also` ends the hint (another way to get them all).
-pub fn check(command: &str, sub: &Subgraph, max: usize, also: &str) -> Result<(), Error> {
+/// with what would keep it drawable (a smaller `--limit` when one was given). `also` ends
+/// the hint (another way to get them all).
+pub fn check(
+    command: &str,
+    sub: &Subgraph,
+    max: usize,
+    limit: Option<usize>,
+    also: &str,
+) -> Result<(), Error> {
     if sub.edges.len() <= max {
         return Ok(());
     }
+    let choose = match limit {
+        None => "choose a part with --around NAME, --relation REL, --kind KIND or --limit N (the N best-connected entities)".to_string(),
+        Some(n) => format!("choose a --limit below {n}, or a part with --around NAME, --relation REL or --kind KIND"),
+    };
     Err(Error::Usage(format!(
-        "{} and {} are too many for {command} to draw (at most {}): choose a part with --around NAME, --relation REL, --kind KIND or --limit N (the N best-connected entities){also}",
+        "{} and {} are too many for {command} to draw (at most {}): {choose}{also}",
         counted(sub.edges.len(), "fact"),
         counted(sub.nodes.len(), "entity"),
         counted(max, "fact"),
@@ -125,11 +136,19 @@ mod tests {
         assert_eq!(names.len(), 2);
         assert!(names.contains(&"A"), "{names:?}");
         assert_eq!(kept.edges.len(), 1);
-        assert!(check("kg dot", &kept, 1, "").is_ok());
+        assert!(check("kg dot", &kept, 1, Some(2), "").is_ok());
         let whole = Subgraph::whole(&g);
         assert_eq!(
-            check("kg dot", &whole, 3, "").unwrap_err().to_string(),
+            check("kg dot", &whole, 3, None, "")
+                .unwrap_err()
+                .to_string(),
             "4 facts and 4 entities are too many for kg dot to draw (at most 3 facts): choose a part with --around NAME, --relation REL, --kind KIND or --limit N (the N best-connected entities)"
+        );
+        assert_eq!(
+            check("kg dot", &whole, 3, Some(4), "")
+                .unwrap_err()
+                .to_string(),
+            "4 facts and 4 entities are too many for kg dot to draw (at most 3 facts): choose a --limit below 4, or a part with --around NAME, --relation REL or --kind KIND"
         );
     }
 }

@@ -16,6 +16,7 @@ pub fn run(ctx: &mut Ctx, a: &DotArgs) -> Result<Outcome, Error> {
         "kg dot",
         &sub,
         bounds::DOT_MAX_FACTS,
+        a.limit,
         "; kg export --format dot writes them all",
     )?;
     export::dot::write(ctx.graph, &sub, ctx.out)?;

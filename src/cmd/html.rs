@@ -18,7 +18,7 @@ pub fn run(ctx: &mut Ctx, a: &HtmlArgs) -> Result<Outcome, Error> {
         Err(nothing) => return Ok(nothing),
     };
     let sub = bounds::limited(g, sub, a.limit, &mut ctx.notes);
-    bounds::check("kg html", &sub, bounds::PAGE_MAX_FACTS, "")?;
+    bounds::check("kg html", &sub, bounds::PAGE_MAX_FACTS, a.limit, "")?;
     let drawn = match a.layout {
         LayoutChoice::Force => layout::force(g, &sub),
         LayoutChoice::Graphviz => {

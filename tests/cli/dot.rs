@@ -255,6 +255,15 @@ fn pictures_stay_pictures() {
     assert_eq!(dot.matches(" -> ").count(), 7, "{dot}");
     kg().arg("-g")
         .arg(&big)
+        .args(["dot", "--limit", "590"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::ends_with(
+            "kg: 589 facts and 590 entities are too many for kg dot to draw (at most 500 facts): choose a --limit below 590, or a part with --around NAME, --relation REL or --kind KIND; kg export --format dot writes them all\n",
+        ));
+    kg().arg("-g")
+        .arg(&big)
         .args(["dot", "--around", "Person 7", "--depth", "2"])
         .assert()
         .success();

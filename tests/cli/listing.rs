@@ -182,3 +182,35 @@ fn listings_fit_the_terminal_width() {
     );
     assert!(widest(&out) <= 80 && out.contains('…'), "{out}");
 }
+
+/// On a terminal (under `script`, which gives kg one) of 80 columns, without `COLUMNS`,
+/// the listing fits the terminal's width.
+#[test]
+fn listings_fit_the_terminals_own_width() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::harness::skip("script (util-linux) is not installed");
+        return;
+    }
+    let kg_bin = assert_cmd::cargo::cargo_bin!("kg");
+    let line = format!("stty rows 24 cols 80; {} entities", kg_bin.display());
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("COLUMNS")
+        .env_remove("KG_GRAPH")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.starts_with(
+            "NAME                                                          KIND         FACTS\n"
+        ),
+        "{text}"
+    );
+    assert!(widest(&text) <= 80 && text.contains('…'), "{text}");
+}

@@ -240,6 +240,7 @@ pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
     let Some(path) = path else {
         return store::from_json(EMBEDDED_GRAPH).map_err(Error::BadEmbeddedGraph);
     };
+    let _spinner = reading(path);
     // A very large file is parsed from a memory map, without holding its text (as much
     // memory again as half the graph) while the graph is built; any problem is then
     // reported from the text.
@@ -272,6 +273,34 @@ pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
             })
         }
         other => other.map_err(bad),
+    }
+}
+
+/// From this size (50 MB, about a second to read) a graph file being read shows a spinner
+/// on a terminal.
+pub const SPIN_FROM_BYTES: u64 = 50 << 20;
+
+/// A spinner on stderr, `reading FILE (N MB)`, while a large graph file is read, when
+/// stderr is a terminal; it is cleared when dropped.
+fn reading(path: &Path) -> Option<Spinner> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if size < SPIN_FROM_BYTES || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(indicatif::ProgressStyle::default_spinner());
+    bar.set_message(format!("reading {} ({} MB)", path.display(), size >> 20));
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(Spinner(bar))
+}
+
+/// A spinner that clears its line when it goes.
+struct Spinner(indicatif::ProgressBar);
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
     }
 }
 

@@ -282,3 +282,51 @@ fn pictures_stay_pictures() {
         "kg: 5001 facts and 5001 entities are too many for kg html to draw (at most 5000 facts): choose a part with --around NAME, --relation REL, --kind KIND or --limit N (the N best-connected entities)\n",
     );
 }
+
+/// Reading a large graph file (50 MB and more) shows a spinner on a terminal (under
+/// `script`), cleared before the answer.
+#[test]
+fn a_large_graph_file_shows_a_spinner_on_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::harness::skip("script (util-linux) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pad = "x".repeat(1000);
+    let entities: Vec<String> = (0..55_000)
+        .map(|i| format!(r#"{{"id": "p{i}", "name": "Person {i} {pad}", "kind": "person"}}"#))
+        .collect();
+    let path = dir.path().join("large.json");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"version": 1, "entities": [{}], "facts": [{{"subject": "p0", "relation": "leads", "object": "p1"}}]}}"#,
+            entities.join(",")
+        ),
+    )
+    .unwrap();
+    let kg_bin = assert_cmd::cargo::cargo_bin!("kg");
+    let line = format!(
+        "stty rows 24 cols 100; {} -g {} dot --around p0",
+        kg_bin.display(),
+        path.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("KG_SNAPSHOT")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let head: String = text.chars().take(300).collect();
+    assert!(out.status.success(), "{head}");
+    assert!(text.contains("reading "), "{head}");
+    assert!(text.contains("large.json (55 MB)"), "{head}");
+    assert!(
+        text.contains("\u{1b}[2Kdigraph kg {"),
+        "the spinner is cleared: {head}"
+    );
+}

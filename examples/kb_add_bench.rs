@@ -38,7 +38,7 @@ fn main() {
     for chunk in paths.chunks(BATCH) {
         let start = Instant::now();
         for p in chunk {
-            incoming.push(ingest::read(p).expect("synthetic articles extract"));
+            incoming.push(ingest::read(p, None).expect("synthetic articles extract"));
         }
         extract_secs.push(start.elapsed().as_secs_f64());
     }

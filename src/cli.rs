@@ -90,7 +90,7 @@ pub enum Command {
     Stats(StatsArgs),
     /// The graph (or a part of it) as Graphviz DOT: short for `kg export --format dot`.
     #[command(
-        after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg"
+        after_help = "Examples:\n  kg dot | dot -Tsvg > graph.svg\n  kg dot --around \"Moscow Zoo\" --depth 1 | dot -Tpng > zoo.png\n  kg dot --path Putin \"Pyongyang Central Zoo\" | dot -Tsvg > path.svg\n  kg dot --limit 40 | dot -Tsvg > best-connected.svg"
     )]
     Dot(DotArgs),
     /// The graph (or a part of it) in a format other tools read.
@@ -122,15 +122,25 @@ pub enum Command {
         after_help = "Examples:\n  kg man | man -l -\n  kg man --dir /usr/local/share/man/man1"
     )]
     Man(ManArgs),
-    /// Create an empty knowledge base (DIR/kg.json, or the --graph file).
-    #[command(after_help = "Examples:\n  kg init\n  kg init ~/news\n  kg --graph wire.json init")]
+    /// Create an empty knowledge base (PATH/kg.json, PATH when it ends in .json, or the --graph file).
+    #[command(
+        after_help = "Examples:\n  kg init\n  kg init ~/news\n  kg init news/wire.json\n  kg --graph wire.json init"
+    )]
     Init(InitArgs),
     /// Extract articles and merge them into the knowledge base.
     ///
     /// An article is identified by its content hash: adding the same file again changes
     /// nothing; a changed file (same name) replaces its earlier facts. A .json file is
     /// taken as one article already extracted (a graph file with at most one source).
-    #[command(after_help = "Examples:\n  kg add articles/*.txt\n  kg add 2024-11-22-putin-zoo.txt")]
+    ///
+    /// A text article may open with header lines, then a blank line:
+    ///   source: Associated Press
+    ///   date: 2024-11-22
+    ///   title: Putin gives animals to Pyongyang zoo
+    /// The source and title are shown with the article's facts (kg show, path, explain, html).
+    #[command(
+        after_help = "Examples:\n  kg add articles/*.txt\n  kg add 2024-11-22-putin-zoo.txt\n  kg add notes.txt --date 2024-11-22"
+    )]
     Add(AddArgs),
     /// List the articles in the knowledge base: id, date, facts contributed, title, file.
     #[command(after_help = "Examples:\n  kg sources\n  kg sources --format json")]
@@ -239,8 +249,10 @@ pub struct EvalArgs {
 
 #[derive(Debug, ClapArgs)]
 pub struct InitArgs {
-    /// The folder to create kg.json in (default: the current folder).
-    pub dir: Option<PathBuf>,
+    /// The folder to create kg.json in (default: the current folder), or the file to
+    /// create when it ends in .json; missing folders are created.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -248,6 +260,14 @@ pub struct AddArgs {
     /// The article files (text with optional source:/date:/title: header lines, or .json).
     #[arg(required = true, value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
+    /// The articles' date (YYYY-MM-DD), when their header has none or it is wrong; relative
+    /// dates ("in April", "last month") are resolved against it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Add an article even when kg finds no facts in it (else it is left out, with a
+    /// warning, and kg add exits 1).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -429,6 +449,10 @@ pub struct SelectArgs {
 pub struct DotArgs {
     #[command(flatten)]
     pub select: SelectArgs,
+    /// Only the N best-connected entities of the selection (and the facts among them).
+    /// Without it, a selection of more than 500 facts is refused: Graphviz takes minutes.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 /// A format `kg export` writes.
@@ -457,7 +481,8 @@ pub struct ExportArgs {
     /// The format; when absent, taken from the extension of -o.
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ExportFormat>,
-    /// Write here instead of standard output (a folder for csv); replaced atomically.
+    /// Write here instead of standard output (a folder for csv, created when missing);
+    /// replaced atomically.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -489,6 +514,11 @@ pub struct HtmlArgs {
     /// The page title (default: what was selected).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Only the N best-connected entities of the selection (and the facts among them).
+    /// Without it, a selection of more than 5,000 facts is refused; above 500, --layout auto
+    /// uses kg's own layout rather than Graphviz.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -509,7 +539,8 @@ pub struct ExplainArgs {
 
 #[derive(Debug, ClapArgs)]
 pub struct ManArgs {
-    /// Write kg.1 and a page per subcommand (kg-path.1, ...) into this folder instead.
+    /// Write kg.1 and a page per subcommand (kg-path.1, ...) into this folder instead
+    /// (created when missing).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }

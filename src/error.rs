@@ -128,6 +128,7 @@ pub fn describe(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         io::ErrorKind::IsADirectory => "it is a directory".to_string(),
         io::ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
+        io::ErrorKind::NotADirectory => "a file stands where a folder should be".to_string(),
         _ => {
             let s = e.to_string();
             match s.find(" (os error") {

@@ -21,7 +21,8 @@ fn main() -> ExitCode {
             return Exit::Success.into();
         }
         Err(e) => {
-            say(&kg::run::usage_message(&e));
+            // clap's message keeps its lines: the tip, the usage, the possible values.
+            eprintln!("{}", kg::run::usage_message(&e));
             return Exit::Failure.into();
         }
     };

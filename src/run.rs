@@ -72,6 +72,7 @@ pub fn run(args: Args) -> Result<Report, Error> {
                 graph: &graph,
                 base: located.path(),
                 style,
+                width: crate::print::width::columns(is_terminal),
                 out: &mut out,
                 notes: Vec::new(),
             };
@@ -239,6 +240,7 @@ pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
     let Some(path) = path else {
         return store::from_json(EMBEDDED_GRAPH).map_err(Error::BadEmbeddedGraph);
     };
+    let _spinner = reading(path);
     // A very large file is parsed from a memory map, without holding its text (as much
     // memory again as half the graph) while the graph is built; any problem is then
     // reported from the text.
@@ -274,6 +276,34 @@ pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
     }
 }
 
+/// From this size (50 MB, about a second to read) a graph file being read shows a spinner
+/// on a terminal.
+pub const SPIN_FROM_BYTES: u64 = 50 << 20;
+
+/// A spinner on stderr, `reading FILE (N MB)`, while a large graph file is read, when
+/// stderr is a terminal; it is cleared when dropped.
+fn reading(path: &Path) -> Option<Spinner> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if size < SPIN_FROM_BYTES || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(indicatif::ProgressStyle::default_spinner());
+    bar.set_message(format!("reading {} ({} MB)", path.display(), size >> 20));
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(Spinner(bar))
+}
+
+/// A spinner that clears its line when it goes.
+struct Spinner(indicatif::ProgressBar);
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
 /// True when a JSON document has the top-level `nodes` and `links` (or `edges`) arrays
 /// of networkx's node-link format.
 fn is_node_link(text: &str) -> bool {
@@ -284,12 +314,51 @@ fn is_node_link(text: &str) -> bool {
         && (doc.get("links").or_else(|| doc.get("edges"))).is_some_and(|v| v.is_array())
 }
 
-/// The one line to print for a command-line error clap found: its first line, without
-/// clap's `error: ` prefix.
+/// What to print on stderr for a command-line error clap found: clap's own message, with
+/// its tip ("a similar subcommand exists: 'path'"), the missing arguments, the possible
+/// values and the usage line, `kg: ` in place of clap's `error: ` and no colours. Lines
+/// are made safe for a terminal (an argument may hold control characters). `kg` with no
+/// command at all gets [`short_usage`] instead of the whole help.
 pub fn usage_message(e: &clap::Error) -> String {
+    use clap::error::ErrorKind;
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return short_usage();
+    }
     let rendered = e.render().to_string();
-    let first = rendered.lines().next().unwrap_or_default();
-    first.strip_prefix("error: ").unwrap_or(first).to_string()
+    let rendered = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    let lines: Vec<String> = rendered
+        .trim_end()
+        .lines()
+        .map(|l| crate::print::text::printable(l).trim_end().to_string())
+        .collect();
+    format!("kg: {}", lines.join("\n"))
+}
+
+/// What `kg` alone prints: what kg is, the usage line, each command with its help line
+/// (cut to fit 100 columns), one example, and where to read more. Built from the clap
+/// definition, so a new command shows up in it.
+pub fn short_usage() -> String {
+    use clap::CommandFactory;
+    let mut cmd = Args::command();
+    let usage = cmd.render_usage().to_string();
+    let commands: Vec<(String, String)> = cmd
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            (c.get_name().to_string(), about)
+        })
+        .collect();
+    let width = commands.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+    let mut text = format!("{about}\n\n{}\n\nCommands:\n", usage.trim_end());
+    for (name, about) in &commands {
+        let about = crate::print::width::fit(about, 100 - width - 4);
+        text.push_str(&format!("  {name:width$}  {about}\n"));
+    }
+    text.push_str("\nExample:\n  kg path Putin \"Pyongyang Central Zoo\"\n\n");
+    text.push_str("More: 'kg --help', 'kg help COMMAND'");
+    text
 }
 
 #[cfg(test)]

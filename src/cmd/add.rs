@@ -14,30 +14,59 @@ use std::path::PathBuf;
 /// From how many files on a progress bar is shown (on a terminal only).
 const PROGRESS_FROM: usize = 2;
 
+/// Adds the articles and says, one line each, what became of them. An article in which
+/// kg finds no facts is left out with a note, and the outcome is "nothing" (exit 1),
+/// unless `--allow-empty`.
 pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
+    let date = a
+        .date
+        .as_deref()
+        .map(super::extract::full_date)
+        .transpose()?;
     // The base is locked (and checked) before the articles are read.
     let appender = Appender::open(ctx.base, &mut ctx.notes)?;
     let session = match appender {
         Some(_) => None,
         None => Some(Session::open(ctx.base)?),
     };
-    let bar = progress(a.articles.len());
-    bar.set_message("reading");
+    // One bar per phase: reading counts up to n and goes; merging starts its own at 0.
+    let bar = progress(a.articles.len(), "reading");
     let mut incoming = Vec::with_capacity(a.articles.len());
+    let mut paths = Vec::with_capacity(a.articles.len());
+    let mut empty = Vec::new();
     for path in &a.articles {
-        incoming.push(ingest::read(path)?);
+        let ex = ingest::read(path, date.as_deref())?;
         bar.inc(1);
+        if ex.facts.is_empty() && !a.allow_empty {
+            empty.push(path);
+            continue;
+        }
+        incoming.push(ex);
+        paths.push(path.clone());
     }
-    bar.set_position(0);
-    bar.set_message("merging");
+    bar.finish_and_clear();
+    for path in &empty {
+        ctx.notes
+            .push(format!("no facts found in '{}': not added", path.display()));
+    }
+    let outcome = match empty.len() {
+        0 => Outcome::Done,
+        n => Outcome::Nothing(format!(
+            "{} with no facts left out (kg add --allow-empty adds {})",
+            crate::print::text::counted(n, "article"),
+            if n == 1 { "it" } else { "them" }
+        )),
+    };
+    if incoming.is_empty() {
+        return Ok(outcome);
+    }
     let incoming = match appender {
         Some(mut app) => match app.append(incoming) {
             Ok(results) => {
-                bar.finish_and_clear();
-                report(ctx.out, &a.articles, &results)?;
+                report(ctx.out, &paths, &results)?;
                 let appended = results.iter().any(|r| matches!(r, Added::New { .. }));
                 app.save(&mut ctx.notes, appended)?;
-                return Ok(Outcome::Done);
+                return Ok(outcome);
             }
             Err(back) => back, // needs the base rewritten: unlock, then lock for that
         },
@@ -47,11 +76,12 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
         Some(s) => s,
         None => Session::open(ctx.base)?,
     };
+    let bar = progress(incoming.len(), "merging");
     let results = merge(&mut session, incoming, &bar);
     bar.finish_and_clear();
-    report(ctx.out, &a.articles, &results)?;
+    report(ctx.out, &paths, &results)?;
     session.save(&mut ctx.notes, "nothing new to add")?;
-    Ok(Outcome::Done)
+    Ok(outcome)
 }
 
 fn merge(session: &mut Session, incoming: Vec<Extraction>, bar: &ProgressBar) -> Vec<Added> {
@@ -77,8 +107,9 @@ fn report(out: &mut dyn Write, articles: &[PathBuf], results: &[Added]) -> Resul
     Ok(())
 }
 
-/// A bar on stderr for many files when stderr is a terminal; hidden otherwise.
-fn progress(n: usize) -> ProgressBar {
+/// A bar on stderr for many files when stderr is a terminal, labelled with the phase;
+/// hidden otherwise.
+fn progress(n: usize, phase: &'static str) -> ProgressBar {
     if n < PROGRESS_FROM || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -88,5 +119,6 @@ fn progress(n: usize) -> ProgressBar {
     {
         bar.set_style(style.progress_chars("=> "));
     }
+    bar.set_message(phase);
     bar
 }

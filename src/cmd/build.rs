@@ -16,10 +16,11 @@ pub fn run(a: &BuildArgs, notes: &mut Vec<String>) -> Result<Outcome, Error> {
         .map(|p| ingest::read_article(p))
         .collect::<Result<Vec<_>, _>>()?;
     let mut file = crate::extract::build(&articles);
-    for (source, path) in file.sources.iter_mut().zip(&a.articles) {
+    for ((source, path), article) in file.sources.iter_mut().zip(&a.articles).zip(&articles) {
         source
             .path
             .get_or_insert_with(|| path.display().to_string());
+        ingest::describe(source, article);
     }
     let graph = KnowledgeGraph::from_file(file).expect("the builder writes valid graphs");
     atomic::write_file(&a.output, |out| crate::store::write_json(&graph, out)).map_err(

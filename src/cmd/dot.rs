@@ -1,6 +1,7 @@
-//! `kg dot`: the graph, or a selection of it, as Graphviz DOT on standard output.
+//! `kg dot`: the graph, or a selection of it, as Graphviz DOT on standard output; at most
+//! [`bounds::DOT_MAX_FACTS`] facts (`--limit N` keeps the N best-connected entities).
 
-use super::{Ctx, Outcome, select};
+use super::{Ctx, Outcome, bounds, select};
 use crate::cli::DotArgs;
 use crate::error::Error;
 use crate::export;
@@ -10,6 +11,14 @@ pub fn run(ctx: &mut Ctx, a: &DotArgs) -> Result<Outcome, Error> {
         Ok(sub) => sub,
         Err(nothing) => return Ok(nothing),
     };
+    let sub = bounds::limited(ctx.graph, sub, a.limit, &mut ctx.notes);
+    bounds::check(
+        "kg dot",
+        &sub,
+        bounds::DOT_MAX_FACTS,
+        a.limit,
+        "; kg export --format dot writes them all",
+    )?;
     export::dot::write(ctx.graph, &sub, ctx.out)?;
     Ok(Outcome::Done)
 }

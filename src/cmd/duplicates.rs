@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::kb::Decisions;
 use crate::kb::decisions::decisions_path;
 use crate::kb::duplicates::duplicates;
+use crate::print::width::{fit, share, width};
 use crate::print::{Format, json};
 use serde::Serialize;
 
@@ -58,15 +59,21 @@ pub fn run(ctx: &mut Ctx, a: &DuplicatesArgs) -> Result<Outcome, Error> {
                 if i > 0 {
                     writeln!(ctx.out)?;
                 }
+                // Long names are cut to what the line leaves after the ids.
+                let others = width(&x.id) + width(&y.id) + 11;
+                let room = ctx.width.map(|w| w.saturating_sub(others));
+                let (xw, yw) = share(width(&x.name), width(&y.name), room, 12);
                 writeln!(
                     ctx.out,
                     "{} ({})  ~  {} ({})",
-                    style.entity(&x.name),
+                    style.entity(&fit(&x.name, xw)),
                     style.dim(&x.id),
-                    style.entity(&y.name),
+                    style.entity(&fit(&y.name, yw)),
                     style.dim(&y.id)
                 )?;
-                writeln!(ctx.out, "  {}", p.reasons.join("; "))?;
+                let reasons = p.reasons.join("; ");
+                let room = ctx.width.map_or(usize::MAX, |w| w.saturating_sub(2));
+                writeln!(ctx.out, "  {}", fit(&reasons, room))?;
                 writeln!(
                     ctx.out,
                     "  {}",

@@ -3,7 +3,9 @@
 use super::{Ctx, Outcome};
 use crate::cli::EntitiesArgs;
 use crate::error::Error;
-use crate::print::{Format, json, text::pad};
+use crate::print::text::printable;
+use crate::print::width::{self, pad};
+use crate::print::{Format, json};
 
 pub fn run(ctx: &mut Ctx, a: &EntitiesArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
@@ -21,12 +23,14 @@ pub fn run(ctx: &mut Ctx, a: &EntitiesArgs) -> Result<Outcome, Error> {
             json::print(ctx.out, &views)?;
         }
         Format::Text => {
-            let width = nodes
+            let natural = nodes
                 .iter()
-                .map(|&n| g.entity(n).name.chars().count())
+                .map(|&n| width::width(&g.entity(n).name))
                 .max()
                 .unwrap_or(4)
                 .max(4);
+            // A long name is cut to what the line leaves after KIND and FACTS.
+            let width = width::column(natural, ctx.width, 2 + 11 + 2 + 5, 12);
             let style = ctx.style;
             writeln!(
                 ctx.out,
@@ -40,7 +44,7 @@ pub fn run(ctx: &mut Ctx, a: &EntitiesArgs) -> Result<Outcome, Error> {
                 writeln!(
                     ctx.out,
                     "{}  {}  {degree:>5}",
-                    style.entity(&pad(&e.name, width)),
+                    style.entity(&pad(&printable(&e.name), width)),
                     style.dim(&pad(e.kind.as_str(), 11))
                 )?;
             }

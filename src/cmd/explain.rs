@@ -81,11 +81,14 @@ pub fn run(ctx: &mut Ctx, a: &ExplainArgs) -> Result<Outcome, Error> {
     Ok(Outcome::Done)
 }
 
-/// `"Title", id, 22 November 2024, path`: the parts the source has.
+/// `"Title", Publisher, id, 22 November 2024, path`: the parts the source has.
 fn cite(s: &SourceView) -> String {
     let mut parts = Vec::new();
     if let Some(t) = s.title {
         parts.push(format!("\u{201c}{t}\u{201d}"));
+    }
+    if let Some(p) = s.publisher {
+        parts.push(p.to_string());
     }
     parts.push(s.id.to_string());
     if let Some(d) = s.date {

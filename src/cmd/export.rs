@@ -27,12 +27,13 @@ pub fn run(ctx: &mut Ctx, a: &ExportArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
     match (format, a.output.as_deref()) {
         (ExportFormat::Csv, Some(dir)) => {
-            if !dir.is_dir() {
+            if dir.exists() && !dir.is_dir() {
                 return Err(Error::Usage(format!(
-                    "csv writes nodes.csv and edges.csv into a folder: '{}' is not one (mkdir it first)",
+                    "csv writes nodes.csv and edges.csv into a folder: '{}' is a file",
                     dir.display()
                 )));
             }
+            atomic::make_folder(dir).map_err(|e| write_error(dir, e))?;
             export::csv::write_dir(g, &sub, dir).map_err(|e| write_error(dir, e))?;
             ctx.notes.push(format!(
                 "wrote {} and {}",

@@ -9,15 +9,20 @@ use crate::model::{KnowledgeGraph, is_date_prefix};
 use crate::print::{Format, Style, text};
 use std::io::Write;
 
+/// A `--date` checked: a whole date, YYYY-MM-DD.
+pub fn full_date(date: &str) -> Result<String, Error> {
+    if date.len() != 10 || !is_date_prefix(date) {
+        return Err(Error::Usage(format!(
+            "--date '{date}' is not a date: give it as YYYY-MM-DD"
+        )));
+    }
+    Ok(date.to_string())
+}
+
 pub fn run(out: &mut dyn Write, a: &ExtractArgs) -> Result<Outcome, Error> {
     let mut article = ingest::read_article(&a.article)?;
     if let Some(date) = &a.date {
-        if date.len() != 10 || !is_date_prefix(date) {
-            return Err(Error::Usage(format!(
-                "--date '{date}' is not a date: give it as YYYY-MM-DD"
-            )));
-        }
-        article.date = Some(date.clone());
+        article.date = Some(full_date(date)?);
     }
     if a.trace {
         let (file, sentences) = crate::extract::trace::trace(&article);
@@ -30,8 +35,11 @@ pub fn run(out: &mut dyn Write, a: &ExtractArgs) -> Result<Outcome, Error> {
         }
         return Ok(Outcome::Done);
     }
-    let graph = KnowledgeGraph::from_file(crate::extract::extract(&article))
-        .expect("the extractor writes valid graphs");
+    let mut file = crate::extract::extract(&article);
+    for source in file.sources.iter_mut().filter(|s| s.id == article.id) {
+        ingest::describe(source, &article);
+    }
+    let graph = KnowledgeGraph::from_file(file).expect("the extractor writes valid graphs");
     match a.format {
         Format::Json => crate::store::write_json(&graph, out)?,
         Format::Text => {

@@ -31,7 +31,11 @@ pub fn run(ctx: &mut Ctx, a: &FactsArgs) -> Result<Outcome, Error> {
         Format::Text => {
             let style = ctx.style;
             for &e in &edges {
-                writeln!(ctx.out, "{}", text::fact_line(g, e, &style))?;
+                writeln!(
+                    ctx.out,
+                    "{}",
+                    text::fact_line_within(g, e, &style, ctx.width)
+                )?;
                 if !a.no_evidence {
                     write!(ctx.out, "{}", text::evidence(g, e, "    ", &style))?;
                 }

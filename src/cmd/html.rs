@@ -1,7 +1,7 @@
 //! `kg html`: the graph, or a selection of it, as one self-contained interactive page
 //! (see [`crate::export::html`]), laid out by Graphviz when it is installed.
 
-use super::{Ctx, Outcome, select};
+use super::{Ctx, Outcome, bounds, select};
 use crate::cli::{HtmlArgs, LayoutChoice, SelectArgs};
 use crate::error::Error;
 use crate::export::html::{self, Page};
@@ -17,6 +17,8 @@ pub fn run(ctx: &mut Ctx, a: &HtmlArgs) -> Result<Outcome, Error> {
         Ok(sub) => sub,
         Err(nothing) => return Ok(nothing),
     };
+    let sub = bounds::limited(g, sub, a.limit, &mut ctx.notes);
+    bounds::check("kg html", &sub, bounds::PAGE_MAX_FACTS, a.limit, "")?;
     let drawn = match a.layout {
         LayoutChoice::Force => layout::force(g, &sub),
         LayoutChoice::Graphviz => {
@@ -27,6 +29,13 @@ pub fn run(ctx: &mut Ctx, a: &HtmlArgs) -> Result<Outcome, Error> {
                 });
             }
             layout::graphviz(g, &sub).map_err(Error::Usage)?
+        }
+        LayoutChoice::Auto if sub.edges.len() > bounds::GRAPHVIZ_MAX_FACTS => {
+            ctx.notes.push(format!(
+                "laid out by kg's own layout: Graphviz takes minutes for more than {} (--layout graphviz to wait for it)",
+                counted(bounds::GRAPHVIZ_MAX_FACTS, "fact")
+            ));
+            layout::force(g, &sub)
         }
         LayoutChoice::Auto if layout::installed("dot") => match layout::graphviz(g, &sub) {
             Ok(l) => l,

@@ -14,19 +14,30 @@ pub fn run(out: &mut dyn Write, a: &ManArgs, notes: &mut Vec<String>) -> Result<
     match &a.dir {
         None => out.write_all(&page())?,
         Some(dir) => {
-            clap_mangen::generate_to(Args::command(), dir).map_err(|source| Error::Write {
-                path: dir.clone(),
-                source,
-            })?;
+            crate::store::atomic::make_folder(dir)
+                .and_then(|()| clap_mangen::generate_to(command(), dir))
+                .map_err(|source| Error::Write {
+                    path: dir.clone(),
+                    source,
+                })?;
             notes.push(format!("wrote the manual pages to {}", dir.display()));
         }
     }
     Ok(Outcome::Done)
 }
 
+/// The clap definition as the manual shows it: the NAME line is `kg - a knowledge
+/// graph ...`, so the about loses the `kg: ` that `kg --help` opens with.
+fn command() -> clap::Command {
+    let cmd = Args::command();
+    let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+    let about = about.strip_prefix("kg: ").unwrap_or(&about).to_string();
+    cmd.about(about)
+}
+
 /// `kg(1)`, the whole manual in one page.
 pub fn page() -> Vec<u8> {
-    let mut cmd = Args::command().disable_help_subcommand(true);
+    let mut cmd = command().disable_help_subcommand(true);
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone());
     let mut buf = Vec::new();

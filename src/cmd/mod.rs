@@ -4,6 +4,7 @@
 //! into a subgraph.
 
 pub mod add;
+pub mod bounds;
 pub mod build;
 pub mod compact;
 pub mod completions;
@@ -44,6 +45,9 @@ pub struct Ctx<'a> {
     /// The graph file, when the graph is not the embedded one.
     pub base: Option<&'a Path>,
     pub style: Style,
+    /// The columns text listings fit (see [`crate::print::width::columns`]); `None`: no
+    /// limit.
+    pub width: Option<usize>,
     pub out: &'a mut dyn Write,
     /// Notes for the user that are not the answer (truncation, hints): printed on stderr.
     pub notes: Vec<String>,

@@ -4,7 +4,9 @@ use super::{Ctx, Outcome};
 use crate::cli::SourcesArgs;
 use crate::error::Error;
 use crate::kb::facts_by_source;
-use crate::print::{Format, json, text::pad};
+use crate::print::text::printable;
+use crate::print::width::{self, fit, pad};
+use crate::print::{Format, json};
 use serde::Serialize;
 
 pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
@@ -19,6 +21,8 @@ pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
             struct View<'a> {
                 id: &'a str,
                 title: Option<&'a str>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                publisher: Option<&'a str>,
                 date: Option<&'a str>,
                 path: Option<&'a str>,
                 hash: Option<&'a str>,
@@ -29,6 +33,7 @@ pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
                 .map(|s| View {
                     id: &s.id,
                     title: s.title.as_deref(),
+                    publisher: s.publisher.as_deref(),
                     date: s.date.as_deref(),
                     path: s.path.as_deref(),
                     hash: s.hash(),
@@ -39,12 +44,17 @@ pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
         }
         Format::Text => {
             let style = ctx.style;
-            let width = sources
+            let natural = sources
                 .iter()
-                .map(|s| s.id.chars().count())
+                .map(|s| width::width(&s.id))
                 .max()
                 .unwrap_or(2)
                 .max(2);
+            // The id gets up to half the line; the title and file what is left.
+            let width = width::column(natural, ctx.width.map(|w| w / 2), 0, 12);
+            let rest = ctx
+                .width
+                .map(|w| w.saturating_sub(width + 2 + 10 + 2 + 5 + 2));
             writeln!(
                 ctx.out,
                 "{}  DATE        FACTS  TITLE / FILE",
@@ -52,17 +62,13 @@ pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
             )?;
             for s in &sources {
                 let n = counts.get(&s.id).copied().unwrap_or(0);
-                let mut what = s.title.clone().unwrap_or_default();
-                if let Some(p) = &s.path {
-                    if !what.is_empty() {
-                        what.push_str("  ");
-                    }
-                    what.push_str(&style.dim(&format!("({p})")));
-                }
+                let title = printable(s.title.as_deref().unwrap_or_default()).into_owned();
+                let path = s.path.as_deref().map(|p| format!("({})", printable(p)));
+                let what = title_and_file(&title, path.as_deref(), rest, &style);
                 writeln!(
                     ctx.out,
                     "{}  {}  {n:>5}  {what}",
-                    style.entity(&pad(&s.id, width)),
+                    style.entity(&pad(&printable(&s.id), width)),
                     pad(s.date.as_deref().unwrap_or("-"), 10),
                 )?;
             }
@@ -74,4 +80,30 @@ pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
         ));
     }
     Ok(Outcome::Done)
+}
+
+/// `Title  (file)`, the file dimmed, cut to `room` columns: the title first, then as much
+/// of the file as is left.
+fn title_and_file(
+    title: &str,
+    path: Option<&str>,
+    room: Option<usize>,
+    style: &crate::print::Style,
+) -> String {
+    let room = room.unwrap_or(usize::MAX);
+    let title = fit(title, room);
+    let mut what = title.to_string();
+    let Some(path) = path else { return what };
+    let mut left = room.saturating_sub(width::width(&title));
+    if !what.is_empty() {
+        if left <= 2 {
+            return what;
+        }
+        what.push_str("  ");
+        left -= 2;
+    }
+    if left > 0 {
+        what.push_str(&style.dim(&fit(path, left)));
+    }
+    what
 }

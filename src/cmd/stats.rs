@@ -4,7 +4,8 @@ use super::{Ctx, Outcome};
 use crate::cli::StatsArgs;
 use crate::error::Error;
 use crate::model::{Kind, Relation};
-use crate::print::text::{counted, pad};
+use crate::print::text::{counted, pad, printable};
+use crate::print::width;
 use crate::print::{Format, json};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -85,17 +86,18 @@ pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
             }
             if !stats.leaders.is_empty() {
                 writeln!(ctx.out, "\n{}", style.heading("Best connected"))?;
-                let width = stats
+                let natural = stats
                     .leaders
                     .iter()
-                    .map(|l| l.entity.name.chars().count())
+                    .map(|l| width::width(l.entity.name))
                     .max()
                     .unwrap_or(0);
+                let width = width::column(natural, ctx.width, 2 + 1 + 4 + 6, 12);
                 for l in &stats.leaders {
                     writeln!(
                         ctx.out,
                         "  {} {:>4} facts",
-                        style.entity(&pad(l.entity.name, width)),
+                        style.entity(&width::pad(&printable(l.entity.name), width)),
                         l.facts
                     )?;
                 }

@@ -24,7 +24,7 @@
 //!             "subject", "relation", "object", "count", "date", "source", "evidence",
 //!             "span", "rule",                        // the fact, as `--format json` prints it
 //!             "route": {"points", "tip", "label"} | null}],   // Graphviz spline, if any
-//!  "sources": [{"id", "title", "date", "path"}],
+//!  "sources": [{"id", "title", "publisher"?, "date", "path"}],
 //!  "focus": entity id | null,                        // --around's centre
 //!  "path": [from id, to id] | null}                  // --path's ends, found on load
 //! ```

@@ -183,9 +183,11 @@ impl Appender {
             if self.snap.damage().is_some() {
                 return Err(incoming);
             }
+            // As `kg sources` counts: the base's facts that name the article.
+            let named = facts.iter().filter(|f| f.sources().contains(&ex.source.id));
             results.push(Added::New {
                 id: ex.source.id.clone(),
-                facts: ex.facts.len(),
+                facts: named.count(),
             });
             hashes.insert(hash, ex.source.id.clone());
             fresh_ids.insert(ex.source.id.clone());

@@ -31,8 +31,9 @@ pub fn read_article(path: &Path) -> Result<crate::extract::Article, Error> {
     })
 }
 
-/// Reads and extracts one article file.
-pub fn read(path: &Path) -> Result<Extraction, Error> {
+/// Reads and extracts one article file; `date`, when given, is the article's date
+/// whatever its header says (relative dates in a text article are resolved against it).
+pub fn read(path: &Path, date: Option<&str>) -> Result<Extraction, Error> {
     let (bytes, stem) = read_file(path)?;
     let bad = |message: String| Error::BadArticle {
         path: path.into(),
@@ -41,30 +42,65 @@ pub fn read(path: &Path) -> Result<Extraction, Error> {
     let mut ex = if path.extension().is_some_and(|e| e == "json") {
         from_graph_json(&bytes, &stem).map_err(bad)?
     } else {
-        from_text(&bytes, &stem).map_err(bad)?
+        from_text(&bytes, &stem, date).map_err(bad)?
     };
+    if let Some(date) = date {
+        ex.source.date = Some(date.to_string());
+    }
     ex.source.set_hash(&content_hash(&bytes));
     ex.source.path = Some(path.display().to_string());
     Ok(ex)
 }
 
-/// An article's text, through the extractor; the `title:` header line, if any, becomes
-/// the source's title.
-fn from_text(bytes: &[u8], id: &str) -> Result<Extraction, String> {
-    let article = crate::extract::read_article(bytes, id).map_err(|e| e.to_string())?;
+/// An article's text, through the extractor; the `title:` and `source:` header lines, if
+/// any, become the source's title and publisher.
+fn from_text(bytes: &[u8], id: &str, date: Option<&str>) -> Result<Extraction, String> {
+    let mut article = crate::extract::read_article(bytes, id).map_err(|e| e.to_string())?;
+    if let Some(date) = date {
+        article.date = Some(date.to_string());
+    }
     let file = crate::extract::extract(&article);
     let mut source = file
         .sources
         .into_iter()
         .find(|s| s.id == id)
         .unwrap_or_else(|| Source::new(id));
+    describe(&mut source, &article);
+    Ok(single_source(source, file.entities, file.facts))
+}
+
+/// Fills what the source does not say yet from the article's header: its date, its
+/// `title:` and its `source:` (the publisher).
+pub fn describe(source: &mut Source, article: &crate::extract::Article) {
     if source.date.is_none() {
         source.date = article.date.clone();
     }
     if source.title.is_none() {
         source.title = title(&article.text[..article.body_start]);
     }
-    Ok(single_source(source, file.entities, file.facts))
+    if source.publisher.is_none() {
+        source.publisher = article
+            .source
+            .as_deref()
+            .map(|s| publisher(s, article.date.as_deref()))
+            .filter(|s| !s.is_empty());
+    }
+}
+
+/// The publisher a `source:` header names: the line without a date that repeats the
+/// article's (`Reuters, 2024-11-22` → `Reuters`).
+fn publisher(header: &str, date: Option<&str>) -> String {
+    let header = header.trim();
+    let without = date.and_then(|d| header.strip_suffix(d)).map(|rest| {
+        rest.trim_end()
+            .trim_end_matches([',', ';'])
+            .trim_end()
+            .to_string()
+    });
+    match without {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => header.to_string(),
+    }
 }
 
 /// The value of a `title:` line in an article's header.
@@ -109,5 +145,24 @@ pub fn single_source(
         source,
         entities,
         facts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publisher_drops_the_date_the_header_repeats() {
+        assert_eq!(
+            publisher("Reuters, 2024-11-22", Some("2024-11-22")),
+            "Reuters"
+        );
+        assert_eq!(
+            publisher("Reuters, 2024-11-22", Some("2024-11-23")),
+            "Reuters, 2024-11-22"
+        );
+        assert_eq!(publisher(" Associated Press ", None), "Associated Press");
+        assert_eq!(publisher("2024-11-22", Some("2024-11-22")), "2024-11-22");
     }
 }

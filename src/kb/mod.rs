@@ -275,6 +275,7 @@ impl KnowledgeBase {
             self.articles.extend(fresh);
             self.rebuild(decisions);
             (0..results.len()).for_each(|_| progress());
+            self.recount(&mut results);
             return results;
         }
         let mut b = Builder::resume(decisions, &self.graph);
@@ -285,7 +286,20 @@ impl KnowledgeBase {
         self.articles.extend(fresh);
         let extra = std::mem::take(&mut self.graph.extra);
         self.graph = b.finish(extra);
+        self.recount(&mut results);
         results
+    }
+
+    /// Sets each added or replaced article's count to the facts of the merged graph that
+    /// name it, as `kg sources` counts them: an article that states one fact a thousand
+    /// times adds one fact, not a thousand.
+    fn recount(&self, results: &mut [Added]) {
+        let counts = facts_by_source(&self.graph.facts);
+        for r in results {
+            if let Added::New { id, facts } | Added::Replaced { id, facts } = r {
+                *facts = counts.get(id.as_str()).copied().unwrap_or(0);
+            }
+        }
     }
 
     /// Takes an article out and rebuilds; false when there is no such article.

@@ -174,12 +174,14 @@ record!(Entity, "Entity", 'de, |map| {
 
 record!(Source, "Source", 'de, |map| {
     let (mut id, mut title, mut date, mut path) = (None, None, None, None);
+    let mut publisher = None;
     let mut extra = Map::new();
-    let names = FieldName(&["id", "title", "date", "path"]);
+    let names = FieldName(&["id", "title", "publisher", "date", "path"]);
     while let Some(key) = map.next_key_seed(names)? {
         match key.as_ref() {
             "id" => fill(&mut map, &mut id, "id")?,
             "title" => fill_opt(&mut map, &mut title, "title")?,
+            "publisher" => fill_opt(&mut map, &mut publisher, "publisher")?,
             "date" => fill_opt(&mut map, &mut date, "date")?,
             "path" => fill_opt(&mut map, &mut path, "path")?,
             _ => keep(&mut map, &mut extra, key)?,
@@ -188,6 +190,7 @@ record!(Source, "Source", 'de, |map| {
     Ok(Source {
         id: need(id, "id")?,
         title: title.flatten(),
+        publisher: publisher.flatten(),
         date: date.flatten(),
         path: path.flatten(),
         extra,

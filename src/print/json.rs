@@ -179,6 +179,8 @@ impl<'a> LinkView<'a> {
 pub struct SourceView<'a> {
     pub id: &'a str,
     pub title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<&'a str>,
     pub date: Option<&'a str>,
     pub path: Option<&'a str>,
 }
@@ -190,6 +192,7 @@ impl<'a> SourceView<'a> {
         SourceView {
             id,
             title: s.and_then(|s| s.title.as_deref()),
+            publisher: s.and_then(|s| s.publisher.as_deref()),
             date: s.and_then(|s| s.date.as_deref()),
             path: s.and_then(|s| s.path.as_deref()),
         }

@@ -1,10 +1,12 @@
 //! Printing results: colours for people ([`Style`]), stable JSON shapes for scripts
-//! ([`json`]) and the shared text forms of facts ([`text`]).
+//! ([`json`]), the shared text forms of facts ([`text`]) and fitting text to the terminal
+//! ([`width`]).
 
 pub mod json;
 pub mod prose;
 pub mod style;
 pub mod text;
+pub mod width;
 
 pub use style::Style;
 

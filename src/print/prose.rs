@@ -176,8 +176,10 @@ pub fn clause(graph: &KnowledgeGraph, e: EdgeIndex, it: Option<NodeIndex>) -> St
 }
 
 /// The path as sentences, with the source ids in the order the sentences cite them. A
-/// sentence cites its source as "(news report)", or "(news report 2)" when the path draws
-/// on several, or "(news reports 1 and 2)" when several articles state its facts.
+/// sentence cites its source by its publisher ("(Associated Press)", from the article's
+/// `source:` header, without a remark in parentheses) when no other source of the path has the same one; else as "(news
+/// report)", or "(news report 2)" when the path draws on several, or "(news reports 1
+/// and 2)" when several articles state its facts.
 pub fn path_sentences(graph: &KnowledgeGraph, path: &Path) -> (Vec<String>, Vec<String>) {
     let mut sources: Vec<String> = Vec::new();
     for s in &path.steps {
@@ -187,6 +189,24 @@ pub fn path_sentences(graph: &KnowledgeGraph, path: &Path) -> (Vec<String>, Vec<
             }
         }
     }
+    // A source is named by its publisher when no other source of the path has the same;
+    // in the sentence without a remark in parentheses ("Reuters (via Yahoo News)" is
+    // "Reuters"; the list of sources has it whole).
+    let publisher = |id: &String| {
+        graph
+            .source(id)
+            .and_then(|s| s.publisher.as_deref())
+            .map(|p| p.split(" (").next().unwrap_or(p).trim())
+            .filter(|p| !p.is_empty())
+    };
+    let publishers: Vec<Option<&str>> = sources
+        .iter()
+        .map(|id| {
+            let p = publisher(id)?;
+            let same = sources.iter().filter(|o| publisher(o) == Some(p)).count();
+            (same == 1).then_some(p)
+        })
+        .collect();
     // A step joins the sentence before when it has the same date and source and ends on
     // the entity the clause before ended on ("...; the zoo received it").
     let mut groups: Vec<(Option<String>, Option<&str>, Vec<EdgeIndex>)> = Vec::new();
@@ -226,26 +246,39 @@ pub fn path_sentences(graph: &KnowledgeGraph, path: &Path) -> (Vec<String>, Vec<
                 .collect();
             cited.sort();
             cited.dedup();
-            let cite = source.map(|_| match cited.as_slice() {
+            let named: Option<Vec<&str>> = cited.iter().map(|&i| publishers[i - 1]).collect();
+            let cite = source.map(|_| match (cited.as_slice(), named) {
+                (_, Some(names)) if !names.is_empty() => and_list(&names),
                 _ if sources.len() <= 1 => "news report".to_string(),
-                [one] => format!("news report {one}"),
-                many => {
-                    let (last, rest) = many.split_last().expect("several");
-                    let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
-                    format!("news reports {} and {last}", rest.join(", "))
+                ([one], _) => format!("news report {one}"),
+                (many, _) => {
+                    let numbers: Vec<String> = many.iter().map(usize::to_string).collect();
+                    let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+                    format!("news reports {}", and_list(&numbers))
                 }
             });
             let lead = match (when, cite) {
                 (Some(w), Some(c)) => format!("{} ({c}), ", date_phrase(&w)),
                 (Some(w), None) => format!("{}, ", date_phrase(&w)),
-                (None, Some(c)) if c.starts_with("news reports") => format!("According to {c}, "),
-                (None, Some(c)) => format!("According to a {c}, "),
+                (None, Some(c)) if c.starts_with("news report ") || c == "news report" => {
+                    format!("According to a {c}, ")
+                }
+                (None, Some(c)) => format!("According to {c}, "),
                 (None, None) => String::new(),
             };
             capitalize(&format!("{lead}{body}."))
         })
         .collect();
     (sentences, sources)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The text with its first letter in upper case.

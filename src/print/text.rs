@@ -33,15 +33,36 @@ pub fn one_line(s: &str) -> String {
 
 /// `Subject -[relation]-> Object`, then the count and date if any: `  (count 2, 2024-11)`.
 pub fn fact_line(graph: &KnowledgeGraph, e: EdgeIndex, style: &Style) -> String {
+    fact_line_within(graph, e, style, None)
+}
+
+/// [`fact_line`] in `width` columns (none: no limit): long names are cut with an
+/// ellipsis, the relation and the count and date are kept.
+pub fn fact_line_within(
+    graph: &KnowledgeGraph,
+    e: EdgeIndex,
+    style: &Style,
+    width: Option<usize>,
+) -> String {
+    use super::width::{fit, share, width as cols};
     let f = graph.fact(e);
     let (s, o) = graph.endpoints(e);
+    let attrs = attributes(graph, e);
+    let (sname, oname) = (&graph.entity(s).name, &graph.entity(o).name);
+    let attrs_cols = if attrs.is_empty() {
+        0
+    } else {
+        cols(&attrs.to_string()) + 4
+    };
+    let others = cols(f.relation.as_str()) + 8 + attrs_cols;
+    let room = width.map(|w| w.saturating_sub(others));
+    let (sw, ow) = share(cols(sname), cols(oname), room, 12);
     let mut line = format!(
         "{} -[{}]-> {}",
-        style.entity(&graph.entity(s).name),
+        style.entity(&fit(sname, sw)),
         style.relation(f.relation.as_str()),
-        style.entity(&graph.entity(o).name)
+        style.entity(&fit(oname, ow))
     );
-    let attrs = attributes(graph, e);
     if !attrs.is_empty() {
         line.push_str("  ");
         line.push_str(&style.dim(&format!("({attrs})")));
@@ -88,11 +109,24 @@ pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Styl
             out.push_str(&format!("{indent}\"{}\"\n", one_line(ev)));
         }
         if let Some(src) = &p.source {
-            let date = graph.source(src).and_then(|s| s.date.as_deref());
-            let label = match date {
+            let source = graph.source(src);
+            let date = source.and_then(|s| s.date.as_deref());
+            let mut label = match date {
                 Some(d) => format!("source: {src} ({d})"),
                 None => format!("source: {src}"),
             };
+            // Who published it and its title, when the article's header said.
+            let about: Vec<String> = source
+                .into_iter()
+                .flat_map(|s| {
+                    let title = s.title.as_deref().map(|t| format!("\u{201c}{t}\u{201d}"));
+                    [s.publisher.clone(), title]
+                })
+                .flatten()
+                .collect();
+            if !about.is_empty() {
+                label.push_str(&format!(" \u{2014} {}", one_line(&about.join(", "))));
+            }
             out.push_str(&format!("{indent}{}\n", style.dim(&label)));
         }
     }

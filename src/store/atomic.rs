@@ -6,6 +6,9 @@
 //! POSIX). A failure at any point leaves the target as it was and removes the temporary
 //! file.
 //!
+//! A missing folder on the way to the target is created first (`kg export -o out/g.ttl`
+//! makes `out/`).
+//!
 //! The new file gets the old one's permissions (and, where the user may give them, its
 //! owner and group): a shared, group-writable base stays so. A new file gets what
 //! `File::create` gives (0666 less the umask), not the temporary file's private 0600.
@@ -14,7 +17,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-/// Replaces (or creates) `path` with what `fill` writes, atomically.
+/// Replaces (or creates) `path` with what `fill` writes, atomically; creates its folder
+/// when it is missing.
 pub fn write_file(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -23,6 +27,7 @@ pub fn write_file(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    make_folder(dir)?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".kg-").suffix(".tmp");
     #[cfg(unix)]
@@ -47,6 +52,17 @@ pub fn write_file(
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Creates the folder `dir` and those above it when they are missing. A file where a
+/// folder should be is `NotADirectory` (not the `AlreadyExists` the system says).
+pub fn make_folder(dir: &Path) -> io::Result<()> {
+    match std::fs::create_dir_all(dir) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(io::Error::from(io::ErrorKind::NotADirectory))
+        }
+        other => other,
+    }
 }
 
 /// Gives `new` the owner and group of the file it replaces, as far as this user may (root
@@ -115,10 +131,12 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_folder_is_an_error() {
+    fn a_missing_folder_is_made_and_a_file_in_the_way_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let err =
-            write_file(&dir.path().join("no/such/out.txt"), |w| w.write_all(b"x")).unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        let path = dir.path().join("no/such/out.txt");
+        write_file(&path, |w| w.write_all(b"x")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"x");
+        let err = write_file(&path.join("out.txt"), |w| w.write_all(b"x")).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotADirectory);
     }
 }

@@ -205,3 +205,128 @@ fn around_with_depth_zero_and_a_huge_depth() {
     assert!(!whole.contains("\"isle\""), "{whole}");
     assert_eq!(whole.matches(" -> ").count(), 3, "{whole}");
 }
+
+/// A graph file of `facts` facts: a ring of people, each leading the next.
+fn ring(dir: &std::path::Path, facts: usize) -> std::path::PathBuf {
+    let entities: Vec<String> = (0..facts)
+        .map(|i| format!(r#"{{"id": "p{i}", "name": "Person {i}", "kind": "person"}}"#))
+        .collect();
+    let links: Vec<String> = (0..facts)
+        .map(|i| {
+            let j = (i + 1) % facts;
+            format!(r#"{{"subject": "p{i}", "relation": "leads", "object": "p{j}"}}"#)
+        })
+        .collect();
+    let path = dir.join(format!("ring{facts}.json"));
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"version": 1, "entities": [{}], "facts": [{}]}}"#,
+            entities.join(","),
+            links.join(",")
+        ),
+    )
+    .unwrap();
+    path
+}
+
+/// A graph too large to draw stops kg dot at once with what would make it drawable;
+/// `--limit N` draws the N best-connected entities and says what it left out; kg html
+/// lays out more than 500 facts with its own layout and refuses more than 5,000.
+#[test]
+fn pictures_stay_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = ring(dir.path(), 600);
+    kg().arg("-g").arg(&big).arg("dot").assert().code(2).stdout("").stderr(
+        "kg: 600 facts and 600 entities are too many for kg dot to draw (at most 500 facts): choose a part with --around NAME, --relation REL, --kind KIND or --limit N (the N best-connected entities); kg export --format dot writes them all\n",
+    );
+    let out = kg()
+        .arg("-g")
+        .arg(&big)
+        .args(["dot", "--limit", "10"])
+        .assert()
+        .success()
+        .stderr("kg: drew the 10 best-connected entities and the 7 facts among them; left out 590 entities and 593 facts\n")
+        .get_output()
+        .stdout
+        .clone();
+    let dot = String::from_utf8(out).unwrap();
+    // All are equally connected: ties go by name (Person 0, Person 1, Person 10, ...).
+    assert_eq!(dot.matches(" -> ").count(), 7, "{dot}");
+    kg().arg("-g")
+        .arg(&big)
+        .args(["dot", "--limit", "590"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::ends_with(
+            "kg: 589 facts and 590 entities are too many for kg dot to draw (at most 500 facts): choose a --limit below 590, or a part with --around NAME, --relation REL or --kind KIND; kg export --format dot writes them all\n",
+        ));
+    kg().arg("-g")
+        .arg(&big)
+        .args(["dot", "--around", "Person 7", "--depth", "2"])
+        .assert()
+        .success();
+    kg().arg("-g")
+        .arg(&big)
+        .args(["html", "-o"])
+        .arg(dir.path().join("big.html"))
+        .assert()
+        .success()
+        .stderr(format!(
+            "kg: laid out by kg's own layout: Graphviz takes minutes for more than 500 facts (--layout graphviz to wait for it)\nkg: wrote {} (600 entities, 600 facts, layout: force)\n",
+            dir.path().join("big.html").display()
+        ));
+    let huge = ring(dir.path(), 5001);
+    kg().arg("-g").arg(&huge).arg("html").assert().code(2).stdout("").stderr(
+        "kg: 5001 facts and 5001 entities are too many for kg html to draw (at most 5000 facts): choose a part with --around NAME, --relation REL, --kind KIND or --limit N (the N best-connected entities)\n",
+    );
+}
+
+/// Reading a large graph file (50 MB and more) shows a spinner on a terminal (under
+/// `script`), cleared before the answer.
+#[test]
+fn a_large_graph_file_shows_a_spinner_on_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::harness::skip("script (util-linux) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pad = "x".repeat(1000);
+    let entities: Vec<String> = (0..55_000)
+        .map(|i| format!(r#"{{"id": "p{i}", "name": "Person {i} {pad}", "kind": "person"}}"#))
+        .collect();
+    let path = dir.path().join("large.json");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"version": 1, "entities": [{}], "facts": [{{"subject": "p0", "relation": "leads", "object": "p1"}}]}}"#,
+            entities.join(",")
+        ),
+    )
+    .unwrap();
+    let kg_bin = assert_cmd::cargo::cargo_bin!("kg");
+    let line = format!(
+        "stty rows 24 cols 100; {} -g {} dot --around p0",
+        kg_bin.display(),
+        path.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("KG_SNAPSHOT")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let head: String = text.chars().take(300).collect();
+    assert!(out.status.success(), "{head}");
+    assert!(text.contains("reading "), "{head}");
+    assert!(text.contains("large.json (55 MB)"), "{head}");
+    assert!(
+        text.contains("\u{1b}[2Kdigraph kg {"),
+        "the spinner is cleared: {head}"
+    );
+}

@@ -59,11 +59,19 @@ fn csv_writes_two_files_into_a_folder() {
         .assert()
         .code(2)
         .stderr("kg: csv writes two files (nodes.csv and edges.csv): give a folder with -o DIR\n");
+    // A missing folder is created (the README's own command); a file is not a folder.
     kg().current_dir(dir.path())
-        .args(["export", "--format", "csv", "-o", "missing"])
+        .args(["export", "--format", "csv", "-o", "csv/"])
+        .assert()
+        .success()
+        .stderr("kg: wrote csv/nodes.csv and csv/edges.csv\n");
+    assert!(dir.path().join("csv/edges.csv").is_file());
+    std::fs::write(dir.path().join("plain"), "").unwrap();
+    kg().current_dir(dir.path())
+        .args(["export", "--format", "csv", "-o", "plain"])
         .assert()
         .code(2)
-        .stderr("kg: csv writes nodes.csv and edges.csv into a folder: 'missing' is not one (mkdir it first)\n");
+        .stderr("kg: csv writes nodes.csv and edges.csv into a folder: 'plain' is a file\n");
 }
 
 #[test]
@@ -99,10 +107,17 @@ fn export_errors() {
         .stderr("kg: cannot tell the format from 'graph.xyz': add --format (dot, graphml, json, turtle, ntriples, cypher, csv, mermaid)\n");
     let dir = tempfile::tempdir().unwrap();
     kg().current_dir(dir.path())
-        .args(["export", "-o", "no/such/folder/g.graphml"])
+        .args(["export", "-o", "new/folder/g.graphml"])
+        .assert()
+        .success()
+        .stderr("kg: wrote new/folder/g.graphml\n");
+    assert!(dir.path().join("new/folder/g.graphml").is_file());
+    std::fs::write(dir.path().join("plain"), "").unwrap();
+    kg().current_dir(dir.path())
+        .args(["export", "-o", "plain/g.graphml"])
         .assert()
         .code(2)
-        .stderr("kg: cannot write 'no/such/folder/g.graphml': its folder does not exist\n");
+        .stderr("kg: cannot write 'plain/g.graphml': a file stands where a folder should be\n");
 }
 
 #[test]

@@ -1,15 +1,17 @@
 //! What the integration tests share: a `kg` command with a clean environment, fixture
-//! paths, and a check for external programs that fails under CI instead of skipping.
+//! paths, and a check for external programs that fails under CI instead of skipping, and
+//! records what it skips for the summary at the end of `cargo test` ([`skip`]).
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-/// `kg` with no graph or colour settings inherited from the environment.
+/// `kg` with no graph, colour or width settings inherited from the environment.
 pub fn kg() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("kg");
     cmd.env_remove("KG_GRAPH")
         .env_remove("NO_COLOR")
-        .env_remove("KG_SNAPSHOT");
+        .env_remove("KG_SNAPSHOT")
+        .env_remove("COLUMNS");
     cmd
 }
 
@@ -38,9 +40,37 @@ pub fn have(program: &str) -> bool {
             std::env::var("CI").as_deref() != Ok("true"),
             "{program} is not installed, and CI needs it: .ci/run installs it"
         );
-        eprintln!("skipped: {program} is not installed");
+        skip(&format!("{program} is not installed"));
     }
     found
+}
+
+/// The file where skipped checks are recorded for the summary `tests/skipped.rs` prints
+/// at the end of `cargo test`: a line per check, `PID<TAB>TEST<TAB>WHY`.
+pub fn skipped_record() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("kg-skipped.tsv")
+}
+
+/// Says on stderr that a check was skipped, and why, and records it for the summary at
+/// the end of `cargo test`.
+pub fn skip(why: &str) {
+    eprintln!("skipped: {why}");
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let line = format!(
+        "{}\t{test}\t{}\n",
+        std::process::id(),
+        why.replace(['\t', '\n'], " ")
+    );
+    let record = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(skipped_record());
+    if let Ok(mut file) = record {
+        let _ = std::io::Write::write_all(&mut file, line.as_bytes());
+    }
 }
 
 /// Checks that a run's stderr shows no Rust panic or backtrace hint: kg answers every bad
@@ -65,10 +95,10 @@ pub fn consumer_python() -> Option<PathBuf> {
         std::env::var("CI").as_deref() != Ok("true"),
         "CI needs the consumer venv: tests/consumers/install.sh"
     );
-    eprintln!(
-        "skipped: no {} (run tests/consumers/install.sh)",
+    skip(&format!(
+        "no {} (run tests/consumers/install.sh)",
         python.display()
-    );
+    ));
     None
 }
 

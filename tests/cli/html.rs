@@ -43,7 +43,9 @@ fn have_browser() -> bool {
             std::env::var("CI").as_deref() != Ok("true"),
             "{what} is not installed, and CI needs it: tests/browser/install.sh installs it"
         );
-        eprintln!("skipped: {what} is not installed");
+        crate::harness::skip(&format!(
+            "{what} is not installed (tests/browser/install.sh installs it)"
+        ));
         return false;
     }
     true
@@ -142,10 +144,18 @@ fn messages_are_pinned() {
         .code(1)
         .stdout("")
         .stderr("kg: no path from Ann Lee to Lonely Isle\n");
-    kg().args(["html", "-o", "/nonexistent/dir/p.html"])
+    let dir = tempfile::tempdir().unwrap();
+    kg().current_dir(dir.path())
+        .args(["html", "--around", "Putin", "-o", "pages/p.html"])
+        .assert()
+        .success();
+    assert!(dir.path().join("pages/p.html").is_file());
+    std::fs::write(dir.path().join("plain"), "").unwrap();
+    kg().current_dir(dir.path())
+        .args(["html", "-o", "plain/p.html"])
         .assert()
         .code(2)
-        .stderr("kg: cannot write '/nonexistent/dir/p.html': its folder does not exist\n");
+        .stderr("kg: cannot write 'plain/p.html': a file stands where a folder should be\n");
 }
 
 #[test]

@@ -81,14 +81,7 @@ fn init_says_what_it_wrote_and_never_overwrites() {
         .assert()
         .code(2)
         .stderr("kg: 'kg.json' already exists: kg init never overwrites a file\n");
-    kg().current_dir(dir.path())
-        .args(["init", "sub"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::starts_with(
-            "kg: cannot write 'sub/kg.json.lock'",
-        ));
-    fs::create_dir(dir.path().join("sub")).unwrap();
+    // A missing folder is created; a PATH ending in .json is the file itself.
     kg().current_dir(dir.path())
         .args(["init", "sub"])
         .assert()
@@ -96,6 +89,24 @@ fn init_says_what_it_wrote_and_never_overwrites() {
         .stderr(
             "kg: wrote sub/kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
         );
+    kg().current_dir(dir.path())
+        .args(["init", "newdir/kg.json"])
+        .assert()
+        .success()
+        .stderr(
+            "kg: wrote newdir/kg.json: an empty knowledge base (add articles with: kg add ARTICLE...)\n",
+        );
+    kg().current_dir(dir.path())
+        .args(["init", "news/wire.json"])
+        .assert()
+        .success();
+    assert!(dir.path().join("news/wire.json").is_file());
+    fs::write(dir.path().join("plain"), "").unwrap();
+    kg().current_dir(dir.path())
+        .args(["init", "plain/kg.json"])
+        .assert()
+        .code(2)
+        .stderr("kg: cannot write 'plain': a file stands where a folder should be\n");
 }
 
 #[test]
@@ -468,7 +479,7 @@ fn since_and_until_filter_by_fact_or_article_date() {
         .args(["facts", "--since", "May"])
         .assert()
         .code(2)
-        .stderr("kg: invalid value 'May' for '--since <DATE>': 'May' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)\n");
+        .stderr("kg: invalid value 'May' for '--since <DATE>': 'May' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)\n\nFor more information, try '--help'.\n");
     kg().current_dir(d)
         .args(["rebuild", "--since", "2024"])
         .assert()
@@ -840,5 +851,147 @@ fn any_lock_timeout_is_a_clear_answer() {
             .stderr(format!(
                 "kg: KG_LOCK_TIMEOUT '{bad}' is not a number of seconds (like 30 or 0.5)\n"
             ));
+    }
+}
+
+/// `kg add` on a terminal (under `script`, which gives it one) draws a bar per phase:
+/// reading counts up to the number of articles, then merging starts from 0; the bar never
+/// goes back to "reading 0/N" once reading is done.
+#[test]
+fn progress_bar_goes_forward() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::harness::skip("script (util-linux) is not installed");
+        return;
+    }
+    let dir = base();
+    let kg_bin = assert_cmd::cargo::cargo_bin!("kg");
+    let line = format!(
+        "{} add {} {} {}",
+        kg_bin.display(),
+        article(A),
+        article(B),
+        article(C)
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(dir.path())
+        .env_remove("KG_GRAPH")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    // Each drawing of the bar: its phase and position.
+    let mut seen: Vec<(String, u64)> = Vec::new();
+    for part in text.split(['\r', '\n', '\x1b']) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let Some(phase) = words.first().filter(|w| ["reading", "merging"].contains(w)) else {
+            continue;
+        };
+        let Some(pos) = words.iter().find_map(|w| w.strip_suffix("/3")) else {
+            continue;
+        };
+        seen.push((phase.to_string(), pos.parse().unwrap()));
+    }
+    for pair in seen.windows(2) {
+        let ((a, i), (b, j)) = (&pair[0], &pair[1]);
+        assert!(
+            (a == b && i <= j) || (a == "reading" && b == "merging"),
+            "the bar went from {a} {i}/3 to {b} {j}/3: {seen:?}"
+        );
+    }
+    assert!(seen.iter().any(|(p, _)| p == "reading"), "{text}");
+}
+
+/// An article in which kg finds no facts is left out, with a warning, and `kg add` exits
+/// 1; `--allow-empty` adds it.
+#[test]
+fn an_article_with_no_facts_is_refused_unless_allowed() {
+    let dir = base();
+    let d = dir.path();
+    fs::write(d.join("calm.txt"), "The weather was nice today.\n").unwrap();
+    kg().current_dir(d)
+        .args(["add", "calm.txt"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("kg: no facts found in 'calm.txt': not added\nkg: 1 article with no facts left out (kg add --allow-empty adds it)\n");
+    kg().current_dir(d).arg("sources").assert().code(1);
+    // The others are added all the same.
+    kg().current_dir(d)
+        .args(["add", "calm.txt", &article(A)])
+        .assert()
+        .code(1)
+        .stdout(format!("added {} as {A} (6 facts)\n", article(A)));
+    kg().current_dir(d)
+        .args(["add", "--allow-empty", "calm.txt"])
+        .assert()
+        .success()
+        .stdout("added calm.txt as calm (0 facts)\n");
+}
+
+/// `kg add --date` dates an article whose header has no date.
+#[test]
+fn add_takes_a_date() {
+    let dir = base();
+    let d = dir.path();
+    fs::write(
+        d.join("zoo.txt"),
+        "Vladimir Putin sent two lions to the Moscow Zoo.\n",
+    )
+    .unwrap();
+    kg().current_dir(d)
+        .args(["add", "zoo.txt", "--date", "22/11/2024"])
+        .assert()
+        .code(2)
+        .stderr("kg: --date '22/11/2024' is not a date: give it as YYYY-MM-DD\n");
+    kg().current_dir(d)
+        .args(["add", "zoo.txt", "--date", "2024-11-22"])
+        .assert()
+        .success();
+    let out = stdout(kg().current_dir(d).args(["sources", "--format", "json"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["id"], "zoo", "{v}");
+    assert_eq!(v[0]["date"], "2024-11-22", "{v}");
+}
+
+/// What `kg add` reports per article is what `kg sources` then shows: a repetitive
+/// article adds each fact once (in the base and in a large base's journal).
+#[test]
+fn add_counts_what_sources_shows() {
+    for policy in ["never", "always"] {
+        let dir = base();
+        let d = dir.path();
+        let text = "Kim Jong Un sent troops to the Kursk region. Vladimir Putin sent two lions to the Moscow Zoo. ".repeat(500);
+        fs::write(d.join("rep.txt"), text).unwrap();
+        let added = stdout(
+            kg().current_dir(d)
+                .env("KG_SNAPSHOT", policy)
+                .args(["add", "rep.txt"]),
+        );
+        let n: usize = added
+            .trim()
+            .strip_prefix("added rep.txt as rep (")
+            .and_then(|s| s.strip_suffix(" facts)"))
+            .unwrap_or_else(|| panic!("{added}"))
+            .parse()
+            .unwrap();
+        assert!(n > 0 && n < 10, "{policy}: {added}");
+        let out = stdout(
+            kg().current_dir(d)
+                .env("KG_SNAPSHOT", policy)
+                .args(["sources", "--format", "json"]),
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let rep = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "rep")
+            .unwrap();
+        assert_eq!(rep["facts"], n, "{policy}: {v}");
     }
 }

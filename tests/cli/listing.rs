@@ -114,3 +114,103 @@ fn colour_only_when_asked_and_never_under_no_color() {
         "not a terminal"
     );
 }
+
+/// The widest line of a text, in terminal columns.
+fn widest(text: &str) -> usize {
+    text.lines().map(kg::print::width::width).max().unwrap_or(0)
+}
+
+/// Text listings fit `COLUMNS`, a long name cut with `…` (never below 12 columns, so a
+/// very narrow line may still be passed); without `COLUMNS` and without a
+/// terminal nothing is cut; JSON is never cut.
+#[test]
+fn listings_fit_the_terminal_width() {
+    let at = |cols: &str, args: &[&str]| stdout(kg().env("COLUMNS", cols).args(args));
+    let out = at("80", &["entities"]);
+    assert!(out.starts_with(
+        "NAME                                                          KIND         FACTS\nAlexander Kozlov                                              person           4\n"
+    ), "{out}");
+    assert!(
+        out.contains(
+            "Cooperation between Russia and the Democratic People's Repu…  statement        1\n"
+        ),
+        "{out}"
+    );
+    for args in [
+        &["entities"][..],
+        &["facts", "--no-evidence"],
+        &["sources"],
+        &["stats"],
+        &["entities", "--kind", "statement"],
+    ] {
+        for cols in ["80", "70"] {
+            let out = at(cols, args);
+            let n: usize = cols.parse().unwrap();
+            assert!(widest(&out) <= n, "{args:?} at {cols}: {out}");
+        }
+    }
+    // Without a terminal (and COLUMNS) nothing is cut.
+    let out = stdout(kg().arg("entities"));
+    assert!(widest(&out) > 200 && !out.contains('…'), "{out}");
+    // JSON keeps every name whole.
+    let out = at("80", &["entities", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"].as_str().unwrap().chars().count() > 150)
+    );
+    // Two long names of a likely duplicate share the line.
+    let dir = tempfile::tempdir().unwrap();
+    let long = "The International Committee for the Protection of Very Long Names";
+    let graph = format!(
+        r#"{{"version": 1, "entities": [
+            {{"id": "a", "name": "{long} of Europe", "kind": "institution"}},
+            {{"id": "b", "name": "{long}", "kind": "institution"}},
+            {{"id": "c", "name": "Ann Lee", "kind": "person"}}],
+          "facts": [
+            {{"subject": "c", "relation": "leads", "object": "a"}},
+            {{"subject": "c", "relation": "leads", "object": "b"}}]}}"#
+    );
+    std::fs::write(dir.path().join("g.json"), graph).unwrap();
+    let out = stdout(
+        kg().env("COLUMNS", "80")
+            .arg("-g")
+            .arg(dir.path().join("g.json"))
+            .arg("duplicates"),
+    );
+    assert!(widest(&out) <= 80 && out.contains('…'), "{out}");
+}
+
+/// On a terminal (under `script`, which gives kg one) of 80 columns, without `COLUMNS`,
+/// the listing fits the terminal's width.
+#[test]
+fn listings_fit_the_terminals_own_width() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::harness::skip("script (util-linux) is not installed");
+        return;
+    }
+    let kg_bin = assert_cmd::cargo::cargo_bin!("kg");
+    let line = format!("stty rows 24 cols 80; {} entities", kg_bin.display());
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("COLUMNS")
+        .env_remove("KG_GRAPH")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.starts_with(
+            "NAME                                                          KIND         FACTS\n"
+        ),
+        "{text}"
+    );
+    assert!(widest(&text) <= 80 && text.contains('…'), "{text}");
+}

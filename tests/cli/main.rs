@@ -17,6 +17,8 @@ mod names;
 mod neighbours;
 mod path;
 mod properties;
+mod readme;
 mod scale;
 mod shell;
 mod snapshot;
+mod summary;

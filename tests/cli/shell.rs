@@ -67,6 +67,12 @@ fn man_page_is_roff_and_renders() {
     let page = stdout(kg().arg("man"));
     assert!(page.contains(".TH kg 1"), "{page}");
     assert!(page.contains(".SH NAME") && page.contains(".SH SYNOPSIS"));
+    assert!(
+        page.contains(
+            ".SH NAME\nkg \\- a knowledge graph of who did what to whom, built from news articles\n"
+        ),
+        "{page}"
+    );
     assert!(page.contains("explain") && page.contains("completions"));
     // `man -l` renders it when man-db is installed (not needed: the roff is checked above).
     let man_db = Command::new("man").arg("--version").output().is_ok();
@@ -89,18 +95,16 @@ fn man_page_is_roff_and_renders() {
         );
         assert!(text.contains("NAME") && text.contains("kg"), "{text}");
     }
-    let dir = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("man/man1"); // created when missing
     kg().args(["man", "--dir"])
-        .arg(dir.path())
+        .arg(&dir)
         .assert()
         .success()
         .stdout("")
-        .stderr(format!(
-            "kg: wrote the manual pages to {}\n",
-            dir.path().display()
-        ));
+        .stderr(format!("kg: wrote the manual pages to {}\n", dir.display()));
     for page in ["kg.1", "kg-html.1", "kg-explain.1", "kg-path.1"] {
-        let text = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        let text = std::fs::read_to_string(dir.join(page)).unwrap();
         assert!(text.contains(".TH"), "{page}");
     }
 }

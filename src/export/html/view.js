@@ -309,7 +309,7 @@
   function sourceText(id) {
     const s = sources[id];
     if (!s) return `source: ${id}`;
-    let t = `source: ${s.title ? s.title + ' — ' : ''}${s.id}`;
+    let t = `source: ${s.title ? s.title + ' — ' : ''}${s.publisher ? s.publisher + ', ' : ''}${s.id}`;
     if (s.date) t += ` (${s.date})`;
     return t;
   }

@@ -464,7 +464,19 @@ impl Finder<'_> {
             // A name up to the end of the run, or up to an "and" that joins two names.
             let mut e = p;
             let mut seen_of = false;
+            let cue = |w: &&str| lex.institution_forms.get(w).is_some() || lex.places.contains(*w);
             while e < b {
+                // "Megan Owen of the San Diego Zoo": a name with no cue word of its own
+                // before "of" and an institution's name after it are two names.
+                if self.lowers[e] == "of"
+                    && e >= p + 2
+                    && !self.lowers[p..e].iter().any(cue)
+                    && self.lowers[e + 1..b]
+                        .iter()
+                        .any(|w| lex.institution_forms.get(w).is_some())
+                {
+                    break;
+                }
                 if matches!(self.lowers[e], "of" | "for") {
                     seen_of = true;
                 }
@@ -633,10 +645,12 @@ impl Finder<'_> {
         }
         let mut end = e;
         let words = &self.lowers[p..e];
-        let mut kind = if words.iter().any(|w| lex.agreements.get(w).is_some()) {
-            return self.push_kind(p, end, MentionKind::Agreement);
-        } else if words.iter().any(|w| lex.institution_forms.get(w).is_some()) {
+        // An institution's cue word outranks an agreement word in a name: "San Diego Zoo
+        // Wildlife Alliance", "North Atlantic Treaty Organization".
+        let mut kind = if words.iter().any(|w| lex.institution_forms.get(w).is_some()) {
             Some(Kind::Institution)
+        } else if words.iter().any(|w| lex.agreements.get(w).is_some()) {
+            return self.push_kind(p, end, MentionKind::Agreement);
         } else if lex.places.contains(words[words.len() - 1]) {
             Some(Kind::Place)
         } else {

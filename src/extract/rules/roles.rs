@@ -33,6 +33,7 @@ pub fn apply(ctx: &mut Ctx) {
     }
     for k in 0..s.mentions.len() {
         member_apposition(ctx, k);
+        affiliation(ctx, k);
         match s.mentions[k].kind {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
             MentionKind::Name(Some(Kind::Institution)) => {
@@ -192,6 +193,80 @@ fn member_apposition(ctx: &mut Ctx, k: usize) {
             None,
             None,
             Rule::MemberApposition,
+        );
+    }
+}
+
+/// A person's institution, given beside the name: "Megan Owen of the San Diego Zoo"
+/// (`affiliation-of`); "Amir Khalil, a Four Paws vet", "X, a doctoral student at the
+/// University of Y", "X, a junior minister in the Treasury" (`affiliation-apposition`).
+/// An apposition with a title is left to the title rules, which know leads from member.
+fn affiliation(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    if !matches!(s.mentions[k].kind, MentionKind::Name(_)) {
+        return;
+    }
+    let Some(person) = ctx.entity(k).filter(|&e| ctx.kind(e) == Kind::Person) else {
+        return;
+    };
+    let end = s.mentions[k].end;
+    let institution = |m: usize| {
+        ctx.entity(m)
+            .filter(|&o| ctx.kind(o) == Kind::Institution && !s.mentions[m].anaphor)
+    };
+    if s.word(end) == "of" {
+        let at = end + 1 + usize::from(s.word(end + 1) == "the");
+        if let Some(m) = s.tok_mention.get(at).copied().flatten()
+            && s.mentions[m].start == at
+            && let Some(org) = institution(m)
+        {
+            ctx.emit(
+                person,
+                Relation::MemberOf,
+                org,
+                None,
+                None,
+                Rule::AffiliationOf,
+            );
+        }
+        return;
+    }
+    if !s.tokens.get(end).is_some_and(|t| t.is_punct(",")) || !matches!(s.word(end + 1), "a" | "an")
+    {
+        return;
+    }
+    // The apposition: up to its closing comma or the end, at most twelve tokens.
+    let close = (end + 2..(end + 14).min(s.tokens.len()))
+        .find(|&j| s.tokens[j].kind == TokKind::Punct)
+        .unwrap_or(s.tokens.len());
+    if close >= end + 14 {
+        return;
+    }
+    let mut org = None;
+    let mut j = end + 2;
+    while j < close {
+        match s.tok_mention[j] {
+            Some(m) if matches!(s.mentions[m].kind, MentionKind::Title { .. }) => return,
+            Some(m) => {
+                if let Some(o) = institution(m)
+                    && org.is_none()
+                {
+                    org = Some(o);
+                }
+                j = s.mentions[m].end;
+            }
+            None if s.tokens[j].is_lower_word() => j += 1,
+            None => return,
+        }
+    }
+    if let Some(org) = org {
+        ctx.emit(
+            person,
+            Relation::MemberOf,
+            org,
+            None,
+            None,
+            Rule::AffiliationApposition,
         );
     }
 }

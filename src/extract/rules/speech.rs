@@ -706,11 +706,12 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     let after_comma =
         i > 0 && (s.tokens[i - 1].is_punct(",") || is_close_quote(s.tokens[i - 1].text));
     // "…, said X." — a speaker after the verb ends the sentence or its clause.
+    // "…, said X of the Y Zoo.": the speaker may give an affiliation.
     let after = s.mention_from(i + 1).filter(|&m| {
         speaker_entity(ctx, Some(m)).is_some()
             && s.tokens
                 .get(s.mentions[m].end)
-                .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct)
+                .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct || t.lower == "of")
     });
     // ", saying that …": the participle's subject is the sentence's first actor.
     let participle = s.word(i).ends_with("ing") && i > 0 && s.tokens[i - 1].is_punct(",");

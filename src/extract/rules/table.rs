@@ -182,6 +182,14 @@ rules! {
         "X, a Chilean citizen; X, a member of Y: X is a member of it.",
         [("Lithuania, a member of NATO since 2004, sent troops to Poland.", "Lithuania member-of NATO"),
          ("The Lima Zoo, a member of the World Zoo Association, received two llamas.", "Lima Zoo member-of World Zoo Association")];
+    AffiliationOf = "affiliation-of", "roles", [MemberOf], "a person's name, then \"of\" an institution",
+        "Megan Owen of the San Diego Zoo: a member of the institution.",
+        [("\"We are hopeful,\" said Ana Lind of the Lima Zoo.", "Ana Lind member-of Lima Zoo"),
+         ("Pedro Soto of the Andean Institute said the talks failed.", "Pedro Soto member-of Andean Institute")];
+    AffiliationApposition = "affiliation-apposition", "roles", [MemberOf], "a person, then \"a/an …\" naming an institution",
+        "X, a Four Paws vet; X, a student at the University of Y: a member of the institution (titles are left to the title rules).",
+        [("\"He is calm,\" said Ana Lind, a longtime Lima Zoo volunteer.", "Ana Lind member-of Lima Zoo"),
+         ("Pedro Soto, a lecturer at the University of Lima, found the bone.", "Pedro Soto member-of University of Lima")];
     HeadVerb = "head-verb", "roles", [Leads], "head, lead, run, chair, direct",
         "X heads Y; X, who runs Y: X leads Y.",
         [("Ana Lind heads the Lima Zoo.", "Ana Lind leads Lima Zoo"),

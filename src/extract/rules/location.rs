@@ -24,6 +24,15 @@ pub fn apply(ctx: &mut Ctx) {
     if s.index == 0 {
         dateline(ctx);
     }
+    for i in 0..s.tokens.len() {
+        if matches!(
+            s.word(i),
+            "located" | "based" | "situated" | "headquartered"
+        ) && matches!(s.word(i + 1), "in" | "at")
+        {
+            located_verb(ctx, i);
+        }
+    }
     for k in 0..s.mentions.len() {
         let m = &s.mentions[k];
         if let Some(place) = &m.based_in
@@ -211,7 +220,18 @@ fn comma_place(ctx: &mut Ctx, k: usize) {
                 .tokens
                 .get(n.end + 1)
                 .is_some_and(|t| t.is_capitalised() || t.lower == "and"))
-        || after.is_some_and(|t| matches!(t.lower.as_ref(), "on" | "in" | "at" | "to" | "for"));
+        // "Queensland, Australia but …": a conjunction or preposition, not a verb whose
+        // subject the country is ("…, Russia has").
+        // "Queensland, Australia but …": a function word, not a verb whose subject the
+        // country is ("…, Russia made").
+        || after.is_some_and(|t| {
+            t.is_lower_word()
+                && !matches!(t.lower.as_ref(), "and" | "or")
+                && crate::extract::lexicon::lexicons()
+                    .function_words
+                    .contains(t.lower.as_ref())
+                && !matches!(t.lower.as_ref(), "has" | "have" | "had" | "is" | "was" | "will" | "would")
+        });
     if !ends || s.word(n.end) == "and" {
         return;
     }
@@ -367,6 +387,38 @@ fn as_place(ctx: &mut Ctx, k: usize) {
 
 /// `inner located-in outer` when inner has one of `kinds` and outer is a place or
 /// country.
+/// "Everland, located in Yongin", "the institute, which is based in Lima", "X is
+/// headquartered in Y": the place or institution before the participle lies in the
+/// place after it ("located near" says nothing of the kind).
+fn located_verb(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let at = i + 2 + usize::from(s.word(i + 2) == "the");
+    let Some(outer) = s.tok_mention.get(at).copied().flatten() else {
+        return;
+    };
+    // Back past ",", "which is", "is", "was", "are", "were", "now".
+    let mut j = i;
+    while j > 0
+        && (s.tokens[j - 1].is_punct(",")
+            || matches!(
+                s.word(j - 1),
+                "which" | "that" | "is" | "was" | "are" | "were" | "now" | "also"
+            ))
+    {
+        j -= 1;
+    }
+    let Some(inner) = j.checked_sub(1).and_then(|k| s.tok_mention[k]) else {
+        return;
+    };
+    located(
+        ctx,
+        inner,
+        outer,
+        &[Kind::Place, Kind::Institution],
+        Rule::LocatedVerb,
+    );
+}
+
 fn located(ctx: &mut Ctx, inner: usize, outer: usize, kinds: &[Kind], rule: Rule) {
     if let (Some(i), Some(o)) = (ctx.entity(inner), ctx.entity(outer))
         && kinds.contains(&ctx.kind(i))

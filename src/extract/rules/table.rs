@@ -206,9 +206,15 @@ rules! {
         "The Jakarta-based Centre for Z: located-in Jakarta.",
         [("The Jakarta-based Centre for Strategic Studies said so.", "Centre for Strategic Studies located-in Jakarta"),
          ("The Lima-based Andean Institute said so.", "Andean Institute located-in Lima")];
+    LocatedVerb = "located-verb", "location", [LocatedIn], "located, based, situated, headquartered (in, at)",
+        "Everland, located in Yongin; the institute, which is based in Lima: located-in.",
+        [("The pandas live at Everland, located in Yongin.", "Everland located-in Yongin"),
+         ("The Andean Institute, which is based in Cusco, said so.", "Andean Institute located-in Cusco"),
+         ("The Lima Zoo is situated in Peru.", "Lima Zoo located-in Peru")];
     CommaPlace = "comma-place", "location", [LocatedIn], "Place, Country",
         "Targu Mures, Romania: located-in, when the pair is no list.",
         [("Troops arrived in Targu Mures, Romania, on Monday.", "Targu Mures located-in Romania"),
+         ("The koalas came from Queensland, Australia but they are at home here.", "Queensland located-in Australia"),
          ("The plant in Oruro, Bolivia, was closed.", "Oruro located-in Bolivia")];
     AppositionPlace = "apposition-place", "location", [LocatedIn], "Place, a city/port/town in Country",
         "Arica, a port in northern Chile: located-in.",

@@ -431,8 +431,12 @@ impl Lexicons {
             .cloned()
             .collect();
         lex.starters.extend(starters);
-        lex.starters
-            .extend(["they", "he", "she", "it", "two", "both", "country"].map(String::from));
+        lex.starters.extend(
+            [
+                "they", "he", "she", "it", "him", "her", "two", "both", "country",
+            ]
+            .map(String::from),
+        );
         lex
     }
 

@@ -278,7 +278,14 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            if matches!(self.lowers[i], "they" | "he" | "she" | "it") {
+            // "gave him a dog", "gave her two cubs": "her" only as an object, before what
+            // is given.
+            let object_her = self.lowers[i] == "her"
+                && self
+                    .lowers
+                    .get(i + 1)
+                    .is_some_and(|w| matches!(*w, "a" | "an" | "the") || number_value(w).is_some());
+            if matches!(self.lowers[i], "they" | "he" | "she" | "it" | "him") || object_her {
                 self.push(i, i + 1, MentionKind::Pronoun, self.lowers[i].to_string());
                 i += 1;
                 continue;

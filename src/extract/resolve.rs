@@ -430,7 +430,7 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                 }
                 MentionKind::Pronoun => {
                     r.of_mention[si][mi] = match m.name.as_str() {
-                        "he" | "she" => last_person,
+                        "he" | "she" | "him" | "her" => last_person,
                         "it" => last_body,
                         _ => last_group,
                     }

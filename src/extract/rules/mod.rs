@@ -344,6 +344,24 @@ impl<'a> Sentence<'a> {
     /// not the object of a preposition nor a possessive modifier, with any actor
     /// coordinated with it by "and".
     pub fn subjects_before(&self, i: usize) -> Vec<usize> {
+        // "X congratulated Y and gave him a dog", "X wooed Y by gifting him a horse": a
+        // verb right after "and", or a participle after "by", "after", "while" or
+        // "before", has the sentence's first subject, not the object nearest it.
+        let shared = i > 0
+            && (self.word(i - 1) == "and"
+                || (self.word(i).ends_with("ing")
+                    && matches!(self.word(i - 1), "by" | "after" | "while" | "before")));
+        if shared
+            && let Some(m) = (0..self.mentions.len()).find(|&m| {
+                self.mentions[m].end < i
+                    && self.mentions[m].is_actor()
+                    && !self.prepositional(m)
+                    && !self.possessive(m)
+                    && !self.in_quote[self.mentions[m].start]
+            })
+        {
+            return vec![m];
+        }
         // "X, who heads Y, said" and "X, who heads Y": the verb after a relative clause,
         // or the relative clause's own verb, belongs to X.
         let cs = (0..i)

@@ -68,11 +68,14 @@ rules! {
         "X sent A (to Y): the giver of a transfer verb's objects.",
         [("Chile sent two llamas to Peru.", "Chile sent llama"),
          ("Two llamas were transferred from the Santiago Zoo to the Lima Zoo.", "Santiago Zoo sent llama"),
-         ("Peru gifted Chile three alpacas.", "Peru sent alpaca")];
+         ("Peru gifted Chile three alpacas.", "Peru sent alpaca"),
+         ("Ana Lind congratulated her Peruvian counterpart Pedro Soto and gave him a llama.", "Ana Lind sent llama"),
+         ("Ana Lind wooed Pedro Soto by gifting him a horse.", "Ana Lind sent horse")];
     SendRecipient = "send-recipient", "transfer", [Received], "the same verbs, with a recipient",
         "Y received A: the recipient of a transfer verb (\"to Y\", \"sent Y two A\").",
         [("Chile sent two llamas to Peru.", "Peru received llama"),
-         ("Peru gifted Chile three alpacas.", "Chile received alpaca")];
+         ("Peru gifted Chile three alpacas.", "Chile received alpaca"),
+         ("Ana Lind congratulated her Peruvian counterpart Pedro Soto and gave him a llama.", "Pedro Soto received llama")];
     ReceiveVerb = "receive-verb", "transfer", [Received], "receive, get, obtain, acquire, …",
         "Y received A (from X).",
         [("Peru received two llamas from Chile.", "Peru received llama"),

@@ -6,7 +6,8 @@
 //! Precision is the share of proposed pairs labelled `yes`; recall the share of `yes`
 //! pairs proposed. Every proposed pair must be labelled (a new one is a failure that
 //! names it), and every labelled name must be an entity of the base (else the articles no
-//! longer make the pair). `cargo test --test cli duplicates -- --nocapture` prints them.
+//! longer make the pair). Where the articles name one side more often, the main name (the
+//! first of the pair, the one `kg merge` keeps) must be the file's name_a. `cargo test --test cli duplicates -- --nocapture` prints them.
 
 use crate::harness::{fixture, kg, stdout};
 use serde_json::Value;
@@ -66,6 +67,7 @@ fn duplicates_are_precise_on_labelled_pairs() {
     let d = dir.path();
     let text = std::fs::read_to_string(fixture("duplicates/pairs.tsv")).unwrap();
     let mut labels: HashMap<(String, String), bool> = HashMap::new();
+    let mut first: HashSet<(String, String)> = HashSet::new();
     let mut labelled: HashSet<String> = HashSet::new();
     for line in text.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -74,6 +76,7 @@ fn duplicates_are_precise_on_labelled_pairs() {
         let old = labels.insert(key(f[0], f[1]), f[3] == "yes");
         assert!(old.is_none(), "pairs.tsv labels twice: {line}");
         labelled.extend([f[0].to_string(), f[1].to_string()]);
+        first.insert((f[0].to_string(), f[1].to_string()));
     }
     assert!(labels.len() >= 50, "{} labelled pairs", labels.len());
 
@@ -91,12 +94,24 @@ fn duplicates_are_precise_on_labelled_pairs() {
     let mut right = 0;
     let mut wrong = Vec::new();
     let mut unlabelled = Vec::new();
+    let mut mains = 0;
     for p in proposed.as_array().unwrap() {
         let (a, b) = (
             p["a"]["name"].as_str().unwrap(),
             p["b"]["name"].as_str().unwrap(),
         );
         assert_eq!(p["a"]["kind"], p["b"]["kind"], "{a} / {b}: kinds differ");
+        // Where the counts chose the main name of a true pair (a second reason says
+        // so), it is the pair's name_a: the articles name it more often.
+        let same = labels.get(&key(a, b)) == Some(&true);
+        if p["reasons"].as_array().unwrap().len() > 1 && same {
+            assert!(
+                first.contains(&(a.to_string(), b.to_string())),
+                "{a} / {b}: the main name should be {b} ({})",
+                p["reasons"][1]
+            );
+            mains += 1;
+        }
         match labels.get(&key(a, b)) {
             Some(true) => right += 1,
             Some(false) => wrong.push(format!("{a} / {b}")),
@@ -121,6 +136,7 @@ fn duplicates_are_precise_on_labelled_pairs() {
         "precision {precision:.3}: {wrong:?}"
     );
     assert!(recall >= RECALL, "recall {recall:.3}");
+    assert!(mains >= 4, "{mains} pairs whose main name the counts chose");
 }
 
 /// The text output word for word on three articles, with the case: the

@@ -156,7 +156,7 @@ pub enum Command {
     /// Record that a name is not an alias of an entity, and split it off (kept in kg.aliases).
     #[command(after_help = "Example:\n  kg split \"Kim Jong Un\" Kim")]
     Split(SplitArgs),
-    /// Propose likely duplicate entities for review (shared names, name similarity, kind).
+    /// Propose likely duplicate entities of one kind for review, each with its reason (shared names, accents, transliterations).
     #[command(after_help = "Examples:\n  kg duplicates\n  kg duplicates --format json")]
     Duplicates(DuplicatesArgs),
     /// Build the merged graph again from its articles and the decisions in kg.aliases.

@@ -1,24 +1,52 @@
 //! [`duplicates`]: pairs of entities that are likely one, for review with `kg merge`.
 //!
-//! Candidates share a name word; a pair is proposed when the names say so: both go by the
-//! same name (score 3), one's name is part of the other's ("Putin" in "Vladimir Putin",
-//! 2), or their names differ by a letter or two ("Pyongyang Zoo" / "Pyong-yang Zoo", 2).
-//! The same kind adds 1. Two people with different full names are not proposed for a
-//! shared word or one-word alias ("Kim Jong Un" / "Kim Yo Jong"); statements only for a
-//! shared name. Pairs a split decision keeps apart are left out.
+//! Two entities are proposed only when they are of the same kind and their names say so,
+//! each for one reason (the strongest that holds, best first):
+//!
+//! | score | reason | example |
+//! |---|---|---|
+//! | 4 | both go by 'X' (a shared name or alias) | "DPRK" (alias "North Korea") / "North Korea" |
+//! | 4 | same name without accents | "Ukhnaa Khürelsükh" / "Ukhnaa Khurelsukh" |
+//! | 4 | same name but for hyphens or spaces | "Kim Jong-un" / "Kim Jong Un" |
+//! | 3 | one name's words are a transliteration variant of the other's | "Ukhnaagiin Khurelsukh" / "Ukhnaa Khürelsükh", "Tchaikovsky" / "Chaikovsky" |
+//! | 3 | 'P' is part of 'W' | "Putin" / "Vladimir Putin" |
+//! | 2 | names differ by a letter in one word (two in a word of ten letters or more), spelled as [`spelling`] spells them | "Aleksandr" / "Alexander", "Tokayev" / "Tokaev" |
+//!
+//! Names are compared [`fold`]ed (accents off, punctuation a word break), word by word
+//! under [`same_word`]: common transliteration variants (`tch`/`ch`, `kh`/`h`, `ks`/`x`,
+//! `w`/`v`, `ou`/`u`, `y`/`i`, doubled letters) and a Mongolian patronymic's genitive
+//! ending ("Ukhnaagiin" is "Ukhnaa's": `-giin`, `-iin`, `-yn`, `-ain`) count as one word.
+//!
+//! What is never proposed: entities of different kinds (the city of Pyongyang and its
+//! zoo); a part of a place's or a country's name ("Korea" / "North Korea", "Kursk" /
+//! "Kursk region"), of a group's, an animal's or a thing's; an institution whose extra
+//! words name a different body ("Moscow Zoo" / "Moscow Zoo Foundation"); a part found in
+//! more than one whole ("Kim" in "Kim Jong Un" and "Kim Yo Jong"); two people with
+//! different full names for a shared word or one-word alias; near spellings of countries
+//! ("Gambia" / "Zambia"); statements but for a shared claim. Pairs a split decision keeps
+//! apart are left out.
+//!
+//! The main name, the first of a pair (the one `kg merge A B` keeps), is the more frequent
+//! form: the entity named in more articles, then in more facts, then the fuller name.
 
 use super::Decisions;
 use crate::model::{Kind, KnowledgeGraph};
-use crate::query::names::{levenshtein, normalize};
+use crate::query::names::{fold, has_accents, levenshtein, normalize};
+use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// A proposed pair, the more fully named entity first.
+/// A proposed pair, the main name (the more frequent form) first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pair {
+    /// The entity whose name the merge keeps.
     pub a: NodeIndex,
     pub b: NodeIndex,
+    /// How strong the reason is (4 a shared or folded name, 3 a transliteration variant or
+    /// a part, 2 a near spelling).
     pub score: u8,
+    /// Why the names are one (the first), then why `a` is the main name when the counts
+    /// say so.
     pub reasons: Vec<String>,
 }
 
@@ -29,50 +57,125 @@ const COMMON: [&str; 8] = ["of", "the", "and", "for", "de", "in", "on", "at"];
 /// word, not a name).
 const BUCKET: usize = 64;
 
+/// Words that name a kind of body: an institution whose name adds one of them to another
+/// institution's name is a different body ("Moscow Zoo Foundation" is not "Moscow Zoo").
+const BODIES: [&str; 40] = [
+    "academy",
+    "agency",
+    "airport",
+    "army",
+    "assembly",
+    "association",
+    "bank",
+    "branch",
+    "bureau",
+    "centre",
+    "center",
+    "college",
+    "command",
+    "committee",
+    "company",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "federation",
+    "foundation",
+    "fund",
+    "garden",
+    "government",
+    "hospital",
+    "institute",
+    "league",
+    "library",
+    "ministry",
+    "museum",
+    "office",
+    "park",
+    "party",
+    "school",
+    "service",
+    "station",
+    "theatre",
+    "university",
+    "zoo",
+];
+
+/// One entity's names, as compared.
+struct Named {
+    node: NodeIndex,
+    kind: Kind,
+    /// [`normalize`]d names, the canonical first.
+    norms: Vec<String>,
+    /// [`fold`]ed names, the canonical first.
+    folds: Vec<String>,
+    /// Articles and facts that name it.
+    articles: usize,
+    facts: usize,
+}
+
 /// The likely duplicates, best first.
 ///
 /// # Complexity
 /// O(V · w · B) name comparisons for V entities with w words each and buckets of at most
-/// B entities.
+/// B entities, plus O(F) to count the facts and articles of each entity.
 pub fn duplicates(graph: &KnowledgeGraph, decisions: &Decisions) -> Vec<Pair> {
-    let names: Vec<(NodeIndex, Vec<String>)> = graph
-        .nodes()
-        .map(|n| (n, graph.entity(n).names().map(normalize).collect()))
-        .collect();
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (_, ns)) in names.iter().enumerate() {
-        let words: BTreeSet<&str> = ns
-            .iter()
-            .flat_map(|n| n.split(' '))
-            .filter(|w| w.chars().count() > 1 && !COMMON.contains(w))
-            .collect();
-        for w in words {
-            by_word.entry(w).or_default().push(i);
+    let named: Vec<Named> = graph.nodes().map(|n| named(graph, n)).collect();
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in named.iter().enumerate() {
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        for f in &e.folds {
+            keys.insert(format!("#{}", f.replace(' ', "")));
+            for w in f.split(' ') {
+                if w.chars().count() > 1 && !COMMON.contains(&w) {
+                    keys.insert(bucket_key(w));
+                }
+            }
+        }
+        for k in keys {
+            buckets.entry(k).or_default().push(i);
         }
     }
     let splits: Vec<(String, String)> = decisions.splits().collect();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    let mut out = Vec::new();
-    for list in by_word.values().filter(|l| l.len() <= BUCKET) {
+    let mut found: Vec<(usize, usize, Match)> = Vec::new();
+    for list in buckets.values().filter(|l| l.len() <= BUCKET) {
         for (k, &i) in list.iter().enumerate() {
             for &j in &list[k + 1..] {
                 let key = (i.min(j), i.max(j));
                 if !seen.insert(key) {
                     continue;
                 }
-                let (x, y) = (&names[key.0], &names[key.1]);
+                let (x, y) = (&named[key.0], &named[key.1]);
                 let apart = splits.iter().any(|(p, q)| {
-                    (x.1.contains(p) && y.1.contains(q)) || (x.1.contains(q) && y.1.contains(p))
+                    (x.norms.contains(p) && y.norms.contains(q))
+                        || (x.norms.contains(q) && y.norms.contains(p))
                 });
                 if apart {
                     continue;
                 }
-                if let Some(pair) = judge(graph, x, y) {
-                    out.push(pair);
+                if let Some(m) = judge(graph, x, y) {
+                    found.push((key.0, key.1, m));
                 }
             }
         }
     }
+    // A part of more than one whole of its kind could be either: it is not proposed.
+    let mut wholes: HashMap<usize, usize> = HashMap::new();
+    for (_, _, m) in &found {
+        if let Match::Part { part, .. } = m {
+            *wholes.entry(*part).or_default() += 1;
+        }
+    }
+    let mut out: Vec<Pair> = found
+        .into_iter()
+        .filter(|(_, _, m)| match m {
+            Match::Part { part, .. } => wholes[part] == 1,
+            _ => true,
+        })
+        .map(|(i, j, m)| pair(graph, &named, i, j, m))
+        .collect();
     out.sort_by(|p, q| {
         q.score
             .cmp(&p.score)
@@ -82,88 +185,336 @@ pub fn duplicates(graph: &KnowledgeGraph, decisions: &Decisions) -> Vec<Pair> {
     out
 }
 
-fn words(s: &str) -> HashSet<&str> {
-    s.split(' ').collect()
+fn named(graph: &KnowledgeGraph, n: NodeIndex) -> Named {
+    let e = graph.entity(n);
+    let mut articles: HashSet<String> = HashSet::new();
+    let mut facts = 0;
+    for dir in [Direction::Outgoing, Direction::Incoming] {
+        for edge in graph.graph().edges_directed(n, dir) {
+            facts += 1;
+            articles.extend(edge.weight().sources());
+        }
+    }
+    Named {
+        node: n,
+        kind: e.kind,
+        norms: e.names().map(normalize).collect(),
+        folds: e.names().map(fold).collect(),
+        articles: articles.len(),
+        facts,
+    }
 }
 
-/// The pair with its reasons, if the names make it likely.
-fn judge(
-    graph: &KnowledgeGraph,
-    x: &(NodeIndex, Vec<String>),
-    y: &(NodeIndex, Vec<String>),
-) -> Option<Pair> {
-    let (ex, ey) = (graph.entity(x.0), graph.entity(y.0));
-    let (cx, cy) = (&x.1[0], &y.1[0]);
-    let mut score = 0;
-    let mut reasons = Vec::new();
-    let people = ex.kind == Kind::Person && ey.kind == Kind::Person;
-    let (wx, wy) = (words(cx), words(cy));
-    let different_people = people && wx.len() > 1 && wy.len() > 1 && wx != wy;
-    let statement = ex.kind == Kind::Statement || ey.kind == Kind::Statement;
-    let shared =
-        x.1.iter()
-            .find(|n| y.1.contains(n) && (!different_people || n.contains(' ')));
-    if let Some(shared) = shared {
-        score = 3;
-        let display = ex
-            .names()
-            .find(|d| normalize(d) == *shared)
-            .unwrap_or(shared);
-        reasons.push(format!("both go by '{display}'"));
-    } else if !statement {
-        if wx.is_subset(&wy) || wy.is_subset(&wx) {
-            let (part, whole) = if wx.len() < wy.len() {
-                (&ex.name, &ey.name)
-            } else {
-                (&ey.name, &ex.name)
-            };
-            if !different_people {
-                score = 2;
-                reasons.push(format!("'{part}' is part of '{whole}'"));
-            }
-        }
-        let d = levenshtein(cx, cy);
-        if score == 0 && d > 0 && d <= 2 && cx.chars().count().min(cy.chars().count()) >= 5 {
-            score = 2;
-            reasons.push(format!(
-                "names differ by {}",
-                crate::print::text::counted(d, "letter")
-            ));
-        }
-    }
-    if score == 0 {
+/// Why two entities' names are one (indices into the named entities for a part).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Match {
+    /// Both go by this name (displayed as the first entity writes it).
+    Shared(String),
+    Accents,
+    Spacing,
+    Transliteration,
+    Part {
+        part: usize,
+        whole: usize,
+    },
+    Letters(usize),
+}
+
+/// The reason two entities of the same kind are likely one, if their names give one.
+fn judge(graph: &KnowledgeGraph, x: &Named, y: &Named) -> Option<Match> {
+    if x.kind != y.kind {
         return None;
     }
-    if ex.kind == ey.kind {
-        score += 1;
-        reasons.push(format!("both {}", ex.kind));
-    } else {
-        reasons.push(format!("kinds differ ({} / {})", ex.kind, ey.kind));
+    let (ex, ey) = (graph.entity(x.node), graph.entity(y.node));
+    let (wx, wy) = (words(&x.folds[0]), words(&y.folds[0]));
+    let people = x.kind == Kind::Person;
+    let different_people = people && wx.len() > 1 && wy.len() > 1 && !same_words(&wx, &wy);
+    let shared = x
+        .norms
+        .iter()
+        .enumerate()
+        .find(|(_, n)| y.norms.contains(n) && (!different_people || n.contains(' ')));
+    if let Some((i, _)) = shared {
+        let display = ex.names().nth(i).unwrap_or(&ex.name);
+        return Some(Match::Shared(display.to_string()));
     }
-    let (a, b) = if cy.len() > cx.len() {
-        (y.0, x.0)
-    } else {
-        (x.0, y.0)
+    if x.kind == Kind::Statement {
+        return None;
+    }
+    // Every name against every name, but a one-word name of one of two people whose full
+    // names differ ("Kim") says nothing.
+    let mut names = Vec::new();
+    for (nx, fx) in ex.names().zip(&x.folds) {
+        for (ny, fy) in ey.names().zip(&y.folds) {
+            let one_word = !fx.contains(' ') || !fy.contains(' ');
+            let says_nothing = different_people && one_word;
+            if !fx.is_empty() && !fy.is_empty() && !says_nothing {
+                names.push((nx, fx, ny, fy));
+            }
+        }
+    }
+    for &(nx, fx, ny, fy) in &names {
+        if fx == fy && (has_accents(nx) || has_accents(ny)) {
+            return Some(Match::Accents);
+        }
+        if fx.replace(' ', "") == fy.replace(' ', "") {
+            return Some(Match::Spacing);
+        }
+    }
+    for &(_, fx, _, fy) in &names {
+        if same_words(&words(fx), &words(fy)) {
+            return Some(Match::Transliteration);
+        }
+    }
+    let parts = matches!(x.kind, Kind::Person | Kind::Institution | Kind::Agreement);
+    if parts && !different_people {
+        let (part, whole, pw, ww) = if wx.len() < wy.len() {
+            (x, y, &wx, &wy)
+        } else {
+            (y, x, &wy, &wx)
+        };
+        if pw.len() < ww.len() && contains_words(ww, pw) {
+            let extra_body = x.kind == Kind::Institution
+                && ww
+                    .iter()
+                    .any(|w| BODIES.contains(w) && !pw.iter().any(|p| p == w));
+            if !extra_body {
+                return Some(Match::Part {
+                    part: index_of(part),
+                    whole: index_of(whole),
+                });
+            }
+        }
+    }
+    if x.kind != Kind::Country && wx.len() == wy.len() {
+        let differing: Vec<(&&str, &&str)> = wx
+            .iter()
+            .zip(&wy)
+            .filter(|(a, b)| !same_word(a, b))
+            .collect();
+        if let [(a, b)] = differing.as_slice() {
+            let (a, b) = (spelling(a), spelling(b));
+            let d = levenshtein(&a, &b);
+            let shorter = a.chars().count().min(b.chars().count());
+            if (d == 1 && shorter >= 6) || (d == 2 && shorter >= 10) {
+                return Some(Match::Letters(d));
+            }
+        }
+    }
+    None
+}
+
+/// The position of an entity among the named entities: its node index (they are listed
+/// in node order).
+fn index_of(e: &Named) -> usize {
+    e.node.index()
+}
+
+/// The pair for a match: the main name first, with its reasons.
+fn pair(graph: &KnowledgeGraph, named: &[Named], i: usize, j: usize, m: Match) -> Pair {
+    let (x, y) = (&named[i], &named[j]);
+    let name = |e: &Named| graph.entity(e.node).name.as_str();
+    let (score, why) = match &m {
+        Match::Shared(n) => (4, format!("both go by '{n}'")),
+        Match::Accents => (4, "same name without accents".to_string()),
+        Match::Spacing => (4, "same name but for hyphens or spaces".to_string()),
+        Match::Transliteration => (
+            3,
+            "one name's words are a transliteration variant of the other's".to_string(),
+        ),
+        Match::Part { part, whole } => (
+            3,
+            format!(
+                "'{}' is part of '{}'",
+                name(&named[*part]),
+                name(&named[*whole])
+            ),
+        ),
+        Match::Letters(d) => (
+            2,
+            format!(
+                "names differ by {}",
+                crate::print::text::counted(*d, "letter")
+            ),
+        ),
     };
-    Some(Pair {
-        a,
-        b,
+    let rank = |e: &Named| {
+        let n = name(e);
+        (
+            e.articles,
+            e.facts,
+            n.split_whitespace().count(),
+            n.chars().count(),
+        )
+    };
+    let (main, other) = match rank(x).cmp(&rank(y)) {
+        std::cmp::Ordering::Less => (y, x),
+        std::cmp::Ordering::Greater => (x, y),
+        std::cmp::Ordering::Equal if name(y) < name(x) => (y, x),
+        std::cmp::Ordering::Equal => (x, y),
+    };
+    let mut reasons = vec![why];
+    if (main.articles, main.facts) != (other.articles, other.facts) {
+        let (what, m, o) = if main.articles != other.articles {
+            ("article", main.articles, other.articles)
+        } else {
+            ("fact", main.facts, other.facts)
+        };
+        reasons.push(format!(
+            "'{}' is in {}, '{}' in {o}",
+            name(main),
+            crate::print::text::counted(m, what),
+            name(other)
+        ));
+    }
+    Pair {
+        a: main.node,
+        b: other.node,
         score,
         reasons,
+    }
+}
+
+fn words(folded: &str) -> Vec<&str> {
+    folded
+        .split(' ')
+        .filter(|w| !w.is_empty() && !COMMON.contains(w))
+        .collect()
+}
+
+/// True when the two lists of words match one to one under [`same_word`], in any order.
+fn same_words(a: &[&str], b: &[&str]) -> bool {
+    a.len() == b.len() && contains_words(a, b)
+}
+
+/// True when every word of `part` matches a different word of `whole` under
+/// [`same_word`].
+fn contains_words(whole: &[&str], part: &[&str]) -> bool {
+    let mut used = vec![false; whole.len()];
+    part.iter().all(|p| {
+        let at = (0..whole.len()).find(|&k| !used[k] && same_word(whole[k], p));
+        at.map(|k| used[k] = true).is_some()
     })
+}
+
+/// True when two [`fold`]ed words are one word in two transliterations: equal under
+/// [`spelling`], or one is the other's Mongolian patronymic (genitive) form
+/// ("ukhnaagiin" / "ukhnaa", "jambyn" / "jamba").
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a == b || spelling(a) == spelling(b) {
+        return true;
+    }
+    let genitive = |g: &str, w: &str| {
+        patronymic_stem(g).is_some_and(|stem| {
+            let (s, w) = (spelling(stem), spelling(w));
+            s == w || w.strip_suffix(['a', 'e', 'i', 'o', 'u']) == Some(s.as_str())
+        })
+    };
+    genitive(a, b) || genitive(b, a)
+}
+
+/// The stem of a Mongolian patronymic in the genitive ("ukhnaagiin" → "ukhnaa",
+/// "tsakhiagiin" → "tsakhia", "nambaryn" → "nambar", "luvsannamsrain" → "luvsannamsrai"),
+/// or `None`. The stem keeps at least three letters.
+fn patronymic_stem(word: &str) -> Option<&str> {
+    let stem = if let Some(s) = word.strip_suffix("giin") {
+        s
+    } else if let Some(s) = word.strip_suffix("iin") {
+        s
+    } else if let Some(s) = word.strip_suffix("yn") {
+        s
+    } else if word.ends_with("ain") {
+        &word[..word.len() - 2]
+    } else {
+        return None;
+    };
+    (stem.chars().count() >= 3).then_some(stem)
+}
+
+/// A [`fold`]ed word spelled one way for the common transliteration variants: `tsch`,
+/// `tch` → `ch`; `sch` → `sh`; `kh` → `h`; `ph` → `f`; `ks` → `x`; `ck` → `k`; `ou` →
+/// `u`; `w` → `v`; a final `ff` → `v`; `y` → `i`; then doubled letters single
+/// ("Tchaikovsky", "Chaikovsky" and "Tschaikowsky" are all "chaikovski").
+pub fn spelling(word: &str) -> String {
+    let mut w = word.to_string();
+    for (from, to) in [
+        ("tsch", "ch"),
+        ("tch", "ch"),
+        ("sch", "sh"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("ks", "x"),
+        ("ck", "k"),
+        ("ou", "u"),
+        ("w", "v"),
+    ] {
+        w = w.replace(from, to);
+    }
+    if let Some(stem) = w.strip_suffix("ff") {
+        w = format!("{stem}v");
+    }
+    w = w.replace('y', "i");
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The bucket a word puts its entity in: its [`spelling`] (of a patronymic's stem), with
+/// final vowels off, so that every pair [`same_word`] joins shares a bucket.
+fn bucket_key(word: &str) -> String {
+    let mut k = spelling(patronymic_stem(word).unwrap_or(word));
+    while k.chars().count() > 2 && k.ends_with(['a', 'e', 'i', 'o', 'u']) {
+        k.pop();
+    }
+    k
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, GraphFile};
+    use crate::model::{Entity, Fact, GraphFile, Relation, Source};
 
-    fn graph(entities: Vec<Entity>) -> KnowledgeGraph {
+    /// A graph of these entities, with ids of their own (two spellings of a name may
+    /// have one slug).
+    fn graph(mut entities: Vec<Entity>) -> KnowledgeGraph {
+        for (i, e) in entities.iter_mut().enumerate() {
+            e.id = format!("e{i}");
+        }
         KnowledgeGraph::from_file(GraphFile {
             entities,
             ..GraphFile::default()
         })
         .unwrap()
+    }
+
+    fn entity(name: &str, kind: Kind) -> Entity {
+        Entity::new(crate::model::slug(name), name, kind)
+    }
+
+    /// The pairs as (main name, other name, reasons).
+    fn named(g: &KnowledgeGraph) -> Vec<(String, String, Vec<String>)> {
+        duplicates(g, &Decisions::default())
+            .iter()
+            .map(|p| {
+                (
+                    g.entity(p.a).name.clone(),
+                    g.entity(p.b).name.clone(),
+                    p.reasons.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// The first reason of the one pair two entities of a kind make, if any.
+    fn reason(a: &str, b: &str, kind: Kind) -> Option<String> {
+        let g = graph(vec![entity(a, kind), entity(b, kind)]);
+        let pairs = duplicates(&g, &Decisions::default());
+        assert!(pairs.len() <= 1);
+        pairs.first().map(|p| p.reasons[0].clone())
     }
 
     #[test]
@@ -184,36 +535,216 @@ mod tests {
             Entity::new("north-korea", "North Korea", Kind::Country),
             dprk,
         ]);
-        let pairs = duplicates(&g, &Decisions::default());
-        let named: Vec<(String, String, Vec<String>)> = pairs
-            .iter()
-            .map(|p| {
-                (
-                    g.entity(p.a).name.clone(),
-                    g.entity(p.b).name.clone(),
-                    p.reasons.clone(),
-                )
-            })
-            .collect();
         assert_eq!(
-            named,
+            named(&g),
             [
                 (
                     "North Korea".into(),
                     "DPRK".into(),
-                    vec!["both go by 'North Korea'".into(), "both country".into()]
+                    vec!["both go by 'North Korea'".into()]
                 ),
                 (
                     "Vladimir Putin".into(),
                     "Putin".into(),
-                    vec![
-                        "'Putin' is part of 'Vladimir Putin'".into(),
-                        "both person".into()
-                    ]
+                    vec!["'Putin' is part of 'Vladimir Putin'".into()]
                 ),
             ]
         );
         let d = Decisions::parse("split \"Vladimir Putin\" \"Putin\"").unwrap();
         assert_eq!(duplicates(&g, &d).len(), 1);
+    }
+
+    #[test]
+    fn accents_do_not_matter() {
+        let accents = Some("same name without accents".to_string());
+        for (a, b) in [
+            ("Ukhnaa Khürelsükh", "Ukhnaa Khurelsukh"),
+            ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+            ("Lech Wałęsa", "LECH WALESA"),
+            ("José Martí", "Jose Marti"),
+        ] {
+            assert_eq!(reason(a, b, Kind::Person), accents, "{a} / {b}");
+        }
+        assert_eq!(
+            reason("Pyongyang", "P'yŏngyang", Kind::Place),
+            accents,
+            "an apostrophe and a breve"
+        );
+        assert_eq!(
+            reason("Kim Jong-un", "Kim Jong Un", Kind::Person),
+            Some("same name but for hyphens or spaces".into())
+        );
+        assert_eq!(
+            reason("Pyong-yang Zoo", "Pyongyang Zoo", Kind::Institution),
+            Some("same name but for hyphens or spaces".into())
+        );
+    }
+
+    #[test]
+    fn transliteration_variants_and_patronymics_are_one_name() {
+        let variant = Some("one name's words are a transliteration variant of the other's".into());
+        for (a, b) in [
+            ("Ukhnaagiin Khurelsukh", "Ukhnaa Khürelsükh"),
+            ("Ukhnaagiin Khürelsükh", "Ukhnaa Khurelsukh"),
+            ("Tsakhiagiin Elbegdorj", "Tsakhia Elbegdorj"),
+            ("Nambaryn Enkhbayar", "Nambar Enkhbayar"),
+            ("Luvsannamsrain Oyun-Erdene", "Luvsannamsrai Oyun-Erdene"),
+            ("Pyotr Tchaikovsky", "Pyotr Chaikovsky"),
+            ("Pyotr Tschaikowsky", "Pyotr Chaikovsky"),
+            ("Sergei Lavrov", "Sergey Lavrov"),
+            ("Dmitriy Peskov", "Dmitry Peskov"),
+            ("Alexei Navalny", "Aleksei Navalny"),
+            ("Mikhail Mishustin", "Mihail Mishustin"),
+        ] {
+            assert_eq!(reason(a, b, Kind::Person), variant, "{a} / {b}");
+        }
+        assert_eq!(
+            reason(
+                "Tchaikovsky Conservatory",
+                "Chaikovsky Conservatory",
+                Kind::Institution
+            ),
+            variant
+        );
+        assert!(same_word("jambyn", "jamba") && same_word("ukhnaa", "ukhnaagiin"));
+        assert!(!same_word("putin", "put") && !same_word("maria", "mario"));
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        for (a, b) in [
+            ("Kim Jong Un", "Kim Yo Jong"),
+            ("Kim Jong Un", "Kim Jong Il"),
+            ("Maria Rossi", "Mario Rossi"),
+            ("Ukhnaagiin Khurelsukh", "Tsakhiagiin Elbegdorj"),
+            ("Sergei Lavrov", "Sergei Shoigu"),
+        ] {
+            assert_eq!(reason(a, b, Kind::Person), None, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_place_is_never_the_institution_named_after_it() {
+        for (a, ka, b, kb) in [
+            ("Pyongyang", Kind::Place, "Pyongyang Zoo", Kind::Institution),
+            (
+                "Pyongyang",
+                Kind::Place,
+                "Pyongyang Central Zoo",
+                Kind::Institution,
+            ),
+            ("Moscow", Kind::Place, "Moscow Zoo", Kind::Institution),
+            (
+                "Ulaanbaatar",
+                Kind::Place,
+                "Ulaanbaatar University",
+                Kind::Institution,
+            ),
+        ] {
+            let g = graph(vec![entity(a, ka), entity(b, kb)]);
+            assert!(named(&g).is_empty(), "{a} / {b}");
+        }
+        // A shared alias does not join them either: "Moscow" on the zoo.
+        let mut zoo = entity("Moscow Zoo", Kind::Institution);
+        zoo.aliases.push("Moscow".into());
+        let g = graph(vec![entity("Moscow", Kind::Place), zoo]);
+        assert!(named(&g).is_empty());
+        // Nor when both are places, or both institutions with another body's word.
+        assert_eq!(reason("Pyongyang", "Pyongyang Zoo", Kind::Place), None);
+        assert_eq!(reason("Kursk", "Kursk region", Kind::Place), None);
+        assert_eq!(reason("Korea", "North Korea", Kind::Country), None);
+        assert_eq!(
+            reason("Moscow Zoo", "Moscow Zoo Foundation", Kind::Institution),
+            None
+        );
+        assert_eq!(
+            reason("Pyongyang Zoo", "Pyongyang Central Zoo", Kind::Institution),
+            Some("'Pyongyang Zoo' is part of 'Pyongyang Central Zoo'".into())
+        );
+    }
+
+    #[test]
+    fn kinds_differ_never_a_pair() {
+        for (a, ka, b, kb) in [
+            (
+                "Ukhnaa Khürelsükh",
+                Kind::Person,
+                "Ukhnaa Khurelsukh",
+                Kind::Institution,
+            ),
+            ("Mongolia", Kind::Country, "Mongolia", Kind::Place),
+            ("Kim Jong Un", Kind::Person, "Kim Jong-un", Kind::Group),
+            ("Tchaikovsky", Kind::Person, "Chaikovsky", Kind::Place),
+        ] {
+            let g = graph(vec![entity(a, ka), entity(b, kb)]);
+            assert!(named(&g).is_empty(), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_part_of_two_wholes_is_not_proposed() {
+        let g = graph(vec![
+            entity("Ministry of Foreign Affairs", Kind::Institution),
+            entity("Chinese Ministry of Foreign Affairs", Kind::Institution),
+            entity("Japanese Ministry of Foreign Affairs", Kind::Institution),
+        ]);
+        assert!(named(&g).is_empty());
+    }
+
+    #[test]
+    fn near_spellings_but_not_of_countries() {
+        assert_eq!(
+            reason(
+                "Khurelsukh Foundation",
+                "Khurelsuk Foundation",
+                Kind::Institution
+            ),
+            Some("names differ by 1 letter".into())
+        );
+        assert_eq!(reason("Gambia", "Zambia", Kind::Country), None);
+        assert_eq!(reason("Austria", "Australia", Kind::Country), None);
+        assert_eq!(reason("Iran", "Iraq", Kind::Place), None);
+        assert_eq!(
+            reason("Austrian Embassy", "Australian Embassy", Kind::Institution),
+            None
+        );
+    }
+
+    /// An entity with a fact in each of `articles` articles.
+    fn mentioned(g: &mut GraphFile, name: &str, articles: usize) {
+        let e = entity(name, Kind::Person);
+        for k in 0..articles {
+            let source = format!("{}-{k}", e.id);
+            g.sources.push(Source::new(&source));
+            let mut f = Fact::new(e.id.clone(), Relation::Leads, "mongolia");
+            f.source = Some(source);
+            g.facts.push(f);
+        }
+        g.entities.push(e);
+    }
+
+    #[test]
+    fn the_main_name_is_the_most_frequent_form() {
+        for (rare, frequent) in [
+            ("Ukhnaagiin Khurelsukh", "Ukhnaa Khürelsükh"),
+            ("Ukhnaa Khürelsükh", "Ukhnaagiin Khurelsukh"),
+            ("Vladimir Putin", "Putin"),
+            ("Pyotr Tchaikovsky", "Pyotr Chaikovsky"),
+        ] {
+            let mut file = GraphFile::default();
+            file.entities
+                .push(Entity::new("mongolia", "Mongolia", Kind::Country));
+            mentioned(&mut file, rare, 1);
+            mentioned(&mut file, frequent, 3);
+            let g = KnowledgeGraph::from_file(file).unwrap();
+            let pairs = named(&g);
+            assert_eq!(pairs.len(), 1, "{rare} / {frequent}");
+            assert_eq!(pairs[0].0, frequent);
+            assert_eq!(pairs[0].1, rare);
+            assert_eq!(
+                pairs[0].2[1],
+                format!("'{frequent}' is in 3 articles, '{rare}' in 1")
+            );
+        }
     }
 }

@@ -64,6 +64,68 @@ pub fn normalize(name: &str) -> String {
     }
 }
 
+/// A name [`normalize`]d, then folded for comparison across spellings: accents taken off
+/// ("Khürelsükh" → "khurelsukh", "P'yŏngyang" → "pyongyang"), apostrophes dropped and
+/// every other character that is not a letter or digit made a word break ("Jong-un" →
+/// "jong un"). Letters outside the Latin script are kept as they are. The one folding kg
+/// compares names by where spelling should not matter (`kg duplicates`).
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in normalize(name).chars() {
+        if let Some(plain) = unaccented(c) {
+            out.push_str(plain);
+        } else if c.is_alphanumeric() {
+            out.push(c);
+        } else if ('\u{300}'..='\u{36F}').contains(&c) {
+            // a combining accent ("u\u{308}", the dot of a lowercased "İ")
+        } else if matches!(c, '\'' | '\u{2BC}' | '\u{2BB}' | '\u{2BE}' | '\u{2BF}') {
+            // "People's" → "peoples", "P'yŏngyang" → "pyongyang"
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The plain letters of a lowercase Latin letter with an accent (Latin-1 and Latin
+/// Extended-A, and the few more that transliterations use), or `None`.
+fn unaccented(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ơ' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ư' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+/// True when the name has a letter [`fold`] takes an accent off.
+pub fn has_accents(name: &str) -> bool {
+    normalize(name).chars().any(|c| unaccented(c).is_some())
+}
+
 /// Finds an entity by its exact id, else as [`resolve`] does by name (for commands that
 /// print ids for scripts and reviews to pass back, like `kg duplicates`).
 pub fn resolve_id_or_name(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameError> {
@@ -418,5 +480,20 @@ mod tests {
         assert_eq!(levenshtein("kitten", "sitting"), 3);
         assert_eq!(levenshtein("", "abc"), 3);
         assert_eq!(levenshtein("путин", "путн"), 1);
+    }
+    #[test]
+    fn fold_takes_accents_off_and_breaks_words_at_punctuation() {
+        assert_eq!(fold("Ukhnaa Khürelsükh"), "ukhnaa khurelsukh");
+        assert_eq!(fold("  KHÜRELSÜKH "), "khurelsukh");
+        assert_eq!(fold("P\u{2019}yŏngyang"), "pyongyang");
+        assert_eq!(fold("P'yŏngyang"), "pyongyang");
+        assert_eq!(fold("Kim Jong-un"), "kim jong un");
+        assert_eq!(fold("The Lech Wałęsa Airport"), "lech walesa airport");
+        assert_eq!(fold("Recep Tayyip Erdoğan"), "recep tayyip erdogan");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Khu\u{308}relsu\u{308}kh"), "khurelsukh");
+        assert_eq!(fold("U.S."), "u s");
+        assert_eq!(fold("Москва"), "москва");
+        assert!(has_accents("Khürelsükh") && !has_accents("Khurelsukh"));
     }
 }

@@ -383,7 +383,7 @@ fn duplicates_are_proposed_for_review() {
     let listed = stdout(kg().current_dir(d).arg("duplicates"));
     assert_eq!(
         listed,
-        "Pyongyang Central Zoo (pyongyang-central-zoo)  ~  Pyongyang Zoo (pyongyang-zoo)\n  'Pyongyang Zoo' is part of 'Pyongyang Central Zoo'; both institution\n  kg merge pyongyang-central-zoo pyongyang-zoo\n"
+        "Pyongyang Central Zoo (pyongyang-central-zoo)  ~  Pyongyang Zoo (pyongyang-zoo)\n  'Pyongyang Zoo' is part of 'Pyongyang Central Zoo'\n  kg merge pyongyang-central-zoo pyongyang-zoo\n"
     );
     // "Siberian tigers" joined "Siberian tiger" by its alias: not a duplicate left over.
     assert_eq!(card(d, "Siberian tigers")["id"], "siberian-tiger");

@@ -67,23 +67,46 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
                 .collect();
         }
     }
-    let Some(target) = s
-        .target_after(
-            i.max(s.mentions[group].end.saturating_sub(1)),
-            &TARGET_PREPS,
-        )
-        .and_then(|m| ctx.entity(m))
-        .filter(|&e| is_target(ctx.kind(e)))
-    else {
+    // "deployed to Poland, the Baltic states and Romania": every place of the list.
+    let Some(first) = s.target_after(
+        i.max(s.mentions[group].end.saturating_sub(1)),
+        &TARGET_PREPS,
+    ) else {
         return;
     };
+    let targets: Vec<usize> = s
+        .list_from(first)
+        .into_iter()
+        .filter_map(|m| ctx.entity(m))
+        .filter(|&e| is_target(ctx.kind(e)))
+        .collect();
+    if targets.is_empty() || ctx.entity(first).is_none_or(|e| !is_target(ctx.kind(e))) {
+        return;
+    }
+    for &target in &targets {
+        deploy_to(ctx, i, noun, s, group, &others, &sender, target);
+    }
+}
+
+/// The facts of one deployment of `group` (and `others`) to `target`.
+#[allow(clippy::too_many_arguments)]
+fn deploy_to(
+    ctx: &mut Ctx,
+    i: usize,
+    noun: bool,
+    s: &Sentence,
+    group: usize,
+    others: &[usize],
+    sender: &[usize],
+    target: usize,
+) {
     let date = ctx.date_at(i);
     let rule = if noun {
         Rule::DeploymentNoun
     } else {
         Rule::DeployVerb
     };
-    for other in others {
+    for &other in others {
         if let Some(g) = ctx.entity(other) {
             let count = s.mentions[other].count;
             ctx.emit(g, Relation::DeployedTo, target, count, date.clone(), rule);

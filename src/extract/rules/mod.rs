@@ -501,6 +501,35 @@ impl<'a> Sentence<'a> {
     /// The first mention after the verb at `i`, in its clause, that follows one of the
     /// prepositions `preps` (not "according to"). A possessive country is passed over
     /// for the place it owns ("to Russia's Kursk region").
+    /// Mention `m` and the mentions listed after it: "Poland, the Baltic states and
+    /// Romania", "A, B, and C" (commas and "and", each item perhaps after "the").
+    pub fn list_from(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut end = self.mentions[m].end;
+        loop {
+            let mut k = end;
+            let comma = self.tokens.get(k).is_some_and(|t| t.is_punct(","));
+            k += usize::from(comma);
+            let and = self.word(k) == "and";
+            k += usize::from(and);
+            if !comma && !and {
+                break;
+            }
+            k += usize::from(self.word(k) == "the");
+            match self.tok_mention.get(k).copied().flatten() {
+                Some(next) if self.mentions[next].start == k && !out.contains(&next) => {
+                    out.push(next);
+                    end = self.mentions[next].end;
+                    if and {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
     pub fn target_after(&self, i: usize, preps: &[&str]) -> Option<usize> {
         let n = self.tokens.len();
         let mut j = i + 1;

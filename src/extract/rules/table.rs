@@ -133,8 +133,10 @@ rules! {
         [("Peru denied a report by Reuters that Chile had closed the border.", "Reuters stated Chile had closed the border"),
          ("Officials doubted claims by the Lima Times that the border was closed.", "Lima Times stated The border was closed")];
     DeployVerb = "deploy-verb", "deploy", [DeployedTo, MemberOf], "deploy, station, send (troops)",
-        "Troops deployed to X; Y sent troops to X: the group is deployed-to the place (and a member of Y).",
+        "Troops deployed to X; Y sent troops to X, B and C: the group is deployed-to each place (and a member of Y).",
         [("Chile deployed 200 troops to Arica.", "Chilean troops deployed-to Arica"),
+         ("Chilean troops were deployed to Peru, Bolivia and Ecuador on Monday.", "Chilean troops deployed-to Ecuador"),
+         ("Chilean troops were sent to Peru, the Falkland Islands, and Bolivia.", "Chilean troops deployed-to Bolivia"),
          ("Peruvian soldiers were stationed in Tacna.", "Peruvian soldiers deployed-to Tacna")];
     DeploymentNoun = "deployment-noun", "deploy", [DeployedTo], "deployment, dispatch, stationing",
         "The deployment of troops to X.",

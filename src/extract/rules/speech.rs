@@ -859,14 +859,19 @@ fn according_to(ctx: &mut Ctx, i: usize) {
         end < n && s.tokens[end].is_punct(",") && RELATIVISERS.contains(&s.word(end + 1));
     let rest =
         !relative && (end..n).any(|k| s.tokens[k].kind == crate::extract::tokens::TokKind::Word);
-    let range = if rest {
-        quote_after(s, end.saturating_sub(1)).or_else(|| clause_after(s, end + 1))
+    let cut = if i > 0 && s.tokens[i - 1].is_punct(",") {
+        i - 1
     } else {
-        let cut = if i > 0 && s.tokens[i - 1].is_punct(",") {
-            i - 1
-        } else {
-            i
-        };
+        i
+    };
+    // "…, according to X, public information officer for Y.": a clause before the
+    // phrase is the claim, and what follows the source describes it.
+    let before = main_clause_before(s, cut).filter(|&(a, b)| is_clause(s, a, b));
+    let range = if rest && before.is_none() {
+        quote_after(s, end.saturating_sub(1)).or_else(|| clause_after(s, end + 1))
+    } else if rest {
+        before
+    } else {
         main_clause_before(s, cut)
     };
     emit_statement(ctx, speaker, range, Rule::AccordingTo, i);

@@ -123,7 +123,8 @@ rules! {
     AccordingTo = "according-to", "speech", [Stated], "according to",
         "According to X, the claim; the claim, according to X.",
         [("According to Ana Lind, the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),
-         ("The harvest was the best in years, according to the Lima Times.", "Lima Times stated The harvest was the best in years")];
+         ("The harvest was the best in years, according to the Lima Times.", "Lima Times stated The harvest was the best in years"),
+         ("Farmers sold more llamas than ever, according to Ana Lind, head of research at the Lima Institute.", "Ana Lind stated Farmers sold more llamas than ever")];
     CalledClaim = "called-claim", "speech", [Stated], "called",
         "X called the visit historic: X stated that the visit was historic.",
         [("Ana Lind called the visit historic.", "Ana Lind stated The visit was historic"),

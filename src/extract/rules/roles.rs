@@ -323,7 +323,17 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
             MentionKind::Name(None | Some(Kind::Person))
         ) && ctx.entity(m).is_some_and(|e| ctx.kind(e) == Kind::Person)
     };
-    let after = of.map_or(s.mentions[k].end, |o| s.mentions[o].end);
+    let mut after = of.map_or(s.mentions[k].end, |o| s.mentions[o].end);
+    // "the Indian high commissioner to Namibia, Prashant Agrawal": past the post's place.
+    if s.word(after) == "to" {
+        let at = after + 1 + usize::from(s.word(after + 1) == "the");
+        if let Some(m) = s.tok_mention.get(at).copied().flatten()
+            && s.mentions[m].start == at
+            && !is_person(m)
+        {
+            after = s.mentions[m].end;
+        }
+    }
     let skip_comma = usize::from(s.tokens.get(after).is_some_and(|t| t.is_punct(",")));
     if let Some(m) = s.tok_mention.get(after + skip_comma).copied().flatten()
         && s.mentions[m].start == after + skip_comma

@@ -146,6 +146,7 @@ rules! {
     TitleCountry = "title-country", "roles", [Leads, MemberOf], "a country's adjective or name before a title",
         "Chilean President X, Chile's Foreign Minister X: X leads (or is a member of) the country.",
         [("Chilean President Ana Lind arrived in Lima.", "Ana Lind leads Chile"),
+         ("The cheetahs came, said the Chilean ambassador to Peru, Ana Lind.", "Ana Lind member-of Chile"),
          ("Chile's ambassador Ana Lind arrived in Lima.", "Ana Lind member-of Chile")];
     TitleOf = "title-of", "roles", [Leads, MemberOf], "a title with \"of\"",
         "Director of Y X; X, the director of Y: X leads (or is a member of) Y.",

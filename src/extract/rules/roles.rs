@@ -402,16 +402,8 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         let named = (!topic.contains(' '))
             .then(|| topic_ministry(ctx, topic))
             .flatten();
-        if let Some(ministry) = named {
-            ctx.emit(
-                person,
-                Relation::Leads,
-                ministry,
-                None,
-                None,
-                Rule::TitleMinistry,
-            );
-        } else if let Some(c) = adjacent_country(s, k) {
+        let ministry = named.or_else(|| {
+            let c = adjacent_country(s, k)?;
             let portfolio = portfolio_name(&s.mentions[k].surface);
             let demonym = &lexicons().countries[c].demonyms[0];
             let ministry = ctx.resolved.entity_named(
@@ -420,17 +412,20 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
             );
             let country = ctx.country(c);
             ctx.emit(
-                person,
-                Relation::Leads,
                 ministry,
+                Relation::MemberOf,
+                country,
                 None,
                 None,
                 Rule::TitleMinistry,
             );
+            Some(ministry)
+        });
+        if let Some(ministry) = ministry {
             ctx.emit(
+                person,
+                Relation::Leads,
                 ministry,
-                Relation::MemberOf,
-                country,
                 None,
                 None,
                 Rule::TitleMinistry,

@@ -48,49 +48,43 @@ pub fn apply(ctx: &mut Ctx) {
     }
     // "X said: “First. Second.”": a sentence inside a quotation that an earlier sentence
     // opened after naming X, and that names no speaker of its own, is X's.
-    if let Some(speaker) = inherited
-        && s.in_quote.first() == Some(&true)
-        && ctx.facts[before..]
+    let silent = |ctx: &Ctx| {
+        ctx.facts[before..]
             .iter()
             .all(|f| f.relation != Relation::Stated)
+    };
+    if let Some(speaker) = inherited
+        && s.in_quote.first() == Some(&true)
+        && silent(ctx)
     {
-        let close = (0..s.tokens.len())
-            .find(|&k| is_close_quote(s.tokens[k].text) && !s.in_quote[k])
-            .unwrap_or(s.tokens.len());
-        emit_statement(
-            ctx,
-            speaker,
-            Some((0, close)),
-            Rule::SpeechQuoteContinued,
-            0,
-        );
-        if close == s.tokens.len() {
-            ctx.quote_speaker = Some(speaker);
-        }
+        continue_quote(ctx, speaker, 0, Rule::SpeechQuoteContinued);
     }
     // "…, X said. ¶ “Next quotation.”": a paragraph that opens with a quotation naming no
     // speaker continues the last speaker's words.
     if let Some(speaker) = ctx.last_speaker
         && s.tokens.first().is_some_and(|t| is_open_quote(t.text))
-        && ctx.facts[before..]
-            .iter()
-            .all(|f| f.relation != Relation::Stated)
+        && silent(ctx)
     {
-        let close = (1..s.tokens.len())
-            .find(|&k| is_close_quote(s.tokens[k].text) && !s.in_quote[k])
-            .unwrap_or(s.tokens.len());
-        if s.tokens[close..].iter().all(|t| t.kind == TokKind::Punct) {
-            emit_statement(
-                ctx,
-                speaker,
-                Some((1, close)),
-                Rule::SpeechQuoteParagraph,
-                0,
-            );
-            if close == s.tokens.len() {
-                ctx.quote_speaker = Some(speaker);
-            }
-        }
+        continue_quote(ctx, speaker, 1, Rule::SpeechQuoteParagraph);
+    }
+}
+
+/// The quotation from token `from` to its closing mark is `speaker`'s (for a paragraph
+/// that opens with a quotation, only when nothing but punctuation follows the mark); a
+/// quotation still open at the end of the sentence stays theirs for the next one.
+fn continue_quote(ctx: &mut Ctx, speaker: usize, from: usize, rule: Rule) {
+    let s = ctx.sentence;
+    let close = (from..s.tokens.len())
+        .find(|&k| is_close_quote(s.tokens[k].text) && !s.in_quote[k])
+        .unwrap_or(s.tokens.len());
+    if rule == Rule::SpeechQuoteParagraph
+        && !s.tokens[close..].iter().all(|t| t.kind == TokKind::Punct)
+    {
+        return;
+    }
+    emit_statement(ctx, speaker, Some((from, close)), rule, 0);
+    if close == s.tokens.len() {
+        ctx.quote_speaker = Some(speaker);
     }
 }
 

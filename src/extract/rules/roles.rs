@@ -34,6 +34,7 @@ pub fn apply(ctx: &mut Ctx) {
     for k in 0..s.mentions.len() {
         member_apposition(ctx, k);
         affiliation(ctx, k);
+        nationality_noun(ctx, k);
         match s.mentions[k].kind {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
             MentionKind::Name(Some(Kind::Institution)) => {
@@ -267,6 +268,62 @@ fn affiliation(ctx: &mut Ctx, k: usize) {
             None,
             None,
             Rule::AffiliationApposition,
+        );
+    }
+}
+
+/// "Chilean conscripts Ana Lind and Pedro Soto", "two Azerbaijani captives, A and B": a
+/// country adjective, one or two plain nouns, then people named: each is a member of
+/// the country. (A title between is the title rules' concern.)
+fn nationality_noun(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let MentionKind::Demonym(c) = s.mentions[k].kind else {
+        return;
+    };
+    let lex = lexicons();
+    let mut j = s.mentions[k].end;
+    let mut nouns = 0;
+    while nouns < 2
+        && s.tokens.get(j).is_some_and(|t| t.is_lower_word())
+        && s.tok_mention[j].is_none()
+        && !lex.function_words.contains(s.word(j))
+        && !lex.is_verb(s.word(j))
+        && !s.word(j).ends_with("ed")
+        && !s.word(j).starts_with("counterpart")
+        && lex.title_forms.get(s.word(j)).is_none()
+    {
+        j += 1;
+        nouns += 1;
+    }
+    if nouns == 0 {
+        return;
+    }
+    j += usize::from(s.tokens.get(j).is_some_and(|t| t.is_punct(",")));
+    let Some(first) = s.tok_mention.get(j).copied().flatten() else {
+        return;
+    };
+    if s.mentions[first].start != j {
+        return;
+    }
+    let people: Vec<usize> = s
+        .list_from(first)
+        .into_iter()
+        .filter(|&m| matches!(s.mentions[m].kind, MentionKind::Name(_)))
+        .filter_map(|m| ctx.entity(m))
+        .filter(|&e| ctx.kind(e) == Kind::Person)
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    let country = ctx.country(c);
+    for p in people {
+        ctx.emit(
+            p,
+            Relation::MemberOf,
+            country,
+            None,
+            None,
+            Rule::NationalityNoun,
         );
     }
 }

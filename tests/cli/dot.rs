@@ -287,12 +287,7 @@ fn pictures_stay_pictures() {
 /// `script`), cleared before the answer.
 #[test]
 fn a_large_graph_file_shows_a_spinner_on_a_terminal() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        crate::harness::skip("script (util-linux) is not installed");
+    if !crate::harness::have_script() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -45,6 +45,19 @@ pub fn have(program: &str) -> bool {
     found
 }
 
+/// True when `script` (util-linux), which gives kg a terminal, can be run; otherwise the
+/// check is skipped, with the reason recorded.
+pub fn have_script() -> bool {
+    let found = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !found {
+        skip("script (util-linux) is not installed");
+    }
+    found
+}
+
 /// The file where skipped checks are recorded for the summary `tests/skipped.rs` prints
 /// at the end of `cargo test`: a line per check, `PID<TAB>TEST<TAB>WHY`.
 pub fn skipped_record() -> PathBuf {

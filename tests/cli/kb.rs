@@ -859,12 +859,7 @@ fn any_lock_timeout_is_a_clear_answer() {
 /// goes back to "reading 0/N" once reading is done.
 #[test]
 fn progress_bar_goes_forward() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        crate::harness::skip("script (util-linux) is not installed");
+    if !crate::harness::have_script() {
         return;
     }
     let dir = base();

@@ -187,12 +187,7 @@ fn listings_fit_the_terminal_width() {
 /// the listing fits the terminal's width.
 #[test]
 fn listings_fit_the_terminals_own_width() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        crate::harness::skip("script (util-linux) is not installed");
+    if !crate::harness::have_script() {
         return;
     }
     let kg_bin = assert_cmd::cargo::cargo_bin!("kg");

@@ -3,10 +3,11 @@
 
     python3 eval/real/fill.py
 
-For every row of eval/real/manifest.tsv: `ok ID` when text/ID.txt is here and its sha256 is
-the manifest's; `missing ID` or `changed ID` otherwise, each followed by the URL to look
-for and the query that finds it in the search tool's corpus. Exits 1 when any article is
-missing or changed.
+For every row of eval/real/manifest.tsv: `ok ID` when text/ID.txt is here and the
+sha256 of its body (the bytes after the header's blank line) is the manifest's;
+`missing ID` or `changed ID` otherwise, each followed by the URL to look for and the
+query that finds it in the search tool's corpus. Exits 1 when any article is missing or
+changed.
 """
 
 import hashlib
@@ -14,6 +15,11 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+
+
+def body(data):
+    """The bytes after the header's blank line: what the manifest's sha256 covers."""
+    return data.split(b"\n\n", 1)[1] if b"\n\n" in data else data
 
 
 def rows():
@@ -30,7 +36,7 @@ def main():
         path = HERE / "text" / f"{row['id']}.txt"
         if not path.exists():
             state = "missing"
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != row["sha256"]:
+        elif hashlib.sha256(body(path.read_bytes())).hexdigest() != row["sha256"]:
             state = "changed"
         else:
             state = "ok"

@@ -6,8 +6,11 @@
 //! - a **manifest** (`eval/real/manifest.tsv`, described in `eval/real/README.md`): a
 //!   tab-separated file whose header names at least the columns `id` and `sha256`, and
 //!   optionally `split`. Article `ID` has its gold graph at `gold/ID.json` and its text at
-//!   `text/ID.txt`, beside the manifest. A text whose sha256 is not the manifest's is
-//!   *changed* and is not scored: the gold was written for the other text. Or
+//!   `text/ID.txt`, beside the manifest. The sha256 is the body's: the bytes after the
+//!   header's blank line (the header's title is not always in the stored copy the text
+//!   is refilled from, and kg reads no header). A text whose body hash is not the
+//!   manifest's is *changed* and is not scored: the gold was written for the other text.
+//!   Or
 //! - a **folder** holding `gold/ID.json` files, each article's text at `articles/ID.txt`
 //!   or `text/ID.txt` in the folder, or else at the path the gold graph's source records
 //!   (read from the current folder, then from the set folder and each folder above it).
@@ -214,7 +217,7 @@ impl Set {
             if item
                 .sha256
                 .as_ref()
-                .is_some_and(|h| *h != sha256_hex(&bytes))
+                .is_some_and(|h| *h != sha256_hex(body(&bytes)))
             {
                 report.changed.push(item.id.clone());
                 continue;
@@ -340,6 +343,15 @@ impl std::iter::Sum for Score {
     }
 }
 
+/// The body of an article file: what follows the header's blank line, or all of it when
+/// there is none.
+pub fn body(bytes: &[u8]) -> &[u8] {
+    bytes
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .map_or(bytes, |i| &bytes[i + 2..])
+}
+
 /// The sha256 of `bytes`, as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
@@ -377,6 +389,16 @@ mod tests {
     const TEXT: &str = "date: 2024-05-01\n\nChile sent two llamas to Peru.\n";
 
     #[test]
+    fn the_hash_covers_the_body_only() {
+        assert_eq!(body(b"title: A\ndate: 2024-05-01\n\nB.\n\nC.\n"), b"B.\n\nC.\n");
+        assert_eq!(body(b"B.\n"), b"B.\n");
+        assert_eq!(
+            sha256_hex(body(b"title: one\n\nB.\n")),
+            sha256_hex(body(b"title: two\n\nB.\n"))
+        );
+    }
+
+    #[test]
     fn a_manifest_scores_unchanged_texts_and_names_the_rest() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
@@ -389,7 +411,7 @@ mod tests {
         }
         write(d, "text/a.txt", TEXT);
         write(d, "text/c.txt", "date: 2024-05-01\n\nSomething else.\n");
-        let sha = sha256_hex(TEXT.as_bytes());
+        let sha = sha256_hex(body(TEXT.as_bytes()));
         write(
             d,
             "manifest.tsv",

@@ -198,7 +198,7 @@ fn manifest_set() -> tempfile::TempDir {
         if here {
             std::fs::write(d.join(format!("text/{id}.txt")), &text).unwrap();
         }
-        let sha = kg::eval::corpus::sha256_hex(&text);
+        let sha = kg::eval::corpus::sha256_hex(kg::eval::corpus::body(&text));
         manifest += &format!("{id}\t{sha}\t{split}\n");
     }
     std::fs::write(d.join("manifest.tsv"), manifest).unwrap();

@@ -390,7 +390,10 @@ mod tests {
 
     #[test]
     fn the_hash_covers_the_body_only() {
-        assert_eq!(body(b"title: A\ndate: 2024-05-01\n\nB.\n\nC.\n"), b"B.\n\nC.\n");
+        assert_eq!(
+            body(b"title: A\ndate: 2024-05-01\n\nB.\n\nC.\n"),
+            b"B.\n\nC.\n"
+        );
         assert_eq!(body(b"B.\n"), b"B.\n");
         assert_eq!(
             sha256_hex(body(b"title: one\n\nB.\n")),

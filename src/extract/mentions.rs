@@ -334,7 +334,7 @@ impl Finder<'_> {
                 continue;
             }
             if lex.institution_forms.get(self.lowers[i]).is_some()
-                && let Some(end) = self.push_descriptor(i)
+                && let Some(end) = self.push_descriptor(i).or_else(|| self.push_ministry_of(i))
             {
                 i = end;
                 continue;
@@ -490,11 +490,14 @@ impl Finder<'_> {
                 if self.lowers[e] == "and" && (!seen_of || self.and_joins_names(e, b)) {
                     break;
                 }
-                // "Armed Forces Minister Claire Besson": a title before a name.
+                // "Armed Forces Minister Claire Besson": a title before a name (not one
+                // after a connector: "Department of General Services").
+                // "Department of General Services Director," ending the run: the name
+                // owns the title.
                 if e > p
+                    && !CONNECTORS.contains(&self.lowers[e - 1])
                     && let Some((len, _)) = lex.title_forms.longest(&self.lowers[e..b])
-                    && e + len < b
-                    && self.tokens[e + len].is_capitalised()
+                    && (e + len == b || self.tokens[e + len].is_capitalised())
                 {
                     break;
                 }
@@ -598,7 +601,9 @@ impl Finder<'_> {
     fn and_joins_names(&self, k: usize, b: usize) -> bool {
         let lex = lexicons();
         let rest = &self.lowers[k + 1..b];
-        rest.contains(&"of")
+        // "the University of Oxford and the British-Swedish …": "and the" opens a name.
+        rest.first() == Some(&"the")
+            || rest.contains(&"of")
             || rest.iter().any(|w| lex.institution_forms.get(w).is_some())
             || lex.country_forms.longest(rest).is_some()
     }
@@ -1024,8 +1029,85 @@ impl Finder<'_> {
             gap_start
         };
         let name = span_text(self.text, self.tokens, start, end);
-        self.push(start, end, MentionKind::Descriptor(Some(c)), name);
+        let topic: Vec<&str> = self.lowers[gap_start..i].to_vec();
+        if let Some((kind, name)) = described_body(c, &topic, &self.lowers[i..end]) {
+            self.push(start, end, kind, name);
+            self.describe_last(c);
+        } else {
+            self.push(start, end, MentionKind::Descriptor(Some(c)), name);
+        }
         Some(end)
+    }
+
+    /// "the foreign ministry of Peru": one or two topic words, "ministry", "of" and a
+    /// country, at `i` (the cue word). Returns where the mention ends.
+    fn push_ministry_of(&mut self, i: usize) -> Option<usize> {
+        if self.lowers[i] != "ministry" || self.lowers.get(i + 1) != Some(&"of") {
+            return None;
+        }
+        let (len, &(c, form)) = lexicons().country_forms.longest(self.window(i + 2))?;
+        if form != CountryForm::Name || !self.tokens[i + 2].is_capitalised() {
+            return None;
+        }
+        let mut start = i;
+        while start > 0
+            && i - start < 2
+            && self.tokens[start - 1].is_lower_word()
+            && !lexicons().function_words.contains(self.lowers[start - 1])
+            && !lexicons().is_verb(self.lowers[start - 1])
+        {
+            start -= 1;
+        }
+        let topic: Vec<&str> = self.lowers[start..i].to_vec();
+        let (kind, name) = described_body(c, &topic, &self.lowers[i..i + 1])?;
+        let end = i + 2 + len;
+        self.push(start, end, kind, name);
+        self.describe_last(c);
+        Some(end)
+    }
+
+    /// The last mention is a description standing for a named body: it belongs to
+    /// country `c`, and its words are no alias of the body (issue 15: descriptions
+    /// resolve within their article).
+    fn describe_last(&mut self, c: usize) {
+        if let Some(m) = self.out.last_mut() {
+            m.nationality = Some(c);
+            m.surface = m.name.clone();
+        }
+    }
+}
+
+/// The body a country's description stands for, by its cue words: "the Croatian
+/// government" is Croatia; "Chile's foreign ministry" is the Chilean Ministry of
+/// Foreign Affairs (the ministry naming of `eval/README.md`); other descriptions ("Russian
+/// news agency") name no body by themselves.
+fn described_body(c: usize, topic: &[&str], cue: &[&str]) -> Option<(MentionKind, String)> {
+    let country = &lexicons().countries[c];
+    match (topic, cue) {
+        ([], ["government" | "authorities" | "administration"]) => {
+            Some((MentionKind::Country(c), country.name.clone()))
+        }
+        ([_, ..], ["ministry"]) if topic.len() <= 2 => {
+            let portfolio = match topic {
+                ["foreign"] => "Foreign Affairs".to_string(),
+                words => words
+                    .iter()
+                    .map(|w| {
+                        let mut ch = w.chars();
+                        ch.next()
+                            .map(|f| f.to_uppercase().chain(ch).collect::<String>())
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            };
+            let demonym = country.demonyms.first()?;
+            Some((
+                MentionKind::Name(Some(Kind::Institution)),
+                format!("{demonym} Ministry of {portfolio}"),
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -1044,6 +1126,68 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn a_country_s_government_and_ministries_are_bodies() {
+        let ms = |t: &str| {
+            find_mentions(t, &tokenize(t, 0, t.len()))
+                .into_iter()
+                .map(|m| (m.name, m.kind, m.surface))
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "The Croatian government said the talks failed.",
+            "Croatia's government said the talks failed.",
+        ] {
+            let m = ms(text);
+            assert!(
+                m.iter()
+                    .any(|x| x.0 == "Croatia" && matches!(x.1, MentionKind::Country(_))),
+                "{text}: {m:?}"
+            );
+        }
+        for text in [
+            "The Chilean foreign ministry said the talks failed.",
+            "Chile's foreign ministry said the talks failed.",
+            "The foreign ministry of Chile said the talks failed.",
+        ] {
+            let m = ms(text);
+            // The description is no alias: its surface is the name.
+            assert!(
+                m.iter()
+                    .any(|x| x.0 == "Chilean Ministry of Foreign Affairs"
+                        && x.1 == MentionKind::Name(Some(Kind::Institution))
+                        && x.2 == x.0),
+                "{text}: {m:?}"
+            );
+        }
+        // Other descriptions name no body by themselves.
+        let m = ms("The Russian news agency said the talks failed.");
+        assert!(
+            m.iter().any(|x| matches!(x.1, MentionKind::Descriptor(_))),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn names_keep_titles_after_connectors_and_split_at_and_the() {
+        let names = |t: &str| -> Vec<String> {
+            find_mentions(t, &tokenize(t, 0, t.len()))
+                .into_iter()
+                .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+                .map(|m| m.name)
+                .collect()
+        };
+        let n = names("Ana Lind, Department of General Services Director, spoke.");
+        assert!(
+            n.contains(&"Department of General Services".to_string()),
+            "{n:?}"
+        );
+        let n = names("The work of the University of Oxford and the Lima Institute of Physics.");
+        assert!(n.contains(&"University of Oxford".to_string()), "{n:?}");
+        let n = names("Former Chilean president Ana Lind spoke.");
+        assert_eq!(n, ["Ana Lind"]);
     }
 
     #[test]

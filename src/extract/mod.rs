@@ -147,8 +147,15 @@ pub fn extract(article: &Article) -> GraphFile {
             previous_quote: previous_quote.take(),
             quote_opened: open_quote.clone(),
             quote_speaker: if starts_inside { quote_speaker } else { None },
+            // The last speaker, in this paragraph or the one before.
             last_speaker: last_speaker
-                .filter(|&(_, p)| opens_paragraph && p + 1 == paragraph)
+                .filter(|&(_, p)| {
+                    if opens_paragraph {
+                        p + 1 == paragraph
+                    } else {
+                        p == paragraph
+                    }
+                })
                 .map(|(e, _)| e),
             facts: &mut raw,
             shipment: &mut shipment,

@@ -100,9 +100,13 @@ fn words(name: &str) -> Vec<String> {
                 _ => w,
             }
         })
-        .filter(|w| w != "the" && w != "'s")
+        .filter(|w| w != "the" && w != "'s" && !HONORIFICS.contains(&w.as_str()))
         .collect()
 }
+
+/// Honorifics, dropped when names are compared: "Mrs Harrison" is "Laura Harrison"'s
+/// surname with a courtesy title.
+const HONORIFICS: [&str; 6] = ["mr", "mrs", "ms", "dr", "prof", "messrs"];
 
 /// The head word: the word before "of" if there is one, else the last word.
 fn head(words: &[String]) -> Option<&String> {
@@ -396,13 +400,20 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut last_person: Option<usize> = None;
     let mut last_body: Option<usize> = None;
     let mut titles_seen: HashSet<usize> = HashSet::new();
+    // "a senior official of the Ministry of Defence", no one named: the body an unnamed
+    // holder of a title speaks for, until a person is named.
+    let mut unnamed_of: Option<usize> = None;
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
             if let Some(e) = r.of_mention[si][mi]
                 && m.kind != MentionKind::Pronoun
             {
                 match r.entities[e].kind {
-                    Kind::Person if matches!(m.kind, MentionKind::Name(_)) => last_person = Some(e),
+                    // Not a possessive one ("praised Putin's work, and he said"): he is
+                    // rarely the owner named in passing.
+                    Kind::Person if matches!(m.kind, MentionKind::Name(_)) && !m.place_use => {
+                        last_person = Some(e);
+                    }
                     // "it" is rarely a place just named after "to" or "in".
                     Kind::Institution | Kind::Country if !m.after_locative => last_body = Some(e),
                     _ => {}
@@ -421,16 +432,39 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         r.pairs.insert((si, mi), (a, b));
                     }
                 }
-                MentionKind::Title { title, of: None } => {
-                    if !titles_seen.insert(title)
-                        && let Some(p) = last_person
+                MentionKind::Title { title, of } => {
+                    let first = titles_seen.insert(title);
+                    if !first
+                        && of.is_none()
+                        && let Some(p) = last_person.or(unnamed_of)
                     {
                         r.title_holder.insert((si, mi), p);
+                        continue;
+                    }
+                    // The body: named with "of", or right after ("a senior official of
+                    // the ministry", "an official at the embassy").
+                    let Some(o) = of.or_else(|| {
+                        ms.get(mi + 1)
+                            .filter(|x| x.start > m.end && x.start <= m.end + 2)
+                            .map(|_| mi + 1)
+                    }) else {
+                        continue;
+                    };
+                    let body = r.of_mention[si][o].filter(|&e| {
+                        matches!(r.entities[e].kind, Kind::Institution | Kind::Country)
+                    });
+                    let named = ms.iter().enumerate().any(|(k, x)| {
+                        matches!(x.kind, MentionKind::Name(_))
+                            && r.of_mention[si][k]
+                                .is_some_and(|e| r.entities[e].kind == Kind::Person)
+                    });
+                    if last_person.is_none() && !named {
+                        unnamed_of = body.or(unnamed_of);
                     }
                 }
                 MentionKind::Pronoun => {
                     r.of_mention[si][mi] = match m.name.as_str() {
-                        "he" | "she" | "him" | "her" => last_person,
+                        "he" | "she" | "him" | "her" => last_person.or(unnamed_of),
                         "it" => last_body,
                         _ => last_group,
                     }
@@ -475,6 +509,27 @@ mod tests {
             entity_of(&r, &ms, 1, "Ardern").unwrap().name,
             "Jacinda Ardern"
         );
+    }
+
+    #[test]
+    fn a_surname_with_an_honorific_joins_the_full_name() {
+        for later in [
+            "Later, Mrs Lind left.",
+            "Later, Ms. Lind left.",
+            "Later, Dr Lind left.",
+        ] {
+            let (r, ms) = resolved(&["Prime Minister Maria Lind spoke.", later]);
+            let surface = ms[1]
+                .iter()
+                .find(|m| m.surface.ends_with("Lind"))
+                .map(|m| m.surface.clone())
+                .unwrap();
+            assert_eq!(
+                entity_of(&r, &ms, 1, &surface).unwrap().name,
+                "Maria Lind",
+                "{later}"
+            );
+        }
     }
 
     #[test]

@@ -233,6 +233,48 @@ impl<'a> Sentence<'a> {
         false
     }
 
+    /// Whether the trigger at `i` is blocked for a transfer: as [`Self::is_blocked`],
+    /// except that a decided transfer counts ("will send", "said it would send", "is to
+    /// send", "will also provide", the guideline's section 4), unless the clause is a
+    /// condition or a question ("if", "whether", "unless").
+    pub fn is_blocked_transfer(&self, i: usize) -> bool {
+        self.is_blocked(i) && !self.decided(i)
+    }
+
+    /// "will send", "would soon send", "is to send": a decided future, the modal one or
+    /// two words before the verb, nothing else hedging it.
+    fn decided(&self, i: usize) -> bool {
+        let lex = lexicons();
+        let Some(modal) = (1..=3).filter_map(|b| i.checked_sub(b)).find(|&j| {
+            matches!(self.word(j), "will" | "would" | "shall")
+                || (self.word(j) == "to"
+                    && j + 1 == i
+                    && j > 0
+                    && matches!(self.word(j - 1), "is" | "are" | "was" | "were"))
+        }) else {
+            return false;
+        };
+        let adverbs = (modal + 1..i).all(|k| {
+            matches!(
+                self.word(k),
+                "also" | "soon" | "then" | "now" | "later" | "shortly"
+            )
+        });
+        let clause_start = (0..i)
+            .rev()
+            .take_while(|&k| self.clause[k] == self.clause[i])
+            .last()
+            .unwrap_or(i);
+        let hedged = (clause_start..modal).any(|k| {
+            let w = self.word(k);
+            lex.negations.contains(w)
+                || w.ends_with("n't")
+                || (w != "to" && lex.hypotheticals.contains(w))
+                || matches!(w, "unless")
+        }) || (modal + 1..i).any(|k| lex.negations.contains(self.word(k)));
+        adverbs && !hedged && !self.word(i).ends_with("n't")
+    }
+
     /// Whether the clause of token `i` speaks of the future: "next spring", "next year".
     fn future_clause(&self, i: usize) -> bool {
         self.future[self.clause[i]]
@@ -307,13 +349,18 @@ impl<'a> Sentence<'a> {
     pub fn phrase_start(&self, m: usize) -> usize {
         let mut k = self.mentions[m].start;
         while k > 0 {
+            let is_title = |m: Option<usize>| {
+                m.is_some_and(|m| matches!(self.mentions[m].kind, MentionKind::Title { .. }))
+            };
+            // "Shiawassee Emergency Management Director X": a name owning the title.
             let modifier = self.tok_mention[k - 1].is_some_and(|p| {
                 matches!(
                     self.mentions[p].kind,
                     MentionKind::Demonym(_)
                         | MentionKind::Title { .. }
                         | MentionKind::Descriptor(_)
-                )
+                ) || (matches!(self.mentions[p].kind, MentionKind::Name(_))
+                    && is_title(self.tok_mention[k]))
             });
             // "Peru's Minister of Culture": a possessive country opens the phrase.
             let owner = (k >= 2 && self.tokens[k - 1].kind == TokKind::Possessive)
@@ -322,7 +369,9 @@ impl<'a> Sentence<'a> {
                 .filter(|&p| matches!(self.mentions[p].kind, MentionKind::Country(_)));
             if let Some(p) = owner {
                 k = self.mentions[p].start;
-            } else if modifier || DETERMINERS.contains(&self.word(k - 1)) {
+            } else if modifier {
+                k = self.tok_mention[k - 1].map_or(k - 1, |p| self.mentions[p].start.min(k - 1));
+            } else if DETERMINERS.contains(&self.word(k - 1)) {
                 k -= 1;
             } else {
                 break;
@@ -403,10 +452,25 @@ impl<'a> Sentence<'a> {
                 {
                     t += 2;
                 }
-                let titled = self.tok_mention[t]
-                    .is_some_and(|x| matches!(self.mentions[x].kind, MentionKind::Title { .. }));
+                let is_title = |k: usize| {
+                    self.tok_mention[k]
+                        .is_some_and(|x| matches!(self.mentions[x].kind, MentionKind::Title { .. }))
+                };
+                // Or "a University of Zagreb law professor", "an economist at the bank":
+                // an indefinite appositive with a title anywhere in it.
+                let titled = is_title(t)
+                    || (matches!(self.word(c + 1), "a" | "an") && (t..i - 1).any(is_title));
+                // "X, 54, a former keeper": past the age.
+                let named = if c >= 3
+                    && self.tokens[c - 1].kind == TokKind::Number
+                    && self.tokens[c - 2].is_punct(",")
+                {
+                    c - 3
+                } else {
+                    c - 1
+                };
                 if titled
-                    && let Some(m) = self.tok_mention[c - 1]
+                    && let Some(m) = self.tok_mention[named]
                     && self.mentions[m].is_actor()
                 {
                     return vec![m];

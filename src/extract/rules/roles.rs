@@ -517,6 +517,30 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     };
     // A name of unknown kind right before a title is an organisation ("NASA
     // Administrator X", "a Four Paws vet"); a city only has a mayor or governor.
+    // "a University of Zagreb law professor": up to two plain nouns between a named
+    // institution and its title.
+    let plain = |j: usize| {
+        s.tok_mention[j].is_none()
+            && s.tokens[j].is_lower_word()
+            && !lexicons().function_words.contains(s.word(j))
+            && !lexicons().is_verb(s.word(j))
+    };
+    let mut gap = owner_end;
+    while gap > 0 && owner_end - gap < 2 && plain(gap - 1) {
+        gap -= 1;
+    }
+    let owner_end = if gap < owner_end
+        && gap > 0
+        && s.tok_mention[gap - 1].is_some_and(|m| {
+            matches!(
+                s.mentions[m].kind,
+                MentionKind::Name(Some(Kind::Institution))
+            )
+        }) {
+        gap
+    } else {
+        owner_end
+    };
     if of.is_none()
         && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
         && let Some(rel) = link(t.with_of)

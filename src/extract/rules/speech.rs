@@ -159,7 +159,14 @@ fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
             "," | ":" | ";" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2014}" | "-"
         )
     };
-    while a < b && (trim(s.tokens[a].text) || s.word(a) == "that") {
+    // A leading "that" is the complementizer, not "That's why …".
+    let complementizer = |k: usize| {
+        s.word(k) == "that"
+            && s.tokens
+                .get(k + 1)
+                .is_none_or(|t| t.kind != crate::extract::tokens::TokKind::Possessive)
+    };
+    while a < b && (trim(s.tokens[a].text) || complementizer(a)) {
         a += 1;
     }
     while b > a && trim(s.tokens[b - 1].text) {
@@ -700,12 +707,27 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     let after_comma =
         i > 0 && (s.tokens[i - 1].is_punct(",") || is_close_quote(s.tokens[i - 1].text));
     // "…, said X." — a speaker after the verb ends the sentence or its clause.
-    // "…, said X of the Y Zoo.": the speaker may give an affiliation.
+    // "…, said X of the Y Zoo.": the speaker may give an affiliation; "…," said X at the
+    // meeting: or the circumstances.
     let after = s.mention_from(i + 1).filter(|&m| {
         speaker_entity(ctx, Some(m)).is_some()
-            && s.tokens
-                .get(s.mentions[m].end)
-                .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct || t.lower == "of")
+            && s.tokens.get(s.mentions[m].end).is_none_or(|t| {
+                t.kind == crate::extract::tokens::TokKind::Punct
+                    || matches!(
+                        t.lower.as_ref(),
+                        "of" | "at"
+                            | "on"
+                            | "in"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "when"
+                            | "as"
+                            | "to"
+                            | "via"
+                    )
+            })
     });
     // ", saying that …": the participle's subject is the sentence's first actor.
     let participle = s.word(i).ends_with("ing") && i > 0 && s.tokens[i - 1].is_punct(",");
@@ -738,10 +760,23 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         (before.or(after), before.is_none() && after.is_some())
     };
     let mut speaker = speaker_entity(ctx, speaker_m);
-    if speaker.is_none()
-        && let Some((holder, m)) = title_holder(ctx, i)
+    // "…, the official stated": a title written again right before the verb is the
+    // speaker, whatever was named earlier in the sentence.
+    let holder = title_holder(ctx, i);
+    let adjacent = holder.is_some_and(|(_, m)| {
+        let end = s.mentions[m].end;
+        end == i || (end + 1 == i && matches!(s.word(end), "also" | "later" | "further" | "then"))
+    });
+    if (speaker.is_none() || adjacent)
+        && let Some((holder, m)) = holder
     {
         (speaker, speaker_m, speaker_after) = (Some(holder), Some(m), m > i);
+    }
+    // "A senior official of the ministry said": an unnamed holder speaks for the body.
+    if speaker.is_none()
+        && let Some((body, m)) = unnamed_title_of(ctx, i)
+    {
+        (speaker, speaker_m, speaker_after) = (Some(body), Some(m), false);
     }
     let Some(speaker) = speaker else {
         return;
@@ -807,17 +842,74 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
 /// "“…,” the ambassador said", "said the minister": the person a title written again
 /// stands for, right before or after the verb.
 /// The holder and the title's mention.
+/// "The Turkmen president also noted": past an adverb, and with a country adjective the
+/// person the article gave that title for that country.
 fn title_holder(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     let s = ctx.sentence;
-    [i.checked_sub(1), Some(i + 2)]
+    let adverb = i >= 2 && matches!(s.word(i - 1), "also" | "later" | "further" | "then");
+    let before = if adverb { i - 2 } else { i.wrapping_sub(1) };
+    let m = [Some(before), Some(i + 2)]
         .into_iter()
         .flatten()
         .filter_map(|k| s.tok_mention.get(k).copied().flatten())
         .find(|&m| {
+            let start = s.mentions[m].start;
+            let demonym = start
+                .checked_sub(1)
+                .and_then(|j| s.tok_mention[j])
+                .filter(|&d| matches!(s.mentions[d].kind, MentionKind::Demonym(_)));
+            let article = demonym.map_or(start, |d| s.mentions[d].start);
             matches!(s.mentions[m].kind, MentionKind::Title { .. })
-                && s.word(s.mentions[m].start.wrapping_sub(1)) == "the"
-        })
-        .and_then(|m| Some((*ctx.resolved.title_holder.get(&(s.index, m))?, m)))
+                && s.word(article.wrapping_sub(1)) == "the"
+        })?;
+    let start = s.mentions[m].start;
+    let country = start
+        .checked_sub(1)
+        .and_then(|j| s.tok_mention[j])
+        .and_then(|d| match s.mentions[d].kind {
+            MentionKind::Demonym(c) => Some(c),
+            _ => None,
+        });
+    if let Some(c) = country {
+        let name = &lexicons().countries[c].name;
+        let holder = ctx.facts.iter().find(|f| {
+            f.rule == Rule::TitleCountry
+                && ctx.resolved.entities[f.object].kind == Kind::Country
+                && ctx.resolved.entities[f.object].name == *name
+        });
+        if let Some(f) = holder {
+            return Some((f.subject, m));
+        }
+    }
+    Some((*ctx.resolved.title_holder.get(&(s.index, m))?, m))
+}
+
+/// "A senior official of the Chilean Ministry of Defence said", "an official at the
+/// embassy told": an indefinite title, no name, and the body it is held in, as the
+/// subject of the speech verb at `i`. The body and the title's mention.
+fn unnamed_title_of(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
+    let s = ctx.sentence;
+    let t = (0..s.mentions.len()).find(|&m| {
+        s.mentions[m].end <= i
+            && matches!(s.mentions[m].kind, MentionKind::Title { .. })
+            && s.clause[s.mentions[m].start] == s.clause[i]
+    })?;
+    let start = s.mentions[t].start;
+    let opens = (start.saturating_sub(3)..start).any(|k| matches!(s.word(k), "a" | "an"));
+    let end = s.mentions[t].end;
+    if !opens || !matches!(s.word(end), "of" | "at" | "from" | "in") {
+        return None;
+    }
+    let at = end + 1 + usize::from(s.word(end + 1) == "the");
+    let o = s.tok_mention.get(at).copied().flatten()?;
+    // Nothing but the body's name between it and the verb.
+    if s.mentions[o].end != i {
+        return None;
+    }
+    let body = ctx
+        .entity(o)
+        .filter(|&e| matches!(ctx.kind(e), Kind::Institution | Kind::Country))?;
+    Some((body, t))
 }
 
 fn according_to(ctx: &mut Ctx, i: usize) {
@@ -1270,6 +1362,87 @@ mod tests {
         assert!(
             f.iter()
                 .any(|x| x.0 == "Ana Lind" && x.1 == "Denied: It closed"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn an_indefinite_appositive_with_a_title_is_skipped() {
+        for (text, who) in [
+            (
+                "Marta Kovac, a University of Zagreb law professor, said the deal was fair.",
+                "Marta Kovac",
+            ),
+            (
+                "Pedro Soto, an economist at the Bank of Lima, said the deal was fair.",
+                "Pedro Soto",
+            ),
+            (
+                "Tom Hale, 54, a former Lima Zoo keeper, said the deal was fair.",
+                "Tom Hale",
+            ),
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter().any(|x| x.0 == who && x.1 == "The deal was fair"),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_speaker_after_the_comma_may_own_a_title_and_give_circumstances() {
+        let f = stated(
+            "Damage was light in the county, Lima Emergency Management Director Ana Lind stated.",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Ana Lind" && x.1 == "Damage was light in the county"),
+            "{f:?}"
+        );
+        let f = stated(
+            "\u{201c}The harvest was good,\u{201d} said Ana Lind at the start of the meeting.",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Ana Lind" && x.1 == "The harvest was good"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn the_title_again_with_its_country_is_the_titled_person() {
+        let f = stated(
+            "Chilean President Luis Rojas met Peru's Ana Soto. He praised Soto's work. The Chilean president also noted that trade with Peru grew fast.",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Luis Rojas" && x.1 == "Trade with Peru grew fast"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn an_unnamed_official_speaks_for_the_body_named_with_the_title() {
+        let text = "A senior official of the Chilean Ministry of Defence said the talks failed. \
+                    Chile has never sent tanks to Peru, the official stated. \
+                    He added that the border was calm.";
+        let f = stated(text);
+        for claim in ["Chile has never sent tanks to Peru", "The border was calm"] {
+            assert!(
+                f.iter()
+                    .any(|x| x.0 == "Chilean Ministry of Defence" && x.1 == claim),
+                "{claim}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn that_s_is_no_complementizer() {
+        let f = stated("\u{201c}That\u{2019}s why we came,\u{201d} said Ana Lind.");
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Ana Lind" && x.1 == "That\u{2019}s why we came"),
             "{f:?}"
         );
     }

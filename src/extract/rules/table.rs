@@ -104,10 +104,11 @@ rules! {
         "X said: \u{201c}First. Second.\u{201d}: each sentence of a quotation opened after naming X is X's.",
         [("Ana Lind said: \u{201c}The harvest was good. Prices will fall soon.\u{201d}", "Ana Lind stated Prices will fall soon"),
          ("Ana Lind said: \"The harvest was good. Prices will fall soon.\"", "Ana Lind stated Prices will fall soon")];
-    SpeechQuoteParagraph = "speech-quote-paragraph", "speech", [Stated], "a paragraph that is a quotation with no speaker",
-        "A paragraph that opens with a quotation naming no speaker continues the last speaker's words.",
+    SpeechQuoteParagraph = "speech-quote-paragraph", "speech", [Stated], "a quotation with no speaker after someone spoke",
+        "A sentence that opens with a quotation naming no speaker, in the paragraph where X last spoke or the next one, continues X's words.",
         [("Ana Lind said the harvest was good.\n\n\u{201c}Prices will fall soon.\u{201d}", "Ana Lind stated Prices will fall soon"),
-         ("\u{201c}The harvest was good,\u{201d} Ana Lind said.\n\n\"Prices will fall soon.\"", "Ana Lind stated Prices will fall soon")];
+         ("\u{201c}The harvest was good,\u{201d} Ana Lind said.\n\n\"Prices will fall soon.\"", "Ana Lind stated Prices will fall soon"),
+         ("\u{201c}The harvest was good,\u{201d} Ana Lind said. \u{201c}Prices will fall soon.\u{201d}", "Ana Lind stated Prices will fall soon")];
     SpeechClause = "speech-clause", "speech", [Stated], "say, announce, warn, tell, … (that)",
         "X said (that) the claim: the reported clause after a speech verb.",
         [("Ana Lind said that the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),
@@ -162,9 +163,10 @@ rules! {
          ("Thai Environment Minister Ana Lind welcomed the elephant.", "Ana Lind leads Thai Ministry of Environment"),
          ("Chinese Foreign Minister Wang Yi arrived in Lima.", "Chinese Ministry of Foreign Affairs member-of China")];
     OrgTitle = "org-title", "roles", [MemberOf, Leads], "an institution's name before a title",
-        "Lima Zoo spokesman X: X is a member of (or leads) the institution.",
+        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution.",
         [("Lima Zoo spokesman Pedro Soto said the llamas were healthy.", "Pedro Soto member-of Lima Zoo"),
-         ("Lima Zoo director Ana Lind welcomed the llamas.", "Ana Lind leads Lima Zoo")];
+         ("Lima Zoo director Ana Lind welcomed the llamas.", "Ana Lind leads Lima Zoo"),
+         ("Marta Kovac, a University of Lima law professor, said the deal was fair.", "Marta Kovac member-of University of Lima")];
     AdjectiveInstitution = "adjective-institution", "roles", [MemberOf], "a country's adjective before an institution",
         "The Chilean Ministry of Agriculture is a member of Chile.",
         [("The Chilean Ministry of Agriculture said the llamas were healthy.", "Chilean Ministry of Agriculture member-of Chile"),

@@ -28,12 +28,12 @@ pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     let before = ctx.facts.len();
     for i in ctx.triggers(Family::Send) {
-        if s.is_verb_use(i) && !s.is_blocked(i) && !s.in_quote[i] {
+        if s.is_verb_use(i) && !s.is_blocked_transfer(i) && !s.in_quote[i] {
             send(ctx, i);
         }
     }
     for i in ctx.triggers(Family::Receive) {
-        if s.is_verb_use(i) && !s.is_blocked(i) && !s.in_quote[i] {
+        if s.is_verb_use(i) && !s.is_blocked_transfer(i) && !s.in_quote[i] {
             receive(ctx, i);
         }
     }
@@ -405,6 +405,28 @@ mod tests {
             "The Berlin Zoo could send tigers to Prague.",
             "The Berlin Zoo plans to send tigers to Prague.",
             "The Berlin Zoo would have sent tigers to Prague.",
+        ] {
+            assert!(triples(s).is_empty(), "{s}: {:?}", triples(s));
+        }
+    }
+
+    #[test]
+    fn decided_transfers_are_facts() {
+        for s in [
+            "The Berlin Zoo will send two tigers to Prague.",
+            "The Berlin Zoo said it would send two tigers to Prague.",
+            "The Berlin Zoo is to send two tigers to Prague.",
+            "The Berlin Zoo will also send two tigers to Prague.",
+        ] {
+            let t = triples(s);
+            assert!(
+                t.contains(&"Berlin Zoo sent tiger".to_string()),
+                "{s}: {t:?}"
+            );
+        }
+        for s in [
+            "If talks succeed, the Berlin Zoo will send two tigers to Prague.",
+            "The Berlin Zoo will not send tigers to Prague.",
         ] {
             assert!(triples(s).is_empty(), "{s}: {:?}", triples(s));
         }

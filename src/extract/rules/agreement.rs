@@ -84,7 +84,10 @@ fn between(ctx: &mut Ctx, m: usize) {
             _ => end,
         }
     });
-    if parties.len() != 2 || s.modal_between(s.mentions[m].start.saturating_sub(2), last + 2) {
+    if parties.len() != 2
+        || hedged(s, m)
+        || s.modal_between(s.mentions[m].start.saturating_sub(2), last + 2)
+    {
         return;
     }
     let date = ctx.date_at(s.mentions[m].start);
@@ -100,6 +103,38 @@ fn between(ctx: &mut Ctx, m: usize) {
             );
         }
     }
+}
+
+/// Words that make an agreement named right after them one not (yet) made: "rumours of
+/// an arms deal", "work toward a peace treaty", "a possible accord", "a draft treaty".
+const HEDGES: [&str; 16] = [
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "reports",
+    "speculation",
+    "toward",
+    "towards",
+    "possible",
+    "potential",
+    "proposed",
+    "future",
+    "draft",
+    "negotiations",
+    "talks",
+    "seeking",
+];
+
+/// Whether a hedge stands in the three words before agreement mention `m`.
+fn hedged(s: &Sentence, m: usize) -> bool {
+    let start = s.mentions[m].start;
+    (start.saturating_sub(3)..start).any(|k| HEDGES.contains(&s.word(k)))
+        || s.mentions[m]
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| HEDGES.contains(&w.to_lowercase().as_str()))
 }
 
 fn is_party(kind: Kind) -> bool {
@@ -134,6 +169,9 @@ fn sign(ctx: &mut Ctx, i: usize) {
     if let Some(with) = s.target_after(i, &["with"]) {
         parties.push(with);
     }
+    if hedged(s, agreement) {
+        return;
+    }
     let Some(agr) = ctx.entity(agreement) else {
         return;
     };
@@ -150,6 +188,18 @@ fn sign(ctx: &mut Ctx, i: usize) {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::{facts, triples};
+
+    #[test]
+    fn agreements_not_yet_made_are_not_signed() {
+        for text in [
+            "Chile denied rumours of an arms deal between Chile and Peru.",
+            "Chile and Peru agreed to work toward a formal fishing treaty by 2030.",
+            "Chile and Peru discussed a possible fishing treaty between Chile and Peru.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains(" signed ")), "{text}: {t:?}");
+        }
+    }
 
     #[test]
     fn both_parties_sign() {

@@ -746,11 +746,26 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         emit_statement(ctx, speaker, Some(range), Rule::SpeechClause, i);
         return;
     }
-    let before = if participle {
+    // "X, CEO of Y, was quoted as saying": the subject of "was".
+    let quoted_as = i >= 3
+        && s.word(i) == "saying"
+        && s.word(i - 1) == "as"
+        && s.word(i - 2) == "quoted"
+        && matches!(s.word(i - 3), "was" | "were" | "is" | "been");
+    let anchor = if quoted_as {
+        (0..i - 2)
+            .rev()
+            .take_while(|&k| matches!(s.word(k), "was" | "were" | "is" | "has" | "have" | "been"))
+            .last()
+            .unwrap_or(i - 3)
+    } else {
+        i
+    };
+    let before = if participle && !quoted_as {
         (0..s.mentions.len())
             .find(|&m| s.mentions[m].is_actor() && !s.prepositional(m) && s.mentions[m].end <= i)
     } else {
-        s.subjects_before(i).first().copied()
+        s.subjects_before(anchor).first().copied()
     }
     .filter(|&m| speaker_entity(ctx, Some(m)).is_some())
     .or_else(|| experts_at(ctx, i));
@@ -1435,6 +1450,18 @@ mod tests {
                 "{claim}: {f:?}"
             );
         }
+    }
+
+    #[test]
+    fn quoted_as_saying() {
+        let f = stated(
+            "\"The harvest was the best in years,\" Ana Lind, head of the Lima Farm Board, was quoted as saying.",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Ana Lind" && x.1 == "The harvest was the best in years"),
+            "{f:?}"
+        );
     }
 
     #[test]

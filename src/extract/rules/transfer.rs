@@ -214,6 +214,11 @@ fn receive(ctx: &mut Ctx, i: usize) {
     );
 }
 
+/// Words naming a place a shipment passes through.
+const TRANSIT: [&str; 8] = [
+    "airport", "airfield", "airbase", "station", "terminal", "port", "harbour", "crossing",
+];
+
 fn arrive(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
     let objects: Vec<usize> = s
@@ -221,7 +226,14 @@ fn arrive(ctx: &mut Ctx, i: usize) {
         .into_iter()
         .filter(|&o| s.mentions[o].end <= i)
         .collect();
-    let recipient = party(ctx, s.target_after(i, &["at", "in", "to"]));
+    // An airport, a station or a border crossing is where a shipment passes, not who
+    // receives it ("arrived at Dulles International Airport").
+    let recipient = party(ctx, s.target_after(i, &["at", "in", "to"])).filter(|&r| {
+        !ctx.resolved.entities[r]
+            .name
+            .split_whitespace()
+            .any(|w| TRANSIT.contains(&w.to_lowercase().as_str()))
+    });
     // "Two tigers from Russia's Novosibirsk Zoo arrived at …": the giver between the
     // animals and the verb, past a possessive country.
     let giver = objects.first().and_then(|&o| {
@@ -451,6 +463,8 @@ mod tests {
             t.contains(&"Ana Soto received silver tray".to_string()),
             "{t:?}"
         );
+        let t = triples("Two pandas arrived at Lima International Airport on Monday.");
+        assert!(!t.iter().any(|f| f.contains("received")), "{t:?}");
         let t = triples("Three zebras from Kenya's Nairobi Zoo arrived at the Cairo Zoo.");
         assert!(t.contains(&"Nairobi Zoo sent zebra".to_string()), "{t:?}");
         assert!(t.contains(&"Cairo Zoo received zebra".to_string()), "{t:?}");

@@ -324,9 +324,38 @@ fn apposition_place(ctx: &mut Ctx, k: usize) {
 /// "the German port of Bremerhaven", "Cambodia's second-biggest city Siem Reap", "the
 /// city of Rason in North Korea": the place named after a place noun lies in the country
 /// before it, or in the place after "in".
+/// The last word of a region's name: "the Kursk region", "Sichuan Province".
+const REGION_NOUNS: [&str; 8] = [
+    "region",
+    "province",
+    "oblast",
+    "district",
+    "county",
+    "prefecture",
+    "governorate",
+    "krai",
+];
+
 fn place_of(ctx: &mut Ctx, k: usize) {
     let s = ctx.sentence;
     let m = &s.mentions[k];
+    // "the Leningrad region of the Russian Federation", "Sichuan province of China": a
+    // region named, then "of" and its country.
+    let region = m
+        .name
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| REGION_NOUNS.contains(&w.to_lowercase().as_str()));
+    if region
+        && matches!(m.kind, MentionKind::Name(_))
+        && s.word(m.end) == "of"
+        && let Some(outer) = s.mention_from(m.end + 1)
+        && matches!(s.mentions[outer].kind, MentionKind::Country(_))
+    {
+        as_place(ctx, k);
+        located(ctx, k, outer, &[Kind::Place], Rule::PlaceOf);
+        return;
+    }
     if !matches!(m.kind, MentionKind::Name(_) | MentionKind::Capital(_)) || m.start < 2 {
         return;
     }

@@ -233,10 +233,11 @@ rules! {
         "Arica, a port in northern Chile: located-in.",
         [("The ship reached Arica, a port in northern Chile.", "Arica located-in Chile"),
          ("Troops arrived in Tacna, a city in southern Peru.", "Tacna located-in Peru")];
-    PlaceOf = "place-of", "location", [LocatedIn], "the (country's) city/port of X",
-        "The German port of Bremerhaven, the city of Rason in North Korea: located-in.",
+    PlaceOf = "place-of", "location", [LocatedIn], "the (country's) city/port of X; the X region of a country",
+        "The German port of Bremerhaven, the city of Rason in North Korea, the Kursk region of Russia: located-in.",
         [("The ship docked in the German port of Bremerhaven.", "Bremerhaven located-in Germany"),
-         ("Troops reached the Peruvian city of Tacna.", "Tacna located-in Peru")];
+         ("Troops reached the Peruvian city of Tacna.", "Tacna located-in Peru"),
+         ("The goats came from the Tver region of the Russian Federation.", "Tver region located-in Russia")];
     Dateline = "dateline", "location", [LocatedIn], "PLACE, State — at the start of an article",
         "WEST PALM BEACH, Fla. \u{2014}: the dateline's place lies in the state or country.",
         [("AREQUIPA, Peru (AP) \u{2014} Two llamas arrived at the zoo on Monday.", "Arequipa located-in Peru"),

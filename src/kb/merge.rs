@@ -22,6 +22,7 @@ use super::Extraction;
 use super::aliases;
 use super::decisions::Decisions;
 use super::known::Known;
+use super::qualify::{self, qualify};
 use crate::model::{Entity, Fact, GraphFile, Kind, Provenance, Relation, Source};
 use crate::query::names::normalize;
 use std::collections::{HashMap, HashSet};
@@ -270,9 +271,11 @@ impl<'k> Builder<'k> {
         self.apply_merges();
     }
 
-    /// The article as it is merged: its aliases made safe ([`aliases::make_safe`]).
+    /// The article as it is merged: its generic bodies named after their country
+    /// ([`qualify`]), and its aliases made safe ([`aliases::make_safe`]).
     fn prepare(&self, ex: &Extraction) -> Extraction {
         let mut ex = ex.clone();
+        qualify(&mut ex);
         aliases::make_safe(&mut ex.entities);
         ex
     }
@@ -408,6 +411,7 @@ impl<'k> Builder<'k> {
                 };
                 if taken.contains(&i)
                     || aliases::is_class_noun(&c.name)
+                    || qualify::different_bodies(e.kind, &e.name, &c.name)
                     || conflicting(e.kind, &canon, &c_canon)
                     || self.split_forbids(&names, &self.names[i])
                 {

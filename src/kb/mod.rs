@@ -24,6 +24,7 @@ pub mod ingest;
 pub mod journal;
 pub mod known;
 pub mod merge;
+pub mod qualify;
 pub mod session;
 pub mod synthetic;
 

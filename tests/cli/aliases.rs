@@ -1,8 +1,8 @@
 //! Safe aliases, generic bodies and class nouns in a knowledge base built from small
 //! articles written here (several phrasings each), with the real `kg init` and `kg add`:
 //! no alias names a city on its zoo, a capital on its country, or a description; a query
-//! for a refused alias finds the real entity or says it is not there; a bare class noun
-//! never joins two articles.
+//! for a refused alias finds the real entity or says it is not there; two countries'
+//! "Ministry of Foreign Affairs" stay two; a bare class noun never joins two articles.
 
 use crate::harness::{kg, stdout};
 use serde_json::Value;
@@ -144,6 +144,55 @@ fn kg_build_writes_safe_aliases_too() {
             assert!(!names.contains(&bad), "{bad} on {}", e["name"]);
         }
     }
+}
+
+#[test]
+fn two_countries_ministries_stay_two() {
+    let dir = base(&[
+        (
+            "china.txt",
+            "BEIJING, Feb 18 - China's Ministry of Foreign Affairs said on Tuesday that the patrol was a provocation. Foreign ministry spokesperson Mao Ning said Beijing had protested.",
+        ),
+        (
+            "japan.txt",
+            "TOKYO, Feb 20 - Japan's Ministry of Foreign Affairs summoned the Chinese ambassador on Thursday. Japanese Foreign Minister Takeshi Iwaya said Japan would defend its waters.",
+        ),
+        (
+            "wang.txt",
+            "Chinese Foreign Minister Wang Yi said on Friday that China wanted calm. The Chinese Ministry of Foreign Affairs said talks would go on.",
+        ),
+        (
+            "bare.txt",
+            "The Ministry of Foreign Affairs said on Monday that talks would go on.",
+        ),
+    ]);
+    let d = dir.path();
+    let ministries: Vec<String> = json(d, &["entities", "--kind", "institution"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ministries,
+        [
+            "Chinese Ministry of Foreign Affairs",
+            "Japanese Ministry of Foreign Affairs",
+            "Ministry of Foreign Affairs"
+        ]
+    );
+    // The Chinese ministry of two articles is one; the bare name, which both countries'
+    // ministries went by, stays apart (it could be either).
+    let all = entity_sources(d);
+    let by_name = |name: &str| all.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    assert_eq!(
+        by_name("Chinese Ministry of Foreign Affairs"),
+        BTreeSet::from(["china".to_string(), "wang".to_string()])
+    );
+    assert_eq!(
+        by_name("Japanese Ministry of Foreign Affairs"),
+        BTreeSet::from(["japan".to_string()])
+    );
 }
 
 /// Each entity's name and the articles its facts come from, read from `kg.json`, in its

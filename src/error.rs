@@ -95,6 +95,9 @@ pub enum Error {
         entity: String,
         aliases: Vec<String>,
     },
+    /// `kg split --source` named an article that says nothing of the entity.
+    #[error("article '{id}' has no facts about {entity} (kg show '{entity}' lists its sources)")]
+    NotInArticle { id: String, entity: String },
     /// `kg merge` named one entity twice.
     #[error("'{a}' and '{b}' are already one entity: {name}")]
     SameEntity { a: String, b: String, name: String },

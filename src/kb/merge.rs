@@ -23,6 +23,7 @@ use super::aliases;
 use super::decisions::Decisions;
 use super::known::Known;
 use super::qualify::{self, qualify};
+use super::separate::separate;
 use crate::model::{Entity, Fact, GraphFile, Kind, Provenance, Relation, Source};
 use crate::query::names::normalize;
 use std::collections::{HashMap, HashSet};
@@ -89,6 +90,8 @@ impl Merged {
 /// base the new articles touch, read from it as they need it.
 pub struct Builder<'k> {
     splits: Vec<(String, String)>,
+    /// `separate` decisions: (the article's name of the entity, article id, new name).
+    separations: Vec<(String, String, String)>,
     merges: Vec<(String, String)>,
     entities: Vec<Option<Entity>>,
     /// Normalized names of each entity (canonical and aliases).
@@ -135,6 +138,7 @@ impl Builder<'static> {
     pub fn new(decisions: &Decisions) -> Self {
         Builder {
             splits: decisions.splits().collect(),
+            separations: decisions.separations().collect(),
             merges: decisions.merges().collect(),
             entities: Vec::new(),
             names: Vec::new(),
@@ -239,7 +243,13 @@ impl<'k> Builder<'k> {
     /// Merges one article's extraction: first made safe to merge ([`Builder::prepare`]),
     /// then entity by entity and fact by fact.
     pub fn add(&mut self, ex: &Extraction) {
-        let ex = &self.prepare(ex);
+        self.add_mapped(ex);
+    }
+
+    /// Merges one article's extraction, as [`Builder::add`] does, and says which base
+    /// entity (by id) each of the article's entities (by its name in the article) became.
+    pub fn add_mapped(&mut self, raw: &Extraction) -> Vec<(String, String)> {
+        let ex = &self.prepare(raw);
         self.read_known(ex);
         let mut local: HashMap<&str, usize> = HashMap::new();
         let mut taken: HashSet<usize> = HashSet::new();
@@ -269,12 +279,27 @@ impl<'k> Builder<'k> {
         }
         self.add_source(ex.source.clone());
         self.apply_merges();
+        raw.entities
+            .iter()
+            .zip(&ex.entities)
+            .filter_map(|(r, e)| {
+                let at = *local.get(e.id.as_str())?;
+                let id = self.entities[at].as_ref()?.id.clone();
+                Some((r.name.clone(), id))
+            })
+            .collect()
     }
 
-    /// The article as it is merged: its generic bodies named after their country
-    /// ([`qualify`]), and its aliases made safe ([`aliases::make_safe`]).
+    /// The article as it is merged: the entities a `separate` decision takes out of it
+    /// renamed, its generic bodies named after their country ([`qualify`]), and its
+    /// aliases made safe ([`aliases::make_safe`]).
     fn prepare(&self, ex: &Extraction) -> Extraction {
         let mut ex = ex.clone();
+        for (local, source, new) in &self.separations {
+            if *source == ex.source.id {
+                separate(&mut ex, local, new);
+            }
+        }
         qualify(&mut ex);
         aliases::make_safe(&mut ex.entities);
         ex

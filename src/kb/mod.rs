@@ -25,6 +25,7 @@ pub mod journal;
 pub mod known;
 pub mod merge;
 pub mod qualify;
+pub mod separate;
 pub mod session;
 pub mod synthetic;
 

@@ -4,6 +4,7 @@
 //! with insta snapshots (`tests/cli/snapshots/`), error messages word for word.
 
 mod aliases;
+mod clusters;
 mod dot;
 mod duplicates;
 mod errors;

@@ -355,12 +355,12 @@ fn merge_and_split_errors() {
         .args(["split", "Russia", "Rossiya"])
         .assert()
         .code(2)
-        .stderr("kg: 'Rossiya' is not an alias of Russia (it has none)\n");
+        .stderr("kg: 'Rossiya' is not an alias of Russia (it has none; to give what some articles say of it to another entity: kg split 'Russia' --source ARTICLE)\n");
     kg().current_dir(d)
         .args(["split", "Putin", "Vova"])
         .assert()
         .code(2)
-        .stderr("kg: 'Vova' is not an alias of Vladimir Putin (its aliases: Putin, Russian President Vladimir Putin)\n");
+        .stderr("kg: 'Vova' is not an alias of Vladimir Putin (its aliases: Putin, Russian President Vladimir Putin; to give what some articles say of it to another entity: kg split 'Vladimir Putin' --source ARTICLE)\n");
     assert!(!d.join("kg.aliases").exists());
 }
 
@@ -1017,12 +1017,12 @@ fn split_by_source_separates_two_bodies_of_one_name() {
         3,
         "one bank, both articles"
     );
-    // It has no alias to split off: the old form says so.
+    // It has no alias to split off: the old form says so, and what to do instead.
     kg().current_dir(d)
         .args(["split", "Central Bank", "Bank"])
         .assert()
         .code(2)
-        .stderr("kg: 'Bank' is not an alias of Central Bank (it has none)\n");
+        .stderr("kg: 'Bank' is not an alias of Central Bank (it has none; to give what some articles say of it to another entity: kg split 'Central Bank' --source ARTICLE)\n");
     // Errors name what is wrong and write nothing.
     kg().current_dir(d)
         .args(["split", "Central Bank", "--source", "nowhere"])

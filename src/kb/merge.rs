@@ -240,7 +240,7 @@ impl<'k> Builder<'k> {
         Some((self.sources, entities, facts))
     }
 
-    /// Merges one article's extraction: first made safe to merge ([`Builder::prepare`]),
+    /// Merges one article's extraction: first made safe to merge (`Builder::prepare`),
     /// then entity by entity and fact by fact.
     pub fn add(&mut self, ex: &Extraction) {
         self.add_mapped(ex);

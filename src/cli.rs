@@ -153,8 +153,10 @@ pub enum Command {
         after_help = "Examples:\n  kg merge \"North Korea\" DPRK\n  kg merge vladimir-putin putin"
     )]
     Merge(MergeArgs),
-    /// Record that a name is not an alias of an entity, and split it off (kept in kg.aliases).
-    #[command(after_help = "Example:\n  kg split \"Kim Jong Un\" Kim")]
+    /// Record that a name is not an alias of an entity and split it off, or that what some articles say of an entity is about another body (kept in kg.aliases).
+    #[command(
+        after_help = "Examples:\n  kg split \"Kim Jong Un\" Kim\n  kg split \"Ministry of Foreign Affairs\" --source 2025-02-20-japan-ministry --as \"Japanese Ministry of Foreign Affairs\""
+    )]
     Split(SplitArgs),
     /// Propose likely duplicate entities of one kind for review, each with its reason (shared names, accents, transliterations).
     #[command(after_help = "Examples:\n  kg duplicates\n  kg duplicates --format json")]
@@ -295,7 +297,14 @@ pub struct SplitArgs {
     /// The entity: a name, alias, id, or unique word or prefix of one.
     pub entity: String,
     /// The alias that is not this entity (exactly as kg show lists it, any case).
-    pub alias: String,
+    #[arg(required_unless_present = "source", conflicts_with = "source")]
+    pub alias: Option<String>,
+    /// Instead of an alias: the articles (ids as kg sources lists them, or files) whose facts about the entity are about another body; they go to a new entity.
+    #[arg(long, value_name = "ARTICLE", num_args = 1..)]
+    pub source: Vec<String>,
+    /// With --source: the new entity's name (default: the entity's name and the first article's id); an entity already named so takes the facts.
+    #[arg(long = "as", value_name = "NAME", requires = "source")]
+    pub new_name: Option<String>,
 }
 
 #[derive(Debug, ClapArgs)]

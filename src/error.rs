@@ -89,12 +89,15 @@ pub enum Error {
     #[error("no article '{id}' in '{}' (try 'kg sources')", path.display())]
     UnknownSource { id: String, path: PathBuf },
     /// `kg split` named a name the entity does not go by.
-    #[error("'{alias}' is not an alias of {entity} ({})", if aliases.is_empty() { "it has none".to_string() } else { format!("its aliases: {}", aliases.join(", ")) })]
+    #[error("'{alias}' is not an alias of {entity} ({}; to give what some articles say of it to another entity: kg split '{entity}' --source ARTICLE)", if aliases.is_empty() { "it has none".to_string() } else { format!("its aliases: {}", aliases.join(", ")) })]
     NotAnAlias {
         alias: String,
         entity: String,
         aliases: Vec<String>,
     },
+    /// `kg split --source` named an article that says nothing of the entity.
+    #[error("article '{id}' has no facts about {entity} (kg show '{entity}' lists its sources)")]
+    NotInArticle { id: String, entity: String },
     /// `kg merge` named one entity twice.
     #[error("'{a}' and '{b}' are already one entity: {name}")]
     SameEntity { a: String, b: String, name: String },

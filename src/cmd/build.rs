@@ -1,4 +1,5 @@
-//! `kg build ARTICLE... -o FILE`: a graph file built from articles, written atomically.
+//! `kg build ARTICLE... -o FILE`: a graph file built from articles, written atomically,
+//! its aliases made safe as a knowledge base's are ([`crate::kb::aliases`]).
 
 use super::Outcome;
 use crate::cli::BuildArgs;
@@ -16,6 +17,7 @@ pub fn run(a: &BuildArgs, notes: &mut Vec<String>) -> Result<Outcome, Error> {
         .map(|p| ingest::read_article(p))
         .collect::<Result<Vec<_>, _>>()?;
     let mut file = crate::extract::build(&articles);
+    crate::kb::aliases::make_safe(&mut file.entities);
     for ((source, path), article) in file.sources.iter_mut().zip(&a.articles).zip(&articles) {
         source
             .path

@@ -10,6 +10,8 @@
 //!
 //! `merge A B`: the entities named A and B are one (A's entity stays, B's joins it).
 //! `split A B`: B is not a name of the entity named A (B's mentions stand apart).
+//! `separate A ARTICLE NEW`: the entity article ARTICLE names A is another body, named
+//! NEW: it and its facts from that article leave the entity A joined (`kg split --source`).
 //! Names match case-insensitively, as `kg` matches names ([`normalize`]).
 
 use crate::model::content_hash;
@@ -21,6 +23,7 @@ use std::path::{Path, PathBuf};
 pub enum Verb {
     Merge,
     Split,
+    Separate,
 }
 
 impl Verb {
@@ -28,6 +31,7 @@ impl Verb {
         match self {
             Verb::Merge => "merge",
             Verb::Split => "split",
+            Verb::Separate => "separate",
         }
     }
 }
@@ -38,6 +42,8 @@ pub struct Decision {
     pub verb: Verb,
     pub a: String,
     pub b: String,
+    /// The new name of a `separate` decision.
+    pub to: Option<String>,
 }
 
 /// Every decision, sorted and without repeats.
@@ -54,7 +60,7 @@ pub struct BadDecision {
     pub message: String,
 }
 
-const HEADER: &str = "# kg decisions, one a line: merge \"A\" \"B\" (one entity) or split \"A\" \"B\" (B is not a name of A).\n# Written by kg merge and kg split; every rebuild of the knowledge base honours them.\n";
+const HEADER: &str = "# kg decisions, one a line: merge \"A\" \"B\" (one entity), split \"A\" \"B\" (B is not a name of A) or separate \"A\" \"ARTICLE\" \"NEW\" (A in ARTICLE is another body, NEW).\n# Written by kg merge and kg split; every rebuild of the knowledge base honours them.\n";
 
 /// The decisions file of a base: `kg.json` -> `kg.aliases`.
 pub fn decisions_path(base: &Path) -> PathBuf {
@@ -78,19 +84,28 @@ impl Decisions {
             let verb = match verb {
                 "merge" => Verb::Merge,
                 "split" => Verb::Split,
+                "separate" => Verb::Separate,
                 other => {
                     return Err(bad(format!(
-                        "unknown decision '{other}' (expected merge or split)"
+                        "unknown decision '{other}' (expected merge, split or separate)"
                     )));
                 }
             };
-            let names: Vec<String> = serde_json::Deserializer::from_str(rest)
+            let expected = || match verb {
+                Verb::Separate => "expected separate \"A\" \"ARTICLE\" \"NEW\"".to_string(),
+                _ => format!("expected {} \"A\" \"B\"", verb.as_str()),
+            };
+            let mut names: Vec<String> = serde_json::Deserializer::from_str(rest)
                 .into_iter::<String>()
                 .collect::<Result<_, _>>()
-                .map_err(|_| bad(format!("expected {} \"A\" \"B\"", verb.as_str())))?;
-            let [a, b] = <[String; 2]>::try_from(names)
-                .map_err(|_| bad(format!("expected {} \"A\" \"B\"", verb.as_str())))?;
-            list.push(Decision { verb, a, b });
+                .map_err(|_| bad(expected()))?;
+            let to = match (verb, names.len()) {
+                (Verb::Separate, 3) => names.pop(),
+                (Verb::Merge | Verb::Split, 2) => None,
+                _ => return Err(bad(expected())),
+            };
+            let [a, b] = <[String; 2]>::try_from(names).map_err(|_| bad(expected()))?;
+            list.push(Decision { verb, a, b, to });
         }
         let mut d = Decisions { list };
         d.tidy();
@@ -102,7 +117,11 @@ impl Decisions {
         let mut out = HEADER.to_string();
         for d in &self.list {
             let q = |s: &str| serde_json::to_string(s).expect("strings serialize");
-            out.push_str(&format!("{} {} {}\n", d.verb.as_str(), q(&d.a), q(&d.b)));
+            out.push_str(&format!("{} {} {}", d.verb.as_str(), q(&d.a), q(&d.b)));
+            if let Some(to) = &d.to {
+                out.push_str(&format!(" {}", q(to)));
+            }
+            out.push('\n');
         }
         out
     }
@@ -112,7 +131,11 @@ impl Decisions {
     pub fn fingerprint(&self) -> String {
         let mut s = String::new();
         for d in &self.list {
-            s.push_str(&format!("{}\t{}\t{}\n", d.verb.as_str(), d.a, d.b));
+            s.push_str(&format!("{}\t{}\t{}", d.verb.as_str(), d.a, d.b));
+            if let Some(to) = &d.to {
+                s.push_str(&format!("\t{to}"));
+            }
+            s.push('\n');
         }
         content_hash(s.as_bytes())
     }
@@ -135,6 +158,42 @@ impl Decisions {
         self.pairs(Verb::Split)
     }
 
+    /// The `separate` decisions: (the article's name of the entity, normalized; the
+    /// article id; the new name).
+    pub fn separations(&self) -> impl Iterator<Item = (String, String, String)> + '_ {
+        self.list
+            .iter()
+            .filter(|d| d.verb == Verb::Separate)
+            .map(|d| {
+                (
+                    normalize(&d.a),
+                    d.b.clone(),
+                    d.to.clone().unwrap_or_default(),
+                )
+            })
+    }
+
+    /// Records that the entity article `article` names `local` is another body, `new`
+    /// (one decision per article and name: a new one replaces it). False when it was
+    /// already there.
+    pub fn record_separation(&mut self, local: &str, article: &str, new: &str) -> bool {
+        let d = Decision {
+            verb: Verb::Separate,
+            a: local.to_string(),
+            b: article.to_string(),
+            to: Some(new.to_string()),
+        };
+        if self.list.contains(&d) {
+            return false;
+        }
+        self.list.retain(|x| {
+            !(x.verb == Verb::Separate && normalize(&x.a) == normalize(local) && x.b == article)
+        });
+        self.list.push(d);
+        self.tidy();
+        true
+    }
+
     fn pairs(&self, verb: Verb) -> impl Iterator<Item = (String, String)> + '_ {
         self.list
             .iter()
@@ -153,11 +212,12 @@ impl Decisions {
         if self.list.iter().any(|d| d.verb == verb && same(d)) {
             return false;
         }
-        self.list.retain(|d| !same(d));
+        self.list.retain(|d| d.verb == Verb::Separate || !same(d));
         self.list.push(Decision {
             verb,
             a: a.to_string(),
             b: b.to_string(),
+            to: None,
         });
         self.tidy();
         true
@@ -185,6 +245,28 @@ mod tests {
     }
 
     #[test]
+    fn a_separation_has_three_names_and_round_trips() {
+        let text = "separate \"Ministry of Foreign Affairs\" \"2025-02-20-japan\" \"Japanese Ministry of Foreign Affairs\"\n";
+        let d = Decisions::parse(text).unwrap();
+        assert!(d.to_text().ends_with(text));
+        assert_eq!(
+            d.separations().collect::<Vec<_>>(),
+            [(
+                "ministry of foreign affairs".to_string(),
+                "2025-02-20-japan".to_string(),
+                "Japanese Ministry of Foreign Affairs".to_string()
+            )]
+        );
+        assert_eq!(
+            Decisions::parse("separate \"A\" \"B\"")
+                .unwrap_err()
+                .to_string(),
+            "line 1: expected separate \"A\" \"ARTICLE\" \"NEW\""
+        );
+        assert!(Decisions::parse("merge \"A\" \"B\" \"C\"").is_err());
+    }
+
+    #[test]
     fn bad_lines_are_named() {
         assert_eq!(
             Decisions::parse("merge \"A\"\n").unwrap_err().to_string(),
@@ -194,7 +276,7 @@ mod tests {
             Decisions::parse("\njoin \"A\" \"B\"")
                 .unwrap_err()
                 .to_string(),
-            "line 2: unknown decision 'join' (expected merge or split)"
+            "line 2: unknown decision 'join' (expected merge, split or separate)"
         );
     }
 

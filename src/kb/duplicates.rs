@@ -226,6 +226,10 @@ fn judge(graph: &KnowledgeGraph, x: &Named, y: &Named) -> Option<Match> {
         return None;
     }
     let (ex, ey) = (graph.entity(x.node), graph.entity(y.node));
+    if super::qualify::different_bodies(x.kind, &ex.name, &ey.name) {
+        // Two countries' "Ministry of Foreign Affairs", whatever names they share.
+        return None;
+    }
     let (wx, wy) = (words(&x.folds[0]), words(&y.folds[0]));
     let people = x.kind == Kind::Person;
     let different_people = people && wx.len() > 1 && wy.len() > 1 && !same_words(&wx, &wy);
@@ -702,6 +706,17 @@ mod tests {
             Some("names differ by 1 letter".into())
         );
         assert_eq!(reason("Gambia", "Zambia", Kind::Country), None);
+        // Two countries' ministries, even when both go by the bare name.
+        let ministry = |name: &str| {
+            let mut e = entity(name, Kind::Institution);
+            e.aliases.push("Ministry of Foreign Affairs".into());
+            e
+        };
+        let g = graph(vec![
+            ministry("Chinese Ministry of Foreign Affairs"),
+            ministry("Japanese Ministry of Foreign Affairs"),
+        ]);
+        assert!(duplicates(&g, &Decisions::default()).is_empty());
         assert_eq!(reason("Austria", "Australia", Kind::Country), None);
         assert_eq!(reason("Iran", "Iraq", Kind::Place), None);
         assert_eq!(

@@ -19,8 +19,11 @@
 //! the base: lookups go through hash maps of names and fact keys.
 
 use super::Extraction;
+use super::aliases;
 use super::decisions::Decisions;
 use super::known::Known;
+use super::qualify::{self, qualify};
+use super::separate::separate;
 use crate::model::{Entity, Fact, GraphFile, Kind, Provenance, Relation, Source};
 use crate::query::names::normalize;
 use std::collections::{HashMap, HashSet};
@@ -87,6 +90,8 @@ impl Merged {
 /// base the new articles touch, read from it as they need it.
 pub struct Builder<'k> {
     splits: Vec<(String, String)>,
+    /// `separate` decisions: (the article's name of the entity, article id, new name).
+    separations: Vec<(String, String, String)>,
     merges: Vec<(String, String)>,
     entities: Vec<Option<Entity>>,
     /// Normalized names of each entity (canonical and aliases).
@@ -133,6 +138,7 @@ impl Builder<'static> {
     pub fn new(decisions: &Decisions) -> Self {
         Builder {
             splits: decisions.splits().collect(),
+            separations: decisions.separations().collect(),
             merges: decisions.merges().collect(),
             entities: Vec::new(),
             names: Vec::new(),
@@ -234,8 +240,16 @@ impl<'k> Builder<'k> {
         Some((self.sources, entities, facts))
     }
 
-    /// Merges one article's extraction.
+    /// Merges one article's extraction: first made safe to merge (`Builder::prepare`),
+    /// then entity by entity and fact by fact.
     pub fn add(&mut self, ex: &Extraction) {
+        self.add_mapped(ex);
+    }
+
+    /// Merges one article's extraction, as [`Builder::add`] does, and says which base
+    /// entity (by id) each of the article's entities (by its name in the article) became.
+    pub fn add_mapped(&mut self, raw: &Extraction) -> Vec<(String, String)> {
+        let ex = &self.prepare(raw);
         self.read_known(ex);
         let mut local: HashMap<&str, usize> = HashMap::new();
         let mut taken: HashSet<usize> = HashSet::new();
@@ -248,6 +262,7 @@ impl<'k> Builder<'k> {
                 }
                 None => self.push_entity(e),
             };
+            self.free_name(at);
             taken.insert(at);
             local.insert(orig.id.as_str(), at);
         }
@@ -264,6 +279,66 @@ impl<'k> Builder<'k> {
         }
         self.add_source(ex.source.clone());
         self.apply_merges();
+        raw.entities
+            .iter()
+            .zip(&ex.entities)
+            .filter_map(|(r, e)| {
+                let at = *local.get(e.id.as_str())?;
+                let id = self.entities[at].as_ref()?.id.clone();
+                Some((r.name.clone(), id))
+            })
+            .collect()
+    }
+
+    /// The article as it is merged: the entities a `separate` decision takes out of it
+    /// renamed, its generic bodies named after their country ([`qualify`]), and its
+    /// aliases made safe ([`aliases::make_safe`]).
+    fn prepare(&self, ex: &Extraction) -> Extraction {
+        let mut ex = ex.clone();
+        for (local, source, new) in &self.separations {
+            if *source == ex.source.id {
+                separate(&mut ex, local, new);
+            }
+        }
+        qualify(&mut ex);
+        aliases::make_safe(&mut ex.entities);
+        ex
+    }
+
+    /// Takes the new entity `at`'s canonical name off every other entity that has it as
+    /// an alias: an alias is never another entity's name.
+    fn free_name(&mut self, at: usize) {
+        let n = normalize(self.id_name(at));
+        let others: Vec<usize> = self
+            .index
+            .get(&n)
+            .map(|l| l.iter().copied().filter(|&j| j != at).collect())
+            .unwrap_or_default();
+        for j in others {
+            let Some(c) = self.entities[j].as_mut() else {
+                continue;
+            };
+            if normalize(&c.name) == n {
+                continue;
+            }
+            c.aliases.retain(|a| normalize(a) != n);
+            self.names[j].remove(&n);
+            if let Some(list) = self.index.get_mut(&n) {
+                list.retain(|&x| x != j);
+            }
+        }
+    }
+
+    /// True when `n` is the canonical name of a live entity other than `i`.
+    fn names_another(&self, n: &str, i: usize) -> bool {
+        self.index.get(n).is_some_and(|l| {
+            l.iter().any(|&j| {
+                j != i
+                    && self.entities[j]
+                        .as_ref()
+                        .is_some_and(|c| normalize(&c.name) == n)
+            })
+        })
     }
 
     /// Records a source, replacing one with the same id.
@@ -331,6 +406,9 @@ impl<'k> Builder<'k> {
 
     /// The base entity `e` is, if the names say so unambiguously.
     fn best_match(&self, e: &Entity, taken: &HashSet<usize>) -> Option<usize> {
+        if aliases::is_class_noun(&e.name) {
+            return None;
+        }
         let canon = normalize(&e.name);
         let names: HashSet<String> = e.names().map(normalize).collect();
         let mut best: Vec<(u8, usize)> = Vec::new();
@@ -357,6 +435,8 @@ impl<'k> Builder<'k> {
                     (false, false) => 1,
                 };
                 if taken.contains(&i)
+                    || aliases::is_class_noun(&c.name)
+                    || qualify::different_bodies(e.kind, &e.name, &c.name)
                     || conflicting(e.kind, &canon, &c_canon)
                     || self.split_forbids(&names, &self.names[i])
                 {
@@ -421,10 +501,16 @@ impl<'k> Builder<'k> {
         for (k, v) in &e.extra {
             c.extra.entry(k.clone()).or_insert_with(|| v.clone());
         }
-        for display in e.names() {
-            let n = normalize(display);
+        let own = normalize(&c.name);
+        let fresh: Vec<(String, String)> = e
+            .names()
+            .map(|d| (normalize(d), d.to_string()))
+            .filter(|(n, _)| !self.names[i].contains(n) && (*n == own || !self.names_another(n, i)))
+            .collect();
+        let c = self.entities[i].as_mut().expect("live entity");
+        for (n, display) in fresh {
             if self.names[i].insert(n.clone()) {
-                c.aliases.push(display.to_string());
+                c.aliases.push(display);
                 self.index.entry(n).or_default().push(i);
             }
         }
@@ -653,27 +739,35 @@ mod tests {
             Kind::Country,
         );
         dprk.aliases.push("DPRK".into());
-        let g = build(
-            &Decisions::default(),
-            &[
-                article("a", vec![nk.clone()], vec![]),
-                article("b", vec![dprk.clone()], vec![]),
-                article(
-                    "c",
-                    vec![nk, Entity::new("x", "DPRK", Kind::Country)],
-                    vec![],
-                ),
-            ],
-        );
-        assert_eq!(g.entities.len(), 2);
-        assert_eq!(
+        let two = [
+            article("a", vec![nk.clone()], vec![]),
+            article("b", vec![dprk.clone()], vec![]),
+        ];
+        let aliases_of_nk = |g: &GraphFile| {
             g.entities
                 .iter()
                 .find(|e| e.id == "north-korea")
                 .unwrap()
-                .aliases,
+                .aliases
+                .clone()
+        };
+        let g = build(&Decisions::default(), &two);
+        assert_eq!(g.entities.len(), 1);
+        assert_eq!(
+            aliases_of_nk(&g),
             ["DPRK", "Democratic People's Republic of Korea"]
         );
+        // An article naming both: "DPRK" stays its own entity, and from then on is no
+        // alias of North Korea (an alias is never another entity's name).
+        let mut three = two.to_vec();
+        three.push(article(
+            "c",
+            vec![nk, Entity::new("x", "DPRK", Kind::Country)],
+            vec![],
+        ));
+        let g = build(&Decisions::default(), &three);
+        assert_eq!(g.entities.len(), 2);
+        assert_eq!(aliases_of_nk(&g), ["Democratic People's Republic of Korea"]);
     }
 
     #[test]

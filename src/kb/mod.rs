@@ -15,6 +15,7 @@
 //! new decision rebuilds from `articles`. A graph file with no `"kb"` section (format 0)
 //! is migrated: its facts are grouped by source into articles.
 
+pub mod aliases;
 pub mod append;
 pub mod decisions;
 pub mod duplicates;
@@ -23,6 +24,8 @@ pub mod ingest;
 pub mod journal;
 pub mod known;
 pub mod merge;
+pub mod qualify;
+pub mod separate;
 pub mod session;
 pub mod synthetic;
 

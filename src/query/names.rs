@@ -174,7 +174,8 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
                 }
                 break;
             }
-            found_prefix = found_prefix || matches_start(&name, &q, claim);
+            found_prefix =
+                found_prefix || (matches_start(&name, &q, claim) && !place_query_skips(e.kind, &q));
         }
         if found_prefix {
             m.prefix.push(n);
@@ -245,6 +246,19 @@ pub fn decide<N: Copy + Eq>(
         }),
         _ => Err(ambiguous(query, m.prefix.into_iter().map(label).collect())),
     }
+}
+
+/// True when the normalized query `q` names a country or a capital of kg's lexicon and
+/// an entity of this kind (not a country or place) may not answer to it by a word of its
+/// name: "Moscow" is not Moscow Zoo (nor its alias: [`crate::kb::aliases`]), so
+/// `kg path Putin Moscow` finds the city Moscow or says there is none.
+pub fn place_query_skips(kind: Kind, q: &str) -> bool {
+    use crate::extract::lexicon::CountryForm;
+    !matches!(kind, Kind::Country | Kind::Place)
+        && matches!(
+            crate::kb::aliases::country_form(q),
+            Some(CountryForm::Name | CountryForm::Capital)
+        )
 }
 
 /// True when the normalized `name` matches the normalized query `q` by its start: at a

@@ -115,13 +115,16 @@ fn source_and_title_headers_are_kept_and_shown() {
         show.contains("    source: ap (2024-11-22) \u{2014} Associated Press, \u{201c}Putin sends lions to Moscow Zoo\u{201d}\n"),
         "{show}"
     );
-    let path = stdout(kg().current_dir(d).args(["path", "Putin", "Pyongyang"]));
+    let path = stdout(
+        kg().current_dir(d)
+            .args(["path", "Putin", "Pyongyang Central"]),
+    );
     assert!(
         path.contains("   source: re (2024-12-01) \u{2014} Reuters, \u{201c}Zoo news\u{201d}\n"),
         "{path}"
     );
     kg().current_dir(d)
-        .args(["explain", "Putin", "Pyongyang"])
+        .args(["explain", "Putin", "Pyongyang Central"])
         .assert()
         .success()
         .stdout(

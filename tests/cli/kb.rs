@@ -303,7 +303,7 @@ fn merge_and_split_decisions_survive_rebuilds() {
         .stderr("kg: wrote kg.aliases and kg.json (3 articles, 13 entities, 11 facts)\n");
     assert_eq!(
         fs::read_to_string(d.join("kg.aliases")).unwrap(),
-        "# kg decisions, one a line: merge \"A\" \"B\" (one entity) or split \"A\" \"B\" (B is not a name of A).\n# Written by kg merge and kg split; every rebuild of the knowledge base honours them.\nmerge \"Workers' Party of Korea\" \"Korean Workers' Party\"\nsplit \"Vladimir Putin\" \"Putin\"\n"
+        "# kg decisions, one a line: merge \"A\" \"B\" (one entity), split \"A\" \"B\" (B is not a name of A) or separate \"A\" \"ARTICLE\" \"NEW\" (A in ARTICLE is another body, NEW).\n# Written by kg merge and kg split; every rebuild of the knowledge base honours them.\nmerge \"Workers' Party of Korea\" \"Korean Workers' Party\"\nsplit \"Vladimir Putin\" \"Putin\"\n"
     );
     let decided = read(d);
     // Rebuilding, or taking articles out and adding them again, keeps both decisions.
@@ -355,12 +355,12 @@ fn merge_and_split_errors() {
         .args(["split", "Russia", "Rossiya"])
         .assert()
         .code(2)
-        .stderr("kg: 'Rossiya' is not an alias of Russia (it has none)\n");
+        .stderr("kg: 'Rossiya' is not an alias of Russia (it has none; to give what some articles say of it to another entity: kg split 'Russia' --source ARTICLE)\n");
     kg().current_dir(d)
         .args(["split", "Putin", "Vova"])
         .assert()
         .code(2)
-        .stderr("kg: 'Vova' is not an alias of Vladimir Putin (its aliases: Putin, Russian President Vladimir Putin)\n");
+        .stderr("kg: 'Vova' is not an alias of Vladimir Putin (its aliases: Putin, Russian President Vladimir Putin; to give what some articles say of it to another entity: kg split 'Vladimir Putin' --source ARTICLE)\n");
     assert!(!d.join("kg.aliases").exists());
 }
 
@@ -989,4 +989,104 @@ fn add_counts_what_sources_shows() {
             .unwrap();
         assert_eq!(rep["facts"], n, "{policy}: {v}");
     }
+}
+
+/// Two banks the merge took for one ("Central Bank" in both articles, no country said):
+/// `kg split --source` gives what one article says of it to a new entity, for good.
+#[test]
+fn split_by_source_separates_two_bodies_of_one_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("russia.txt"),
+        "date: 2025-03-01\n\nThe Central Bank said on Monday that rates would rise. Governor Elvira Nabiullina leads the Central Bank.\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("turkey.txt"),
+        "date: 2025-03-02\n\nThe Central Bank said on Friday that the lira was stable. Governor Fatih Karahan said inflation would fall.\n",
+    )
+    .unwrap();
+    kg().current_dir(d).args(["init", "-q"]).assert().success();
+    kg().current_dir(d)
+        .args(["add", "-q", "russia.txt", "turkey.txt"])
+        .assert()
+        .success();
+    assert_eq!(
+        card(d, "Central Bank")["facts"],
+        3,
+        "one bank, both articles"
+    );
+    // It has no alias to split off: the old form says so, and what to do instead.
+    kg().current_dir(d)
+        .args(["split", "Central Bank", "Bank"])
+        .assert()
+        .code(2)
+        .stderr("kg: 'Bank' is not an alias of Central Bank (it has none; to give what some articles say of it to another entity: kg split 'Central Bank' --source ARTICLE)\n");
+    // Errors name what is wrong and write nothing.
+    kg().current_dir(d)
+        .args(["split", "Central Bank", "--source", "nowhere"])
+        .assert()
+        .code(2)
+        .stderr("kg: no article 'nowhere' in 'kg.json' (try 'kg sources')\n");
+    kg().current_dir(d)
+        .args(["split", "Central Bnk", "--source", "turkey"])
+        .assert()
+        .code(2)
+        .stderr("kg: no entity named 'Central Bnk'; did you mean 'Central Bank'?\n");
+    kg().current_dir(d)
+        .args(["split", "Fatih Karahan", "--source", "russia"])
+        .assert()
+        .code(2)
+        .stderr("kg: article 'russia' has no facts about Fatih Karahan (kg show 'Fatih Karahan' lists its sources)\n");
+    kg().current_dir(d)
+        .args(["split", "Central Bank", "Bank", "--source", "turkey"])
+        .assert()
+        .code(2);
+    assert!(!d.join("kg.aliases").exists());
+    let before = read(d);
+    // By article id (or file), with a new name.
+    kg().current_dir(d)
+        .args([
+            "split",
+            "Central Bank",
+            "--source",
+            "turkey.txt",
+            "--as",
+            "Central Bank of Turkey",
+        ])
+        .assert()
+        .success()
+        .stdout("separated Central Bank (central-bank) in turkey into Central Bank of Turkey (central-bank-of-turkey, 1 fact); the decision is in kg.aliases\n")
+        .stderr("kg: wrote kg.aliases and kg.json (2 articles, 7 entities, 4 facts)\n");
+    assert_ne!(read(d), before);
+    assert!(
+        fs::read_to_string(d.join("kg.aliases"))
+            .unwrap()
+            .ends_with("separate \"Central Bank\" \"turkey\" \"Central Bank of Turkey\"\n")
+    );
+    assert_eq!(card(d, "Central Bank")["facts"], 2);
+    assert_eq!(card(d, "Central Bank of Turkey")["facts"], 1);
+    // Honoured by a rebuild, and by adding the article again after removing it.
+    kg().current_dir(d)
+        .arg("rebuild")
+        .assert()
+        .success()
+        .stderr("kg: kg.json unchanged: it was up to date (2 articles, 7 entities, 4 facts)\n");
+    kg().current_dir(d)
+        .args(["remove", "turkey"])
+        .assert()
+        .success();
+    kg().current_dir(d)
+        .args(["add", "-q", "turkey.txt"])
+        .assert()
+        .success();
+    assert_eq!(card(d, "Central Bank of Turkey")["facts"], 1);
+    assert_eq!(card(d, "Central Bank")["facts"], 2);
+    // Without --as, the new entity is named after the entity and the article.
+    kg().current_dir(d)
+        .args(["split", "Central Bank", "--source", "russia"])
+        .assert()
+        .success()
+        .stdout("separated Central Bank (central-bank) in russia into Central Bank (russia) (central-bank-russia, 2 facts); the decision is in kg.aliases\n");
 }

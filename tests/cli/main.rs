@@ -3,6 +3,8 @@
 //! One binary with a module per area; `harness` holds what they share. Outputs are pinned
 //! with insta snapshots (`tests/cli/snapshots/`), error messages word for word.
 
+mod aliases;
+mod clusters;
 mod dot;
 mod duplicates;
 mod errors;

@@ -28,6 +28,10 @@ const PARSED_ONLY: &[(&str, &str)] = &[
         "no base here gives Kim Jong Un the alias Kim (merge and split run in tests/cli/kb.rs)",
     ),
     (
+        "kg split \"Ministry of Foreign Affairs\" --source 2025-02-20-japan-ministry --as \"Japanese Ministry of Foreign Affairs\"",
+        "no base here holds that article (split by source runs in tests/cli/kb.rs)",
+    ),
+    (
         "kg eval eval/real/manifest.tsv --split dev --by-rule",
         "the real articles' text stays outside git (eval/real/README.md)",
     ),

@@ -9,7 +9,9 @@ use super::map::Bytes;
 use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::Topology;
 use crate::query::filter::{Hop, Walk};
-use crate::query::names::{NameError, begin, closest, decide, matches_start, normalize};
+use crate::query::names::{
+    NameError, begin, closest, decide, matches_start, normalize, place_query_skips,
+};
 use std::cell::{Cell, OnceCell, RefCell};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -384,13 +386,15 @@ impl Snapshot {
                 if !key.starts_with(q.as_bytes()) {
                     break;
                 }
-                if !hidden(n) {
+                if !hidden(n) && !place_query_skips(self.kind(n), &q) {
                     m.prefix.push(n);
                 }
             }
             for &(n, e) in added {
                 let claim = e.kind == Kind::Statement;
-                if e.names().any(|x| matches_start(&normalize(x), &q, claim)) {
+                if !place_query_skips(e.kind, &q)
+                    && e.names().any(|x| matches_start(&normalize(x), &q, claim))
+                {
                     m.prefix.push(n);
                 }
             }

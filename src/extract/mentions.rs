@@ -79,6 +79,9 @@ pub struct Mention {
     /// A group whose country adjective alone does not make it a member ("Belgian
     /// units").
     pub weak: bool,
+    /// A generic body after a country's possessive ("Chile's Ministry of Defence"): the
+    /// country, for [`qualify_generic_bodies`].
+    pub owner_country: Option<usize>,
     /// For a name no lexicon types, the name typer's score for each
     /// [`NameType`](super::typer::NameType): resolution adds them up over the article.
     pub name_scores: Option<[i64; 4]>,
@@ -175,6 +178,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         out: Vec::new(),
     };
     f.run();
+    mark_owned_bodies(tokens, &mut f.out);
     let weights = super::typer::weights();
     for m in &mut f.out {
         if m.kind == MentionKind::Name(None) {
@@ -183,6 +187,75 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     }
     f.out
 }
+
+/// "Ukraine's Ministry of Defence" and "Russia's Ministry of Defence" in one article are
+/// the Ukrainian and the Russian Ministry of Defence: a generically named body after a
+/// country's possessive takes the country's adjective into its name when the article
+/// gives the same name to another country's body too (the guideline's "same name,
+/// different body"), so that the two stay two entities (issue 15). A body is generic
+/// when its name opens with a word any country's body may bear.
+pub fn qualify_generic_bodies(sentences: &mut [Vec<Mention>]) {
+    use std::collections::{BTreeSet, HashMap};
+    let mut countries: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for m in sentences.iter().flatten() {
+        if let Some(c) = m.owner_country {
+            countries.entry(m.name.clone()).or_default().insert(c);
+        }
+    }
+    for m in sentences.iter_mut().flatten() {
+        if let Some(c) = m.owner_country
+            && countries.get(&m.name).is_some_and(|cs| cs.len() > 1)
+            && let Some(demonym) = lexicons().countries[c].demonyms.first()
+        {
+            m.name = format!("{demonym} {}", m.name);
+        }
+    }
+}
+
+/// Marks the generic bodies named after a country's possessive with that country.
+fn mark_owned_bodies(tokens: &[Token], out: &mut [Mention]) {
+    for k in 1..out.len() {
+        let (before, rest) = out.split_at_mut(k);
+        let (owner, m) = (&before[k - 1], &mut rest[0]);
+        let MentionKind::Country(c) = owner.kind else {
+            continue;
+        };
+        let possessive = m.start >= 1
+            && owner.end + 1 == m.start
+            && tokens[m.start - 1].kind == TokKind::Possessive;
+        let first = m
+            .name
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if possessive
+            && m.kind == MentionKind::Name(Some(Kind::Institution))
+            && GENERIC_FIRST_WORDS.contains(&first.as_str())
+        {
+            m.owner_country = Some(c);
+        }
+    }
+}
+
+/// First words of bodies every country has: "Ministry of ...", "Foreign Ministry",
+/// "National Security Council", "Embassy".
+const GENERIC_FIRST_WORDS: [&str; 14] = [
+    "ministry",
+    "department",
+    "embassy",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "national",
+    "state",
+    "security",
+    "supreme",
+    "central",
+    "general",
+    "armed",
+];
 
 const CONNECTORS: [&str; 5] = ["of", "and", "the", "for", "de"];
 
@@ -206,6 +279,7 @@ impl Finder<'_> {
             owner: None,
             based_in: None,
             weak: false,
+            owner_country: None,
             name_scores: None,
             after_locative: start > 0
                 && matches!(
@@ -1167,6 +1241,38 @@ mod tests {
         assert!(
             m.iter().any(|x| matches!(x.1, MentionKind::Descriptor(_))),
             "{m:?}"
+        );
+    }
+
+    #[test]
+    fn two_countries_generic_bodies_carry_their_adjectives() {
+        let names = |ss: &[&str]| -> Vec<String> {
+            let mut all: Vec<Vec<Mention>> = ss
+                .iter()
+                .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
+                .collect();
+            qualify_generic_bodies(&mut all);
+            all.into_iter()
+                .flatten()
+                .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+                .map(|m| m.name)
+                .collect()
+        };
+        assert_eq!(
+            names(&[
+                "Ukraine's Ministry of Defence spoke.",
+                "Russia's Ministry of Defence and Chile's Lima Zoo replied."
+            ]),
+            [
+                "Ukrainian Ministry of Defence",
+                "Russian Ministry of Defence",
+                "Lima Zoo"
+            ]
+        );
+        // One country's body keeps the name the article gives it.
+        assert_eq!(
+            names(&["Ukraine's Ministry of Defence spoke."]),
+            ["Ministry of Defence"]
         );
     }
 

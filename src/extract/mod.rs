@@ -102,10 +102,11 @@ pub fn extract(article: &Article) -> GraphFile {
     // Every sentence's mentions first, for resolution across the article. A sentence's
     // tokens are made again when its rules run, so that only one sentence's tokens are
     // held at a time: a 50 MB article has ten million of them.
-    let all_mentions: Vec<Vec<Mention>> = spans
+    let mut all_mentions: Vec<Vec<Mention>> = spans
         .iter()
         .map(|s| find_mentions(text, &tokens_of(s)))
         .collect();
+    mentions::qualify_generic_bodies(&mut all_mentions);
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
     let mut shipment: Vec<usize> = Vec::new();

@@ -30,13 +30,19 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// Starts with an uppercase letter.
+    /// A word that starts with a capital, or an Arabic name with its article ("el-Sisi",
+    /// "al-Assad"), which is written in names as a capitalised word is.
     pub fn is_capitalised(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokKind::Word
+            && (self.text.chars().next().is_some_and(char::is_uppercase)
+                || arabic_article_name(self.text))
     }
 
-    /// A word that starts lowercase.
+    /// A word that starts lowercase (not "el-Sisi").
     pub fn is_lower_word(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.kind == TokKind::Word
+            && self.text.chars().next().is_some_and(char::is_lowercase)
+            && !arabic_article_name(self.text)
     }
 
     pub fn is_punct(&self, c: &str) -> bool {
@@ -98,6 +104,19 @@ fn clitic_len(rest: &[(usize, char)]) -> Option<usize> {
         .collect::<String>()
         .to_lowercase();
     matches!(word.as_str(), "m" | "re" | "ve" | "ll" | "d").then_some(word.chars().count())
+}
+
+/// "el-Sisi", "al-Assad", "bin-Salman": a lowercase Arabic article or "bin", a hyphen and
+/// a capitalised name.
+fn arabic_article_name(word: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "as-", "ash-", "ar-", "an-", "bin-", "ibn-",
+    ]
+    .iter()
+    .any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
@@ -211,6 +230,16 @@ mod tests {
             .into_iter()
             .map(|t| t.text)
             .collect()
+    }
+
+    #[test]
+    fn arabic_articles_start_capitalised_names() {
+        let text = "President Abdel Fattah el-Sisi met al-Ahram editors and el-quiet.";
+        let t = tokenize(text, 0, text.len());
+        let word = |w: &str| t.iter().find(|x| x.text == w).unwrap();
+        assert!(word("el-Sisi").is_capitalised() && !word("el-Sisi").is_lower_word());
+        assert!(word("al-Ahram").is_capitalised());
+        assert!(!word("el-quiet").is_capitalised());
     }
 
     #[test]

@@ -381,6 +381,7 @@ impl Finder<'_> {
                     && last.end == next
                     && last.kind == MentionKind::Name(None)
                     && last.end - last.start <= 2
+                    && !super::lexicon::CLASS_NOUNS.contains(&name.to_lowercase().as_str())
                 {
                     let prev = self.out.pop().expect("just checked");
                     let full = format!("{} {}", prev.surface, name);

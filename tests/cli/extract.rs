@@ -114,9 +114,9 @@ fn eval_set(args: &[&str]) -> serde_json::Value {
 /// The in-house sets' floors: micro F1 over the set and the lowest article's F1. Raise
 /// them as the extractor improves; never lower them.
 const FLOORS: [(&str, f64, f64); 3] = [
-    ("eval/", 0.78, 0.56),
-    ("eval/heldout", 0.85, 0.78),
-    ("eval/constructions", 0.52, 0.28),
+    ("eval/", 0.79, 0.56),
+    ("eval/heldout", 0.87, 0.78),
+    ("eval/constructions", 0.56, 0.28),
 ];
 
 #[test]

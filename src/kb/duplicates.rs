@@ -230,6 +230,14 @@ fn judge(graph: &KnowledgeGraph, x: &Named, y: &Named) -> Option<Match> {
         // Two countries' "Ministry of Foreign Affairs", whatever names they share.
         return None;
     }
+    // "Amur tiger" and "tiger", "Leopard 2 tank" and "tank": a breed or model and its
+    // species or class are two things, whatever plural an article used for both.
+    if matches!(x.kind, Kind::Animal | Kind::Thing) {
+        let (a, b) = (&x.folds[0], &y.folds[0]);
+        if a != b && (a.ends_with(&format!(" {b}")) || b.ends_with(&format!(" {a}"))) {
+            return None;
+        }
+    }
     let (wx, wy) = (words(&x.folds[0]), words(&y.folds[0]));
     let people = x.kind == Kind::Person;
     let different_people = people && wx.len() > 1 && wy.len() > 1 && !same_words(&wx, &wy);
@@ -519,6 +527,16 @@ mod tests {
         let pairs = duplicates(&g, &Decisions::default());
         assert!(pairs.len() <= 1);
         pairs.first().map(|p| p.reasons[0].clone())
+    }
+
+    #[test]
+    fn a_breed_is_not_its_species() {
+        let mut amur = entity("Amur tiger", Kind::Animal);
+        amur.aliases.push("tigers".into());
+        let mut tiger = entity("tiger", Kind::Animal);
+        tiger.aliases.push("tigers".into());
+        let g = graph(vec![amur, tiger]);
+        assert!(duplicates(&g, &Decisions::default()).is_empty());
     }
 
     #[test]

@@ -2,14 +2,13 @@
 //! command changes) and run the command.
 
 use crate::cli::{Args, Command};
-use crate::cmd::focus::Answer;
 use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
 use crate::export::nodelink;
 use crate::kb::Journal;
 use crate::model::KnowledgeGraph;
 use crate::print::Style;
-use crate::query::Window;
+use crate::query::{Read, Window, Windowed};
 use crate::store::{self, LoadError, Located, snapshot};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -59,20 +58,26 @@ pub fn run(args: Args) -> Result<Report, Error> {
             };
             let no_color = std::env::var("NO_COLOR").ok();
             let style = Style::new(args.color, is_terminal, no_color.as_deref());
-            let graph = match from_snapshot(located.path(), command, &window, &style, &mut notes)? {
-                Some(Answer::Printed(bytes, outcome)) => {
-                    out.write_all(&bytes)?;
-                    out.flush()?;
-                    return finish(args.quiet, outcome, notes);
-                }
-                Some(Answer::Part(part)) => part,
-                None => window.apply(load(located.path())?),
+            let width = crate::print::width::columns(is_terminal);
+            let how = Reading {
+                command,
+                window: &window,
+                style,
+                width,
             };
+            if let Some(answer) = from_snapshot(located.path(), &how, &mut notes)? {
+                let (bytes, outcome, mut more) = answer;
+                out.write_all(&bytes)?;
+                out.flush()?;
+                notes.append(&mut more);
+                return finish(args.quiet, outcome, notes);
+            }
+            let graph = window.apply(load(located.path())?);
             let mut ctx = Ctx {
                 graph: &graph,
                 base: located.path(),
                 style,
-                width: crate::print::width::columns(is_terminal),
+                width,
                 out: &mut out,
                 notes: Vec::new(),
             };
@@ -92,23 +97,72 @@ fn finish(quiet: bool, outcome: Outcome, mut notes: Vec<String>) -> Result<Repor
     Ok(Report { outcome, notes })
 }
 
-/// The snapshot's answer to `command` (the part of the graph it reads, or its output), when the
-/// command reads a part ([`cmd::focus::reads_part`]), the file is large enough for
-/// `KG_SNAPSHOT`'s policy and no time window is set; `None` when the whole JSON is to be
-/// read. A snapshot found damaged while answering is rebuilt and the answer computed
-/// again from the new one.
+/// A query command and how to print its answer.
+struct Reading<'a> {
+    command: &'a Command,
+    window: &'a Window,
+    style: Style,
+    width: Option<usize>,
+}
+
+/// What a snapshot answered: the command's whole output, how it ended and its notes.
+type Answered = (Vec<u8>, Outcome, Vec<String>);
+
+/// How a command reads a snapshot, if it does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnSnapshot {
+    /// It runs on the snapshot itself, through [`crate::query::Read`], in any window.
+    Reads,
+    /// It writes a part of the graph, decoded from the snapshot ([`cmd::focus::part`]);
+    /// not in a window.
+    Part,
+}
+
+/// How `command` reads a snapshot; `None` when it reads the whole graph. Every command is
+/// named, so a new one has to be decided here.
+fn on_snapshot(command: &Command, window: &Window) -> Option<OnSnapshot> {
+    match command {
+        Command::Path(_) | Command::Explain(_) | Command::Show(_) | Command::Neighbours(_) => {
+            Some(OnSnapshot::Reads)
+        }
+        Command::Dot(_) | Command::Export(_) | Command::Html(_) => {
+            let part = cmd::focus::selection_of(command).is_some() && window.is_open();
+            part.then_some(OnSnapshot::Part)
+        }
+        Command::Entities(_)
+        | Command::Facts(_)
+        | Command::Stats(_)
+        | Command::Sources(_)
+        | Command::Duplicates(_) => None,
+        Command::Completions(_)
+        | Command::Man(_)
+        | Command::Extract(_)
+        | Command::Build(_)
+        | Command::Eval(_)
+        | Command::Init(_)
+        | Command::Add(_)
+        | Command::Remove(_)
+        | Command::Merge(_)
+        | Command::Split(_)
+        | Command::Rebuild
+        | Command::Compact => None,
+    }
+}
+
+/// The snapshot's answer to the command, when it reads a snapshot ([`on_snapshot`]) and
+/// the file is large enough for `KG_SNAPSHOT`'s policy; `None` when the whole JSON is to
+/// be read. A snapshot found damaged while answering is rebuilt and the answer computed
+/// again from the new one: the output is written only when no damage was found.
 fn from_snapshot(
     path: Option<&Path>,
-    command: &Command,
-    window: &Window,
-    style: &Style,
+    how: &Reading,
     notes: &mut Vec<String>,
-) -> Result<Option<Answer>, Error> {
+) -> Result<Option<Answered>, Error> {
     let policy = snapshot::Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
     let Some(path) = path else { return Ok(None) };
-    if window.since.is_some() || window.until.is_some() || !cmd::focus::reads_part(command) {
+    let Some(on) = on_snapshot(how.command, how.window) else {
         return Ok(None);
-    }
+    };
     let Ok(meta) = std::fs::metadata(path) else {
         return Ok(None); // the JSON reader reports it
     };
@@ -116,7 +170,7 @@ fn from_snapshot(
         return Ok(None);
     }
     let snap = snapshot::open(path, notes)?;
-    let answer = answer_from(&snap, path, command, style);
+    let answer = answer_from(&snap, path, on, how);
     let Some(damage) = snap.damage() else {
         return answer.map(Some);
     };
@@ -125,7 +179,7 @@ fn from_snapshot(
         snapshot::path_for(path).display()
     ));
     let snap = snapshot::rebuild(path, notes)?;
-    let answer = answer_from(&snap, path, command, style)?;
+    let answer = answer_from(&snap, path, on, how)?;
     match snap.damage() {
         None => Ok(Some(answer)),
         Some(damage) => Err(Error::Snapshot {
@@ -139,15 +193,76 @@ fn from_snapshot(
 fn answer_from(
     snap: &snapshot::Snapshot,
     base: &Path,
-    command: &Command,
-    style: &Style,
-) -> Result<Answer, Error> {
+    on: OnSnapshot,
+    how: &Reading,
+) -> Result<Answered, Error> {
     let Some(journal) = Journal::current(base)? else {
-        return cmd::focus::answer(snap, command, style);
+        return answer(snap, base, on, how);
     };
     let overlay = snapshot::Overlay::new(snap, journal)
         .map_err(|why| crate::kb::journal::invalid(base, why))?;
-    cmd::focus::answer(&overlay, command, style)
+    answer(&overlay, base, on, how)
+}
+
+/// The command's answer from a snapshot, through its time window.
+fn answer(
+    view: &impl snapshot::View,
+    base: &Path,
+    on: OnSnapshot,
+    how: &Reading,
+) -> Result<Answered, Error> {
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    let outcome = match on {
+        OnSnapshot::Reads if how.window.is_open() => read(view, base, how, &mut out, &mut notes)?,
+        OnSnapshot::Reads => {
+            let windowed = Windowed::new(view, how.window);
+            read(&windowed, base, how, &mut out, &mut notes)?
+        }
+        OnSnapshot::Part => {
+            let select = cmd::focus::selection_of(how.command).expect("on_snapshot checked");
+            let part = cmd::focus::part(view, select)?;
+            let mut ctx = Ctx {
+                graph: &part,
+                base: Some(base),
+                style: how.style,
+                width: how.width,
+                out: &mut out,
+                notes: Vec::new(),
+            };
+            let outcome = dispatch(&mut ctx, how.command)?;
+            notes.append(&mut ctx.notes);
+            outcome
+        }
+    };
+    Ok((out, outcome, notes))
+}
+
+/// Runs a read command (one [`on_snapshot`] says [`OnSnapshot::Reads`]) on any graph.
+fn read<G: Read>(
+    graph: &G,
+    base: &Path,
+    how: &Reading,
+    out: &mut dyn Write,
+    notes: &mut Vec<String>,
+) -> Result<Outcome, Error> {
+    let mut ctx = Ctx {
+        graph,
+        base: Some(base),
+        style: how.style,
+        width: how.width,
+        out,
+        notes: Vec::new(),
+    };
+    let outcome = match how.command {
+        Command::Path(a) => cmd::path::run(&mut ctx, a),
+        Command::Explain(a) => cmd::explain::run(&mut ctx, a),
+        Command::Show(a) => cmd::show::run(&mut ctx, a),
+        Command::Neighbours(a) => cmd::neighbours::run(&mut ctx, a),
+        _ => unreachable!("on_snapshot says which commands read"),
+    }?;
+    notes.append(&mut ctx.notes);
+    Ok(outcome)
 }
 
 /// Runs a command that writes the knowledge base.

@@ -39,9 +39,11 @@ use crate::query::{Selection, Walk, resolve};
 use std::io::Write;
 use std::path::Path;
 
-/// What a command works with: the graph, how to style text, and where to write.
-pub struct Ctx<'a> {
-    pub graph: &'a KnowledgeGraph,
+/// What a command works with: the graph, how to style text, and where to write. The
+/// commands written against [`crate::query::Read`] (`path`, `explain`, `show`,
+/// `neighbours`) take any graph `G`; the others the in-memory graph.
+pub struct Ctx<'a, G: ?Sized = KnowledgeGraph> {
+    pub graph: &'a G,
     /// The graph file, when the graph is not the embedded one.
     pub base: Option<&'a Path>,
     pub style: Style,

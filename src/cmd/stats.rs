@@ -89,7 +89,7 @@ pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
                 let natural = stats
                     .leaders
                     .iter()
-                    .map(|l| width::width(l.entity.name))
+                    .map(|l| width::width(&l.entity.name))
                     .max()
                     .unwrap_or(0);
                 let width = width::column(natural, ctx.width, 2 + 1 + 4 + 6, 12);
@@ -97,7 +97,7 @@ pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
                     writeln!(
                         ctx.out,
                         "  {} {:>4} facts",
-                        style.entity(&width::pad(&printable(l.entity.name), width)),
+                        style.entity(&width::pad(&printable(&l.entity.name), width)),
                         l.facts
                     )?;
                 }

@@ -19,8 +19,9 @@ use crate::kb::merge::{FactKey, fact_key};
 use crate::model::{Entity, Fact, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::filter::{Hop, Walk};
 use crate::query::names::normalize;
-use crate::query::{Describe, NameError, Topology};
+use crate::query::{Describe, NameError, Read, Topology};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 /// A snapshot and the journal on top of it.
@@ -262,31 +263,11 @@ impl Describe for Overlay<'_> {
 }
 
 impl View for Overlay<'_> {
-    fn resolve(&self, query: &str) -> Result<u32, NameError> {
-        self.snap.resolve_with(
-            query,
-            &self.added(),
-            |id| self.node_of(id),
-            |n| format!("{} ({})", self.name(n), self.kind(n)),
-            |n| self.name(n).to_string(),
-        )
-    }
-
     fn id(&self, n: u32) -> &str {
         match self.entity(n) {
             Some(e) => &e.id,
             None => self.snap.id(n),
         }
-    }
-
-    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
-        let mut facts = if n < self.nodes {
-            self.snap.facts_of(n, forward)
-        } else {
-            Vec::new()
-        };
-        facts.extend(self.new_adjacent(forward, n).iter().map(|&(_, e)| e));
-        facts
     }
 
     fn facts_into(&self, n: u32, inside: &[u32]) -> Vec<u32> {
@@ -364,6 +345,50 @@ impl View for Overlay<'_> {
                 .extend(self.snap.sources_where(|id| cited.contains(id)));
         }
         self.snap.graph_of(file)
+    }
+}
+
+impl Read for Overlay<'_> {
+    fn resolve(&self, query: &str) -> Result<u32, NameError> {
+        self.snap.resolve_with(
+            query,
+            &self.added(),
+            |id| self.node_of(id),
+            |n| format!("{} ({})", self.name(n), self.kind(n)),
+            |n| self.name(n).to_string(),
+        )
+    }
+
+    fn entity(&self, n: u32) -> Cow<'_, Entity> {
+        match Overlay::entity(self, n) {
+            Some(e) => Cow::Borrowed(e),
+            None => Cow::Owned(self.snap.entity(n)),
+        }
+    }
+
+    fn fact(&self, e: u32) -> Cow<'_, Fact> {
+        match Overlay::fact(self, e) {
+            Some(f) => Cow::Borrowed(&f.3),
+            None => Cow::Owned(self.snap.fact_at(e)),
+        }
+    }
+
+    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
+        let mut facts = if n < self.nodes {
+            self.snap.facts_of(n, forward)
+        } else {
+            Vec::new()
+        };
+        facts.extend(self.new_adjacent(forward, n).iter().map(|&(_, e)| e));
+        facts.sort_unstable();
+        facts
+    }
+
+    fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
+        match self.source_at.get(id) {
+            Some(&i) => Some(Cow::Borrowed(&self.sources[i])),
+            None => self.snap.source(id).map(Cow::Owned),
+        }
     }
 
     fn damage(&self) -> Option<String> {

@@ -4,22 +4,12 @@
 use crate::cli::{Args, Command};
 use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
-use crate::export::nodelink;
-use crate::kb::Journal;
-use crate::model::KnowledgeGraph;
+use crate::kb::{Journal, Overlay};
 use crate::print::Style;
 use crate::query::{Read, Window, Windowed};
-use crate::store::{self, LoadError, Located, snapshot};
+use crate::store::{self, Located, snapshot};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
-
-/// From this size (1 GiB) a graph file is parsed from a memory map of it, dropped before
-/// the graph is built, rather than from its text read into memory and held until the
-/// graph is checked: the text of a 10M-fact base is another 3 GB.
-pub const MAP_FROM_BYTES: u64 = 1 << 30;
-
-/// The knowledge graph built from the articles in `graph/`, embedded at build time.
-pub const EMBEDDED_GRAPH: &str = include_str!("../graph/graph.json");
 
 /// What a successful run leaves for the user besides its output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +62,7 @@ pub fn run(args: Args) -> Result<Report, Error> {
                 notes.append(&mut more);
                 return finish(args.quiet, outcome, notes);
             }
-            let graph = window.apply(load(located.path())?);
+            let graph = window.apply(crate::kb::load(located.path())?);
             let mut ctx = Ctx {
                 graph: &graph,
                 base: located.path(),
@@ -199,8 +189,8 @@ fn answer_from(
     let Some(journal) = Journal::current(base)? else {
         return answer(snap, base, on, how);
     };
-    let overlay = snapshot::Overlay::new(snap, journal)
-        .map_err(|why| crate::kb::journal::invalid(base, why))?;
+    let overlay =
+        Overlay::new(snap, journal).map_err(|why| crate::kb::journal::invalid(base, why))?;
     answer(&overlay, base, on, how)
 }
 
@@ -335,100 +325,6 @@ fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<Outcome, Error> {
     }
 }
 
-/// Reads and checks the graph file at `path` with its journal on top (the articles `kg
-/// add` appended to a large base, see [`crate::kb::journal`]), or the embedded graph when
-/// there is none.
-pub fn load(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
-    let graph = load_base(path)?;
-    let Some(path) = path else { return Ok(graph) };
-    let Some(journal) = Journal::current(path)? else {
-        return Ok(graph);
-    };
-    let mut file = graph.into_file();
-    journal.apply(&mut file);
-    KnowledgeGraph::from_file(file).map_err(|why| crate::kb::journal::invalid(path, why))
-}
-
-/// Reads and checks the graph file at `path` (without its journal), or the embedded graph
-/// when there is none. A node-link JSON file (`kg export --format json`) is read as well.
-pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
-    let Some(path) = path else {
-        return store::from_json(EMBEDDED_GRAPH).map_err(Error::BadEmbeddedGraph);
-    };
-    let _spinner = reading(path);
-    // A very large file is parsed from a memory map, without holding its text (as much
-    // memory again as half the graph) while the graph is built; any problem is then
-    // reported from the text.
-    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= MAP_FROM_BYTES);
-    if large && let Some(graph) = store::json::from_path_mapped(path) {
-        return Ok(graph);
-    }
-    let text = std::fs::read_to_string(path).map_err(|source| Error::ReadGraph {
-        path: path.into(),
-        source,
-    })?;
-    let bad = |source| Error::BadGraph {
-        path: path.into(),
-        source,
-    };
-    match store::from_json(&text) {
-        // Not a graph file, but maybe what `kg export --format json` writes.
-        Err(LoadError::Syntax { message, .. })
-            if message.starts_with("missing field") && is_node_link(&text) =>
-        {
-            let file = nodelink::read(&text).map_err(|e| Error::BadNodeLink {
-                path: path.into(),
-                message: e.to_string(),
-            })?;
-            KnowledgeGraph::from_file(file).map_err(|invalid| {
-                bad(LoadError::Invalid {
-                    line: None,
-                    invalid,
-                })
-            })
-        }
-        other => other.map_err(bad),
-    }
-}
-
-/// From this size (50 MB, about a second to read) a graph file being read shows a spinner
-/// on a terminal.
-pub const SPIN_FROM_BYTES: u64 = 50 << 20;
-
-/// A spinner on stderr, `reading FILE (N MB)`, while a large graph file is read, when
-/// stderr is a terminal; it is cleared when dropped.
-fn reading(path: &Path) -> Option<Spinner> {
-    let size = std::fs::metadata(path).ok()?.len();
-    if size < SPIN_FROM_BYTES || !io::stderr().is_terminal() {
-        return None;
-    }
-    let bar =
-        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-    bar.set_style(indicatif::ProgressStyle::default_spinner());
-    bar.set_message(format!("reading {} ({} MB)", path.display(), size >> 20));
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    Some(Spinner(bar))
-}
-
-/// A spinner that clears its line when it goes.
-struct Spinner(indicatif::ProgressBar);
-
-impl Drop for Spinner {
-    fn drop(&mut self) {
-        self.0.finish_and_clear();
-    }
-}
-
-/// True when a JSON document has the top-level `nodes` and `links` (or `edges`) arrays
-/// of networkx's node-link format.
-fn is_node_link(text: &str) -> bool {
-    let Ok(serde_json::Value::Object(doc)) = serde_json::from_str::<serde_json::Value>(text) else {
-        return false;
-    };
-    doc.get("nodes").is_some_and(|v| v.is_array())
-        && (doc.get("links").or_else(|| doc.get("edges"))).is_some_and(|v| v.is_array())
-}
-
 /// What to print on stderr for a command-line error clap found: clap's own message, with
 /// its tip ("a similar subcommand exists: 'path'"), the missing arguments, the possible
 /// values and the usage line, `kg: ` in place of clap's `error: ` and no colours. Lines
@@ -478,11 +374,9 @@ pub fn short_usage() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn embedded_graph_loads() {
-        let g = load(None).unwrap();
+        let g = crate::kb::load(None).unwrap();
         assert!(g.entity_count() > 0 && g.fact_count() > 0);
     }
 }

@@ -138,7 +138,7 @@ pub(crate) mod sample {
         vec![
             (news(), ("vladimir-putin".into(), "kursk-region".into())),
             (
-                crate::run::load(None).expect("the embedded graph loads"),
+                crate::store::load_base(None).expect("the embedded graph loads"),
                 ("vladimir-putin".into(), "african-lion".into()),
             ),
             (

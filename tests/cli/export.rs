@@ -142,7 +142,7 @@ fn networkx_finds_paths_as_long_as_kg_path() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("seed.graphml");
     kg().arg("export").arg("-o").arg(&file).assert().success();
-    let graph = kg::run::load(None).unwrap();
+    let graph = kg::store::load_base(None).unwrap();
     let ids: Vec<String> = graph.nodes().map(|n| graph.entity(n).id.clone()).collect();
     // Pairs spread over the graph, deterministic: every 7th entity against every 11th.
     let pairs: Vec<(&str, &str)> = (0..12)

@@ -1,6 +1,6 @@
 //! [`View`]: what decoding a part of a snapshot needs of it besides [`Read`], so that the
 //! same code decodes from a [`super::Snapshot`] and from a snapshot with a journal on top
-//! ([`super::Overlay`]).
+//! (the knowledge base's overlay, which implements it too).
 
 use crate::model::KnowledgeGraph;
 use crate::query::Read;

@@ -1,4 +1,4 @@
-//! [`Overlay`]: a snapshot with its base's journal on top (see [`crate::kb::journal`]):
+//! [`Overlay`]: a snapshot with its base's journal on top (see [`super::journal`]):
 //! the graph a query sees after `kg add` appended articles to a large base, without the
 //! base or its snapshot being rewritten.
 //!
@@ -9,17 +9,16 @@
 //! new facts'; names resolve through the snapshot's indexes with the journal's entities
 //! beside them (hiding the old records of the entities they replace).
 
-use super::Snapshot;
-use super::format::relation_number;
-use super::view::View;
-use crate::kb::Journal;
-use crate::kb::journal::{Entry, put};
-use crate::kb::known::Known;
-use crate::kb::merge::{FactKey, fact_key};
+use super::Journal;
+use super::journal::{Entry, put};
+use super::known::Known;
+use super::merge::{FactKey, fact_key};
 use crate::model::{Entity, Fact, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::filter::{Hop, Walk};
 use crate::query::names::normalize;
 use crate::query::{Describe, NameError, Read, Topology};
+use crate::store::snapshot::format::relation_number;
+use crate::store::snapshot::{Snapshot, View};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};

@@ -1,10 +1,11 @@
 //! [`run`]: find and load the graph a command needs (or lock the knowledge base a write
 //! command changes) and run the command.
 
-use crate::cli::{Args, Command};
+use crate::cli::{Args, Command, SelectArgs};
 use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
 use crate::kb::{Journal, Overlay};
+use crate::model::Subgraph;
 use crate::print::Style;
 use crate::query::{Read, Window, Windowed};
 use crate::store::{self, Located, snapshot};
@@ -101,24 +102,35 @@ type Answered = (Vec<u8>, Outcome, Vec<String>);
 /// How a command reads a snapshot, if it does.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum OnSnapshot {
-    /// It runs on the snapshot itself, through [`crate::query::Read`], in any window.
+    /// It runs on the snapshot itself, through [`crate::query::Read`].
     Reads,
-    /// It writes a part of the graph, decoded from the snapshot ([`cmd::focus::part`]);
-    /// not in a window.
+    /// It writes the part of the graph `--around` or `--path` selects, found on the
+    /// snapshot and decoded ([`cmd::part`]).
     Part,
+}
+
+/// The selection options of `kg dot`, `kg export` and `kg html`.
+fn selection_of(command: &Command) -> Option<&SelectArgs> {
+    match command {
+        Command::Dot(a) => Some(&a.select),
+        Command::Export(a) => Some(&a.select),
+        Command::Html(a) => Some(&a.select),
+        _ => None,
+    }
 }
 
 /// How `command` reads a snapshot; `None` when it reads the whole graph. Every command is
 /// named, so a new one has to be decided here.
-fn on_snapshot(command: &Command, window: &Window) -> Option<OnSnapshot> {
+fn on_snapshot(command: &Command) -> Option<OnSnapshot> {
     match command {
         Command::Path(_) | Command::Explain(_) | Command::Show(_) | Command::Neighbours(_) => {
             Some(OnSnapshot::Reads)
         }
         Command::Dot(_) | Command::Export(_) | Command::Html(_) => {
-            let part = cmd::focus::selection_of(command).is_some() && window.is_open();
-            part.then_some(OnSnapshot::Part)
+            let a = selection_of(command)?;
+            (a.around.is_some() || a.path.is_some()).then_some(OnSnapshot::Part)
         }
+        // Listings of the whole graph: they read it all.
         Command::Entities(_)
         | Command::Facts(_)
         | Command::Stats(_)
@@ -150,7 +162,7 @@ fn from_snapshot(
 ) -> Result<Option<Answered>, Error> {
     let policy = snapshot::Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
     let Some(path) = path else { return Ok(None) };
-    let Some(on) = on_snapshot(how.command, how.window) else {
+    let Some(on) = on_snapshot(how.command) else {
         return Ok(None);
     };
     let Ok(meta) = std::fs::metadata(path) else {
@@ -203,29 +215,55 @@ fn answer(
 ) -> Result<Answered, Error> {
     let mut out = Vec::new();
     let mut notes = Vec::new();
-    let outcome = match on {
-        OnSnapshot::Reads if how.window.is_open() => read(view, base, how, &mut out, &mut notes)?,
-        OnSnapshot::Reads => {
-            let windowed = Windowed::new(view, how.window);
-            read(&windowed, base, how, &mut out, &mut notes)?
-        }
-        OnSnapshot::Part => {
-            let select = cmd::focus::selection_of(how.command).expect("on_snapshot checked");
-            let part = cmd::focus::part(view, select)?;
-            let mut ctx = Ctx {
-                graph: &part,
-                base: Some(base),
-                style: how.style,
-                width: how.width,
-                out: &mut out,
-                notes: Vec::new(),
-            };
-            let outcome = dispatch(&mut ctx, how.command)?;
-            notes.append(&mut ctx.notes);
-            outcome
-        }
+    let outcome = if how.window.is_open() {
+        on_view(view, view, base, on, how, &mut out, &mut notes)?
+    } else {
+        let windowed = Windowed::new(view, how.window);
+        on_view(&windowed, view, base, on, how, &mut out, &mut notes)?
     };
     Ok((out, outcome, notes))
+}
+
+/// Runs a command on `graph`, the snapshot `view` as the query sees it.
+fn on_view(
+    graph: &impl Read<Node = u32, Edge = u32>,
+    view: &impl snapshot::View,
+    base: &Path,
+    on: OnSnapshot,
+    how: &Reading,
+    out: &mut dyn Write,
+    notes: &mut Vec<String>,
+) -> Result<Outcome, Error> {
+    if on == OnSnapshot::Reads {
+        return read(graph, base, how, out, notes);
+    }
+    let select = selection_of(how.command).expect("on_snapshot checked");
+    let format = match how.command {
+        // A missing format is reported before any name.
+        Command::Export(a) => Some(cmd::export::format(a)?),
+        _ => None,
+    };
+    let part = match cmd::part(graph, view, select)? {
+        Ok(part) => part,
+        Err(nothing) => return Ok(nothing),
+    };
+    let mut ctx = Ctx {
+        graph: &part,
+        base: Some(base),
+        style: how.style,
+        width: how.width,
+        out,
+        notes: Vec::new(),
+    };
+    let whole = Subgraph::whole(&part);
+    let outcome = match (how.command, format) {
+        (Command::Dot(a), _) => cmd::dot::write(&mut ctx, a, whole),
+        (Command::Export(a), Some(f)) => cmd::export::write_selection(&mut ctx, a, f, &whole),
+        (Command::Html(a), _) => cmd::html::write(&mut ctx, a, whole),
+        _ => unreachable!("on_snapshot says which commands write a part"),
+    }?;
+    notes.append(&mut ctx.notes);
+    Ok(outcome)
 }
 
 /// Runs a read command (one [`on_snapshot`] says [`OnSnapshot::Reads`]) on any graph.

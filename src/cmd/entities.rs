@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::print::text::printable;
 use crate::print::width::{self, pad};
 use crate::print::{Format, json};
+use crate::query::Read;
 
 pub fn run(ctx: &mut Ctx, a: &EntitiesArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
@@ -40,7 +41,7 @@ pub fn run(ctx: &mut Ctx, a: &EntitiesArgs) -> Result<Outcome, Error> {
             )?;
             for &n in &nodes {
                 let e = g.entity(n);
-                let degree = g.graph().neighbors_undirected(n).count();
+                let degree = g.degree(n);
                 writeln!(
                     ctx.out,
                     "{}  {}  {degree:>5}",

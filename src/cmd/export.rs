@@ -11,7 +11,16 @@ use std::io::{self, Write};
 use std::path::Path;
 
 pub fn run(ctx: &mut Ctx, a: &ExportArgs) -> Result<Outcome, Error> {
-    let format = match (a.format, a.output.as_deref()) {
+    let format = format(a)?;
+    match super::select_in(ctx.graph, &a.select)? {
+        Ok(sub) => write_selection(ctx, a, format, &sub),
+        Err(nothing) => Ok(nothing),
+    }
+}
+
+/// The format to write: `--format`, else the output file's extension.
+pub fn format(a: &ExportArgs) -> Result<ExportFormat, Error> {
+    Ok(match (a.format, a.output.as_deref()) {
         (Some(f), _) => f,
         (None, Some(path)) => from_extension(path)?,
         (None, None) => {
@@ -19,11 +28,16 @@ pub fn run(ctx: &mut Ctx, a: &ExportArgs) -> Result<Outcome, Error> {
                 "give a format: kg export --format dot|graphml|json|turtle|ntriples|cypher|csv|mermaid (or -o FILE with a known extension)".into(),
             ))
         }
-    };
-    let sub = match super::select(ctx.graph, &a.select)? {
-        Ok(sub) => sub,
-        Err(nothing) => return Ok(nothing),
-    };
+    })
+}
+
+/// Writes a selection of the graph in `format`, to the output or to `-o`.
+pub fn write_selection(
+    ctx: &mut Ctx,
+    a: &ExportArgs,
+    format: ExportFormat,
+    sub: &Subgraph,
+) -> Result<Outcome, Error> {
     let g = ctx.graph;
     match (format, a.output.as_deref()) {
         (ExportFormat::Csv, Some(dir)) => {
@@ -34,7 +48,7 @@ pub fn run(ctx: &mut Ctx, a: &ExportArgs) -> Result<Outcome, Error> {
                 )));
             }
             atomic::make_folder(dir).map_err(|e| write_error(dir, e))?;
-            export::csv::write_dir(g, &sub, dir).map_err(|e| write_error(dir, e))?;
+            export::csv::write_dir(g, sub, dir).map_err(|e| write_error(dir, e))?;
             ctx.notes.push(format!(
                 "wrote {} and {}",
                 dir.join("nodes.csv").display(),
@@ -47,11 +61,11 @@ pub fn run(ctx: &mut Ctx, a: &ExportArgs) -> Result<Outcome, Error> {
             ));
         }
         (_, Some(path)) => {
-            atomic::write_file(path, |out| write(format, g, &sub, out))
+            atomic::write_file(path, |out| write(format, g, sub, out))
                 .map_err(|e| write_error(path, e))?;
             ctx.notes.push(format!("wrote {}", path.display()));
         }
-        (_, None) => write(format, g, &sub, ctx.out)?,
+        (_, None) => write(format, g, sub, ctx.out)?,
     }
     Ok(Outcome::Done)
 }

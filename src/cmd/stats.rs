@@ -7,6 +7,7 @@ use crate::model::{Kind, Relation};
 use crate::print::text::{counted, pad, printable};
 use crate::print::width;
 use crate::print::{Format, json};
+use crate::query::Read;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -40,10 +41,7 @@ pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
     for e in g.edges() {
         *relations.entry(g.fact(e).relation).or_insert(0) += 1;
     }
-    let mut degrees: Vec<_> = g
-        .nodes()
-        .map(|n| (g.graph().neighbors_undirected(n).count(), n))
-        .collect();
+    let mut degrees: Vec<_> = g.nodes().map(|n| (g.degree(n), n)).collect();
     degrees.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then_with(|| g.entity(a.1).name.cmp(&g.entity(b.1).name))

@@ -73,6 +73,9 @@ fn answers_equal_the_json_byte_for_byte() {
                 queries.push(w(&["path", name, other]));
                 queries.push(w(&["path", name, other, "--format", "json"]));
                 queries.push(w(&["explain", name, other]));
+                queries.push(w(&["dot", "--around", name, "--depth", "2"]));
+                queries.push(w(&["dot", "--path", name, other]));
+                queries.push(w(&["export", "--format", "json", "--around", name]));
             }
         }
         for bad in ["", "zz top", "the", "a"] {

@@ -1,6 +1,7 @@
-//! Facts told as English prose, for `kg explain`: the verb phrase of each relation (one
-//! table, [`verb`]), dates written out ("22 November 2024", "June 2024", "2024"), noun
-//! phrases with articles ("an African lion", "the Moscow Zoo"), and a path as sentences.
+//! Facts told as English prose, for `kg explain`: the verb phrase of each relation (from
+//! [`crate::model::Relation::verb`]), dates written out ("22 November 2024", "June 2024",
+//! "2024"), noun phrases with articles ("an African lion", "the Moscow Zoo"), and a path as
+//! sentences.
 //!
 //! A path becomes one sentence per step, the fact told in its own direction (subject,
 //! verb, object) whichever way the path walked it, led by its date and source. A step
@@ -12,38 +13,8 @@
 //! Central Zoo received it.
 //! ```
 
-use crate::model::{Entity, Kind, Relation};
+use crate::model::{Entity, Kind};
 use crate::query::{Path, Read};
-
-/// The verb phrase of a relation, for a singular and a plural subject.
-///
-/// | relation | singular | plural |
-/// |---|---|---|
-/// | sent | sent | sent |
-/// | received | received | received |
-/// | stated | said | said |
-/// | deployed-to | was deployed to | were deployed to |
-/// | leads | leads | lead |
-/// | member-of | is part of | are part of |
-/// | located-in | is in | are in |
-/// | signed | signed | signed |
-/// | fought | fought | fought |
-/// | cooperates-with | cooperates with | cooperate with |
-pub fn verb(relation: Relation, plural: bool) -> &'static str {
-    let (one, many) = match relation {
-        Relation::Sent => ("sent", "sent"),
-        Relation::Received => ("received", "received"),
-        Relation::Stated => ("said", "said"),
-        Relation::DeployedTo => ("was deployed to", "were deployed to"),
-        Relation::Leads => ("leads", "lead"),
-        Relation::MemberOf => ("is part of", "are part of"),
-        Relation::LocatedIn => ("is in", "are in"),
-        Relation::Signed => ("signed", "signed"),
-        Relation::Fought => ("fought", "fought"),
-        Relation::CooperatesWith => ("cooperates with", "cooperate with"),
-    };
-    if plural { many } else { one }
-}
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -169,7 +140,7 @@ pub fn clause<G: Read>(graph: &G, e: G::Edge, it: Option<G::Node>) -> String {
     format!(
         "{} {} {}",
         noun(&subject, None),
-        verb(relation, is_plural(&subject)),
+        relation.verb(is_plural(&subject)),
         object_phrase
     )
 }
@@ -303,7 +274,7 @@ fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Fact, GraphFile, KnowledgeGraph, Source};
+    use crate::model::{Fact, GraphFile, KnowledgeGraph, Relation, Source};
     use crate::query::Step;
     use petgraph::graph::EdgeIndex;
 
@@ -317,15 +288,6 @@ mod tests {
         assert_eq!(date_phrase("2024-11-22"), "On 22 November 2024");
         assert_eq!(date_phrase("2024-06"), "In June 2024");
         assert_eq!(date_phrase("2024"), "In 2024");
-    }
-
-    #[test]
-    fn every_relation_has_a_verb() {
-        for r in Relation::ALL {
-            assert!(!verb(r, false).is_empty() && !verb(r, true).is_empty());
-        }
-        assert_eq!(verb(Relation::Stated, false), "said");
-        assert_eq!(verb(Relation::DeployedTo, true), "were deployed to");
     }
 
     #[test]

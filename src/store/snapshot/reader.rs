@@ -315,7 +315,7 @@ impl Snapshot {
         };
         list.chunks_exact(8).map(|c| {
             let tag = u32_le(c, 4);
-            (u32_le(c, 0), tag >> 4, tag & 15)
+            (u32_le(c, 0), tag >> RELATION_BITS, tag & RELATION_MASK)
         })
     }
 

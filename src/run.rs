@@ -123,19 +123,19 @@ fn selection_of(command: &Command) -> Option<&SelectArgs> {
 /// named, so a new one has to be decided here.
 fn on_snapshot(command: &Command) -> Option<OnSnapshot> {
     match command {
-        Command::Path(_) | Command::Explain(_) | Command::Show(_) | Command::Neighbours(_) => {
-            Some(OnSnapshot::Reads)
-        }
+        Command::Path(_)
+        | Command::Explain(_)
+        | Command::Show(_)
+        | Command::Neighbours(_)
+        | Command::Entities(_)
+        | Command::Facts(_)
+        | Command::Stats(_) => Some(OnSnapshot::Reads),
         Command::Dot(_) | Command::Export(_) | Command::Html(_) => {
             let a = selection_of(command)?;
             (a.around.is_some() || a.path.is_some()).then_some(OnSnapshot::Part)
         }
-        // Listings of the whole graph: they read it all.
-        Command::Entities(_)
-        | Command::Facts(_)
-        | Command::Stats(_)
-        | Command::Sources(_)
-        | Command::Duplicates(_) => None,
+        // They read every source, or compare every name: the in-memory graph.
+        Command::Sources(_) | Command::Duplicates(_) => None,
         Command::Completions(_)
         | Command::Man(_)
         | Command::Extract(_)
@@ -287,6 +287,9 @@ fn read<G: Read>(
         Command::Explain(a) => cmd::explain::run(&mut ctx, a),
         Command::Show(a) => cmd::show::run(&mut ctx, a),
         Command::Neighbours(a) => cmd::neighbours::run(&mut ctx, a),
+        Command::Entities(a) => cmd::entities::run(&mut ctx, a),
+        Command::Facts(a) => cmd::facts::run(&mut ctx, a),
+        Command::Stats(a) => cmd::stats::run(&mut ctx, a),
         _ => unreachable!("on_snapshot says which commands read"),
     }?;
     notes.append(&mut ctx.notes);

@@ -390,6 +390,19 @@ impl Read for Overlay<'_> {
         }
     }
 
+    fn all_nodes(&self) -> Vec<u32> {
+        (0..self.counts().0 as u32).collect()
+    }
+
+    fn all_edges(&self) -> Vec<u32> {
+        (0..self.counts().1 as u32).collect()
+    }
+
+    fn source_count(&self) -> usize {
+        let new = self.sources.iter().filter(|s| !self.snap.has_source(&s.id));
+        self.snap.source_count() + new.count()
+    }
+
     fn damage(&self) -> Option<String> {
         self.snap.damage()
     }

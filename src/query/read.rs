@@ -46,6 +46,15 @@ pub trait Read: Describe {
     /// The source (article) with this id, if the graph has it.
     fn source(&self, id: &str) -> Option<Cow<'_, Source>>;
 
+    /// Every entity, in graph order.
+    fn all_nodes(&self) -> Vec<Self::Node>;
+
+    /// Every fact, in graph order.
+    fn all_edges(&self) -> Vec<Self::Edge>;
+
+    /// How many sources (articles) the graph has.
+    fn source_count(&self) -> usize;
+
     /// What was found damaged while reading, if anything: answers computed after damage
     /// was found are not to be used. An in-memory graph is never damaged.
     fn damage(&self) -> Option<String> {
@@ -87,6 +96,18 @@ impl Read for KnowledgeGraph {
 
     fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
         KnowledgeGraph::source(self, id).map(Cow::Borrowed)
+    }
+
+    fn all_nodes(&self) -> Vec<NodeIndex> {
+        self.nodes().collect()
+    }
+
+    fn all_edges(&self) -> Vec<EdgeIndex> {
+        self.edges().collect()
+    }
+
+    fn source_count(&self) -> usize {
+        self.sources().len()
     }
 }
 
@@ -191,6 +212,20 @@ impl<G: Read> Read for Windowed<'_, G> {
 
     fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
         self.graph.source(id)
+    }
+
+    fn all_nodes(&self) -> Vec<G::Node> {
+        self.graph.all_nodes()
+    }
+
+    fn all_edges(&self) -> Vec<G::Edge> {
+        let mut edges = self.graph.all_edges();
+        edges.retain(|&e| self.keeps(e));
+        edges
+    }
+
+    fn source_count(&self) -> usize {
+        self.graph.source_count()
     }
 
     fn damage(&self) -> Option<String> {

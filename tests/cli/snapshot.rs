@@ -78,6 +78,23 @@ fn answers_equal_the_json_byte_for_byte() {
                 queries.push(w(&["export", "--format", "json", "--around", name]));
             }
         }
+        // The listings of the whole graph, in and out of a time window.
+        for window in [&[][..], &["--since", "2024-06"], &["--until", "2024-06"]] {
+            let w = |args: &[&str]| q(&[window, args].concat());
+            queries.push(w(&["entities"]));
+            queries.push(w(&[
+                "entities",
+                "--format",
+                "json",
+                "--kind",
+                "person,country",
+            ]));
+            queries.push(w(&["facts"]));
+            queries.push(w(&["facts", "--format", "json", "--relation", "sent"]));
+            queries.push(w(&["facts", "--entity", &names[0]]));
+            queries.push(w(&["stats"]));
+            queries.push(w(&["stats", "--format", "json"]));
+        }
         for bad in ["", "zz top", "the", "a"] {
             queries.push(q(&["show", bad]));
             queries.push(q(&["path", bad, &names[0]]));

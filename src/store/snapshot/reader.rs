@@ -545,11 +545,13 @@ impl Snapshot {
         sources
     }
 
-    /// The source with this id, decoded.
-    ///
-    /// # Complexity
-    /// O(S) ids read for the first source asked for, then O(1) and its decoding.
-    pub fn source(&self, id: &str) -> Option<Source> {
+    /// True when the snapshot has a source with this id.
+    pub fn has_source(&self, id: &str) -> bool {
+        self.source_position(id).is_some()
+    }
+
+    /// Where the source with this id is, from an index of source ids read once.
+    fn source_position(&self, id: &str) -> Option<u64> {
         let index = self.source_index.get_or_init(|| {
             (0..self.sources)
                 .map(|i| {
@@ -558,7 +560,15 @@ impl Snapshot {
                 })
                 .collect()
         });
-        let i = *index.get(id)?;
+        index.get(id).copied()
+    }
+
+    /// The source with this id, decoded.
+    ///
+    /// # Complexity
+    /// O(S) ids read for the first source asked for, then O(1) and its decoding.
+    pub fn source(&self, id: &str) -> Option<Source> {
+        let i = self.source_position(id)?;
         let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
         let json = self.str(u64_le(&r, 16), u32_le(&r, 12));
         match serde_json::from_str::<Source>(json) {
@@ -695,6 +705,18 @@ impl crate::query::Read for Snapshot {
 
     fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
         Snapshot::source(self, id).map(Cow::Owned)
+    }
+
+    fn all_nodes(&self) -> Vec<u32> {
+        self.nodes().collect()
+    }
+
+    fn all_edges(&self) -> Vec<u32> {
+        (0..self.facts as u32).collect()
+    }
+
+    fn source_count(&self) -> usize {
+        self.sources as usize
     }
 
     fn damage(&self) -> Option<String> {

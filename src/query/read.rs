@@ -252,7 +252,10 @@ mod tests {
     /// same facts at every entity, the same degrees, the same walks.
     #[test]
     fn a_windowed_graph_reads_as_the_window_applied() {
-        let g = crate::store::load_base(None).unwrap();
+        // The embedded graph, read without the store (a layer above).
+        let file: crate::model::GraphFile =
+            serde_json::from_str(include_str!("../../graph/graph.json")).unwrap();
+        let g = KnowledgeGraph::from_file(file).unwrap();
         for (since, until) in [(Some("2024-06"), None), (None, Some("2024-06"))] {
             let window = Window {
                 since: since.map(String::from),

@@ -57,7 +57,7 @@ fn synthetic(entities: usize, facts: usize) -> KnowledgeGraph {
 
 #[divan::bench]
 fn load_embedded_graph() -> KnowledgeGraph {
-    kg::store::from_json(divan::black_box(kg::run::EMBEDDED_GRAPH)).unwrap()
+    kg::store::from_json(divan::black_box(kg::store::EMBEDDED_GRAPH)).unwrap()
 }
 
 #[divan::bench(sample_count = 10)]
@@ -70,7 +70,7 @@ fn load_100k_facts(bencher: divan::Bencher) {
 
 #[divan::bench]
 fn resolve_name(bencher: divan::Bencher) {
-    let g = kg::run::load(None).unwrap();
+    let g = kg::store::load_base(None).unwrap();
     bencher.bench(|| resolve(&g, divan::black_box("pyongyang central")).unwrap());
 }
 

@@ -464,25 +464,45 @@ pub struct DotArgs {
     pub limit: Option<usize>,
 }
 
-/// A format `kg export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Graphviz DOT (.dot, .gv).
-    Dot,
-    /// GraphML for Gephi, yEd, networkx, igraph (.graphml).
-    Graphml,
-    /// networkx node-link JSON, for networkx and D3 (.json).
-    Json,
-    /// RDF Turtle (.ttl).
-    Turtle,
-    /// RDF N-Triples (.nt).
-    Ntriples,
-    /// Cypher CREATE statements for Neo4j, Memgraph, FalkorDB (.cypher, .cql).
-    Cypher,
-    /// nodes.csv and edges.csv in the folder given with -o.
-    Csv,
-    /// Mermaid flowchart for GitHub Markdown (.mmd, .mermaid).
-    Mermaid,
+/// A format of `kg export`: a place in [`crate::export::FORMATS`], which names it, says
+/// what it is and writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportFormat(usize);
+
+impl ExportFormat {
+    /// Its name, help line, extensions and writer.
+    pub fn spec(self) -> &'static crate::export::Format {
+        &crate::export::FORMATS[self.0]
+    }
+
+    /// The format with this name.
+    pub fn named(name: &str) -> Option<ExportFormat> {
+        crate::export::FORMATS
+            .iter()
+            .position(|f| f.name == name)
+            .map(ExportFormat)
+    }
+}
+
+const EXPORT_FORMATS: [ExportFormat; crate::export::FORMATS.len()] = {
+    let mut all = [ExportFormat(0); crate::export::FORMATS.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = ExportFormat(i);
+        i += 1;
+    }
+    all
+};
+
+impl clap::ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &EXPORT_FORMATS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let f = self.spec();
+        Some(clap::builder::PossibleValue::new(f.name).help(f.help))
+    }
 }
 
 #[derive(Debug, ClapArgs)]

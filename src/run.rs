@@ -1,26 +1,16 @@
 //! [`run`]: find and load the graph a command needs (or lock the knowledge base a write
 //! command changes) and run the command.
 
-use crate::cli::{Args, Command};
-use crate::cmd::focus::Answer;
+use crate::cli::{Args, Command, SelectArgs};
 use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
-use crate::export::nodelink;
-use crate::kb::Journal;
-use crate::model::KnowledgeGraph;
+use crate::kb::{Journal, Overlay};
+use crate::model::Subgraph;
 use crate::print::Style;
-use crate::query::Window;
-use crate::store::{self, LoadError, Located, snapshot};
+use crate::query::{Read, Window, Windowed};
+use crate::store::{self, Located, snapshot};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
-
-/// From this size (1 GiB) a graph file is parsed from a memory map of it, dropped before
-/// the graph is built, rather than from its text read into memory and held until the
-/// graph is checked: the text of a 10M-fact base is another 3 GB.
-pub const MAP_FROM_BYTES: u64 = 1 << 30;
-
-/// The knowledge graph built from the articles in `graph/`, embedded at build time.
-pub const EMBEDDED_GRAPH: &str = include_str!("../graph/graph.json");
 
 /// What a successful run leaves for the user besides its output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,20 +49,26 @@ pub fn run(args: Args) -> Result<Report, Error> {
             };
             let no_color = std::env::var("NO_COLOR").ok();
             let style = Style::new(args.color, is_terminal, no_color.as_deref());
-            let graph = match from_snapshot(located.path(), command, &window, &style, &mut notes)? {
-                Some(Answer::Printed(bytes, outcome)) => {
-                    out.write_all(&bytes)?;
-                    out.flush()?;
-                    return finish(args.quiet, outcome, notes);
-                }
-                Some(Answer::Part(part)) => part,
-                None => window.apply(load(located.path())?),
+            let width = crate::print::width::columns(is_terminal);
+            let how = Reading {
+                command,
+                window: &window,
+                style,
+                width,
             };
+            if let Some(answer) = from_snapshot(located.path(), &how, &mut notes)? {
+                let (bytes, outcome, mut more) = answer;
+                out.write_all(&bytes)?;
+                out.flush()?;
+                notes.append(&mut more);
+                return finish(args.quiet, outcome, notes);
+            }
+            let graph = window.apply(crate::kb::load(located.path())?);
             let mut ctx = Ctx {
                 graph: &graph,
                 base: located.path(),
                 style,
-                width: crate::print::width::columns(is_terminal),
+                width,
                 out: &mut out,
                 notes: Vec::new(),
             };
@@ -92,23 +88,83 @@ fn finish(quiet: bool, outcome: Outcome, mut notes: Vec<String>) -> Result<Repor
     Ok(Report { outcome, notes })
 }
 
-/// The snapshot's answer to `command` (the part of the graph it reads, or its output), when the
-/// command reads a part ([`cmd::focus::reads_part`]), the file is large enough for
-/// `KG_SNAPSHOT`'s policy and no time window is set; `None` when the whole JSON is to be
-/// read. A snapshot found damaged while answering is rebuilt and the answer computed
-/// again from the new one.
+/// A query command and how to print its answer.
+struct Reading<'a> {
+    command: &'a Command,
+    window: &'a Window,
+    style: Style,
+    width: Option<usize>,
+}
+
+/// What a snapshot answered: the command's whole output, how it ended and its notes.
+type Answered = (Vec<u8>, Outcome, Vec<String>);
+
+/// How a command reads a snapshot, if it does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnSnapshot {
+    /// It runs on the snapshot itself, through [`crate::query::Read`].
+    Reads,
+    /// It writes the part of the graph `--around` or `--path` selects, found on the
+    /// snapshot and decoded ([`cmd::part`]).
+    Part,
+}
+
+/// The selection options of `kg dot`, `kg export` and `kg html`.
+fn selection_of(command: &Command) -> Option<&SelectArgs> {
+    match command {
+        Command::Dot(a) => Some(&a.select),
+        Command::Export(a) => Some(&a.select),
+        Command::Html(a) => Some(&a.select),
+        _ => None,
+    }
+}
+
+/// How `command` reads a snapshot; `None` when it reads the whole graph. Every command is
+/// named, so a new one has to be decided here.
+fn on_snapshot(command: &Command) -> Option<OnSnapshot> {
+    match command {
+        Command::Path(_)
+        | Command::Explain(_)
+        | Command::Show(_)
+        | Command::Neighbours(_)
+        | Command::Entities(_)
+        | Command::Facts(_)
+        | Command::Stats(_) => Some(OnSnapshot::Reads),
+        Command::Dot(_) | Command::Export(_) | Command::Html(_) => {
+            let a = selection_of(command)?;
+            (a.around.is_some() || a.path.is_some()).then_some(OnSnapshot::Part)
+        }
+        // They read every source, or compare every name: the in-memory graph.
+        Command::Sources(_) | Command::Duplicates(_) => None,
+        Command::Completions(_)
+        | Command::Man(_)
+        | Command::Extract(_)
+        | Command::Build(_)
+        | Command::Eval(_)
+        | Command::Init(_)
+        | Command::Add(_)
+        | Command::Remove(_)
+        | Command::Merge(_)
+        | Command::Split(_)
+        | Command::Rebuild
+        | Command::Compact => None,
+    }
+}
+
+/// The snapshot's answer to the command, when it reads a snapshot ([`on_snapshot`]) and
+/// the file is large enough for `KG_SNAPSHOT`'s policy; `None` when the whole JSON is to
+/// be read. A snapshot found damaged while answering is rebuilt and the answer computed
+/// again from the new one: the output is written only when no damage was found.
 fn from_snapshot(
     path: Option<&Path>,
-    command: &Command,
-    window: &Window,
-    style: &Style,
+    how: &Reading,
     notes: &mut Vec<String>,
-) -> Result<Option<Answer>, Error> {
+) -> Result<Option<Answered>, Error> {
     let policy = snapshot::Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
     let Some(path) = path else { return Ok(None) };
-    if window.since.is_some() || window.until.is_some() || !cmd::focus::reads_part(command) {
+    let Some(on) = on_snapshot(how.command) else {
         return Ok(None);
-    }
+    };
     let Ok(meta) = std::fs::metadata(path) else {
         return Ok(None); // the JSON reader reports it
     };
@@ -116,7 +172,7 @@ fn from_snapshot(
         return Ok(None);
     }
     let snap = snapshot::open(path, notes)?;
-    let answer = answer_from(&snap, path, command, style);
+    let answer = answer_from(&snap, path, on, how);
     let Some(damage) = snap.damage() else {
         return answer.map(Some);
     };
@@ -125,7 +181,7 @@ fn from_snapshot(
         snapshot::path_for(path).display()
     ));
     let snap = snapshot::rebuild(path, notes)?;
-    let answer = answer_from(&snap, path, command, style)?;
+    let answer = answer_from(&snap, path, on, how)?;
     match snap.damage() {
         None => Ok(Some(answer)),
         Some(damage) => Err(Error::Snapshot {
@@ -139,15 +195,105 @@ fn from_snapshot(
 fn answer_from(
     snap: &snapshot::Snapshot,
     base: &Path,
-    command: &Command,
-    style: &Style,
-) -> Result<Answer, Error> {
+    on: OnSnapshot,
+    how: &Reading,
+) -> Result<Answered, Error> {
     let Some(journal) = Journal::current(base)? else {
-        return cmd::focus::answer(snap, command, style);
+        return answer(snap, base, on, how);
     };
-    let overlay = snapshot::Overlay::new(snap, journal)
-        .map_err(|why| crate::kb::journal::invalid(base, why))?;
-    cmd::focus::answer(&overlay, command, style)
+    let overlay =
+        Overlay::new(snap, journal).map_err(|why| crate::kb::journal::invalid(base, why))?;
+    answer(&overlay, base, on, how)
+}
+
+/// The command's answer from a snapshot, through its time window.
+fn answer(
+    view: &impl snapshot::View,
+    base: &Path,
+    on: OnSnapshot,
+    how: &Reading,
+) -> Result<Answered, Error> {
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    let outcome = if how.window.is_open() {
+        on_view(view, view, base, on, how, &mut out, &mut notes)?
+    } else {
+        let windowed = Windowed::new(view, how.window);
+        on_view(&windowed, view, base, on, how, &mut out, &mut notes)?
+    };
+    Ok((out, outcome, notes))
+}
+
+/// Runs a command on `graph`, the snapshot `view` as the query sees it.
+fn on_view(
+    graph: &impl Read<Node = u32, Edge = u32>,
+    view: &impl snapshot::View,
+    base: &Path,
+    on: OnSnapshot,
+    how: &Reading,
+    out: &mut dyn Write,
+    notes: &mut Vec<String>,
+) -> Result<Outcome, Error> {
+    if on == OnSnapshot::Reads {
+        return read(graph, base, how, out, notes);
+    }
+    let select = selection_of(how.command).expect("on_snapshot checked");
+    let format = match how.command {
+        // A missing format is reported before any name.
+        Command::Export(a) => Some(cmd::export::format(a)?),
+        _ => None,
+    };
+    let part = match cmd::part(graph, view, select)? {
+        Ok(part) => part,
+        Err(nothing) => return Ok(nothing),
+    };
+    let mut ctx = Ctx {
+        graph: &part,
+        base: Some(base),
+        style: how.style,
+        width: how.width,
+        out,
+        notes: Vec::new(),
+    };
+    let whole = Subgraph::whole(&part);
+    let outcome = match (how.command, format) {
+        (Command::Dot(a), _) => cmd::dot::write(&mut ctx, a, whole),
+        (Command::Export(a), Some(f)) => cmd::export::write_selection(&mut ctx, a, f, &whole),
+        (Command::Html(a), _) => cmd::html::write(&mut ctx, a, whole),
+        _ => unreachable!("on_snapshot says which commands write a part"),
+    }?;
+    notes.append(&mut ctx.notes);
+    Ok(outcome)
+}
+
+/// Runs a read command (one [`on_snapshot`] says [`OnSnapshot::Reads`]) on any graph.
+fn read<G: Read>(
+    graph: &G,
+    base: &Path,
+    how: &Reading,
+    out: &mut dyn Write,
+    notes: &mut Vec<String>,
+) -> Result<Outcome, Error> {
+    let mut ctx = Ctx {
+        graph,
+        base: Some(base),
+        style: how.style,
+        width: how.width,
+        out,
+        notes: Vec::new(),
+    };
+    let outcome = match how.command {
+        Command::Path(a) => cmd::path::run(&mut ctx, a),
+        Command::Explain(a) => cmd::explain::run(&mut ctx, a),
+        Command::Show(a) => cmd::show::run(&mut ctx, a),
+        Command::Neighbours(a) => cmd::neighbours::run(&mut ctx, a),
+        Command::Entities(a) => cmd::entities::run(&mut ctx, a),
+        Command::Facts(a) => cmd::facts::run(&mut ctx, a),
+        Command::Stats(a) => cmd::stats::run(&mut ctx, a),
+        _ => unreachable!("on_snapshot says which commands read"),
+    }?;
+    notes.append(&mut ctx.notes);
+    Ok(outcome)
 }
 
 /// Runs a command that writes the knowledge base.
@@ -220,100 +366,6 @@ fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<Outcome, Error> {
     }
 }
 
-/// Reads and checks the graph file at `path` with its journal on top (the articles `kg
-/// add` appended to a large base, see [`crate::kb::journal`]), or the embedded graph when
-/// there is none.
-pub fn load(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
-    let graph = load_base(path)?;
-    let Some(path) = path else { return Ok(graph) };
-    let Some(journal) = Journal::current(path)? else {
-        return Ok(graph);
-    };
-    let mut file = graph.into_file();
-    journal.apply(&mut file);
-    KnowledgeGraph::from_file(file).map_err(|why| crate::kb::journal::invalid(path, why))
-}
-
-/// Reads and checks the graph file at `path` (without its journal), or the embedded graph
-/// when there is none. A node-link JSON file (`kg export --format json`) is read as well.
-pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
-    let Some(path) = path else {
-        return store::from_json(EMBEDDED_GRAPH).map_err(Error::BadEmbeddedGraph);
-    };
-    let _spinner = reading(path);
-    // A very large file is parsed from a memory map, without holding its text (as much
-    // memory again as half the graph) while the graph is built; any problem is then
-    // reported from the text.
-    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= MAP_FROM_BYTES);
-    if large && let Some(graph) = store::json::from_path_mapped(path) {
-        return Ok(graph);
-    }
-    let text = std::fs::read_to_string(path).map_err(|source| Error::ReadGraph {
-        path: path.into(),
-        source,
-    })?;
-    let bad = |source| Error::BadGraph {
-        path: path.into(),
-        source,
-    };
-    match store::from_json(&text) {
-        // Not a graph file, but maybe what `kg export --format json` writes.
-        Err(LoadError::Syntax { message, .. })
-            if message.starts_with("missing field") && is_node_link(&text) =>
-        {
-            let file = nodelink::read(&text).map_err(|e| Error::BadNodeLink {
-                path: path.into(),
-                message: e.to_string(),
-            })?;
-            KnowledgeGraph::from_file(file).map_err(|invalid| {
-                bad(LoadError::Invalid {
-                    line: None,
-                    invalid,
-                })
-            })
-        }
-        other => other.map_err(bad),
-    }
-}
-
-/// From this size (50 MB, about a second to read) a graph file being read shows a spinner
-/// on a terminal.
-pub const SPIN_FROM_BYTES: u64 = 50 << 20;
-
-/// A spinner on stderr, `reading FILE (N MB)`, while a large graph file is read, when
-/// stderr is a terminal; it is cleared when dropped.
-fn reading(path: &Path) -> Option<Spinner> {
-    let size = std::fs::metadata(path).ok()?.len();
-    if size < SPIN_FROM_BYTES || !io::stderr().is_terminal() {
-        return None;
-    }
-    let bar =
-        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-    bar.set_style(indicatif::ProgressStyle::default_spinner());
-    bar.set_message(format!("reading {} ({} MB)", path.display(), size >> 20));
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    Some(Spinner(bar))
-}
-
-/// A spinner that clears its line when it goes.
-struct Spinner(indicatif::ProgressBar);
-
-impl Drop for Spinner {
-    fn drop(&mut self) {
-        self.0.finish_and_clear();
-    }
-}
-
-/// True when a JSON document has the top-level `nodes` and `links` (or `edges`) arrays
-/// of networkx's node-link format.
-fn is_node_link(text: &str) -> bool {
-    let Ok(serde_json::Value::Object(doc)) = serde_json::from_str::<serde_json::Value>(text) else {
-        return false;
-    };
-    doc.get("nodes").is_some_and(|v| v.is_array())
-        && (doc.get("links").or_else(|| doc.get("edges"))).is_some_and(|v| v.is_array())
-}
-
 /// What to print on stderr for a command-line error clap found: clap's own message, with
 /// its tip ("a similar subcommand exists: 'path'"), the missing arguments, the possible
 /// values and the usage line, `kg: ` in place of clap's `error: ` and no colours. Lines
@@ -363,11 +415,9 @@ pub fn short_usage() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn embedded_graph_loads() {
-        let g = load(None).unwrap();
+        let g = crate::kb::load(None).unwrap();
         assert!(g.entity_count() > 0 && g.fact_count() > 0);
     }
 }

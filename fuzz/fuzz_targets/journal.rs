@@ -7,7 +7,8 @@
 use kg::kb::Journal;
 use kg::store::snapshot::map::Bytes;
 use kg::store::snapshot::probe::probe_view;
-use kg::store::snapshot::{Overlay, Snapshot, Stamp, build};
+use kg::kb::Overlay;
+use kg::store::snapshot::{Snapshot, Stamp, build};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -22,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let again = Journal::parse(&journal.to_text()).expect("written journals read back");
     assert_eq!(again, journal);
-    let graph = kg::run::load(None).expect("the embedded graph loads");
+    let graph = kg::store::load_base(None).expect("the embedded graph loads");
     let mut file = graph.clone().into_file();
     journal.apply(&mut file);
     let _ = kg::model::KnowledgeGraph::from_file(file);

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 static GRAPH: OnceLock<kg::model::KnowledgeGraph> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
-    let graph = GRAPH.get_or_init(|| kg::run::load(None).expect("the embedded graph loads"));
+    let graph = GRAPH.get_or_init(|| kg::store::load_base(None).expect("the embedded graph loads"));
     let query = String::from_utf8_lossy(data);
     if let Err(e) = kg::query::resolve(graph, &query) {
         let message = e.to_string();

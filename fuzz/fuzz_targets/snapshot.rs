@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         probe(&snap);
     }
     let (good, expected) = GOOD.get_or_init(|| {
-        let graph = kg::run::load(None).expect("the embedded graph loads");
+        let graph = kg::store::load_base(None).expect("the embedded graph loads");
         let bytes = build(graph, Stamp::default()).expect("the seed fits").into_bytes();
         let answers = probe(&Snapshot::open(Bytes::Owned(bytes.clone())).expect("it opens"));
         (bytes, answers)

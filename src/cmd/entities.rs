@@ -6,17 +6,18 @@ use crate::error::Error;
 use crate::print::text::printable;
 use crate::print::width::{self, pad};
 use crate::print::{Format, json};
+use crate::query::Read;
 
-pub fn run(ctx: &mut Ctx, a: &EntitiesArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &EntitiesArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
     let mut nodes: Vec<_> = g
-        .nodes()
-        .filter(|&n| a.kind.is_empty() || a.kind.contains(&g.entity(n).kind))
+        .all_nodes()
+        .into_iter()
+        .filter(|&n| a.kind.is_empty() || a.kind.contains(&g.kind(n)))
+        .map(|n| (g.kind(n), g.name(n).to_lowercase(), n))
         .collect();
-    nodes.sort_by(|&x, &y| {
-        (g.entity(x).kind, g.entity(x).name.to_lowercase())
-            .cmp(&(g.entity(y).kind, g.entity(y).name.to_lowercase()))
-    });
+    nodes.sort_by(|x, y| (x.0, &x.1).cmp(&(y.0, &y.1)));
+    let nodes: Vec<G::Node> = nodes.into_iter().map(|(_, _, n)| n).collect();
     match a.format.format {
         Format::Json => {
             let views: Vec<_> = nodes.iter().map(|&n| json::EntityView::new(g, n)).collect();
@@ -25,7 +26,7 @@ pub fn run(ctx: &mut Ctx, a: &EntitiesArgs) -> Result<Outcome, Error> {
         Format::Text => {
             let natural = nodes
                 .iter()
-                .map(|&n| width::width(&g.entity(n).name))
+                .map(|&n| width::width(g.name(n)))
                 .max()
                 .unwrap_or(4)
                 .max(4);
@@ -39,13 +40,13 @@ pub fn run(ctx: &mut Ctx, a: &EntitiesArgs) -> Result<Outcome, Error> {
                 pad("KIND", 11)
             )?;
             for &n in &nodes {
-                let e = g.entity(n);
-                let degree = g.graph().neighbors_undirected(n).count();
+                let (name, kind) = g.name_and_kind(n);
+                let degree = g.degree(n);
                 writeln!(
                     ctx.out,
                     "{}  {}  {degree:>5}",
-                    style.entity(&pad(&printable(&e.name), width)),
-                    style.dim(&pad(e.kind.as_str(), 11))
+                    style.entity(&pad(&printable(name), width)),
+                    style.dim(&pad(kind.as_str(), 11))
                 )?;
             }
         }

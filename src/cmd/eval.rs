@@ -25,7 +25,7 @@ pub fn run(out: &mut dyn Write, a: &EvalArgs) -> Result<Outcome, Error> {
             "--split and --by-rule score a set: give a manifest or a folder alone".into(),
         ));
     }
-    let gold = crate::run::load(Some(&a.gold))?;
+    let gold = crate::kb::load(Some(&a.gold))?;
     let pred = predicted(predicted_path)?;
     let c = compare(&gold, &pred);
     let s = c.score;
@@ -65,7 +65,7 @@ pub fn run(out: &mut dyn Write, a: &EvalArgs) -> Result<Outcome, Error> {
 /// A graph file, or the graph an article yields.
 fn predicted(path: &Path) -> Result<KnowledgeGraph, Error> {
     if path.extension().is_some_and(|e| e == "json") {
-        return crate::run::load(Some(path));
+        return crate::kb::load(Some(path));
     }
     let article = ingest::read_article(path)?;
     Ok(KnowledgeGraph::from_file(crate::extract::extract(&article))

@@ -7,12 +7,12 @@ use crate::error::Error;
 use crate::print::json::SourceView;
 use crate::print::{Format, json, prose};
 use crate::query::paths::shortest;
-use crate::query::{Walk, resolve};
+use crate::query::{Read, Walk};
 use serde::Serialize;
 
-pub fn run(ctx: &mut Ctx, a: &ExplainArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &ExplainArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
-    let (from, to) = (resolve(g, &a.from)?, resolve(g, &a.to)?);
+    let (from, to) = (g.resolve(&a.from)?, g.resolve(&a.to)?);
     let walk = Walk {
         via: a.via.clone(),
         avoid: a.avoid.clone(),
@@ -26,8 +26,8 @@ pub fn run(ctx: &mut Ctx, a: &ExplainArgs) -> Result<Outcome, Error> {
         };
         return Ok(Outcome::Nothing(format!(
             "no path from {} to {}{hint}",
-            g.entity(from).name,
-            g.entity(to).name
+            g.name(from),
+            g.name(to)
         )));
     };
     let (sentences, source_ids) = prose::path_sentences(g, &path);
@@ -48,8 +48,8 @@ pub fn run(ctx: &mut Ctx, a: &ExplainArgs) -> Result<Outcome, Error> {
                 writeln!(
                     ctx.out,
                     "{} and {} are the same entity.",
-                    g.entity(from).name,
-                    g.entity(to).name
+                    g.name(from),
+                    g.name(to)
                 )?;
                 return Ok(Outcome::Done);
             }
@@ -84,17 +84,17 @@ pub fn run(ctx: &mut Ctx, a: &ExplainArgs) -> Result<Outcome, Error> {
 /// `"Title", Publisher, id, 22 November 2024, path`: the parts the source has.
 fn cite(s: &SourceView) -> String {
     let mut parts = Vec::new();
-    if let Some(t) = s.title {
+    if let Some(t) = &s.title {
         parts.push(format!("\u{201c}{t}\u{201d}"));
     }
-    if let Some(p) = s.publisher {
+    if let Some(p) = &s.publisher {
         parts.push(p.to_string());
     }
     parts.push(s.id.to_string());
-    if let Some(d) = s.date {
+    if let Some(d) = &s.date {
         parts.push(prose::date(d));
     }
-    if let Some(p) = s.path {
+    if let Some(p) = &s.path {
         parts.push(p.to_string());
     }
     crate::print::text::one_line(&parts.join(", "))

@@ -4,18 +4,19 @@ use super::{Ctx, Outcome};
 use crate::cli::FactsArgs;
 use crate::error::Error;
 use crate::print::{Format, json, text};
-use crate::query::resolve;
+use crate::query::Read;
 
-pub fn run(ctx: &mut Ctx, a: &FactsArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &FactsArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
     let about = a
         .entity
         .as_deref()
-        .map(|name| resolve(g, name))
+        .map(|name| g.resolve(name))
         .transpose()?;
     let edges: Vec<_> = g
-        .edges()
-        .filter(|&e| a.relation.is_empty() || a.relation.contains(&g.fact(e).relation))
+        .all_edges()
+        .into_iter()
+        .filter(|&e| a.relation.is_empty() || a.relation.contains(&g.relation(e)))
         .filter(|&e| {
             about.is_none_or(|n| {
                 let (s, o) = g.endpoints(e);

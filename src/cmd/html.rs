@@ -1,22 +1,26 @@
 //! `kg html`: the graph, or a selection of it, as one self-contained interactive page
 //! (see [`crate::export::html`]), laid out by Graphviz when it is installed.
 
-use super::{Ctx, Outcome, bounds, select};
+use super::{Ctx, Outcome, bounds, select_in};
 use crate::cli::{HtmlArgs, LayoutChoice, SelectArgs};
 use crate::error::Error;
 use crate::export::html::{self, Page};
 use crate::export::layout;
-use crate::model::KnowledgeGraph;
+use crate::model::{KnowledgeGraph, Subgraph};
 use crate::print::text::counted;
 use crate::query::resolve;
 use crate::store::atomic;
 
 pub fn run(ctx: &mut Ctx, a: &HtmlArgs) -> Result<Outcome, Error> {
+    match select_in(ctx.graph, &a.select)? {
+        Ok(sub) => write(ctx, a, sub),
+        Err(nothing) => Ok(nothing),
+    }
+}
+
+/// Lays out and writes the page of a selection of the graph.
+pub fn write(ctx: &mut Ctx, a: &HtmlArgs, sub: Subgraph) -> Result<Outcome, Error> {
     let g = ctx.graph;
-    let sub = match select(g, &a.select)? {
-        Ok(sub) => sub,
-        Err(nothing) => return Ok(nothing),
-    };
     let sub = bounds::limited(g, sub, a.limit, &mut ctx.notes);
     bounds::check("kg html", &sub, bounds::PAGE_MAX_FACTS, a.limit, "")?;
     let drawn = match a.layout {

@@ -6,14 +6,14 @@ use crate::error::Error;
 use crate::model::{Kind, Relation};
 use crate::print::text::{Attributes, attributes, counted, printable};
 use crate::print::{Format, Style, json};
-use crate::query::{Describe, Link, Towards, Walk, neighbours, resolve};
+use crate::query::{Describe, Link, Read, Towards, Walk, neighbours};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
 
-pub fn run(ctx: &mut Ctx, a: &NeighboursArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &NeighboursArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
-    let center = resolve(g, &a.entity)?;
+    let center = g.resolve(&a.entity)?;
     if a.format.format == Format::Text {
         return Ok(answer_text(ctx.out, &ctx.style, g, center, a)?);
     }

@@ -6,23 +6,23 @@ use crate::error::Error;
 use crate::print::Format;
 use crate::print::{json, text};
 use crate::query::paths::{all_simple, k_shortest, shortest};
-use crate::query::{Cut, Path, Towards, Walk, resolve};
+use crate::query::{Cut, Path, Read, Towards, Walk};
 use serde::Serialize;
 
 /// How many partial paths `--all` explores at most before it stops.
 pub const BUDGET: usize = 1_000_000;
 
-pub fn run(ctx: &mut Ctx, a: &PathArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &PathArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
-    let from = resolve(g, &a.from)?;
-    let to = resolve(g, &a.to)?;
+    let from = g.resolve(&a.from)?;
+    let to = g.resolve(&a.to)?;
     let mut avoid_entities = Vec::new();
     for name in &a.avoid_entity {
-        let n = resolve(g, name)?;
+        let n = g.resolve(name)?;
         if n == from || n == to {
             return Err(Error::Usage(format!(
                 "--avoid-entity '{name}' names an end of the path ({})",
-                g.entity(n).name
+                g.name(n)
             )));
         }
         avoid_entities.push(n);
@@ -55,8 +55,8 @@ pub fn run(ctx: &mut Ctx, a: &PathArgs) -> Result<Outcome, Error> {
         let hint = if filtered { " with these options" } else { "" };
         return Ok(Outcome::Nothing(format!(
             "no path from {} to {}{hint}",
-            g.entity(from).name,
-            g.entity(to).name
+            g.name(from),
+            g.name(to)
         )));
     }
     Ok(Outcome::Done)
@@ -77,9 +77,9 @@ pub fn walk<N>(a: &PathArgs, avoid_entities: Vec<N>) -> Walk<N> {
 }
 
 /// Prints the paths; `numbered` gives each a heading (for --all and -k).
-fn print_text(
-    ctx: &mut Ctx,
-    paths: &[Path],
+fn print_text<G: Read>(
+    ctx: &mut Ctx<G>,
+    paths: &[Path<G::Node, G::Edge>],
     numbered: bool,
     evidence: bool,
 ) -> std::io::Result<()> {
@@ -128,11 +128,11 @@ struct PathsView<'a> {
     paths: Vec<json::PathView<'a>>,
 }
 
-fn print_json(
-    ctx: &mut Ctx,
-    from: petgraph::graph::NodeIndex,
-    to: petgraph::graph::NodeIndex,
-    paths: &[Path],
+fn print_json<G: Read>(
+    ctx: &mut Ctx<G>,
+    from: G::Node,
+    to: G::Node,
+    paths: &[Path<G::Node, G::Edge>],
 ) -> std::io::Result<()> {
     let g = ctx.graph;
     let view = PathsView {

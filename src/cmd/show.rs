@@ -4,21 +4,13 @@ use super::{Ctx, Outcome};
 use crate::cli::ShowArgs;
 use crate::error::Error;
 use crate::print::{Format, json, text};
-use crate::query::resolve;
-use petgraph::Direction;
-use petgraph::graph::EdgeIndex;
-use petgraph::visit::EdgeRef;
+use crate::query::Read;
 use serde::Serialize;
 
-pub fn run(ctx: &mut Ctx, a: &ShowArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &ShowArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
-    let n = resolve(g, &a.entity)?;
-    let edges = |dir| {
-        let mut v: Vec<EdgeIndex> = g.graph().edges_directed(n, dir).map(|e| e.id()).collect();
-        v.sort();
-        v
-    };
-    let (out, inc) = (edges(Direction::Outgoing), edges(Direction::Incoming));
+    let n = g.resolve(&a.entity)?;
+    let (out, inc) = (g.facts_of(n, true), g.facts_of(n, false));
     match a.format.format {
         Format::Json => {
             #[derive(Serialize)]
@@ -29,7 +21,7 @@ pub fn run(ctx: &mut Ctx, a: &ShowArgs) -> Result<Outcome, Error> {
                 #[serde(rename = "in")]
                 inc: Vec<json::FactView<'a>>,
             }
-            let facts = |v: &[EdgeIndex]| v.iter().map(|&e| json::FactView::new(g, e)).collect();
+            let facts = |v: &[G::Edge]| v.iter().map(|&e| json::FactView::new(g, e)).collect();
             let card = Card {
                 entity: json::EntityView::new(g, n),
                 out: facts(&out),

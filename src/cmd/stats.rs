@@ -7,6 +7,7 @@ use crate::model::{Kind, Relation};
 use crate::print::text::{counted, pad, printable};
 use crate::print::width;
 use crate::print::{Format, json};
+use crate::query::Read;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -30,24 +31,19 @@ struct Stats<'a> {
     leaders: Vec<Leader<'a>>,
 }
 
-pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &StatsArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
+    let (nodes, edges) = (g.all_nodes(), g.all_edges());
     let mut kinds = BTreeMap::new();
-    for n in g.nodes() {
-        *kinds.entry(g.entity(n).kind).or_insert(0) += 1;
+    for &n in &nodes {
+        *kinds.entry(g.kind(n)).or_insert(0) += 1;
     }
     let mut relations = BTreeMap::new();
-    for e in g.edges() {
-        *relations.entry(g.fact(e).relation).or_insert(0) += 1;
+    for &e in &edges {
+        *relations.entry(g.relation(e)).or_insert(0) += 1;
     }
-    let mut degrees: Vec<_> = g
-        .nodes()
-        .map(|n| (g.graph().neighbors_undirected(n).count(), n))
-        .collect();
-    degrees.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| g.entity(a.1).name.cmp(&g.entity(b.1).name))
-    });
+    let mut degrees: Vec<_> = nodes.iter().map(|&n| (g.degree(n), n)).collect();
+    degrees.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| g.name(a.1).cmp(g.name(b.1))));
     let leaders = degrees
         .iter()
         .take(LEADERS)
@@ -58,9 +54,9 @@ pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
         })
         .collect();
     let stats = Stats {
-        sources: g.sources().len(),
-        entities: g.entity_count(),
-        facts: g.fact_count(),
+        sources: g.source_count(),
+        entities: nodes.len(),
+        facts: edges.len(),
         kinds,
         relations,
         leaders,
@@ -89,7 +85,7 @@ pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
                 let natural = stats
                     .leaders
                     .iter()
-                    .map(|l| width::width(l.entity.name))
+                    .map(|l| width::width(&l.entity.name))
                     .max()
                     .unwrap_or(0);
                 let width = width::column(natural, ctx.width, 2 + 1 + 4 + 6, 12);
@@ -97,7 +93,7 @@ pub fn run(ctx: &mut Ctx, a: &StatsArgs) -> Result<Outcome, Error> {
                     writeln!(
                         ctx.out,
                         "  {} {:>4} facts",
-                        style.entity(&width::pad(&printable(l.entity.name), width)),
+                        style.entity(&width::pad(&printable(&l.entity.name), width)),
                         l.facts
                     )?;
                 }

@@ -7,12 +7,13 @@
 //! | [`graphml`] | GraphML (XML) | Gephi, yEd, networkx `read_graphml`, igraph |
 //! | [`nodelink`] | node-link JSON (and back, with [`nodelink::read`]) | networkx `node_link_graph(data, edges="links")`, D3 |
 //! | [`rdf`] | Turtle and N-Triples | rdflib, any RDF store |
-//! | [`cypher`] | Cypher `CREATE` / `MATCH … CREATE` statements | Neo4j, Memgraph, FalkorDB; Kuzu with [`cypher::write_kuzu`] |
+//! | [`cypher`] | Cypher `CREATE` / `MATCH … CREATE` statements | Neo4j, Memgraph, FalkorDB; Kuzu with [`cypher::write_kuzu`] (`--format kuzu`) |
 //! | [`csv`] | `nodes.csv` + `edges.csv` (RFC 4180) | pandas, spreadsheets, `LOAD CSV` |
 //! | [`mermaid`] | Mermaid `flowchart LR` | GitHub Markdown, mermaid.js |
 //! | [`html`] | one self-contained interactive HTML page (placed by [`layout`]) | a browser |
 //!
-//! Every writer except [`csv`] has the signature
+//! [`FORMATS`] lists what `kg export` writes: each format's name, help line, extensions
+//! and writer. Every writer except [`csv`] has the signature
 //! `write(graph: &KnowledgeGraph, sub: &Subgraph, out: &mut dyn std::io::Write) -> std::io::Result<()>`.
 //! Each writes only the subgraph's nodes and edges, and its output is deterministic:
 //! nodes in entity-id order and edges in the facts' canonical order
@@ -35,6 +36,100 @@ pub(crate) mod consumer;
 
 use crate::model::{Kind, KnowledgeGraph, Subgraph};
 use petgraph::graph::{EdgeIndex, NodeIndex};
+
+/// How a format is written: to a stream (a file or standard output), or as files in a
+/// folder.
+#[derive(Clone, Copy)]
+pub enum Writer {
+    Stream(fn(&KnowledgeGraph, &Subgraph, &mut dyn std::io::Write) -> std::io::Result<()>),
+    Folder(fn(&KnowledgeGraph, &Subgraph, &std::path::Path) -> std::io::Result<()>),
+}
+
+/// A format `kg export` writes: its name (`--format NAME`), its help line, the file
+/// extensions that name it (`-o FILE.EXT`), and its writer.
+pub struct Format {
+    pub name: &'static str,
+    pub help: &'static str,
+    pub extensions: &'static [&'static str],
+    pub writer: Writer,
+}
+
+/// Every format `kg export` writes, in the order help and messages list them: the one
+/// list the command line, the extensions and the writers come from.
+pub const FORMATS: [Format; 9] = [
+    Format {
+        name: "dot",
+        help: "Graphviz DOT (.dot, .gv)",
+        extensions: &["dot", "gv"],
+        writer: Writer::Stream(dot::write),
+    },
+    Format {
+        name: "graphml",
+        help: "GraphML for Gephi, yEd, networkx, igraph (.graphml)",
+        extensions: &["graphml"],
+        writer: Writer::Stream(graphml::write),
+    },
+    Format {
+        name: "json",
+        help: "networkx node-link JSON, for networkx and D3 (.json)",
+        extensions: &["json"],
+        writer: Writer::Stream(nodelink::write),
+    },
+    Format {
+        name: "turtle",
+        help: "RDF Turtle (.ttl)",
+        extensions: &["ttl"],
+        writer: Writer::Stream(rdf::write_turtle),
+    },
+    Format {
+        name: "ntriples",
+        help: "RDF N-Triples (.nt)",
+        extensions: &["nt"],
+        writer: Writer::Stream(rdf::write_ntriples),
+    },
+    Format {
+        name: "cypher",
+        help: "Cypher CREATE statements for Neo4j, Memgraph, FalkorDB (.cypher, .cql)",
+        extensions: &["cypher", "cql"],
+        writer: Writer::Stream(cypher::write),
+    },
+    Format {
+        name: "csv",
+        help: "nodes.csv and edges.csv in the folder given with -o",
+        extensions: &[],
+        writer: Writer::Folder(csv::write_dir),
+    },
+    Format {
+        name: "mermaid",
+        help: "Mermaid flowchart for GitHub Markdown (.mmd, .mermaid)",
+        extensions: &["mmd", "mermaid"],
+        writer: Writer::Stream(mermaid::write),
+    },
+    Format {
+        name: "kuzu",
+        help: "Cypher for Kuzu: its node and relationship tables declared first",
+        extensions: &[],
+        writer: Writer::Stream(cypher::write_kuzu),
+    },
+];
+
+/// The format with this name.
+pub fn format_named(name: &str) -> Option<&'static Format> {
+    FORMATS.iter().find(|f| f.name == name)
+}
+
+/// The format a file extension (any case) names.
+pub fn format_for_extension(ext: &str) -> Option<&'static Format> {
+    let ext = ext.to_ascii_lowercase();
+    FORMATS
+        .iter()
+        .find(|f| f.extensions.contains(&ext.as_str()))
+}
+
+/// Every format's name, joined by `sep`.
+pub fn format_names(sep: &str) -> String {
+    FORMATS.map(|f| f.name).join(sep)
+}
 
 /// A kind's name with a capital first letter (`Person`): the RDF class and the Cypher
 /// label of its entities.
@@ -138,7 +233,7 @@ pub(crate) mod sample {
         vec![
             (news(), ("vladimir-putin".into(), "kursk-region".into())),
             (
-                crate::run::load(None).expect("the embedded graph loads"),
+                crate::store::load_base(None).expect("the embedded graph loads"),
                 ("vladimir-putin".into(), "african-lion".into()),
             ),
             (

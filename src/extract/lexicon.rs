@@ -243,6 +243,15 @@ pub struct Lexicons {
     pub abbreviations: WordSet,
 }
 
+/// What a name is as a country word: a country's name or standard alias, its adjective,
+/// its capital; `None` for anything else.
+pub fn country_form(name: &str) -> Option<CountryForm> {
+    lexicons()
+        .country_forms
+        .get(&normalize_key(name))
+        .map(|&(_, form)| form)
+}
+
 /// The lexicons, parsed on first use.
 pub fn lexicons() -> &'static Lexicons {
     static LEX: OnceLock<Lexicons> = OnceLock::new();

@@ -71,14 +71,7 @@ pub fn is_institution_word(word: &str) -> bool {
         .is_some()
 }
 
-/// What a name is as a country word: a country's name or standard alias, its adjective,
-/// its capital; `None` for anything else.
-pub fn country_form(name: &str) -> Option<CountryForm> {
-    lexicons()
-        .country_forms
-        .get(&normalize_key(name))
-        .map(|&(_, form)| form)
-}
+pub use crate::extract::lexicon::country_form;
 
 /// Why `alias` may not be an alias of `e` on its own (without looking at other
 /// entities), or `None` when it may.

@@ -12,6 +12,7 @@
 //! base rewritten: then nothing is appended and `kg add` rewrites the base as it does for
 //! small ones.
 
+use super::Overlay;
 use super::decisions::Decisions;
 use super::journal::{Entry, Journal, path_for};
 use super::merge::Builder;
@@ -19,7 +20,7 @@ use super::session::{check_writable, lock, read_decisions};
 use super::{Added, Extraction, KB_VERSION};
 use crate::error::Error;
 use crate::store::WriteLock;
-use crate::store::snapshot::{self, Overlay, Policy, Snapshot, stamp_of};
+use crate::store::snapshot::{self, Policy, Snapshot, stamp_of};
 use crate::store::write_atomic;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -402,24 +402,6 @@ const HEADLINE: &[&str] = &[
     "announces aid package",
 ];
 
-/// The kinds that facts of a relation start from and point to.
-fn ends(r: Relation) -> (&'static [Kind], &'static [Kind]) {
-    use Kind::*;
-    match r {
-        Relation::Sent | Relation::Received => {
-            (&[Person, Institution, Country], &[Thing, Animal, Group])
-        }
-        Relation::Stated => (&[Person, Institution], &[Statement]),
-        Relation::DeployedTo => (&[Group], &[Place, Country]),
-        Relation::Leads => (&[Person], &[Institution, Country, Group]),
-        Relation::MemberOf => (&[Person, Group, Institution], &[Institution, Country]),
-        Relation::LocatedIn => (&[Institution, Place], &[Place, Country]),
-        Relation::Signed => (&[Person, Institution, Country], &[Agreement]),
-        Relation::Fought => (&[Group, Country], &[Group, Country]),
-        Relation::CooperatesWith => (&[Institution, Country], &[Institution, Country]),
-    }
-}
-
 /// How common each kind but country is (per thousand entities).
 const KIND_SHARE: [(Kind, usize); 8] = [
     (Kind::Person, 300),
@@ -672,11 +654,11 @@ impl World {
         let kind = self.kinds[s];
         let relations: Vec<Relation> = Relation::ALL
             .into_iter()
-            .filter(|&r| ends(r).0.contains(&kind))
+            .filter(|&r| r.signature().0.contains(&kind))
             .collect();
         for _ in 0..self.out_degree[s] {
             let relation = relations[rng.below(relations.len())];
-            let targets = ends(relation).1;
+            let targets = relation.signature().1;
             let pool = &self.by_kind[targets[rng.below(targets.len())] as usize];
             let mut object = pool[rng.zipf(pool.len(), 3.0)];
             if object as usize == s {
@@ -745,7 +727,9 @@ impl World {
 
 /// True when some relation starts from this kind.
 fn starts_any(kind: Kind) -> bool {
-    Relation::ALL.into_iter().any(|r| ends(r).0.contains(&kind))
+    Relation::ALL
+        .into_iter()
+        .any(|r| r.signature().0.contains(&kind))
 }
 
 /// Components (union-find), degrees and one neighbour per entity, gathered as facts are

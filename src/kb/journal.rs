@@ -4,7 +4,7 @@
 //! when queries read the base through its snapshot, `kg add` writes the new article to
 //! `kg.json.journal` beside it instead, with what it changes in the merged graph. Every
 //! reader of the base reads the journal on top of it (queries through the snapshot see it
-//! as [`crate::store::snapshot::Overlay`]); the next command that rewrites the base (any
+//! as [`super::Overlay`], [`load`] reads it onto the parsed base); the next command that rewrites the base (any
 //! other write command, or `kg compact`) adds the journal's articles to it and removes
 //! the journal.
 //!
@@ -28,7 +28,7 @@
 use super::Extraction;
 use super::merge::fact_key;
 use crate::error::Error;
-use crate::model::{Entity, Fact, GraphFile, Source};
+use crate::model::{Entity, Fact, GraphFile, KnowledgeGraph, Source};
 use crate::store::snapshot::{Stamp, stamp_of};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -313,7 +313,7 @@ fn index<T, K: std::hash::Hash + Eq>(items: &[T], key: impl Fn(&T) -> K) -> Hash
 }
 
 /// Replaces the record with this key, or appends it (`at` says where each key's record
-/// is). Shared with [`crate::store::snapshot::Overlay`], which keeps records the same way.
+/// is). Shared with [`super::Overlay`], which keeps records the same way.
 pub(crate) fn put<T, K: std::hash::Hash + Eq, S: std::hash::BuildHasher>(
     items: &mut Vec<T>,
     at: &mut HashMap<K, usize, S>,
@@ -327,6 +327,20 @@ pub(crate) fn put<T, K: std::hash::Hash + Eq, S: std::hash::BuildHasher>(
             items.push(item);
         }
     }
+}
+
+/// Reads and checks the graph file at `path` with its journal on top (the articles `kg
+/// add` appended to a large base, see this module), or the embedded graph when
+/// there is none.
+pub fn load(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
+    let graph = crate::store::load_base(path)?;
+    let Some(path) = path else { return Ok(graph) };
+    let Some(journal) = Journal::current(path)? else {
+        return Ok(graph);
+    };
+    let mut file = graph.into_file();
+    journal.apply(&mut file);
+    KnowledgeGraph::from_file(file).map_err(|why| invalid(path, why))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! [`Known`]: the base a [`super::merge::Builder`] merges articles into when it does not
 //! hold the whole base: it asks only for what the new articles' names and facts touch.
 //! `kg add` on a large base merges through the snapshot's indexes this way
-//! ([`crate::store::snapshot::Overlay`]); a graph file answers the same questions by
+//! ([`super::Overlay`]); a graph file answers the same questions by
 //! scanning (for tests and small graphs).
 
 use super::merge::fact_key;

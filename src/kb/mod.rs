@@ -24,14 +24,16 @@ pub mod ingest;
 pub mod journal;
 pub mod known;
 pub mod merge;
+pub mod overlay;
 pub mod qualify;
 pub mod separate;
 pub mod session;
 pub mod synthetic;
 
 pub use decisions::{Decisions, Verb};
-pub use journal::Journal;
+pub use journal::{Journal, load};
 pub use known::Known;
+pub use overlay::Overlay;
 pub use session::Session;
 
 use crate::model::{Entity, Fact, GraphFile, Invalid, KnowledgeGraph, Source};
@@ -482,9 +484,9 @@ mod tests {
 
     #[test]
     fn a_plain_graph_is_migrated_by_source() {
-        let (kb, migrated) = KnowledgeBase::parse(crate::run::EMBEDDED_GRAPH).unwrap();
+        let (kb, migrated) = KnowledgeBase::parse(crate::store::EMBEDDED_GRAPH).unwrap();
         assert_eq!(migrated, Some(0));
-        let plain = crate::store::from_json(crate::run::EMBEDDED_GRAPH).unwrap();
+        let plain = crate::store::from_json(crate::store::EMBEDDED_GRAPH).unwrap();
         assert_eq!(kb.graph.facts.len(), plain.fact_count());
         assert_eq!(kb.graph.entities.len(), plain.entity_count());
         assert!(kb.articles.iter().all(|a| !a.facts.is_empty()));

@@ -14,7 +14,8 @@
 //! ```
 //!
 //! `also`, `hash` and `kb` are read through [`crate::model::Provenance`], `Source::hash`
-//! and [`crate::kb`]; to the types here they are unknown fields, kept as they are.
+//! and the knowledge base (`kb`, a layer above); to the types here they are unknown
+//! fields, kept as they are.
 //!
 //! `sources` may be absent; fields kg does not know are kept. kg writes the arrays sorted
 //! (sources and entities by id, facts by subject, relation, object, date, source, span) so

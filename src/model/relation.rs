@@ -1,26 +1,32 @@
 //! [`Relation`]: the typed, directed link a fact states between two entities.
 
+use super::Kind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
 /// A relation, directed subject → object. Serialized in kebab-case (`"deployed-to"`).
 ///
-/// | relation | subject | object |
-/// |---|---|---|
-/// | sent | giver | what was sent |
-/// | received | recipient | what was received |
-/// | stated | speaker (person, institution) | statement |
-/// | deployed-to | group | place or country |
-/// | leads | person | institution or country it heads |
-/// | member-of | person, group, institution | institution or country |
-/// | located-in | institution, place | place, country |
-/// | signed | party | agreement |
-/// | fought | group, country | group, country (symmetric) |
-/// | cooperates-with | institution, country | institution, country (symmetric) |
+/// Everything kg knows of a relation is here: its name ([`Relation::as_str`]), whether it
+/// is symmetric, the kinds of entity it joins ([`Relation::signature`]) and its verb in
+/// prose ([`Relation::verb`]).
 ///
-/// To add a relation: add a variant here, to [`Relation::ALL`] and [`Relation::as_str`];
-/// the rest of kg (parsing, exports, help text) follows from those.
+/// | relation | subject | object | verb (one, many) |
+/// |---|---|---|---|
+/// | sent | person, institution, country | thing, animal, group | sent |
+/// | received | person, institution, country | thing, animal, group | received |
+/// | stated | person, institution | statement | said |
+/// | deployed-to | group | place, country | was / were deployed to |
+/// | leads | person | institution, country, group | leads / lead |
+/// | member-of | person, group, institution | institution, country | is / are part of |
+/// | located-in | institution, place | place, country | is / are in |
+/// | signed | person, institution, country | agreement | signed |
+/// | fought | group, country | group, country (symmetric) | fought |
+/// | cooperates-with | institution, country | institution, country (symmetric) | cooperates / cooperate with |
+///
+/// To add a relation: add a variant here, to [`Relation::ALL`] and to the `match`es of this
+/// `impl`; the rest of kg (parsing, exports, help text, prose, the snapshot's layout, which
+/// has room for 16) follows from those.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
@@ -71,6 +77,43 @@ impl Relation {
     pub fn is_symmetric(self) -> bool {
         matches!(self, Relation::Fought | Relation::CooperatesWith)
     }
+
+    /// The kinds of entity facts of this relation start from and point to, the common
+    /// ones first (what the generator of test bases draws from).
+    pub fn signature(self) -> (&'static [Kind], &'static [Kind]) {
+        use Kind::*;
+        match self {
+            Relation::Sent | Relation::Received => {
+                (&[Person, Institution, Country], &[Thing, Animal, Group])
+            }
+            Relation::Stated => (&[Person, Institution], &[Statement]),
+            Relation::DeployedTo => (&[Group], &[Place, Country]),
+            Relation::Leads => (&[Person], &[Institution, Country, Group]),
+            Relation::MemberOf => (&[Person, Group, Institution], &[Institution, Country]),
+            Relation::LocatedIn => (&[Institution, Place], &[Place, Country]),
+            Relation::Signed => (&[Person, Institution, Country], &[Agreement]),
+            Relation::Fought => (&[Group, Country], &[Group, Country]),
+            Relation::CooperatesWith => (&[Institution, Country], &[Institution, Country]),
+        }
+    }
+
+    /// The verb phrase of the relation in prose, for a singular or a plural subject
+    /// ("is part of", "are part of"): how `kg explain` tells a fact.
+    pub fn verb(self, plural: bool) -> &'static str {
+        let (one, many) = match self {
+            Relation::Sent => ("sent", "sent"),
+            Relation::Received => ("received", "received"),
+            Relation::Stated => ("said", "said"),
+            Relation::DeployedTo => ("was deployed to", "were deployed to"),
+            Relation::Leads => ("leads", "lead"),
+            Relation::MemberOf => ("is part of", "are part of"),
+            Relation::LocatedIn => ("is in", "are in"),
+            Relation::Signed => ("signed", "signed"),
+            Relation::Fought => ("fought", "fought"),
+            Relation::CooperatesWith => ("cooperates with", "cooperate with"),
+        };
+        if plural { many } else { one }
+    }
 }
 
 impl fmt::Display for Relation {
@@ -113,6 +156,20 @@ mod tests {
     fn parse_accepts_underscores_and_case() {
         assert_eq!("Deployed_To".parse::<Relation>(), Ok(Relation::DeployedTo));
         assert!("gave".parse::<Relation>().is_err());
+    }
+
+    #[test]
+    fn every_relation_has_a_verb_and_kinds() {
+        for r in Relation::ALL {
+            assert!(!r.verb(false).is_empty() && !r.verb(true).is_empty());
+            let (from, to) = r.signature();
+            assert!(!from.is_empty() && !to.is_empty(), "{r}");
+            if r.is_symmetric() {
+                assert_eq!(from, to, "{r}");
+            }
+        }
+        assert_eq!(Relation::Stated.verb(false), "said");
+        assert_eq!(Relation::DeployedTo.verb(true), "were deployed to");
     }
 
     #[test]

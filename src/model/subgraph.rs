@@ -3,13 +3,23 @@
 use super::KnowledgeGraph;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-/// A selection of a [`KnowledgeGraph`]: some of its nodes and some of the edges between
-/// them. Both lists are sorted and free of duplicates; every edge's endpoints are in
-/// `nodes`. Exports write a subgraph, so every format honours the same selection.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Subgraph {
-    pub nodes: Vec<NodeIndex>,
-    pub edges: Vec<EdgeIndex>,
+/// A selection of a [`KnowledgeGraph`] (or of any graph whose entities are `N` and facts
+/// `E`, such as a snapshot): some of its nodes and some of the edges between them. Both
+/// lists are sorted and free of duplicates; every edge's endpoints are in `nodes`.
+/// Exports write a subgraph, so every format honours the same selection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subgraph<N = NodeIndex, E = EdgeIndex> {
+    pub nodes: Vec<N>,
+    pub edges: Vec<E>,
+}
+
+impl<N, E> Default for Subgraph<N, E> {
+    fn default() -> Self {
+        Subgraph {
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        }
+    }
 }
 
 impl Subgraph {

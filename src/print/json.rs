@@ -1,26 +1,36 @@
 //! The JSON shapes query commands print with `--format json`. Field names are stable:
 //! scripts may rely on them. Absent values are `null`, never missing.
 
-use crate::model::{Kind, KnowledgeGraph, Provenance, Relation};
-use crate::query::{Link, Path};
-use petgraph::graph::{EdgeIndex, NodeIndex};
+//!
+//! Every shape is built from any [`Read`] graph: the in-memory one or a snapshot, whose
+//! records are decoded as they are asked for (hence the owned strings).
+
+use crate::model::{Kind, Provenance, Relation};
+use crate::query::{Link, Path, Read};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// An entity as named in other shapes: `{"id", "name", "kind"}`.
 #[derive(Serialize)]
 pub struct EntityRef<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
+    pub id: Cow<'a, str>,
+    pub name: Cow<'a, str>,
     pub kind: Kind,
 }
 
 impl<'a> EntityRef<'a> {
-    pub fn new(graph: &'a KnowledgeGraph, n: NodeIndex) -> Self {
-        let e = graph.entity(n);
-        EntityRef {
-            id: &e.id,
-            name: &e.name,
-            kind: e.kind,
+    pub fn new<G: Read>(graph: &'a G, n: G::Node) -> Self {
+        match graph.entity(n) {
+            Cow::Borrowed(e) => EntityRef {
+                id: Cow::Borrowed(&e.id),
+                name: Cow::Borrowed(&e.name),
+                kind: e.kind,
+            },
+            Cow::Owned(e) => EntityRef {
+                id: Cow::Owned(e.id),
+                name: Cow::Owned(e.name),
+                kind: e.kind,
+            },
         }
     }
 }
@@ -30,16 +40,16 @@ impl<'a> EntityRef<'a> {
 pub struct EntityView<'a> {
     #[serde(flatten)]
     pub entity: EntityRef<'a>,
-    pub aliases: &'a [String],
+    pub aliases: Vec<String>,
     pub facts: usize,
 }
 
 impl<'a> EntityView<'a> {
-    pub fn new(graph: &'a KnowledgeGraph, n: NodeIndex) -> Self {
+    pub fn new<G: Read>(graph: &'a G, n: G::Node) -> Self {
         EntityView {
             entity: EntityRef::new(graph, n),
-            aliases: &graph.entity(n).aliases,
-            facts: graph.graph().neighbors_undirected(n).count(),
+            aliases: graph.entity(n).aliases.clone(),
+            facts: graph.degree(n),
         }
     }
 }
@@ -53,11 +63,11 @@ pub struct FactView<'a> {
     pub relation: Relation,
     pub object: EntityRef<'a>,
     pub count: Option<u64>,
-    pub date: Option<&'a str>,
-    pub source: Option<&'a str>,
-    pub evidence: Option<&'a str>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub evidence: Option<String>,
     pub span: Option<[usize; 2]>,
-    pub rule: Option<&'a str>,
+    pub rule: Option<String>,
     pub also: Vec<ProvenanceView>,
 }
 
@@ -74,7 +84,7 @@ pub struct ProvenanceView {
 }
 
 impl ProvenanceView {
-    pub fn new(graph: &KnowledgeGraph, p: Provenance) -> Self {
+    pub fn new<G: Read>(graph: &G, p: Provenance) -> Self {
         let date = p
             .source
             .as_deref()
@@ -92,7 +102,7 @@ impl ProvenanceView {
 }
 
 impl<'a> FactView<'a> {
-    pub fn new(graph: &'a KnowledgeGraph, e: EdgeIndex) -> Self {
+    pub fn new<G: Read>(graph: &'a G, e: G::Edge) -> Self {
         let f = graph.fact(e);
         let (s, o) = graph.endpoints(e);
         FactView {
@@ -100,11 +110,11 @@ impl<'a> FactView<'a> {
             relation: f.relation,
             object: EntityRef::new(graph, o),
             count: f.count,
-            date: f.date.as_deref(),
-            source: f.source.as_deref(),
-            evidence: f.evidence.as_deref(),
+            date: f.date.clone(),
+            source: f.source.clone(),
+            evidence: f.evidence.clone(),
             span: f.span,
-            rule: f.rule.as_deref(),
+            rule: f.rule.clone(),
             also: f
                 .also()
                 .into_iter()
@@ -132,7 +142,7 @@ pub struct PathView<'a> {
 }
 
 impl<'a> PathView<'a> {
-    pub fn new(graph: &'a KnowledgeGraph, path: &Path) -> Self {
+    pub fn new<G: Read>(graph: &'a G, path: &Path<G::Node, G::Edge>) -> Self {
         let nodes = path.nodes(graph);
         let steps = path
             .steps
@@ -163,7 +173,7 @@ pub struct LinkView<'a> {
 }
 
 impl<'a> LinkView<'a> {
-    pub fn new(graph: &'a KnowledgeGraph, l: &Link) -> Self {
+    pub fn new<G: Read>(graph: &'a G, l: &Link<G::Node, G::Edge>) -> Self {
         LinkView {
             entity: EntityRef::new(graph, l.to),
             depth: l.depth,
@@ -178,23 +188,24 @@ impl<'a> LinkView<'a> {
 #[derive(Serialize)]
 pub struct SourceView<'a> {
     pub id: &'a str,
-    pub title: Option<&'a str>,
+    pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<&'a str>,
-    pub date: Option<&'a str>,
-    pub path: Option<&'a str>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub path: Option<String>,
 }
 
 impl<'a> SourceView<'a> {
     /// The source with this id, as far as the graph knows it.
-    pub fn new(graph: &'a KnowledgeGraph, id: &'a str) -> Self {
+    pub fn new<G: Read>(graph: &G, id: &'a str) -> Self {
         let s = graph.source(id);
+        let s = s.as_deref();
         SourceView {
             id,
-            title: s.and_then(|s| s.title.as_deref()),
-            publisher: s.and_then(|s| s.publisher.as_deref()),
-            date: s.and_then(|s| s.date.as_deref()),
-            path: s.and_then(|s| s.path.as_deref()),
+            title: s.and_then(|s| s.title.clone()),
+            publisher: s.and_then(|s| s.publisher.clone()),
+            date: s.and_then(|s| s.date.clone()),
+            path: s.and_then(|s| s.path.clone()),
         }
     }
 }

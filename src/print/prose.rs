@@ -1,6 +1,7 @@
-//! Facts told as English prose, for `kg explain`: the verb phrase of each relation (one
-//! table, [`verb`]), dates written out ("22 November 2024", "June 2024", "2024"), noun
-//! phrases with articles ("an African lion", "the Moscow Zoo"), and a path as sentences.
+//! Facts told as English prose, for `kg explain`: the verb phrase of each relation (from
+//! [`crate::model::Relation::verb`]), dates written out ("22 November 2024", "June 2024",
+//! "2024"), noun phrases with articles ("an African lion", "the Moscow Zoo"), and a path as
+//! sentences.
 //!
 //! A path becomes one sentence per step, the fact told in its own direction (subject,
 //! verb, object) whichever way the path walked it, led by its date and source. A step
@@ -12,39 +13,8 @@
 //! Central Zoo received it.
 //! ```
 
-use crate::model::{Entity, Kind, KnowledgeGraph, Relation};
-use crate::query::Path;
-use petgraph::graph::{EdgeIndex, NodeIndex};
-
-/// The verb phrase of a relation, for a singular and a plural subject.
-///
-/// | relation | singular | plural |
-/// |---|---|---|
-/// | sent | sent | sent |
-/// | received | received | received |
-/// | stated | said | said |
-/// | deployed-to | was deployed to | were deployed to |
-/// | leads | leads | lead |
-/// | member-of | is part of | are part of |
-/// | located-in | is in | are in |
-/// | signed | signed | signed |
-/// | fought | fought | fought |
-/// | cooperates-with | cooperates with | cooperate with |
-pub fn verb(relation: Relation, plural: bool) -> &'static str {
-    let (one, many) = match relation {
-        Relation::Sent => ("sent", "sent"),
-        Relation::Received => ("received", "received"),
-        Relation::Stated => ("said", "said"),
-        Relation::DeployedTo => ("was deployed to", "were deployed to"),
-        Relation::Leads => ("leads", "lead"),
-        Relation::MemberOf => ("is part of", "are part of"),
-        Relation::LocatedIn => ("is in", "are in"),
-        Relation::Signed => ("signed", "signed"),
-        Relation::Fought => ("fought", "fought"),
-        Relation::CooperatesWith => ("cooperates with", "cooperate with"),
-    };
-    if plural { many } else { one }
-}
+use crate::model::{Entity, Kind};
+use crate::query::{Path, Read};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -93,7 +63,7 @@ pub fn date_phrase(iso: &str) -> String {
 /// The date to tell for a fact: its own date, made more precise by its source's date when
 /// that agrees (a fact dated `2024-11` from an article of `2024-11-22` is told "On 22
 /// November 2024"); the source's date when the fact has none.
-pub fn fact_date(graph: &KnowledgeGraph, e: EdgeIndex) -> Option<String> {
+pub fn fact_date<G: Read>(graph: &G, e: G::Edge) -> Option<String> {
     let f = graph.fact(e);
     let source_date = f
         .source
@@ -155,32 +125,38 @@ fn plural(e: &Entity) -> String {
 
 /// One fact as a clause, "Vladimir Putin sent an African lion"; `it` is the entity the
 /// clause before ended on, told as "it"/"them" when this clause ends on it too.
-pub fn clause(graph: &KnowledgeGraph, e: EdgeIndex, it: Option<NodeIndex>) -> String {
-    let f = graph.fact(e);
+pub fn clause<G: Read>(graph: &G, e: G::Edge, it: Option<G::Node>) -> String {
+    let (count, relation) = (graph.count_and_date(e).0, graph.relation(e));
     let (s, o) = graph.endpoints(e);
     let (subject, object) = (graph.entity(s), graph.entity(o));
     let object_phrase = if Some(o) == it {
-        match f.count {
+        match count {
             Some(n) if n > 1 => "them".to_string(),
             _ => "it".to_string(),
         }
     } else {
-        noun(object, f.count)
+        noun(&object, count)
     };
     format!(
         "{} {} {}",
-        noun(subject, None),
-        verb(f.relation, is_plural(subject)),
+        noun(&subject, None),
+        relation.verb(is_plural(&subject)),
         object_phrase
     )
 }
+
+/// The steps told in one sentence: their date, their source, their facts.
+type Sentence<E> = (Option<String>, Option<String>, Vec<E>);
 
 /// The path as sentences, with the source ids in the order the sentences cite them. A
 /// sentence cites its source by its publisher ("(Associated Press)", from the article's
 /// `source:` header, without a remark in parentheses) when no other source of the path has the same one; else as "(news
 /// report)", or "(news report 2)" when the path draws on several, or "(news reports 1
 /// and 2)" when several articles state its facts.
-pub fn path_sentences(graph: &KnowledgeGraph, path: &Path) -> (Vec<String>, Vec<String>) {
+pub fn path_sentences<G: Read>(
+    graph: &G,
+    path: &Path<G::Node, G::Edge>,
+) -> (Vec<String>, Vec<String>) {
     let mut sources: Vec<String> = Vec::new();
     for s in &path.steps {
         for src in graph.fact(s.edge).sources() {
@@ -192,27 +168,32 @@ pub fn path_sentences(graph: &KnowledgeGraph, path: &Path) -> (Vec<String>, Vec<
     // A source is named by its publisher when no other source of the path has the same;
     // in the sentence without a remark in parentheses ("Reuters (via Yahoo News)" is
     // "Reuters"; the list of sources has it whole).
-    let publisher = |id: &String| {
-        graph
-            .source(id)
-            .and_then(|s| s.publisher.as_deref())
-            .map(|p| p.split(" (").next().unwrap_or(p).trim())
-            .filter(|p| !p.is_empty())
-    };
-    let publishers: Vec<Option<&str>> = sources
+    let by_publisher: Vec<Option<String>> = sources
         .iter()
         .map(|id| {
-            let p = publisher(id)?;
-            let same = sources.iter().filter(|o| publisher(o) == Some(p)).count();
+            let s = graph.source(id)?;
+            let p = s.publisher.as_deref()?;
+            let p = p.split(" (").next().unwrap_or(p).trim();
+            (!p.is_empty()).then(|| p.to_string())
+        })
+        .collect();
+    let publishers: Vec<Option<&str>> = by_publisher
+        .iter()
+        .map(|p| {
+            let p = p.as_deref()?;
+            let same = by_publisher
+                .iter()
+                .filter(|o| o.as_deref() == Some(p))
+                .count();
             (same == 1).then_some(p)
         })
         .collect();
     // A step joins the sentence before when it has the same date and source and ends on
     // the entity the clause before ended on ("...; the zoo received it").
-    let mut groups: Vec<(Option<String>, Option<&str>, Vec<EdgeIndex>)> = Vec::new();
+    let mut groups: Vec<Sentence<G::Edge>> = Vec::new();
     for s in &path.steps {
         let when = fact_date(graph, s.edge);
-        let source = graph.fact(s.edge).source.as_deref();
+        let source = graph.fact(s.edge).source.clone();
         let object = graph.endpoints(s.edge).1;
         match groups.last_mut() {
             Some((w, src, edges))
@@ -293,8 +274,9 @@ fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Fact, GraphFile, Source};
+    use crate::model::{Fact, GraphFile, KnowledgeGraph, Relation, Source};
     use crate::query::Step;
+    use petgraph::graph::EdgeIndex;
 
     #[test]
     fn dates_are_written_out() {
@@ -306,15 +288,6 @@ mod tests {
         assert_eq!(date_phrase("2024-11-22"), "On 22 November 2024");
         assert_eq!(date_phrase("2024-06"), "In June 2024");
         assert_eq!(date_phrase("2024"), "In 2024");
-    }
-
-    #[test]
-    fn every_relation_has_a_verb() {
-        for r in Relation::ALL {
-            assert!(!verb(r, false).is_empty() && !verb(r, true).is_empty());
-        }
-        assert_eq!(verb(Relation::Stated, false), "said");
-        assert_eq!(verb(Relation::DeployedTo, true), "were deployed to");
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! The text forms shared by commands: a fact as a line, its evidence, a path as a chain.
 
 use super::Style;
-use crate::model::KnowledgeGraph;
-use crate::query::{Describe, Path};
-use petgraph::graph::EdgeIndex;
+use crate::query::{Describe, Path, Read};
 use std::borrow::Cow;
 
 /// `s` safe for a terminal, one character for one: every control character (a newline, a
@@ -32,35 +30,35 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// `Subject -[relation]-> Object`, then the count and date if any: `  (count 2, 2024-11)`.
-pub fn fact_line(graph: &KnowledgeGraph, e: EdgeIndex, style: &Style) -> String {
+pub fn fact_line<G: Read>(graph: &G, e: G::Edge, style: &Style) -> String {
     fact_line_within(graph, e, style, None)
 }
 
 /// [`fact_line`] in `width` columns (none: no limit): long names are cut with an
 /// ellipsis, the relation and the count and date are kept.
-pub fn fact_line_within(
-    graph: &KnowledgeGraph,
-    e: EdgeIndex,
+pub fn fact_line_within<G: Read>(
+    graph: &G,
+    e: G::Edge,
     style: &Style,
     width: Option<usize>,
 ) -> String {
     use super::width::{fit, share, width as cols};
-    let f = graph.fact(e);
+    let relation = graph.relation(e);
     let (s, o) = graph.endpoints(e);
     let attrs = attributes(graph, e);
-    let (sname, oname) = (&graph.entity(s).name, &graph.entity(o).name);
+    let (sname, oname) = (graph.name(s), graph.name(o));
     let attrs_cols = if attrs.is_empty() {
         0
     } else {
         cols(&attrs.to_string()) + 4
     };
-    let others = cols(f.relation.as_str()) + 8 + attrs_cols;
+    let others = cols(relation.as_str()) + 8 + attrs_cols;
     let room = width.map(|w| w.saturating_sub(others));
     let (sw, ow) = share(cols(sname), cols(oname), room, 12);
     let mut line = format!(
         "{} -[{}]-> {}",
         style.entity(&fit(sname, sw)),
-        style.relation(f.relation.as_str()),
+        style.relation(relation.as_str()),
         style.entity(&fit(oname, ow))
     );
     if !attrs.is_empty() {
@@ -101,7 +99,7 @@ impl std::fmt::Display for Attributes<'_> {
 
 /// Each evidence sentence in quotes and its source (every provenance of the fact, the
 /// first first), each line starting with `indent`; empty when the fact has neither.
-pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Style) -> String {
+pub fn evidence<G: Read>(graph: &G, e: G::Edge, indent: &str, style: &Style) -> String {
     let f = graph.fact(e);
     let mut out = String::new();
     for p in f.provenances() {
@@ -110,6 +108,7 @@ pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Styl
         }
         if let Some(src) = &p.source {
             let source = graph.source(src);
+            let source = source.as_deref();
             let date = source.and_then(|s| s.date.as_deref());
             let mut label = match date {
                 Some(d) => format!("source: {src} ({d})"),
@@ -134,17 +133,17 @@ pub fn evidence(graph: &KnowledgeGraph, e: EdgeIndex, indent: &str, style: &Styl
 }
 
 /// The path as one chain: `A -[sent]-> B <-[received]- C`.
-pub fn chain(graph: &KnowledgeGraph, path: &Path, style: &Style) -> String {
+pub fn chain<G: Read>(graph: &G, path: &Path<G::Node, G::Edge>, style: &Style) -> String {
     let nodes = path.nodes(graph);
-    let mut out = style.entity(&graph.entity(nodes[0]).name).into_owned();
+    let mut out = style.entity(graph.name(nodes[0])).into_owned();
     for (step, &n) in path.steps.iter().zip(&nodes[1..]) {
-        let rel = style.relation(graph.fact(step.edge).relation.as_str());
+        let rel = style.relation(graph.relation(step.edge).as_str());
         if step.forward {
             out.push_str(&format!(" -[{rel}]-> "));
         } else {
             out.push_str(&format!(" <-[{rel}]- "));
         }
-        out.push_str(&style.entity(&graph.entity(n).name));
+        out.push_str(&style.entity(graph.name(n)));
     }
     out
 }

@@ -1,11 +1,12 @@
-//! Queries over a [`crate::model::KnowledgeGraph`] (and, through [`Topology`], a
-//! snapshot): resolving names, finding paths, listing neighbourhoods, selecting subgraphs
+//! Queries over a [`crate::model::KnowledgeGraph`] (and, through [`Topology`] and [`Read`],
+//! a snapshot): resolving names, finding paths, listing neighbourhoods, selecting subgraphs
 //! and time windows.
 
 pub mod filter;
 pub mod names;
 pub mod neighbours;
 pub mod paths;
+pub mod read;
 pub mod select;
 pub mod time;
 pub mod topology;
@@ -14,6 +15,7 @@ pub use filter::{Hop, Towards, Walk};
 pub use names::{NameError, resolve};
 pub use neighbours::{Link, neighbours};
 pub use paths::{Cut, Path, Step};
+pub use read::{Read, Windowed};
 pub use select::Selection;
 pub use time::Window;
 pub use topology::{Describe, Topology};

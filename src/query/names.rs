@@ -250,13 +250,13 @@ pub fn decide<N: Copy + Eq>(
 
 /// True when the normalized query `q` names a country or a capital of kg's lexicon and
 /// an entity of this kind (not a country or place) may not answer to it by a word of its
-/// name: "Moscow" is not Moscow Zoo (nor its alias: [`crate::kb::aliases`]), so
+/// name: "Moscow" is not Moscow Zoo (nor its alias, which the knowledge base refuses), so
 /// `kg path Putin Moscow` finds the city Moscow or says there is none.
 pub fn place_query_skips(kind: Kind, q: &str) -> bool {
     use crate::extract::lexicon::CountryForm;
     !matches!(kind, Kind::Country | Kind::Place)
         && matches!(
-            crate::kb::aliases::country_form(q),
+            crate::extract::lexicon::country_form(q),
             Some(CountryForm::Name | CountryForm::Capital)
         )
 }

@@ -1,10 +1,14 @@
-//! Selections: the part of the graph `kg dot` and the exports write.
+//! Selections: the part of the graph `kg dot`, `kg export` and `kg html` write, found on
+//! any [`Read`] graph (the in-memory one, or a snapshot, which then decodes only the part).
 
 use super::filter::Walk;
 use super::neighbours::neighbours;
 use super::paths::Path;
+use super::read::Read;
 use crate::model::{Kind, KnowledgeGraph, Relation, Subgraph};
-use petgraph::graph::NodeIndex;
+
+/// A selection of the graph `G`.
+pub type SubgraphOf<G> = Subgraph<<G as super::Topology>::Node, <G as super::Topology>::Edge>;
 
 /// What to keep of a graph. Empty lists keep everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,7 +23,7 @@ impl Selection {
     /// The whole graph, filtered.
     ///
     /// # Complexity
-    /// O(V + E).
+    /// O(V + E log Δ).
     pub fn everything(&self, graph: &KnowledgeGraph) -> Subgraph {
         self.induced(graph, graph.nodes().collect(), None)
     }
@@ -28,45 +32,48 @@ impl Selection {
     /// facts between them. The center is kept whatever its kind.
     ///
     /// # Complexity
-    /// O(V + E log Δ).
-    pub fn around(&self, graph: &KnowledgeGraph, center: NodeIndex, depth: usize) -> Subgraph {
+    /// O(V + E log Δ) at most; the neighbourhood's size on a snapshot.
+    pub fn around<G: Read>(&self, graph: &G, center: G::Node, depth: usize) -> SubgraphOf<G> {
         let walk = Walk {
             via: self.relations.clone(),
             ..Walk::default()
         };
         let links = neighbours(graph, center, &walk, depth, &self.kinds);
-        let mut nodes: Vec<NodeIndex> = links.iter().map(|l| l.to).collect();
+        let mut nodes: Vec<G::Node> = links.iter().map(|l| l.to).collect();
         nodes.push(center);
         self.induced(graph, nodes, Some(center))
     }
 
     /// The facts of a path and the entities on it.
-    pub fn path(&self, graph: &KnowledgeGraph, path: &Path) -> Subgraph {
-        Subgraph::from_edges(graph, path.steps.iter().map(|s| s.edge), [path.start])
+    pub fn path<G: Read>(&self, graph: &G, path: &Path<G::Node, G::Edge>) -> SubgraphOf<G> {
+        let mut edges: Vec<G::Edge> = path.steps.iter().map(|s| s.edge).collect();
+        edges.sort_unstable();
+        edges.dedup();
+        let mut nodes = path.nodes(graph);
+        nodes.sort_unstable();
+        nodes.dedup();
+        Subgraph { nodes, edges }
     }
 
     /// `nodes` less those of other kinds (but `keep`), and the kept facts among them.
-    fn induced(
+    fn induced<G: Read>(
         &self,
-        graph: &KnowledgeGraph,
-        mut nodes: Vec<NodeIndex>,
-        keep: Option<NodeIndex>,
-    ) -> Subgraph {
-        nodes.sort();
+        graph: &G,
+        mut nodes: Vec<G::Node>,
+        keep: Option<G::Node>,
+    ) -> SubgraphOf<G> {
+        nodes.sort_unstable();
         nodes.dedup();
         nodes.retain(|&n| {
-            self.kinds.is_empty() || Some(n) == keep || self.kinds.contains(&graph.entity(n).kind)
+            self.kinds.is_empty() || Some(n) == keep || self.kinds.contains(&graph.kind(n))
         });
-        let edges = graph
-            .edges()
-            .filter(|&e| {
-                self.relations.is_empty() || self.relations.contains(&graph.fact(e).relation)
-            })
-            .filter(|&e| {
-                let (s, o) = graph.endpoints(e);
-                nodes.binary_search(&s).is_ok() && nodes.binary_search(&o).is_ok()
-            })
+        let mut edges: Vec<G::Edge> = nodes
+            .iter()
+            .flat_map(|&n| graph.facts_of(n, true))
+            .filter(|&e| self.relations.is_empty() || self.relations.contains(&graph.relation(e)))
+            .filter(|&e| nodes.binary_search(&graph.endpoints(e).1).is_ok())
             .collect();
+        edges.sort_unstable();
         Subgraph { nodes, edges }
     }
 }

@@ -53,7 +53,9 @@ impl Window {
     }
 
     /// The graph with only the facts in the window (every entity stays, so names still
-    /// resolve).
+    /// resolve), in the graph's own order: entities and facts keep their order, so a
+    /// query answers in a window as it does without one (and as a snapshot read through
+    /// [`super::Windowed`] does).
     ///
     /// # Complexity
     /// O(V + E).
@@ -61,7 +63,7 @@ impl Window {
         if self.is_open() {
             return graph;
         }
-        let mut file: GraphFile = graph.to_file();
+        let mut file: GraphFile = graph.into_file();
         let dates: HashMap<&str, &str> = file
             .sources
             .iter()

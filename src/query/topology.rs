@@ -1,7 +1,7 @@
 //! [`Topology`]: what the searches in this module need of a graph, and [`Describe`]: what
 //! printing a neighbourhood needs besides, so that the same code
 //! runs on the in-memory [`crate::model::KnowledgeGraph`] and on the memory-mapped
-//! [`crate::store::snapshot::Snapshot`].
+//! snapshot (`store::snapshot::Snapshot`, a layer above, implements them).
 
 use super::filter::{Hop, Walk};
 use crate::model::{Kind, KnowledgeGraph, Relation};

@@ -1,14 +1,17 @@
-//! Graph files on disk: reading and checking them ([`json`]), finding the one to use
+//! Graph files on disk: reading and checking them ([`json`]; a whole file, or the
+//! embedded graph, in [`load`]), finding the one to use
 //! ([`discover`]), writing them atomically ([`atomic`]) under a writers' lock ([`lock`]),
 //! and their memory-mapped binary snapshots ([`snapshot`]).
 
 pub mod atomic;
 pub mod discover;
 pub mod json;
+pub mod load;
 pub mod lock;
 pub mod snapshot;
 
 pub use atomic::write_atomic;
 pub use discover::{Located, locate};
 pub use json::{LoadError, from_json, to_json, write_json};
+pub use load::{EMBEDDED_GRAPH, load_base};
 pub use lock::{LockError, WriteLock};

@@ -110,7 +110,7 @@ fn graphviz_draws_the_whole_graph_naming_every_entity() {
     }
     let out = stdout(kg().arg("dot"));
     let svg = render_svg(&out);
-    let graph = kg::run::load(None).unwrap();
+    let graph = kg::store::load_base(None).unwrap();
     let expected: Vec<_> = graph
         .nodes()
         .map(|n| {

@@ -190,7 +190,7 @@ fn every_enum_option_lists_its_values() {
         (
             &["export", "--format", "yaml"],
             "kg: invalid value 'yaml' for '--format <FORMAT>'
-  [possible values: dot, graphml, json, turtle, ntriples, cypher, csv, mermaid]
+  [possible values: dot, graphml, json, turtle, ntriples, cypher, csv, mermaid, kuzu]
 ",
         ),
         (

@@ -95,16 +95,38 @@ fn selections_apply_to_every_format() {
     assert!(out.contains("acme") && !out.contains("freedonia"), "{out}");
 }
 
+/// `--format kuzu`: Kuzu's node and relationship tables first, then the Cypher
+/// statements `--format cypher` writes.
+#[test]
+fn export_kuzu_declares_its_tables_first() {
+    let kuzu = kg()
+        .args(["export", "--format", "kuzu", "--around", "Moscow Zoo"])
+        .output()
+        .unwrap();
+    let cypher = kg()
+        .args(["export", "--format", "cypher", "--around", "Moscow Zoo"])
+        .output()
+        .unwrap();
+    assert!(kuzu.status.success() && cypher.status.success());
+    let (kuzu, cypher) = (
+        String::from_utf8(kuzu.stdout).unwrap(),
+        String::from_utf8(cypher.stdout).unwrap(),
+    );
+    assert!(kuzu.starts_with("CREATE NODE TABLE "), "{kuzu}");
+    assert!(kuzu.contains("CREATE REL TABLE "), "{kuzu}");
+    assert!(kuzu.ends_with(&cypher), "{kuzu}");
+}
+
 #[test]
 fn export_errors() {
     kg().args(["export"])
         .assert()
         .code(2)
-        .stderr("kg: give a format: kg export --format dot|graphml|json|turtle|ntriples|cypher|csv|mermaid (or -o FILE with a known extension)\n");
+        .stderr("kg: give a format: kg export --format dot|graphml|json|turtle|ntriples|cypher|csv|mermaid|kuzu (or -o FILE with a known extension)\n");
     kg().args(["export", "-o", "graph.xyz"])
         .assert()
         .code(2)
-        .stderr("kg: cannot tell the format from 'graph.xyz': add --format (dot, graphml, json, turtle, ntriples, cypher, csv, mermaid)\n");
+        .stderr("kg: cannot tell the format from 'graph.xyz': add --format (dot, graphml, json, turtle, ntriples, cypher, csv, mermaid, kuzu)\n");
     let dir = tempfile::tempdir().unwrap();
     kg().current_dir(dir.path())
         .args(["export", "-o", "new/folder/g.graphml"])
@@ -142,7 +164,7 @@ fn networkx_finds_paths_as_long_as_kg_path() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("seed.graphml");
     kg().arg("export").arg("-o").arg(&file).assert().success();
-    let graph = kg::run::load(None).unwrap();
+    let graph = kg::store::load_base(None).unwrap();
     let ids: Vec<String> = graph.nodes().map(|n| graph.entity(n).id.clone()).collect();
     // Pairs spread over the graph, deterministic: every 7th entity against every 11th.
     let pairs: Vec<(&str, &str)> = (0..12)

@@ -128,8 +128,17 @@ fn add_appends_to_the_journal_and_compact_folds_it_in() {
         queries.push(q(&["path", name, other, "--format", "json"]));
         queries.push(q(&["path", name, other, "--all", "--max-hops", "3"]));
         queries.push(q(&["dot", "--around", name]));
+        queries.push(q(&["explain", name, other]));
+        queries.push(q(&["explain", name, other, "--format", "json"]));
+        queries.push(q(&["--since", "2024-06", "show", name, "--format", "json"]));
+        queries.push(q(&["--until", "2024-06", "path", name, other]));
+        queries.push(q(&["path", name, other, "-k", "3"]));
     }
     queries.push(q(&["show", "zz top"]));
+    queries.push(q(&["entities"]));
+    queries.push(q(&["facts", "--format", "json"]));
+    queries.push(q(&["stats", "--format", "json"]));
+    queries.push(q(&["--since", "2024-06", "stats"]));
     for args in &queries {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let from_json = run_policy("never", &base, &args);

@@ -15,6 +15,7 @@ mod harness;
 mod html;
 mod journal;
 mod kb;
+mod layers;
 mod listing;
 mod names;
 mod neighbours;

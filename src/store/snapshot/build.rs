@@ -272,7 +272,8 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
     let (mut out_fill, mut in_fill) = (out_deg.clone(), in_deg.clone());
     for edge in graph.edges() {
         let (s, o) = graph.endpoints(edge);
-        let tag = (edge.index() as u32) << 4 | relation_number(graph.fact(edge).relation);
+        let tag =
+            (edge.index() as u32) << RELATION_BITS | relation_number(graph.fact(edge).relation);
         for (adj, fill, from, to) in [
             (&mut out_adj, &mut out_fill, s.index(), o.index()),
             (&mut in_adj, &mut in_fill, o.index(), s.index()),

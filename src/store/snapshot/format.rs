@@ -30,7 +30,7 @@
 //! - `OutOffsets`/`InOffsets`: entities + 1 u32: where each entity's list starts in
 //!   `OutAdjacency`/`InAdjacency` (compressed sparse rows).
 //! - `OutAdjacency`/`InAdjacency`: 8 bytes per fact: the entity at the other end u32, and
-//!   fact number << 4 | relation u32; each entity's list in fact order.
+//!   fact number << RELATION_BITS (4) | relation u32; each entity's list in fact order.
 //! - `Names`: 16 bytes per name or alias: normalized name (off u64, len u32), entity u32
 //!   with bit 31 set when it is the canonical name; sorted by name, then entity.
 //! - `Prefixes`: 16 bytes per place a word prefix may start in a normalized name (only
@@ -54,8 +54,18 @@ pub const MAGIC: &[u8; 8] = b"KG-SNAP\0";
 pub const VERSION: u32 = 3;
 /// The size of a checksummed page.
 pub const PAGE: u64 = 4096;
-/// The most facts a snapshot holds (fact numbers share a u32 with a 4-bit relation).
-pub const MAX_FACTS: u64 = 1 << 28;
+/// The bits of an adjacency entry's tag that hold the fact's relation (its number in
+/// [`Relation::ALL`]); the fact's number is the rest.
+pub const RELATION_BITS: u32 = 4;
+/// The mask of [`RELATION_BITS`].
+pub const RELATION_MASK: u32 = (1 << RELATION_BITS) - 1;
+/// The most facts a snapshot holds (fact numbers share a u32 with the relation).
+pub const MAX_FACTS: u64 = 1 << (32 - RELATION_BITS);
+
+// Every relation fits the tag's relation bits, and every kind the byte kinds are stored
+// in: a new relation or kind past these breaks the build, not the snapshots.
+const _: () = assert!(Relation::ALL.len() <= 1 << RELATION_BITS);
+const _: () = assert!(Kind::ALL.len() <= 1 << 8);
 
 pub const ENTITY_LEN: u64 = 40;
 pub const FACT_LEN: u64 = 72;

@@ -14,7 +14,7 @@ pub struct Meta {
 }
 
 /// A knowledge base's format and the fingerprint of the decisions its graph was built
-/// with (see [`crate::kb::KnowledgeBase`]).
+/// with.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KbHead {
     pub version: u64,

@@ -17,14 +17,12 @@ pub mod build;
 pub mod format;
 pub mod map;
 pub mod meta;
-pub mod overlay;
 pub mod probe;
 pub mod reader;
 pub mod view;
 
 pub use build::{Built, Stamp, TooLarge, build};
 pub use meta::{KbHead, Meta};
-pub use overlay::Overlay;
 pub use reader::{Snapshot, Unusable};
 pub use view::View;
 
@@ -124,7 +122,7 @@ pub fn open(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {
 /// A full parse of the JSON, then O(V + E + N log N) (see [`build()`]).
 pub fn rebuild(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {
     let stamp = stamp_of(&read_meta(json)?);
-    let graph = crate::run::load_base(Some(json))?;
+    let graph = crate::store::load_base(Some(json))?;
     let snap_path = path_for(json);
     let built = build(graph, stamp).map_err(|e| Error::Snapshot {
         path: snap_path.clone(),
@@ -175,7 +173,7 @@ mod tests {
     use crate::query::{Topology, Walk, resolve};
 
     fn seed() -> crate::model::KnowledgeGraph {
-        crate::run::load(None).unwrap()
+        crate::store::load_base(None).unwrap()
     }
 
     fn bytes() -> Vec<u8> {
@@ -310,7 +308,7 @@ mod tests {
     fn a_stale_snapshot_is_rebuilt_and_a_damaged_one_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let json = dir.path().join("kg.json");
-        std::fs::write(&json, crate::run::EMBEDDED_GRAPH).unwrap();
+        std::fs::write(&json, crate::store::EMBEDDED_GRAPH).unwrap();
         let mut notes = Vec::new();
         let snap = open(&json, &mut notes).unwrap();
         assert!(notes.is_empty(), "{notes:?}");
@@ -328,7 +326,7 @@ mod tests {
         );
         assert!(snap.damage().is_none());
         // The JSON changes: the stamp no longer matches and the snapshot follows it.
-        let smaller = crate::run::EMBEDDED_GRAPH.replace("Moscow Zoo", "Moskva Zoo");
+        let smaller = crate::store::EMBEDDED_GRAPH.replace("Moscow Zoo", "Moskva Zoo");
         std::fs::write(&json, smaller).unwrap();
         let snap = open(&json, &mut notes).unwrap();
         assert_eq!(notes.len(), 1);

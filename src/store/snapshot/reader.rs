@@ -12,6 +12,7 @@ use crate::query::filter::{Hop, Walk};
 use crate::query::names::{
     NameError, begin, closest, decide, matches_start, normalize, place_query_skips,
 };
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -45,6 +46,8 @@ pub struct Snapshot {
     damage: RefCell<Option<String>>,
     /// Symbols decoded so far.
     symbol_cache: OnceCell<Vec<OnceCell<Box<str>>>>,
+    /// Where each source id is, read once when a source is first asked for.
+    source_index: OnceCell<std::collections::HashMap<String, u64>>,
 }
 
 fn damaged(what: impl Into<String>) -> Unusable {
@@ -119,6 +122,7 @@ impl Snapshot {
             checked: (0..pages.div_ceil(64) + 1).map(|_| Cell::new(0)).collect(),
             damage: RefCell::new(None),
             symbol_cache: OnceCell::new(),
+            source_index: OnceCell::new(),
             bytes,
         };
         let sized = |s: Section, n: Option<u64>| n.is_some_and(|n| snap.section(s).1 == n);
@@ -313,7 +317,7 @@ impl Snapshot {
         };
         list.chunks_exact(8).map(|c| {
             let tag = u32_le(c, 4);
-            (u32_le(c, 0), tag >> 4, tag & 15)
+            (u32_le(c, 0), tag >> RELATION_BITS, tag & RELATION_MASK)
         })
     }
 
@@ -545,6 +549,41 @@ impl Snapshot {
         sources
     }
 
+    /// True when the snapshot has a source with this id.
+    pub fn has_source(&self, id: &str) -> bool {
+        self.source_position(id).is_some()
+    }
+
+    /// Where the source with this id is, from an index of source ids read once.
+    fn source_position(&self, id: &str) -> Option<u64> {
+        let index = self.source_index.get_or_init(|| {
+            (0..self.sources)
+                .map(|i| {
+                    let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
+                    (self.str_at(&r, 0).to_string(), i)
+                })
+                .collect()
+        });
+        index.get(id).copied()
+    }
+
+    /// The source with this id, decoded.
+    ///
+    /// # Complexity
+    /// O(S) ids read for the first source asked for, then O(1) and its decoding.
+    pub fn source(&self, id: &str) -> Option<Source> {
+        let i = self.source_position(id)?;
+        let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
+        let json = self.str(u64_le(&r, 16), u32_le(&r, 12));
+        match serde_json::from_str::<Source>(json) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                self.hurt(|| format!("source {i} does not decode: {e}"));
+                None
+            }
+        }
+    }
+
     /// An entity's record, decoded.
     pub(crate) fn entity(&self, n: u32) -> Entity {
         let r = self.entity_record(n);
@@ -646,6 +685,46 @@ impl Topology for Snapshot {
     fn endpoints(&self, e: u32) -> (u32, u32) {
         let r = self.record::<8>(Section::Facts, u64::from(e), FACT_LEN);
         (u32_le(&r, 0), u32_le(&r, 4))
+    }
+}
+
+impl crate::query::Read for Snapshot {
+    fn resolve(&self, query: &str) -> Result<u32, NameError> {
+        Snapshot::resolve(self, query)
+    }
+
+    fn entity(&self, n: u32) -> Cow<'_, Entity> {
+        Cow::Owned(Snapshot::entity(self, n))
+    }
+
+    fn fact(&self, e: u32) -> Cow<'_, Fact> {
+        Cow::Owned(self.fact_at(e))
+    }
+
+    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
+        let mut facts = Snapshot::facts_of(self, n, forward);
+        facts.sort_unstable();
+        facts
+    }
+
+    fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
+        Snapshot::source(self, id).map(Cow::Owned)
+    }
+
+    fn all_nodes(&self) -> Vec<u32> {
+        self.nodes().collect()
+    }
+
+    fn all_edges(&self) -> Vec<u32> {
+        (0..self.facts as u32).collect()
+    }
+
+    fn source_count(&self) -> usize {
+        self.sources as usize
+    }
+
+    fn damage(&self) -> Option<String> {
+        Snapshot::damage(self)
     }
 }
 

@@ -1,21 +1,15 @@
-//! [`View`]: what answering a query from a snapshot needs of it, so that the same code
-//! answers from a [`super::Snapshot`] and from a snapshot with a journal on top
-//! ([`super::Overlay`]).
+//! [`View`]: what decoding a part of a snapshot needs of it besides [`Read`], so that the
+//! same code decodes from a [`super::Snapshot`] and from a snapshot with a journal on top
+//! (the knowledge base's overlay, which implements it too).
 
 use crate::model::KnowledgeGraph;
-use crate::query::{Describe, NameError};
+use crate::query::Read;
 
-/// A graph numbered as a snapshot numbers it (entities and facts as `u32`), that names
-/// resolve in and parts decode from.
-pub trait View: Describe<Node = u32, Edge = u32> {
-    /// The one entity a name refers to (as [`crate::query::resolve`] finds it).
-    fn resolve(&self, query: &str) -> Result<u32, NameError>;
-
+/// A graph numbered as a snapshot numbers it (entities and facts as `u32`), that parts
+/// decode from.
+pub trait View: Read<Node = u32, Edge = u32> {
     /// An entity's id.
     fn id(&self, n: u32) -> &str;
-
-    /// Every fact out of (`forward`) or into an entity.
-    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32>;
 
     /// The facts from `n` to entities in `inside` (sorted), for an induced subgraph.
     fn facts_into(&self, n: u32, inside: &[u32]) -> Vec<u32>;
@@ -23,22 +17,11 @@ pub trait View: Describe<Node = u32, Edge = u32> {
     /// The given entities and facts (and every entity a fact names, and the sources they
     /// cite) as a graph that orders its nodes and edges as the whole would.
     fn subgraph(&self, nodes: &[u32], facts: &[u32]) -> KnowledgeGraph;
-
-    /// What was found damaged in the snapshot so far, if anything.
-    fn damage(&self) -> Option<String>;
 }
 
 impl View for super::Snapshot {
-    fn resolve(&self, query: &str) -> Result<u32, NameError> {
-        super::Snapshot::resolve(self, query)
-    }
-
     fn id(&self, n: u32) -> &str {
         super::Snapshot::id(self, n)
-    }
-
-    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
-        super::Snapshot::facts_of(self, n, forward)
     }
 
     fn facts_into(&self, n: u32, inside: &[u32]) -> Vec<u32> {
@@ -47,9 +30,5 @@ impl View for super::Snapshot {
 
     fn subgraph(&self, nodes: &[u32], facts: &[u32]) -> KnowledgeGraph {
         super::Snapshot::subgraph(self, nodes, facts)
-    }
-
-    fn damage(&self) -> Option<String> {
-        super::Snapshot::damage(self)
     }
 }

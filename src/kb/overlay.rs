@@ -1,4 +1,4 @@
-//! [`Overlay`]: a snapshot with its base's journal on top (see [`crate::kb::journal`]):
+//! [`Overlay`]: a snapshot with its base's journal on top (see [`super::journal`]):
 //! the graph a query sees after `kg add` appended articles to a large base, without the
 //! base or its snapshot being rewritten.
 //!
@@ -9,18 +9,18 @@
 //! new facts'; names resolve through the snapshot's indexes with the journal's entities
 //! beside them (hiding the old records of the entities they replace).
 
-use super::Snapshot;
-use super::format::relation_number;
-use super::view::View;
-use crate::kb::Journal;
-use crate::kb::journal::{Entry, put};
-use crate::kb::known::Known;
-use crate::kb::merge::{FactKey, fact_key};
+use super::Journal;
+use super::journal::{Entry, put};
+use super::known::Known;
+use super::merge::{FactKey, fact_key};
 use crate::model::{Entity, Fact, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::filter::{Hop, Walk};
 use crate::query::names::normalize;
-use crate::query::{Describe, NameError, Topology};
+use crate::query::{Describe, NameError, Read, Topology};
+use crate::store::snapshot::format::relation_number;
+use crate::store::snapshot::{Snapshot, View};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 /// A snapshot and the journal on top of it.
@@ -262,31 +262,11 @@ impl Describe for Overlay<'_> {
 }
 
 impl View for Overlay<'_> {
-    fn resolve(&self, query: &str) -> Result<u32, NameError> {
-        self.snap.resolve_with(
-            query,
-            &self.added(),
-            |id| self.node_of(id),
-            |n| format!("{} ({})", self.name(n), self.kind(n)),
-            |n| self.name(n).to_string(),
-        )
-    }
-
     fn id(&self, n: u32) -> &str {
         match self.entity(n) {
             Some(e) => &e.id,
             None => self.snap.id(n),
         }
-    }
-
-    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
-        let mut facts = if n < self.nodes {
-            self.snap.facts_of(n, forward)
-        } else {
-            Vec::new()
-        };
-        facts.extend(self.new_adjacent(forward, n).iter().map(|&(_, e)| e));
-        facts
     }
 
     fn facts_into(&self, n: u32, inside: &[u32]) -> Vec<u32> {
@@ -364,6 +344,63 @@ impl View for Overlay<'_> {
                 .extend(self.snap.sources_where(|id| cited.contains(id)));
         }
         self.snap.graph_of(file)
+    }
+}
+
+impl Read for Overlay<'_> {
+    fn resolve(&self, query: &str) -> Result<u32, NameError> {
+        self.snap.resolve_with(
+            query,
+            &self.added(),
+            |id| self.node_of(id),
+            |n| format!("{} ({})", self.name(n), self.kind(n)),
+            |n| self.name(n).to_string(),
+        )
+    }
+
+    fn entity(&self, n: u32) -> Cow<'_, Entity> {
+        match Overlay::entity(self, n) {
+            Some(e) => Cow::Borrowed(e),
+            None => Cow::Owned(self.snap.entity(n)),
+        }
+    }
+
+    fn fact(&self, e: u32) -> Cow<'_, Fact> {
+        match Overlay::fact(self, e) {
+            Some(f) => Cow::Borrowed(&f.3),
+            None => Cow::Owned(self.snap.fact_at(e)),
+        }
+    }
+
+    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
+        let mut facts = if n < self.nodes {
+            self.snap.facts_of(n, forward)
+        } else {
+            Vec::new()
+        };
+        facts.extend(self.new_adjacent(forward, n).iter().map(|&(_, e)| e));
+        facts.sort_unstable();
+        facts
+    }
+
+    fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
+        match self.source_at.get(id) {
+            Some(&i) => Some(Cow::Borrowed(&self.sources[i])),
+            None => self.snap.source(id).map(Cow::Owned),
+        }
+    }
+
+    fn all_nodes(&self) -> Vec<u32> {
+        (0..self.counts().0 as u32).collect()
+    }
+
+    fn all_edges(&self) -> Vec<u32> {
+        (0..self.counts().1 as u32).collect()
+    }
+
+    fn source_count(&self) -> usize {
+        let new = self.sources.iter().filter(|s| !self.snap.has_source(&s.id));
+        self.snap.source_count() + new.count()
     }
 
     fn damage(&self) -> Option<String> {

@@ -1,0 +1,74 @@
+//! The library's layers point down only: model, then extract and query, then store, then
+//! kb, then cmd, then run (and main on top). A module names no module of a layer above
+//! it, not even in a doc link; checked by reading the source files.
+
+use std::path::{Path, PathBuf};
+
+/// The layers, lowest first: each module with its level.
+const LAYERS: &[(&str, usize)] = &[
+    ("model", 0),
+    ("extract", 1),
+    ("query", 1),
+    ("store", 2),
+    ("kb", 3),
+    ("cmd", 4),
+    ("run", 5),
+];
+
+/// Every `.rs` file under `dir` (or `dir.rs` itself), sorted.
+fn sources(src: &Path, module: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![src.join(module)];
+    let single = src.join(format!("{module}.rs"));
+    if single.exists() {
+        files.push(single);
+    }
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Each `file:line: text` of a module that names a module of a higher layer.
+fn upward_references() -> Vec<String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let src = root.join("src");
+    let mut found = Vec::new();
+    for &(module, level) in LAYERS {
+        let files = sources(&src, module);
+        assert!(!files.is_empty(), "no source files for {module}");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (i, line) in text.lines().enumerate() {
+                for &(above, _) in LAYERS.iter().filter(|(_, l)| *l > level) {
+                    if line.contains(&format!("crate::{above}")) {
+                        let at = file.strip_prefix(&root).unwrap().display();
+                        found.push(format!("{at}:{}: {}", i + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn layers_point_down_only() {
+    let found = upward_references();
+    assert!(
+        found.is_empty(),
+        "modules naming a layer above them:\n{}",
+        found.join("\n")
+    );
+}

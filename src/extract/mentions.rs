@@ -515,8 +515,12 @@ impl Finder<'_> {
     /// where the caller goes on (a name may take a lowercase cue word after the run).
     fn segment_run(&mut self, a: usize, b: usize, initial: bool) -> usize {
         let lex = lexicons();
+        // A capitalised number word is part of a name inside a sentence ("organisation
+        // Four Paws", "the Three Gorges Dam"), not at its start ("Two pandas arrived").
         let skippable = |w: &str| {
-            lex.function_words.contains(w) || number_value(w).is_some() || is_calendar_word(w)
+            lex.function_words.contains(w)
+                || (initial && number_value(w).is_some())
+                || is_calendar_word(w)
         };
         let mut p = a;
         while p < b && skippable(self.lowers[p]) {
@@ -1274,6 +1278,25 @@ mod tests {
         assert_eq!(
             names(&["Ukraine's Ministry of Defence spoke."]),
             ["Ministry of Defence"]
+        );
+    }
+
+    #[test]
+    fn a_number_word_inside_a_sentence_is_part_of_a_name() {
+        let names = |t: &str| -> Vec<String> {
+            find_mentions(t, &tokenize(t, 0, t.len()))
+                .into_iter()
+                .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+                .map(|m| m.name)
+                .collect()
+        };
+        assert_eq!(
+            names("The rescue group Four Paws said the elephant was calm."),
+            ["Four Paws"]
+        );
+        assert_eq!(
+            names("Two Rotor officials said the bears were calm."),
+            ["Rotor"]
         );
     }
 

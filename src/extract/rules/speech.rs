@@ -709,7 +709,15 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     // "…, said X." — a speaker after the verb ends the sentence or its clause.
     // "…, said X of the Y Zoo.": the speaker may give an affiliation; "…," said X at the
     // meeting: or the circumstances.
-    let after = s.mention_from(i + 1).filter(|&m| {
+    // "said Mayor James": past a title to the name it gives.
+    let after_title = s.mention_from(i + 1).map(|m| {
+        let title = matches!(s.mentions[m].kind, MentionKind::Title { .. });
+        match s.tok_mention.get(s.mentions[m].end).copied().flatten() {
+            Some(n) if title && s.mentions[n].start == s.mentions[m].end => n,
+            _ => m,
+        }
+    });
+    let after = after_title.filter(|&m| {
         speaker_entity(ctx, Some(m)).is_some()
             && s.tokens.get(s.mentions[m].end).is_none_or(|t| {
                 t.kind == crate::extract::tokens::TokKind::Punct
@@ -1450,6 +1458,25 @@ mod tests {
                 "{claim}: {f:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_titled_speaker_after_the_verb_and_verbs_of_belief() {
+        let f = stated(
+            "\u{201c}The harvest was good,\u{201d} said Mayor Ana Lind at a news conference.",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Ana Lind" && x.1 == "The harvest was good"),
+            "{f:?}"
+        );
+        let f =
+            stated("Ana Lind, the mayor of Lima, argues that the harvest was the best in years.");
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Ana Lind" && x.1 == "The harvest was the best in years"),
+            "{f:?}"
+        );
     }
 
     #[test]

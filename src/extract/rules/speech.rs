@@ -895,7 +895,9 @@ fn title_holder(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
         });
     if let Some(c) = country {
         let name = &lexicons().countries[c].name;
-        let holder = ctx.facts.iter().find(|f| {
+        // The latest such title, among the facts of the last few sentences (a bounded
+        // look back keeps a long article linear).
+        let holder = ctx.facts.iter().rev().take(512).find(|f| {
             f.rule == Rule::TitleCountry
                 && ctx.resolved.entities[f.object].kind == Kind::Country
                 && ctx.resolved.entities[f.object].name == *name

@@ -79,6 +79,8 @@ pub struct Mention {
     /// A group whose country adjective alone does not make it a member ("Belgian
     /// units").
     pub weak: bool,
+    /// An agreement introduced as a new one ("an agreement", "50 agreements").
+    pub indefinite: bool,
     /// A generic body after a country's possessive ("Chile's Ministry of Defence"): the
     /// country, for [`qualify_generic_bodies`].
     pub owner_country: Option<usize>,
@@ -280,6 +282,7 @@ impl Finder<'_> {
             based_in: None,
             weak: false,
             owner_country: None,
+            indefinite: false,
             name_scores: None,
             after_locative: start > 0
                 && matches!(
@@ -1006,6 +1009,14 @@ impl Finder<'_> {
         };
         let name = span_text(self.text, self.tokens, start, e);
         self.push(start, e, MentionKind::Agreement, name);
+        // "an agreement", "50 agreements": a new one, not the one named before.
+        let indefinite = start > 0
+            && (matches!(self.lowers[start - 1], "a" | "an" | "another")
+                || super::attributes::number_value(self.lowers[start - 1]).is_some()
+                || self.tokens[start - 1].kind == TokKind::Number);
+        if let Some(m) = self.out.last_mut() {
+            m.indefinite = indefinite;
+        }
     }
 
     /// "a treaty on eternal friendship", "an agreement for giant panda protection": the

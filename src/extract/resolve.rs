@@ -150,6 +150,13 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             }
         }
     }
+    // The agreement names some mention introduces as a new one ("an agreement").
+    let indefinite: HashSet<usize> = sentences
+        .iter()
+        .flatten()
+        .filter(|m| m.indefinite)
+        .filter_map(|m| class(m).and_then(|k| seen.get(&(k, m.name.clone())).copied()))
+        .collect();
     // Where each distinct name goes: itself, or a fuller name; None: dropped.
     let word_lists: Vec<Vec<String>> = names.iter().map(|(_, n)| words(n)).collect();
     let mut target: Vec<Option<usize>> = (0..names.len()).map(Some).collect();
@@ -189,7 +196,11 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             .copied()
             .filter(|&b| head(&word_lists[b]) == head(wa))
             .collect();
-        let candidates = if *ka == Kind::Person && wa.len() == 1 {
+        let candidates = if *ka == Kind::Agreement && wa.len() == 1 && indefinite.contains(&a) {
+            // "an agreement" is no part of "a new fishing agreement" named elsewhere: a
+            // bare agreement noun introduced as a new one names one of its own.
+            Vec::new()
+        } else if *ka == Kind::Person && wa.len() == 1 {
             // "Putin": the first or last word of a full name.
             fuller
                 .iter()

@@ -169,6 +169,17 @@ fn sign(ctx: &mut Ctx, i: usize) {
     if let Some(with) = s.target_after(i, &["with"]) {
         parties.push(with);
     }
+    // "The two countries signed …": a pair is no actor of its own.
+    if parties.is_empty()
+        && let Some(pair) = (0..s.mentions.len()).rev().find(|&m| {
+            s.mentions[m].kind == MentionKind::Pair
+                && s.mentions[m].end <= i
+                && in_clause(m)
+                && !s.prepositional(m)
+        })
+    {
+        parties.push(pair);
+    }
     if hedged(s, agreement) {
         return;
     }
@@ -176,10 +187,20 @@ fn sign(ctx: &mut Ctx, i: usize) {
         return;
     };
     let date = ctx.date_at(i);
-    for p in parties {
-        if let Some(e) = ctx.entity(p)
-            && is_party(ctx.kind(e))
-        {
+    // "The two countries signed …": both of the pair.
+    let entities: Vec<usize> = parties
+        .iter()
+        .flat_map(|&p| match s.mentions[p].kind {
+            MentionKind::Pair => ctx
+                .resolved
+                .pairs
+                .get(&(s.index, p))
+                .map_or(vec![], |&(x, y)| vec![x, y]),
+            _ => ctx.entity(p).into_iter().collect(),
+        })
+        .collect();
+    for e in entities {
+        if is_party(ctx.kind(e)) {
             ctx.emit(e, Relation::Signed, agr, None, date.clone(), Rule::SignVerb);
         }
     }
@@ -188,6 +209,33 @@ fn sign(ctx: &mut Ctx, i: usize) {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::{facts, triples};
+
+    #[test]
+    fn a_pair_signs_and_a_bare_agreement_is_its_own() {
+        let t = triples(
+            "Chile and Peru met in Lima. The two countries signed 50 agreements. \
+             Spain and Italy signed a new fishing agreement.",
+        );
+        assert!(t.contains(&"Chile signed agreements".to_string()), "{t:?}");
+        assert!(t.contains(&"Peru signed agreements".to_string()), "{t:?}");
+        assert!(
+            t.contains(&"Spain signed new fishing agreement".to_string()),
+            "{t:?}"
+        );
+        // The ministers of a pair are not the pair.
+        let t =
+            triples("The defence ministers of the two countries signed a new fishing agreement.");
+        assert!(t.is_empty(), "{t:?}");
+        // "The agreement" refers back to the one named.
+        let t = triples(
+            "Spain and Italy signed a new fishing agreement. The agreement between Spain and Italy runs to 2030.",
+        );
+        assert!(
+            !t.iter()
+                .any(|f| f.ends_with(" agreement") && !f.contains("fishing")),
+            "{t:?}"
+        );
+    }
 
     #[test]
     fn agreements_not_yet_made_are_not_signed() {

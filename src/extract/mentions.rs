@@ -214,6 +214,27 @@ pub fn qualify_generic_bodies(sentences: &mut [Vec<Mention>]) {
     }
 }
 
+/// "Beloved giant panda" opening a sentence: a breed or make whose first word is only
+/// written at the start of sentences is the plain species ("giant panda"); one the
+/// article writes elsewhere too ("Pungsan hunting dog") stays a breed.
+pub fn confirm_breeds(sentences: &mut [Vec<Mention>]) {
+    let written: std::collections::HashSet<String> = sentences
+        .iter()
+        .flatten()
+        .filter(|m| !m.initial)
+        .flat_map(|m| m.surface.split_whitespace().map(str::to_string))
+        .collect();
+    for m in sentences.iter_mut().flatten() {
+        if m.initial
+            && matches!(m.kind, MentionKind::Animal | MentionKind::Thing)
+            && let Some((first, rest)) = m.name.split_once(' ')
+            && !written.contains(first)
+        {
+            m.name = rest.to_string();
+        }
+    }
+}
+
 /// Marks the generic bodies named after a country's possessive with that country.
 fn mark_owned_bodies(tokens: &[Token], out: &mut [Mention]) {
     for k in 1..out.len() {
@@ -389,6 +410,11 @@ impl Finder<'_> {
                     let prev = self.out.pop().expect("just checked");
                     let full = format!("{} {}", prev.surface, name);
                     self.push_noun(prev.start, next + len, kind, full, plural);
+                    // At a sentence's start the word may be no name ("Beloved giant
+                    // panda"): [`confirm_breeds`] looks for it elsewhere.
+                    if let Some(m) = self.out.last_mut() {
+                        m.initial = prev.initial;
+                    }
                     i = next + len;
                     continue;
                 }
@@ -1289,6 +1315,33 @@ mod tests {
         assert_eq!(
             names(&["Ukraine's Ministry of Defence spoke."]),
             ["Ministry of Defence"]
+        );
+    }
+
+    #[test]
+    fn a_breed_only_at_a_sentence_start_is_the_species() {
+        let names = |ss: &[&str]| -> Vec<String> {
+            let mut all: Vec<Vec<Mention>> = ss
+                .iter()
+                .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
+                .collect();
+            confirm_breeds(&mut all);
+            all.into_iter()
+                .flatten()
+                .filter(|m| m.kind == MentionKind::Animal)
+                .map(|m| m.name)
+                .collect()
+        };
+        assert_eq!(
+            names(&["Beloved giant panda Mei left Lima.", "The zoo misses her."]),
+            ["giant panda"]
+        );
+        assert_eq!(
+            names(&[
+                "Pungsan hunting dogs arrived.",
+                "Kim likes Pungsan hunting dogs."
+            ]),
+            ["Pungsan hunting dog", "Pungsan hunting dog"]
         );
     }
 

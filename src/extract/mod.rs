@@ -107,6 +107,7 @@ pub fn extract(article: &Article) -> GraphFile {
         .map(|s| find_mentions(text, &tokens_of(s)))
         .collect();
     mentions::qualify_generic_bodies(&mut all_mentions);
+    mentions::confirm_breeds(&mut all_mentions);
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
     let mut shipment: Vec<usize> = Vec::new();

@@ -5,7 +5,7 @@
 //! four spaces (`    {`) and ends on one (`    }` or `    },`), and every article of
 //! `kb.articles` the same at six. Folding the journal in (see [`super::journal`]) changes
 //! only what the journal says: a record with the id (sources, entities) or key (facts,
-//! see [`super::merge::fact_key`]) of one in the journal gives way to the journal's, and
+//! see `merge::fact_key`) of one in the journal gives way to the journal's, and
 //! the journal's records go where canonical order puts them (by id; facts by
 //! [`Fact::sort_key`]), its articles after the base's articles. So the new base is
 //! written from the old one's text, merging two sorted streams: each base record is

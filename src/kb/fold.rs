@@ -29,6 +29,8 @@ use super::merge::fact_key;
 use super::session::{check_writable, lock, read_decisions};
 use crate::error::Error;
 use crate::model::{Entity, Fact, Source};
+use crate::store::json::RELEASE_EVERY;
+use crate::store::snapshot::map::Bytes;
 use crate::store::snapshot::stamp_of;
 use crate::store::write_file;
 use serde::de::DeserializeOwned;
@@ -255,14 +257,79 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
         return Ok(None);
     }
     let (decisions, _) = read_decisions(path)?;
-    let text = std::fs::read_to_string(path).map_err(read_err)?;
-    if stamp_of(&std::fs::metadata(path).map_err(read_err)?) != stamp_of(&meta) {
+    // Mapped, not read: the pages already copied are let go as the write goes on (a
+    // thread releases them every `RELEASE_EVERY`; reading them again maps them back from
+    // the page cache), so memory stays far below the base's size.
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let bytes = Bytes::map(&file).map_err(read_err)?;
+    if stamp_of(&file.metadata().map_err(read_err)?) != stamp_of(&meta) {
         return Ok(None);
     }
-    let Some(layout) = layout(&text) else {
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let written = std::thread::scope(|s| {
+        let released = &bytes;
+        s.spawn(move || {
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(RELEASE_EVERY)
+            {
+                // Only memory: the fold is the same if this fails.
+                let _ = released.release_resident();
+            }
+        });
+        let written = match std::str::from_utf8(&bytes) {
+            Ok(text) => write_folded(path, text, journal, &decisions),
+            Err(_) => Ok(None),
+        };
+        drop(stop);
+        written
+    })?;
+    let Some((n, counts)) = written else {
         return Ok(None);
     };
-    match kb_head(&text, &layout) {
+    match std::fs::remove_file(&jpath) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            return Err(Error::Write {
+                path: jpath,
+                source: e,
+            });
+        }
+        _ => {}
+    }
+    drop(held);
+    use crate::print::text::counted;
+    notes.push(format!(
+        "folded {} from '{}' into '{}' and removed it",
+        counted(n, "article"),
+        jpath.display(),
+        path.display()
+    ));
+    notes.push(format!(
+        "wrote {} ({}, {}, {})",
+        path.display(),
+        counted(counts.0, "article"),
+        counted(counts.1, "entity"),
+        counted(counts.2, "fact")
+    ));
+    Ok(Some(()))
+}
+
+/// A base's numbers of articles, entities and facts.
+type Counts = (usize, usize, usize);
+
+/// Writes the base at `path` folded from its old `text` and the journal; gives the
+/// journal's number of articles and the new base's counts (articles, entities, facts), or
+/// `None` when the text is not laid out as kg writes bases under these decisions (nothing
+/// is written then).
+fn write_folded(
+    path: &Path,
+    text: &str,
+    journal: Journal,
+    decisions: &super::Decisions,
+) -> Result<Option<(usize, Counts)>, Error> {
+    let Some(layout) = layout(text) else {
+        return Ok(None);
+    };
+    match kb_head(text, &layout) {
         Some((version, Some(d))) if version == KB_VERSION && d == decisions.fingerprint() => {}
         _ => return Ok(None),
     }
@@ -300,7 +367,7 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
         out.write_all(&text.as_bytes()[..l.sources.records[0].0])?;
         copy(
             out,
-            &text,
+            text,
             &l.sources,
             &sources,
             source_id,
@@ -310,7 +377,7 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
         out.write_all(&text.as_bytes()[l.sources.tail..l.entities.records[0].0])?;
         counts.1 = copy(
             out,
-            &text,
+            text,
             &l.entities,
             &entities,
             entity_id,
@@ -318,7 +385,7 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
             &mut bad,
         )?;
         out.write_all(&text.as_bytes()[l.entities.tail..l.facts.records[0].0])?;
-        counts.2 = copy(out, &text, &l.facts, &facts, fact_key, in_order, &mut bad)?;
+        counts.2 = copy(out, text, &l.facts, &facts, fact_key, in_order, &mut bad)?;
         out.write_all(&text.as_bytes()[l.facts.tail..l.articles.records[0].0])?;
         for (i, &(start, end)) in l.articles.records.iter().enumerate() {
             if i > 0 {
@@ -339,40 +406,13 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
         out.write_all(&text.as_bytes()[l.articles.tail..])
     });
     match written {
-        Err(_) if bad => return Ok(None),
-        Err(source) => {
-            return Err(Error::Write {
-                path: path.into(),
-                source,
-            });
-        }
-        Ok(()) => {}
+        Err(_) if bad => Ok(None),
+        Err(source) => Err(Error::Write {
+            path: path.into(),
+            source,
+        }),
+        Ok(()) => Ok(Some((n, counts))),
     }
-    match std::fs::remove_file(&jpath) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => {
-            return Err(Error::Write {
-                path: jpath,
-                source: e,
-            });
-        }
-        _ => {}
-    }
-    drop(held);
-    use crate::print::text::counted;
-    notes.push(format!(
-        "folded {} from '{}' into '{}' and removed it",
-        counted(n, "article"),
-        jpath.display(),
-        path.display()
-    ));
-    notes.push(format!(
-        "wrote {} ({}, {}, {})",
-        path.display(),
-        counted(counts.0, "article"),
-        counted(counts.1, "entity"),
-        counted(counts.2, "fact")
-    ));
-    Ok(Some(()))
 }
 
 #[cfg(test)]

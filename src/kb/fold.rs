@@ -20,8 +20,10 @@
 //! replaces the old atomically, then the journal is removed.
 //!
 //! # Complexity
-//! O(size of the base + size of the journal) time; memory about the base's size (its
-//! text) plus the journal's records.
+//! O(size of the base + size of the journal) time (plus sorting the journal's records).
+//! Memory: the journal's records, a span per base record, and what of the memory-mapped
+//! base was read since its pages were last let go (every `RELEASE_EVERY`): 834 MB for a
+//! 920 MB base of 1M facts with a 1,000-article journal (bench/results.md).
 
 use super::KB_VERSION;
 use super::journal::{Entry, Journal, path_for};

@@ -5,7 +5,9 @@
 //! journal; the base's bytes are shared and never changed), writes N synthetic wire
 //! articles (`kg::kb::synthetic`), then runs `kg add` once per article as a user would
 //! and prints the wall time of every 100th call with the journal's size; finally times
-//! `kg path A B` with the full journal, and with none. With `KG_BENCH_KEEP` set, the
+//! `kg path A B` with the full journal, and with none. `KG_BENCH_FIRST=K` starts at
+//! synthetic article K (default 0: a base that holds articles 0 to 999 already, as one
+//! compacted after a run, takes new ones from 1000). With `KG_BENCH_KEEP` set, the
 //! folder (base link, snapshot, journal, articles) is kept for a closer look.
 //!
 //! ```sh
@@ -24,6 +26,8 @@ fn main() {
         std::process::exit(2);
     };
     let n: usize = n.parse().expect("N is a number");
+    let first: usize = std::env::var("KG_BENCH_FIRST")
+        .map_or(0, |k| k.parse().expect("KG_BENCH_FIRST is a number"));
     let dir = std::env::temp_dir().join(format!("kg-journal-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let work = dir.join("kg.json");
@@ -55,7 +59,7 @@ fn main() {
     println!("articles in journal | journal size | kg add (ms)");
     for i in 0..n {
         let article = dir.join(format!("wire-{i:05}.txt"));
-        std::fs::write(&article, kg::kb::synthetic::article(i).0).expect("write article");
+        std::fs::write(&article, kg::kb::synthetic::article(first + i).0).expect("write article");
         let took = run(&["add", article.to_str().expect("UTF-8 path")]);
         if i == 0 || (i + 1) % 100 == 0 {
             println!(

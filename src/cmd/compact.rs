@@ -1,11 +1,19 @@
 //! `kg compact`: fold the base's journal (the articles `kg add` appended to a large base,
 //! see [`crate::kb::journal`]) into the base, and remove it.
+//!
+//! A base as kg writes it, under the decisions it was built with, is folded by streaming:
+//! the new base is written from the old one's text and the journal's records, without
+//! reading the graph or the articles into memory (see [`crate::kb::fold`]). Any other
+//! base is opened whole, as every write command opens it.
 
 use super::{Outcome, WriteCtx};
 use crate::error::Error;
 use crate::kb::Session;
 
 pub fn run(ctx: &mut WriteCtx) -> Result<Outcome, Error> {
+    if crate::kb::fold::fold(ctx.base, &mut ctx.notes)?.is_some() {
+        return Ok(Outcome::Done);
+    }
     let mut session = Session::open(ctx.base)?;
     session.save(&mut ctx.notes, "it has no journal to fold in")?;
     Ok(Outcome::Done)

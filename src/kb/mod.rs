@@ -19,6 +19,7 @@ pub mod aliases;
 pub mod append;
 pub mod decisions;
 pub mod duplicates;
+pub mod fold;
 pub mod generate;
 pub mod ingest;
 pub mod journal;

@@ -382,3 +382,53 @@ fn a_node_link_file_is_not_appended_to() {
     assert!(!journal_of(&nodelink).exists());
     assert_eq!(fs::read(&nodelink).unwrap(), before);
 }
+
+/// `kg compact` folds the journal in by streaming the base (see `src/kb/fold.rs`); killed
+/// at any point it leaves the old base with its journal, or the new base (with the journal
+/// or without it): queries answer, and the next compact gives the slow base.
+#[test]
+fn kill_9_mid_compact_leaves_the_old_base_or_the_new_one() {
+    let (dir, all, base) = journalled(4, 12);
+    let slow = base_with(dir.path(), "slow.json", &all[..12]);
+    let old = fs::read(&base).unwrap();
+    let journal = fs::read(journal_of(&base)).unwrap();
+    let mtime = fs::metadata(&base).unwrap().modified().unwrap();
+    let mut states = std::collections::BTreeSet::new();
+    for delay_us in [0, 500, 1_000, 2_000, 4_000, 8_000, 100_000] {
+        fs::write(&base, &old).unwrap();
+        fs::write(journal_of(&base), &journal).unwrap();
+        // The journal names the base by length and modification time: keep both.
+        let f = fs::File::options().write(true).open(&base).unwrap();
+        f.set_modified(mtime).unwrap();
+        drop(f);
+        let (code, _, err) = run_policy("always", &base, &["stats"]);
+        assert_eq!(code, 0, "the journal extends the base: {err}");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+            .arg("-q")
+            .arg("-g")
+            .arg(&base)
+            .arg("compact")
+            .env_remove("KG_GRAPH")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(delay_us));
+        let _ = child.kill(); // SIGKILL on Unix
+        child.wait().unwrap();
+        let now = fs::read(&base).unwrap();
+        let state = if now == old {
+            "old"
+        } else {
+            assert_eq!(now, fs::read(&slow).unwrap(), "never a partial base");
+            "new"
+        };
+        states.insert((state, journal_of(&base).exists()));
+        let (code, _, err) = run_policy("never", &base, &["compact"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap());
+        assert!(!journal_of(&base).exists());
+        let (code, _, err) = run_policy("always", &base, &["stats"]);
+        assert_eq!(code, 0, "{err}");
+    }
+    assert!(!states.is_empty());
+}

@@ -1,0 +1,464 @@
+//! [`fold`]: `kg compact` on a large base without reading it into memory as a graph.
+//!
+//! A base kg wrote is pretty JSON in canonical order (see [`super::KnowledgeBase::to_json`]):
+//! every record of `sources`, `entities` and `facts` starts on a line of its own indented
+//! four spaces (`    {`) and ends on one (`    }` or `    },`), and every article of
+//! `kb.articles` the same at six. Folding the journal in (see [`super::journal`]) changes
+//! only what the journal says: a record with the id (sources, entities) or key (facts,
+//! see `merge::fact_key`) of one in the journal gives way to the journal's, and
+//! the journal's records go where canonical order puts them (by id; facts by
+//! [`Fact::sort_key`]), its articles after the base's articles. So the new base is
+//! written from the old one's text, merging two sorted streams: each base record is
+//! parsed (which checks it, and gives its key and order) and copied as it is, or dropped
+//! for the journal's. The result is byte for byte what the whole-base path (parse, add
+//! the journal's articles, sort, write) writes, for a base as kg writes it.
+//!
+//! The fast path applies when the base is a knowledge base of this kg's format built
+//! under the decisions in `kg.aliases`, laid out as above with no empty section, and the
+//! journal extends the base as it is now; otherwise [`fold`] says so (`None`) and the
+//! caller takes the whole-base path. The write is the same as that path's: the new base
+//! replaces the old atomically, then the journal is removed.
+//!
+//! # Complexity
+//! O(size of the base + size of the journal) time (plus sorting the journal's records).
+//! Memory: the journal's records, a span per base record, and what of the memory-mapped
+//! base was read since its pages were last let go (every `RELEASE_EVERY`): 834 MB for a
+//! 920 MB base of 1M facts with a 1,000-article journal (bench/results.md).
+
+use super::KB_VERSION;
+use super::journal::{Entry, Journal, path_for};
+use super::merge::fact_key;
+use super::session::{check_writable, lock, read_decisions};
+use crate::error::Error;
+use crate::model::{Entity, Fact, Source};
+use crate::store::json::RELEASE_EVERY;
+use crate::store::snapshot::map::Bytes;
+use crate::store::snapshot::stamp_of;
+use crate::store::write_file;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// One record of an array: its text from the first byte of its opening line to the end of
+/// its closing brace (no comma).
+type Span = (usize, usize);
+
+/// The records of one array and where the array's closing line starts.
+struct Section {
+    records: Vec<Span>,
+    /// Where the text after the last record's brace starts (`\n  ],` or `\n    ]`).
+    tail: usize,
+}
+
+/// Where each part of a base's text is.
+struct Layout {
+    sources: Section,
+    entities: Section,
+    facts: Section,
+    articles: Section,
+}
+
+/// Reads the records of the array whose opening line (`"name": [`) ends at `from`, each
+/// record opened and closed by a brace indented `indent` spaces; `None` when the text is
+/// not laid out so or the array is empty.
+fn section(text: &str, from: usize, indent: usize) -> Option<Section> {
+    let pad = &"        "[..indent];
+    let mut records = Vec::new();
+    let mut at = from;
+    loop {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[at..line_end];
+        let body = line.strip_prefix(pad)?;
+        if body != "{" {
+            return None;
+        }
+        // The record ends at the first line that is the pad and a closing brace.
+        let mut close = None;
+        let mut scan = line_end;
+        while scan < text.len() {
+            let next_end = text[scan + 1..]
+                .find('\n')
+                .map_or(text.len(), |i| scan + 1 + i);
+            let l = &text[scan + 1..next_end];
+            if let Some(rest) = l.strip_prefix(pad)
+                && (rest == "}" || rest == "},")
+            {
+                close = Some((scan + 1 + indent + 1, rest == "},", next_end));
+                break;
+            }
+            if !l.starts_with(pad) || l.as_bytes().get(indent) != Some(&b' ') {
+                return None;
+            }
+            scan = next_end;
+        }
+        let (end, more, next) = close?;
+        records.push((at, end));
+        if !more {
+            return Some(Section { records, tail: end });
+        }
+        at = next + 1;
+        if at >= text.len() {
+            return None;
+        }
+    }
+}
+
+/// Finds the byte just past the line `line` (with its newline), searching from `from`.
+fn after_line(text: &str, from: usize, line: &str) -> Option<usize> {
+    let needle = format!("\n{line}\n");
+    let at = text[from..].find(&needle)? + from;
+    Some(at + needle.len())
+}
+
+/// The byte just past `expected` when the text at `from` is exactly it.
+fn right_after(text: &str, from: usize, expected: &str) -> Option<usize> {
+    text[from..]
+        .starts_with(expected)
+        .then_some(from + expected.len())
+}
+
+fn layout(text: &str) -> Option<Layout> {
+    if !text.starts_with("{\n  \"version\": ") || !text.ends_with("\n  }\n}\n") {
+        return None;
+    }
+    let s = after_line(text, 0, "  \"sources\": [")?;
+    let sources = section(text, s, 4)?;
+    let e = right_after(text, sources.tail, "\n  ],\n  \"entities\": [\n")?;
+    let entities = section(text, e, 4)?;
+    let f = right_after(text, entities.tail, "\n  ],\n  \"facts\": [\n")?;
+    let facts = section(text, f, 4)?;
+    // The extra fields, then the kb section, whose head says its version and decisions.
+    let k = after_line(text, facts.tail, "  \"kb\": {")?;
+    let a = after_line(text, k, "    \"articles\": [")?;
+    let articles = section(text, a, 6)?;
+    if &text[articles.tail..] != "\n    ]\n  }\n}\n" {
+        return None;
+    }
+    Some(Layout {
+        sources,
+        entities,
+        facts,
+        articles,
+    })
+}
+
+/// The kb section's head: its version and decisions fingerprint.
+fn kb_head(text: &str, layout: &Layout) -> Option<(u32, Option<String>)> {
+    let k = after_line(text, layout.facts.tail, "  \"kb\": {")?;
+    let head = &text[k..layout.articles.records.first()?.0];
+    let head = head.trim_end().strip_suffix("\"articles\": [")?;
+    #[derive(Deserialize)]
+    struct Head {
+        version: u32,
+        #[serde(default)]
+        decisions: Option<String>,
+    }
+    let h: Head =
+        serde_json::from_str(&format!("{{{}}}", head.trim_end().trim_end_matches(','))).ok()?;
+    Some((h.version, h.decisions))
+}
+
+/// Writes a record pretty-printed as it is nested `indent` spaces deep.
+fn put(out: &mut dyn Write, record: &impl Serialize, indent: usize) -> io::Result<()> {
+    let pad = &"        "[..indent];
+    let text = serde_json::to_string_pretty(record).expect("records serialize");
+    out.write_all(pad.as_bytes())?;
+    out.write_all(text.replace('\n', &format!("\n{pad}")).as_bytes())
+}
+
+/// What the journal changes in one section: the keys of the records it replaces or adds,
+/// and its records (the last of each key), in canonical order.
+struct Changes<T, K> {
+    keys: HashSet<K>,
+    records: Vec<T>,
+}
+
+impl<T, K: std::hash::Hash + Eq> Changes<T, K> {
+    /// The journal's records, the last of each key kept, put in order by `cmp`.
+    fn new(all: Vec<T>, key: impl Fn(&T) -> K, cmp: impl Fn(&T, &T) -> Ordering) -> Self {
+        let mut last: HashMap<K, T> = HashMap::new();
+        for r in all {
+            last.insert(key(&r), r);
+        }
+        let mut records: Vec<T> = Vec::new();
+        let mut set = HashSet::new();
+        for (k, r) in last {
+            set.insert(k);
+            records.push(r);
+        }
+        records.sort_by(&cmp);
+        Changes { keys: set, records }
+    }
+}
+
+/// Copies one section in canonical order: the base's records the journal does not
+/// replace, as they are, and the journal's records, each where its order puts it (both
+/// are in that order already, so this is a merge). Gives how many records it wrote; sets
+/// `bad` when a base record does not parse.
+fn copy<T: Serialize + DeserializeOwned, K: std::hash::Hash + Eq>(
+    out: &mut dyn Write,
+    text: &str,
+    section: &Section,
+    changes: &Changes<T, K>,
+    key: impl Fn(&T) -> K,
+    cmp: impl Fn(&T, &T) -> Ordering,
+    bad: &mut bool,
+) -> io::Result<usize> {
+    let mut n = 0;
+    let mut sep = |out: &mut dyn Write| {
+        n += 1;
+        if n > 1 { out.write_all(b",\n") } else { Ok(()) }
+    };
+    let mut new = changes.records.iter().peekable();
+    for &(start, end) in &section.records {
+        let raw = &text[start..end];
+        let Ok(record) = serde_json::from_str::<T>(raw) else {
+            *bad = true;
+            return Err(io::Error::other("a record does not parse"));
+        };
+        if changes.keys.contains(&key(&record)) {
+            continue;
+        }
+        while let Some(r) = new.next_if(|r| cmp(r, &record) == Ordering::Less) {
+            sep(out)?;
+            put(out, r, 4)?;
+        }
+        sep(out)?;
+        out.write_all(raw.as_bytes())?;
+    }
+    for r in new {
+        sep(out)?;
+        put(out, r, 4)?;
+    }
+    Ok(n)
+}
+
+/// Folds the journal of the base at `path` into it, writing the new base from the old
+/// one's text (see the module doc), then removes the journal. `None` when the fast path
+/// does not apply (nothing was written; the caller takes the whole-base path).
+pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
+    check_writable(path)?;
+    let held = lock(path)?;
+    let read_err = |source| Error::ReadGraph {
+        path: path.into(),
+        source,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(_) => return Ok(None), // the whole-base path says what is wrong
+    };
+    let jpath = path_for(path);
+    let journal = match Journal::read(path) {
+        Ok(Some(j)) if j.extends(stamp_of(&meta)) => j,
+        _ => return Ok(None),
+    };
+    if journal.entries.is_empty() {
+        return Ok(None);
+    }
+    let (decisions, _) = read_decisions(path)?;
+    // Mapped, not read: the pages already copied are let go as the write goes on (a
+    // thread releases them every `RELEASE_EVERY`; reading them again maps them back from
+    // the page cache), so memory stays far below the base's size.
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let bytes = Bytes::map(&file).map_err(read_err)?;
+    if stamp_of(&file.metadata().map_err(read_err)?) != stamp_of(&meta) {
+        return Ok(None);
+    }
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let written = std::thread::scope(|s| {
+        let released = &bytes;
+        s.spawn(move || {
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(RELEASE_EVERY)
+            {
+                // Only memory: the fold is the same if this fails.
+                let _ = released.release_resident();
+            }
+        });
+        let written = match std::str::from_utf8(&bytes) {
+            Ok(text) => write_folded(path, text, journal, &decisions),
+            Err(_) => Ok(None),
+        };
+        drop(stop);
+        written
+    })?;
+    let Some((n, counts)) = written else {
+        return Ok(None);
+    };
+    match std::fs::remove_file(&jpath) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            return Err(Error::Write {
+                path: jpath,
+                source: e,
+            });
+        }
+        _ => {}
+    }
+    drop(held);
+    use crate::print::text::counted;
+    notes.push(format!(
+        "folded {} from '{}' into '{}' and removed it",
+        counted(n, "article"),
+        jpath.display(),
+        path.display()
+    ));
+    notes.push(format!(
+        "wrote {} ({}, {}, {})",
+        path.display(),
+        counted(counts.0, "article"),
+        counted(counts.1, "entity"),
+        counted(counts.2, "fact")
+    ));
+    Ok(Some(()))
+}
+
+/// A base's numbers of articles, entities and facts.
+type Counts = (usize, usize, usize);
+
+/// Writes the base at `path` folded from its old `text` and the journal; gives the
+/// journal's number of articles and the new base's counts (articles, entities, facts), or
+/// `None` when the text is not laid out as kg writes bases under these decisions (nothing
+/// is written then).
+fn write_folded(
+    path: &Path,
+    text: &str,
+    journal: Journal,
+    decisions: &super::Decisions,
+) -> Result<Option<(usize, Counts)>, Error> {
+    let Some(layout) = layout(text) else {
+        return Ok(None);
+    };
+    match kb_head(text, &layout) {
+        Some((version, Some(d))) if version == KB_VERSION && d == decisions.fingerprint() => {}
+        _ => return Ok(None),
+    }
+    let n = journal.entries.len();
+    let (mut all_sources, mut all_entities, mut all_facts) = (Vec::new(), Vec::new(), Vec::new());
+    let mut articles = Vec::new();
+    for Entry {
+        article,
+        sources,
+        entities,
+        facts,
+    } in journal.entries
+    {
+        all_sources.extend(sources);
+        all_entities.extend(entities.into_iter().map(|mut e| {
+            e.aliases.sort();
+            e.aliases.dedup();
+            e
+        }));
+        all_facts.extend(facts);
+        articles.extend(article);
+    }
+    let source_id = |s: &Source| s.id.clone();
+    let by_source_id = |a: &Source, b: &Source| a.id.cmp(&b.id);
+    let entity_id = |e: &Entity| e.id.clone();
+    let by_entity_id = |a: &Entity, b: &Entity| a.id.cmp(&b.id);
+    let in_order = |a: &Fact, b: &Fact| a.sort_key().cmp(&b.sort_key());
+    let sources = Changes::new(all_sources, source_id, by_source_id);
+    let entities = Changes::new(all_entities, entity_id, by_entity_id);
+    let facts = Changes::new(all_facts, fact_key, in_order);
+    let mut bad = false;
+    let mut counts = (0, 0, 0);
+    let l = &layout;
+    let written = write_file(path, |out| {
+        out.write_all(&text.as_bytes()[..l.sources.records[0].0])?;
+        copy(
+            out,
+            text,
+            &l.sources,
+            &sources,
+            source_id,
+            by_source_id,
+            &mut bad,
+        )?;
+        out.write_all(&text.as_bytes()[l.sources.tail..l.entities.records[0].0])?;
+        counts.1 = copy(
+            out,
+            text,
+            &l.entities,
+            &entities,
+            entity_id,
+            by_entity_id,
+            &mut bad,
+        )?;
+        out.write_all(&text.as_bytes()[l.entities.tail..l.facts.records[0].0])?;
+        counts.2 = copy(out, text, &l.facts, &facts, fact_key, in_order, &mut bad)?;
+        out.write_all(&text.as_bytes()[l.facts.tail..l.articles.records[0].0])?;
+        for (i, &(start, end)) in l.articles.records.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",\n")?;
+            }
+            let record = &text[start..end];
+            if serde_json::from_str::<serde::de::IgnoredAny>(record).is_err() {
+                bad = true;
+                return Err(io::Error::other("an article does not parse"));
+            }
+            out.write_all(record.as_bytes())?;
+        }
+        for a in &articles {
+            out.write_all(b",\n")?;
+            put(out, a, 6)?;
+        }
+        counts.0 = l.articles.records.len() + articles.len();
+        out.write_all(&text.as_bytes()[l.articles.tail..])
+    });
+    match written {
+        Err(_) if bad => Ok(None),
+        Err(source) => Err(Error::Write {
+            path: path.into(),
+            source,
+        }),
+        Ok(()) => Ok(Some((n, counts))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::{Extraction, KnowledgeBase};
+    use crate::model::{Kind, Relation};
+
+    fn small() -> KnowledgeBase {
+        let mut kb = KnowledgeBase::empty();
+        let source = Source::new("a");
+        let entity = Entity::new("x", "X", Kind::Person);
+        let fact = Fact::new("x", Relation::LocatedIn, "x");
+        kb.graph.sources.push(source.clone());
+        kb.graph.entities.push(entity.clone());
+        kb.graph.facts.push(fact.clone());
+        kb.articles.push(Extraction {
+            source,
+            entities: vec![entity],
+            facts: vec![fact],
+        });
+        kb
+    }
+
+    #[test]
+    fn a_base_as_kg_writes_it_is_laid_out_record_by_record() {
+        let text = small().to_json();
+        let l = layout(&text).expect("the canonical layout");
+        for s in [&l.sources, &l.entities, &l.facts, &l.articles] {
+            assert_eq!(s.records.len(), 1);
+            let (start, end) = s.records[0];
+            serde_json::from_str::<serde_json::Value>(&text[start..end]).unwrap();
+        }
+        let (version, decisions) = kb_head(&text, &l).unwrap();
+        assert_eq!(version, KB_VERSION);
+        assert_eq!(decisions, small().decisions);
+    }
+
+    #[test]
+    fn any_other_layout_takes_the_whole_base_path() {
+        let text = small().to_json();
+        let one_line: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(layout(&one_line.to_string()).is_none());
+        assert!(layout(&text.replace("    {\n", "   {\n")).is_none());
+        assert!(layout(&KnowledgeBase::empty().to_json()).is_none());
+    }
+}

@@ -190,6 +190,26 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     f.out
 }
 
+/// The portfolio a minister's title names, as ministries are named: "Defence Minister"
+/// → "Defence", "foreign minister" → "Foreign Affairs", "Civil Aviation Minister" →
+/// "Civil Aviation"; the topic of a described ministry ("foreign ministry") likewise.
+pub fn portfolio_name(title: &str) -> String {
+    let words: Vec<String> = title
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("minister"))
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    match words.join(" ").as_str() {
+        "Foreign" => "Foreign Affairs".to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// "Ukraine's Ministry of Defence" and "Russia's Ministry of Defence" in one article are
 /// the Ukrainian and the Russian Ministry of Defence: a generically named body after a
 /// country's possessive takes the country's adjective into its name when the article
@@ -1204,19 +1224,7 @@ fn described_body(c: usize, topic: &[&str], cue: &[&str]) -> Option<(MentionKind
             Some((MentionKind::Country(c), country.name.clone()))
         }
         ([_, ..], ["ministry"]) if topic.len() <= 2 => {
-            let portfolio = match topic {
-                ["foreign"] => "Foreign Affairs".to_string(),
-                words => words
-                    .iter()
-                    .map(|w| {
-                        let mut ch = w.chars();
-                        ch.next()
-                            .map(|f| f.to_uppercase().chain(ch).collect::<String>())
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            };
+            let portfolio = portfolio_name(&topic.join(" "));
             let demonym = country.demonyms.first()?;
             Some((
                 MentionKind::Name(Some(Kind::Institution)),
@@ -1242,6 +1250,34 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    /// The names of the proper-name mentions of one sentence.
+    fn name_mentions(t: &str) -> Vec<String> {
+        find_mentions(t, &tokenize(t, 0, t.len()))
+            .into_iter()
+            .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+            .map(|m| m.name)
+            .collect()
+    }
+
+    /// The names of the mentions `keep` selects in an article of sentences `ss`, after
+    /// the article-level `pass`.
+    fn article_mentions(
+        ss: &[&str],
+        pass: fn(&mut [Vec<Mention>]),
+        keep: fn(&Mention) -> bool,
+    ) -> Vec<String> {
+        let mut all: Vec<Vec<Mention>> = ss
+            .iter()
+            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
+            .collect();
+        pass(&mut all);
+        all.into_iter()
+            .flatten()
+            .filter(keep)
+            .map(|m| m.name)
+            .collect()
     }
 
     #[test]
@@ -1288,17 +1324,10 @@ mod tests {
 
     #[test]
     fn two_countries_generic_bodies_carry_their_adjectives() {
-        let names = |ss: &[&str]| -> Vec<String> {
-            let mut all: Vec<Vec<Mention>> = ss
-                .iter()
-                .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
-                .collect();
-            qualify_generic_bodies(&mut all);
-            all.into_iter()
-                .flatten()
-                .filter(|m| matches!(m.kind, MentionKind::Name(_)))
-                .map(|m| m.name)
-                .collect()
+        let names = |ss: &[&str]| {
+            article_mentions(ss, qualify_generic_bodies, |m| {
+                matches!(m.kind, MentionKind::Name(_))
+            })
         };
         assert_eq!(
             names(&[
@@ -1320,18 +1349,8 @@ mod tests {
 
     #[test]
     fn a_breed_only_at_a_sentence_start_is_the_species() {
-        let names = |ss: &[&str]| -> Vec<String> {
-            let mut all: Vec<Vec<Mention>> = ss
-                .iter()
-                .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
-                .collect();
-            confirm_breeds(&mut all);
-            all.into_iter()
-                .flatten()
-                .filter(|m| m.kind == MentionKind::Animal)
-                .map(|m| m.name)
-                .collect()
-        };
+        let names =
+            |ss: &[&str]| article_mentions(ss, confirm_breeds, |m| m.kind == MentionKind::Animal);
         assert_eq!(
             names(&["Beloved giant panda Mei left Lima.", "The zoo misses her."]),
             ["giant panda"]
@@ -1347,13 +1366,7 @@ mod tests {
 
     #[test]
     fn a_number_word_inside_a_sentence_is_part_of_a_name() {
-        let names = |t: &str| -> Vec<String> {
-            find_mentions(t, &tokenize(t, 0, t.len()))
-                .into_iter()
-                .filter(|m| matches!(m.kind, MentionKind::Name(_)))
-                .map(|m| m.name)
-                .collect()
-        };
+        let names = name_mentions;
         assert_eq!(
             names("The rescue group Four Paws said the elephant was calm."),
             ["Four Paws"]
@@ -1366,13 +1379,7 @@ mod tests {
 
     #[test]
     fn names_keep_titles_after_connectors_and_split_at_and_the() {
-        let names = |t: &str| -> Vec<String> {
-            find_mentions(t, &tokenize(t, 0, t.len()))
-                .into_iter()
-                .filter(|m| matches!(m.kind, MentionKind::Name(_)))
-                .map(|m| m.name)
-                .collect()
-        };
+        let names = name_mentions;
         let n = names("Ana Lind, Department of General Services Director, spoke.");
         assert!(
             n.contains(&"Department of General Services".to_string()),

@@ -288,15 +288,7 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
     let Some((n, counts)) = written else {
         return Ok(None);
     };
-    match std::fs::remove_file(&jpath) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => {
-            return Err(Error::Write {
-                path: jpath,
-                source: e,
-            });
-        }
-        _ => {}
-    }
+    super::journal::remove(&jpath)?;
     drop(held);
     use crate::print::text::counted;
     notes.push(format!(

@@ -53,6 +53,18 @@ pub fn path_for(base: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Removes the journal at `path` once its articles are in the base; one already gone is
+/// no error.
+pub fn remove(path: &Path) -> Result<(), Error> {
+    match std::fs::remove_file(path) {
+        Err(source) if source.kind() != io::ErrorKind::NotFound => Err(Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }),
+        _ => Ok(()),
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct Head {
     #[serde(rename = "kg-journal")]

@@ -226,15 +226,7 @@ impl Session {
         }
         // Only once the base holds the journal's articles does the journal go.
         if let Some((jpath, n)) = self.journal.take() {
-            match std::fs::remove_file(&jpath) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                    return Err(Error::Write {
-                        path: jpath,
-                        source: e,
-                    });
-                }
-                _ => {}
-            }
+            super::journal::remove(&jpath)?;
             notes.push(format!(
                 "folded {} from '{}' into '{}' and removed it",
                 crate::print::text::counted(n, "article"),

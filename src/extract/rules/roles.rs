@@ -15,7 +15,7 @@
 use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::{Family, RoleLink, lexicons};
-use crate::extract::mentions::MentionKind;
+use crate::extract::mentions::{MentionKind, portfolio_name};
 use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
@@ -97,26 +97,6 @@ fn topic_ministry(ctx: &Ctx, topic: &str) -> Option<usize> {
     });
     let first = found.next()?.0;
     found.next().is_none().then_some(first)
-}
-
-/// The portfolio a minister's title names, as ministries are named: "Defence Minister"
-/// → "Defence", "foreign minister" → "Foreign Affairs", "Civil Aviation Minister" →
-/// "Civil Aviation".
-fn portfolio_name(title: &str) -> String {
-    let words: Vec<String> = title
-        .split_whitespace()
-        .filter(|w| !w.eq_ignore_ascii_case("minister"))
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        })
-        .collect();
-    match words.join(" ").as_str() {
-        "Foreign" => "Foreign Affairs".to_string(),
-        other => other.to_string(),
-    }
 }
 
 /// The only institution of the article whose name has the word `cue` ("institute" →

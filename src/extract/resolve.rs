@@ -116,6 +116,12 @@ fn head(words: &[String]) -> Option<&String> {
     }
 }
 
+/// True for a name written in capitals only, two letters or more ("NASA", "KCNA").
+fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
 /// The resolution class of a mention: mentions are only merged within one class.
 fn class(m: &Mention) -> Option<Kind> {
     match m.kind {
@@ -200,6 +206,10 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             // "an agreement" is no part of "a new fishing agreement" named elsewhere: a
             // bare agreement noun introduced as a new one names one of its own.
             Vec::new()
+        } else if *ka == Kind::Person && wa.len() == 1 && is_acronym(&names[a].1) {
+            // "NASA" is no person's first or last name: an acronym joins only a fuller
+            // name with its head ("NASA" is not "NASA ISRO Synthetic Aperture Radar").
+            same_head
         } else if *ka == Kind::Person && wa.len() == 1 {
             // "Putin": the first or last word of a full name.
             fuller
@@ -541,6 +551,26 @@ mod tests {
                 "{later}"
             );
         }
+    }
+
+    #[test]
+    fn an_acronym_is_no_first_or_last_name() {
+        let (r, ms) = resolved(&[
+            "NASA Administrator Ana Lind met engineers of the NASA Mars Sample Radar.",
+            "NASA said the visit went well.",
+        ]);
+        assert_eq!(entity_of(&r, &ms, 1, "NASA").unwrap().name, "NASA");
+        // A surname written in capitals is still rare; a surname in plain case joins.
+        let (r, ms) = resolved(&["Ana Lind spoke.", "Then Lind left."]);
+        assert_eq!(entity_of(&r, &ms, 1, "Lind").unwrap().name, "Ana Lind");
+    }
+
+    #[test]
+    fn acronyms_are_capitals_only() {
+        assert!(is_acronym("NASA"));
+        assert!(is_acronym("U.S."));
+        assert!(!is_acronym("Nasa"));
+        assert!(!is_acronym("A"));
     }
 
     #[test]

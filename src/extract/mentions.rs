@@ -622,6 +622,11 @@ impl Finder<'_> {
                 // after a connector: "Department of General Services").
                 // "Department of General Services Director," ending the run: the name
                 // owns the title.
+                // "the Russian Foreign Ministry Maria Zakharova": a body's name, then a
+                // person's, in one run of capitals.
+                if e > p && self.person_after_body(e, b) {
+                    break;
+                }
                 if e > p
                     && !CONNECTORS.contains(&self.lowers[e - 1])
                     && let Some((len, _)) = lex.title_forms.longest(&self.lowers[e..b])
@@ -776,6 +781,36 @@ impl Finder<'_> {
         true
     }
 
+    /// Whether the run `[e, b)` is a person's name right after a body's cue word ("…
+    /// Foreign Ministry | Maria Zakharova", "… City Council | Ana Lind"): two or three
+    /// plain capitalised words, none a cue, country or function word, that the name
+    /// typer takes for a person's.
+    fn person_after_body(&self, e: usize, b: usize) -> bool {
+        let lex = lexicons();
+        let body_cue = lex
+            .institution_forms
+            .get(self.lowers[e - 1])
+            .is_some_and(|f| !f.plural);
+        if !body_cue || !(2..=3).contains(&(b - e)) {
+            return false;
+        }
+        let plain = (e..b).all(|k| {
+            let w = self.lowers[k];
+            self.tokens[k].kind == TokKind::Word
+                && self.tokens[k].is_capitalised()
+                && !lex.function_words.contains(w)
+                && !CONNECTORS.contains(&w)
+                && lex.institution_forms.get(w).is_none()
+                && !lex.places.contains(w)
+                && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
+        });
+        if !plain || lex.country_forms.longest(&self.lowers[e..b]).is_some() {
+            return false;
+        }
+        let guess = super::typer::weights().guess(&super::typer::features(self.tokens, e, b));
+        guess.name_type == super::typer::NameType::Person
+    }
+
     /// Pushes the name `[p, e)`, extended by a lowercase place or institution cue that
     /// follows ("Kursk region", "Moscow government"); returns its end.
     fn push_name(&mut self, p: usize, e: usize, initial: bool) -> usize {
@@ -898,7 +933,12 @@ impl Finder<'_> {
         {
             return;
         }
-        let org_end = self.run_end(org_start);
+        let mut org_end = self.run_end(org_start);
+        // "Spokesperson for the Russian Foreign Ministry Maria Zakharova": the body ends
+        // where its holder's name starts.
+        if let Some(k) = (org_start + 1..org_end).find(|&k| self.person_after_body(k, org_end)) {
+            org_end = k;
+        }
         let org_words = &self.lowers[org_start..org_end];
         // "President of the Republic of Uzbekistan Shavkat Mirziyoyev": the country, then
         // the person's name goes on in the run.
@@ -1375,6 +1415,50 @@ mod tests {
             names("Two Rotor officials said the bears were calm."),
             ["Rotor"]
         );
+    }
+
+    #[test]
+    fn a_person_named_right_after_a_body_is_a_name_of_their_own() {
+        let names = name_mentions;
+        for (text, body, person) in [
+            (
+                "Spokesperson for the Russian Foreign Ministry Maria Zakharova said so.",
+                "Russian Foreign Ministry",
+                "Maria Zakharova",
+            ),
+            (
+                "The Chilean Foreign Ministry Carlos Ortega spoke.",
+                "Chilean Foreign Ministry",
+                "Carlos Ortega",
+            ),
+            (
+                "A spokesman for the Oslo City Council Peter Hansen said no.",
+                "Oslo City Council",
+                "Peter Hansen",
+            ),
+        ] {
+            let n = names(text);
+            assert!(n.iter().any(|x| x.ends_with(body)), "{text}: {n:?}");
+            assert!(n.contains(&person.to_string()), "{text}: {n:?}");
+        }
+        // A place or a second cue after the body's word stays in its name.
+        for (text, name) in [
+            (
+                "Visitors came to the Moscow Zoo Aquarium Hall.",
+                "Moscow Zoo Aquarium Hall",
+            ),
+            (
+                "The Lima Ministry Building Annex opened.",
+                "Lima Ministry Building Annex",
+            ),
+            (
+                "Crowds visited the Bank of England Museum.",
+                "Bank of England Museum",
+            ),
+        ] {
+            let n = names(text);
+            assert!(n.contains(&name.to_string()), "{text}: {n:?}");
+        }
     }
 
     #[test]

@@ -1120,6 +1120,26 @@ mod tests {
     }
 
     #[test]
+    fn more_verbs_of_saying_and_their_participles() {
+        for text in [
+            "\u{201c}The bridge will reopen in May,\u{201d} Ana Lind remarked.",
+            "Ana Lind commented that the bridge will reopen in May.",
+            "Ana Lind admitted that the bridge will reopen in May.",
+            "Ana Lind spoke on Monday, adding that the bridge will reopen in May.",
+            "Ana Lind left early, noting that the bridge will reopen in May.",
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter()
+                    .any(|(_, claim, _)| claim.contains("bridge will reopen in May")),
+                "{text}: {f:?}"
+            );
+        }
+        // A warning as a noun reports nothing.
+        assert!(stated("Ana Lind issued a warning to the town.").is_empty());
+    }
+
+    #[test]
     fn participles_infinitives_and_questions() {
         let f = stated(
             "Mayor Ana Lind refused to say whether Oslo would pay, saying only that \"talks go on\".",

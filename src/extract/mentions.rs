@@ -413,8 +413,19 @@ impl Finder<'_> {
                 i += len;
                 continue;
             }
+            // "Dr. Anil Jayantha": the honorific and its period are no part of the name.
+            if self.honorific_at(i) {
+                i += 2;
+                continue;
+            }
             if t.is_capitalised() {
                 let end = self.run_end(i);
+                // "SINGAPORE - Four koalas from Australia": a number word alone in its run
+                // counts what follows; it names nothing.
+                if end == i + 1 && number_value(self.lowers[i]).is_some() {
+                    i += 1;
+                    continue;
+                }
                 let initial = Some(i) == first_word
                     || (i > 0 && self.tokens[i - 1].is_quote() && i <= first_word.unwrap_or(0) + 2);
                 let next = self.segment_run(i, end, initial);
@@ -538,6 +549,10 @@ impl Finder<'_> {
         while j < n {
             let t = &self.tokens[j];
             if t.is_capitalised() {
+                // "Later Dr. Lind": an honorific with its period opens a name of its own.
+                if self.honorific_at(j) {
+                    break;
+                }
                 j += 1;
                 continue;
             }
@@ -550,7 +565,11 @@ impl Finder<'_> {
                 if k < n && self.lowers[k] == "the" {
                     k += 1;
                 }
-                if k < n && self.tokens[k].is_capitalised() && !self.lowers[k].eq("the") {
+                if k < n
+                    && self.tokens[k].is_capitalised()
+                    && !self.lowers[k].eq("the")
+                    && !self.honorific_at(k)
+                {
                     j = k + 1;
                     continue;
                 }
@@ -781,17 +800,55 @@ impl Finder<'_> {
         true
     }
 
+    /// Whether a comma or dash, then a title, comes at token `i` ("…, Deputy Minister",
+    /// "… - Minister of Ports").
+    fn title_follows(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.text, "," | "-" | "\u{2013}" | "\u{2014}"))
+            && i + 1 < self.lowers.len()
+            && lexicons()
+                .title_forms
+                .longest(&self.lowers[i + 1..])
+                .is_some()
+    }
+
+    /// Whether token `i` is an honorific written with its period before a name ("Dr.
+    /// Anil Jayantha", "Mr. Lee").
+    fn honorific_at(&self, i: usize) -> bool {
+        matches!(
+            self.lowers[i],
+            "dr" | "mr" | "mrs" | "ms" | "prof" | "messrs"
+        ) && self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."))
+            && self.tokens.get(i + 2).is_some_and(Token::is_capitalised)
+    }
+
     /// Whether the run `[e, b)` is a person's name right after a body's cue word ("…
     /// Foreign Ministry | Maria Zakharova", "… City Council | Ana Lind"): two or three
     /// plain capitalised words, none a cue, country or function word, that the name
     /// typer takes for a person's.
     fn person_after_body(&self, e: usize, b: usize) -> bool {
-        let lex = lexicons();
-        let body_cue = lex
+        let body_cue = lexicons()
             .institution_forms
             .get(self.lowers[e - 1])
             .is_some_and(|f| !f.plural);
-        if !body_cue || !(2..=3).contains(&(b - e)) {
+        body_cue && self.person_name(e, b)
+    }
+
+    /// Whether `[e, b)` is two or three plain capitalised words, none a cue, country,
+    /// title or function word, that the name typer takes for a person's name.
+    fn person_name(&self, e: usize, b: usize) -> bool {
+        self.plain_name(e, b) && {
+            let guess = super::typer::weights().guess(&super::typer::features(self.tokens, e, b));
+            guess.name_type == super::typer::NameType::Person
+        }
+    }
+
+    /// Whether `[e, b)` is two or three plain capitalised words, none a cue, country,
+    /// title or function word: the shape of a person's name.
+    fn plain_name(&self, e: usize, b: usize) -> bool {
+        let lex = lexicons();
+        if !(2..=3).contains(&(b - e)) {
             return false;
         }
         let plain = (e..b).all(|k| {
@@ -804,11 +861,7 @@ impl Finder<'_> {
                 && !lex.places.contains(w)
                 && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
         });
-        if !plain || lex.country_forms.longest(&self.lowers[e..b]).is_some() {
-            return false;
-        }
-        let guess = super::typer::weights().guess(&super::typer::features(self.tokens, e, b));
-        guess.name_type == super::typer::NameType::Person
+        plain && lex.country_forms.longest(&self.lowers[e..b]).is_none()
     }
 
     /// Pushes the name `[p, e)`, extended by a lowercase place or institution cue that
@@ -937,6 +990,19 @@ impl Finder<'_> {
         // "Spokesperson for the Russian Foreign Ministry Maria Zakharova": the body ends
         // where its holder's name starts.
         if let Some(k) = (org_start + 1..org_end).find(|&k| self.person_after_body(k, org_end)) {
+            org_end = k;
+        }
+        // "Minister of Labour and Deputy Minister of Finance", "Minister of Public Service
+        // and the CEO of …", "Minister of Ports and Ana Lind": a second title or a
+        // person's name after "and" ends the body.
+        if let Some(k) = (org_start + 1..org_end).find(|&k| {
+            let at = k + 1 + usize::from(self.lowers.get(k + 1) == Some(&"the"));
+            self.lowers[k] == "and"
+                && at < self.lowers.len()
+                && (lex.title_forms.longest(&self.lowers[at..]).is_some()
+                    || self.person_name(k + 1, org_end)
+                    || (self.plain_name(k + 1, org_end) && self.title_follows(org_end)))
+        }) {
             org_end = k;
         }
         let org_words = &self.lowers[org_start..org_end];
@@ -1459,6 +1525,23 @@ mod tests {
             let n = names(text);
             assert!(n.contains(&name.to_string()), "{text}: {n:?}");
         }
+    }
+
+    #[test]
+    fn honorifics_with_a_period_and_lone_number_words_name_nothing() {
+        assert_eq!(
+            name_mentions("Later Dr. Anil Perera and Mr. Lee spoke."),
+            ["Anil Perera", "Lee"]
+        );
+        let m = mentions("SINGAPORE - Four koalas from Australia have landed.");
+        assert!(
+            m.iter()
+                .any(|(n, k, c)| n == "koala" && *k == MentionKind::Animal && *c == Some(4)),
+            "{m:?}"
+        );
+        assert!(
+            name_mentions("The group Four Paws took the bears.").contains(&"Four Paws".to_string())
+        );
     }
 
     #[test]

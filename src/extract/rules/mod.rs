@@ -311,6 +311,21 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Whether mention `m` names a place or country: by the lexicon, by a place cue, or,
+    /// for a name of unknown kind, by the name typer's best guess.
+    pub fn is_place(&self, m: usize) -> bool {
+        let mention = &self.mentions[m];
+        match mention.kind {
+            MentionKind::Country(_) | MentionKind::Capital(_) => true,
+            MentionKind::Name(Some(Kind::Place)) => true,
+            MentionKind::Name(None) => mention.name_scores.is_some_and(|s| {
+                crate::extract::typer::Guess::of(s).name_type
+                    == crate::extract::typer::NameType::Place
+            }),
+            _ => false,
+        }
+    }
+
     /// Whether mention `m` is the object of a preposition.
     pub fn prepositional(&self, m: usize) -> bool {
         let lex = lexicons();
@@ -472,6 +487,21 @@ impl<'a> Sentence<'a> {
                 if titled
                     && let Some(m) = self.tok_mention[named]
                     && self.mentions[m].is_actor()
+                {
+                    return vec![m];
+                }
+                // "X from Arbroath, Scotland, told …": a place and the region or country
+                // it lies in, after "from", "of" or "in", between the speaker and the verb.
+                if let Some(region) = self.tok_mention[c + 1]
+                    && self.mentions[region].end + 1 == i
+                    && self.is_place(region)
+                    && let Some(town) = self.tok_mention[c - 1]
+                    && self.is_place(town)
+                    && let Some(p) = self.mentions[town].start.checked_sub(1)
+                    && matches!(self.word(p), "from" | "of" | "in")
+                    && let Some(m) = p.checked_sub(1).and_then(|k| self.tok_mention[k])
+                    && self.mentions[m].is_actor()
+                    && self.mentions[m].kind != MentionKind::Pronoun
                 {
                     return vec![m];
                 }

@@ -385,7 +385,8 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     let mut steps = 0;
     while j > 0 && steps < 6 {
         let t = &s.tokens[j - 1];
-        if t.is_punct(",") {
+        // "X, Minister of Y" and "X - Minister of Y".
+        if t.is_punct(",") || t.is_punct("-") || t.is_punct("\u{2013}") || t.is_punct("\u{2014}") {
             let m = s.tok_mention[j.checked_sub(2)?]?;
             return is_person(m).then(|| ctx.entity(m)).flatten();
         }
@@ -406,10 +407,28 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     None
 }
 
+/// "X - Minister of Labour and Deputy Minister of Finance": a title after "and" and
+/// the body of an earlier title is held by that title's holder.
+fn coordinated_title(ctx: &Ctx, k: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let start = s.mentions[k].start;
+    if start < 2 || s.word(start - 1) != "and" {
+        return None;
+    }
+    let body = s.tok_mention[start - 2]?;
+    let earlier = (0..k).rev().find(
+        |&t| matches!(s.mentions[t].kind, MentionKind::Title { of: Some(o), .. } if o == body),
+    )?;
+    let MentionKind::Title { of, .. } = s.mentions[earlier].kind else {
+        return None;
+    };
+    titled_person(ctx, earlier, of)
+}
+
 fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     let s = ctx.sentence;
     let t = &lexicons().titles[title];
-    let Some(person) = titled_person(ctx, k, of) else {
+    let Some(person) = coordinated_title(ctx, k).or_else(|| titled_person(ctx, k, of)) else {
         return;
     };
     let link = |l: RoleLink| match l {
@@ -758,6 +777,50 @@ mod tests {
         let t = triples("Ana Soto, Peru's Minister of Culture and Heritage, arrived in Lima.");
         assert!(
             t.contains(&"Ana Soto leads Ministry of Culture and Heritage".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn titles_after_a_dash_and_titles_joined_by_and() {
+        let t = triples(
+            "The aid was received by Dr. Ana Lind - Minister of Labour and Deputy Minister of \
+             Finance, Piet Berg - Minister of Ports and Civil Aviation and Carl Dahl - Deputy \
+             Minister of Ports on behalf of the country.",
+        );
+        for fact in [
+            "Ana Lind leads Ministry of Labour",
+            "Ana Lind member-of Ministry of Finance",
+            "Piet Berg leads Ministry of Ports and Civil Aviation",
+            // The same ministry, named in full earlier.
+            "Carl Dahl member-of Ministry of Ports and Civil Aviation",
+        ] {
+            assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+        }
+        assert!(
+            !t.iter().any(|f| f.starts_with("Piet Berg member-of")),
+            "{t:?}"
+        );
+        let t = triples(
+            "Ana Lind, Minister of Public Service and the Director of the Oslo Port Authority, spoke.",
+        );
+        assert!(
+            t.contains(&"Ana Lind leads Ministry of Public Service".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn press_secretaries_and_advisers_are_members() {
+        let t = triples("White House press secretary Ana Lind tweeted a photo.");
+        assert!(
+            t.contains(&"Ana Lind member-of White House".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|f| f.contains("leads")), "{t:?}");
+        let t = triples("Acme Corp adviser Ana Lind resigned.");
+        assert!(
+            t.contains(&"Ana Lind member-of Acme Corp".to_string()),
             "{t:?}"
         );
     }

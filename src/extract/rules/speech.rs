@@ -717,8 +717,11 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
             _ => m,
         }
     });
+    // "X, from Y, told China Daily:": who is told is never the speaker.
+    let tells = matches!(s.word(i), "tell" | "tells" | "told" | "telling");
     let after = after_title.filter(|&m| {
-        speaker_entity(ctx, Some(m)).is_some()
+        !tells
+            && speaker_entity(ctx, Some(m)).is_some()
             && s.tokens.get(s.mentions[m].end).is_none_or(|t| {
                 t.kind == crate::extract::tokens::TokKind::Punct
                     || matches!(
@@ -804,11 +807,37 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     let Some(speaker) = speaker else {
         return;
     };
-    let from = if speaker_after {
+    let mut from = if speaker_after {
         s.mentions[speaker_m.expect("speaker")].end
     } else {
         i + 1
     };
+    // "told China Daily: “…”", "told reporters: “…”": past whom they told.
+    if tells && !speaker_after {
+        from += usize::from(s.word(from) == "the");
+        match s.tok_mention.get(from).copied().flatten() {
+            Some(m) if s.mentions[m].start == from => from = s.mentions[m].end,
+            _ => {
+                while from < i + 4
+                    && matches!(
+                        s.word(from),
+                        "reporters"
+                            | "journalists"
+                            | "media"
+                            | "press"
+                            | "him"
+                            | "her"
+                            | "them"
+                            | "us"
+                            | "me"
+                            | "local"
+                    )
+                {
+                    from += 1;
+                }
+            }
+        }
+    }
     if let Some(q) = quote_after(s, from.saturating_sub(1).max(i)) {
         emit_statement(ctx, speaker, Some(q), Rule::SpeechQuote, i);
         if q.1 == s.tokens.len() {
@@ -1137,6 +1166,20 @@ mod tests {
         }
         // A warning as a noun reports nothing.
         assert!(stated("Ana Lind issued a warning to the town.").is_empty());
+    }
+
+    #[test]
+    fn whom_a_speaker_told_is_no_speaker() {
+        for text in [
+            "Ana Lind from Arbroath, Scotland, told China Daily: \"The pandas are very welcome here.\"",
+            "Ana Lind told reporters: \"The pandas are very welcome here.\"",
+            "Ana Lind told the Oslo Times: \u{201c}The pandas are very welcome here.\u{201d}",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Ana Lind", "{text}: {f:?}");
+            assert!(f[0].1.contains("pandas are very welcome"), "{text}: {f:?}");
+        }
     }
 
     #[test]

@@ -395,13 +395,20 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
             && !matches!(w, "and" | "or" | "but" | "as" | "to" | "by")
             && !lexicons().is_verb(w)
             && !w.ends_with("ed");
+        // "X, Dollar Tree's chief executive": a name owning the title is no person, as
+        // its kind may have it.
+        let owner = s
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Possessive);
         let modifier = t.kind == TokKind::Possessive
             || plain_word
-            || s.tok_mention[j - 1].is_some_and(|m| !is_person(m));
+            || s.tok_mention[j - 1].is_some_and(|m| owner || !is_person(m));
         if !modifier {
             return None;
         }
-        j -= 1;
+        // Past the whole of a name ("Dollar Tree").
+        j = s.tok_mention[j - 1].map_or(j - 1, |m| s.mentions[m].start.min(j - 1));
         steps += 1;
     }
     None
@@ -808,6 +815,20 @@ mod tests {
             t.contains(&"Ana Lind leads Ministry of Public Service".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_company_owning_a_title_in_an_apposition() {
+        for text in [
+            "Bob Sasser, Dollar Tree's chief executive, said the deal was good.",
+            "\"The deal is good,\" Bob Sasser, Dollar Tree's Chief Executive said.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Bob Sasser leads Dollar Tree".to_string()),
+                "{text}: {t:?}"
+            );
+        }
     }
 
     #[test]

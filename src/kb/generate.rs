@@ -872,7 +872,7 @@ mod tests {
         let names: HashSet<String> = file
             .entities
             .iter()
-            .map(|e| crate::query::names::normalize(&e.name))
+            .map(|e| crate::model::name::lookup_key(&e.name))
             .collect();
         assert_eq!(names.len(), file.entities.len());
         assert!(file.facts.iter().all(|f| {

@@ -1,8 +1,9 @@
 //! Writing a snapshot: a [`KnowledgeGraph`] laid out as [`super::format`] describes.
 
 use super::format::*;
+use crate::model::name::lookup_key;
 use crate::model::{Kind, KnowledgeGraph};
-use crate::query::names::{normalize, word_starts};
+use crate::query::names::word_starts;
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::io::{self, Write};
@@ -136,7 +137,7 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
         kinds.push(kind_number(ent.kind));
         let claim = ent.kind == Kind::Statement;
         for (j, name) in ent.names().enumerate() {
-            let key = normalize(name);
+            let key = lookup_key(name);
             if key.is_empty() {
                 continue;
             }

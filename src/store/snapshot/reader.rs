@@ -6,12 +6,11 @@
 use super::build::Stamp;
 use super::format::*;
 use super::map::Bytes;
+use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::Topology;
 use crate::query::filter::{Hop, Walk};
-use crate::query::names::{
-    NameError, begin, closest, decide, matches_start, normalize, place_query_skips,
-};
+use crate::query::names::{NameError, begin, closest, decide, matches_start, place_query_skips};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use xxhash_rust::xxh3::xxh3_64;
@@ -376,7 +375,7 @@ impl Snapshot {
             }
         }
         for &(n, e) in added {
-            if let Some(i) = e.names().position(|x| normalize(x) == q) {
+            if let Some(i) = e.names().position(|x| lookup_key(x) == q) {
                 m.exact.push(n);
                 if i == 0 {
                     m.canonical.push(n);
@@ -397,7 +396,7 @@ impl Snapshot {
             for &(n, e) in added {
                 let claim = e.kind == Kind::Statement;
                 if !place_query_skips(e.kind, &q)
-                    && e.names().any(|x| matches_start(&normalize(x), &q, claim))
+                    && e.names().any(|x| matches_start(&lookup_key(x), &q, claim))
                 {
                     m.prefix.push(n);
                 }
@@ -419,7 +418,7 @@ impl Snapshot {
             });
             let more = added.iter().flat_map(|&(n, e)| {
                 e.names()
-                    .map(move |x| (n, normalize(x), e.kind == Kind::Statement))
+                    .map(move |x| (n, lookup_key(x), e.kind == Kind::Statement))
             });
             closest(&q, all.chain(more), name)
         })

@@ -33,7 +33,8 @@ use std::fs::{File, Metadata};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-/// When query commands use a snapshot (the `KG_SNAPSHOT` environment variable).
+/// When query commands use a snapshot (`--snapshot`, or the `KG_SNAPSHOT` environment
+/// variable, read by clap in [`crate::cli::Args`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Policy {
     /// For graph files of [`AUTO_MIN_BYTES`] or more (smaller ones parse in milliseconds).
@@ -49,8 +50,9 @@ pub enum Policy {
 pub const AUTO_MIN_BYTES: u64 = 1 << 20;
 
 impl Policy {
-    /// The policy `KG_SNAPSHOT` names (`auto`, `always`, `never`; unset is `auto`).
-    pub fn from_env(value: Option<&str>) -> Result<Policy, Error> {
+    /// The policy `--snapshot` or `KG_SNAPSHOT` names (`auto`, `always`, `never`; unset
+    /// or empty is `auto`).
+    pub fn parse(value: Option<&str>) -> Result<Policy, Error> {
         match value.map(str::trim) {
             None | Some("") | Some("auto") => Ok(Policy::Auto),
             Some("always") => Ok(Policy::Always),

@@ -129,9 +129,9 @@ fn every_subcommand_has_help_with_an_example() {
 fn help_and_man_name_every_environment_variable() {
     let help = stdout(kg().arg("--help"));
     for block in [
-        "      --snapshot <WHEN>\n          When a graph file gets a binary snapshot beside it (FILE.snap) that queries and `kg add` read instead of the JSON: auto (files of 1 MB or more), always or never\n          \n          [env: KG_SNAPSHOT=]\n",
-        "      --lock-timeout <SECONDS>\n          How many seconds a command that writes the knowledge base waits for another to finish (default 30)\n          \n          [env: KG_LOCK_TIMEOUT=]\n",
-        "      --width <N>\n          The columns text listings fit (default: the terminal's width; output to a file or a pipe is not cut). Anything but a positive number is ignored\n          \n          [env: COLUMNS=]\n",
+        "      --snapshot <WHEN>\n          When a graph file gets a binary snapshot beside it (FILE.snap) that queries and `kg add`\n          read instead of the JSON: auto (files of 1 MB or more), always or never\n          \n          [env: KG_SNAPSHOT=]\n",
+        "      --lock-timeout <SECONDS>\n          How many seconds a command that writes the knowledge base waits for another to finish\n          (default 30)\n          \n          [env: KG_LOCK_TIMEOUT=]\n",
+        "      --width <N>\n          The columns text listings fit (default: the terminal's width; output to a file or a pipe\n          is not cut). Anything but a positive number is ignored\n          \n          [env: COLUMNS=]\n",
         "[env: KG_GRAPH=]",
     ] {
         assert!(help.contains(block), "kg --help lacks {block:?}:\n{help}");

@@ -20,7 +20,6 @@ pub mod append;
 pub mod decisions;
 pub mod duplicates;
 pub mod fold;
-pub mod generate;
 pub mod ingest;
 pub mod journal;
 pub mod known;

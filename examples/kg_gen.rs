@@ -1,5 +1,5 @@
 //! Generates a synthetic knowledge base for the scale benchmark (`bench/`): a graph file
-//! of N facts in kg's canonical form (see `kg::kb::generate`), and beside it
+//! of N facts in kg's canonical form (see `kg_testkit::generate`), and beside it
 //! `FILE.pairs.json` with the queries to ask of it (random pairs, the worst pair, the hub,
 //! an entity next to it, a typical one).
 //!
@@ -7,7 +7,7 @@
 //! cargo run --release --example kg_gen -- --facts 1000000 --seed 1 -o /tmp/kg-1m.json
 //! ```
 
-use kg::kb::generate::{Spec, write};
+use kg_testkit::generate::{Spec, write};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::time::Instant;

@@ -46,6 +46,51 @@ pub struct Args {
     #[arg(long, global = true, value_name = "DATE", value_parser = date_arg, help_heading = "Global options")]
     pub until: Option<String>,
 
+    /// When a graph file gets a binary snapshot beside it (FILE.snap) that queries and
+    /// `kg add` read instead of the JSON: auto (files of 1 MB or more), always or never.
+    #[arg(
+        long,
+        global = true,
+        env = "KG_SNAPSHOT",
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
+    pub snapshot: Option<String>,
+
+    /// How many seconds a command that writes the knowledge base waits for another to
+    /// finish (default 30).
+    #[arg(
+        long,
+        global = true,
+        env = "KG_LOCK_TIMEOUT",
+        value_name = "SECONDS",
+        help_heading = "Global options"
+    )]
+    pub lock_timeout: Option<String>,
+
+    /// The columns text listings fit (default: the terminal's width; output to a file or
+    /// a pipe is not cut). Anything but a positive number is ignored.
+    #[arg(
+        long,
+        global = true,
+        env = "COLUMNS",
+        value_name = "N",
+        help_heading = "Global options"
+    )]
+    pub width: Option<String>,
+
+    /// No colour, whatever --color says (NO_COLOR set and not empty in the environment).
+    #[arg(
+        long,
+        global = true,
+        env = "NO_COLOR",
+        value_name = "ANY",
+        num_args = 0..=1,
+        default_missing_value = "1",
+        hide = true
+    )]
+    pub no_color: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }

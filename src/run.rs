@@ -33,6 +33,7 @@ pub fn run(args: Args) -> Result<Report, Error> {
     let mut notes = Vec::new();
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let located = store::locate(args.graph.as_deref(), &cwd);
+    crate::kb::session::set_lock_timeout(args.lock_timeout.clone());
     let outcome = match &args.command {
         // These describe kg itself: they need no graph.
         Command::Completions(a) => cmd::completions::run(&mut out, a)?,
@@ -47,11 +48,11 @@ pub fn run(args: Args) -> Result<Report, Error> {
                 since: args.since.clone(),
                 until: args.until.clone(),
             };
-            let no_color = std::env::var("NO_COLOR").ok();
-            let style = Style::new(args.color, is_terminal, no_color.as_deref());
-            let width = crate::print::width::columns(is_terminal);
+            let style = Style::new(args.color, is_terminal, args.no_color.as_deref());
+            let width = crate::print::width::columns(args.width.as_deref(), is_terminal);
             let how = Reading {
                 command,
+                snapshot: args.snapshot.as_deref(),
                 window: &window,
                 style,
                 width,
@@ -91,6 +92,8 @@ fn finish(quiet: bool, outcome: Outcome, mut notes: Vec<String>) -> Result<Repor
 /// A query command and how to print its answer.
 struct Reading<'a> {
     command: &'a Command,
+    /// `--snapshot` / `KG_SNAPSHOT`, as given.
+    snapshot: Option<&'a str>,
     window: &'a Window,
     style: Style,
     width: Option<usize>,
@@ -160,7 +163,7 @@ fn from_snapshot(
     how: &Reading,
     notes: &mut Vec<String>,
 ) -> Result<Option<Answered>, Error> {
-    let policy = snapshot::Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
+    let policy = snapshot::Policy::parse(how.snapshot)?;
     let Some(path) = path else { return Ok(None) };
     let Some(on) = on_snapshot(how.command) else {
         return Ok(None);
@@ -320,6 +323,7 @@ fn run_write(
     }
     let mut ctx = WriteCtx {
         base,
+        snapshot: args.snapshot.as_deref(),
         out,
         notes: Vec::new(),
     };

@@ -6,7 +6,7 @@
 
 use kg::kb::Journal;
 use kg::store::snapshot::map::Bytes;
-use kg::store::snapshot::probe::probe_view;
+use kg_testkit::probe::probe_view;
 use kg::kb::Overlay;
 use kg::store::snapshot::{Snapshot, Stamp, build};
 use libfuzzer_sys::fuzz_target;

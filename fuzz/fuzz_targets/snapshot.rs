@@ -5,7 +5,7 @@
 #![no_main]
 
 use kg::store::snapshot::map::Bytes;
-use kg::store::snapshot::probe::probe;
+use kg_testkit::probe::probe;
 use kg::store::snapshot::{Snapshot, Stamp, build};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;

@@ -24,7 +24,8 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
         .map(super::extract::full_date)
         .transpose()?;
     // The base is locked (and checked) before the articles are read.
-    let appender = Appender::open(ctx.base, &mut ctx.notes)?;
+    let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
+    let appender = Appender::open(ctx.base, policy, &mut ctx.notes)?;
     let session = match appender {
         Some(_) => None,
         None => Some(Session::open(ctx.base)?),

@@ -64,13 +64,30 @@ pub fn page() -> Vec<u8> {
         ".TP\n0\nSuccess (also when the reader of the output went away: \\fBkg dot | head \\-1\\fR).\n",
         ".TP\n1\nThe query ran but found nothing: no path, no match.\n",
         ".TP\n2\nBad usage or bad input: an unknown or ambiguous name, an unreadable or invalid file; a knowledge base another kg kept locked.\n",
-        ".SH ENVIRONMENT\n",
-        ".TP\nKG_GRAPH\nThe graph file to read, as \\fB\\-\\-graph\\fR.\n",
-        ".TP\nKG_LOCK_TIMEOUT\nHow many seconds a command that writes the knowledge base waits for another to finish (default 30).\n",
-        ".TP\nNO_COLOR\nWhen set and not empty, no colour, whatever \\fB\\-\\-color\\fR says.\n",
     ));
+    roff.push_str(&environment(&cmd));
     buf.extend_from_slice(roff.as_bytes());
     buf
+}
+
+/// The ENVIRONMENT section: every variable an option reads (clap's `env`), with the
+/// option's help, so a variable cannot be read without being documented here.
+fn environment(cmd: &clap::Command) -> String {
+    let mut roff = String::from(".SH ENVIRONMENT\n");
+    for arg in cmd.get_arguments() {
+        let Some(var) = arg.get_env() else { continue };
+        let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+        let long = arg
+            .get_long()
+            .map(|l| format!(" (as \\fB\\-\\-{}\\fR)", escape(l)));
+        roff.push_str(&format!(
+            ".TP\n{}\n{}{}\n",
+            escape(&var.to_string_lossy()),
+            escape(&help),
+            long.unwrap_or_default()
+        ));
+    }
+    roff
 }
 
 /// One subcommand as a subsection: what it does, its usage, options and examples.
@@ -188,6 +205,22 @@ mod tests {
         assert!(page.contains(".SH \"EXIT STATUS\""));
         assert!(page.contains("\\fB\\-\\-around\\fR \\fINAME\\fR"));
         assert!(!page.contains("kg\\-help"));
+    }
+
+    #[test]
+    fn environment_lists_every_variable_an_option_reads() {
+        let page = String::from_utf8(page()).unwrap();
+        let env = &page[page.find(".SH ENVIRONMENT").unwrap()..];
+        for var in [
+            "KG_GRAPH",
+            "KG_SNAPSHOT",
+            "KG_LOCK_TIMEOUT",
+            "COLUMNS",
+            "NO_COLOR",
+        ] {
+            assert!(env.contains(&format!(".TP\n{var}\n")), "{var}");
+        }
+        assert!(env.contains("(as \\fB\\-\\-snapshot\\fR)"));
     }
 
     #[test]

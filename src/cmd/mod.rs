@@ -59,6 +59,8 @@ pub struct Ctx<'a, G: ?Sized = KnowledgeGraph> {
 /// What a write command works with: the knowledge base file and where to write.
 pub struct WriteCtx<'a> {
     pub base: &'a Path,
+    /// `--snapshot` / `KG_SNAPSHOT`, as given (parsed where a snapshot is used).
+    pub snapshot: Option<&'a str>,
     pub out: &'a mut dyn Write,
     /// Notes for stderr.
     pub notes: Vec<String>,

@@ -11,8 +11,9 @@ use crate::kb::decisions::decisions_path;
 use crate::kb::merge::Builder;
 use crate::kb::{Session, Verb};
 use crate::model::Entity;
+use crate::model::name::lookup_key;
 use crate::print::text::counted;
-use crate::query::names::{normalize, resolve_id_or_name};
+use crate::query::names::resolve_id_or_name;
 
 pub fn run(ctx: &mut WriteCtx, a: &SplitArgs) -> Result<Outcome, Error> {
     let mut session = Session::open(ctx.base)?;
@@ -24,7 +25,7 @@ pub fn run(ctx: &mut WriteCtx, a: &SplitArgs) -> Result<Outcome, Error> {
     let alias = e
         .aliases
         .iter()
-        .find(|x| normalize(x) == normalize(wanted))
+        .find(|x| lookup_key(x) == lookup_key(wanted))
         .ok_or_else(|| Error::NotAnAlias {
             alias: wanted.clone(),
             entity: e.name.clone(),
@@ -40,13 +41,13 @@ pub fn run(ctx: &mut WriteCtx, a: &SplitArgs) -> Result<Outcome, Error> {
         e.id,
         decisions_path(ctx.base).display()
     )?;
-    let wanted = normalize(alias);
+    let wanted = lookup_key(alias);
     if let Some(other) = session
         .kb
         .graph
         .entities
         .iter()
-        .find(|x| x.id != e.id && x.names().any(|n| normalize(n) == wanted))
+        .find(|x| x.id != e.id && x.names().any(|n| lookup_key(n) == wanted))
     {
         writeln!(
             ctx.out,
@@ -131,7 +132,7 @@ fn separate(
         .graph
         .entities
         .iter()
-        .find(|x| normalize(&x.name) == normalize(&new) && x.id != e.id)
+        .find(|x| lookup_key(&x.name) == lookup_key(&new) && x.id != e.id)
         .map(|x| (x.id.clone(), facts_of(&session, &x.id)));
     let (new_id, n) = moved.unwrap_or_default();
     writeln!(

@@ -13,7 +13,7 @@
 //! 1. their relations are equal, and
 //! 2. the predicted subject's name is one of the gold subject's names (its canonical name
 //!    or an alias), and the same for the object, where names are compared after
-//!    [normalising](normalize_name) them: case is ignored, apostrophes dropped, any other
+//!    [normalising](score_key) them: case is ignored, apostrophes dropped, any other
 //!    punctuation read as a space, a leading "the" dropped and simple English plurals
 //!    folded on every word (`-ies` → `-y`; `-ches`, `-shes`, `-sses`, `-xes`, `-zes` lose
 //!    `-es`; another final `-s` is dropped unless the word ends in `-ss` or is three
@@ -58,6 +58,7 @@
 
 pub mod corpus;
 
+use crate::model::name::{score_key, score_words};
 use crate::model::{Entity, Fact, KnowledgeGraph, Relation};
 use petgraph::graph::EdgeIndex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -398,9 +399,9 @@ impl Prepared {
             relation: fact.relation,
             subject: names(graph.entity(s))
                 .iter()
-                .map(|n| normalize_name(n))
+                .map(|n| score_key(n))
                 .collect(),
-            object: object_names.iter().map(|n| normalize_name(n)).collect(),
+            object: object_names.iter().map(|n| score_key(n)).collect(),
             statement,
         }
     }
@@ -432,49 +433,6 @@ fn statements_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     smaller > 0 && 2 * a.intersection(b).count() >= smaller
 }
 
-/// The words of a name, lowercased, apostrophes dropped, other punctuation read as
-/// space, each word's plural folded.
-fn words(text: &str) -> Vec<String> {
-    let mut cleaned = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            cleaned.extend(c.to_lowercase());
-        } else if c != '\'' && c != '\u{2019}' {
-            cleaned.push(' ');
-        }
-    }
-    cleaned.split_whitespace().map(fold_plural).collect()
-}
-
-/// A name as the matching rule compares it: its words (lowercased, plurals folded)
-/// joined by one space, with a leading "the" dropped ("The Moscow Zoos" → "moscow zoo").
-pub fn normalize_name(name: &str) -> String {
-    let mut w = words(name);
-    if w.len() > 1 && w[0] == "the" {
-        w.remove(0);
-    }
-    w.join(" ")
-}
-
-/// The singular of a simple English plural; other words unchanged. See the module doc.
-pub fn fold_plural(word: &str) -> String {
-    let n = word.chars().count();
-    if n > 4
-        && let Some(stem) = word.strip_suffix("ies")
-    {
-        return format!("{stem}y");
-    }
-    for suffix in ["ches", "shes", "sses", "xes", "zes"] {
-        if n > suffix.len() + 1 && word.ends_with(suffix) {
-            return word[..word.len() - 2].to_string();
-        }
-    }
-    if n > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        return word[..word.len() - 1].to_string();
-    }
-    word.to_string()
-}
-
 /// Words that carry no content for statement matching.
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
@@ -488,7 +446,7 @@ const STOPWORDS: &[&str] = &[
 /// The content words of a statement: its lowercased words (plurals folded) minus a
 /// small list of stopwords. Negations such as "not" and "no" are kept: they are content.
 pub fn content_words(statement: &str) -> BTreeSet<String> {
-    words(statement)
+    score_words(statement)
         .into_iter()
         .filter(|w| !STOPWORDS.contains(&w.as_str()))
         .collect()
@@ -557,13 +515,10 @@ mod tests {
             ("TASS".to_lowercase().as_str(), "tass"),
             ("gas", "gas"),
         ] {
-            assert_eq!(fold_plural(plural), singular, "{plural}");
+            assert_eq!(crate::model::name::singular(plural), singular, "{plural}");
         }
-        assert_eq!(normalize_name("Brown Bears"), "brown bear");
-        assert_eq!(
-            normalize_name("Russia's Kursk region"),
-            "russia kursk region"
-        );
+        assert_eq!(score_key("Brown Bears"), "brown bear");
+        assert_eq!(score_key("Russia's Kursk region"), "russia kursk region");
     }
 
     #[test]
@@ -590,9 +545,9 @@ mod tests {
 
     #[test]
     fn the_is_dropped_only_in_front() {
-        assert_eq!(normalize_name("The New York Times"), "new york time");
-        assert_eq!(normalize_name("the"), "the");
-        assert_eq!(normalize_name("Bank of the North"), "bank of the north");
+        assert_eq!(score_key("The New York Times"), "new york time");
+        assert_eq!(score_key("the"), "the");
+        assert_eq!(score_key("Bank of the North"), "bank of the north");
         let gold = graph(
             &[
                 ("nyt", "The New York Times", Kind::Institution, &[]),

@@ -5,6 +5,7 @@
 //! and a field may hold several values separated by `,`. Each file documents its own
 //! fields at the top. Keys are lowercase words joined by one space.
 
+use crate::model::name::lexicon_key;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -145,7 +146,7 @@ impl<V> Default for Phrases<V> {
 
 impl<V> Phrases<V> {
     fn insert(&mut self, key: &str, value: V) {
-        let key = normalize_key(key);
+        let key = lexicon_key(key);
         if key.is_empty() {
             return;
         }
@@ -184,23 +185,6 @@ impl<V> Phrases<V> {
     pub fn get(&self, key: &str) -> Option<&V> {
         self.map.get(key)
     }
-}
-
-/// Lowercase, single-spaced, curly apostrophes made straight, a possessive "'s" split
-/// off as its own word (as the tokenizer does): "People's" → "people 's".
-pub fn normalize_key(s: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for w in s.split_whitespace() {
-        let w = w.to_lowercase().replace('\u{2019}', "'");
-        match w.strip_suffix("'s") {
-            Some(stem) if !stem.is_empty() => {
-                out.push(stem.to_string());
-                out.push("'s".to_string());
-            }
-            _ => out.push(w),
-        }
-    }
-    out.join(" ")
 }
 
 /// Class nouns that name no one thing ("animals", "weapons", "equipment"): they are read
@@ -248,7 +232,7 @@ pub struct Lexicons {
 pub fn country_form(name: &str) -> Option<CountryForm> {
     lexicons()
         .country_forms
-        .get(&normalize_key(name))
+        .get(&lexicon_key(name))
         .map(|&(_, form)| form)
 }
 
@@ -302,12 +286,12 @@ fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
     let mut entries = Vec::new();
     let mut forms = Phrases::default();
     for r in records(text) {
-        let singular = normalize_key(r[0]);
+        let singular = lexicon_key(r[0]);
         let written = r[0].to_lowercase();
         let plural = r
             .get(1)
             .filter(|p| !p.is_empty())
-            .map(|p| normalize_key(p))
+            .map(|p| lexicon_key(p))
             .unwrap_or_else(|| regular_plural(&singular));
         let entry = entries.len();
         forms.insert(
@@ -351,7 +335,7 @@ impl Lexicons {
             let name = r[0].to_string();
             let mut add = |form: &str, kind| {
                 if form.len() > 1 && form.chars().all(|c| c.is_uppercase() || c == '.') {
-                    lex.acronyms.insert(normalize_key(form));
+                    lex.acronyms.insert(lexicon_key(form));
                 }
                 lex.country_forms.insert(form, (idx, kind));
             };
@@ -413,7 +397,7 @@ impl Lexicons {
                 continue;
             };
             for w in values(r.get(1)) {
-                let fams = lex.verbs.entry(normalize_key(w)).or_default();
+                let fams = lex.verbs.entry(lexicon_key(w)).or_default();
                 if !fams.contains(&family) {
                     fams.push(family);
                 }
@@ -425,7 +409,7 @@ impl Lexicons {
                 "hypothetical" => &mut lex.hypotheticals,
                 _ => continue,
             };
-            set.extend(values(r.get(1)).map(normalize_key));
+            set.extend(values(r.get(1)).map(lexicon_key));
         }
         lex.function_words = word_set(include_str!("lexicon/function_words.txt"));
         lex.abbreviations = word_set(include_str!("lexicon/abbreviations.txt"));

@@ -14,6 +14,7 @@
 //! The fullest name is canonical; the others become aliases.
 
 use super::mentions::{Mention, MentionKind};
+use crate::model::name::mention_words;
 use crate::model::{Kind, slug};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -88,26 +89,6 @@ fn entity_key(name: &str, kind: Kind) -> String {
     format!("{kind}:{slug}")
 }
 
-/// The words of a name as compared for subsets: lowercase, "the" dropped, plurals
-/// folded.
-fn words(name: &str) -> Vec<String> {
-    name.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let w = w.to_lowercase();
-            match w.strip_suffix('s') {
-                Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
-                _ => w,
-            }
-        })
-        .filter(|w| w != "the" && w != "'s" && !HONORIFICS.contains(&w.as_str()))
-        .collect()
-}
-
-/// Honorifics, dropped when names are compared: "Mrs Harrison" is "Laura Harrison"'s
-/// surname with a courtesy title.
-const HONORIFICS: [&str; 6] = ["mr", "mrs", "ms", "dr", "prof", "messrs"];
-
 /// The head word: the word before "of" if there is one, else the last word.
 fn head(words: &[String]) -> Option<&String> {
     match words.iter().position(|w| w == "of") {
@@ -164,7 +145,7 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
         .filter_map(|m| class(m).and_then(|k| seen.get(&(k, m.name.clone())).copied()))
         .collect();
     // Where each distinct name goes: itself, or a fuller name; None: dropped.
-    let word_lists: Vec<Vec<String>> = names.iter().map(|(_, n)| words(n)).collect();
+    let word_lists: Vec<Vec<String>> = names.iter().map(|(_, n)| mention_words(n)).collect();
     let mut target: Vec<Option<usize>> = (0..names.len()).map(Some).collect();
     // The names each word occurs in: a fuller name holds every word of the shorter one,
     // so only the names of its rarest word need checking.
@@ -282,7 +263,7 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                 r.of_mention[si][mi] = if m.name == "country" {
                     last_country
                 } else {
-                    words(&m.name)
+                    mention_words(&m.name)
                         .first()
                         .and_then(|cue| named_institutions.get(cue).copied())
                 };
@@ -333,7 +314,7 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             if let Some(e) = e
                 && r.entities[e].kind == Kind::Institution
             {
-                for w in words(&r.entities[e].name) {
+                for w in mention_words(&r.entities[e].name) {
                     named_institutions.insert(w, e);
                 }
             }

@@ -17,9 +17,10 @@
 //! Only aliases go: the canonical name is always kept. Common-noun kinds (animals, things,
 //! groups) keep their plural and other lowercase forms ("brown bears").
 
-use crate::extract::lexicon::{CountryForm, lexicons, normalize_key};
+use crate::extract::lexicon::{CountryForm, lexicons};
+use crate::model::name::lexicon_key;
+use crate::model::name::lookup_key;
 use crate::model::{Entity, Kind};
-use crate::query::names::normalize;
 use std::collections::HashMap;
 
 /// Why an alias is not kept (see the module table).
@@ -58,7 +59,7 @@ const FUNCTION_WORDS: [&str; 6] = ["the", "of", "and", "for", "on", "in"];
 /// True when a name is a bare class noun ("animals", "the troops"): no nationality, no
 /// species, no model.
 pub fn is_class_noun(name: &str) -> bool {
-    let n = normalize(name);
+    let n = lookup_key(name);
     CLASS_NOUNS.contains(&n.as_str())
 }
 
@@ -67,7 +68,7 @@ pub fn is_class_noun(name: &str) -> bool {
 pub fn is_institution_word(word: &str) -> bool {
     lexicons()
         .institution_forms
-        .get(&normalize_key(word))
+        .get(&lexicon_key(word))
         .is_some()
 }
 
@@ -117,8 +118,8 @@ pub fn refusal(e: &Entity, alias: &str) -> Option<Refusal> {
 /// institution words ("Moscow" of "Moscow Zoo", "Natural Resources" of "Russian Ministry
 /// of Natural Resources and Environment").
 fn is_place_part(name: &str, part: &str) -> bool {
-    let name: Vec<String> = normalize(name).split(' ').map(String::from).collect();
-    let part: Vec<String> = normalize(part).split(' ').map(String::from).collect();
+    let name: Vec<String> = lookup_key(name).split(' ').map(String::from).collect();
+    let part: Vec<String> = lookup_key(part).split(' ').map(String::from).collect();
     if part.len() >= name.len() || part.iter().any(|w| is_institution_word(w)) {
         return false;
     }
@@ -134,7 +135,7 @@ pub fn make_safe(entities: &mut [Entity]) -> Vec<(usize, String, Refusal)> {
             .iter()
             .enumerate()
             .fold(HashMap::new(), |mut m, (i, e)| {
-                m.entry(normalize(&e.name)).or_default().push(i);
+                m.entry(lookup_key(&e.name)).or_default().push(i);
                 m
             });
     let mut refused = Vec::new();
@@ -142,7 +143,7 @@ pub fn make_safe(entities: &mut [Entity]) -> Vec<(usize, String, Refusal)> {
         let mut kept = Vec::with_capacity(e.aliases.len());
         for alias in std::mem::take(&mut e.aliases) {
             let taken = canonical
-                .get(&normalize(&alias))
+                .get(&lookup_key(&alias))
                 .is_some_and(|at| at.iter().any(|&j| j != i));
             let why = if taken {
                 Some(Refusal::Taken)

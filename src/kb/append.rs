@@ -65,8 +65,11 @@ pub struct Appender {
 impl Appender {
     /// The base at `path` opened for appending, or `None` when it does not take appends
     /// (see the module doc). Builds the snapshot when it is missing or out of date.
-    pub fn open(path: &Path, notes: &mut Vec<String>) -> Result<Option<Appender>, Error> {
-        let policy = Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
+    pub fn open(
+        path: &Path,
+        policy: Policy,
+        notes: &mut Vec<String>,
+    ) -> Result<Option<Appender>, Error> {
         let Ok(meta) = std::fs::metadata(path) else {
             return Ok(None); // the base reader says what is wrong
         };

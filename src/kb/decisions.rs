@@ -12,10 +12,10 @@
 //! `split A B`: B is not a name of the entity named A (B's mentions stand apart).
 //! `separate A ARTICLE NEW`: the entity article ARTICLE names A is another body, named
 //! NEW: it and its facts from that article leave the entity A joined (`kg split --source`).
-//! Names match case-insensitively, as `kg` matches names ([`normalize`]).
+//! Names match case-insensitively, as `kg` matches names ([`lookup_key`]).
 
 use crate::model::content_hash;
-use crate::query::names::normalize;
+use crate::model::name::lookup_key;
 use std::path::{Path, PathBuf};
 
 /// What a decision says.
@@ -166,7 +166,7 @@ impl Decisions {
             .filter(|d| d.verb == Verb::Separate)
             .map(|d| {
                 (
-                    normalize(&d.a),
+                    lookup_key(&d.a),
                     d.b.clone(),
                     d.to.clone().unwrap_or_default(),
                 )
@@ -187,7 +187,7 @@ impl Decisions {
             return false;
         }
         self.list.retain(|x| {
-            !(x.verb == Verb::Separate && normalize(&x.a) == normalize(local) && x.b == article)
+            !(x.verb == Verb::Separate && lookup_key(&x.a) == lookup_key(local) && x.b == article)
         });
         self.list.push(d);
         self.tidy();
@@ -198,15 +198,15 @@ impl Decisions {
         self.list
             .iter()
             .filter(move |d| d.verb == verb)
-            .map(|d| (normalize(&d.a), normalize(&d.b)))
+            .map(|d| (lookup_key(&d.a), lookup_key(&d.b)))
     }
 
     /// Records a decision; one about the same two names with the other verb goes (a split
     /// undoes a merge and the other way round). False when it was already there.
     pub fn record(&mut self, verb: Verb, a: &str, b: &str) -> bool {
         let same = |d: &Decision| {
-            let (x, y) = (normalize(&d.a), normalize(&d.b));
-            let (a, b) = (normalize(a), normalize(b));
+            let (x, y) = (lookup_key(&d.a), lookup_key(&d.b));
+            let (a, b) = (lookup_key(a), lookup_key(b));
             (x == a && y == b) || (x == b && y == a)
         };
         if self.list.iter().any(|d| d.verb == verb && same(d)) {

@@ -12,7 +12,7 @@
 //! | 3 | 'P' is part of 'W' | "Putin" / "Vladimir Putin" |
 //! | 2 | names differ by a letter in one word (two in a word of ten letters or more), spelled as [`spelling`] spells them | "Aleksandr" / "Alexander", "Tokayev" / "Tokaev" |
 //!
-//! Names are compared [`fold`]ed (accents off, punctuation a word break), word by word
+//! Names are compared [spelling-keyed](spelling_key) (accents off, punctuation a word break), word by word
 //! under [`same_word`]: common transliteration variants (`tch`/`ch`, `kh`/`h`, `ks`/`x`,
 //! `w`/`v`, `ou`/`u`, `y`/`i`, doubled letters) and a Mongolian patronymic's genitive
 //! ending ("Ukhnaagiin" is "Ukhnaa's": `-giin`, `-iin`, `-yn`, `-ain`) count as one word.
@@ -30,8 +30,9 @@
 //! form: the entity named in more articles, then in more facts, then the fuller name.
 
 use super::Decisions;
+use crate::model::name::{has_accents, lookup_key, spelling_key};
 use crate::model::{Kind, KnowledgeGraph};
-use crate::query::names::{fold, has_accents, levenshtein, normalize};
+use crate::query::names::levenshtein;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -106,9 +107,9 @@ const BODIES: [&str; 40] = [
 struct Named {
     node: NodeIndex,
     kind: Kind,
-    /// [`normalize`]d names, the canonical first.
+    /// [lookup-keyed](lookup_key) names, the canonical first.
     norms: Vec<String>,
-    /// [`fold`]ed names, the canonical first.
+    /// [spelling-keyed](spelling_key) names, the canonical first.
     folds: Vec<String>,
     /// Articles and facts that name it.
     articles: usize,
@@ -198,8 +199,8 @@ fn named(graph: &KnowledgeGraph, n: NodeIndex) -> Named {
     Named {
         node: n,
         kind: e.kind,
-        norms: e.names().map(normalize).collect(),
-        folds: e.names().map(fold).collect(),
+        norms: e.names().map(lookup_key).collect(),
+        folds: e.names().map(spelling_key).collect(),
         articles: articles.len(),
         facts,
     }
@@ -409,7 +410,7 @@ fn contains_words(whole: &[&str], part: &[&str]) -> bool {
     })
 }
 
-/// True when two [`fold`]ed words are one word in two transliterations: equal under
+/// True when two [spelling-keyed](spelling_key) words are one word in two transliterations: equal under
 /// [`spelling`], or one is the other's Mongolian patronymic (genitive) form
 /// ("ukhnaagiin" / "ukhnaa", "jambyn" / "jamba").
 pub fn same_word(a: &str, b: &str) -> bool {
@@ -443,7 +444,7 @@ fn patronymic_stem(word: &str) -> Option<&str> {
     (stem.chars().count() >= 3).then_some(stem)
 }
 
-/// A [`fold`]ed word spelled one way for the common transliteration variants: `tsch`,
+/// A [spelling-keyed](spelling_key) word spelled one way for the common transliteration variants: `tsch`,
 /// `tch` → `ch`; `sch` → `sh`; `kh` → `h`; `ph` → `f`; `ks` → `x`; `ck` → `k`; `ou` →
 /// `u`; `w` → `v`; a final `ff` → `v`; `y` → `i`; then doubled letters single
 /// ("Tchaikovsky", "Chaikovsky" and "Tschaikowsky" are all "chaikovski").

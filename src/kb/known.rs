@@ -5,8 +5,8 @@
 //! scanning (for tests and small graphs).
 
 use super::merge::fact_key;
+use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile};
-use crate::query::names::normalize;
 
 /// What merging an article needs to know of the base it goes into.
 pub trait Known {
@@ -31,7 +31,7 @@ impl Known for GraphFile {
         self.entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.names().any(|n| normalize(n) == name))
+            .filter(|(_, e)| e.names().any(|n| lookup_key(n) == name))
             .map(|(i, e)| (i, e.clone()))
             .collect()
     }

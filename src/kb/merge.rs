@@ -24,8 +24,8 @@ use super::decisions::Decisions;
 use super::known::Known;
 use super::qualify::{self, qualify};
 use super::separate::separate;
+use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile, Kind, Provenance, Relation, Source};
-use crate::query::names::normalize;
 use std::collections::{HashMap, HashSet};
 
 /// The identity of a fact: subject, relation, object, date.
@@ -190,7 +190,7 @@ impl<'k> Builder<'k> {
         let Some(known) = self.known else { return };
         let mut names: Vec<String> = Vec::new();
         for e in &ex.entities {
-            names.extend(self.without_split_names(e).names().map(normalize));
+            names.extend(self.without_split_names(e).names().map(lookup_key));
         }
         for (a, b) in &self.merges {
             names.push(a.clone());
@@ -308,7 +308,7 @@ impl<'k> Builder<'k> {
     /// Takes the new entity `at`'s canonical name off every other entity that has it as
     /// an alias: an alias is never another entity's name.
     fn free_name(&mut self, at: usize) {
-        let n = normalize(self.id_name(at));
+        let n = lookup_key(self.id_name(at));
         let others: Vec<usize> = self
             .index
             .get(&n)
@@ -318,10 +318,10 @@ impl<'k> Builder<'k> {
             let Some(c) = self.entities[j].as_mut() else {
                 continue;
             };
-            if normalize(&c.name) == n {
+            if lookup_key(&c.name) == n {
                 continue;
             }
-            c.aliases.retain(|a| normalize(a) != n);
+            c.aliases.retain(|a| lookup_key(a) != n);
             self.names[j].remove(&n);
             if let Some(list) = self.index.get_mut(&n) {
                 list.retain(|&x| x != j);
@@ -336,7 +336,7 @@ impl<'k> Builder<'k> {
                 j != i
                     && self.entities[j]
                         .as_ref()
-                        .is_some_and(|c| normalize(&c.name) == n)
+                        .is_some_and(|c| lookup_key(&c.name) == n)
             })
         })
     }
@@ -376,7 +376,7 @@ impl<'k> Builder<'k> {
 
     /// The entity less the names a split decision takes from it.
     fn without_split_names(&self, e: &Entity) -> Entity {
-        let names: HashSet<String> = e.names().map(normalize).collect();
+        let names: HashSet<String> = e.names().map(lookup_key).collect();
         let dropped: HashSet<&String> = self
             .splits
             .iter()
@@ -388,7 +388,7 @@ impl<'k> Builder<'k> {
         }
         let mut kept: Vec<String> = e
             .names()
-            .filter(|n| !dropped.contains(&normalize(n)))
+            .filter(|n| !dropped.contains(&lookup_key(n)))
             .map(String::from)
             .collect();
         let mut out = e.clone();
@@ -409,11 +409,11 @@ impl<'k> Builder<'k> {
         if aliases::is_class_noun(&e.name) {
             return None;
         }
-        let canon = normalize(&e.name);
-        let names: HashSet<String> = e.names().map(normalize).collect();
+        let canon = lookup_key(&e.name);
+        let names: HashSet<String> = e.names().map(lookup_key).collect();
         let mut best: Vec<(u8, usize)> = Vec::new();
         for display in e.names() {
-            let n = normalize(display);
+            let n = lookup_key(display);
             let Some(list) = self.index.get(&n) else {
                 continue;
             };
@@ -427,7 +427,7 @@ impl<'k> Builder<'k> {
             }
             for i in same_kind {
                 let c = self.entities[i].as_ref().expect("live entity");
-                let c_canon = normalize(&c.name);
+                let c_canon = lookup_key(&c.name);
                 let score = match (n == canon, n == c_canon) {
                     (true, true) => 3,
                     (true, false) | (false, true) => 2,
@@ -478,7 +478,7 @@ impl<'k> Builder<'k> {
     fn hold(&mut self, e: Entity) -> usize {
         let id = e.id.clone();
         let i = self.entities.len();
-        let names: HashSet<String> = e.names().map(normalize).collect();
+        let names: HashSet<String> = e.names().map(lookup_key).collect();
         for n in &names {
             self.index.entry(n.clone()).or_default().push(i);
         }
@@ -491,7 +491,7 @@ impl<'k> Builder<'k> {
     /// Adds `e`'s names (and fields the base entity lacks) to base entity `i`.
     fn join(&mut self, i: usize, e: &Entity) {
         let c = self.entities[i].as_mut().expect("live entity");
-        let (cw, ew) = (normalize(&c.name), normalize(&e.name));
+        let (cw, ew) = (lookup_key(&c.name), lookup_key(&e.name));
         let fuller = ew.split(' ').count() > cw.split(' ').count()
             && cw.split(' ').all(|w| ew.split(' ').any(|x| x == w));
         if fuller {
@@ -501,10 +501,10 @@ impl<'k> Builder<'k> {
         for (k, v) in &e.extra {
             c.extra.entry(k.clone()).or_insert_with(|| v.clone());
         }
-        let own = normalize(&c.name);
+        let own = lookup_key(&c.name);
         let fresh: Vec<(String, String)> = e
             .names()
-            .map(|d| (normalize(d), d.to_string()))
+            .map(|d| (lookup_key(d), d.to_string()))
             .filter(|(n, _)| !self.names[i].contains(n) && (*n == own || !self.names_another(n, i)))
             .collect();
         let c = self.entities[i].as_mut().expect("live entity");
@@ -514,10 +514,10 @@ impl<'k> Builder<'k> {
                 self.index.entry(n).or_default().push(i);
             }
         }
-        let canon = normalize(&c.name);
-        c.aliases.retain(|a| normalize(a) != canon);
+        let canon = lookup_key(&c.name);
+        c.aliases.retain(|a| lookup_key(a) != canon);
         c.aliases.sort();
-        c.aliases.dedup_by(|a, b| normalize(a) == normalize(b));
+        c.aliases.dedup_by(|a, b| lookup_key(a) == lookup_key(b));
     }
 
     /// Adds a fact, or its provenances to the fact with the same key.
@@ -561,7 +561,7 @@ impl<'k> Builder<'k> {
         let canon: Vec<usize> = live
             .iter()
             .copied()
-            .filter(|&i| normalize(self.id_name(i)) == name)
+            .filter(|&i| lookup_key(self.id_name(i)) == name)
             .collect();
         match (canon.first(), live.as_slice()) {
             (Some(&first), _) => {
@@ -615,7 +615,7 @@ impl<'k> Builder<'k> {
         let (kept_id, gone_id) = (self.id_of(i).to_string(), gone.id.clone());
         let c = self.entities[i].as_mut().expect("live entity");
         for display in gone.names() {
-            let n = normalize(display);
+            let n = lookup_key(display);
             if self.names[i].insert(n.clone()) {
                 c.aliases.push(display.to_string());
                 self.index.entry(n).or_default().push(i);

@@ -20,7 +20,6 @@ pub mod append;
 pub mod decisions;
 pub mod duplicates;
 pub mod fold;
-pub mod generate;
 pub mod ingest;
 pub mod journal;
 pub mod known;
@@ -647,7 +646,7 @@ mod tests {
             kb.rebuild(&decisions);
             prop_assert!(kb.graph.entities.len() < before.entities.len(), "the merge joined nothing");
             // kg split names the merged entity and the name to take from it.
-            let norm = crate::query::names::normalize;
+            let norm = crate::model::name::lookup_key;
             let merged = kb
                 .graph
                 .entities

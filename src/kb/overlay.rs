@@ -13,9 +13,9 @@ use super::Journal;
 use super::journal::{Entry, put};
 use super::known::Known;
 use super::merge::{FactKey, fact_key};
+use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::filter::{Hop, Walk};
-use crate::query::names::normalize;
 use crate::query::{Describe, NameError, Read, Topology};
 use crate::store::snapshot::format::relation_number;
 use crate::store::snapshot::{Snapshot, View};
@@ -418,7 +418,7 @@ impl Known for Overlay<'_> {
             .map(|n| (n as usize, self.snap.entity(n)))
             .collect();
         for (n, e) in &self.entities {
-            if e.names().any(|x| normalize(x) == name) {
+            if e.names().any(|x| lookup_key(x) == name) {
                 found.push((*n as usize, e.clone()));
             }
         }

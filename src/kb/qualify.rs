@@ -18,7 +18,8 @@
 
 use super::Extraction;
 use super::aliases::is_institution_word;
-use crate::extract::lexicon::{lexicons, normalize_key};
+use crate::extract::lexicon::lexicons;
+use crate::model::name::lexicon_key;
 use crate::model::{Kind, Relation, slug};
 use std::collections::{BTreeSet, HashMap};
 
@@ -73,7 +74,7 @@ pub const GENERIC_WORDS: [&str; 44] = [
 const FUNCTION_WORDS: [&str; 5] = ["the", "of", "and", "for", "on"];
 
 fn words(name: &str) -> Vec<String> {
-    normalize_key(name)
+    lexicon_key(name)
         .split(' ')
         .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w))
         .map(String::from)
@@ -141,7 +142,7 @@ pub fn qualify(ex: &mut Extraction) {
         .iter()
         .filter(|e| e.kind == Kind::Country)
         .filter_map(|e| {
-            let (c, _) = lex.country_forms.get(&normalize_key(&e.name))?;
+            let (c, _) = lex.country_forms.get(&lexicon_key(&e.name))?;
             Some((e.id.as_str(), *c))
         })
         .collect();

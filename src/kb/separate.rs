@@ -5,8 +5,8 @@
 //! already going by the new name).
 
 use super::Extraction;
+use crate::model::name::lookup_key;
 use crate::model::slug;
-use crate::query::names::normalize;
 
 /// Renames the article's entities whose canonical name is `local` (normalized) to `new`,
 /// dropping their aliases; their ids follow, and the facts with them.
@@ -14,7 +14,7 @@ pub fn separate(ex: &mut Extraction, local: &str, new: &str) {
     let mut moved: Vec<(String, String)> = Vec::new();
     let taken: Vec<String> = ex.entities.iter().map(|e| e.id.clone()).collect();
     for e in &mut ex.entities {
-        if normalize(&e.name) != local {
+        if lookup_key(&e.name) != local {
             continue;
         }
         let mut id = slug(new);

@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::store::{LockError, WriteLock, write_atomic};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 /// How long a writer waits for another to finish, unless `KG_LOCK_TIMEOUT` says otherwise.
@@ -33,13 +34,24 @@ pub struct Session {
     _lock: WriteLock,
 }
 
-/// The lock timeout: `KG_LOCK_TIMEOUT` (seconds) or the default; one too long to count is
-/// forever. Anything but a number of seconds is refused, naming the value.
+/// `--lock-timeout` / `KG_LOCK_TIMEOUT` as the command line gave it, set once by
+/// [`set_lock_timeout`] before any write. Every writer (sessions, appends, the fold) takes
+/// the lock, so it is one setting of the process rather than an argument of each.
+static LOCK_TIMEOUT: OnceLock<Option<String>> = OnceLock::new();
+
+/// Sets the lock timeout writers wait (seconds, as given on the command line or in
+/// `KG_LOCK_TIMEOUT`; `None`: the default). Checked when a writer takes the lock. Only the
+/// first call counts.
+pub fn set_lock_timeout(value: Option<String>) {
+    let _ = LOCK_TIMEOUT.set(value);
+}
+
+/// The lock timeout: the one [`set_lock_timeout`] set (seconds) or the default; one too
+/// long to count is forever. Anything but a number of seconds is refused, naming the value.
 fn lock_timeout() -> Result<Duration, Error> {
-    let Some(value) = std::env::var_os("KG_LOCK_TIMEOUT") else {
+    let Some(text) = LOCK_TIMEOUT.get().and_then(Option::as_deref) else {
         return Ok(DEFAULT_LOCK_TIMEOUT);
     };
-    let text = value.to_string_lossy();
     if text.trim().is_empty() {
         return Ok(DEFAULT_LOCK_TIMEOUT);
     }

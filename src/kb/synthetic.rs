@@ -6,9 +6,25 @@ use super::Extraction;
 use super::ingest::single_source;
 use crate::model::{Entity, Fact, Kind, Relation, Source, content_hash};
 
-/// The first 13 given names and 11 family names of the generator's lists.
-const FIRST: &[&str] = super::generate::FIRST.split_at(13).0;
-const LAST: &[&str] = super::generate::LAST.split_at(11).0;
+/// Given and family names (the first of the scale generator's lists in `kg-testkit`; the
+/// library's own tests use these articles, so they cannot come from the test crate).
+const FIRST: [&str; 13] = [
+    "Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hyun", "Ivan", "Jana", "Kofi",
+    "Lina", "Marek",
+];
+const LAST: [&str; 11] = [
+    "Petrova",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Haddad",
+    "Novak",
+    "Silva",
+    "Kowalski",
+    "Brandt",
+    "Osei",
+];
 const COUNTRIES: [&str; 8] = [
     "Norway", "Chile", "Kenya", "Vietnam", "Portugal", "Canada", "Ghana", "Peru",
 ];

@@ -67,10 +67,11 @@ pub fn share(a: usize, b: usize, room: Option<usize>, floor: usize) -> (usize, u
     (a.min(x.max(floor)), b.min(y.max(floor)))
 }
 
-/// The width text listings fit: `COLUMNS` when it is a positive number, else the width of
-/// the terminal standard output is, else `None` (output to a file or a pipe is not cut).
-pub fn columns(stdout_is_terminal: bool) -> Option<usize> {
-    from_env(std::env::var("COLUMNS").ok().as_deref()).or_else(|| {
+/// The width text listings fit: `given` (`--width` or `COLUMNS`) when it is a positive
+/// number, else the width of the terminal standard output is, else `None` (output to a
+/// file or a pipe is not cut).
+pub fn columns(given: Option<&str>, stdout_is_terminal: bool) -> Option<usize> {
+    from_env(given).or_else(|| {
         if !stdout_is_terminal {
             return None;
         }
@@ -78,7 +79,7 @@ pub fn columns(stdout_is_terminal: bool) -> Option<usize> {
     })
 }
 
-/// `COLUMNS` as a width: a positive number, else none.
+/// `--width` or `COLUMNS` as a width: a positive number, else none.
 fn from_env(value: Option<&str>) -> Option<usize> {
     value?.trim().parse().ok().filter(|&n: &usize| n > 0)
 }

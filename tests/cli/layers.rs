@@ -1,6 +1,7 @@
 //! The library's layers point down only: model, then extract and query, then store, then
 //! kb, then cmd, then run (and main on top). A module names no module of a layer above
-//! it, not even in a doc link; checked by reading the source files.
+//! it, not even in a doc link; checked by reading the source files. Only clap reads the
+//! environment.
 
 use std::path::{Path, PathBuf};
 
@@ -69,6 +70,40 @@ fn layers_point_down_only() {
     assert!(
         found.is_empty(),
         "modules naming a layer above them:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Environment variables are read once, by clap (`env = ...` in `src/cli.rs`), so that each
+/// shows in `kg --help` and the manual: no other source file reads one. The consumer
+/// checks of the export tests (compiled for tests only) read `CI`.
+#[test]
+fn only_clap_reads_the_environment() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let src = root.join("src");
+    let mut found = Vec::new();
+    let mut files = vec![src.join("main.rs"), src.join("lib.rs"), src.join("cli.rs")];
+    for (module, _) in LAYERS {
+        files.extend(sources(&src, module));
+    }
+    for m in ["print", "export", "eval", "exit", "error"] {
+        files.extend(sources(&src, m));
+    }
+    for file in files {
+        if file.ends_with("export/consumer.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("env::var") {
+                let at = file.strip_prefix(&root).unwrap().display();
+                found.push(format!("{at}:{}: {}", i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "reading the environment outside clap:\n{}",
         found.join("\n")
     );
 }

@@ -184,7 +184,7 @@ proptest! {
 
     #[test]
     fn unique_names_resolve_to_their_entity(g in graph()) {
-        let norm = |s: &str| kg::query::names::normalize(s);
+        let norm = |s: &str| kg::model::name::lookup_key(s);
         for n in g.nodes() {
             let name = &g.entity(n).name;
             let same = g.nodes().filter(|&m| g.entity(m).names().any(|x| norm(x) == norm(name))).count();

@@ -1,10 +1,10 @@
-//! `kg path` on generated knowledge bases of 10k and 100k facts (`kg::kb::generate`, the
+//! `kg path` on generated knowledge bases of 10k and 100k facts (`kg_testkit::generate`, the
 //! scale benchmark's generator) finds paths as long as networkx's, for random pairs and
 //! for pairs with no path (both must find none). networkx runs from the consumer venv
 //! (`tests/consumers/install.sh`); without it the test is skipped, except under CI.
 
 use crate::harness::{consumer_python, kg_hops, networkx_lengths};
-use kg::kb::generate::{Queries, Spec, write};
+use kg_testkit::generate::{Queries, Spec, write};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,6 @@
 //! Shell conveniences: completion scripts that load, the man page, help with examples for
-//! every subcommand, `--version` and `--quiet`.
+//! every subcommand, the environment variables in help and the manual, `--version` and
+//! `--quiet`.
 
 use crate::harness::{have, kg, stdout};
 use clap::CommandFactory;
@@ -122,6 +123,47 @@ fn every_subcommand_has_help_with_an_example() {
     }
     let help = stdout(kg().arg("--help"));
     assert!(help.contains("--quiet") && help.contains("Examples:"));
+}
+
+#[test]
+fn help_and_man_name_every_environment_variable() {
+    let help = stdout(kg().arg("--help"));
+    for block in [
+        "      --snapshot <WHEN>\n          When a graph file gets a binary snapshot beside it (FILE.snap) that queries and `kg add`\n          read instead of the JSON: auto (files of 1 MB or more), always or never\n          \n          [env: KG_SNAPSHOT=]\n",
+        "      --lock-timeout <SECONDS>\n          How many seconds a command that writes the knowledge base waits for another to finish\n          (default 30)\n          \n          [env: KG_LOCK_TIMEOUT=]\n",
+        "      --width <N>\n          The columns text listings fit (default: the terminal's width; output to a file or a pipe\n          is not cut). Anything but a positive number is ignored\n          \n          [env: COLUMNS=]\n",
+        "[env: KG_GRAPH=]",
+    ] {
+        assert!(help.contains(block), "kg --help lacks {block:?}:\n{help}");
+    }
+    let man = stdout(kg().arg("man"));
+    let env = &man[man
+        .find(".SH ENVIRONMENT\n")
+        .expect("an ENVIRONMENT section")..];
+    assert!(env.contains(
+        ".TP\nKG_SNAPSHOT\nWhen a graph file gets a binary snapshot beside it (FILE.snap) that queries and `kg add` read instead of the JSON: auto (files of 1 MB or more), always or never (as \\fB\\-\\-snapshot\\fR)\n"
+    ));
+    for var in ["KG_GRAPH", "KG_LOCK_TIMEOUT", "COLUMNS", "NO_COLOR"] {
+        assert!(env.contains(&format!(".TP\n{var}\n")), "{var}:\n{env}");
+    }
+}
+
+#[test]
+fn the_flags_are_the_variables() {
+    // A flag and its variable are one setting, checked with the same message.
+    kg().args(["--snapshot", "sometimes", "stats"])
+        .assert()
+        .code(2)
+        .stderr("kg: KG_SNAPSHOT is 'sometimes': expected auto, always or never\n");
+    kg().args(["--width", "30", "entities"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\nAlexander K…  person "));
+    kg().env("COLUMNS", "30")
+        .arg("entities")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\nAlexander K…  person "));
 }
 
 #[test]

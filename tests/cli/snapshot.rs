@@ -2,6 +2,9 @@
 //! byte; a stale, damaged, cut-short or foreign snapshot is rebuilt with a note.
 
 use crate::harness::{entity_names, fixture, kg, run_policy};
+use kg::store::snapshot::map::Bytes;
+use kg::store::snapshot::{Snapshot, Stamp, build};
+use kg_testkit::probe::probe;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -221,4 +224,30 @@ fn a_stale_snapshot_follows_the_json() {
     let (code, out, err) = run_policy("always", &base, &["show", "Putin"]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(out.starts_with("Vladimir Putin\n"), "{out}");
+}
+
+/// Every 61st byte of the embedded graph's snapshot flipped in turn: the snapshot is
+/// refused, or reports its damage, or answers [`probe`]'s reads exactly as the sound one.
+#[test]
+fn damage_is_refused_or_reported_never_a_wrong_answer() {
+    let graph = kg::store::load_base(None).unwrap();
+    let good = build(graph, Stamp::default()).unwrap().into_bytes();
+    let open = |b: Vec<u8>| Snapshot::open(Bytes::Owned(b));
+    let expected = probe(&open(good.clone()).unwrap());
+    let mut reported = 0;
+    for at in (0..good.len()).step_by(61) {
+        let mut bad = good.clone();
+        bad[at] ^= 0x5a;
+        match open(bad) {
+            Err(_) => reported += 1,
+            Ok(snap) => {
+                let got = probe(&snap);
+                match snap.damage() {
+                    Some(_) => reported += 1,
+                    None => assert_eq!(got, expected, "flipped byte {at} went unnoticed"),
+                }
+            }
+        }
+    }
+    assert!(reported > 0);
 }

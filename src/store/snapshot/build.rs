@@ -1,8 +1,9 @@
 //! Writing a snapshot: a [`KnowledgeGraph`] laid out as [`super::format`] describes.
 
 use super::format::*;
+use crate::model::name::lookup_key;
 use crate::model::{Kind, KnowledgeGraph};
-use crate::query::names::{normalize, word_starts};
+use crate::query::names::word_starts;
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::io::{self, Write};
@@ -85,15 +86,18 @@ impl<'g> Symbols<'g> {
             return n;
         }
         let n = self.number.len() as u32;
-        let (off, len) = strings.put(s);
-        self.table.extend_from_slice(&off.to_le_bytes());
-        self.table.extend_from_slice(&len.to_le_bytes());
+        SymbolRecord(Str::new(strings.put(s))).encode(&mut self.table);
         self.number.insert(s, n);
         n
     }
 }
 
 /// The snapshot of `graph`, standing for a JSON file with this `stamp`.
+///
+/// Section by section: entities with their names and ids ([`entity_sections`]), facts
+/// ([`fact_sections`]), sources ([`source_section`]), then the symbols and strings those
+/// interned, the adjacency lists ([`adjacency_sections`]) and the meta; then the header
+/// and the page table ([`lay_out`]).
 ///
 /// # Complexity
 /// O(V + E + N log N) time for N names and word starts; the result is about the size of
@@ -105,38 +109,76 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
     }
     // Only walked from here: its id index is memory the build's peak would carry.
     graph.forget_ids();
-    // Interned: an id and a name per entity, at most one evidence per fact, the source
-    // ids, and symbols (few).
-    let mut strings = Strings::with_capacity(2 * v + e + graph.sources().len());
-    let mut symbols = Symbols::default();
     let mut sections: Vec<Vec<u8>> = vec![Vec::new(); Section::ALL.len()];
-    let sec = |s: Section| s as usize;
+    let mut counts = Counts {
+        entities: v,
+        facts: e,
+        sources: graph.sources().len(),
+        ..Counts::default()
+    };
+    {
+        // Interned: an id and a name per entity, at most one evidence per fact, the
+        // source ids, and symbols (few).
+        let mut strings = Strings::with_capacity(2 * v + e + graph.sources().len());
+        let mut symbols = Symbols::default();
+        (counts.names, counts.prefixes) = entity_sections(&graph, &mut strings, &mut sections);
+        fact_sections(&graph, &mut strings, &mut symbols, &mut sections);
+        source_section(&graph, &mut strings, &mut sections);
+        counts.symbols = symbols.number.len();
+        sections[Section::Symbols as usize] = std::mem::take(&mut symbols.table);
+        sections[Section::Strings as usize] = std::mem::take(&mut strings.bytes);
+    }
+    // Both adjacency lists, once the string table is gone (a lower peak).
+    adjacency_sections(&graph, &mut sections);
+    sections[Section::Meta as usize] = super::Meta::of(graph.extra()).to_bytes();
+    // Everything is in the sections now: the graph can go before they are written.
+    drop(graph);
+    Ok(lay_out(sections, stamp, &counts))
+}
 
-    // Entities, kinds, names and word starts.
+/// The counts the header records.
+#[derive(Default)]
+struct Counts {
+    entities: usize,
+    facts: usize,
+    sources: usize,
+    symbols: usize,
+    names: usize,
+    prefixes: usize,
+}
+
+/// The `Entities`, `Kinds`, `Names`, `Prefixes` and `Ids` sections; the number of names
+/// and of prefixes.
+fn entity_sections<'g>(
+    graph: &'g KnowledgeGraph,
+    strings: &mut Strings<'g>,
+    sections: &mut [Vec<u8>],
+) -> (usize, usize) {
+    let v = graph.entity_count();
     let mut entities = Vec::with_capacity(v * ENTITY_LEN as usize);
     let mut kinds = Vec::with_capacity(v);
     let mut names: Vec<(u64, u32, u32)> = Vec::new();
     let mut prefixes: Vec<(u64, u32, u32)> = Vec::new();
     for (i, n) in graph.nodes().enumerate() {
         let ent = graph.entity(n);
-        let (id_off, id_len) = strings.put(&ent.id);
-        let (name_off, name_len) = strings.put(&ent.name);
-        let rest = entity_rest(ent);
-        let (rest_off, rest_len) = match &rest {
-            Some(r) => strings.put_owned(r),
-            None => (0, 0),
+        let id = Str::new(strings.put(&ent.id));
+        let name = Str::new(strings.put(&ent.name));
+        let rest = match entity_rest(ent) {
+            Some(r) => Str::new(strings.put_owned(&r)),
+            None => Str::default(),
         };
-        entities.extend_from_slice(&id_off.to_le_bytes());
-        entities.extend_from_slice(&id_len.to_le_bytes());
-        entities.extend_from_slice(&name_len.to_le_bytes());
-        entities.extend_from_slice(&name_off.to_le_bytes());
-        entities.extend_from_slice(&rest_off.to_le_bytes());
-        entities.extend_from_slice(&rest_len.to_le_bytes());
-        entities.extend_from_slice(&[kind_number(ent.kind), 0, 0, 0]);
-        kinds.push(kind_number(ent.kind));
+        let kind = kind_number(ent.kind);
+        EntityRecord {
+            id,
+            name,
+            rest,
+            kind,
+        }
+        .encode(&mut entities);
+        kinds.push(kind);
         let claim = ent.kind == Kind::Statement;
         for (j, name) in ent.names().enumerate() {
-            let key = normalize(name);
+            let key = lookup_key(name);
             if key.is_empty() {
                 continue;
             }
@@ -160,20 +202,22 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
                 .then(a.2.cmp(&b.2))
         });
     };
-    by_key(&strings, &mut names);
-    by_key(&strings, &mut prefixes);
+    by_key(strings, &mut names);
+    by_key(strings, &mut prefixes);
     let index = |list: &[(u64, u32, u32)]| {
         let mut out = Vec::with_capacity(list.len() * INDEX_LEN as usize);
-        for &(off, len, ent) in list {
-            out.extend_from_slice(&off.to_le_bytes());
-            out.extend_from_slice(&len.to_le_bytes());
-            out.extend_from_slice(&ent.to_le_bytes());
+        for &(off, len, entity) in list {
+            IndexRecord {
+                key: Str { off, len },
+                entity,
+            }
+            .encode(&mut out);
         }
         out
     };
-    sections[sec(Section::Names)] = index(&names);
-    sections[sec(Section::Prefixes)] = index(&prefixes);
-    let (name_count, prefix_count) = (names.len(), prefixes.len());
+    sections[Section::Names as usize] = index(&names);
+    sections[Section::Prefixes as usize] = index(&prefixes);
+    let counts = (names.len(), prefixes.len());
     drop((names, prefixes));
     let mut ids: Vec<u32> = (0..v as u32).collect();
     let id_of = |i: u32| {
@@ -183,20 +227,25 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
             .as_str()
     };
     ids.sort_unstable_by(|&a, &b| id_of(a).cmp(id_of(b)));
-    sections[sec(Section::Ids)] = ids.into_iter().flat_map(u32::to_le_bytes).collect();
-    sections[sec(Section::Entities)] = entities;
-    sections[sec(Section::Kinds)] = kinds;
+    sections[Section::Ids as usize] = ids.into_iter().flat_map(u32::to_le_bytes).collect();
+    sections[Section::Entities as usize] = entities;
+    sections[Section::Kinds as usize] = kinds;
+    counts
+}
 
-    // Facts, and the degrees of the adjacency lists.
+/// The `Facts` and `Attributes` sections.
+fn fact_sections<'g>(
+    graph: &'g KnowledgeGraph,
+    strings: &mut Strings<'g>,
+    symbols: &mut Symbols<'g>,
+    sections: &mut [Vec<u8>],
+) {
+    let e = graph.fact_count();
     let mut facts = Vec::with_capacity(e * FACT_LEN as usize);
     let mut attrs = Vec::with_capacity(e * ATTR_LEN as usize);
-    let mut out_deg = vec![0u32; v + 1];
-    let mut in_deg = vec![0u32; v + 1];
     for edge in graph.edges() {
         let f = graph.fact(edge);
         let (s, o) = graph.endpoints(edge);
-        out_deg[s.index() + 1] += 1;
-        in_deg[o.index() + 1] += 1;
         let mut flags = 0;
         flags |= if f.count.is_some() { HAS_COUNT } else { 0 };
         flags |= if f.span.is_some() { HAS_SPAN } else { 0 };
@@ -205,63 +254,78 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
         } else {
             0
         };
-        let date = symbols.get(&mut strings, f.date.as_deref());
-        let source = symbols.get(&mut strings, f.source.as_deref());
-        let rule = symbols.get(&mut strings, f.rule.as_deref());
-        let (ev_off, ev_len) = match &f.evidence {
-            Some(t) => strings.put(t),
-            None => (0, 0),
+        let date = symbols.get(strings, f.date.as_deref());
+        let source = symbols.get(strings, f.source.as_deref());
+        let rule = symbols.get(strings, f.rule.as_deref());
+        let evidence = match &f.evidence {
+            Some(t) => Str::new(strings.put(t)),
+            None => Str::default(),
         };
-        let (rest_off, rest_len) = if f.extra.is_empty() {
-            (0, 0)
+        let rest = if f.extra.is_empty() {
+            Str::default()
         } else {
-            strings.put_owned(&serde_json::to_string(&f.extra).expect("JSON values serialize"))
+            Str::new(
+                strings.put_owned(&serde_json::to_string(&f.extra).expect("JSON values serialize")),
+            )
         };
-        let count = match f.count {
-            None => NO_COUNT,
-            Some(c) if c >= u64::from(BIG_COUNT) => BIG_COUNT,
-            Some(c) => c as u32,
-        };
-        attrs.extend_from_slice(&date.to_le_bytes());
-        attrs.extend_from_slice(&count.to_le_bytes());
-        attrs.extend_from_slice(&[relation_number(f.relation) as u8, 0, 0, 0]);
+        let relation = relation_number(f.relation) as u8;
+        AttributeRecord {
+            date,
+            count: match f.count {
+                None => NO_COUNT,
+                Some(c) if c >= u64::from(BIG_COUNT) => BIG_COUNT,
+                Some(c) => c as u32,
+            },
+            relation,
+        }
+        .encode(&mut attrs);
         let [span0, span1] = f.span.unwrap_or([0, 0]);
-        facts.extend_from_slice(&(s.index() as u32).to_le_bytes());
-        facts.extend_from_slice(&(o.index() as u32).to_le_bytes());
-        facts.extend_from_slice(&[relation_number(f.relation) as u8, flags, 0, 0]);
-        facts.extend_from_slice(&date.to_le_bytes());
-        facts.extend_from_slice(&source.to_le_bytes());
-        facts.extend_from_slice(&rule.to_le_bytes());
-        facts.extend_from_slice(&f.count.unwrap_or(0).to_le_bytes());
-        facts.extend_from_slice(&(span0 as u64).to_le_bytes());
-        facts.extend_from_slice(&(span1 as u64).to_le_bytes());
-        facts.extend_from_slice(&ev_off.to_le_bytes());
-        facts.extend_from_slice(&ev_len.to_le_bytes());
-        facts.extend_from_slice(&rest_len.to_le_bytes());
-        facts.extend_from_slice(&rest_off.to_le_bytes());
+        FactRecord {
+            subject: s.index() as u32,
+            object: o.index() as u32,
+            relation,
+            flags,
+            date,
+            source,
+            rule,
+            count: f.count.unwrap_or(0),
+            span: [span0 as u64, span1 as u64],
+            evidence,
+            rest,
+        }
+        .encode(&mut facts);
     }
-    sections[sec(Section::Facts)] = facts;
-    sections[sec(Section::Attributes)] = attrs;
+    sections[Section::Facts as usize] = facts;
+    sections[Section::Attributes as usize] = attrs;
+}
 
-    // Sources, kept whole as JSON.
+/// The `Sources` section: each source kept whole as JSON.
+fn source_section<'g>(
+    graph: &'g KnowledgeGraph,
+    strings: &mut Strings<'g>,
+    sections: &mut [Vec<u8>],
+) {
     let mut sources = Vec::with_capacity(graph.sources().len() * SOURCE_LEN as usize);
     for s in graph.sources() {
-        let (id_off, id_len) = strings.put(&s.id);
+        let id = Str::new(strings.put(&s.id));
         let json = serde_json::to_string(s).expect("sources serialize");
-        let (json_off, json_len) = strings.put_owned(&json);
-        sources.extend_from_slice(&id_off.to_le_bytes());
-        sources.extend_from_slice(&id_len.to_le_bytes());
-        sources.extend_from_slice(&json_len.to_le_bytes());
-        sources.extend_from_slice(&json_off.to_le_bytes());
+        let json = Str::new(strings.put_owned(&json));
+        SourceRecord { id, json }.encode(&mut sources);
     }
-    sections[sec(Section::Sources)] = sources;
-    let symbol_count = symbols.number.len();
-    sections[sec(Section::Symbols)] = std::mem::take(&mut symbols.table);
-    drop(symbols);
-    sections[sec(Section::Strings)] = std::mem::take(&mut strings.bytes);
-    drop(strings);
+    sections[Section::Sources as usize] = sources;
+}
 
-    // Both adjacency lists, once the string table is gone (a lower peak).
+/// The `OutOffsets`, `OutAdjacency`, `InOffsets` and `InAdjacency` sections: compressed
+/// sparse rows, each entity's list in fact order.
+fn adjacency_sections(graph: &KnowledgeGraph, sections: &mut [Vec<u8>]) {
+    let (v, e) = (graph.entity_count(), graph.fact_count());
+    let mut out_deg = vec![0u32; v + 1];
+    let mut in_deg = vec![0u32; v + 1];
+    for edge in graph.edges() {
+        let (s, o) = graph.endpoints(edge);
+        out_deg[s.index() + 1] += 1;
+        in_deg[o.index() + 1] += 1;
+    }
     for d in [&mut out_deg, &mut in_deg] {
         for i in 1..d.len() {
             d[i] += d[i - 1];
@@ -272,30 +336,32 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
     let (mut out_fill, mut in_fill) = (out_deg.clone(), in_deg.clone());
     for edge in graph.edges() {
         let (s, o) = graph.endpoints(edge);
-        let tag =
-            (edge.index() as u32) << RELATION_BITS | relation_number(graph.fact(edge).relation);
+        let fact = edge.index() as u32;
+        let relation = relation_number(graph.fact(edge).relation);
         for (adj, fill, from, to) in [
             (&mut out_adj, &mut out_fill, s.index(), o.index()),
             (&mut in_adj, &mut in_fill, o.index(), s.index()),
         ] {
             let at = fill[from] as usize * ADJ_LEN as usize;
-            adj[at..at + 4].copy_from_slice(&(to as u32).to_le_bytes());
-            adj[at + 4..at + 8].copy_from_slice(&tag.to_le_bytes());
+            AdjacencyRecord {
+                other: to as u32,
+                fact,
+                relation,
+            }
+            .encode_into(&mut adj[at..at + ADJ_LEN as usize]);
             fill[from] += 1;
         }
     }
     let offsets = |d: &[u32]| d.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
-    sections[sec(Section::OutOffsets)] = offsets(&out_deg);
-    sections[sec(Section::InOffsets)] = offsets(&in_deg);
-    sections[sec(Section::OutAdjacency)] = out_adj;
-    sections[sec(Section::InAdjacency)] = in_adj;
+    sections[Section::OutOffsets as usize] = offsets(&out_deg);
+    sections[Section::InOffsets as usize] = offsets(&in_deg);
+    sections[Section::OutAdjacency as usize] = out_adj;
+    sections[Section::InAdjacency as usize] = in_adj;
+}
 
-    sections[sec(Section::Meta)] = super::Meta::of(graph.extra()).to_bytes();
-    let source_count = graph.sources().len();
-    // Everything is in the sections now: the graph can go before they are written.
-    drop(graph);
-
-    // Lay out: header, sections (8-aligned), page table.
+/// The header and the page table of these sections: sections 8-aligned from the first
+/// page on, one checksum per page after the header, the header's own hash last.
+fn lay_out(sections: Vec<Vec<u8>>, stamp: Stamp, counts: &Counts) -> Built {
     let mut header = vec![0u8; PAGE as usize];
     let mut hasher = PageSums::default();
     let mut at_byte = PAGE;
@@ -303,10 +369,14 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
         let pad = at_byte.next_multiple_of(8) - at_byte;
         hasher.feed(&ZEROS[..pad as usize]);
         at_byte += pad;
-        put(&mut header, at::SECTIONS + 16 * i, &at_byte.to_le_bytes());
         put(
             &mut header,
-            at::SECTIONS + 16 * i + 8,
+            at::SECTIONS + at::SECTION_ENTRY * i,
+            &at_byte.to_le_bytes(),
+        );
+        put(
+            &mut header,
+            at::SECTIONS + at::SECTION_ENTRY * i + 8,
             &(s.len() as u64).to_le_bytes(),
         );
         hasher.feed(s);
@@ -322,12 +392,12 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
     put(&mut header, at::JSON_LEN, &stamp.len.to_le_bytes());
     put(&mut header, at::JSON_MTIME, &stamp.mtime_ns.to_le_bytes());
     for (at, n) in [
-        (at::ENTITIES, v),
-        (at::FACTS, e),
-        (at::SOURCES, source_count),
-        (at::SYMBOLS, symbol_count),
-        (at::NAMES, name_count),
-        (at::PREFIXES, prefix_count),
+        (at::ENTITIES, counts.entities),
+        (at::FACTS, counts.facts),
+        (at::SOURCES, counts.sources),
+        (at::SYMBOLS, counts.symbols),
+        (at::NAMES, counts.names),
+        (at::PREFIXES, counts.prefixes),
     ] {
         put(&mut header, at, &(n as u64).to_le_bytes());
     }
@@ -337,11 +407,11 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
     put(&mut header, at::PAGES_HASH, &xxh3_64(&sums).to_le_bytes());
     let header_hash = xxh3_64(&header[..at::HEADER_HASH]);
     put(&mut header, at::HEADER_HASH, &header_hash.to_le_bytes());
-    Ok(Built {
+    Built {
         header,
         sections,
         sums,
-    })
+    }
 }
 
 /// A snapshot laid out but not yet written: its header, its sections and its page table.

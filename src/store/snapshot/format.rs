@@ -16,7 +16,8 @@
 //! page table.
 //! ```
 //!
-//! Records (all offsets into the `Strings` section):
+//! Records (all offsets into the `Strings` section; each record type below is a struct
+//! with its field offsets named and an encode/decode pair, [`Record`]):
 //! - `Entities`: 40 bytes: id (off u64, len u32), name len u32, name off u64, rest (off
 //!   u64, len u32: JSON object of aliases and unknown fields, or empty), kind u8, 3 zero.
 //! - `Kinds`: one byte per entity, the kind's place in [`Kind::ALL`].
@@ -100,6 +101,8 @@ pub mod at {
     pub const NAMES: usize = 64;
     pub const PREFIXES: usize = 72;
     pub const SECTIONS: usize = 80;
+    /// The size of a section table entry: offset u64, then length u64.
+    pub const SECTION_ENTRY: usize = 16;
     pub const SCHEMA: usize = 320;
     pub const PAGES_OFF: usize = 488;
     pub const PAGES_HASH: usize = 496;
@@ -147,7 +150,7 @@ impl Section {
 }
 
 // The section table ends where the schema field begins.
-const _: () = assert!(at::SECTIONS + 16 * Section::ALL.len() <= at::SCHEMA);
+const _: () = assert!(at::SECTIONS + at::SECTION_ENTRY * Section::ALL.len() <= at::SCHEMA);
 
 /// A hash of the kind and relation names in their order: a kg whose lists differ reads
 /// kind and relation numbers differently, so it rebuilds the snapshot.
@@ -180,6 +183,377 @@ pub fn relation_number(r: Relation) -> u32 {
         .expect("every relation is in ALL") as u32
 }
 
+/// A string in the `Strings` section: where it starts and its length in bytes. The empty
+/// string is `(0, 0)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Str {
+    pub off: u64,
+    pub len: u32,
+}
+
+impl Str {
+    pub fn new((off, len): (u64, u32)) -> Str {
+        Str { off, len }
+    }
+}
+
+/// A record type of a section: its size, and its bytes from and to its fields.
+pub trait Record: Sized {
+    /// The size of one record in bytes.
+    const LEN: usize;
+    /// The record's bytes.
+    fn encode(&self, out: &mut Vec<u8>);
+    /// The record read from the first [`Record::LEN`] bytes of `b` (which must hold them).
+    fn decode(b: &[u8]) -> Self;
+}
+
+/// Writes `bytes` at `at` of `out`.
+fn put(out: &mut [u8], at: usize, bytes: &[u8]) {
+    out[at..at + bytes.len()].copy_from_slice(bytes)
+}
+
+/// A record of the `Entities` section (40 bytes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EntityRecord {
+    pub id: Str,
+    pub name: Str,
+    /// A JSON object of the aliases and unknown fields, or empty.
+    pub rest: Str,
+    /// The kind's place in [`Kind::ALL`].
+    pub kind: u8,
+}
+
+impl EntityRecord {
+    pub const ID_OFF: usize = 0;
+    pub const ID_LEN: usize = 8;
+    pub const NAME_LEN: usize = 12;
+    pub const NAME_OFF: usize = 16;
+    pub const REST_OFF: usize = 24;
+    pub const REST_LEN: usize = 32;
+    pub const KIND: usize = 36;
+
+    /// The name alone, from a record's bytes.
+    pub fn name_of(b: &[u8]) -> Str {
+        Str {
+            off: u64_le(b, Self::NAME_OFF),
+            len: u32_le(b, Self::NAME_LEN),
+        }
+    }
+}
+
+impl Record for EntityRecord {
+    const LEN: usize = 40;
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        let mut b = [0u8; Self::LEN];
+        put(&mut b, Self::ID_OFF, &self.id.off.to_le_bytes());
+        put(&mut b, Self::ID_LEN, &self.id.len.to_le_bytes());
+        put(&mut b, Self::NAME_LEN, &self.name.len.to_le_bytes());
+        put(&mut b, Self::NAME_OFF, &self.name.off.to_le_bytes());
+        put(&mut b, Self::REST_OFF, &self.rest.off.to_le_bytes());
+        put(&mut b, Self::REST_LEN, &self.rest.len.to_le_bytes());
+        b[Self::KIND] = self.kind;
+        out.extend_from_slice(&b);
+    }
+
+    fn decode(b: &[u8]) -> Self {
+        EntityRecord {
+            id: Str {
+                off: u64_le(b, Self::ID_OFF),
+                len: u32_le(b, Self::ID_LEN),
+            },
+            name: Self::name_of(b),
+            rest: Str {
+                off: u64_le(b, Self::REST_OFF),
+                len: u32_le(b, Self::REST_LEN),
+            },
+            kind: b[Self::KIND],
+        }
+    }
+}
+
+/// A record of the `Facts` section (72 bytes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FactRecord {
+    pub subject: u32,
+    pub object: u32,
+    /// The relation's place in [`Relation::ALL`].
+    pub relation: u8,
+    /// [`HAS_COUNT`], [`HAS_SPAN`], [`HAS_EVIDENCE`].
+    pub flags: u8,
+    /// Symbol numbers, [`NONE`] for none.
+    pub date: u32,
+    pub source: u32,
+    pub rule: u32,
+    /// 0 when there is none (see `flags`).
+    pub count: u64,
+    pub span: [u64; 2],
+    pub evidence: Str,
+    /// A JSON object of the unknown fields, or empty.
+    pub rest: Str,
+}
+
+impl FactRecord {
+    pub const SUBJECT: usize = 0;
+    pub const OBJECT: usize = 4;
+    pub const RELATION: usize = 8;
+    pub const FLAGS: usize = 9;
+    pub const DATE: usize = 12;
+    pub const SOURCE: usize = 16;
+    pub const RULE: usize = 20;
+    pub const COUNT: usize = 24;
+    pub const SPAN_START: usize = 32;
+    pub const SPAN_END: usize = 40;
+    pub const EVIDENCE_OFF: usize = 48;
+    pub const EVIDENCE_LEN: usize = 56;
+    pub const REST_LEN: usize = 60;
+    pub const REST_OFF: usize = 64;
+
+    /// The subject and the object alone, from the record's first 8 bytes.
+    pub fn endpoints_of(b: &[u8]) -> (u32, u32) {
+        (u32_le(b, Self::SUBJECT), u32_le(b, Self::OBJECT))
+    }
+}
+
+impl Record for FactRecord {
+    const LEN: usize = 72;
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        let mut b = [0u8; Self::LEN];
+        put(&mut b, Self::SUBJECT, &self.subject.to_le_bytes());
+        put(&mut b, Self::OBJECT, &self.object.to_le_bytes());
+        b[Self::RELATION] = self.relation;
+        b[Self::FLAGS] = self.flags;
+        put(&mut b, Self::DATE, &self.date.to_le_bytes());
+        put(&mut b, Self::SOURCE, &self.source.to_le_bytes());
+        put(&mut b, Self::RULE, &self.rule.to_le_bytes());
+        put(&mut b, Self::COUNT, &self.count.to_le_bytes());
+        put(&mut b, Self::SPAN_START, &self.span[0].to_le_bytes());
+        put(&mut b, Self::SPAN_END, &self.span[1].to_le_bytes());
+        put(&mut b, Self::EVIDENCE_OFF, &self.evidence.off.to_le_bytes());
+        put(&mut b, Self::EVIDENCE_LEN, &self.evidence.len.to_le_bytes());
+        put(&mut b, Self::REST_LEN, &self.rest.len.to_le_bytes());
+        put(&mut b, Self::REST_OFF, &self.rest.off.to_le_bytes());
+        out.extend_from_slice(&b);
+    }
+
+    fn decode(b: &[u8]) -> Self {
+        let (subject, object) = Self::endpoints_of(b);
+        FactRecord {
+            subject,
+            object,
+            relation: b[Self::RELATION],
+            flags: b[Self::FLAGS],
+            date: u32_le(b, Self::DATE),
+            source: u32_le(b, Self::SOURCE),
+            rule: u32_le(b, Self::RULE),
+            count: u64_le(b, Self::COUNT),
+            span: [u64_le(b, Self::SPAN_START), u64_le(b, Self::SPAN_END)],
+            evidence: Str {
+                off: u64_le(b, Self::EVIDENCE_OFF),
+                len: u32_le(b, Self::EVIDENCE_LEN),
+            },
+            rest: Str {
+                off: u64_le(b, Self::REST_OFF),
+                len: u32_le(b, Self::REST_LEN),
+            },
+        }
+    }
+}
+
+/// A record of the `Symbols` section (12 bytes): the symbol's string.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SymbolRecord(pub Str);
+
+impl SymbolRecord {
+    pub const OFF: usize = 0;
+    pub const LEN_AT: usize = 8;
+}
+
+impl Record for SymbolRecord {
+    const LEN: usize = 12;
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.0.off.to_le_bytes());
+        out.extend_from_slice(&self.0.len.to_le_bytes());
+    }
+
+    fn decode(b: &[u8]) -> Self {
+        SymbolRecord(Str {
+            off: u64_le(b, Self::OFF),
+            len: u32_le(b, Self::LEN_AT),
+        })
+    }
+}
+
+/// A record of the `Sources` section (24 bytes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SourceRecord {
+    pub id: Str,
+    /// The whole source as JSON.
+    pub json: Str,
+}
+
+impl SourceRecord {
+    pub const ID_OFF: usize = 0;
+    pub const ID_LEN: usize = 8;
+    pub const JSON_LEN: usize = 12;
+    pub const JSON_OFF: usize = 16;
+}
+
+impl Record for SourceRecord {
+    const LEN: usize = 24;
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        let mut b = [0u8; Self::LEN];
+        put(&mut b, Self::ID_OFF, &self.id.off.to_le_bytes());
+        put(&mut b, Self::ID_LEN, &self.id.len.to_le_bytes());
+        put(&mut b, Self::JSON_LEN, &self.json.len.to_le_bytes());
+        put(&mut b, Self::JSON_OFF, &self.json.off.to_le_bytes());
+        out.extend_from_slice(&b);
+    }
+
+    fn decode(b: &[u8]) -> Self {
+        SourceRecord {
+            id: Str {
+                off: u64_le(b, Self::ID_OFF),
+                len: u32_le(b, Self::ID_LEN),
+            },
+            json: Str {
+                off: u64_le(b, Self::JSON_OFF),
+                len: u32_le(b, Self::JSON_LEN),
+            },
+        }
+    }
+}
+
+/// An entry of `OutAdjacency` or `InAdjacency` (8 bytes): the entity at the other end,
+/// and the fact with its relation, packed as fact number << [`RELATION_BITS`] | relation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AdjacencyRecord {
+    pub other: u32,
+    pub fact: u32,
+    /// The relation's place in [`Relation::ALL`].
+    pub relation: u32,
+}
+
+impl AdjacencyRecord {
+    pub const OTHER: usize = 0;
+    pub const TAG: usize = 4;
+
+    /// The record's bytes, written in place (the lists are filled out of order).
+    pub fn encode_into(&self, b: &mut [u8]) {
+        put(b, Self::OTHER, &self.other.to_le_bytes());
+        put(
+            b,
+            Self::TAG,
+            &(self.fact << RELATION_BITS | self.relation).to_le_bytes(),
+        );
+    }
+}
+
+impl Record for AdjacencyRecord {
+    const LEN: usize = 8;
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        let mut b = [0u8; Self::LEN];
+        self.encode_into(&mut b);
+        out.extend_from_slice(&b);
+    }
+
+    fn decode(b: &[u8]) -> Self {
+        let tag = u32_le(b, Self::TAG);
+        AdjacencyRecord {
+            other: u32_le(b, Self::OTHER),
+            fact: tag >> RELATION_BITS,
+            relation: tag & RELATION_MASK,
+        }
+    }
+}
+
+/// An entry of the `Names` or `Prefixes` index (16 bytes): a key (a lookup-keyed name,
+/// or the suffix of one a word starts) and its entity (in `Names`, with [`CANONICAL`] set
+/// for the canonical name).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IndexRecord {
+    pub key: Str,
+    pub entity: u32,
+}
+
+impl IndexRecord {
+    pub const KEY_OFF: usize = 0;
+    pub const KEY_LEN: usize = 8;
+    pub const ENTITY: usize = 12;
+}
+
+impl Record for IndexRecord {
+    const LEN: usize = 16;
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        let mut b = [0u8; Self::LEN];
+        put(&mut b, Self::KEY_OFF, &self.key.off.to_le_bytes());
+        put(&mut b, Self::KEY_LEN, &self.key.len.to_le_bytes());
+        put(&mut b, Self::ENTITY, &self.entity.to_le_bytes());
+        out.extend_from_slice(&b);
+    }
+
+    fn decode(b: &[u8]) -> Self {
+        IndexRecord {
+            key: Str {
+                off: u64_le(b, Self::KEY_OFF),
+                len: u32_le(b, Self::KEY_LEN),
+            },
+            entity: u32_le(b, Self::ENTITY),
+        }
+    }
+}
+
+/// A record of the `Attributes` section (12 bytes): what a listing prints of a fact.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AttributeRecord {
+    /// A symbol number, [`NONE`] for none.
+    pub date: u32,
+    /// The count, [`NO_COUNT`] for none, [`BIG_COUNT`] when the fact record holds it.
+    pub count: u32,
+    /// The relation's place in [`Relation::ALL`].
+    pub relation: u8,
+}
+
+impl AttributeRecord {
+    pub const DATE: usize = 0;
+    pub const COUNT: usize = 4;
+    pub const RELATION: usize = 8;
+}
+
+impl Record for AttributeRecord {
+    const LEN: usize = 12;
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        let mut b = [0u8; Self::LEN];
+        put(&mut b, Self::DATE, &self.date.to_le_bytes());
+        put(&mut b, Self::COUNT, &self.count.to_le_bytes());
+        b[Self::RELATION] = self.relation;
+        out.extend_from_slice(&b);
+    }
+
+    fn decode(b: &[u8]) -> Self {
+        AttributeRecord {
+            date: u32_le(b, Self::DATE),
+            count: u32_le(b, Self::COUNT),
+            relation: b[Self::RELATION],
+        }
+    }
+}
+
+// The section record sizes are the records' own.
+const _: () = assert!(ENTITY_LEN == EntityRecord::LEN as u64);
+const _: () = assert!(FACT_LEN == FactRecord::LEN as u64);
+const _: () = assert!(SYMBOL_LEN == SymbolRecord::LEN as u64);
+const _: () = assert!(SOURCE_LEN == SourceRecord::LEN as u64);
+const _: () = assert!(ADJ_LEN == AdjacencyRecord::LEN as u64);
+const _: () = assert!(INDEX_LEN == IndexRecord::LEN as u64);
+const _: () = assert!(ATTR_LEN == AttributeRecord::LEN as u64);
+
 /// Reads a little-endian u32 at `at` (the slice must hold it).
 pub fn u32_le(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"))
@@ -188,4 +562,71 @@ pub fn u32_le(b: &[u8], at: usize) -> u32 {
 /// Reads a little-endian u64 at `at` (the slice must hold it).
 pub fn u64_le(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Encodes a record, checks its size, and decodes it back.
+    fn round_trip<R: Record + PartialEq + std::fmt::Debug>(r: R) -> Vec<u8> {
+        let mut b = Vec::new();
+        r.encode(&mut b);
+        assert_eq!(b.len(), R::LEN);
+        assert_eq!(R::decode(&b), r);
+        b
+    }
+
+    fn s(off: u64, len: u32) -> Str {
+        Str { off, len }
+    }
+
+    #[test]
+    fn records_round_trip_at_their_documented_offsets() {
+        let b = round_trip(EntityRecord {
+            id: s(1, 2),
+            name: s(3, 4),
+            rest: s(5, 6),
+            kind: 7,
+        });
+        assert_eq!((u64_le(&b, 16), u32_le(&b, 12), b[36]), (3, 4, 7));
+        assert_eq!(&b[37..], &[0, 0, 0]);
+        let b = round_trip(FactRecord {
+            subject: 1,
+            object: 2,
+            relation: 3,
+            flags: HAS_COUNT | HAS_EVIDENCE,
+            date: 4,
+            source: NONE,
+            rule: 5,
+            count: 6,
+            span: [7, 8],
+            evidence: s(9, 10),
+            rest: s(11, 12),
+        });
+        assert_eq!((b[8], b[9], &b[10..12]), (3, 5, &[0u8, 0][..]));
+        assert_eq!((u64_le(&b, 64), u32_le(&b, 60)), (11, 12));
+        round_trip(SymbolRecord(s(1, 2)));
+        let b = round_trip(SourceRecord {
+            id: s(1, 2),
+            json: s(3, 4),
+        });
+        assert_eq!((u64_le(&b, 16), u32_le(&b, 12)), (3, 4));
+        let b = round_trip(AdjacencyRecord {
+            other: 9,
+            fact: 1000,
+            relation: 3,
+        });
+        assert_eq!(u32_le(&b, 4), 1000 << RELATION_BITS | 3);
+        round_trip(IndexRecord {
+            key: s(1, 2),
+            entity: CANONICAL | 3,
+        });
+        let b = round_trip(AttributeRecord {
+            date: 1,
+            count: NO_COUNT,
+            relation: 2,
+        });
+        assert_eq!(&b[9..], &[0, 0, 0]);
+    }
 }

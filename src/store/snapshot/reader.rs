@@ -6,12 +6,11 @@
 use super::build::Stamp;
 use super::format::*;
 use super::map::Bytes;
+use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::Topology;
 use crate::query::filter::{Hop, Walk};
-use crate::query::names::{
-    NameError, begin, closest, decide, matches_start, normalize, place_query_skips,
-};
+use crate::query::names::{NameError, begin, closest, decide, matches_start, place_query_skips};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use xxhash_rust::xxh3::xxh3_64;
@@ -98,8 +97,8 @@ impl Snapshot {
         }
         let mut sections = [(0u64, 0u64); Section::ALL.len()];
         for (i, s) in sections.iter_mut().enumerate() {
-            let off = u64_le(b, at::SECTIONS + 16 * i);
-            let slen = u64_le(b, at::SECTIONS + 16 * i + 8);
+            let off = u64_le(b, at::SECTIONS + at::SECTION_ENTRY * i);
+            let slen = u64_le(b, at::SECTIONS + at::SECTION_ENTRY * i + 8);
             if off < PAGE || off.checked_add(slen).is_none_or(|end| end > pages_off) {
                 return Err(damaged("a section lies outside the file"));
             }
@@ -250,28 +249,30 @@ impl Snapshot {
         }
     }
 
-    fn str_at(&self, rec: &[u8], at: usize) -> &str {
-        self.str(u64_le(rec, at), u32_le(rec, at + 8))
+    fn string(&self, s: Str) -> &str {
+        self.str(s.off, s.len)
     }
 
-    fn entity_record(&self, n: u32) -> [u8; 40] {
-        self.record::<40>(Section::Entities, u64::from(n), ENTITY_LEN)
+    fn entity_record(&self, n: u32) -> [u8; EntityRecord::LEN] {
+        self.record(Section::Entities, u64::from(n), ENTITY_LEN)
     }
 
-    fn fact_record(&self, f: u32) -> [u8; 72] {
-        self.record::<72>(Section::Facts, u64::from(f), FACT_LEN)
+    fn fact_record(&self, f: u32) -> [u8; FactRecord::LEN] {
+        self.record(Section::Facts, u64::from(f), FACT_LEN)
+    }
+
+    fn source_record(&self, i: u64) -> SourceRecord {
+        SourceRecord::decode(&self.record::<{ SourceRecord::LEN }>(Section::Sources, i, SOURCE_LEN))
     }
 
     /// An entity's canonical name.
     pub fn name(&self, n: u32) -> &str {
-        let r = self.entity_record(n);
-        self.str(u64_le(&r, 16), u32_le(&r, 12))
+        self.string(EntityRecord::name_of(&self.entity_record(n)))
     }
 
     /// An entity's id.
     pub fn id(&self, n: u32) -> &str {
-        let r = self.entity_record(n);
-        self.str_at(&r, 0)
+        self.string(EntityRecord::decode(&self.entity_record(n)).id)
     }
 
     /// A symbol (date, source id, rule), decoded once per process: a long listing asks for
@@ -288,8 +289,9 @@ impl Snapshot {
             .symbol_cache
             .get_or_init(|| (0..self.symbols).map(|_| OnceCell::new()).collect());
         Some(cache[s as usize].get_or_init(|| {
-            let r = self.record::<12>(Section::Symbols, u64::from(s), SYMBOL_LEN);
-            self.str_at(&r, 0).into()
+            let r =
+                self.record::<{ SymbolRecord::LEN }>(Section::Symbols, u64::from(s), SYMBOL_LEN);
+            self.string(SymbolRecord::decode(&r).0).into()
         }))
     }
 
@@ -315,9 +317,9 @@ impl Snapshot {
             self.hurt(|| format!("entity {n}'s adjacency list ends before it starts"));
             &[]
         };
-        list.chunks_exact(8).map(|c| {
-            let tag = u32_le(c, 4);
-            (u32_le(c, 0), tag >> RELATION_BITS, tag & RELATION_MASK)
+        list.chunks_exact(AdjacencyRecord::LEN).map(|c| {
+            let a = AdjacencyRecord::decode(c);
+            (a.other, a.fact, a.relation)
         })
     }
 
@@ -376,7 +378,7 @@ impl Snapshot {
             }
         }
         for &(n, e) in added {
-            if let Some(i) = e.names().position(|x| normalize(x) == q) {
+            if let Some(i) = e.names().position(|x| lookup_key(x) == q) {
                 m.exact.push(n);
                 if i == 0 {
                     m.canonical.push(n);
@@ -397,7 +399,7 @@ impl Snapshot {
             for &(n, e) in added {
                 let claim = e.kind == Kind::Statement;
                 if !place_query_skips(e.kind, &q)
-                    && e.names().any(|x| matches_start(&normalize(x), &q, claim))
+                    && e.names().any(|x| matches_start(&lookup_key(x), &q, claim))
                 {
                     m.prefix.push(n);
                 }
@@ -419,7 +421,7 @@ impl Snapshot {
             });
             let more = added.iter().flat_map(|&(n, e)| {
                 e.names()
-                    .map(move |x| (n, normalize(x), e.kind == Kind::Statement))
+                    .map(move |x| (n, lookup_key(x), e.kind == Kind::Statement))
             });
             closest(&q, all.chain(more), name)
         })
@@ -439,9 +441,8 @@ impl Snapshot {
     }
 
     fn index_entry(&self, s: Section, i: u64) -> (&[u8], u32) {
-        let r = self.record::<16>(s, i, INDEX_LEN);
-        let key = self.str(u64_le(&r, 0), u32_le(&r, 8)).as_bytes();
-        (key, u32_le(&r, 12))
+        let r = IndexRecord::decode(&self.record::<{ IndexRecord::LEN }>(s, i, INDEX_LEN));
+        (self.string(r.key).as_bytes(), r.entity)
     }
 
     /// The entries of a sorted index from the first whose key is not less than `q`.
@@ -503,10 +504,12 @@ impl Snapshot {
         facts.sort_unstable();
         facts.dedup();
         let mut nodes = nodes.to_vec();
-        let records: Vec<[u8; 72]> = facts.iter().map(|&f| self.fact_record(f)).collect();
+        let records: Vec<[u8; FactRecord::LEN]> =
+            facts.iter().map(|&f| self.fact_record(f)).collect();
         for r in &records {
-            nodes.push(u32_le(r, 0));
-            nodes.push(u32_le(r, 4));
+            let (s, o) = FactRecord::endpoints_of(r);
+            nodes.push(s);
+            nodes.push(o);
         }
         nodes.sort_unstable();
         nodes.dedup();
@@ -537,9 +540,9 @@ impl Snapshot {
     pub fn sources_where(&self, keep: impl Fn(&str) -> bool) -> Vec<Source> {
         let mut sources = Vec::new();
         for i in 0..self.sources {
-            let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
-            if keep(self.str_at(&r, 0)) {
-                let json = self.str(u64_le(&r, 16), u32_le(&r, 12));
+            let r = self.source_record(i);
+            if keep(self.string(r.id)) {
+                let json = self.string(r.json);
                 match serde_json::from_str::<Source>(json) {
                     Ok(s) => sources.push(s),
                     Err(e) => self.hurt(|| format!("source {i} does not decode: {e}")),
@@ -558,10 +561,7 @@ impl Snapshot {
     fn source_position(&self, id: &str) -> Option<u64> {
         let index = self.source_index.get_or_init(|| {
             (0..self.sources)
-                .map(|i| {
-                    let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
-                    (self.str_at(&r, 0).to_string(), i)
-                })
+                .map(|i| (self.string(self.source_record(i).id).to_string(), i))
                 .collect()
         });
         index.get(id).copied()
@@ -573,8 +573,7 @@ impl Snapshot {
     /// O(S) ids read for the first source asked for, then O(1) and its decoding.
     pub fn source(&self, id: &str) -> Option<Source> {
         let i = self.source_position(id)?;
-        let r = self.record::<24>(Section::Sources, i, SOURCE_LEN);
-        let json = self.str(u64_le(&r, 16), u32_le(&r, 12));
+        let json = self.string(self.source_record(i).json);
         match serde_json::from_str::<Source>(json) {
             Ok(s) => Some(s),
             Err(e) => {
@@ -586,13 +585,9 @@ impl Snapshot {
 
     /// An entity's record, decoded.
     pub(crate) fn entity(&self, n: u32) -> Entity {
-        let r = self.entity_record(n);
-        let mut e = Entity::new(
-            self.str_at(&r, 0),
-            self.str(u64_le(&r, 16), u32_le(&r, 12)),
-            self.kind(n),
-        );
-        let rest = self.str(u64_le(&r, 24), u32_le(&r, 32));
+        let r = EntityRecord::decode(&self.entity_record(n));
+        let mut e = Entity::new(self.string(r.id), self.string(r.name), self.kind(n));
+        let rest = self.string(r.rest);
         if !rest.is_empty() {
             match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(rest) {
                 Ok(mut map) => {
@@ -615,24 +610,24 @@ impl Snapshot {
         self.fact(&self.fact_record(e))
     }
 
-    fn fact(&self, r: &[u8; 72]) -> Fact {
-        let (s, o) = (u32_le(r, 0), u32_le(r, 4));
+    fn fact(&self, r: &[u8; FactRecord::LEN]) -> Fact {
+        let r = FactRecord::decode(r);
         let relation = Relation::ALL
-            .get(r[8] as usize)
+            .get(r.relation as usize)
             .copied()
             .unwrap_or_else(|| {
-                self.hurt(|| format!("relation number {} is unknown", r[8]));
+                self.hurt(|| format!("relation number {} is unknown", r.relation));
                 Relation::ALL[0]
             });
-        let flags = r[9];
-        let mut f = Fact::new(self.id(s), relation, self.id(o));
-        f.date = self.symbol(u32_le(r, 12)).map(str::to_string);
-        f.source = self.symbol(u32_le(r, 16)).map(str::to_string);
-        f.rule = self.symbol(u32_le(r, 20)).map(str::to_string);
-        f.count = (flags & HAS_COUNT != 0).then(|| u64_le(r, 24));
-        f.span = (flags & HAS_SPAN != 0).then(|| [u64_le(r, 32) as usize, u64_le(r, 40) as usize]);
-        f.evidence = (flags & HAS_EVIDENCE != 0).then(|| self.str_at(r, 48).to_string());
-        let rest = self.str(u64_le(r, 64), u32_le(r, 60));
+        let flags = r.flags;
+        let mut f = Fact::new(self.id(r.subject), relation, self.id(r.object));
+        f.date = self.symbol(r.date).map(str::to_string);
+        f.source = self.symbol(r.source).map(str::to_string);
+        f.rule = self.symbol(r.rule).map(str::to_string);
+        f.count = (flags & HAS_COUNT != 0).then_some(r.count);
+        f.span = (flags & HAS_SPAN != 0).then(|| [r.span[0] as usize, r.span[1] as usize]);
+        f.evidence = (flags & HAS_EVIDENCE != 0).then(|| self.string(r.evidence).to_string());
+        let rest = self.string(r.rest);
         if !rest.is_empty() {
             match serde_json::from_str(rest) {
                 Ok(map) => f.extra = map,
@@ -683,8 +678,9 @@ impl Topology for Snapshot {
     }
 
     fn endpoints(&self, e: u32) -> (u32, u32) {
-        let r = self.record::<8>(Section::Facts, u64::from(e), FACT_LEN);
-        (u32_le(&r, 0), u32_le(&r, 4))
+        // The first two fields alone: the rest of the record is not read.
+        let r = self.record::<{ FactRecord::OBJECT + 4 }>(Section::Facts, u64::from(e), FACT_LEN);
+        FactRecord::endpoints_of(&r)
     }
 }
 
@@ -734,35 +730,45 @@ impl crate::query::Describe for Snapshot {
     }
 
     fn name_and_kind(&self, n: u32) -> (&str, Kind) {
-        let r = self.entity_record(n);
-        let kind = Kind::ALL.get(r[36] as usize).copied().unwrap_or_else(|| {
-            self.hurt(|| format!("kind number {} is unknown", r[36]));
+        let r = EntityRecord::decode(&self.entity_record(n));
+        let kind = Kind::ALL.get(r.kind as usize).copied().unwrap_or_else(|| {
+            self.hurt(|| format!("kind number {} is unknown", r.kind));
             Kind::ALL[0]
         });
-        (self.str(u64_le(&r, 16), u32_le(&r, 12)), kind)
+        (self.string(r.name), kind)
     }
 
     fn relation(&self, e: u32) -> Relation {
-        let r = self.record::<9>(Section::Attributes, u64::from(e), ATTR_LEN);
+        // The fields up to the relation: the page is shared with other facts' records.
+        let r = self.record::<{ AttributeRecord::RELATION + 1 }>(
+            Section::Attributes,
+            u64::from(e),
+            ATTR_LEN,
+        );
+        let number = r[AttributeRecord::RELATION];
         Relation::ALL
-            .get(r[8] as usize)
+            .get(number as usize)
             .copied()
             .unwrap_or_else(|| {
-                self.hurt(|| format!("relation number {} is unknown", r[8]));
+                self.hurt(|| format!("relation number {number} is unknown"));
                 Relation::ALL[0]
             })
     }
 
     fn count_and_date(&self, e: u32) -> (Option<u64>, Option<&str>) {
-        let r = self.record::<8>(Section::Attributes, u64::from(e), ATTR_LEN);
-        let count = match u32_le(&r, 4) {
+        let r = self.record::<{ AttributeRecord::COUNT + 4 }>(
+            Section::Attributes,
+            u64::from(e),
+            ATTR_LEN,
+        );
+        let count = match u32_le(&r, AttributeRecord::COUNT) {
             NO_COUNT => None,
             BIG_COUNT => {
-                let f = self.fact_record(e);
-                (f[9] & HAS_COUNT != 0).then(|| u64_le(&f, 24))
+                let f = FactRecord::decode(&self.fact_record(e));
+                (f.flags & HAS_COUNT != 0).then_some(f.count)
             }
             c => Some(u64::from(c)),
         };
-        (count, self.symbol(u32_le(&r, 0)))
+        (count, self.symbol(u32_le(&r, AttributeRecord::DATE)))
     }
 }

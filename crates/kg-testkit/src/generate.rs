@@ -17,7 +17,7 @@
 //! and written as they are made. Ten million facts (3.3 GB of JSON) take about 40 s of
 //! CPU and 530 MB of memory; writing them is disk-bound.
 
-use crate::model::{Kind, Relation, slug};
+use kg::model::{Kind, Relation, slug};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -235,14 +235,16 @@ impl Rng {
     }
 }
 
-pub(crate) const FIRST: &[&str] = &[
+/// Given names the generator draws people from.
+pub const FIRST: &[&str] = &[
     "Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hyun", "Ivan", "Jana", "Kofi",
     "Lina", "Marek", "Nadia", "Oscar", "Priya", "Quentin", "Rosa", "Samir", "Tomas", "Ulla",
     "Victor", "Wanda", "Xavier", "Yara", "Zoran", "Amara", "Bruno", "Carmen", "Diego", "Emil",
     "Fatima", "Gustav", "Helga", "Imran", "Jonas", "Keiko", "Leila", "Mateo", "Nikolai", "Olga",
     "Pavel", "Rania", "Stefan", "Tariq", "Vera", "Wei", "Yusuf",
 ];
-pub(crate) const LAST: &[&str] = &[
+/// Family names the generator draws people from.
+pub const LAST: &[&str] = &[
     "Petrova",
     "Okafor",
     "Lindqvist",
@@ -852,8 +854,8 @@ mod tests {
     fn output_is_kgs_canonical_form() {
         for facts in [0, 1, 50, 3000] {
             let (text, q) = generate(facts, 7);
-            let graph = crate::store::from_json(&text).unwrap();
-            assert_eq!(crate::store::to_json(&graph), text, "{facts} facts");
+            let graph = kg::store::from_json(&text).unwrap();
+            assert_eq!(kg::store::to_json(&graph), text, "{facts} facts");
             assert_eq!(graph.entity_count(), q.entities);
             assert!(graph.fact_count() <= facts && graph.fact_count() + 2 >= facts);
         }
@@ -862,7 +864,7 @@ mod tests {
     #[test]
     fn every_kind_and_relation_is_used_and_names_are_unique() {
         let (text, q) = generate(3000, 1);
-        let file: crate::model::GraphFile = serde_json::from_str(&text).unwrap();
+        let file: kg::model::GraphFile = serde_json::from_str(&text).unwrap();
         for k in Kind::ALL {
             assert!(file.entities.iter().any(|e| e.kind == k), "{k}");
         }
@@ -872,7 +874,7 @@ mod tests {
         let names: HashSet<String> = file
             .entities
             .iter()
-            .map(|e| crate::query::names::normalize(&e.name))
+            .map(|e| kg::model::name::lookup_key(&e.name))
             .collect();
         assert_eq!(names.len(), file.entities.len());
         assert!(file.facts.iter().all(|f| {

@@ -1,11 +1,12 @@
-//! [`probe`]: a fixed set of reads over a snapshot, summarised as text. The unit tests
-//! and the `snapshot` fuzz target compare what a damaged snapshot answers with what the
-//! sound one does: the answers must be equal unless the damage was reported.
+//! [`probe`]: a fixed set of reads over a snapshot, summarised as text. The snapshot
+//! damage test (`tests/cli/snapshot.rs`) and the `snapshot` and `journal` fuzz targets
+//! compare what a damaged snapshot answers with what the sound one does: the answers must
+//! be equal unless the damage was reported.
 
-use super::{Snapshot, View};
-use crate::query::paths::shortest;
-use crate::query::{Walk, neighbours};
-use crate::store::to_json;
+use kg::query::paths::shortest;
+use kg::query::{Walk, neighbours};
+use kg::store::snapshot::{Snapshot, View};
+use kg::store::to_json;
 use std::fmt::Write;
 
 /// Resolves some names, walks the first entities' hops and two-hop neighbourhoods,

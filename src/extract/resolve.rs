@@ -97,6 +97,24 @@ fn head(words: &[String]) -> Option<&String> {
     }
 }
 
+/// The initials of a name of two words or more, its small words left out
+/// ("Wildlife Reserves Singapore" → "WRS", "Bank of England" → "BE"); none for a
+/// shorter name or one with a word not capitalised.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&" | "de" | "on"))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    words
+        .iter()
+        .map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
 /// True for a name written in capitals only, two letters or more ("NASA", "KCNA").
 fn is_acronym(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -216,6 +234,23 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                 // Two people share the name: no evidence for either.
                 target[a] = None;
             }
+        }
+    }
+    // "WRS" for "Wildlife Reserves Singapore": an acronym standing alone is the one
+    // name of several words of the article whose initials it spells.
+    for a in 0..names.len() {
+        if target[a] != Some(a) || !is_acronym(&names[a].1) {
+            continue;
+        }
+        let spelled: Vec<usize> = (0..names.len())
+            .filter(|&b| {
+                b != a
+                    && matches!(names[b].0, Kind::Institution | Kind::Person | Kind::Place)
+                    && initials(&names[b].1).is_some_and(|i| i == names[a].1.replace('.', ""))
+            })
+            .collect();
+        if let [b] = spelled[..] {
+            target[a] = Some(b);
         }
     }
     // Follow chains to the fullest name.
@@ -544,6 +579,32 @@ mod tests {
         // A surname written in capitals is still rare; a surname in plain case joins.
         let (r, ms) = resolved(&["Ana Lind spoke.", "Then Lind left."]);
         assert_eq!(entity_of(&r, &ms, 1, "Lind").unwrap().name, "Ana Lind");
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_spells() {
+        let (r, ms) = resolved(&[
+            "The koalas came to Wildlife Reserves Singapore on Monday.",
+            "WRS chairman Ana Lind said they are well.",
+        ]);
+        assert_eq!(
+            entity_of(&r, &ms, 1, "WRS").unwrap().name,
+            "Wildlife Reserves Singapore"
+        );
+        let (r, ms) = resolved(&[
+            "Nelson met the Indian Space Research Organisation (ISRO) chairman.",
+            "ISRO said the talks went well.",
+        ]);
+        assert_eq!(
+            entity_of(&r, &ms, 1, "ISRO").unwrap().name,
+            "Indian Space Research Organisation"
+        );
+        // Two names spelling it: neither.
+        let (r, ms) = resolved(&[
+            "Wildlife Reserves Singapore and the Western Rail Service met.",
+            "On Monday WRS said no.",
+        ]);
+        assert_eq!(entity_of(&r, &ms, 1, "WRS").unwrap().name, "WRS");
     }
 
     #[test]

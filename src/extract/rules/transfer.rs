@@ -106,6 +106,9 @@ fn emit_transfer(
 
 fn send(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
+    if passive_gift(ctx, i) {
+        return;
+    }
     let subject = s
         .subjects_before(i)
         .first()
@@ -146,6 +149,98 @@ fn send(ctx: &mut Ctx, i: usize) {
         (Rule::SendVerb, Rule::SendRecipient),
     );
     shipment(ctx, i, giver, &objects);
+}
+
+/// The passive of a transfer verb, where the verb's subject is no animal or thing:
+/// "Y was given a horse (by X)" → Y received it, X sent it; and the participle right
+/// after an animal: "the horse gifted to Y by X". True when the verb was read so.
+fn passive_gift(ctx: &mut Ctx, i: usize) -> bool {
+    let s = ctx.sentence;
+    if !(s.word(i).ends_with("ed") || s.word(i).ends_with("en")) {
+        return false;
+    }
+    let mut aux = i.checked_sub(1);
+    if let Some(a) = aux
+        && s.word(a).ends_with("ly")
+    {
+        aux = a.checked_sub(1);
+    }
+    let is_aux = aux.is_some_and(|a| {
+        matches!(
+            s.word(a),
+            "was" | "were" | "been" | "be" | "is" | "are" | "being"
+        )
+    });
+    let thing = |m: usize| {
+        matches!(
+            s.mentions[m].kind,
+            crate::extract::mentions::MentionKind::Animal
+                | crate::extract::mentions::MentionKind::Thing
+        ) && !is_class(s, m)
+    };
+    // "by Mongolian President X": the name the modifiers lead to.
+    let agent = |ctx: &Ctx| {
+        let mut m = s.target_after(i, &["by"])?;
+        while matches!(
+            s.mentions[m].kind,
+            crate::extract::mentions::MentionKind::Demonym(_)
+                | crate::extract::mentions::MentionKind::Title { .. }
+        ) && let Some(n) = s.mention_from(s.mentions[m].end)
+            && s.mentions[n].start == s.mentions[m].end
+        {
+            m = n;
+        }
+        party(ctx, Some(m))
+    };
+    if is_aux {
+        // "Y was given a horse": the subject is a party and the thing comes after.
+        let Some(recipient) = s
+            .subjects_before(aux.expect("aux"))
+            .first()
+            .and_then(|&m| party(ctx, Some(m)))
+        else {
+            return false;
+        };
+        let objects: Vec<usize> = s
+            .objects(i, Family::Send)
+            .into_iter()
+            .filter(|&o| s.mentions[o].start > i && thing(o))
+            .collect();
+        if objects.is_empty() {
+            return false;
+        }
+        let giver = agent(ctx);
+        emit_transfer(
+            ctx,
+            i,
+            giver,
+            Some(recipient),
+            &objects,
+            (Rule::SendVerb, Rule::SendRecipient),
+        );
+        return true;
+    }
+    // "the horse gifted to Y by X", "pandas loaned to Y": a participle after the thing.
+    let Some(o) = i.checked_sub(1).and_then(|k| s.tok_mention[k]) else {
+        return false;
+    };
+    if s.mentions[o].end != i || !thing(o) {
+        return false;
+    }
+    let giver = agent(ctx);
+    let recipient = party(ctx, s.target_after(i, &["to"]));
+    if giver.is_none() && recipient.is_none() {
+        return false;
+    }
+    emit_transfer(
+        ctx,
+        i,
+        giver,
+        recipient,
+        &[o],
+        (Rule::SendVerb, Rule::SendRecipient),
+    );
+    true
 }
 
 /// "the two bears that Russia had sent", "the pandas which China loaned": the animal or
@@ -415,6 +510,40 @@ mod tests {
         assert_eq!(f[0].3, Some(3));
         assert_eq!(f[0].4.as_deref(), Some("2023-03"));
         assert_eq!(f[0].5, "send-verb");
+    }
+
+    #[test]
+    fn passive_gifts_to_people_and_participles_after_the_animal() {
+        for (text, facts) in [
+            (
+                "During a visit in 2011, Vice President Ana Lind was given a horse.",
+                &["Ana Lind received horse"][..],
+            ),
+            (
+                "The Oslo Zoo was presented two tigers by Prime Minister Piet Berg.",
+                &["Oslo Zoo received tiger", "Piet Berg sent tiger"][..],
+            ),
+            (
+                "Lind said that the horse gifted to Peru by Chilean President Ana Soto is fine.",
+                &["Ana Soto sent horse", "Peru received horse"][..],
+            ),
+            (
+                "The two pandas loaned to the Vienna Zoo by China arrived on Monday.",
+                &["China sent panda", "Vienna Zoo received panda"][..],
+            ),
+        ] {
+            let t = triples(text);
+            for f in facts {
+                assert!(t.contains(&f.to_string()), "{text}: {t:?}");
+            }
+            assert!(!t.iter().any(|f| f.contains("Lind sent")), "{text}: {t:?}");
+        }
+        // The thing as the passive's subject is read as before.
+        let t = triples("Two pandas were sent to the Vienna Zoo by China.");
+        assert!(
+            t.contains(&"Vienna Zoo received panda".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]

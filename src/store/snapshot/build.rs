@@ -295,6 +295,15 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
     // Everything is in the sections now: the graph can go before they are written.
     drop(graph);
 
+    let counts = [v, e, source_count, symbol_count, name_count, prefix_count];
+    Ok(lay_out(sections, counts, stamp))
+}
+
+/// The snapshot of these sections (in [`Section`] order) standing for a JSON file with
+/// this `stamp`: its header (`counts` are the entities, facts, sources, symbols, name
+/// entries and prefix entries it records) and its page table.
+pub(super) fn lay_out(sections: Vec<Vec<u8>>, counts: [usize; 6], stamp: Stamp) -> Built {
+    let [v, e, source_count, symbol_count, name_count, prefix_count] = counts;
     // Lay out: header, sections (8-aligned), page table.
     let mut header = vec![0u8; PAGE as usize];
     let mut hasher = PageSums::default();
@@ -337,11 +346,11 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
     put(&mut header, at::PAGES_HASH, &xxh3_64(&sums).to_le_bytes());
     let header_hash = xxh3_64(&header[..at::HEADER_HASH]);
     put(&mut header, at::HEADER_HASH, &header_hash.to_le_bytes());
-    Ok(Built {
+    Built {
         header,
         sections,
         sums,
-    })
+    }
 }
 
 /// A snapshot laid out but not yet written: its header, its sections and its page table.
@@ -416,7 +425,7 @@ impl PageSums {
 }
 
 /// An entity's aliases and unknown fields as one JSON object, or `None` when it has none.
-fn entity_rest(e: &crate::model::Entity) -> Option<String> {
+pub(super) fn entity_rest(e: &crate::model::Entity) -> Option<String> {
     if e.aliases.is_empty() && e.extra.is_empty() {
         return None;
     }

@@ -11,7 +11,8 @@
 //! Modules: [`format`] (the layout), [`build`] (writing), [`reader`] (reading, name
 //! lookup, graph search through [`crate::query::Topology`], decoding a part of the graph)
 //! and [`map`] (the memory map, kg's only `unsafe`); [`probe`] reads a little of
-//! everything, for the tests and the fuzz target.
+//! everything, for the tests and the fuzz target; [`stream`] builds a snapshot from a
+//! graph file's records as they go by (`kg compact`).
 
 pub mod build;
 pub mod format;
@@ -19,6 +20,7 @@ pub mod map;
 pub mod meta;
 pub mod probe;
 pub mod reader;
+pub mod stream;
 pub mod view;
 
 pub use build::{Built, Stamp, TooLarge, build};

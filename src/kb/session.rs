@@ -7,12 +7,16 @@
 //! that cannot be written (read-only file or folder) is refused before anything else.
 //! What was written is said as a note on stderr (`kg: wrote kg.json (...)`), as for every
 //! command that writes files. The articles of the base's journal (see [`super::journal`])
-//! are added on opening, and the journal removed once the base is saved.
+//! are added on opening, and the journal removed once the base is saved. A saved base
+//! gets its snapshot written too (when `KG_SNAPSHOT`'s policy gives it one), from the
+//! graph in memory, so that the queries after a write read it instead of building it.
 
 use super::decisions::{Decisions, decisions_path};
 use super::{Journal, KbError, KnowledgeBase};
 use crate::error::Error;
-use crate::store::{LockError, WriteLock, write_atomic};
+use crate::store::snapshot::Policy;
+use crate::store::snapshot::stream::Stream;
+use crate::store::{LockError, WriteLock, stage_file, write_atomic};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -197,6 +201,7 @@ impl Session {
             move |source| Error::Write { path, source }
         };
         let mut wrote = Vec::new();
+        let mut unwritten = None;
         let dtext = self.decisions.to_text();
         let dpath = decisions_path(&self.path);
         if !(self.decisions.is_empty() && self.original_decisions.is_empty())
@@ -220,9 +225,31 @@ impl Session {
                     backup.display()
                 ));
             }
-            write_atomic(&self.path, text.as_bytes()).map_err(werr(&self.path))?;
+            // The snapshot too, from the graph written (see `fold::stage_snapshot`): put in
+            // place right after the base, so the queries after the write read it.
+            let policy = Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
+            let staged = stage_file(&self.path, |w| w.write_all(text.as_bytes()))
+                .map_err(werr(&self.path))?;
+            let stream = (policy != Policy::Never).then(|| {
+                let mut stream = Stream::new();
+                let g = &self.kb.graph;
+                g.sources.iter().for_each(|s| stream.source(s));
+                g.entities.iter().for_each(|e| stream.entity(e));
+                g.facts.iter().for_each(|f| stream.fact(f));
+                stream
+            });
+            let decisions = self.kb.decisions.clone();
+            let snapshot =
+                super::fold::stage_snapshot(&self.path, &staged, stream, policy, decisions);
+            staged.persist().map_err(werr(&self.path))?;
             self.original = text;
             wrote.push(self.path.display().to_string());
+            let snap_path = crate::store::snapshot::path_for(&self.path);
+            match snapshot.map(|s| s?.persist().map_err(|e| crate::error::describe(&e))) {
+                Some(Ok(())) => wrote.push(snap_path.display().to_string()),
+                Some(Err(why)) => unwritten = Some((snap_path, why)),
+                None => {}
+            }
         }
         // Only once the base holds the journal's articles does the journal go.
         if let Some((jpath, n)) = self.journal.take() {
@@ -243,6 +270,12 @@ impl Session {
         } else {
             format!("wrote {} ({})", wrote.join(" and "), self.summary())
         });
+        if let Some((snap_path, why)) = unwritten {
+            notes.push(format!(
+                "did not write snapshot '{}' ({why}); the next query builds it",
+                snap_path.display()
+            ));
+        }
         Ok(())
     }
 

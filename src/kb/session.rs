@@ -24,12 +24,48 @@ use std::time::Duration;
 /// How long a writer waits for another to finish, unless `KG_LOCK_TIMEOUT` says otherwise.
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The length and 128-bit hash of a text, taken as it is written: tells a new text from
+/// the old without holding either.
+#[derive(Default)]
+struct Digest {
+    len: u64,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl Digest {
+    fn of(bytes: &[u8]) -> Digest {
+        let mut d = Digest::default();
+        d.hasher.update(bytes);
+        d.len = bytes.len() as u64;
+        d
+    }
+}
+
+impl PartialEq for Digest {
+    fn eq(&self, other: &Digest) -> bool {
+        self.len == other.len && self.hasher.digest128() == other.hasher.digest128()
+    }
+}
+
+impl io::Write for Digest {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.hasher.update(bytes);
+        self.len += bytes.len() as u64;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// An open knowledge base, locked for writing until dropped.
 pub struct Session {
     pub path: PathBuf,
     pub kb: KnowledgeBase,
     pub decisions: Decisions,
-    original: String,
+    /// The base's text as read, as its digest: the text itself is as large as the base.
+    original: Digest,
     original_decisions: String,
     migrated: Option<u32>,
     /// The journal whose articles were added on opening: removed once the base is saved.
@@ -132,7 +168,7 @@ impl Session {
     pub fn open(path: &Path) -> Result<Session, Error> {
         check_writable(path)?;
         let lock = lock(path)?;
-        let original = match std::fs::read_to_string(path) {
+        let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(Error::MissingBase { path: path.into() });
@@ -144,7 +180,10 @@ impl Session {
                 });
             }
         };
-        let (mut kb, migrated) = KnowledgeBase::parse(&original).map_err(|e| match e {
+        let parsed = KnowledgeBase::parse(&text);
+        let original = Digest::of(text.as_bytes());
+        drop(text);
+        let (mut kb, migrated) = parsed.map_err(|e| match e {
             KbError::Load(source) => Error::BadGraph {
                 path: path.into(),
                 source,
@@ -211,13 +250,20 @@ impl Session {
             self.original_decisions = dtext;
             wrote.push(dpath.display().to_string());
         }
-        let text = self.kb.to_json();
-        if text != self.original {
+        // The new text is hashed as it is written out, and written to the file only when
+        // it differs from the old: never held whole in memory.
+        let mut digest = Digest::default();
+        self.kb.write_json(&mut digest).map_err(werr(&self.path))?;
+        if digest != self.original {
             if let Some(from) = self.migrated.take() {
                 let mut backup = self.path.as_os_str().to_owned();
                 backup.push(format!(".kb{from}.bak"));
                 let backup = PathBuf::from(backup);
-                write_atomic(&backup, self.original.as_bytes()).map_err(werr(&backup))?;
+                // The base is as it was read: the lock kept every other writer out.
+                let copied = stage_file(&backup, |w| {
+                    io::copy(&mut std::fs::File::open(&self.path)?, w).map(drop)
+                });
+                copied.and_then(|s| s.persist()).map_err(werr(&backup))?;
                 notes.push(format!(
                     "migrated '{}' from knowledge-base format {from} to {}; the old file is kept as '{}'",
                     self.path.display(),
@@ -228,8 +274,8 @@ impl Session {
             // The snapshot too, from the graph written (see `fold::stage_snapshot`): put in
             // place right after the base, so the queries after the write read it.
             let policy = Policy::from_env(std::env::var("KG_SNAPSHOT").ok().as_deref())?;
-            let staged = stage_file(&self.path, |w| w.write_all(text.as_bytes()))
-                .map_err(werr(&self.path))?;
+            let staged =
+                stage_file(&self.path, |w| self.kb.write_json(w)).map_err(werr(&self.path))?;
             let stream = (policy != Policy::Never).then(|| {
                 let mut stream = Stream::new();
                 let g = &self.kb.graph;
@@ -242,7 +288,7 @@ impl Session {
             let snapshot =
                 super::fold::stage_snapshot(&self.path, &staged, stream, policy, decisions);
             staged.persist().map_err(werr(&self.path))?;
-            self.original = text;
+            self.original = digest;
             wrote.push(self.path.display().to_string());
             let snap_path = crate::store::snapshot::path_for(&self.path);
             match snapshot.map(|s| s?.persist().map_err(|e| crate::error::describe(&e))) {

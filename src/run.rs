@@ -34,6 +34,7 @@ pub fn run(args: Args) -> Result<Report, Error> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let located = store::locate(args.graph.as_deref(), &cwd);
     crate::kb::session::set_lock_timeout(args.lock_timeout.clone());
+    crate::kb::session::set_snapshot_policy(args.snapshot.clone());
     let outcome = match &args.command {
         // These describe kg itself: they need no graph.
         Command::Completions(a) => cmd::completions::run(&mut out, a)?,

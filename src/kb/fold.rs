@@ -19,11 +19,18 @@
 //! caller takes the whole-base path. The write is the same as that path's: the new base
 //! replaces the old atomically, then the journal is removed.
 //!
+//! The new base's snapshot is written too, from the records as they are copied (see
+//! [`crate::store::snapshot::stream`]): the first query after `kg compact` reads it
+//! instead of building one from the whole JSON. It is staged before the base replaces the
+//! old one and put in place right after; killed between the two renames, the old
+//! snapshot no longer matches the base and the next query builds a new one.
+//!
 //! # Complexity
-//! O(size of the base + size of the journal) time (plus sorting the journal's records).
-//! Memory: the journal's records, a span per base record, and what of the memory-mapped
-//! base was read since its pages were last let go (every `RELEASE_EVERY`): 834 MB for a
-//! 920 MB base of 1M facts with a 1,000-article journal (bench/results.md).
+//! O(size of the base + size of the journal) time (plus sorting the journal's records,
+//! and the snapshot's name index). Memory: the journal's records, a span per base record,
+//! the new snapshot's sections (about its size), and what of the memory-mapped base was
+//! read since its pages were last let go (every `RELEASE_EVERY`); figures in
+//! bench/results.md.
 
 use super::KB_VERSION;
 use super::journal::{Entry, Journal, path_for};
@@ -33,8 +40,9 @@ use crate::error::Error;
 use crate::model::{Entity, Fact, Source};
 use crate::store::json::RELEASE_EVERY;
 use crate::store::snapshot::map::Bytes;
-use crate::store::snapshot::stamp_of;
-use crate::store::write_file;
+use crate::store::snapshot::stream::Stream;
+use crate::store::snapshot::{self, KbHead, Meta, Policy, stamp_of};
+use crate::store::{Staged, stage_file};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -196,8 +204,10 @@ impl<T, K: std::hash::Hash + Eq> Changes<T, K> {
 
 /// Copies one section in canonical order: the base's records the journal does not
 /// replace, as they are, and the journal's records, each where its order puts it (both
-/// are in that order already, so this is a merge). Gives how many records it wrote; sets
-/// `bad` when a base record does not parse.
+/// are in that order already, so this is a merge). Each record written is given to `emit`
+/// too, in the order written. Gives how many records it wrote; sets `bad` when a base
+/// record does not parse.
+#[allow(clippy::too_many_arguments)]
 fn copy<T: Serialize + DeserializeOwned, K: std::hash::Hash + Eq>(
     out: &mut dyn Write,
     text: &str,
@@ -205,6 +215,7 @@ fn copy<T: Serialize + DeserializeOwned, K: std::hash::Hash + Eq>(
     changes: &Changes<T, K>,
     key: impl Fn(&T) -> K,
     cmp: impl Fn(&T, &T) -> Ordering,
+    emit: &mut dyn FnMut(&T),
     bad: &mut bool,
 ) -> io::Result<usize> {
     let mut n = 0;
@@ -225,21 +236,27 @@ fn copy<T: Serialize + DeserializeOwned, K: std::hash::Hash + Eq>(
         while let Some(r) = new.next_if(|r| cmp(r, &record) == Ordering::Less) {
             sep(out)?;
             put(out, r, 4)?;
+            emit(r);
         }
         sep(out)?;
         out.write_all(raw.as_bytes())?;
+        emit(&record);
     }
     for r in new {
         sep(out)?;
         put(out, r, 4)?;
+        emit(r);
     }
     Ok(n)
 }
 
 /// Folds the journal of the base at `path` into it, writing the new base from the old
-/// one's text (see the module doc), then removes the journal. `None` when the fast path
-/// does not apply (nothing was written; the caller takes the whole-base path).
+/// one's text (see the module doc) and, when `KG_SNAPSHOT`'s policy gives the new base a
+/// snapshot, its snapshot from the records written; then removes the journal. `None`
+/// when the fast path does not apply (nothing was written; the caller takes the
+/// whole-base path).
 pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
+    let policy = super::session::snapshot_policy()?;
     check_writable(path)?;
     let held = lock(path)?;
     let read_err = |source| Error::ReadGraph {
@@ -279,13 +296,13 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
             }
         });
         let written = match std::str::from_utf8(&bytes) {
-            Ok(text) => write_folded(path, text, journal, &decisions),
+            Ok(text) => write_folded(path, text, journal, &decisions, policy),
             Err(_) => Ok(None),
         };
         drop(stop);
         written
     })?;
-    let Some((n, counts)) = written else {
+    let Some(folded) = written else {
         return Ok(None);
     };
     super::journal::remove(&jpath)?;
@@ -293,40 +310,100 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
     use crate::print::text::counted;
     notes.push(format!(
         "folded {} from '{}' into '{}' and removed it",
-        counted(n, "article"),
+        counted(folded.articles, "article"),
         jpath.display(),
         path.display()
     ));
+    let snap_path = snapshot::path_for(path);
+    let wrote = match &folded.snapshot {
+        Some(Ok(())) => format!("{} and {}", path.display(), snap_path.display()),
+        _ => path.display().to_string(),
+    };
+    let (a, e, f) = folded.counts;
     notes.push(format!(
-        "wrote {} ({}, {}, {})",
-        path.display(),
-        counted(counts.0, "article"),
-        counted(counts.1, "entity"),
-        counted(counts.2, "fact")
+        "wrote {wrote} ({}, {}, {})",
+        counted(a, "article"),
+        counted(e, "entity"),
+        counted(f, "fact")
     ));
+    if let Some(Err(why)) = folded.snapshot {
+        notes.push(format!(
+            "did not write snapshot '{}' ({why}); the next query builds it",
+            snap_path.display()
+        ));
+    }
     Ok(Some(()))
+}
+
+/// Stages the snapshot that `stream` (the records of the base staged in `staged`, to
+/// replace the one at `path`) makes, standing for that base as it will be once in place,
+/// a knowledge base whose graph was built under the decisions `decisions` (the
+/// fingerprint). `None` when there is no stream or `policy` gives the base no snapshot;
+/// why not, as text, when the records make none or it cannot be written.
+pub(super) fn stage_snapshot(
+    path: &Path,
+    staged: &Staged,
+    stream: Option<Stream>,
+    policy: Policy,
+    decisions: Option<String>,
+) -> Option<Result<Staged, String>> {
+    let stream = stream?;
+    let describe = |e: io::Error| crate::error::describe(&e);
+    let stamp = match staged.metadata() {
+        Ok(m) => stamp_of(&m),
+        Err(e) => return Some(Err(describe(e))),
+    };
+    if !policy.applies(stamp.len) {
+        return None;
+    }
+    let meta = Meta {
+        kb: Some(KbHead {
+            version: u64::from(KB_VERSION),
+            decisions,
+        }),
+    };
+    Some(match stream.finish(stamp, &meta) {
+        Ok(built) => stage_file(&snapshot::path_for(path), |w| built.write(w)).map_err(describe),
+        Err(why) => Err(why.to_string()),
+    })
 }
 
 /// A base's numbers of articles, entities and facts.
 type Counts = (usize, usize, usize);
 
-/// Writes the base at `path` folded from its old `text` and the journal; gives the
-/// journal's number of articles and the new base's counts (articles, entities, facts), or
-/// `None` when the text is not laid out as kg writes bases under these decisions (nothing
-/// is written then).
+/// What [`write_folded`] wrote.
+struct Folded {
+    /// The journal's number of articles.
+    articles: usize,
+    /// The new base's counts.
+    counts: Counts,
+    /// Whether the snapshot was written too, or why not (`None`: the policy gives the
+    /// base none).
+    snapshot: Option<Result<(), String>>,
+}
+
+/// Writes the base at `path` folded from its old `text` and the journal, and its snapshot
+/// when `policy` gives it one; `None` when the text is not laid out as kg writes bases
+/// under these decisions (nothing is written then).
+///
+/// The snapshot is built from the records as they are written, and stands for the new
+/// base as staged beside the old one (a rename keeps a file's length and modification
+/// time). The new base is put in place first, then the snapshot: killed between the two,
+/// the old snapshot no longer matches the base, and the next query builds a new one.
 fn write_folded(
     path: &Path,
     text: &str,
     journal: Journal,
     decisions: &super::Decisions,
-) -> Result<Option<(usize, Counts)>, Error> {
+    policy: Policy,
+) -> Result<Option<Folded>, Error> {
     let Some(layout) = layout(text) else {
         return Ok(None);
     };
-    match kb_head(text, &layout) {
-        Some((version, Some(d))) if version == KB_VERSION && d == decisions.fingerprint() => {}
+    let fingerprint = match kb_head(text, &layout) {
+        Some((version, Some(d))) if version == KB_VERSION && d == decisions.fingerprint() => d,
         _ => return Ok(None),
-    }
+    };
     let n = journal.entries.len();
     let (mut all_sources, mut all_entities, mut all_facts) = (Vec::new(), Vec::new(), Vec::new());
     let mut articles = Vec::new();
@@ -356,8 +433,10 @@ fn write_folded(
     let facts = Changes::new(all_facts, fact_key, in_order);
     let mut bad = false;
     let mut counts = (0, 0, 0);
+    // The records go to the snapshot as they are written, unless no query reads one.
+    let mut snap = (policy != Policy::Never).then(Stream::new);
     let l = &layout;
-    let written = write_file(path, |out| {
+    let staged = stage_file(path, |out| {
         out.write_all(&text.as_bytes()[..l.sources.records[0].0])?;
         copy(
             out,
@@ -366,6 +445,7 @@ fn write_folded(
             &sources,
             source_id,
             by_source_id,
+            &mut |s| snap.iter_mut().for_each(|x| x.source(s)),
             &mut bad,
         )?;
         out.write_all(&text.as_bytes()[l.sources.tail..l.entities.records[0].0])?;
@@ -376,10 +456,20 @@ fn write_folded(
             &entities,
             entity_id,
             by_entity_id,
+            &mut |e| snap.iter_mut().for_each(|x| x.entity(e)),
             &mut bad,
         )?;
         out.write_all(&text.as_bytes()[l.entities.tail..l.facts.records[0].0])?;
-        counts.2 = copy(out, text, &l.facts, &facts, fact_key, in_order, &mut bad)?;
+        counts.2 = copy(
+            out,
+            text,
+            &l.facts,
+            &facts,
+            fact_key,
+            in_order,
+            &mut |f| snap.iter_mut().for_each(|x| x.fact(f)),
+            &mut bad,
+        )?;
         out.write_all(&text.as_bytes()[l.facts.tail..l.articles.records[0].0])?;
         for (i, &(start, end)) in l.articles.records.iter().enumerate() {
             if i > 0 {
@@ -399,14 +489,24 @@ fn write_folded(
         counts.0 = l.articles.records.len() + articles.len();
         out.write_all(&text.as_bytes()[l.articles.tail..])
     });
-    match written {
-        Err(_) if bad => Ok(None),
-        Err(source) => Err(Error::Write {
-            path: path.into(),
-            source,
-        }),
-        Ok(()) => Ok(Some((n, counts))),
-    }
+    let werr = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    let staged = match staged {
+        Err(_) if bad => return Ok(None),
+        Err(source) => return Err(werr(path)(source)),
+        Ok(staged) => staged,
+    };
+    // Staged before the base is replaced; put in place right after it.
+    let snapshot = stage_snapshot(path, &staged, snap, policy, Some(fingerprint));
+    staged.persist().map_err(werr(path))?;
+    let snapshot = snapshot.map(|s| s?.persist().map_err(|e| crate::error::describe(&e)));
+    Ok(Some(Folded {
+        articles: n,
+        counts,
+        snapshot,
+    }))
 }
 
 #[cfg(test)]
@@ -443,6 +543,26 @@ mod tests {
         let (version, decisions) = kb_head(&text, &l).unwrap();
         assert_eq!(version, KB_VERSION);
         assert_eq!(decisions, small().decisions);
+    }
+
+    /// The snapshot `kg compact` streams from a base's records is the one `build` writes.
+    #[test]
+    fn a_knowledge_base_streams_to_the_bytes_build_writes() {
+        use crate::model::GraphFile;
+        use crate::store::snapshot::Stamp;
+        use crate::store::snapshot::stream::tests::{built, streamed};
+        let mut kb = KnowledgeBase::empty();
+        let arts = (0..40)
+            .map(|i| crate::kb::synthetic::article(i).1)
+            .collect();
+        kb.add(arts, &crate::kb::Decisions::default(), || {});
+        let text = kb.to_json();
+        let file: GraphFile = serde_json::from_str(&text).unwrap();
+        assert!(Meta::of(&file.extra).kb.is_some());
+        assert_eq!(
+            streamed(&file, Stamp::default()).unwrap(),
+            built(&file, Stamp::default())
+        );
     }
 
     #[test]

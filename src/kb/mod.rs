@@ -112,7 +112,10 @@ impl KnowledgeBase {
     /// Reads a base; the second value is the format it was migrated from, if it was.
     pub fn parse(text: &str) -> Result<(KnowledgeBase, Option<u32>), KbError> {
         let graph = crate::store::from_json(text)?;
-        let mut file = graph.to_file();
+        // Taken apart, not copied: the graph and its unknown fields (the whole "kb"
+        // section, as JSON values, until removed below) are the most memory a read holds.
+        let mut file = graph.into_file();
+        file.sort();
         #[derive(Deserialize)]
         struct Outer {
             #[serde(default)]
@@ -165,6 +168,14 @@ impl KnowledgeBase {
 
     /// The base as pretty JSON in canonical order, ending in a newline.
     pub fn to_json(&self) -> String {
+        let mut out = Vec::new();
+        self.write_json(&mut out)
+            .expect("writing to memory cannot fail");
+        String::from_utf8(out).expect("JSON is UTF-8")
+    }
+
+    /// Writes the base as [`KnowledgeBase::to_json`] gives it, without building the text.
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         #[derive(Serialize)]
         struct Out<'a> {
             version: u32,
@@ -194,9 +205,8 @@ impl KnowledgeBase {
                 articles: &self.articles,
             },
         };
-        let mut s = serde_json::to_string_pretty(&out).expect("bases serialize");
-        s.push('\n');
-        s
+        serde_json::to_writer_pretty(&mut *w, &out).map_err(std::io::Error::from)?;
+        w.write_all(b"\n")
     }
 
     /// Builds the merged graph again from the articles, under these decisions.

@@ -7,12 +7,16 @@
 //! that cannot be written (read-only file or folder) is refused before anything else.
 //! What was written is said as a note on stderr (`kg: wrote kg.json (...)`), as for every
 //! command that writes files. The articles of the base's journal (see [`super::journal`])
-//! are added on opening, and the journal removed once the base is saved.
+//! are added on opening, and the journal removed once the base is saved. A saved base
+//! gets its snapshot written too (when `KG_SNAPSHOT`'s policy gives it one), from the
+//! graph in memory, so that the queries after a write read it instead of building it.
 
 use super::decisions::{Decisions, decisions_path};
 use super::{Journal, KbError, KnowledgeBase};
 use crate::error::Error;
-use crate::store::{LockError, WriteLock, write_atomic};
+use crate::store::snapshot::Policy;
+use crate::store::snapshot::stream::Stream;
+use crate::store::{LockError, WriteLock, stage_file, write_atomic};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -21,12 +25,48 @@ use std::time::Duration;
 /// How long a writer waits for another to finish, unless `KG_LOCK_TIMEOUT` says otherwise.
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The length and 128-bit hash of a text, taken as it is written: tells a new text from
+/// the old without holding either.
+#[derive(Default)]
+struct Digest {
+    len: u64,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl Digest {
+    fn of(bytes: &[u8]) -> Digest {
+        let mut d = Digest::default();
+        d.hasher.update(bytes);
+        d.len = bytes.len() as u64;
+        d
+    }
+}
+
+impl PartialEq for Digest {
+    fn eq(&self, other: &Digest) -> bool {
+        self.len == other.len && self.hasher.digest128() == other.hasher.digest128()
+    }
+}
+
+impl io::Write for Digest {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.hasher.update(bytes);
+        self.len += bytes.len() as u64;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// An open knowledge base, locked for writing until dropped.
 pub struct Session {
     pub path: PathBuf,
     pub kb: KnowledgeBase,
     pub decisions: Decisions,
-    original: String,
+    /// The base's text as read, as its digest: the text itself is as large as the base.
+    original: Digest,
     original_decisions: String,
     migrated: Option<u32>,
     /// The journal whose articles were added on opening: removed once the base is saved.
@@ -44,6 +84,22 @@ static LOCK_TIMEOUT: OnceLock<Option<String>> = OnceLock::new();
 /// first call counts.
 pub fn set_lock_timeout(value: Option<String>) {
     let _ = LOCK_TIMEOUT.set(value);
+}
+
+/// `--snapshot` / `KG_SNAPSHOT` as the command line gave it, set once by
+/// [`set_snapshot_policy`]: the writers that write a snapshot with the base (`kg compact`,
+/// and every whole-base write) follow it as the queries do.
+static SNAPSHOT_POLICY: OnceLock<Option<String>> = OnceLock::new();
+
+/// Sets the snapshot policy writers follow (`auto`, `always`, `never`; `None`: auto).
+/// Only the first call counts.
+pub fn set_snapshot_policy(value: Option<String>) {
+    let _ = SNAPSHOT_POLICY.set(value);
+}
+
+/// The snapshot policy [`set_snapshot_policy`] set; a value that names none is refused.
+pub(crate) fn snapshot_policy() -> Result<Policy, Error> {
+    Policy::parse(SNAPSHOT_POLICY.get().and_then(Option::as_deref))
 }
 
 /// The lock timeout: the one [`set_lock_timeout`] set (seconds) or the default; one too
@@ -140,7 +196,7 @@ impl Session {
     pub fn open(path: &Path) -> Result<Session, Error> {
         check_writable(path)?;
         let lock = lock(path)?;
-        let original = match std::fs::read_to_string(path) {
+        let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(Error::MissingBase { path: path.into() });
@@ -152,7 +208,10 @@ impl Session {
                 });
             }
         };
-        let (mut kb, migrated) = KnowledgeBase::parse(&original).map_err(|e| match e {
+        let parsed = KnowledgeBase::parse(&text);
+        let original = Digest::of(text.as_bytes());
+        drop(text);
+        let (mut kb, migrated) = parsed.map_err(|e| match e {
             KbError::Load(source) => Error::BadGraph {
                 path: path.into(),
                 source,
@@ -209,6 +268,7 @@ impl Session {
             move |source| Error::Write { path, source }
         };
         let mut wrote = Vec::new();
+        let mut unwritten = None;
         let dtext = self.decisions.to_text();
         let dpath = decisions_path(&self.path);
         if !(self.decisions.is_empty() && self.original_decisions.is_empty())
@@ -218,13 +278,20 @@ impl Session {
             self.original_decisions = dtext;
             wrote.push(dpath.display().to_string());
         }
-        let text = self.kb.to_json();
-        if text != self.original {
+        // The new text is hashed as it is written out, and written to the file only when
+        // it differs from the old: never held whole in memory.
+        let mut digest = Digest::default();
+        self.kb.write_json(&mut digest).map_err(werr(&self.path))?;
+        if digest != self.original {
             if let Some(from) = self.migrated.take() {
                 let mut backup = self.path.as_os_str().to_owned();
                 backup.push(format!(".kb{from}.bak"));
                 let backup = PathBuf::from(backup);
-                write_atomic(&backup, self.original.as_bytes()).map_err(werr(&backup))?;
+                // The base is as it was read: the lock kept every other writer out.
+                let copied = stage_file(&backup, |w| {
+                    io::copy(&mut std::fs::File::open(&self.path)?, w).map(drop)
+                });
+                copied.and_then(|s| s.persist()).map_err(werr(&backup))?;
                 notes.push(format!(
                     "migrated '{}' from knowledge-base format {from} to {}; the old file is kept as '{}'",
                     self.path.display(),
@@ -232,9 +299,31 @@ impl Session {
                     backup.display()
                 ));
             }
-            write_atomic(&self.path, text.as_bytes()).map_err(werr(&self.path))?;
-            self.original = text;
+            // The snapshot too, from the graph written (see `fold::stage_snapshot`): put in
+            // place right after the base, so the queries after the write read it.
+            let policy = snapshot_policy()?;
+            let staged =
+                stage_file(&self.path, |w| self.kb.write_json(w)).map_err(werr(&self.path))?;
+            let stream = (policy != Policy::Never).then(|| {
+                let mut stream = Stream::new();
+                let g = &self.kb.graph;
+                g.sources.iter().for_each(|s| stream.source(s));
+                g.entities.iter().for_each(|e| stream.entity(e));
+                g.facts.iter().for_each(|f| stream.fact(f));
+                stream
+            });
+            let decisions = self.kb.decisions.clone();
+            let snapshot =
+                super::fold::stage_snapshot(&self.path, &staged, stream, policy, decisions);
+            staged.persist().map_err(werr(&self.path))?;
+            self.original = digest;
             wrote.push(self.path.display().to_string());
+            let snap_path = crate::store::snapshot::path_for(&self.path);
+            match snapshot.map(|s| s?.persist().map_err(|e| crate::error::describe(&e))) {
+                Some(Ok(())) => wrote.push(snap_path.display().to_string()),
+                Some(Err(why)) => unwritten = Some((snap_path, why)),
+                None => {}
+            }
         }
         // Only once the base holds the journal's articles does the journal go.
         if let Some((jpath, n)) = self.journal.take() {
@@ -255,6 +344,12 @@ impl Session {
         } else {
             format!("wrote {} ({})", wrote.join(" and "), self.summary())
         });
+        if let Some((snap_path, why)) = unwritten {
+            notes.push(format!(
+                "did not write snapshot '{}' ({why}); the next query builds it",
+                snap_path.display()
+            ));
+        }
         Ok(())
     }
 

@@ -13,9 +13,9 @@
 //! owner and group): a shared, group-writable base stays so. A new file gets what
 //! `File::create` gives (0666 less the umask), not the temporary file's private 0600.
 
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Replaces (or creates) `path` with what `fill` writes, atomically; creates its folder
 /// when it is missing.
@@ -23,6 +23,45 @@ pub fn write_file(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    stage_file(path, fill)?.persist()
+}
+
+/// A file written in full and synced beside the file it is to replace, not yet in its
+/// place: [`Staged::persist`] renames it over that file. Dropped unpersisted, it is
+/// removed and the target stays as it was.
+///
+/// What the rename puts in place has the staged file's length and modification time (a
+/// rename changes neither), so a file that describes the target (a snapshot records its
+/// base's) can be written from [`Staged::metadata`] before the target is replaced.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+    dir: PathBuf,
+}
+
+impl Staged {
+    /// The staged file's metadata: what the target's will be once persisted.
+    pub fn metadata(&self) -> io::Result<Metadata> {
+        self.tmp.as_file().metadata()
+    }
+
+    /// Renames the staged file over the target (atomic on POSIX), then syncs the folder.
+    pub fn persist(self) -> io::Result<()> {
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        // Make the rename itself durable; not every platform can sync a folder.
+        if let Ok(d) = File::open(&self.dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// Writes what `fill` writes to a temporary file beside `path` (creating the folder when
+/// it is missing), flushed and synced, to be put in place by [`Staged::persist`].
+pub fn stage_file(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<Staged> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -46,12 +85,11 @@ pub fn write_file(
     out.flush()?;
     drop(out);
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    // Make the rename itself durable; not every platform can sync a folder.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    Ok(Staged {
+        tmp,
+        path: path.to_path_buf(),
+        dir: dir.to_path_buf(),
+    })
 }
 
 /// Creates the folder `dir` and those above it when they are missing. A file where a

@@ -10,7 +10,7 @@ pub mod load;
 pub mod lock;
 pub mod snapshot;
 
-pub use atomic::{write_atomic, write_file};
+pub use atomic::{Staged, stage_file, write_atomic, write_file};
 pub use discover::{Located, locate};
 pub use json::{LoadError, from_json, to_json, write_json};
 pub use load::{EMBEDDED_GRAPH, load_base};

@@ -383,9 +383,89 @@ fn a_node_link_file_is_not_appended_to() {
     assert_eq!(fs::read(&nodelink).unwrap(), before);
 }
 
-/// `kg compact` folds the journal in by streaming the base (see `src/kb/fold.rs`); killed
-/// at any point it leaves the old base with its journal, or the new base (with the journal
-/// or without it): queries answer, and the next compact gives the slow base.
+/// Where the snapshot of a base lives.
+fn snapshot_of(base: &Path) -> PathBuf {
+    let mut s = base.as_os_str().to_owned();
+    s.push(".snap");
+    PathBuf::from(s)
+}
+
+/// The snapshot file's bytes and modification time (a query that builds a snapshot
+/// replaces the file, so a query that reads it leaves both as they were).
+fn snapshot_state(base: &Path) -> Option<(Vec<u8>, std::time::SystemTime)> {
+    let path = snapshot_of(base);
+    Some((
+        fs::read(&path).ok()?,
+        fs::metadata(&path).ok()?.modified().ok()?,
+    ))
+}
+
+/// `kg compact` writes the new base's snapshot too, from the records it writes: the
+/// queries after it read that snapshot (none builds one), and it is the very snapshot a
+/// query builds from the new base.
+#[test]
+fn compact_writes_the_snapshot_a_query_would_build() {
+    let (_dir, _, base) = journalled(4, 12);
+    let (code, _, err) = run_policy("always", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!(
+            "kg: wrote {} and {} (",
+            base.display(),
+            snapshot_of(&base).display()
+        )),
+        "{err}"
+    );
+    let written = snapshot_state(&base).expect("compact wrote the snapshot");
+    let names = entity_names(&base);
+    let from_json = run_policy(
+        "never",
+        &base,
+        &["path", &names[0], &names[names.len() / 2]],
+    );
+    let (code, out, err) = run_policy(
+        "always",
+        &base,
+        &["path", &names[0], &names[names.len() / 2]],
+    );
+    assert_eq!((code, out, err), from_json);
+    assert_eq!(
+        snapshot_state(&base).as_ref(),
+        Some(&written),
+        "a query rebuilt it"
+    );
+    fs::remove_file(snapshot_of(&base)).unwrap();
+    let (code, _, err) = run_policy("always", &base, &["stats"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        fs::read(snapshot_of(&base)).unwrap(),
+        written.0,
+        "the snapshot a query builds"
+    );
+    // Under KG_SNAPSHOT=never no query reads one, and compact writes none.
+    let (dir, _, base) = journalled(4, 6);
+    let (code, _, err) = run_policy("never", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!("kg: wrote {} (", base.display())),
+        "{err}"
+    );
+    let stale = fs::read(snapshot_of(&base)).unwrap();
+    assert!(dir.path().join("kg.json.snap").exists());
+    let (code, _, err) = run_policy("always", &base, &["stats"]);
+    assert_eq!(code, 0, "{err}");
+    assert_ne!(
+        fs::read(snapshot_of(&base)).unwrap(),
+        stale,
+        "rebuilt, not read"
+    );
+}
+
+/// `kg compact` folds the journal in by streaming the base (see `src/kb/fold.rs`) and
+/// writes the new snapshot; killed at any point it leaves the old base with its journal,
+/// or the new base (with the journal or without it), and a snapshot that is the new
+/// base's or one the next query replaces: queries answer as the JSON does, and the next
+/// compact gives the slow base and its snapshot.
 #[test]
 fn kill_9_mid_compact_leaves_the_old_base_or_the_new_one() {
     let (dir, all, base) = journalled(4, 12);
@@ -409,6 +489,7 @@ fn kill_9_mid_compact_leaves_the_old_base_or_the_new_one() {
             .arg(&base)
             .arg("compact")
             .env_remove("KG_GRAPH")
+            .env("KG_SNAPSHOT", "always")
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
@@ -423,12 +504,103 @@ fn kill_9_mid_compact_leaves_the_old_base_or_the_new_one() {
             "new"
         };
         states.insert((state, journal_of(&base).exists()));
-        let (code, _, err) = run_policy("never", &base, &["compact"]);
-        assert_eq!(code, 0, "{err}");
+        // The snapshot left beside the base never answers for another base.
+        let from_json = run_policy("never", &base, &["stats"]);
+        assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+        let (code, _, compacted) = run_policy("always", &base, &["compact"]);
+        assert_eq!(code, 0, "{compacted}");
         assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap());
         assert!(!journal_of(&base).exists());
+        let snap = snapshot_state(&base);
         let (code, _, err) = run_policy("always", &base, &["stats"]);
         assert_eq!(code, 0, "{err}");
+        if compacted.contains(".snap (") {
+            // This compact wrote the base and its snapshot: the query read it.
+            assert_eq!(snapshot_state(&base), snap);
+        }
+    }
+    assert!(!states.is_empty());
+}
+
+/// Every write that saves the base writes its snapshot too (here `kg remove` and `kg
+/// merge`, which rewrite the whole base): the query after it reads that snapshot, and it
+/// is the one a query builds from the new base.
+#[test]
+fn remove_and_merge_write_the_snapshot_a_query_would_build() {
+    let all = articles();
+    for write in ["remove", "merge"] {
+        let dir = tempfile::tempdir().unwrap();
+        let base = base_with(dir.path(), "kg.json", &all[..4]);
+        let names = entity_names(&base);
+        let args = match write {
+            "remove" => vec!["remove", "2024-11-22-putin-zoo-animals-pyongyang"],
+            _ => vec!["merge", &names[0], &names[1]],
+        };
+        let (code, _, err) = run_policy("always", &base, &args);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains(&format!(
+                "kg: wrote {} and {} (",
+                base.display(),
+                snapshot_of(&base).display()
+            )) || err.contains(&format!(
+                " and {} and {} (",
+                base.display(),
+                snapshot_of(&base).display()
+            )),
+            "{err}"
+        );
+        let written = snapshot_state(&base).expect("the write wrote the snapshot");
+        let from_json = run_policy("never", &base, &["stats"]);
+        assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+        assert_eq!(snapshot_state(&base).as_ref(), Some(&written), "{write}");
+        fs::remove_file(snapshot_of(&base)).unwrap();
+        assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+        assert_eq!(fs::read(snapshot_of(&base)).unwrap(), written.0, "{write}");
+    }
+}
+
+/// `kg remove` killed at any point leaves the old base or the new one, and a snapshot
+/// that is the new base's or one the next query replaces: queries answer as the JSON does.
+#[test]
+fn kill_9_mid_remove_leaves_the_old_base_or_the_new_one() {
+    let all = articles();
+    let dir = tempfile::tempdir().unwrap();
+    let base = base_with(dir.path(), "kg.json", &all[..6]);
+    let id = "2024-11-22-putin-zoo-animals-pyongyang";
+    let removed = base_with(dir.path(), "removed.json", &all[..6]);
+    let (code, _, err) = run_policy("never", &removed, &["remove", id]);
+    assert_eq!(code, 0, "{err}");
+    let old = fs::read(&base).unwrap();
+    let mut states = std::collections::BTreeSet::new();
+    for delay_us in [0, 1_000, 2_000, 4_000, 8_000, 16_000, 100_000] {
+        fs::write(&base, &old).unwrap();
+        let (code, _, err) = run_policy("always", &base, &["stats"]);
+        assert_eq!(code, 0, "{err}");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+            .arg("-q")
+            .arg("-g")
+            .arg(&base)
+            .args(["remove", id])
+            .env_remove("KG_GRAPH")
+            .env("KG_SNAPSHOT", "always")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(delay_us));
+        let _ = child.kill(); // SIGKILL on Unix
+        child.wait().unwrap();
+        let now = fs::read(&base).unwrap();
+        if now == old {
+            states.insert("old");
+        } else {
+            assert_eq!(now, fs::read(&removed).unwrap(), "never a partial base");
+            states.insert("new");
+        }
+        let from_json = run_policy("never", &base, &["stats"]);
+        assert_eq!(from_json.0, 0, "{}", from_json.2);
+        assert_eq!(run_policy("always", &base, &["stats"]), from_json);
     }
     assert!(!states.is_empty());
 }

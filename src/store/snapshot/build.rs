@@ -138,13 +138,13 @@ pub fn build(mut graph: KnowledgeGraph, stamp: Stamp) -> Result<Built, TooLarge>
 
 /// The counts the header records.
 #[derive(Default)]
-struct Counts {
-    entities: usize,
-    facts: usize,
-    sources: usize,
-    symbols: usize,
-    names: usize,
-    prefixes: usize,
+pub(super) struct Counts {
+    pub(super) entities: usize,
+    pub(super) facts: usize,
+    pub(super) sources: usize,
+    pub(super) symbols: usize,
+    pub(super) names: usize,
+    pub(super) prefixes: usize,
 }
 
 /// The `Entities`, `Kinds`, `Names`, `Prefixes` and `Ids` sections; the number of names
@@ -361,7 +361,7 @@ fn adjacency_sections(graph: &KnowledgeGraph, sections: &mut [Vec<u8>]) {
 
 /// The header and the page table of these sections: sections 8-aligned from the first
 /// page on, one checksum per page after the header, the header's own hash last.
-fn lay_out(sections: Vec<Vec<u8>>, stamp: Stamp, counts: &Counts) -> Built {
+pub(super) fn lay_out(sections: Vec<Vec<u8>>, stamp: Stamp, counts: &Counts) -> Built {
     let mut header = vec![0u8; PAGE as usize];
     let mut hasher = PageSums::default();
     let mut at_byte = PAGE;
@@ -486,7 +486,7 @@ impl PageSums {
 }
 
 /// An entity's aliases and unknown fields as one JSON object, or `None` when it has none.
-fn entity_rest(e: &crate::model::Entity) -> Option<String> {
+pub(super) fn entity_rest(e: &crate::model::Entity) -> Option<String> {
     if e.aliases.is_empty() && e.extra.is_empty() {
         return None;
     }

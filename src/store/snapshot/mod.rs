@@ -11,13 +11,15 @@
 //! Modules: [`format`] (the layout), [`build`] (writing), [`reader`] (reading, name
 //! lookup, graph search through [`crate::query::Topology`], decoding a part of the graph)
 //! and [`map`] (the memory map, kg's only `unsafe`). The damage test and the fuzz targets
-//! read a little of everything through `kg_testkit::probe`.
+//! read a little of everything through `kg_testkit::probe`. [`stream`] builds a snapshot
+//! from a graph file's records as they go by (`kg compact`).
 
 pub mod build;
 pub mod format;
 pub mod map;
 pub mod meta;
 pub mod reader;
+pub mod stream;
 pub mod view;
 
 pub use build::{Built, Stamp, TooLarge, build};

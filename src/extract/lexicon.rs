@@ -216,6 +216,9 @@ pub struct Lexicons {
     /// US states by their name and by the abbreviations datelines use, lowercase with
     /// the periods dropped ("fla", "nh", "new hampshire") → the state's name.
     pub us_states: std::collections::HashMap<String, String>,
+    /// The abbreviations of US states written with a period, as written without it
+    /// ("Md", "Calif", "N.H") → the state's name: "Bethesda, Md." names Maryland.
+    pub state_abbreviations: std::collections::HashMap<String, String>,
     pub agreements: Phrases<()>,
     pub verbs: WordMap<String, Vec<Family>>,
     pub negations: WordSet,
@@ -378,6 +381,10 @@ impl Lexicons {
             lex.us_states.insert(key(r[0]), r[0].to_string());
             for a in values(r.get(1)) {
                 lex.us_states.insert(key(a), r[0].to_string());
+                if let Some(written) = a.strip_suffix('.') {
+                    lex.state_abbreviations
+                        .insert(written.to_string(), r[0].to_string());
+                }
             }
         }
         for r in records(include_str!("lexicon/agreements.txt")) {

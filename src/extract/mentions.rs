@@ -871,6 +871,16 @@ impl Finder<'_> {
         if p >= e {
             return e;
         }
+        // "Bethesda, Md.": a state's abbreviation after a comma is the state.
+        if e == p + 1
+            && p > 0
+            && self.tokens[p - 1].is_punct(",")
+            && self.tokens.get(e).is_some_and(|t| t.is_punct("."))
+            && let Some(state) = lex.state_abbreviations.get(self.tokens[p].text)
+        {
+            self.push(p, e, MentionKind::Name(Some(Kind::Place)), state.clone());
+            return e;
+        }
         let mut end = e;
         let words = &self.lowers[p..e];
         // An institution's cue word outranks an agreement word in a name: "San Diego Zoo

@@ -57,6 +57,13 @@ impl Resolved {
         }
         let key = entity_key(name, kind);
         if let Some(&e) = self.by_key.get(&key) {
+            // "MONTGOMERY COUNTY" in a dateline, "Montgomery County" later: the name as
+            // the text writes it in running prose is canonical.
+            let shouted = |n: &str| !n.chars().any(char::is_lowercase);
+            if shouted(&self.entities[e].name) && !shouted(name) {
+                let old = std::mem::replace(&mut self.entities[e].name, name.to_string());
+                self.entities[e].aliases.insert(old);
+            }
             self.by_name
                 .entry(kind)
                 .or_default()

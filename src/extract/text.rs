@@ -204,6 +204,13 @@ fn ends_here(para: &str, chars: &[(usize, char)], i: usize, j: usize, lone_perio
         if is_abbreviation(word) {
             return false;
         }
+        // "BETHESDA, Md. (AP) —", "FREMONT, Calif. -- Tesla said": a state's
+        // abbreviation before a bracket or a dash ends no sentence.
+        if lexicons().state_abbreviations.contains_key(word)
+            && matches!(after, '(' | '\u{2014}' | '\u{2013}' | '-')
+        {
+            return false;
+        }
         if !spaced {
             // "8.In": only after a lowercase letter or a digit, never inside "U.S.A".
             let prev = word.chars().last();
@@ -274,6 +281,26 @@ mod tests {
     fn bad_date_header_is_an_error() {
         let err = parse_header("date: May 2nd\n\nText.").unwrap_err();
         assert_eq!(err, BadDate("May 2nd".into()));
+    }
+
+    #[test]
+    fn a_dateline_state_before_a_bracket_or_dash_does_not_split() {
+        assert_eq!(
+            split("BETHESDA, Md. (AP) \u{2014} The library reopened. It is new."),
+            [
+                "BETHESDA, Md. (AP) \u{2014} The library reopened.",
+                "It is new."
+            ]
+        );
+        assert_eq!(
+            split("FREMONT, Calif. -- Tesla said so."),
+            ["FREMONT, Calif. -- Tesla said so."]
+        );
+        // At the end of a sentence it still ends it.
+        assert_eq!(
+            split("She moved to Fresno, Calif. The city is hot."),
+            ["She moved to Fresno, Calif.", "The city is hot."]
+        );
     }
 
     #[test]

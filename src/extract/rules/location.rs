@@ -549,6 +549,19 @@ mod tests {
     }
 
     #[test]
+    fn a_state_abbreviation_is_the_state_and_a_shouted_dateline_takes_the_prose_name() {
+        let t = triples("Troops from Fort Carson, Colo., will be deployed there.");
+        assert!(
+            t.contains(&"Fort Carson located-in Colorado".to_string()),
+            "{t:?}"
+        );
+        let t = triples(
+            "MONTGOMERY COUNTY, Md. (WJZ) \u{2014} The library in Montgomery County reopened.",
+        );
+        assert_eq!(t, ["Montgomery County located-in Maryland"]);
+    }
+
+    #[test]
     fn appositions_and_place_nouns() {
         for (text, fact) in [
             (

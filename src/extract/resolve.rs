@@ -298,6 +298,8 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     }
     // The last institution named with each word, for "the ministry".
     let mut named_institutions: HashMap<String, usize> = HashMap::new();
+    let mut named_with: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut times_named: HashMap<usize, usize> = HashMap::new();
     let mut last_country = None;
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
@@ -305,10 +307,24 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                 r.of_mention[si][mi] = if m.name == "country" {
                     last_country
                 } else {
-                    mention_words(&m.name)
-                        .first()
-                        .and_then(|cue| named_institutions.get(cue).copied())
+                    // Of the institutions named so far with the cue word, the one named
+                    // most often ("the zoo said" is the story's zoo, not the last one
+                    // named in passing); a tie goes to the last named.
+                    mention_words(&m.name).first().and_then(|cue| {
+                        let last = named_institutions.get(cue).copied();
+                        named_with
+                            .get(cue)
+                            .and_then(|es: &Vec<usize>| {
+                                es.iter().copied().max_by_key(|e| {
+                                    (times_named.get(e).copied().unwrap_or(0), Some(*e) == last)
+                                })
+                            })
+                            .or(last)
+                    })
                 };
+                if let Some(e) = r.of_mention[si][mi] {
+                    *times_named.entry(e).or_insert(0) += 1;
+                }
                 continue;
             }
             let e = match m.kind {
@@ -356,7 +372,12 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             if let Some(e) = e
                 && r.entities[e].kind == Kind::Institution
             {
+                *times_named.entry(e).or_insert(0) += 1;
                 for w in mention_words(&r.entities[e].name) {
+                    let list = named_with.entry(w.clone()).or_default();
+                    if !list.contains(&e) {
+                        list.push(e);
+                    }
                     named_institutions.insert(w, e);
                 }
             }
@@ -586,6 +607,28 @@ mod tests {
         // A surname written in capitals is still rare; a surname in plain case joins.
         let (r, ms) = resolved(&["Ana Lind spoke.", "Then Lind left."]);
         assert_eq!(entity_of(&r, &ms, 1, "Lind").unwrap().name, "Ana Lind");
+    }
+
+    #[test]
+    fn the_zoo_is_the_zoo_named_most_often() {
+        let (r, ms) = resolved(&[
+            "Two koalas came to the Oslo City Zoo.",
+            "The zoo said they are well.",
+            "They came from the Lima Zoo, the zoo said.",
+        ]);
+        let the_zoo = |s: usize| {
+            let m = ms[s].iter().rposition(|m| m.anaphor).unwrap();
+            r.entities[r.entity(s, m).unwrap()].name.clone()
+        };
+        assert_eq!(the_zoo(1), "Oslo City Zoo");
+        assert_eq!(the_zoo(2), "Oslo City Zoo");
+        // Named as often: the last one.
+        let (r, ms) = resolved(&[
+            "Koalas left the Oslo City Zoo and went to the Lima Zoo.",
+            "The zoo said so.",
+        ]);
+        let m = ms[1].iter().position(|m| m.anaphor).unwrap();
+        assert_eq!(r.entities[r.entity(1, m).unwrap()].name, "Lima Zoo");
     }
 
     #[test]

@@ -419,6 +419,10 @@ impl Finder<'_> {
                 continue;
             }
             if t.is_capitalised() {
+                if self.lowers[i] == "between" {
+                    i += 1;
+                    continue;
+                }
                 let end = self.run_end(i);
                 // "SINGAPORE - Four koalas from Australia": a number word alone in its run
                 // counts what follows; it names nothing.
@@ -549,8 +553,10 @@ impl Finder<'_> {
         while j < n {
             let t = &self.tokens[j];
             if t.is_capitalised() {
-                // "Later Dr. Lind": an honorific with its period opens a name of its own.
-                if self.honorific_at(j) {
+                // "Later Dr. Lind": an honorific with its period opens a name of its own;
+                // "Memorandum of Understanding Between the Government of …": a title's
+                // capitalised "Between" ends the name before it.
+                if self.honorific_at(j) || self.lowers[j] == "between" {
                     break;
                 }
                 j += 1;
@@ -672,29 +678,43 @@ impl Finder<'_> {
     /// A country word at `p` inside the run `[p, b)`: pushes it and says where to go on.
     fn country_in_run(&mut self, p: usize, b: usize) -> CountryStep {
         let lex = lexicons();
-        // "the Republic of Uzbekistan", "the Kingdom of Thailand": the country.
-        if matches!(
-            self.lowers[p],
-            "republic" | "kingdom" | "state" | "commonwealth" | "principality" | "sultanate"
-        ) && self.lowers.get(p + 1) == Some(&"of")
+        // "the Republic of Uzbekistan", "the Kingdom of Thailand", "the Government of the
+        // Republic of Maldives", "the Government of the People's Republic of China": the
+        // country.
+        let mut at = p;
+        while at + 1 < self.lowers.len()
+            && matches!(
+                self.lowers[at],
+                "republic"
+                    | "kingdom"
+                    | "state"
+                    | "commonwealth"
+                    | "principality"
+                    | "sultanate"
+                    | "government"
+            )
+            && self.lowers[at + 1] == "of"
         {
-            let at = p + 2 + usize::from(self.lowers.get(p + 2) == Some(&"the"));
-            if at < b
-                && let Some((len, &(c, CountryForm::Name))) =
-                    lex.country_forms.longest(&self.lowers[at..b])
-            {
-                self.push(
-                    p,
-                    at + len,
-                    MentionKind::Country(c),
-                    lex.countries[c].name.clone(),
-                );
-                let mut next = at + len;
-                if next < b && self.lowers[next] == "and" {
-                    next += 1;
-                }
-                return CountryStep::Next(next);
+            at += 2 + usize::from(self.lowers.get(at + 2) == Some(&"the"));
+        }
+        if at > p
+            && at < self.lowers.len()
+            && let Some((len, &(c, CountryForm::Name))) = lex.country_forms.longest(self.window(at))
+        {
+            self.push(
+                p,
+                at + len,
+                MentionKind::Country(c),
+                lex.countries[c].name.clone(),
+            );
+            let mut next = at + len;
+            if next > b {
+                return CountryStep::Past(next);
             }
+            if next < b && self.lowers[next] == "and" {
+                next += 1;
+            }
+            return CountryStep::Next(next);
         }
         // A country name running past the run ("People's" inside).
         if let Some((len, &(c, CountryForm::Name))) = lex.country_forms.longest(self.window(p))
@@ -1535,6 +1555,19 @@ mod tests {
             let n = names(text);
             assert!(n.contains(&name.to_string()), "{text}: {n:?}");
         }
+    }
+
+    #[test]
+    fn governments_of_countries_and_agreement_titles() {
+        let m = mentions(
+            "They signed a Memorandum of Understanding Between the Government of the Republic \
+             of Maldives and the Government of the People's Republic of China.",
+        );
+        let names: Vec<&str> = m.iter().map(|(n, ..)| n.as_str()).collect();
+        assert!(names.contains(&"Memorandum of Understanding"), "{names:?}");
+        assert!(names.contains(&"Maldives"), "{names:?}");
+        assert!(names.contains(&"China"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Between")), "{names:?}");
     }
 
     #[test]

@@ -975,9 +975,60 @@ impl Finder<'_> {
     }
 
     fn push_kind(&mut self, p: usize, e: usize, kind: MentionKind) -> usize {
+        if kind == MentionKind::Agreement
+            && let Some((end, name)) = self.titled_agreement(p, e)
+        {
+            self.push(p, end, kind, name);
+            return end;
+        }
         let name = span_text(self.text, self.tokens, p, e);
         self.push(p, e, kind, name);
         e
+    }
+
+    /// An agreement's title going on past its noun: "Memorandum of Understanding on
+    /// Cultural and Artistic Cooperation", "MOU on Tourism Cooperation", "a Memorandum of
+    /// Understanding (MOU) on Sports Cooperation" (the bracketed short form left out of
+    /// the name): "on" or "for", then capitalised words joined by "and", "of" or "the".
+    fn titled_agreement(&self, p: usize, e: usize) -> Option<(usize, String)> {
+        let n = self.tokens.len();
+        // Only a title ("Agreement on …"), not "a clearance agreement for the Black Sea".
+        if !self.tokens.get(e.checked_sub(1)?)?.is_capitalised() {
+            return None;
+        }
+        let mut k = e;
+        // "(MOU)": skipped.
+        let bracket =
+            (k + 2 < n && self.tokens[k].is_punct("(") && self.tokens[k + 2].is_punct(")"))
+                .then_some(k);
+        if bracket.is_some() {
+            k += 3;
+        }
+        if !matches!(self.lowers.get(k), Some(&("on" | "for"))) {
+            return None;
+        }
+        let topic = k;
+        k += 1;
+        if self.lowers.get(k) == Some(&"the") {
+            k += 1;
+        }
+        let mut end = None;
+        while k < n {
+            if self.tokens[k].is_capitalised() && self.lowers[k] != "between" {
+                k += 1;
+                end = Some(k);
+            } else if matches!(self.lowers[k], "and" | "of" | "the")
+                && self.tokens.get(k + 1).is_some_and(Token::is_capitalised)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let end = end?;
+        let head = span_text(self.text, self.tokens, p, bracket.unwrap_or(e));
+        let tail = span_text(self.text, self.tokens, topic, end);
+        Some((end, format!("{head} {tail}")))
     }
 
     /// A title at `[p, e)`, with the institution it names after "of".
@@ -1184,12 +1235,17 @@ impl Finder<'_> {
             }
             start -= 1;
         }
-        let e = if start == p {
-            self.agreement_topic(e)
-        } else {
-            e
+        let (e, name) = match self.titled_agreement(start, e) {
+            Some(titled) => titled,
+            None => {
+                let e = if start == p {
+                    self.agreement_topic(e)
+                } else {
+                    e
+                };
+                (e, span_text(self.text, self.tokens, start, e))
+            }
         };
-        let name = span_text(self.text, self.tokens, start, e);
         self.push(start, e, MentionKind::Agreement, name);
         // "an agreement", "50 agreements": a new one, not the one named before.
         let indefinite = start > 0
@@ -1555,6 +1611,37 @@ mod tests {
             let n = names(text);
             assert!(n.contains(&name.to_string()), "{text}: {n:?}");
         }
+    }
+
+    #[test]
+    fn an_agreement_s_title_goes_on_past_its_noun() {
+        for (text, name) in [
+            (
+                "They signed a Memorandum of Understanding (MOU) on Cultural and Artistic Cooperation between A and B.",
+                "Memorandum of Understanding on Cultural and Artistic Cooperation",
+            ),
+            (
+                "A MOU on Tourism Cooperation was signed.",
+                "MOU on Tourism Cooperation",
+            ),
+            (
+                "They signed the Agreement on the Economic and Technical Cooperation.",
+                "Agreement on the Economic and Technical Cooperation",
+            ),
+        ] {
+            let m = mentions(text);
+            assert!(
+                m.iter()
+                    .any(|(n, k, _)| n == name && *k == MentionKind::Agreement),
+                "{text}: {m:?}"
+            );
+        }
+        // A plain agreement noun takes no place after "for" into its name.
+        let m = mentions("They signed a mine clearance agreement for the Black Sea.");
+        assert!(
+            m.iter().any(|(n, ..)| n == "mine clearance agreement"),
+            "{m:?}"
+        );
     }
 
     #[test]

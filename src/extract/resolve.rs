@@ -245,19 +245,25 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     }
     // "WRS" for "Wildlife Reserves Singapore": an acronym standing alone is the one
     // name of several words of the article whose initials it spells.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (b, (kind, name)) in names.iter().enumerate() {
+        if matches!(kind, Kind::Institution | Kind::Person | Kind::Place)
+            && let Some(i) = initials(name)
+        {
+            by_initials.entry(i).or_default().push(b);
+        }
+    }
     for a in 0..names.len() {
         if target[a] != Some(a) || !is_acronym(&names[a].1) {
             continue;
         }
-        let spelled: Vec<usize> = (0..names.len())
-            .filter(|&b| {
-                b != a
-                    && matches!(names[b].0, Kind::Institution | Kind::Person | Kind::Place)
-                    && initials(&names[b].1).is_some_and(|i| i == names[a].1.replace('.', ""))
-            })
-            .collect();
-        if let [b] = spelled[..] {
-            target[a] = Some(b);
+        let spelled = by_initials
+            .get(&names[a].1.replace('.', ""))
+            .map_or(&[][..], Vec::as_slice);
+        if let [b] = spelled
+            && *b != a
+        {
+            target[a] = Some(*b);
         }
     }
     // Follow chains to the fullest name.

@@ -832,6 +832,17 @@ mod tests {
     }
 
     #[test]
+    fn occupations_before_a_name_are_no_part_of_it() {
+        let t = triples("Renowned Egyptologist Ana Lind said the tomb is very old.");
+        assert!(t.iter().any(|f| f.starts_with("Ana Lind stated")), "{t:?}");
+        let t = triples("Ana Lind, an archaeologist at the University of Lima, found the tomb.");
+        assert!(
+            t.contains(&"Ana Lind member-of University of Lima".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn press_secretaries_and_advisers_are_members() {
         let t = triples("White House press secretary Ana Lind tweeted a photo.");
         assert!(

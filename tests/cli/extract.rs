@@ -114,8 +114,8 @@ fn eval_set(args: &[&str]) -> serde_json::Value {
 /// The in-house sets' floors: micro F1 over the set and the lowest article's F1. Raise
 /// them as the extractor improves; never lower them.
 const FLOORS: [(&str, f64, f64); 3] = [
-    ("eval/", 0.79, 0.56),
-    ("eval/heldout", 0.87, 0.78),
+    ("eval/", 0.80, 0.56),
+    ("eval/heldout", 0.88, 0.78),
     ("eval/constructions", 0.56, 0.28),
 ];
 

@@ -426,7 +426,12 @@ impl Finder<'_> {
                 let end = self.run_end(i);
                 // "SINGAPORE - Four koalas from Australia": a number word alone in its run
                 // counts what follows; it names nothing.
-                if end == i + 1 && number_value(self.lowers[i]).is_some() {
+                // "LONDON - Two Chinese pandas": nor before a country's adjective.
+                let demonym_next = matches!(
+                    lexicons().country_forms.longest(&self.lowers[i + 1..end]),
+                    Some((_, &(_, CountryForm::Demonym)))
+                );
+                if number_value(self.lowers[i]).is_some() && (end == i + 1 || demonym_next) {
                     i += 1;
                     continue;
                 }

@@ -216,10 +216,14 @@ fn comma_place(ctx: &mut Ctx, k: usize) {
     let ends = after
         .is_none_or(|t| t.kind == crate::extract::tokens::TokKind::Punct && !t.is_punct(","))
         || (after.is_some_and(|t| t.is_punct(","))
-            && !s
-                .tokens
-                .get(n.end + 1)
-                .is_some_and(|t| t.is_capitalised() || t.lower == "and"))
+            && !s.tokens.get(n.end + 1).is_some_and(|t| {
+                // "…, Brisbane, and travelled": an "and" before a verb ends no list.
+                t.is_capitalised()
+                    || (t.lower == "and"
+                        && s.tokens.get(n.end + 2).is_none_or(|u| {
+                            u.is_capitalised() || matches!(u.lower.as_ref(), "the" | "a" | "an")
+                        }))
+            }))
         // "Queensland, Australia but …": a conjunction or preposition, not a verb whose
         // subject the country is ("…, Russia has").
         // "Queensland, Australia but …": a function word, not a verb whose subject the
@@ -546,6 +550,19 @@ mod tests {
             t.iter().all(|f| !f.starts_with("Moscow located-in")),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_comma_place_before_and_a_verb() {
+        let t = triples(
+            "The koalas left the Lone Pine Koala Sanctuary, Brisbane, and travelled to Oslo.",
+        );
+        assert!(
+            t.contains(&"Lone Pine Koala Sanctuary located-in Brisbane".to_string()),
+            "{t:?}"
+        );
+        let t = triples("The lions came from Aleppo, Mosul, and Homs.");
+        assert!(t.iter().all(|f| !f.contains("located-in")), "{t:?}");
     }
 
     #[test]

@@ -350,11 +350,25 @@ const TRANSIT: [&str; 8] = [
 
 fn arrive(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
-    let objects: Vec<usize> = s
+    let mut objects: Vec<usize> = s
         .objects(i, Family::Arrive)
         .into_iter()
         .filter(|&o| s.mentions[o].end <= i)
         .collect();
+    // "Two pandas arrived to a welcome as they arrived at the zoo": "they" are the
+    // animals the sentence named before.
+    if objects.is_empty() && i > 0 && s.word(i - 1) == "they" {
+        objects = (0..s.mentions.len())
+            .filter(|&m| s.mentions[m].end < i && !is_class(s, m))
+            .filter(|&m| {
+                matches!(
+                    s.mentions[m].kind,
+                    crate::extract::mentions::MentionKind::Animal
+                        | crate::extract::mentions::MentionKind::Thing
+                )
+            })
+            .collect();
+    }
     // An airport, a station or a border crossing is where a shipment passes, not who
     // receives it ("arrived at Dulles International Airport").
     let recipient = party(ctx, s.target_after(i, &["at", "in", "to"])).filter(|&r| {
@@ -544,6 +558,17 @@ mod tests {
             t.contains(&"Vienna Zoo received panda".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn they_arrived_and_animals_that_landed() {
+        let t = triples(
+            "LONDON - Two Chinese pandas arrived to a warm welcome as they arrived at the Oslo Zoo on Sunday.",
+        );
+        assert!(t.contains(&"Oslo Zoo received panda".to_string()), "{t:?}");
+        let t = triples("OSLO - Four koalas from Australia have landed in the Oslo Zoo.");
+        assert!(t.contains(&"Australia sent koala".to_string()), "{t:?}");
+        assert!(t.contains(&"Oslo Zoo received koala".to_string()), "{t:?}");
     }
 
     #[test]

@@ -67,18 +67,75 @@ pub fn apply(ctx: &mut Ctx) {
             }
             MentionKind::Descriptor(Some(c)) => descriptor(ctx, k, c),
             MentionKind::Country(_) if s.possessive(k) => {
-                if let Some(next) = s.mention_from(s.mentions[k].end + 1)
+                // Past lowercase words describing it.
+                let mut at = s.mentions[k].end + 1;
+                while at < s.tokens.len()
+                    && at < s.mentions[k].end + 7
+                    && s.tok_mention[at].is_none()
+                    && (s.tokens[at].is_lower_word() || s.tokens[at].is_punct("-"))
+                {
+                    at += 1;
+                }
+                let next = s
+                    .mention_from(s.mentions[k].end + 1)
+                    .or_else(|| s.mention_from(at));
+                if let Some(next) = next
                     && let Some(o) = ctx.entity(next)
-                    && matches!(ctx.kind(o), Kind::Institution | Kind::Group)
                     && !matches!(s.mentions[next].kind, MentionKind::Group(Some(_)))
                     && let Some(c) = ctx.entity(k)
                 {
-                    ctx.emit(o, Relation::MemberOf, c, None, None, Rule::PossessiveMember);
+                    // "Russia's state-run arms exporter Rosoboronexport": a name after
+                    // lowercase words ending in an organisation noun is that organisation.
+                    let between = s.mentions[k].end + 1..s.mentions[next].start;
+                    let described = matches!(s.mentions[next].kind, MentionKind::Name(_))
+                        && (1..=6).contains(&between.len())
+                        && between
+                            .clone()
+                            .all(|j| s.tokens[j].is_lower_word() || s.tokens[j].is_punct("-"))
+                        && is_organisation_noun(s.word(s.mentions[next].start - 1));
+                    if described {
+                        ctx.resolved.entities[o].kind = Kind::Institution;
+                    }
+                    if described
+                        || (between.is_empty()
+                            && matches!(ctx.kind(o), Kind::Institution | Kind::Group))
+                    {
+                        ctx.emit(o, Relation::MemberOf, c, None, None, Rule::PossessiveMember);
+                    }
                 }
             }
             _ => {}
         }
     }
+}
+
+/// A common noun for an organisation: an institution's cue word ("agency",
+/// "broadcaster") or a word for a company by what it does ("exporter", "carmaker").
+fn is_organisation_noun(w: &str) -> bool {
+    lexicons().institution_forms.get(w).is_some()
+        || matches!(
+            w,
+            "exporter"
+                | "importer"
+                | "maker"
+                | "carmaker"
+                | "automaker"
+                | "manufacturer"
+                | "producer"
+                | "operator"
+                | "airline"
+                | "carrier"
+                | "giant"
+                | "regulator"
+                | "watchdog"
+                | "retailer"
+                | "supplier"
+                | "developer"
+                | "lender"
+                | "insurer"
+                | "conglomerate"
+                | "outlet"
+        )
 }
 
 /// The only institution of the article named a ministry of `topic` ("defence" →
@@ -829,6 +886,26 @@ mod tests {
                 "{text}: {t:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_country_s_described_organisation_is_its_member() {
+        for (text, fact) in [
+            (
+                "Ana Lind, head of Russia's state-run arms exporter Rosoboronexport, spoke.",
+                "Rosoboronexport member-of Russia",
+            ),
+            (
+                "Chile's national airline Latamia cut flights.",
+                "Latamia member-of Chile",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // Lowercase words that name no organisation: nothing.
+        let t = triples("Tourists love Chile's long sunny coastline near Valparaiso.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
     #[test]

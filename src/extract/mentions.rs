@@ -841,10 +841,8 @@ impl Finder<'_> {
     /// Whether token `i` is an honorific written with its period before a name ("Dr.
     /// Anil Jayantha", "Mr. Lee").
     fn honorific_at(&self, i: usize) -> bool {
-        matches!(
-            self.lowers[i],
-            "dr" | "mr" | "mrs" | "ms" | "prof" | "messrs"
-        ) && self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."))
+        crate::model::name::HONORIFICS.contains(&self.lowers[i])
+            && self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."))
             && self.tokens.get(i + 2).is_some_and(Token::is_capitalised)
     }
 

@@ -63,13 +63,7 @@ pub fn apply(ctx: &mut Ctx) {
     {
         let species: Vec<usize> = (0..s.mentions.len())
             .filter(|&m| {
-                m != class
-                    && s.mentions[m].start > s.mentions[class].start
-                    && matches!(
-                        s.mentions[m].kind,
-                        crate::extract::mentions::MentionKind::Animal
-                            | crate::extract::mentions::MentionKind::Thing
-                    )
+                m != class && s.mentions[m].start > s.mentions[class].start && is_moved(s, m)
             })
             .collect();
         shipment(ctx, s.mentions[class].start, None, &species);
@@ -171,13 +165,7 @@ fn passive_gift(ctx: &mut Ctx, i: usize) -> bool {
             "was" | "were" | "been" | "be" | "is" | "are" | "being"
         )
     });
-    let thing = |m: usize| {
-        matches!(
-            s.mentions[m].kind,
-            crate::extract::mentions::MentionKind::Animal
-                | crate::extract::mentions::MentionKind::Thing
-        ) && !is_class(s, m)
-    };
+    let thing = |m: usize| is_moved(s, m) && !is_class(s, m);
     // "by Mongolian President X": the name the modifiers lead to.
     let agent = |ctx: &Ctx| {
         let mut m = s.target_after(i, &["by"])?;
@@ -262,22 +250,22 @@ fn relative_object(s: &Sentence, i: usize) -> Option<usize> {
         return None;
     }
     let o = s.tok_mention[rel.checked_sub(1)?]?;
-    matches!(
-        s.mentions[o].kind,
-        crate::extract::mentions::MentionKind::Animal
-            | crate::extract::mentions::MentionKind::Thing
-    )
-    .then_some(o)
+    is_moved(s, o).then_some(o)
 }
 
 /// A mention of a class noun ("animals"), which names a shipment, not a species.
 fn is_class(s: &Sentence, m: usize) -> bool {
     let lex = crate::extract::lexicon::CLASS_NOUNS;
+    is_moved(s, m) && lex.contains(&s.mentions[m].name.to_lowercase().as_str())
+}
+
+/// A mention of what a transfer moves: an animal or a thing.
+fn is_moved(s: &Sentence, m: usize) -> bool {
     matches!(
         s.mentions[m].kind,
         crate::extract::mentions::MentionKind::Animal
             | crate::extract::mentions::MentionKind::Thing
-    ) && lex.contains(&s.mentions[m].name.to_lowercase().as_str())
+    )
 }
 
 /// `shipment-giver`: "Putin has sent more than 70 animals …" then "The animals,
@@ -359,14 +347,7 @@ fn arrive(ctx: &mut Ctx, i: usize) {
     // animals the sentence named before.
     if objects.is_empty() && i > 0 && s.word(i - 1) == "they" {
         objects = (0..s.mentions.len())
-            .filter(|&m| s.mentions[m].end < i && !is_class(s, m))
-            .filter(|&m| {
-                matches!(
-                    s.mentions[m].kind,
-                    crate::extract::mentions::MentionKind::Animal
-                        | crate::extract::mentions::MentionKind::Thing
-                )
-            })
+            .filter(|&m| s.mentions[m].end < i && is_moved(s, m) && !is_class(s, m))
             .collect();
     }
     // An airport, a station or a border crossing is where a shipment passes, not who

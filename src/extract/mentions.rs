@@ -414,8 +414,8 @@ impl Finder<'_> {
                 continue;
             }
             // "Dr. Anil Jayantha": the honorific and its period are no part of the name.
-            if self.honorific_at(i) {
-                i += 2;
+            if let Some(len) = self.honorific_len(i) {
+                i += len;
                 continue;
             }
             if t.is_capitalised() {
@@ -838,12 +838,25 @@ impl Finder<'_> {
                 .is_some()
     }
 
-    /// Whether token `i` is an honorific written with its period before a name ("Dr.
-    /// Anil Jayantha", "Mr. Lee").
+    /// How many tokens an honorific before a name takes at `i`, its period included
+    /// ("Dr. Anil Jayantha": 2, "Mr Tharman Shanmugaratnam": 1); none if there is none.
+    fn honorific_len(&self, i: usize) -> Option<usize> {
+        if !crate::model::name::HONORIFICS.contains(&self.lowers[i])
+            || !self.tokens[i].is_capitalised()
+        {
+            return None;
+        }
+        let period = self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."));
+        let len = 1 + usize::from(period);
+        self.tokens
+            .get(i + len)
+            .is_some_and(Token::is_capitalised)
+            .then_some(len)
+    }
+
+    /// Whether an honorific before a name stands at `i`.
     fn honorific_at(&self, i: usize) -> bool {
-        crate::model::name::HONORIFICS.contains(&self.lowers[i])
-            && self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."))
-            && self.tokens.get(i + 2).is_some_and(Token::is_capitalised)
+        self.honorific_len(i).is_some()
     }
 
     /// Whether the run `[e, b)` is a person's name right after a body's cue word ("…
@@ -867,6 +880,27 @@ impl Finder<'_> {
         }
     }
 
+    /// How well the typer reads `[a, k)` as a body and `[k, b)` as a person's name: the
+    /// name's person score over its best other score, plus the body's best other score
+    /// over its person score.
+    fn split_score(&self, a: usize, k: usize, b: usize) -> i64 {
+        let w = super::typer::weights();
+        let person = super::typer::NameType::ALL
+            .iter()
+            .position(|&t| t == super::typer::NameType::Person)
+            .expect("a person type");
+        let lead = |s: [i64; 4]| {
+            let other = (0..4)
+                .filter(|&i| i != person)
+                .map(|i| s[i])
+                .max()
+                .unwrap_or(0);
+            s[person] - other
+        };
+        lead(w.scores(&super::typer::features(self.tokens, k, b)))
+            - lead(w.scores(&super::typer::features(self.tokens, a, k)))
+    }
+
     /// Whether `[e, b)` is two or three plain capitalised words, none a cue, country,
     /// title or function word: the shape of a person's name.
     fn plain_name(&self, e: usize, b: usize) -> bool {
@@ -882,6 +916,7 @@ impl Finder<'_> {
                 && !CONNECTORS.contains(&w)
                 && lex.institution_forms.get(w).is_none()
                 && !lex.places.contains(w)
+                && lex.country_forms.longest(&self.lowers[k..k + 1]).is_none()
                 && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
         });
         plain && lex.country_forms.longest(&self.lowers[e..b]).is_none()
@@ -1054,9 +1089,11 @@ impl Finder<'_> {
         self.push(p, e, MentionKind::Title { title, of: None }, name);
         // "Minister of Z"; "a researcher at Y", "a spokesman for Y" when the title
         // names no institution word of its own.
+        // "Minister for Finance" names its ministry as "Minister of Finance" does.
         let by = match self.lowers.get(e) {
             Some(&"of") => true,
-            Some(&("at" | "for")) => lex.titles[title].institution.is_none(),
+            Some(&"for") => true,
+            Some(&"at") => lex.titles[title].institution.is_none(),
             _ => false,
         };
         if !by {
@@ -1071,11 +1108,6 @@ impl Finder<'_> {
             return;
         }
         let mut org_end = self.run_end(org_start);
-        // "Spokesperson for the Russian Foreign Ministry Maria Zakharova": the body ends
-        // where its holder's name starts.
-        if let Some(k) = (org_start + 1..org_end).find(|&k| self.person_after_body(k, org_end)) {
-            org_end = k;
-        }
         // "Minister of Labour and Deputy Minister of Finance", "Minister of Public Service
         // and the CEO of …", "Minister of Ports and Ana Lind": a second title or a
         // person's name after "and" ends the body.
@@ -1089,6 +1121,39 @@ impl Finder<'_> {
         }) {
             org_end = k;
         }
+        // "Spokesperson for the Russian Foreign Ministry Maria Zakharova": the body ends
+        // where its holder's name starts; so does a portfolio ("Minister for Finance Mr
+        // Tharman Shanmugaratnam", "Secretary of Tourism Claudia Ruiz-Massieu"): at the
+        // first words the typer reads as a person's name, unless they open with a plural
+        // ("Natural Resources Vincent Biruta") and a shorter name follows.
+        let after_word = |k: usize| self.tokens[k - 1].is_capitalised();
+        let portfolio = self.lowers[p..e]
+            .iter()
+            .any(|w| matches!(*w, "minister" | "secretary"));
+        if let Some(k) = (org_start + 1..org_end)
+            .find(|&k| {
+                self.person_after_body(k, org_end) || (after_word(k) && self.honorific_at(k))
+            })
+            .or_else(|| {
+                (org_start + 1..org_end)
+                    .filter(|_| portfolio)
+                    .filter(|&k| after_word(k) && self.plain_name(k, org_end))
+                    .map(|k| (self.split_score(org_start, k, org_end), k))
+                    .filter(|&(score, _)| score > 0)
+                    .max()
+                    .map(|(_, k)| k)
+            })
+        {
+            org_end = k;
+        } else if lex.titles[title].institution.is_some()
+            && org_end >= org_start + 3
+            && self.tokens[org_end - 3].is_capitalised()
+            && self.plain_name(org_end - 2, org_end)
+        {
+            // "Minister of Mines Ana Lind": a ministry's portfolio ends in two plain
+            // words the typer does not know as a name: a minister's name all the same.
+            org_end -= 2;
+        }
         let org_words = &self.lowers[org_start..org_end];
         // "President of the Republic of Uzbekistan Shavkat Mirziyoyev": the country, then
         // the person's name goes on in the run.
@@ -1100,10 +1165,14 @@ impl Finder<'_> {
                 )
                 && org_words[1] == "of",
         ) * 2;
+        // Not "CEO of Rwanda Development Board": a body named after its country.
         if let Some((len, &(c, CountryForm::Name))) =
             lex.country_forms.longest(&org_words[prefix..])
             && prefix + len < org_words.len()
             && self.tokens[org_start + prefix + len].is_capitalised()
+            && !org_words[prefix + len..]
+                .iter()
+                .any(|w| lex.institution_forms.get(w).is_some())
         {
             let name = lex.countries[c].name.clone();
             self.push(
@@ -1674,6 +1743,64 @@ mod tests {
         );
         assert!(
             name_mentions("The group Four Paws took the bears.").contains(&"Four Paws".to_string())
+        );
+    }
+
+    #[test]
+    fn a_portfolio_ends_where_its_minister_s_name_starts() {
+        for (text, body, person) in [
+            (
+                "They met Minister for Finance Mr Arun Pillai.",
+                "Ministry of Finance",
+                "Arun Pillai",
+            ),
+            (
+                "She met Secretary of Tourism Claudia Ruiz-Massieu Salinas.",
+                "Tourism",
+                "Claudia Ruiz-Massieu Salinas",
+            ),
+            (
+                "Minister of Natural Resources Vincent Biruta spoke.",
+                "Ministry of Natural Resources",
+                "Vincent Biruta",
+            ),
+            (
+                "It was signed by Minister of Mines Ana Lind and Secretary Soto.",
+                "Ministry of Mines",
+                "Ana Lind",
+            ),
+            (
+                "It was signed by Senior Minister of State for Trade and Industry Lee Yi Shyan.",
+                "Ministry of Trade and Industry",
+                "Lee Yi Shyan",
+            ),
+        ] {
+            let n = name_mentions(text);
+            assert!(n.contains(&body.to_string()), "{text}: {n:?}");
+            assert!(n.contains(&person.to_string()), "{text}: {n:?}");
+        }
+        // No name after the portfolio: the body is whole.
+        let n =
+            name_mentions("The Secretary of Foreign Affairs of the United Mexican States spoke.");
+        assert!(
+            n.iter().any(|x| x.contains("United Mexican States")),
+            "{n:?}"
+        );
+        // Only a minister's or secretary's portfolio is cut by the typer's reading.
+        let n = name_mentions("The Director of Wildlife Reserves Singapore spoke.");
+        assert!(
+            n.contains(&"Wildlife Reserves Singapore".to_string()),
+            "{n:?}"
+        );
+        let n = name_mentions("The chairman of Tata Sons Natarajan Chandrasekaran spoke.");
+        assert!(!n.contains(&"Tata".to_string()), "{n:?}");
+        // A body named after its country keeps the country's name.
+        let n = name_mentions("The CEO of Rwanda Development Board (RDB), Claire Akamanzi, spoke.");
+        assert!(n.contains(&"Rwanda Development Board".to_string()), "{n:?}");
+        // An honorific without its period is no part of a name either.
+        assert_eq!(
+            name_mentions("Mr Tharman Shanmugaratnam spoke."),
+            ["Tharman Shanmugaratnam"]
         );
     }
 

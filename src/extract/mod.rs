@@ -111,6 +111,7 @@ pub fn extract(article: &Article) -> GraphFile {
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
     let mut shipment: Vec<usize> = Vec::new();
+    let mut last_agreement: Option<(usize, usize)> = None;
     let mut previous_quote = None;
     // The sentences of a quotation still open at the end of the last sentence.
     let mut open_quote: Vec<String> = Vec::new();
@@ -161,6 +162,7 @@ pub fn extract(article: &Article) -> GraphFile {
                 .map(|(e, _)| e),
             facts: &mut raw,
             shipment: &mut shipment,
+            last_agreement: &mut last_agreement,
         };
         let before = ctx.facts.len();
         rules::apply(&mut ctx);

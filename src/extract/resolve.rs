@@ -122,6 +122,36 @@ fn initials(name: &str) -> Option<String> {
         .collect()
 }
 
+/// The initials of a name with its small words kept ("Memorandum of Understanding" →
+/// "MOU", "Bank of England" → "BOE"); none when that is what [`initials`] gives.
+fn full_initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let all: String = words
+        .iter()
+        .map(|w| w.chars().next().map(|c| c.to_ascii_uppercase()))
+        .collect::<Option<String>>()?;
+    (words.len() >= 3 && Some(&all) != initials(name).as_ref()).then_some(all)
+}
+
+/// The letters an acronym spells, in capitals: "WRS", "U.S." → "US", and the plural or
+/// mixed-case forms of agreements' acronyms, "MOUs" and "MoU" → "MOU"; none for a word
+/// that is no acronym.
+fn acronym_key(name: &str) -> Option<String> {
+    let stem = name.replace('.', "");
+    let stem = stem.strip_suffix('s').unwrap_or(&stem);
+    let upper = stem.chars().filter(|c| c.is_uppercase()).count();
+    let lower_inside = stem.chars().skip(1).filter(|c| c.is_lowercase()).count();
+    (stem.chars().all(char::is_alphabetic)
+        && stem.chars().next().is_some_and(char::is_uppercase)
+        && stem.chars().last().is_some_and(char::is_uppercase)
+        && upper >= 2
+        && lower_inside <= 1)
+        .then(|| stem.to_uppercase())
+}
+
 /// True for a name written in capitals only, two letters or more ("NASA", "KCNA").
 fn is_acronym(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -252,14 +282,23 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
         {
             by_initials.entry(i).or_default().push(b);
         }
+        // "MOU" for "Memorandum of Understanding", "BOE": small words spelled too.
+        if matches!(kind, Kind::Institution | Kind::Agreement)
+            && let Some(i) = full_initials(name)
+        {
+            by_initials.entry(i).or_default().push(b);
+        }
     }
     for a in 0..names.len() {
-        if target[a] != Some(a) || !is_acronym(&names[a].1) {
+        let key = match acronym_key(&names[a].1) {
+            Some(k) if target[a] == Some(a) => k,
+            _ => continue,
+        };
+        // Only an agreement's acronym is written in the plural or mixed case ("MoUs").
+        if !is_acronym(&names[a].1) && names[a].0 != Kind::Agreement {
             continue;
         }
-        let spelled = by_initials
-            .get(&names[a].1.replace('.', ""))
-            .map_or(&[][..], Vec::as_slice);
+        let spelled = by_initials.get(&key).map_or(&[][..], Vec::as_slice);
         if let [b] = spelled
             && *b != a
         {
@@ -665,6 +704,16 @@ mod tests {
 
     #[test]
     fn acronyms_are_capitals_only() {
+        assert_eq!(acronym_key("MOUs").as_deref(), Some("MOU"));
+        assert_eq!(acronym_key("MoU").as_deref(), Some("MOU"));
+        assert_eq!(acronym_key("U.S.").as_deref(), Some("US"));
+        assert_eq!(acronym_key("Moscow"), None);
+        assert_eq!(acronym_key("Mr"), None);
+        assert_eq!(
+            full_initials("Memorandum of Understanding").as_deref(),
+            Some("MOU")
+        );
+        assert_eq!(full_initials("Wildlife Reserves Singapore"), None);
         assert!(is_acronym("NASA"));
         assert!(is_acronym("U.S."));
         assert!(!is_acronym("Nasa"));

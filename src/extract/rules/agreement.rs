@@ -2,6 +2,7 @@
 //!
 //! * `sign-verb` — "X and Y signed/renewed/concluded a pact" (every party signs; "X
 //!   signed a treaty with Y" makes Y a party too; "a pact signed by X and Y");
+//! * `signed-on-behalf` — "X signed on behalf of Y": X is a member of Y;
 //! * `agreement-between` — "an agreement (reached) between X and Y", "a treaty between
 //!   the two countries": both are parties (the decision in `eval/README.md`).
 
@@ -33,6 +34,14 @@ pub fn apply(ctx: &mut Ctx) {
         if s.mentions[m].kind == MentionKind::Agreement && !s.in_quote[s.mentions[m].start] {
             between(ctx, m);
         }
+    }
+    // The agreement named last, for a later sentence's "signed" with no object.
+    if let Some(e) = (0..s.mentions.len())
+        .rev()
+        .filter(|&m| s.mentions[m].kind == MentionKind::Agreement)
+        .find_map(|m| ctx.entity(m))
+    {
+        *ctx.last_agreement = Some((e, s.index));
     }
 }
 
@@ -151,23 +160,45 @@ fn sign(ctx: &mut Ctx, i: usize) {
         s.mentions[m].end <= i && in_clause(m) && s.mentions[m].kind == MentionKind::Agreement
     });
     let (agreement, mut parties) = match (agreement_after, agreement_before) {
-        (Some(a), _) => (a, s.subjects_before(i)),
-        // "a pact signed by X and Y"
+        (Some(a), _) => (Some(a), s.subjects_before(i)),
+        // "a pact signed by X and Y"; "signed by Minister of Z Ana Lind and …": the
+        // people of the list, else the first two parties.
         (None, Some(a)) if s.target_after(i, &["by"]).is_some() => {
-            let first = s.target_after(i, &["by"]);
-            let mut ps: Vec<usize> = first.into_iter().collect();
-            if let Some(f) = first
-                && s.word(s.mentions[f].end) == "and"
-                && let Some(second) = s.mention_from(s.mentions[f].end + 1)
-            {
-                ps.push(second);
+            let people = s.people_after_by(i, ctx.resolved);
+            if people.is_empty() {
+                let first = s.target_after(i, &["by"]);
+                let mut ps: Vec<usize> = first.into_iter().collect();
+                if let Some(f) = first
+                    && s.word(s.mentions[f].end) == "and"
+                    && let Some(second) = s.mention_from(s.mentions[f].end + 1)
+                {
+                    ps.push(second);
+                }
+                (Some(a), ps)
+            } else {
+                (Some(a), people)
             }
-            (a, ps)
+        }
+        // "On the Rwandan side, A and B signed.": the agreement the sentence before named.
+        (None, None)
+            if !s.mentions.iter().any(|m| m.kind == MentionKind::Agreement)
+                && !s.tokens.get(i + 1).is_some_and(|t| {
+                    t.is_lower_word() && !matches!(s.word(i + 1), "on" | "at" | "in" | "during")
+                })
+                && ctx.last_agreement.is_some_and(|(_, at)| at + 2 >= s.index) =>
+        {
+            (None, s.subjects_before(i))
         }
         _ => return,
     };
     if let Some(with) = s.target_after(i, &["with"]) {
         parties.push(with);
+    }
+    // "A, Minister of X; B, Minister of Y; and C signed": every person of the list.
+    for m in s.listed_people(i, ctx.resolved) {
+        if !parties.contains(&m) {
+            parties.push(m);
+        }
     }
     // "The two countries signed …": a pair is no actor of its own.
     if parties.is_empty()
@@ -180,10 +211,10 @@ fn sign(ctx: &mut Ctx, i: usize) {
     {
         parties.push(pair);
     }
-    if hedged(s, agreement) {
+    if agreement.is_some_and(|a| hedged(s, a)) {
         return;
     }
-    let Some(agr) = ctx.entity(agreement) else {
+    let Some(agr) = agreement.map_or(ctx.last_agreement.map(|(e, _)| e), |a| ctx.entity(a)) else {
         return;
     };
     let date = ctx.date_at(i);
@@ -199,11 +230,39 @@ fn sign(ctx: &mut Ctx, i: usize) {
             _ => ctx.entity(p).into_iter().collect(),
         })
         .collect();
+    let behalf = on_behalf_of(ctx, i);
     for e in entities {
         if is_party(ctx.kind(e)) {
             ctx.emit(e, Relation::Signed, agr, None, date.clone(), Rule::SignVerb);
         }
+        if let Some(body) = behalf
+            && ctx.kind(e) == Kind::Person
+        {
+            ctx.emit(
+                e,
+                Relation::MemberOf,
+                body,
+                None,
+                None,
+                Rule::SignedOnBehalf,
+            );
+        }
     }
+}
+
+/// `signed-on-behalf`: the country or body named after "on behalf of" following the
+/// verb at `i`, past "the government of (the Republic of)".
+fn on_behalf_of(ctx: &Ctx, i: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let k = (i + 1..s.tokens.len().saturating_sub(2))
+        .find(|&k| s.word(k) == "on" && s.word(k + 1) == "behalf" && s.word(k + 2) == "of")?;
+    let mut m = s.mention_from(k + 3)?;
+    // "the government of the Republic of Rwanda": the country.
+    if s.mentions[m].name.eq_ignore_ascii_case("government") && s.word(s.mentions[m].end) == "of" {
+        m = s.mention_from(s.mentions[m].end + 1)?;
+    }
+    let e = ctx.entity(m)?;
+    matches!(ctx.kind(e), Kind::Country | Kind::Institution).then_some(e)
 }
 
 #[cfg(test)]
@@ -298,6 +357,45 @@ mod tests {
             );
         }
         assert!(triples("An agreement between China and Germany could follow.").is_empty());
+    }
+
+    #[test]
+    fn the_people_listed_as_signers_sign() {
+        // After "signed by": every person of the list, past titles and their bodies.
+        let t = triples(
+            "The accords were signed by Peruvian Minister of Mining and Energy, Hon. Ana Lind, and Secretary of Trade Luis Soto.",
+        );
+        assert!(t.contains(&"Ana Lind signed accords".to_string()), "{t:?}");
+        assert!(t.contains(&"Luis Soto signed accords".to_string()), "{t:?}");
+        // Countries after "by" still sign.
+        let t = triples("The pact was signed by Chile and Peru.");
+        assert!(t.contains(&"Chile signed pact".to_string()), "{t:?}");
+        assert!(t.contains(&"Peru signed pact".to_string()), "{t:?}");
+        // A semicolon list of people with their titles, and the agreement named before.
+        let t = triples(
+            "Chile and Peru signed three fishing accords. For Chile: Ana Lind, Minister of Mines; Luis Soto, Minister of Ports; and Eva Rios, Minister of Energy, signed on behalf of the government of Chile.",
+        );
+        for who in ["Ana Lind", "Luis Soto", "Eva Rios"] {
+            assert!(
+                t.contains(&format!("{who} signed fishing accords")),
+                "{who}: {t:?}"
+            );
+            assert!(
+                t.contains(&format!("{who} member-of Chile")),
+                "{who}: {t:?}"
+            );
+        }
+        // "Signed" with no agreement named nearby signs nothing.
+        let t = triples("Ana Lind signed on Monday.");
+        assert!(t.is_empty(), "{t:?}");
+        // A plural acronym is the agreement it abbreviates.
+        let t = triples(
+            "Chile and Peru signed five Memorandum of Understanding (MOUs). The MOUs were signed by Ana Lind.",
+        );
+        assert!(
+            t.contains(&"Ana Lind signed Memorandum of Understanding".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]

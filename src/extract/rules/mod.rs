@@ -592,6 +592,81 @@ impl<'a> Sentence<'a> {
             )
     }
 
+    /// The people named in the list after the "by" that follows the verb at `i`: "signed
+    /// by Minister of Trade Ana Lind and Secretary Luis Soto", "by the Chilean Minister of
+    /// Mining, Hon. Ana Lind, and ...". Titles, the bodies they name, commas and
+    /// semicolons are passed over; the list ends at a preposition or clause word.
+    pub fn people_after_by(&self, i: usize, resolved: &Resolved) -> Vec<usize> {
+        let n = self.tokens.len();
+        let Some(by) = (i + 1..(i + 4).min(n)).find(|&k| self.word(k) == "by") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut k = by + 1;
+        while k < n {
+            if let Some(m) = self.tok_mention[k] {
+                if resolved
+                    .entity(self.index, m)
+                    .is_some_and(|e| resolved.entities[e].kind == Kind::Person)
+                {
+                    out.push(m);
+                }
+                k = self.mentions[m].end.max(k + 1);
+                continue;
+            }
+            let t = &self.tokens[k];
+            let w = self.word(k);
+            // "Minister of Mines", "Minister for Trade": the body a title names.
+            let after_title = self.tok_mention[k - 1]
+                .is_some_and(|m| matches!(self.mentions[m].kind, MentionKind::Title { .. }));
+            let passed = matches!(t.text, "," | ";" | "." | "(" | ")")
+                || matches!(w, "and" | "the" | "hon" | "his" | "her" | "excellency")
+                || (after_title && matches!(w, "of" | "for"))
+                // "Minister of Agriculture and Food security, Hon. X": a lowercase word
+                // ending a portfolio.
+                || (t.is_lower_word()
+                    && !PREPOSITIONS.contains(&w)
+                    && !CLAUSE_OPENERS.contains(&w)
+                    && !RELATIVISERS.contains(&w)
+                    && self.tokens.get(k + 1).is_some_and(|x| x.is_punct(",")));
+            if !passed || (t.is_punct(".") && k + 1 == n) {
+                break;
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// The people that open the items of a semicolon list before the verb at `i`, each
+    /// with an apposition: "On the Rwandan side: A, Minister of X; B, Minister of Y; and
+    /// C, Minister of Z, signed". None when no semicolon comes before the verb.
+    pub fn listed_people(&self, i: usize, resolved: &Resolved) -> Vec<usize> {
+        if !self.tokens[..i].iter().any(|t| t.is_punct(";")) {
+            return Vec::new();
+        }
+        let starts = std::iter::once(0).chain(
+            (0..i)
+                .filter(|&k| self.tokens[k].is_punct(";") || self.tokens[k].is_punct(":"))
+                .map(|k| k + 1),
+        );
+        starts
+            .filter_map(|mut k| {
+                while matches!(self.word(k), "and" | "the") {
+                    k += 1;
+                }
+                let m = self.mention_from(k)?;
+                let person = resolved
+                    .entity(self.index, m)
+                    .is_some_and(|e| resolved.entities[e].kind == Kind::Person);
+                let apposition = self
+                    .tokens
+                    .get(self.mentions[m].end)
+                    .is_some_and(|t| t.is_punct(","));
+                (person && apposition && self.mentions[m].end < i).then_some(m)
+            })
+            .collect()
+    }
+
     /// The first mention after the verb at `i`, in its clause, that follows one of the
     /// prepositions `preps` (not "according to"). A possessive country is passed over
     /// for the place it owns ("to Russia's Kursk region").
@@ -744,6 +819,9 @@ pub struct Ctx<'s, 'a> {
     /// animals"), for later sentences that name its species ("the animals included two
     /// yaks").
     pub shipment: &'s mut Vec<usize>,
+    /// The agreement named last and the sentence that named it, for a later "signed"
+    /// with no object ("On the Rwandan side, A and B signed").
+    pub last_agreement: &'s mut Option<(usize, usize)>,
 }
 
 impl Ctx<'_, '_> {

@@ -428,6 +428,13 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
             after = s.mentions[m].end;
         }
     }
+    // "the CEO of Rwanda Development Board (RDB), Claire Akamanzi": past the short form.
+    if s.tokens.get(after).is_some_and(|t| t.is_punct("("))
+        && let Some(close) =
+            (after + 1..(after + 4).min(s.tokens.len())).find(|&c| s.tokens[c].is_punct(")"))
+    {
+        after = close + 1;
+    }
     let skip_comma = usize::from(s.tokens.get(after).is_some_and(|t| t.is_punct(",")));
     if let Some(m) = s.tok_mention.get(after + skip_comma).copied().flatten()
         && s.mentions[m].start == after + skip_comma

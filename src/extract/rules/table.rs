@@ -247,7 +247,13 @@ rules! {
         [("Chile and Peru signed a trade agreement.", "Peru signed trade agreement"),
          ("Chile signed a border treaty with Peru on Monday.", "Peru signed border treaty"),
          ("The Lima Zoo has reached an exclusive agreement with the Santiago Zoo.", "Santiago Zoo signed exclusive agreement"),
-         ("President of Chile Ana Lind and President of Peru Pedro Soto signed a joint declaration.", "Ana Lind signed joint declaration")];
+         ("President of Chile Ana Lind and President of Peru Pedro Soto signed a joint declaration.", "Ana Lind signed joint declaration"),
+         ("The accord was signed by Minister of Mines Ana Lind and Secretary of Energy Luis Soto.", "Luis Soto signed accord"),
+         ("Chile and Peru signed a water treaty. On the Chilean side: Ana Lind, Minister of Mines; and Luis Soto, Minister of Energy, signed.", "Ana Lind signed water treaty")];
+    SignedOnBehalf = "signed-on-behalf", "agreement", [MemberOf], "a signer \"on behalf of\" a country or body",
+        "X signed on behalf of Y: the person X is a member of Y.",
+        [("Ana Lind signed the treaty on behalf of the government of the Republic of Chile.", "Ana Lind member-of Chile"),
+         ("The accord was signed by Minister of Mines Ana Lind, on behalf of the Lima Port Authority.", "Ana Lind member-of Lima Port Authority")];
     AgreementBetween = "agreement-between", "agreement", [Signed], "an agreement between X and Y",
         "An agreement (reached) between X and Y: both are parties.",
         [("A trade agreement between Chile and Peru took effect.", "Chile signed trade agreement"),

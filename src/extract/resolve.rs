@@ -179,7 +179,9 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     // Distinct names per class, in order of first mention.
     let mut names: Vec<(Kind, String)> = Vec::new();
     let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
-    for ms in sentences {
+    // The sentence each name is first written in.
+    let mut first_seen: Vec<usize> = Vec::new();
+    for (si, ms) in sentences.iter().enumerate() {
         for m in ms {
             let Some(k) = class(m) else { continue };
             if matches!(m.kind, MentionKind::Country(_)) || m.anaphor {
@@ -189,6 +191,7 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             if !seen.contains_key(&key) {
                 seen.insert(key.clone(), names.len());
                 names.push(key);
+                first_seen.push(si);
             }
         }
     }
@@ -268,8 +271,26 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             {
                 target[a] = Some(best);
             } else if *ka == Kind::Person {
-                // Two people share the name: no evidence for either.
-                target[a] = None;
+                // Two people share the name: a bare surname is the one named in full
+                // in an earlier sentence than the others ("President Donald Trump …
+                // his son Barron Trump … Trump said"), as news introduces its main
+                // actor first; people named together, or a shared first name, give no
+                // evidence for either.
+                let mut by_surname: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&b| word_lists[b].last() == wa.first())
+                    .collect();
+                by_surname.sort_by_key(|&b| first_seen[b]);
+                target[a] = match by_surname[..] {
+                    [first, second, ..]
+                        if first_seen[first] < first_seen[second]
+                            && by_surname.len() == candidates.len() =>
+                    {
+                        Some(first)
+                    }
+                    _ => None,
+                };
             }
         }
     }
@@ -619,6 +640,22 @@ mod tests {
             entity_of(&r, &ms, 1, "Ardern").unwrap().name,
             "Jacinda Ardern"
         );
+    }
+
+    #[test]
+    fn a_shared_surname_is_the_person_named_first_in_full() {
+        let (r, ms) = resolved(&[
+            "President Maria Lind met the press.",
+            "Her son Pedro Lind rode the horse.",
+            "Lind said the horse was a gift.",
+        ]);
+        assert_eq!(entity_of(&r, &ms, 2, "Lind").unwrap().name, "Maria Lind");
+        // A shared first name is no evidence for either.
+        let (r, ms) = resolved(&[
+            "Maria Lind met Maria Soto.",
+            "Maria said the horse was a gift.",
+        ]);
+        assert!(entity_of(&r, &ms, 1, "Maria").is_none_or(|e| e.name == "Maria"));
     }
 
     #[test]

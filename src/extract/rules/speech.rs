@@ -39,6 +39,12 @@ pub fn apply(ctx: &mut Ctx) {
         if s.word(i) == "called" && !s.in_quote[i] && !s.is_blocked(i) {
             called(ctx, i);
         }
+        if matches!(s.word(i), "thanked" | "thanks" | "thank" | "thanking")
+            && !s.in_quote[i]
+            && !s.is_blocked(i)
+        {
+            thanked(ctx, i);
+        }
         if matches!(s.word(i), "report" | "reports" | "claim" | "claims")
             && matches!(s.word(i + 1), "by" | "from")
             && !s.in_quote[i]
@@ -267,6 +273,8 @@ const NOT_A_CLAIM: [&str; 5] = ["on", "yesterday", "today", "earlier", "only"];
 /// claim.
 fn time_phrase(s: &Sentence, k: usize) -> bool {
     NOT_A_CLAIM.contains(&s.word(k))
+        // "said Wednesday that …"
+        || crate::extract::attributes::WEEKDAYS.contains(&s.word(k))
         || matches!(s.word(k), "this" | "last")
             && (matches!(
                 s.word(k + 1),
@@ -316,6 +324,9 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
             None => return None,
         }
         k
+    } else if crate::extract::attributes::WEEKDAYS.contains(&s.word(i + 1)) {
+        // "said Monday (that) it will deploy …": past the day.
+        that.map_or(i + 2, |t| t + 1)
     } else if TELL.contains(&s.word(i))
         || super::PREPOSITIONS.contains(&next.lower.as_ref())
         || time_phrase(s, i + 1)
@@ -621,6 +632,48 @@ fn called(ctx: &mut Ctx, i: usize) {
     };
     let name = format!("The {} was {}", s.tokens[noun].text, words.join(" "));
     emit_named(ctx, speaker, &name, Rule::CalledClaim, i);
+}
+
+/// `thanked`: "X thanked Y for the horse": X's claim, in the words of the clause (the
+/// guideline counts thanks as a statement). Needs someone thanked and what for.
+fn thanked(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    if !s.tokens.get(i + 1).is_some_and(|t| t.kind == TokKind::Word) {
+        return;
+    }
+    let clause = s.clause.get(i);
+    let end = (i + 1..s.tokens.len())
+        .find(|&k| {
+            (s.clause.get(k) != clause && !s.in_quote[k])
+                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
+        })
+        .unwrap_or(s.tokens.len());
+    let for_at = (i + 2..end).find(|&k| s.word(k) == "for");
+    if for_at.is_none_or(|f| f + 1 >= end) || end - i > MAX_WORDS {
+        return;
+    }
+    let Some(speaker) = s
+        .subjects_before(i)
+        .first()
+        .and_then(|&m| speaker_entity(ctx, Some(m)))
+        .filter(|&e| ctx.kind(e) != Kind::Group)
+    else {
+        return;
+    };
+    let words: Vec<&str> = s.tokens[i..end]
+        .iter()
+        .filter(|t| !t.is_quote())
+        .map(|t| t.text)
+        .collect();
+    let name = capitalise(&words.join(" "));
+    emit_named(ctx, speaker, &name, Rule::Thanked, i);
+}
+
+/// The text with its first letter in capitals.
+fn capitalise(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// People who speak for where they work.
@@ -1061,6 +1114,36 @@ mod tests {
         assert_eq!(f[0].0, "Kenya Wildlife Service");
         assert_eq!(f[0].1, "The rhino population grew by a third");
         assert_eq!(f[0].2, "speech-clause");
+    }
+
+    #[test]
+    fn a_weekday_after_the_verb_is_no_part_of_the_claim() {
+        for text in [
+            "The Pentagon said Monday it will deploy 500 troops to the border.",
+            "The Pentagon said Monday that it will deploy 500 troops to the border.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].1, "It will deploy 500 troops to the border", "{text}");
+        }
+    }
+
+    #[test]
+    fn thanks_are_a_statement() {
+        let f = stated("President Ana Lind thanked Peru for the two llamas.");
+        assert_eq!(
+            f,
+            [(
+                "Ana Lind".into(),
+                "Thanked Peru for the two llamas".into(),
+                "thanked".into()
+            )]
+        );
+        let f = stated("On Monday, the Lima Zoo thanked its donors for their support of the cubs.");
+        assert_eq!(f[0].0, "Lima Zoo", "{f:?}");
+        // Thanks to someone, or thanks with nothing thanked for, state nothing.
+        assert!(stated("The cubs grew well thanks to the keepers.").is_empty());
+        assert!(stated("Ana Lind thanked Peru.").is_empty());
     }
 
     #[test]

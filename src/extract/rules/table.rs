@@ -130,6 +130,10 @@ rules! {
         "X called the visit historic: X stated that the visit was historic.",
         [("Ana Lind called the visit historic.", "Ana Lind stated The visit was historic"),
          ("Ana Lind called the deployment a clear signal of unity.", "Ana Lind stated The deployment was a clear signal of unity")];
+    Thanked = "thanked", "speech", [Stated], "thank, thanked, thanks",
+        "X thanked Y for Z: X's statement, in the clause's words.",
+        [("Ana Lind thanked Peru for the two llamas.", "Ana Lind stated Thanked Peru for the two llamas"),
+         ("President Ana Lind on Monday thanked the Lima Zoo for its help with the cubs.", "Ana Lind stated Thanked the Lima Zoo for its help with the cubs")];
     ReportBy = "report-by", "speech", [Stated], "a report by X that",
         "A report by X that the claim: X stated it.",
         [("Peru denied a report by Reuters that Chile had closed the border.", "Reuters stated Chile had closed the border"),

@@ -1090,10 +1090,11 @@ impl Finder<'_> {
         // "Minister of Z"; "a researcher at Y", "a spokesman for Y" when the title
         // names no institution word of its own.
         // "Minister for Finance" names its ministry as "Minister of Finance" does.
+        // "a commander with the U.S. Northern Command" as "a researcher at Y".
         let by = match self.lowers.get(e) {
             Some(&"of") => true,
             Some(&"for") => true,
-            Some(&"at") => lex.titles[title].institution.is_none(),
+            Some(&("at" | "with")) => lex.titles[title].institution.is_none(),
             _ => false,
         };
         if !by {

@@ -46,19 +46,19 @@ fn written_by_kg(path: &Path) -> bool {
 
 /// A base opened for appending, locked for writing until dropped.
 pub struct Appender {
-    path: PathBuf,
-    snap: Snapshot,
-    decisions: Decisions,
-    /// The journal as read (a new one when there was none), until `append` lays it over
-    /// the snapshot.
-    journal: Option<Journal>,
+    pub(super) path: PathBuf,
+    pub(super) snap: Snapshot,
+    pub(super) decisions: Decisions,
+    /// The journal as read (a new one when there was none), until `append` (or
+    /// [`Appender::retract`]) lays it over the snapshot.
+    pub(super) journal: Option<Journal>,
     /// The journal's text as read (or a new head), and the lines `append` adds.
-    text: String,
+    pub(super) text: String,
     /// After `append`: articles in the base and in the journal, and the graph's entity and
     /// fact counts.
-    in_base: usize,
-    articles: usize,
-    counts: (usize, usize),
+    pub(super) in_base: usize,
+    pub(super) articles: usize,
+    pub(super) counts: (usize, usize),
     _lock: WriteLock,
 }
 

@@ -26,6 +26,7 @@ pub mod known;
 pub mod merge;
 pub mod overlay;
 pub mod qualify;
+pub mod retract;
 pub mod separate;
 pub mod session;
 pub mod synthetic;

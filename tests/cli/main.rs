@@ -22,6 +22,7 @@ mod neighbours;
 mod path;
 mod properties;
 mod readme;
+mod retract;
 mod scale;
 mod shell;
 mod snapshot;

@@ -2,9 +2,12 @@
 # The writes at scale (issue 18), apart from bench/run.sh (and never part of `cargo test`):
 # on a generated graph file of N facts, 1,000 articles are added through the journal
 # (`kg add`, one call each) and the base is compacted, which migrates it to a knowledge
-# base; then 1,000 more articles are added and compacted again; then one article is
-# removed (`kg remove`), and two entities merged (`kg merge`), each on its own copy of
-# the compacted base. `kg path A B` is timed right after each write (the first query,
+# base; then 1,000 more articles are added; before they are compacted, one article is
+# removed from the journal (`kg remove` of the journal's first article, which merges
+# the 999 after it again, and of its last), each on its own copy of the journalled base;
+# then the base is compacted again; then one article of the base is removed (`kg
+# remove`), and two entities merged (`kg merge`), each on its own copy of the compacted
+# base. `kg path A B` is timed right after each write (the first query,
 # which builds the snapshot when the write did not), then 5 more runs (median). Each
 # write is one run, whole process (wall time from `date`, peak RSS from `/usr/bin/time`).
 # Prints a Markdown table.
@@ -115,6 +118,21 @@ if [[ $skip_migration == 0 || ! -f "$record" ]]; then
 fi
 migrated="$(cat "$record")"
 dir2="$(journalled "$migrated" 1000)"
+# An article out of the journal (added since the last compact): the journal's first and
+# its last, each on its own copy of the journalled base (the journal copied, not linked).
+mapfile -t in_journal < <(python3 -c '
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()[1:]
+for l in (lines[0], lines[-1]):
+    print(json.loads(l)["article"]["source"]["id"])' "$dir2/kg.json.journal")
+for which in first last; do
+    if [[ $which == first ]]; then gone="${in_journal[0]}"; else gone="${in_journal[1]}"; fi
+    retracted="$(copy "$dir2")"
+    cp "$dir2/kg.json.journal" "$retracted.journal"
+    timed "kg remove ARTICLE, the journal's $which article (of $articles)" \
+        "$kg" -q -g "$retracted" remove "$gone"
+    queries "$retracted" "remove from the journal ($which)"
+done
 timed "kg compact: a knowledge base ($(du -m "$migrated" | cut -f1) MB)" \
     "$kg" -q -g "$dir2/kg.json" compact
 queries "$dir2/kg.json" "compact"
@@ -127,5 +145,5 @@ merged="$(copy "$dir2")"
 timed "kg merge A B" "$kg" -q -g "$merged" merge "$merge_a" "$merge_b"
 queries "$merged" "merge"
 echo
-echo "A, B: $a, $b. ARTICLE: $article. Merged: $merge_a, $merge_b."
+echo "A, B: $a, $b. ARTICLE: $article. In the journal: ${in_journal[*]}. Merged: $merge_a, $merge_b."
 echo "Folders kept: $migrated (migrated), $dir2 (compacted), $(dirname "$removed"), $(dirname "$merged")."

@@ -10,18 +10,37 @@
 //! article gives (the property `kg add` through the journal is tested for), at the cost of
 //! merging the journal's later articles again, whatever the size of the base.
 //!
-//! An article of the base itself (folded in by a compact or any other rewrite) has no
-//! such history: what it changed in the merged entities (names, ids, which later
-//! articles joined which entity) is not recorded, so only a rebuild can say what taking
-//! it out changes, and `kg remove` takes the whole-base path for it, as before. So does
-//! an article whose later articles a merge decision makes outgrow the journal.
+//! An article of the base itself (folded in by a compact or any other rewrite) keeps one
+//! fact of its history: whether merging it changed the merged entities
+//! ([`super::Extraction::changes_entities`], set by every merge in order). One that
+//! changed none (each of its entities joined one the base had, adding nothing to it: the
+//! common case for a wire article in a large base) left every later article's merge as it
+//! would be without it, so taking it out takes out only its own: the facts it alone
+//! stated go, the facts it shared lose its provenance, its source goes, and no entity
+//! changes. That is written to the journal as a removal (see [`super::journal`]), found
+//! through the snapshot: the article's record is read from the base's text by its id
+//! (not the rest of it), its facts from the entities its names resolve to, and they
+//! must be all its facts (every provenance it states, found) or nothing is written.
+//!
+//! Everything else takes the whole-base path, as before: an article that changed the
+//! entities (only a rebuild can say what taking it out changes: ids, names, which later
+//! article joined which entity), one whose provenance comes first on a fact it shares
+//! (the fact's own fields are that article's, a rebuild takes the next one's), a base
+//! written before the flag was kept, and an article whose later articles a merge
+//! decision makes outgrow the journal.
 
+use super::Extraction;
 use super::append::Appender;
 use super::journal::{Entry, Journal};
-use super::merge::Builder;
+use super::known::Known;
+use super::merge::{Builder, Place, place};
 use super::overlay::Overlay;
 use crate::error::Error;
-use crate::model::Source;
+use crate::model::name::lookup_key;
+use crate::model::{Fact, Provenance, Relation, Source};
+use crate::query::{Describe, Read, Topology};
+use crate::store::snapshot::map::Bytes;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// What [`Appender::retract`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,9 +77,18 @@ impl Appender {
             return Retracted::Rewrite; // one write per lock
         };
         let sources = self.snap.sources_where(|_| true);
+        let removed: HashSet<String> = journal
+            .entries
+            .iter()
+            .filter_map(|e| e.removed.clone())
+            .collect();
         // Base articles come first, as `kg remove` looks them up in a base it holds.
-        if sources.iter().any(|s| names(s, given)) {
-            return Retracted::Rewrite;
+        let in_base = sources
+            .iter()
+            .find(|s| names(s, given) && !removed.contains(&s.id));
+        if let Some(s) = in_base {
+            let (id, left) = (s.id.clone(), sources.len() - removed.len() - 1);
+            return self.withdraw(journal, id, left);
         }
         let at = journal
             .entries
@@ -75,6 +103,9 @@ impl Appender {
         let before = before.counts();
         let mut entries = journal.entries;
         let later = entries.split_off(at + 1);
+        if later.iter().any(|e| e.removed.is_some()) {
+            return Retracted::Rewrite; // made over this article: rebuilt
+        }
         let gone = entries.pop().and_then(|e| e.article);
         let Some(gone) = gone else {
             return Retracted::Rewrite;
@@ -85,11 +116,12 @@ impl Appender {
             return Retracted::Rewrite;
         };
         for entry in later {
-            let Some(article) = entry.article else {
+            let Some(mut article) = entry.article else {
                 return Retracted::Rewrite;
             };
             let mut b = Builder::over(&self.decisions, &overlay);
             b.add(&article);
+            article.changes_entities = Some(b.changed_entities());
             let Some((sources, entities, facts)) = b.delta() else {
                 return Retracted::Rewrite;
             };
@@ -98,6 +130,7 @@ impl Appender {
                 sources,
                 entities,
                 facts,
+                ..Entry::default()
             };
             if overlay.push(entry.clone()).is_err() {
                 return Retracted::Rewrite;
@@ -108,8 +141,8 @@ impl Appender {
             return Retracted::Rewrite;
         }
         self.counts = overlay.counts();
-        self.in_base = sources.len();
-        self.articles = kept.entries.len();
+        self.in_base = sources.len() - removed.len();
+        self.articles = kept.entries.iter().filter(|e| e.article.is_some()).count();
         self.text = kept.to_text();
         Retracted::Removed {
             id: gone.source.id,
@@ -118,10 +151,69 @@ impl Appender {
         }
     }
 
-    /// Writes the journal [`Appender::retract`] left (one with no article left is removed:
+    /// Takes article `id` of the base out through the journal, if it changed no entity
+    /// when merged (see the module doc); `left` articles of the base stay.
+    ///
+    /// # Complexity
+    /// A backward scan of the base's text to the article's record, plus the facts of the
+    /// entities its names resolve to (through the snapshot's indexes).
+    fn withdraw(&mut self, mut journal: Journal, id: String, left: usize) -> Retracted {
+        let Some(article) = self.base_article(&id) else {
+            return Retracted::Rewrite;
+        };
+        if article.changes_entities != Some(false) {
+            return Retracted::Rewrite;
+        }
+        let Ok(mut overlay) = Overlay::new(&self.snap, journal.clone()) else {
+            return Retracted::Rewrite;
+        };
+        let before = overlay.counts();
+        let Some((dropped, shared)) = own_facts(&overlay, &self.decisions, &article) else {
+            return Retracted::Rewrite;
+        };
+        let entry = Entry {
+            removed: Some(id.clone()),
+            facts: shared,
+            dropped,
+            ..Entry::default()
+        };
+        if overlay.push(entry.clone()).is_err() || self.snap.damage().is_some() {
+            return Retracted::Rewrite;
+        }
+        journal.entries.push(entry);
+        self.counts = overlay.counts();
+        self.in_base = left;
+        self.articles = journal.articles().count();
+        self.text = journal.to_text();
+        Retracted::Removed {
+            id,
+            facts: before.1.saturating_sub(self.counts.1),
+            entities: before.0.saturating_sub(self.counts.0),
+        }
+    }
+
+    /// The record of article `id` in the base's `"kb"` section, read from the base's text
+    /// as kg writes it (pretty, each article's source first), without reading the rest;
+    /// `None` when it is not found so.
+    fn base_article(&self, id: &str) -> Option<Extraction> {
+        let file = std::fs::File::open(&self.path).ok()?;
+        let bytes = Bytes::map(&file).ok()?;
+        let needle = format!(
+            "\n      {{\n        \"source\": {{\n          \"id\": {}",
+            serde_json::to_string(id).ok()?
+        );
+        let start = rfind(&bytes, needle.as_bytes())? + 1;
+        let tail = &bytes[start..];
+        let end = find(tail, b"\n      }")? + b"\n      }".len();
+        let article: Extraction = serde_json::from_slice(&tail[..end]).ok()?;
+        (article.source.id == id).then_some(article)
+    }
+
+    /// Writes the journal [`Appender::retract`] left (one with no entry left is removed:
     /// the base alone is the graph), and says in `notes` what it wrote.
     pub fn save_retraction(&self, notes: &mut Vec<String>) -> Result<(), Error> {
-        if self.articles > 0 {
+        // The head, then an entry a line.
+        if self.text.lines().nth(1).is_some() {
             return self.save(notes, true);
         }
         use crate::print::text::counted;
@@ -137,4 +229,95 @@ impl Appender {
         ));
         Ok(())
     }
+}
+
+/// The facts of the graph seen that `article` (of the base) states: those it alone
+/// states (to drop) and those it shares, less its provenance; `None` when they cannot all
+/// be found through its names, or when it comes first on a fact it shares.
+fn own_facts(
+    overlay: &Overlay<'_>,
+    decisions: &super::Decisions,
+    article: &Extraction,
+) -> Option<(Vec<Fact>, Vec<Fact>)> {
+    let id = article.source.id.as_str();
+    let ours = |p: &Provenance| p.source.as_deref() == Some(id);
+    // The article as the merge saw it, and every place it states a fact (a fact whose
+    // ends it does not name is not merged).
+    let prepared = Builder::new(decisions).prepare(article);
+    let local: HashSet<&str> = prepared.entities.iter().map(|e| e.id.as_str()).collect();
+    let want: HashSet<Place> = prepared
+        .facts
+        .iter()
+        .filter(|f| local.contains(f.subject.as_str()) && local.contains(f.object.as_str()))
+        .flat_map(Fact::provenances)
+        .filter(|p| ours(p))
+        .map(|p| place(&p))
+        .collect();
+    let relations: HashSet<Relation> = prepared.facts.iter().map(|f| f.relation).collect();
+    let mut nodes: BTreeSet<u32> = BTreeSet::new();
+    for e in &prepared.entities {
+        for name in e.names() {
+            nodes.extend(
+                overlay
+                    .entities_named(&lookup_key(name))
+                    .into_iter()
+                    .map(|(n, _)| n as u32),
+            );
+        }
+    }
+    let mut found: BTreeMap<u32, Fact> = BTreeMap::new();
+    for &n in &nodes {
+        for e in Read::facts_of(overlay, n, true) {
+            let (_, o) = Topology::endpoints(overlay, e);
+            if !nodes.contains(&o) || !relations.contains(&Describe::relation(overlay, e)) {
+                continue;
+            }
+            let f = Read::fact(overlay, e);
+            if f.provenances().iter().any(ours) {
+                found.insert(e, f.into_owned());
+            }
+        }
+    }
+    let got: HashSet<Place> = found
+        .values()
+        .flat_map(Fact::provenances)
+        .filter(|p| ours(p))
+        .map(|p| place(&p))
+        .collect();
+    if got != want {
+        return None;
+    }
+    let (mut dropped, mut shared) = (Vec::new(), Vec::new());
+    for f in found.into_values() {
+        let all = f.provenances();
+        let rest: Vec<Provenance> = all.iter().filter(|p| !ours(p)).cloned().collect();
+        if rest.is_empty() {
+            dropped.push(f);
+        } else if ours(&all[0]) {
+            return None;
+        } else {
+            let mut g = f;
+            g.set_provenances(rest);
+            shared.push(g);
+        }
+    }
+    Some((dropped, shared))
+}
+
+/// Where `needle` last starts in `hay`.
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut end = hay.len();
+    while let Some(i) = hay[..end].iter().rposition(|&b| b == first) {
+        if hay[i..].starts_with(needle) {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
+
+/// Where `needle` first starts in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }

@@ -226,10 +226,21 @@ impl Session {
         // The articles `kg add` appended to the journal go in now. A journal that extends
         // another version of the base goes in too: adding an article again changes nothing.
         let journal = Journal::read(path).map_err(|e| super::journal::invalid(path, e))?;
+        // A removal (of an article of the base, see `super::retract`) rebuilds the base
+        // from its other articles, as `kg remove` does on a base it holds.
         let journal = journal.map(|j| {
-            let articles = j.into_articles();
-            let n = articles.len();
-            kb.add(articles, &decisions, || {});
+            let mut n = 0;
+            let mut batch = Vec::new();
+            for entry in j.entries {
+                if let Some(article) = entry.article {
+                    n += 1;
+                    batch.push(article);
+                } else if let Some(id) = entry.removed {
+                    kb.add(std::mem::take(&mut batch), &decisions, || {});
+                    kb.remove(&id, &decisions);
+                }
+            }
+            kb.add(batch, &decisions, || {});
             (super::journal::path_for(path), n)
         });
         Ok(Session {

@@ -5,6 +5,7 @@
 
 mod aliases;
 mod clusters;
+mod crash;
 mod dot;
 mod duplicates;
 mod errors;

@@ -438,6 +438,43 @@ mod tests {
         assert!(!j.extends(Stamp::default()));
     }
 
+    /// A journal holding a removal is format 2 (a kg that reads format 1 refuses it
+    /// rather than miss the removal); one of articles only stays format 1.
+    #[test]
+    fn a_removal_makes_the_journal_format_2_and_is_applied() {
+        let mut file = GraphFile::default();
+        file.sources.push(Source::new("s1"));
+        file.sources.push(Source::new("s2"));
+        file.entities.push(Entity::new("a", "A", Kind::Person));
+        file.entities.push(Entity::new("b", "B", Kind::Country));
+        let mut alone = Fact::new("a", Relation::Leads, "b");
+        alone.source = Some("s2".into());
+        let mut shared = Fact::new("b", Relation::LocatedIn, "b");
+        shared.source = Some("s1".into());
+        file.facts.push(alone.clone());
+        file.facts.push(shared.clone());
+        let mut j = Journal::new(stamp());
+        let (_, article) = crate::kb::synthetic::article(1);
+        j.entries.push(Entry {
+            article: Some(article),
+            ..Entry::default()
+        });
+        assert!(j.to_text().starts_with(r#"{"kg-journal":1,"#));
+        j.entries.push(Entry {
+            removed: Some("s2".into()),
+            facts: vec![shared.clone()],
+            dropped: vec![alone.clone()],
+            ..Entry::default()
+        });
+        let text = j.to_text();
+        assert!(text.starts_with(r#"{"kg-journal":2,"#), "{text}");
+        assert_eq!(Journal::parse(&text).unwrap(), j);
+        j.apply(&mut file);
+        assert_eq!(file.sources, [Source::new("s1")]);
+        assert_eq!(file.facts, [shared]);
+        assert_eq!(file.entities.len(), 2);
+    }
+
     #[test]
     fn bad_journals_are_refused_with_their_line() {
         let head = Journal::new(stamp()).to_text();

@@ -12,7 +12,8 @@
 //! merged `entities` and `facts` are always what [`merge::Builder`] makes of them under the
 //! [`decisions::Decisions`] whose fingerprint is `decisions`. Adding articles merges only
 //! them (time per article does not grow with the base); removing one, replacing one or a
-//! new decision rebuilds from `articles`. A graph file with no `"kb"` section (format 0)
+//! new decision rebuilds from `articles` (on a large base, removing one that changed no
+//! entity when merged goes to the journal instead: see [`retract`]). A graph file with no `"kb"` section (format 0)
 //! is migrated: its facts are grouped by source into articles.
 
 pub mod aliases;

@@ -233,7 +233,8 @@ impl Appender {
 
 /// The facts of the graph seen that `article` (of the base) states: those it alone
 /// states (to drop) and those it shares, less its provenance; `None` when they cannot all
-/// be found through its names, or when it comes first on a fact it shares.
+/// be found through its names, when its facts name it otherwise than by its id, or when it
+/// comes first on a fact it shares.
 fn own_facts(
     overlay: &Overlay<'_>,
     decisions: &super::Decisions,
@@ -241,6 +242,16 @@ fn own_facts(
 ) -> Option<(Vec<Fact>, Vec<Fact>)> {
     let id = article.source.id.as_str();
     let ours = |p: &Provenance| p.source.as_deref() == Some(id);
+    // An article renamed when added (an id taken: `report-1a2b3c4d`) keeps its facts'
+    // first id, which another article's provenance may carry too: a rebuild tells them
+    // apart by the extraction, the graph cannot.
+    if !article
+        .facts
+        .iter()
+        .all(|f| f.provenances().iter().all(|p| ours(p)))
+    {
+        return None;
+    }
     // The article as the merge saw it, and every place it states a fact (a fact whose
     // ends it does not name is not merged).
     let prepared = Builder::new(decisions).prepare(article);

@@ -153,6 +153,7 @@ last="$(grep -o '"id": "wire-[^"]*"' "$dir2/kg.json" | tail -1 | sed 's/^"id": "
 withdrawn="$(copy "$dir2")"
 timed "kg remove ARTICLE, of the base, changed no entity (to the journal)" \
     "$kg" -q -g "$withdrawn" remove "$last"
+[[ -f "$withdrawn.journal" ]] || echo "| (that remove took the whole-base path: no journal) | | |"
 queries "$withdrawn" "remove of a base article (journal)"
 # One article out (the first added, which changed the entities: the whole-base path), and
 # two entities made one, each on its own copy of the compacted base.

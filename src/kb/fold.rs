@@ -311,7 +311,7 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
     use crate::print::text::counted;
     notes.push(format!(
         "folded {} from '{}' into '{}' and removed it",
-        counted(folded.articles, "article"),
+        super::journal::folded(folded.articles, folded.removals),
         jpath.display(),
         path.display()
     ));
@@ -385,8 +385,9 @@ type Counts = (usize, usize, usize);
 
 /// What [`write_folded`] wrote.
 struct Folded {
-    /// The journal's number of articles.
+    /// The journal's numbers of articles and removals.
     articles: usize,
+    removals: usize,
     /// The new base's counts.
     counts: Counts,
     /// Whether the snapshot was written too, or why not (`None`: the policy gives the
@@ -421,6 +422,7 @@ fn write_folded(
         .iter()
         .filter(|e| e.article.is_some())
         .count();
+    let removals = journal.entries.len() - n;
     let (mut all_sources, mut all_entities, mut all_facts) = (Vec::new(), Vec::new(), Vec::new());
     let mut articles: Vec<Extraction> = Vec::new();
     // Base articles a removal takes out.
@@ -553,6 +555,7 @@ fn write_folded(
     let snapshot = snapshot.map(|s| s?.persist().map_err(|e| crate::error::describe(&e)));
     Ok(Some(Folded {
         articles: n,
+        removals,
         counts,
         snapshot,
     }))

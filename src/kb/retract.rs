@@ -26,8 +26,14 @@
 //! entities (only a rebuild can say what taking it out changes: ids, names, which later
 //! article joined which entity), one whose provenance comes first on a fact it shares
 //! (the fact's own fields are that article's, a rebuild takes the next one's), a base
-//! written before the flag was kept, and an article whose later articles a merge
-//! decision makes outgrow the journal.
+//! written before the flag was kept, an article renamed when added (its facts cite the
+//! id it came with), and an article whose later articles a merge decision makes outgrow
+//! the journal.
+//!
+//! # Complexity
+//! A journal article: reading the journal, and merging its later articles again. A base
+//! article: a backward scan of the base's text to its record, and the facts of the
+//! entities its names resolve to; the base is mapped, never parsed whole.
 
 use super::Extraction;
 use super::append::Appender;
@@ -45,8 +51,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 /// What [`Appender::retract`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Retracted {
-    /// The article was taken out of the journal: its id, and how many facts and entities
-    /// the graph lost.
+    /// The article was taken out through the journal: its id, and how many facts and
+    /// entities the graph lost.
     Removed {
         id: String,
         facts: usize,
@@ -54,8 +60,8 @@ pub enum Retracted {
     },
     /// No article of the base or its journal has this id or file.
     Unknown,
-    /// The article is not one the journal can take out (it is in the base, or a later
-    /// article needs a rebuild): nothing was changed; the base must be rewritten.
+    /// The article is not one the journal can take out (see the module doc): nothing was
+    /// changed; the base must be rebuilt.
     Rewrite,
 }
 
@@ -248,7 +254,7 @@ fn own_facts(
     if !article
         .facts
         .iter()
-        .all(|f| f.provenances().iter().all(|p| ours(p)))
+        .all(|f| f.provenances().iter().all(&ours))
     {
         return None;
     }

@@ -2,14 +2,17 @@
 # The writes at scale (issue 18), apart from bench/run.sh (and never part of `cargo test`):
 # on a generated graph file of N facts, 1,000 articles are added through the journal
 # (`kg add`, one call each) and the base is compacted, which migrates it to a knowledge
-# base; then 1,000 more articles are added and compacted again; then one article is
-# removed (`kg remove`), and two entities merged (`kg merge`), each on its own copy of
-# the compacted base. `kg path A B` is timed right after each write (the first query,
+# base; then 1,000 more articles are added; before they are compacted, one article is
+# removed from the journal (`kg remove` of the journal's first article, which merges
+# the 999 after it again, and of its last), each on its own copy of the journalled base;
+# then the base is compacted again; then one article of the base is removed (`kg
+# remove`), and two entities merged (`kg merge`), each on its own copy of the compacted
+# base. `kg path A B` is timed right after each write (the first query,
 # which builds the snapshot when the write did not), then 5 more runs (median). Each
 # write is one run, whole process (wall time from `date`, peak RSS from `/usr/bin/time`).
 # Prints a Markdown table.
 #
-# Usage: bash bench/writes.sh [--facts 1000000] [--articles 1000] [--skip-migration]
+# Usage: bash bench/writes.sh [--facts 1000000] [--articles 1000] [--skip-migration] [--made-up]
 # Data goes to $KG_BENCH_DATA (default target/bench-data): the graph file, and a folder
 # per step (kept, to look closer; delete them when done). --skip-migration reuses the
 # knowledge base an earlier run migrated (its folder is named in migrated-N.path).
@@ -22,11 +25,13 @@ data="${KG_BENCH_DATA:-$target/bench-data}"
 facts=1000000
 articles=1000
 skip_migration=0
+made_up=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --facts) facts="$2"; shift 2 ;;
         --articles) articles="$2"; shift 2 ;;
         --skip-migration) skip_migration=1; shift ;;
+        --made-up) made_up=1; shift ;;
         *) echo "writes.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -108,24 +113,60 @@ journalled() {
 echo "| write ($facts facts, $articles-article journal) | wall | peak RSS |"
 echo "|---|---|---|"
 record="$data/migrated-$facts.path"
-if [[ $skip_migration == 0 || ! -f "$record" ]]; then
+if [[ $made_up == 1 ]]; then
+    record="$data/made-up-$facts.path"
+    kb="$data/kb-$facts.json"
+    if [[ ! -f "$kb" ]]; then
+        cp "$plain" "$kb"
+        truncate -s -3 "$kb" # the closing "\n}\n"; then the kb section, default decisions
+        printf ',\n  "kb": {\n    "version": 1,\n    "decisions": "fnv1a64:cbf29ce484222325",\n    "articles": [\n      {\n        "source": {\n          "id": "seed"\n        },\n        "entities": [],\n        "facts": []\n      }\n    ]\n  }\n}\n' >>"$kb"
+    fi
+    echo "$kb" >"$record"
+elif [[ $skip_migration == 0 || ! -f "$record" ]]; then
     dir1="$(journalled "$plain" 0)"
     timed "kg compact: migrates the plain graph file" "$kg" -q -g "$dir1/kg.json" compact
     echo "$dir1/kg.json" >"$record"
 fi
 migrated="$(cat "$record")"
 dir2="$(journalled "$migrated" 1000)"
+# An article out of the journal (added since the last compact): the journal's first and
+# its last, each on its own copy of the journalled base (the journal copied, not linked).
+mapfile -t in_journal < <(python3 -c '
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()[1:]
+for l in (lines[0], lines[-1]):
+    print(json.loads(l)["article"]["source"]["id"])' "$dir2/kg.json.journal")
+for which in first last; do
+    if [[ $which == first ]]; then gone="${in_journal[0]}"; else gone="${in_journal[1]}"; fi
+    retracted="$(copy "$dir2")"
+    cp "$dir2/kg.json.journal" "$retracted.journal"
+    timed "kg remove ARTICLE, the journal's $which article (of $articles)" \
+        "$kg" -q -g "$retracted" remove "$gone"
+    queries "$retracted" "remove from the journal ($which)"
+done
 timed "kg compact: a knowledge base ($(du -m "$migrated" | cut -f1) MB)" \
     "$kg" -q -g "$dir2/kg.json" compact
 queries "$dir2/kg.json" "compact"
-# One article out, and two entities made one, each on its own copy of the compacted base.
+# One article of the base out (the last added, which changed no entity: to the journal),
+# on its own copy of the compacted base.
+last="$(grep -o '"id": "wire-[^"]*"' "$dir2/kg.json" | tail -1 | sed 's/^"id": "//; s/"$//')"
+withdrawn="$(copy "$dir2")"
+timed "kg remove ARTICLE, of the base, changed no entity (to the journal)" \
+    "$kg" -q -g "$withdrawn" remove "$last"
+[[ -f "$withdrawn.journal" ]] || echo "| (that remove took the whole-base path: no journal) | | |"
+queries "$withdrawn" "remove of a base article (journal)"
+# One article out (the first added, which changed the entities: the whole-base path), and
+# two entities made one, each on its own copy of the compacted base.
 article="$(grep -m1 -o '"id": "wire-[^"]*"' "$dir2/kg.json" | sed 's/^"id": "//; s/"$//')"
-removed="$(copy "$dir2")"
-timed "kg remove ARTICLE" "$kg" -q -g "$removed" remove "$article"
-queries "$removed" "remove"
-merged="$(copy "$dir2")"
-timed "kg merge A B" "$kg" -q -g "$merged" merge "$merge_a" "$merge_b"
-queries "$merged" "merge"
+removed="" merged=""
+if [[ $made_up == 0 ]]; then
+    removed="$(copy "$dir2")"
+    timed "kg remove ARTICLE, changed the entities (whole base)" "$kg" -q -g "$removed" remove "$article"
+    queries "$removed" "remove"
+    merged="$(copy "$dir2")"
+    timed "kg merge A B" "$kg" -q -g "$merged" merge "$merge_a" "$merge_b"
+    queries "$merged" "merge"
+fi
 echo
-echo "A, B: $a, $b. ARTICLE: $article. Merged: $merge_a, $merge_b."
-echo "Folders kept: $migrated (migrated), $dir2 (compacted), $(dirname "$removed"), $(dirname "$merged")."
+echo "A, B: $a, $b. ARTICLE: $article (changed the entities), $last (changed none). In the journal: ${in_journal[*]}. Merged: $merge_a, $merge_b."
+echo "Folders kept: $migrated (base), $dir2 (compacted), $withdrawn, ${removed:-} ${merged:-}."

@@ -58,7 +58,7 @@ fn main() {
     );
     println!("articles in journal | journal size | kg add (ms)");
     for i in 0..n {
-        let article = dir.join(format!("wire-{i:05}.txt"));
+        let article = dir.join(format!("wire-{:05}.txt", first + i));
         std::fs::write(&article, kg::kb::synthetic::article(first + i).0).expect("write article");
         let took = run(&["add", article.to_str().expect("UTF-8 path")]);
         if i == 0 || (i + 1) % 100 == 0 {

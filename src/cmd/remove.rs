@@ -1,12 +1,43 @@
-//! `kg remove SOURCE`: take an article's facts out of the knowledge base.
+//! `kg remove SOURCE`: take an article's facts out of the knowledge base: out of the
+//! base's journal when the article is still there (see [`crate::kb::retract`]: the base
+//! is not read), else out of the base itself, which is rebuilt from its other articles.
 
 use super::{Outcome, WriteCtx};
 use crate::cli::RemoveArgs;
 use crate::error::Error;
 use crate::kb::Session;
+use crate::kb::append::Appender;
+use crate::kb::retract::Retracted;
 use crate::print::text::counted;
 
 pub fn run(ctx: &mut WriteCtx, a: &RemoveArgs) -> Result<Outcome, Error> {
+    let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
+    if let Some(mut app) = Appender::open(ctx.base, policy, &mut ctx.notes)? {
+        match app.retract(&a.source) {
+            Retracted::Removed {
+                id,
+                facts,
+                entities,
+            } => {
+                writeln!(
+                    ctx.out,
+                    "removed {id}: {} and {} gone",
+                    counted(facts, "fact"),
+                    counted(entities, "entity")
+                )?;
+                app.save_retraction(&mut ctx.notes)?;
+                return Ok(Outcome::Done);
+            }
+            Retracted::Unknown => {
+                return Err(Error::UnknownSource {
+                    id: a.source.clone(),
+                    path: ctx.base.into(),
+                });
+            }
+            // Unlocked (dropped) before the whole-base path locks the base again.
+            Retracted::Rewrite => drop(app),
+        }
+    }
     let mut session = Session::open(ctx.base)?;
     let id = session
         .kb

@@ -46,19 +46,19 @@ fn written_by_kg(path: &Path) -> bool {
 
 /// A base opened for appending, locked for writing until dropped.
 pub struct Appender {
-    path: PathBuf,
-    snap: Snapshot,
-    decisions: Decisions,
-    /// The journal as read (a new one when there was none), until `append` lays it over
-    /// the snapshot.
-    journal: Option<Journal>,
+    pub(super) path: PathBuf,
+    pub(super) snap: Snapshot,
+    pub(super) decisions: Decisions,
+    /// The journal as read (a new one when there was none), until `append` (or
+    /// [`Appender::retract`]) lays it over the snapshot.
+    pub(super) journal: Option<Journal>,
     /// The journal's text as read (or a new head), and the lines `append` adds.
-    text: String,
+    pub(super) text: String,
     /// After `append`: articles in the base and in the journal, and the graph's entity and
     /// fact counts.
-    in_base: usize,
-    articles: usize,
-    counts: (usize, usize),
+    pub(super) in_base: usize,
+    pub(super) articles: usize,
+    pub(super) counts: (usize, usize),
     _lock: WriteLock,
 }
 
@@ -127,7 +127,7 @@ impl Appender {
             path: path.into(),
             snap,
             decisions,
-            articles: journal.entries.len(),
+            articles: journal.articles().count(),
             in_base: 0,
             counts: (0, 0),
             journal: Some(journal),
@@ -147,7 +147,14 @@ impl Appender {
         let Some(journal) = self.journal.take() else {
             return Err(incoming); // appended already: one call per lock
         };
-        let sources = self.snap.sources_where(|_| true);
+        // The base's articles, less those the journal removed (see `super::retract`).
+        let removed: HashSet<&str> = journal
+            .entries
+            .iter()
+            .filter_map(|e| e.removed.as_deref())
+            .collect();
+        let mut sources = self.snap.sources_where(|_| true);
+        sources.retain(|s| !removed.contains(s.id.as_str()));
         self.in_base = sources.len();
         let mut paths: HashMap<String, Option<String>> = HashMap::new();
         let mut hashes: HashMap<String, String> = HashMap::new();
@@ -181,6 +188,7 @@ impl Appender {
             }
             let mut b = Builder::over(&self.decisions, &overlay);
             b.add(&ex);
+            ex.changes_entities = Some(b.changed_entities());
             let Some((srcs, entities, facts)) = b.delta() else {
                 return Err(incoming);
             };
@@ -201,6 +209,7 @@ impl Appender {
                 sources: srcs,
                 entities,
                 facts,
+                ..Entry::default()
             };
             let line = serde_json::to_string(&entry).expect("entries serialize");
             if overlay.push(entry).is_err() {

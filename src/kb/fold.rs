@@ -32,10 +32,10 @@
 //! read since its pages were last let go (every `RELEASE_EVERY`); figures in
 //! bench/results.md.
 
-use super::KB_VERSION;
 use super::journal::{Entry, Journal, path_for};
 use super::merge::fact_key;
 use super::session::{check_writable, lock, read_decisions};
+use super::{Extraction, KB_VERSION};
 use crate::error::Error;
 use crate::model::{Entity, Fact, Source};
 use crate::store::json::RELEASE_EVERY;
@@ -177,25 +177,26 @@ fn put(out: &mut dyn Write, record: &impl Serialize, indent: usize) -> io::Resul
     out.write_all(text.replace('\n', &format!("\n{pad}")).as_bytes())
 }
 
-/// What the journal changes in one section: the keys of the records it replaces or adds,
-/// and its records (the last of each key), in canonical order.
+/// What the journal changes in one section: the keys of the records it replaces, adds or
+/// takes out, and its records (the last of each key, unless taken out), in canonical order.
 struct Changes<T, K> {
     keys: HashSet<K>,
     records: Vec<T>,
 }
 
-impl<T, K: std::hash::Hash + Eq> Changes<T, K> {
-    /// The journal's records, the last of each key kept, put in order by `cmp`.
-    fn new(all: Vec<T>, key: impl Fn(&T) -> K, cmp: impl Fn(&T, &T) -> Ordering) -> Self {
-        let mut last: HashMap<K, T> = HashMap::new();
-        for r in all {
-            last.insert(key(&r), r);
+impl<T, K: std::hash::Hash + Eq + Clone> Changes<T, K> {
+    /// The journal's records (`None`: the record of that key taken out), the last of each
+    /// key kept, put in order by `cmp`.
+    fn new(all: Vec<(K, Option<T>)>, cmp: impl Fn(&T, &T) -> Ordering) -> Self {
+        let mut last: HashMap<K, Option<T>> = HashMap::new();
+        for (k, r) in all {
+            last.insert(k, r);
         }
         let mut records: Vec<T> = Vec::new();
         let mut set = HashSet::new();
         for (k, r) in last {
             set.insert(k);
-            records.push(r);
+            records.extend(r);
         }
         records.sort_by(&cmp);
         Changes { keys: set, records }
@@ -310,7 +311,7 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
     use crate::print::text::counted;
     notes.push(format!(
         "folded {} from '{}' into '{}' and removed it",
-        counted(folded.articles, "article"),
+        super::journal::folded(folded.articles, folded.removals),
         jpath.display(),
         path.display()
     ));
@@ -368,13 +369,25 @@ pub(super) fn stage_snapshot(
     })
 }
 
+/// An article record's id, read without the rest of it.
+#[derive(Deserialize)]
+struct ArticleId {
+    source: IdOnly,
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: String,
+}
+
 /// A base's numbers of articles, entities and facts.
 type Counts = (usize, usize, usize);
 
 /// What [`write_folded`] wrote.
 struct Folded {
-    /// The journal's number of articles.
+    /// The journal's numbers of articles and removals.
     articles: usize,
+    removals: usize,
     /// The new base's counts.
     counts: Counts,
     /// Whether the snapshot was written too, or why not (`None`: the policy gives the
@@ -404,23 +417,41 @@ fn write_folded(
         Some((version, Some(d))) if version == KB_VERSION && d == decisions.fingerprint() => d,
         _ => return Ok(None),
     };
-    let n = journal.entries.len();
+    let n = journal
+        .entries
+        .iter()
+        .filter(|e| e.article.is_some())
+        .count();
+    let removals = journal.entries.len() - n;
     let (mut all_sources, mut all_entities, mut all_facts) = (Vec::new(), Vec::new(), Vec::new());
-    let mut articles = Vec::new();
+    let mut articles: Vec<Extraction> = Vec::new();
+    // Base articles a removal takes out.
+    let mut removed: HashSet<String> = HashSet::new();
     for Entry {
         article,
+        removed: gone,
         sources,
         entities,
         facts,
+        dropped,
     } in journal.entries
     {
-        all_sources.extend(sources);
+        if let Some(id) = gone {
+            let before = articles.len();
+            articles.retain(|a| a.source.id != id);
+            if articles.len() == before {
+                removed.insert(id.clone());
+            }
+            all_sources.push((id, None));
+        }
+        all_facts.extend(dropped.into_iter().map(|f| (fact_key(&f), None)));
+        all_sources.extend(sources.into_iter().map(|s| (s.id.clone(), Some(s))));
         all_entities.extend(entities.into_iter().map(|mut e| {
             e.aliases.sort();
             e.aliases.dedup();
-            e
+            (e.id.clone(), Some(e))
         }));
-        all_facts.extend(facts);
+        all_facts.extend(facts.into_iter().map(|f| (fact_key(&f), Some(f))));
         articles.extend(article);
     }
     let source_id = |s: &Source| s.id.clone();
@@ -428,9 +459,9 @@ fn write_folded(
     let entity_id = |e: &Entity| e.id.clone();
     let by_entity_id = |a: &Entity, b: &Entity| a.id.cmp(&b.id);
     let in_order = |a: &Fact, b: &Fact| a.sort_key().cmp(&b.sort_key());
-    let sources = Changes::new(all_sources, source_id, by_source_id);
-    let entities = Changes::new(all_entities, entity_id, by_entity_id);
-    let facts = Changes::new(all_facts, fact_key, in_order);
+    let sources = Changes::new(all_sources, by_source_id);
+    let entities = Changes::new(all_entities, by_entity_id);
+    let facts = Changes::new(all_facts, in_order);
     let mut bad = false;
     let mut counts = (0, 0, 0);
     // The records go to the snapshot as they are written, unless no query reads one.
@@ -471,22 +502,42 @@ fn write_folded(
             &mut bad,
         )?;
         out.write_all(&text.as_bytes()[l.facts.tail..l.articles.records[0].0])?;
-        for (i, &(start, end)) in l.articles.records.iter().enumerate() {
-            if i > 0 {
+        let mut written = 0;
+        for &(start, end) in &l.articles.records {
+            let record = &text[start..end];
+            if removed.is_empty() {
+                if serde_json::from_str::<serde::de::IgnoredAny>(record).is_err() {
+                    bad = true;
+                    return Err(io::Error::other("an article does not parse"));
+                }
+            } else {
+                let Ok(head) = serde_json::from_str::<ArticleId>(record) else {
+                    bad = true;
+                    return Err(io::Error::other("an article does not parse"));
+                };
+                if removed.contains(&head.source.id) {
+                    continue;
+                }
+            }
+            if written > 0 {
                 out.write_all(b",\n")?;
             }
-            let record = &text[start..end];
-            if serde_json::from_str::<serde::de::IgnoredAny>(record).is_err() {
-                bad = true;
-                return Err(io::Error::other("an article does not parse"));
-            }
             out.write_all(record.as_bytes())?;
+            written += 1;
         }
         for a in &articles {
-            out.write_all(b",\n")?;
+            if written > 0 {
+                out.write_all(b",\n")?;
+            }
             put(out, a, 6)?;
+            written += 1;
         }
-        counts.0 = l.articles.records.len() + articles.len();
+        counts.0 = written;
+        if counts.0 == 0 || counts.1 == 0 || counts.2 == 0 {
+            // An empty list is written `[]`: the whole-base path writes that base.
+            bad = true;
+            return Err(io::Error::other("a section is left empty"));
+        }
         out.write_all(&text.as_bytes()[l.articles.tail..])
     });
     let werr = |path: &Path| {
@@ -504,6 +555,7 @@ fn write_folded(
     let snapshot = snapshot.map(|s| s?.persist().map_err(|e| crate::error::describe(&e)));
     Ok(Some(Folded {
         articles: n,
+        removals,
         counts,
         snapshot,
     }))
@@ -512,7 +564,7 @@ fn write_folded(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kb::{Extraction, KnowledgeBase};
+    use crate::kb::KnowledgeBase;
     use crate::model::{Kind, Relation};
 
     fn small() -> KnowledgeBase {
@@ -527,6 +579,7 @@ mod tests {
             source,
             entities: vec![entity],
             facts: vec![fact],
+            changes_entities: None,
         });
         kb
     }

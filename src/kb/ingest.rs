@@ -145,6 +145,7 @@ pub fn single_source(
         source,
         entities,
         facts,
+        changes_entities: None,
     }
 }
 

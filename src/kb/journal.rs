@@ -24,6 +24,18 @@
 //! base (the base was rewritten or replaced since) is not read on top of it: queries stop
 //! and say so, and a write adds its articles to the base again (adding an article twice
 //! changes nothing).
+//!
+//! `kg remove` of an article of the base writes an entry with no article (see
+//! [`super::retract`]): `removed` names the article (its source goes with it), `dropped`
+//! the facts it alone stated, whole, and `facts` those it shared, less its provenance:
+//!
+//! ```text
+//! {"removed":"wire-01999","sources":[],"entities":[],"facts":[...],"dropped":[...]}
+//! ```
+//!
+//! A journal holding such an entry is format 2 (a kg that reads only format 1 would not
+//! see the removal, so it refuses the journal by its version); one of appended articles
+//! only stays format 1.
 
 use super::Extraction;
 use super::merge::fact_key;
@@ -31,12 +43,13 @@ use crate::error::Error;
 use crate::model::{Entity, Fact, GraphFile, KnowledgeGraph, Source};
 use crate::store::snapshot::{Stamp, stamp_of};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The journal format this kg reads and writes.
-pub const JOURNAL_VERSION: u32 = 1;
+/// The newest journal format this kg reads and writes (2: with removals; a journal
+/// without one is written as format 1).
+pub const JOURNAL_VERSION: u32 = 2;
 
 /// The error for the journal of the base at `base`, which `why` says is not valid.
 pub fn invalid(base: &Path, why: impl std::fmt::Display) -> Error {
@@ -51,6 +64,19 @@ pub fn path_for(base: &Path) -> PathBuf {
     let mut name = base.as_os_str().to_owned();
     name.push(".journal");
     PathBuf::from(name)
+}
+
+/// What a journal folded into its base held: `3 articles`, `3 articles and 1 removal`.
+pub fn folded(articles: usize, removals: usize) -> String {
+    use crate::print::text::counted;
+    match removals {
+        0 => counted(articles, "article"),
+        n => format!(
+            "{} and {}",
+            counted(articles, "article"),
+            counted(n, "removal")
+        ),
+    }
 }
 
 /// Removes the journal at `path` once its articles are in the base; one already gone is
@@ -78,13 +104,18 @@ struct BaseStamp {
     mtime_ns: u64,
 }
 
-/// One article appended to the base, and what it changed in the merged graph.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One article appended to the base (or one of the base removed), and what it changed in
+/// the merged graph.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     /// The article as it goes into the base's `"kb"` section (`None` when read for a
-    /// query, which needs only what it changed: see [`Journal::current`]).
+    /// query, which needs only what it changed: see [`Journal::current`]; and for a
+    /// removal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<Extraction>,
+    /// The id of the base article this entry removes; its source goes with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<String>,
     /// Sources added or replaced (by id).
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -94,6 +125,9 @@ pub struct Entry {
     /// Facts added or replaced (by key), whole.
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// Facts taken out (by key), whole as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<Fact>,
 }
 
 /// Why a journal could not be read.
@@ -104,7 +138,7 @@ pub enum JournalError {
     #[error("line {line}: {message}")]
     Syntax { line: usize, message: String },
     #[error(
-        "was written by a newer kg (journal format {0}; this kg reads {JOURNAL_VERSION}): upgrade kg"
+        "was written by a newer kg (journal format {0}; this kg reads up to {JOURNAL_VERSION}): upgrade kg"
     )]
     Newer(u32),
 }
@@ -112,6 +146,10 @@ pub enum JournalError {
 /// What an entry changed, read without its article.
 #[derive(Deserialize)]
 struct Changes {
+    #[serde(default)]
+    removed: Option<String>,
+    #[serde(default)]
+    dropped: Vec<Fact>,
     #[serde(default)]
     sources: Vec<Source>,
     #[serde(default)]
@@ -234,7 +272,7 @@ impl Journal {
             let entry = match part {
                 Part::Whole => {
                     let e: Entry = serde_json::from_str(line).map_err(syntax(i + 1))?;
-                    if e.article.is_none() {
+                    if e.article.is_none() && e.removed.is_none() {
                         return Err(JournalError::Syntax {
                             line: i + 1,
                             message: "missing field `article`".into(),
@@ -246,9 +284,11 @@ impl Journal {
                     let c: Changes = serde_json::from_str(line).map_err(syntax(i + 1))?;
                     Entry {
                         article: None,
+                        removed: c.removed,
                         sources: c.sources,
                         entities: c.entities,
                         facts: c.facts,
+                        dropped: c.dropped,
                     }
                 }
             };
@@ -265,8 +305,9 @@ impl Journal {
 
     /// The journal as text: its head, then an entry per line.
     pub fn to_text(&self) -> String {
+        let removes = self.entries.iter().any(|e| e.removed.is_some());
         let head = Head {
-            version: JOURNAL_VERSION,
+            version: if removes { JOURNAL_VERSION } else { 1 },
             base: BaseStamp {
                 len: self.base.len,
                 mtime_ns: self.base.mtime_ns,
@@ -298,7 +339,8 @@ impl Journal {
 
     /// Applies the entries to the base's graph file (in its order, not sorted): records
     /// with the id (sources, entities) or key (facts) of one already there replace it, the
-    /// others are appended.
+    /// others are appended; a removal takes its source and dropped facts out (one put
+    /// back later is appended).
     ///
     /// # Complexity
     /// O(V + E) to index the file, then O(1) expected per record.
@@ -306,7 +348,16 @@ impl Journal {
         let mut sources: HashMap<String, usize> = index(&file.sources, |s| s.id.clone());
         let mut entities: HashMap<String, usize> = index(&file.entities, |e| e.id.clone());
         let mut facts = index(&file.facts, fact_key);
+        let (mut gone_sources, mut gone_facts) = (HashSet::new(), HashSet::new());
         for entry in &self.entries {
+            if let Some(i) = entry.removed.as_ref().and_then(|id| sources.remove(id)) {
+                gone_sources.insert(i);
+            }
+            for f in &entry.dropped {
+                if let Some(i) = facts.remove(&fact_key(f)) {
+                    gone_facts.insert(i);
+                }
+            }
             for s in &entry.sources {
                 put(&mut file.sources, &mut sources, s.id.clone(), s.clone());
             }
@@ -317,7 +368,21 @@ impl Journal {
                 put(&mut file.facts, &mut facts, fact_key(f), f.clone());
             }
         }
+        drop_at(&mut file.sources, &gone_sources);
+        drop_at(&mut file.facts, &gone_facts);
     }
+}
+
+/// Takes out the items at these positions.
+fn drop_at<T>(items: &mut Vec<T>, gone: &HashSet<usize>) {
+    if gone.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    items.retain(|_| {
+        i += 1;
+        !gone.contains(&(i - 1))
+    });
 }
 
 fn index<T, K: std::hash::Hash + Eq>(items: &[T], key: impl Fn(&T) -> K) -> HashMap<K, usize> {
@@ -376,6 +441,7 @@ mod tests {
             entities: article.entities.clone(),
             facts: article.facts.clone(),
             article: Some(article),
+            ..Entry::default()
         });
         let text = j.to_text();
         assert!(text.starts_with(r#"{"kg-journal":1,"base":{"len":10,"mtime_ns":20}}"#));
@@ -383,6 +449,43 @@ mod tests {
         assert_eq!(Journal::parse(&text).unwrap(), j);
         assert!(j.extends(stamp()));
         assert!(!j.extends(Stamp::default()));
+    }
+
+    /// A journal holding a removal is format 2 (a kg that reads format 1 refuses it
+    /// rather than miss the removal); one of articles only stays format 1.
+    #[test]
+    fn a_removal_makes_the_journal_format_2_and_is_applied() {
+        let mut file = GraphFile::default();
+        file.sources.push(Source::new("s1"));
+        file.sources.push(Source::new("s2"));
+        file.entities.push(Entity::new("a", "A", Kind::Person));
+        file.entities.push(Entity::new("b", "B", Kind::Country));
+        let mut alone = Fact::new("a", Relation::Leads, "b");
+        alone.source = Some("s2".into());
+        let mut shared = Fact::new("b", Relation::LocatedIn, "b");
+        shared.source = Some("s1".into());
+        file.facts.push(alone.clone());
+        file.facts.push(shared.clone());
+        let mut j = Journal::new(stamp());
+        let (_, article) = crate::kb::synthetic::article(1);
+        j.entries.push(Entry {
+            article: Some(article),
+            ..Entry::default()
+        });
+        assert!(j.to_text().starts_with(r#"{"kg-journal":1,"#));
+        j.entries.push(Entry {
+            removed: Some("s2".into()),
+            facts: vec![shared.clone()],
+            dropped: vec![alone.clone()],
+            ..Entry::default()
+        });
+        let text = j.to_text();
+        assert!(text.starts_with(r#"{"kg-journal":2,"#), "{text}");
+        assert_eq!(Journal::parse(&text).unwrap(), j);
+        j.apply(&mut file);
+        assert_eq!(file.sources, [Source::new("s1")]);
+        assert_eq!(file.facts, [shared]);
+        assert_eq!(file.entities.len(), 2);
     }
 
     #[test]
@@ -399,7 +502,7 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"kg-journal":9,"base":{"len":1,"mtime_ns":2}}"#),
-            "was written by a newer kg (journal format 9; this kg reads 1): upgrade kg"
+            "was written by a newer kg (journal format 9; this kg reads up to 2): upgrade kg"
         );
     }
 
@@ -443,6 +546,7 @@ mod tests {
             sources: vec![Source::new("s1")],
             entities: vec![a2.clone(), Entity::new("c", "C", Kind::Country)],
             facts: vec![f2.clone(), Fact::new("a", Relation::Leads, "c")],
+            ..Entry::default()
         });
         j.apply(&mut file);
         let ids: Vec<&str> = file.entities.iter().map(|e| e.id.as_str()).collect();

@@ -50,9 +50,9 @@ struct Merged {
 }
 
 /// Where a provenance states a fact: source and span (or evidence when there is no span).
-type Place = (Option<String>, Option<[usize; 2]>, Option<String>);
+pub(crate) type Place = (Option<String>, Option<[usize; 2]>, Option<String>);
 
-fn place(p: &Provenance) -> Place {
+pub(crate) fn place(p: &Provenance) -> Place {
     let evidence = if p.span.is_none() {
         p.evidence.clone()
     } else {
@@ -113,6 +113,9 @@ pub struct Builder<'k> {
     /// A merge decision moved an entity of `known` into another: only a rebuild can say
     /// what that changes.
     outgrown: bool,
+    /// The last article merged changed the entities (see
+    /// [`Builder::changed_entities`]).
+    changed: bool,
 }
 
 /// A one-word name that is not an acronym: it links entities only when unambiguous.
@@ -153,6 +156,7 @@ impl Builder<'static> {
             known_entities: HashMap::new(),
             known_facts: HashMap::new(),
             outgrown: false,
+            changed: false,
         }
     }
 
@@ -251,16 +255,22 @@ impl<'k> Builder<'k> {
     pub fn add_mapped(&mut self, raw: &Extraction) -> Vec<(String, String)> {
         let ex = &self.prepare(raw);
         self.read_known(ex);
+        self.changed = false;
         let mut local: HashMap<&str, usize> = HashMap::new();
         let mut taken: HashSet<usize> = HashSet::new();
         for orig in &ex.entities {
             let e = self.without_split_names(orig);
             let at = match self.best_match(&e, &taken) {
                 Some(i) => {
+                    let before = (self.entities[i].clone(), self.names[i].len());
                     self.join(i, &e);
+                    self.changed |= (self.entities[i].clone(), self.names[i].len()) != before;
                     i
                 }
-                None => self.push_entity(e),
+                None => {
+                    self.changed = true;
+                    self.push_entity(e)
+                }
             };
             self.free_name(at);
             taken.insert(at);
@@ -290,10 +300,18 @@ impl<'k> Builder<'k> {
             .collect()
     }
 
+    /// True when the last article merged changed the merged entities: added one, gave
+    /// one a name, a field or a fuller name, took a name from one, or joined two (a merge
+    /// decision). An article that changed none leaves every later article's merge as it
+    /// would be without it: only its facts and source are its own.
+    pub fn changed_entities(&self) -> bool {
+        self.changed
+    }
+
     /// The article as it is merged: the entities a `separate` decision takes out of it
     /// renamed, its generic bodies named after their country ([`qualify`]), and its
     /// aliases made safe ([`aliases::make_safe`]).
-    fn prepare(&self, ex: &Extraction) -> Extraction {
+    pub(crate) fn prepare(&self, ex: &Extraction) -> Extraction {
         let mut ex = ex.clone();
         for (local, source, new) in &self.separations {
             if *source == ex.source.id {
@@ -321,6 +339,7 @@ impl<'k> Builder<'k> {
             if lookup_key(&c.name) == n {
                 continue;
             }
+            self.changed = true;
             c.aliases.retain(|a| lookup_key(a) != n);
             self.names[j].remove(&n);
             if let Some(list) = self.index.get_mut(&n) {
@@ -605,6 +624,7 @@ impl<'k> Builder<'k> {
     /// Moves entity `j` into entity `i`: names, then facts.
     fn absorb(&mut self, i: usize, j: usize) {
         self.outgrown |= self.known_entities.contains_key(&j);
+        self.changed = true;
         let gone = self.entities[j].take().expect("live entity");
         for n in self.names[j].drain() {
             if let Some(list) = self.index.get_mut(&n) {
@@ -665,6 +685,7 @@ mod tests {
             source: Source::new(id),
             entities,
             facts,
+            changes_entities: None,
         }
     }
 

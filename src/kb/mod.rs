@@ -12,7 +12,8 @@
 //! merged `entities` and `facts` are always what [`merge::Builder`] makes of them under the
 //! [`decisions::Decisions`] whose fingerprint is `decisions`. Adding articles merges only
 //! them (time per article does not grow with the base); removing one, replacing one or a
-//! new decision rebuilds from `articles`. A graph file with no `"kb"` section (format 0)
+//! new decision rebuilds from `articles` (on a large base, removing one that changed no
+//! entity when merged goes to the journal instead: see [`retract`]). A graph file with no `"kb"` section (format 0)
 //! is migrated: its facts are grouped by source into articles.
 
 pub mod aliases;
@@ -26,6 +27,7 @@ pub mod known;
 pub mod merge;
 pub mod overlay;
 pub mod qualify;
+pub mod retract;
 pub mod separate;
 pub mod session;
 pub mod synthetic;
@@ -55,6 +57,13 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// Whether merging the article into the base changed its entities (added one, or a
+    /// name or field to one, or took a name from one), as the last merge of every article
+    /// in order found; `None` when not known (an article not merged yet, or a base
+    /// written by an older kg). An article that changed none can be taken out of a large
+    /// base through its journal (see [`retract`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes_entities: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -212,8 +221,9 @@ impl KnowledgeBase {
     /// Builds the merged graph again from the articles, under these decisions.
     pub fn rebuild(&mut self, decisions: &Decisions) {
         let mut b = Builder::new(decisions);
-        for a in &self.articles {
+        for a in &mut self.articles {
             b.add(a);
+            a.changes_entities = Some(b.changed_entities());
         }
         let extra = std::mem::take(&mut self.graph.extra);
         self.graph = b.finish(extra);
@@ -294,8 +304,9 @@ impl KnowledgeBase {
             return results;
         }
         let mut b = Builder::resume(decisions, &self.graph);
-        for ex in &fresh {
+        for ex in &mut fresh {
             b.add(ex);
+            ex.changes_entities = Some(b.changed_entities());
             progress();
         }
         self.articles.extend(fresh);
@@ -377,6 +388,7 @@ fn group_by_source(file: &GraphFile) -> Vec<Extraction> {
             source,
             entities,
             facts,
+            changes_entities: None,
         });
     };
     for s in order {
@@ -421,6 +433,7 @@ fn group_by_source(file: &GraphFile) -> Vec<Extraction> {
                 .filter_map(|id| by_id.get(id.as_str()).map(|e| (*e).clone()))
                 .collect(),
             facts: unsourced,
+            changes_entities: None,
         });
     }
     out
@@ -625,6 +638,7 @@ mod tests {
                     sources,
                     entities,
                     facts,
+                    ..journal::Entry::default()
                 });
                 j.apply(&mut file);
             }

@@ -7,7 +7,9 @@
 //! the snapshot's, in journal order: the order the JSON reader gives the base with the
 //! journal applied, so both answer alike. Searches see the snapshot's adjacency plus the
 //! new facts'; names resolve through the snapshot's indexes with the journal's entities
-//! beside them (hiding the old records of the entities they replace).
+//! beside them (hiding the old records of the entities they replace). A removal's facts
+//! (see [`super::retract`]) are hidden by number, and its source by id: searches,
+//! listings and counts skip them, as the JSON reader, which takes them out, does.
 
 use super::Journal;
 use super::journal::{Entry, put};
@@ -19,9 +21,9 @@ use crate::query::filter::{Hop, Walk};
 use crate::query::{Describe, NameError, Read, Topology};
 use crate::store::snapshot::format::relation_number;
 use crate::store::snapshot::{Snapshot, View};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A snapshot and the journal on top of it.
 pub struct Overlay<'s> {
@@ -47,6 +49,9 @@ pub struct Overlay<'s> {
     /// How many entities and facts the journal adds.
     new_nodes: u32,
     new_edges: u32,
+    /// Facts a removal took out, by number, and sources by id.
+    gone: FxHashSet<u32>,
+    gone_sources: HashSet<String>,
 }
 
 impl<'s> Overlay<'s> {
@@ -73,6 +78,8 @@ impl<'s> Overlay<'s> {
             source_at: HashMap::new(),
             new_nodes: 0,
             new_edges: 0,
+            gone: FxHashSet::default(),
+            gone_sources: HashSet::new(),
         };
         for entry in journal.entries {
             o.push(entry)?;
@@ -82,7 +89,18 @@ impl<'s> Overlay<'s> {
 
     /// Lays one more journal entry on top.
     pub fn push(&mut self, entry: Entry) -> Result<(), String> {
+        if let Some(id) = entry.removed {
+            if let Some(i) = self.source_at.remove(&id) {
+                // Kept in place (positions are indexed), found no more.
+                self.sources[i].id.clear();
+            }
+            self.gone_sources.insert(id);
+        }
+        for f in entry.dropped {
+            self.drop_fact(&f);
+        }
         for s in entry.sources {
+            self.gone_sources.remove(&s.id);
             put(&mut self.sources, &mut self.source_at, s.id.clone(), s);
         }
         for e in entry.entities {
@@ -98,8 +116,28 @@ impl<'s> Overlay<'s> {
     pub fn counts(&self) -> (usize, usize) {
         (
             (self.nodes + self.new_nodes) as usize,
-            (self.edges + self.new_edges) as usize,
+            (self.edges + self.new_edges) as usize - self.gone.len(),
         )
+    }
+
+    /// Hides the fact with the key of `f` (in the snapshot or the journal).
+    fn drop_fact(&mut self, f: &Fact) {
+        let key = fact_key(f);
+        let e = match self.keys.remove(&key) {
+            Some(i) => Some(self.facts[i].0),
+            None => match (self.node_of(&f.subject), self.node_of(&f.object)) {
+                (Some(s), Some(o)) => self.snapshot_fact(s, o, f),
+                _ => None,
+            },
+        };
+        if let Some(e) = e {
+            self.gone.insert(e);
+        }
+    }
+
+    /// True when fact `e` is in the graph seen (no removal took it out).
+    fn live(&self, e: u32) -> bool {
+        !self.gone.contains(&e)
     }
 
     fn put_entity(&mut self, e: Entity) {
@@ -160,7 +198,7 @@ impl<'s> Overlay<'s> {
         let find = |a: u32, b: u32| {
             self.snap
                 .adjacent(true, a)
-                .filter(|&(to, _, r)| to == b && r == rel)
+                .filter(|&(to, e, r)| to == b && r == rel && !self.gone.contains(&e))
                 .map(|(_, e, _)| e)
                 .find(|&e| self.snap.count_and_date(e).1 == f.date.as_deref())
         };
@@ -199,13 +237,16 @@ impl Topology for Overlay<'_> {
         } else {
             Vec::new()
         };
+        if !self.gone.is_empty() {
+            hops.retain(|h| self.live(h.edge));
+        }
         let before = hops.len();
         for forward in [true, false] {
             if !walk.goes(forward) {
                 continue;
             }
             for &(to, edge) in self.new_adjacent(forward, n) {
-                if walk.takes(&n, self.relation(edge), &to) {
+                if self.live(edge) && walk.takes(&n, self.relation(edge), &to) {
                     hops.push(Hop { edge, to, forward });
                 }
             }
@@ -280,6 +321,9 @@ impl View for Overlay<'_> {
             new.filter(|(o, _)| inside.binary_search(o).is_ok())
                 .map(|&(_, e)| e),
         );
+        if !self.gone.is_empty() {
+            facts.retain(|&e| self.live(e));
+        }
         facts
     }
 
@@ -379,6 +423,9 @@ impl Read for Overlay<'_> {
             Vec::new()
         };
         facts.extend(self.new_adjacent(forward, n).iter().map(|&(_, e)| e));
+        if !self.gone.is_empty() {
+            facts.retain(|&e| self.live(e));
+        }
         facts.sort_unstable();
         facts
     }
@@ -386,6 +433,7 @@ impl Read for Overlay<'_> {
     fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
         match self.source_at.get(id) {
             Some(&i) => Some(Cow::Borrowed(&self.sources[i])),
+            None if self.gone_sources.contains(id) => None,
             None => self.snap.source(id).map(Cow::Owned),
         }
     }
@@ -395,12 +443,18 @@ impl Read for Overlay<'_> {
     }
 
     fn all_edges(&self) -> Vec<u32> {
-        (0..self.counts().1 as u32).collect()
+        (0..self.edges + self.new_edges)
+            .filter(|&e| self.live(e))
+            .collect()
     }
 
     fn source_count(&self) -> usize {
-        let new = self.sources.iter().filter(|s| !self.snap.has_source(&s.id));
-        self.snap.source_count() + new.count()
+        let new = self.source_at.keys().filter(|id| !self.snap.has_source(id));
+        let gone = self
+            .gone_sources
+            .iter()
+            .filter(|id| self.snap.has_source(id) && !self.source_at.contains_key(*id));
+        self.snap.source_count() + new.count() - gone.count()
     }
 
     fn damage(&self) -> Option<String> {

@@ -261,6 +261,7 @@ mod tests {
                 Fact::new("mfa", Relation::MemberOf, "china"),
                 Fact::new("mao", Relation::MemberOf, "mfa"),
             ],
+            changes_entities: None,
         };
         qualify(&mut ex);
         assert_eq!(ex.entities[0].name, "Chinese Ministry of Foreign Affairs");

@@ -69,8 +69,9 @@ pub struct Session {
     original: Digest,
     original_decisions: String,
     migrated: Option<u32>,
-    /// The journal whose articles were added on opening: removed once the base is saved.
-    journal: Option<(PathBuf, usize)>,
+    /// The journal whose articles were added (and removals made) on opening, with their
+    /// numbers: removed once the base is saved.
+    journal: Option<(PathBuf, usize, usize)>,
     _lock: WriteLock,
 }
 
@@ -226,11 +227,23 @@ impl Session {
         // The articles `kg add` appended to the journal go in now. A journal that extends
         // another version of the base goes in too: adding an article again changes nothing.
         let journal = Journal::read(path).map_err(|e| super::journal::invalid(path, e))?;
+        // A removal (of an article of the base, see `super::retract`) rebuilds the base
+        // from its other articles, as `kg remove` does on a base it holds.
         let journal = journal.map(|j| {
-            let articles = j.into_articles();
-            let n = articles.len();
-            kb.add(articles, &decisions, || {});
-            (super::journal::path_for(path), n)
+            let (mut n, mut removals) = (0, 0);
+            let mut batch = Vec::new();
+            for entry in j.entries {
+                if let Some(article) = entry.article {
+                    n += 1;
+                    batch.push(article);
+                } else if let Some(id) = entry.removed {
+                    removals += 1;
+                    kb.add(std::mem::take(&mut batch), &decisions, || {});
+                    kb.remove(&id, &decisions);
+                }
+            }
+            kb.add(batch, &decisions, || {});
+            (super::journal::path_for(path), n, removals)
         });
         Ok(Session {
             path: path.into(),
@@ -326,11 +339,11 @@ impl Session {
             }
         }
         // Only once the base holds the journal's articles does the journal go.
-        if let Some((jpath, n)) = self.journal.take() {
+        if let Some((jpath, n, removals)) = self.journal.take() {
             super::journal::remove(&jpath)?;
             notes.push(format!(
                 "folded {} from '{}' into '{}' and removed it",
-                crate::print::text::counted(n, "article"),
+                super::journal::folded(n, removals),
                 jpath.display(),
                 self.path.display()
             ));

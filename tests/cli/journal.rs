@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Every article the project has: the seed, the test fixtures and the evaluation sets.
-fn articles() -> Vec<PathBuf> {
+pub(crate) fn articles() -> Vec<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut all = Vec::new();
     for dir in [
@@ -30,7 +30,7 @@ fn articles() -> Vec<PathBuf> {
 }
 
 /// `kg add` of `articles` to `base` under a snapshot policy; its stdout and stderr.
-fn add(policy: &str, base: &Path, articles: &[PathBuf]) -> (String, String) {
+pub(crate) fn add(policy: &str, base: &Path, articles: &[PathBuf]) -> (String, String) {
     let mut cmd = kg();
     cmd.env("KG_SNAPSHOT", policy)
         .arg("-g")
@@ -44,14 +44,14 @@ fn add(policy: &str, base: &Path, articles: &[PathBuf]) -> (String, String) {
     )
 }
 
-fn journal_of(base: &Path) -> PathBuf {
+pub(crate) fn journal_of(base: &Path) -> PathBuf {
     let mut s = base.as_os_str().to_owned();
     s.push(".journal");
     PathBuf::from(s)
 }
 
 /// A new base in `dir` named `name`, with `articles` added the slow way (no snapshot).
-fn base_with(dir: &Path, name: &str, articles: &[PathBuf]) -> PathBuf {
+pub(crate) fn base_with(dir: &Path, name: &str, articles: &[PathBuf]) -> PathBuf {
     let base = dir.join(name);
     kg().arg("-g").arg(&base).arg("init").assert().success();
     if !articles.is_empty() {
@@ -62,7 +62,7 @@ fn base_with(dir: &Path, name: &str, articles: &[PathBuf]) -> PathBuf {
 
 /// A base of the first `slow` articles added the slow way, and the next ones up to
 /// `upto` appended to its journal: its folder, every article, the base.
-fn journalled(slow: usize, upto: usize) -> (tempfile::TempDir, Vec<PathBuf>, PathBuf) {
+pub(crate) fn journalled(slow: usize, upto: usize) -> (tempfile::TempDir, Vec<PathBuf>, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let all = articles();
     let base = base_with(dir.path(), "kg.json", &all[..slow]);

@@ -5,6 +5,7 @@
 
 mod aliases;
 mod clusters;
+mod crash;
 mod dot;
 mod duplicates;
 mod errors;
@@ -22,6 +23,7 @@ mod neighbours;
 mod path;
 mod properties;
 mod readme;
+mod retract;
 mod scale;
 mod shell;
 mod snapshot;

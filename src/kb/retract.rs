@@ -1,0 +1,422 @@
+//! [`Appender::retract`]: `kg remove` of an article that is still in the base's journal
+//! (added since the last compact), without rewriting the base or reading it whole.
+//!
+//! The journal is the base's history since its last rewrite: entry `i` is what merging
+//! article `i` changed, over the base and the entries before it (see
+//! [`super::journal`]). Taking article `i` out is therefore exact without a rebuild: the
+//! entries before it stay as they are, the article's own entry goes, and every later
+//! article is merged again, in order, over the snapshot and the entries kept (as `kg add`
+//! merges it, see [`super::append`]). The result is the graph a rebuild from every other
+//! article gives (the property `kg add` through the journal is tested for), at the cost of
+//! merging the journal's later articles again, whatever the size of the base.
+//!
+//! An article of the base itself (folded in by a compact or any other rewrite) keeps one
+//! fact of its history: whether merging it changed the merged entities
+//! ([`super::Extraction::changes_entities`], set by every merge in order). One that
+//! changed none (each of its entities joined one the base had, adding nothing to it: the
+//! common case for a wire article in a large base) left every later article's merge as it
+//! would be without it, so taking it out takes out only its own: the facts it alone
+//! stated go, the facts it shared lose its provenance, its source goes, and no entity
+//! changes. That is written to the journal as a removal (see [`super::journal`]), found
+//! through the snapshot: the article's record is read from the base's text by its id
+//! (not the rest of it), its facts from the entities its names resolve to, and they
+//! must be all its facts (every provenance it states, found) or nothing is written.
+//!
+//! Everything else takes the whole-base path, as before: an article that changed the
+//! entities (only a rebuild can say what taking it out changes: ids, names, which later
+//! article joined which entity), one whose provenance comes first on a fact it shares
+//! (the fact's own fields are that article's, a rebuild takes the next one's), a base
+//! written before the flag was kept, an article renamed when added (its facts cite the
+//! id it came with), and an article whose later articles a merge decision makes outgrow
+//! the journal.
+//!
+//! # Complexity
+//! A journal article: reading the journal, and merging its later articles again. A base
+//! article: a backward scan of the base's text to its record, and the facts of the
+//! entities its names resolve to; the base is mapped, never parsed whole.
+
+use super::Extraction;
+use super::append::Appender;
+use super::journal::{Entry, Journal};
+use super::known::Known;
+use super::merge::{Builder, Place, place};
+use super::overlay::Overlay;
+use crate::error::Error;
+use crate::model::name::lookup_key;
+use crate::model::{Fact, Provenance, Relation, Source};
+use crate::query::{Describe, Read, Topology};
+use crate::store::snapshot::map::Bytes;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// What [`Appender::retract`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Retracted {
+    /// The article was taken out through the journal: its id, and how many facts and
+    /// entities the graph lost.
+    Removed {
+        id: String,
+        facts: usize,
+        entities: usize,
+    },
+    /// No article of the base or its journal has this id or file.
+    Unknown,
+    /// The article is not one the journal can take out (see the module doc): nothing was
+    /// changed; the base must be rebuilt.
+    Rewrite,
+}
+
+/// True when `given` names the article of `source`, by id or file, as `kg remove` reads it.
+pub fn names(source: &Source, given: &str) -> bool {
+    source.id == given || source.path.as_deref() == Some(given)
+}
+
+impl Appender {
+    /// Takes the article `given` (id or file) out of the journal, merging the later
+    /// articles again over what is kept (see the module doc); the new journal is in the
+    /// appender, for [`Appender::save_retraction`] to write.
+    ///
+    /// # Complexity
+    /// O(S) for the base's S sources, plus, for each later article of the journal, what
+    /// [`Appender::append`] costs for it.
+    pub fn retract(&mut self, given: &str) -> Retracted {
+        let Some(journal) = self.journal.take() else {
+            return Retracted::Rewrite; // one write per lock
+        };
+        let sources = self.snap.sources_where(|_| true);
+        let removed: HashSet<String> = journal
+            .entries
+            .iter()
+            .filter_map(|e| e.removed.clone())
+            .collect();
+        // Base articles come first, as `kg remove` looks them up in a base it holds.
+        let in_base = sources
+            .iter()
+            .find(|s| names(s, given) && !removed.contains(&s.id));
+        if let Some(s) = in_base {
+            let (id, left) = (s.id.clone(), sources.len() - removed.len() - 1);
+            return self.withdraw(journal, id, left);
+        }
+        let at = journal
+            .entries
+            .iter()
+            .position(|e| e.article.as_ref().is_some_and(|a| names(&a.source, given)));
+        let Some(at) = at else {
+            return Retracted::Unknown;
+        };
+        let Ok(before) = Overlay::new(&self.snap, journal.clone()) else {
+            return Retracted::Rewrite; // the rewrite reports the journal
+        };
+        let before = before.counts();
+        let mut entries = journal.entries;
+        let later = entries.split_off(at + 1);
+        if later.iter().any(|e| e.removed.is_some()) {
+            return Retracted::Rewrite; // made over this article: rebuilt
+        }
+        let gone = entries.pop().and_then(|e| e.article);
+        let Some(gone) = gone else {
+            return Retracted::Rewrite;
+        };
+        let mut kept = Journal::new(self.snap.stamp());
+        kept.entries = entries;
+        let Ok(mut overlay) = Overlay::new(&self.snap, kept.clone()) else {
+            return Retracted::Rewrite;
+        };
+        for entry in later {
+            let Some(mut article) = entry.article else {
+                return Retracted::Rewrite;
+            };
+            let mut b = Builder::over(&self.decisions, &overlay);
+            b.add(&article);
+            article.changes_entities = Some(b.changed_entities());
+            let Some((sources, entities, facts)) = b.delta() else {
+                return Retracted::Rewrite;
+            };
+            let entry = Entry {
+                article: Some(article),
+                sources,
+                entities,
+                facts,
+                ..Entry::default()
+            };
+            if overlay.push(entry.clone()).is_err() {
+                return Retracted::Rewrite;
+            }
+            kept.entries.push(entry);
+        }
+        if self.snap.damage().is_some() {
+            return Retracted::Rewrite;
+        }
+        self.counts = overlay.counts();
+        self.in_base = sources.len() - removed.len();
+        self.articles = kept.entries.iter().filter(|e| e.article.is_some()).count();
+        self.text = kept.to_text();
+        Retracted::Removed {
+            id: gone.source.id,
+            facts: before.1.saturating_sub(self.counts.1),
+            entities: before.0.saturating_sub(self.counts.0),
+        }
+    }
+
+    /// Takes article `id` of the base out through the journal, if it changed no entity
+    /// when merged (see the module doc); `left` articles of the base stay.
+    ///
+    /// # Complexity
+    /// A backward scan of the base's text to the article's record, plus the facts of the
+    /// entities its names resolve to (through the snapshot's indexes).
+    fn withdraw(&mut self, mut journal: Journal, id: String, left: usize) -> Retracted {
+        let Some(article) = self.base_article(&id) else {
+            return Retracted::Rewrite;
+        };
+        if article.changes_entities != Some(false) {
+            return Retracted::Rewrite;
+        }
+        let Ok(mut overlay) = Overlay::new(&self.snap, journal.clone()) else {
+            return Retracted::Rewrite;
+        };
+        let before = overlay.counts();
+        let Some((dropped, shared)) = own_facts(&overlay, &self.decisions, &article) else {
+            return Retracted::Rewrite;
+        };
+        let entry = Entry {
+            removed: Some(id.clone()),
+            facts: shared,
+            dropped,
+            ..Entry::default()
+        };
+        if overlay.push(entry.clone()).is_err() || self.snap.damage().is_some() {
+            return Retracted::Rewrite;
+        }
+        journal.entries.push(entry);
+        self.counts = overlay.counts();
+        self.in_base = left;
+        self.articles = journal.articles().count();
+        self.text = journal.to_text();
+        Retracted::Removed {
+            id,
+            facts: before.1.saturating_sub(self.counts.1),
+            entities: before.0.saturating_sub(self.counts.0),
+        }
+    }
+
+    /// The record of article `id` in the base's `"kb"` section, read from the base's text
+    /// as kg writes it (pretty, each article's source first), without reading the rest;
+    /// `None` when it is not found so.
+    fn base_article(&self, id: &str) -> Option<Extraction> {
+        let file = std::fs::File::open(&self.path).ok()?;
+        let bytes = Bytes::map(&file).ok()?;
+        let needle = format!(
+            "\n      {{\n        \"source\": {{\n          \"id\": {}",
+            serde_json::to_string(id).ok()?
+        );
+        let start = rfind(&bytes, needle.as_bytes())? + 1;
+        let tail = &bytes[start..];
+        let end = find(tail, b"\n      }")? + b"\n      }".len();
+        let article: Extraction = serde_json::from_slice(&tail[..end]).ok()?;
+        (article.source.id == id).then_some(article)
+    }
+
+    /// Writes the journal [`Appender::retract`] left (one with no entry left is removed:
+    /// the base alone is the graph), and says in `notes` what it wrote.
+    pub fn save_retraction(&self, notes: &mut Vec<String>) -> Result<(), Error> {
+        // The head, then an entry a line.
+        if self.text.lines().nth(1).is_some() {
+            return self.save(notes, true);
+        }
+        use crate::print::text::counted;
+        let jpath = super::journal::path_for(&self.path);
+        super::journal::remove(&jpath)?;
+        let (entities, facts) = self.counts;
+        notes.push(format!(
+            "removed {}, which held no other article ({}, {}, {})",
+            jpath.display(),
+            counted(self.in_base, "article"),
+            counted(entities, "entity"),
+            counted(facts, "fact")
+        ));
+        Ok(())
+    }
+}
+
+/// The facts of the graph seen that `article` (of the base) states: those it alone
+/// states (to drop) and those it shares, less its provenance; `None` when they cannot all
+/// be found through its names, when its facts name it otherwise than by its id, or when it
+/// comes first on a fact it shares.
+fn own_facts(
+    overlay: &Overlay<'_>,
+    decisions: &super::Decisions,
+    article: &Extraction,
+) -> Option<(Vec<Fact>, Vec<Fact>)> {
+    let id = article.source.id.as_str();
+    let ours = |p: &Provenance| p.source.as_deref() == Some(id);
+    // An article renamed when added (an id taken: `report-1a2b3c4d`) keeps its facts'
+    // first id, which another article's provenance may carry too: a rebuild tells them
+    // apart by the extraction, the graph cannot.
+    if !article
+        .facts
+        .iter()
+        .all(|f| f.provenances().iter().all(&ours))
+    {
+        return None;
+    }
+    // The article as the merge saw it, and every place it states a fact (a fact whose
+    // ends it does not name is not merged).
+    let prepared = Builder::new(decisions).prepare(article);
+    let local: HashSet<&str> = prepared.entities.iter().map(|e| e.id.as_str()).collect();
+    let want: HashSet<Place> = prepared
+        .facts
+        .iter()
+        .filter(|f| local.contains(f.subject.as_str()) && local.contains(f.object.as_str()))
+        .flat_map(Fact::provenances)
+        .filter(|p| ours(p))
+        .map(|p| place(&p))
+        .collect();
+    let relations: HashSet<Relation> = prepared.facts.iter().map(|f| f.relation).collect();
+    let mut nodes: BTreeSet<u32> = BTreeSet::new();
+    for e in &prepared.entities {
+        for name in e.names() {
+            nodes.extend(
+                overlay
+                    .entities_named(&lookup_key(name))
+                    .into_iter()
+                    .map(|(n, _)| n as u32),
+            );
+        }
+    }
+    let mut found: BTreeMap<u32, Fact> = BTreeMap::new();
+    for &n in &nodes {
+        for e in Read::facts_of(overlay, n, true) {
+            let (_, o) = Topology::endpoints(overlay, e);
+            if !nodes.contains(&o) || !relations.contains(&Describe::relation(overlay, e)) {
+                continue;
+            }
+            let f = Read::fact(overlay, e);
+            if f.provenances().iter().any(ours) {
+                found.insert(e, f.into_owned());
+            }
+        }
+    }
+    let got: HashSet<Place> = found
+        .values()
+        .flat_map(Fact::provenances)
+        .filter(|p| ours(p))
+        .map(|p| place(&p))
+        .collect();
+    if got != want {
+        return None;
+    }
+    let (mut dropped, mut shared) = (Vec::new(), Vec::new());
+    for f in found.into_values() {
+        let all = f.provenances();
+        let rest: Vec<Provenance> = all.iter().filter(|p| !ours(p)).cloned().collect();
+        if rest.is_empty() {
+            dropped.push(f);
+        } else if ours(&all[0]) {
+            return None;
+        } else {
+            let mut g = f;
+            g.set_provenances(rest);
+            shared.push(g);
+        }
+    }
+    Some((dropped, shared))
+}
+
+/// Where `needle` last starts in `hay`.
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut end = hay.len();
+    while let Some(i) = hay[..end].iter().rposition(|&b| b == first) {
+        if hay[i..].starts_with(needle) {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
+
+/// Where `needle` first starts in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::{Decisions, KnowledgeBase, synthetic};
+    use crate::model::{Fact, GraphFile};
+    use proptest::prelude::*;
+
+    /// What a removal through the journal makes of the graph: the article's source out,
+    /// the facts only it states out, the others less its provenance; `None` when it comes
+    /// first on a fact it shares (the whole-base path).
+    fn subtract(graph: &GraphFile, id: &str) -> Option<GraphFile> {
+        let mut out = graph.clone();
+        out.sources.retain(|s| s.id != id);
+        let mut facts: Vec<Fact> = Vec::new();
+        for f in &graph.facts {
+            let all = f.provenances();
+            let ours = |p: &crate::model::Provenance| p.source.as_deref() == Some(id);
+            if !all.iter().any(ours) {
+                facts.push(f.clone());
+                continue;
+            }
+            let rest: Vec<_> = all.iter().filter(|p| !ours(p)).cloned().collect();
+            if rest.is_empty() {
+                continue;
+            }
+            if ours(&all[0]) {
+                return None;
+            }
+            let mut g = f.clone();
+            g.set_provenances(rest);
+            facts.push(g);
+        }
+        out.facts = facts;
+        Some(out)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// The claim the journal's removal rests on: taking out an article whose merge
+        /// changed no entity (`changes_entities: false`) leaves the graph a rebuild from
+        /// the other articles gives, less only its own facts and source. Articles `i` and
+        /// `i + 429` name the same people, so the second often changes nothing.
+        #[test]
+        fn removing_an_article_that_changed_no_entity_is_a_subtraction(
+            picks in proptest::collection::btree_set(0usize..40, 25..40),
+        ) {
+            let mut order: Vec<usize> = picks.iter().copied().collect();
+            order.extend(picks.iter().map(|i| i + 429));
+            let d = Decisions::default();
+            let mut kb = KnowledgeBase::empty();
+            kb.add(order.iter().map(|&i| synthetic::article(i).1).collect(), &d, || {});
+            let flags: Vec<(String, Option<bool>)> = kb
+                .articles
+                .iter()
+                .map(|a| (a.source.id.clone(), a.changes_entities))
+                .collect();
+            prop_assert!(flags.iter().all(|(_, f)| f.is_some()));
+            let mut checked = 0;
+            for (id, flag) in &flags {
+                if *flag != Some(false) {
+                    continue;
+                }
+                let Some(fast) = subtract(&kb.graph, id) else { continue };
+                let mut whole = kb.clone();
+                prop_assert!(whole.remove(id, &d));
+                prop_assert_eq!(&fast, &whole.graph, "{}", id);
+                // The flags of the other articles stay as the rebuild finds them.
+                let mut rest = flags.clone();
+                rest.retain(|(x, _)| x != id);
+                let again: Vec<(String, Option<bool>)> = whole
+                    .articles
+                    .iter()
+                    .map(|a| (a.source.id.clone(), a.changes_entities))
+                    .collect();
+                prop_assert_eq!(rest, again, "{}", id);
+                checked += 1;
+            }
+            prop_assert!(checked > 0, "{flags:?}");
+        }
+    }
+}

@@ -1155,6 +1155,15 @@ impl Finder<'_> {
             // words the typer does not know as a name: a minister's name all the same.
             org_end -= 2;
         }
+        // "a commander with the U.S. Northern Command and North American Aerospace
+        // Defense Command": two bodies, each named by its cue word, are two names (not
+        // "Ministry of Sports and Culture", whose portfolio has none).
+        let is_cue = |k: usize| lex.institution_forms.get(self.lowers[k]).is_some();
+        if let Some(k) = (org_start + 1..org_end)
+            .find(|&k| self.lowers[k] == "and" && is_cue(k - 1) && (k + 1..org_end).any(is_cue))
+        {
+            org_end = k;
+        }
         let org_words = &self.lowers[org_start..org_end];
         // "President of the Republic of Uzbekistan Shavkat Mirziyoyev": the country, then
         // the person's name goes on in the run.

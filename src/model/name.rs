@@ -159,7 +159,11 @@ pub fn lexicon_key(s: &str) -> String {
 /// Honorifics, dropped by [`mention_words`]: "Mrs Harrison" is "Laura Harrison"'s surname
 /// with a courtesy title.
 /// The mention finder leaves one written with its period out of a name ("Dr. Lind").
-pub const HONORIFICS: [&str; 7] = ["mr", "mrs", "ms", "dr", "prof", "messrs", "hon"];
+/// Military ranks written short ("Gen. X", "Lt. Col. Y") are read the same way.
+pub const HONORIFICS: [&str; 15] = [
+    "mr", "mrs", "ms", "dr", "prof", "messrs", "hon", "gen", "lt", "col", "maj", "capt", "sgt",
+    "adm", "brig",
+];
 
 /// The words two names of one entity inside an article are compared by (is one name's
 /// word set a subset of the other's?): split at anything but letters, digits and

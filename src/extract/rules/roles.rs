@@ -478,6 +478,25 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     None
 }
 
+/// The offices of a county, city or state besides its head: "Franklin County auditor X"
+/// is a member of the county.
+const LOCAL_OFFICES: [&str; 14] = [
+    "auditor",
+    "clerk",
+    "sheriff",
+    "treasurer",
+    "commissioner",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "council member",
+    "alderman",
+    "prosecutor",
+    "district attorney",
+    "judge",
+];
+
 /// "X - Minister of Labour and Deputy Minister of Finance": a title after "and" and
 /// the body of an earlier title is held by that title's holder.
 fn coordinated_title(ctx: &Ctx, k: usize) -> Option<usize> {
@@ -502,7 +521,13 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     let Some(person) = coordinated_title(ctx, k).or_else(|| titled_person(ctx, k, of)) else {
         return;
     };
+    // "a commander with X", "a director of Y": one of several holders, a member.
+    let indefinite = s.mentions[k]
+        .start
+        .checked_sub(1)
+        .is_some_and(|j| matches!(s.word(j), "a" | "an"));
     let link = |l: RoleLink| match l {
+        RoleLink::Leads if indefinite => Some(Relation::MemberOf),
         RoleLink::Leads => Some(Relation::Leads),
         RoleLink::Member => Some(Relation::MemberOf),
         RoleLink::Nothing => None,
@@ -576,6 +601,19 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         && let Some(org) = ctx.entity(o)
     {
         ctx.emit(person, rel, org, None, None, Rule::TitleOf);
+        // "a commander with the Northern Command and the Aerospace Defense Command":
+        // a member of each body named; "director of X and Y" leads neither alone.
+        if rel == Relation::MemberOf
+            && s.word(s.mentions[o].end) == "and"
+            && let Some(second) = s.mention_from(s.mentions[o].end + 1)
+            && matches!(
+                s.mentions[second].kind,
+                MentionKind::Name(Some(Kind::Institution))
+            )
+            && let Some(org2) = ctx.entity(second)
+        {
+            ctx.emit(person, rel, org2, None, None, Rule::TitleOf);
+        }
     }
     // "Kremlin spokesman X", "the zoo's director, X": an institution right before a
     // title.
@@ -634,7 +672,10 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
                 ctx.resolved.entities[org].kind = Kind::Institution;
                 true
             }
-            (MentionKind::Capital(_) | MentionKind::Name(_), Kind::Place) => civic,
+            // "Franklin County auditor X": a place's own offices.
+            (MentionKind::Capital(_) | MentionKind::Name(_), Kind::Place) => {
+                civic || LOCAL_OFFICES.contains(&s.mentions[k].surface.to_lowercase().as_str())
+            }
             _ => false,
         };
         if owner {
@@ -922,6 +963,32 @@ mod tests {
         let t = triples("Ana Lind, an archaeologist at the University of Lima, found the tomb.");
         assert!(
             t.contains(&"Ana Lind member-of University of Lima".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn an_indefinite_title_is_a_member_of_each_body_named() {
+        let t = triples(
+            "Gen. Ana Lind, a commander with the Northern Fleet Command and the Lima Naval Academy, spoke.",
+        );
+        for body in ["Northern Fleet Command", "Lima Naval Academy"] {
+            assert!(
+                t.contains(&format!("Ana Lind member-of {body}")),
+                "{body}: {t:?}"
+            );
+        }
+        assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
+        // A definite title still leads.
+        let t = triples("Ana Lind, the director of the Lima Naval Academy, spoke.");
+        assert!(
+            t.contains(&"Ana Lind leads Lima Naval Academy".to_string()),
+            "{t:?}"
+        );
+        // Local offices are members of their body.
+        let t = triples("The Franklin County auditor Matt Beaton also spoke.");
+        assert!(
+            t.contains(&"Matt Beaton member-of Franklin County".to_string()),
             "{t:?}"
         );
     }

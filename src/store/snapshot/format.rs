@@ -205,7 +205,7 @@ pub trait Record: Sized {
 }
 
 /// Writes `bytes` at `at` of `out`.
-fn put(out: &mut [u8], at: usize, bytes: &[u8]) {
+pub(super) fn put(out: &mut [u8], at: usize, bytes: &[u8]) {
     out[at..at + bytes.len()].copy_from_slice(bytes)
 }
 

@@ -12,13 +12,15 @@
 //! lookup, graph search through [`crate::query::Topology`], decoding a part of the graph)
 //! and [`map`] (the memory map, kg's only `unsafe`). The damage test and the fuzz targets
 //! read a little of everything through `kg_testkit::probe`. [`stream`] builds a snapshot
-//! from a graph file's records as they go by (`kg compact`).
+//! from a graph file's records as they go by (`kg compact`); both builders write every
+//! record with [`sections`], so they write the same bytes.
 
 pub mod build;
 pub mod format;
 pub mod map;
 pub mod meta;
 pub mod reader;
+pub mod sections;
 pub mod stream;
 pub mod view;
 

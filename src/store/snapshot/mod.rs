@@ -221,6 +221,33 @@ mod tests {
         assert!(snap.damage().is_none());
     }
 
+    /// Every source, and how many facts each is stated in, as on the graph: a fact's
+    /// source read from its record alone, or with its further provenances decoded.
+    #[test]
+    fn sources_and_their_facts_match_the_graph() {
+        use crate::query::{Read, facts_by_source};
+        let mut file = seed().to_file();
+        file.facts[0].extra.insert(
+            "also".into(),
+            serde_json::json!([{"source": "a-second-article"}]),
+        );
+        let g = crate::model::KnowledgeGraph::from_file(file).unwrap();
+        let snap = open_bytes(build(g.clone(), Stamp::default()).unwrap().into_bytes()).unwrap();
+        let counts = facts_by_source(&g);
+        assert_eq!(counts.get("a-second-article"), Some(&1));
+        assert!(counts.len() > 1);
+        assert_eq!(facts_by_source(&snap), counts);
+        for e in 0..g.fact_count() as u32 {
+            let on_graph = Read::sources_of(&g, petgraph::graph::EdgeIndex::new(e as usize));
+            assert_eq!(Read::sources_of(&snap, e), on_graph, "fact {e}");
+        }
+        let ids = |all: Vec<std::borrow::Cow<'_, crate::model::Source>>| {
+            all.iter().map(|s| s.as_ref().clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(snap.all_sources()), ids(g.all_sources()));
+        assert!(snap.damage().is_none());
+    }
+
     #[test]
     fn hops_match_the_graph() {
         let g = seed();

@@ -134,13 +134,12 @@ fn on_snapshot(command: &Command) -> Option<OnSnapshot> {
         | Command::Entities(_)
         | Command::Facts(_)
         | Command::Stats(_)
-        | Command::Sources(_) => Some(OnSnapshot::Reads),
+        | Command::Sources(_)
+        | Command::Duplicates(_) => Some(OnSnapshot::Reads),
         Command::Dot(_) | Command::Export(_) | Command::Html(_) => {
             let a = selection_of(command)?;
             (a.around.is_some() || a.path.is_some()).then_some(OnSnapshot::Part)
         }
-        // It compares every name with every other: the in-memory graph.
-        Command::Duplicates(_) => None,
         Command::Completions(_)
         | Command::Man(_)
         | Command::Extract(_)
@@ -296,6 +295,7 @@ fn read<G: Read>(
         Command::Facts(a) => cmd::facts::run(&mut ctx, a),
         Command::Stats(a) => cmd::stats::run(&mut ctx, a),
         Command::Sources(a) => cmd::sources::run(&mut ctx, a),
+        Command::Duplicates(a) => cmd::duplicates::run(&mut ctx, a),
         _ => unreachable!("on_snapshot says which commands read"),
     }?;
     notes.append(&mut ctx.notes);

@@ -99,6 +99,8 @@ fn answers_equal_the_json_byte_for_byte() {
             queries.push(w(&["stats", "--format", "json"]));
             queries.push(w(&["sources"]));
             queries.push(w(&["sources", "--format", "json"]));
+            queries.push(w(&["duplicates"]));
+            queries.push(w(&["duplicates", "--format", "json", "--limit", "3"]));
         }
         for bad in ["", "zz top", "the", "a"] {
             queries.push(q(&["show", bad]));

@@ -42,7 +42,7 @@ fn synthetic(entities: usize, facts: usize) -> KnowledgeGraph {
             let s = (next() % entities as u64) as usize;
             let r = (next() % entities as u64) as f64 / entities as f64;
             let o = ((r * r) * entities as f64) as usize;
-            let mut f = Fact::new(format!("e{s}"), Relation::ALL[(next() % 10) as usize], format!("e{o}"));
+            let mut f = Fact::new(format!("e{s}"), Relation::ALL[(next() % Relation::COUNT as u64) as usize], format!("e{o}"));
             f.evidence = Some(format!("A sentence of about a hundred characters that states the fact between entity {s} and {o}."));
             f
         })

@@ -3,7 +3,7 @@
 //!
 //! Links the base into a temporary folder under its own name (its own snapshot, lock and
 //! journal; the base's bytes are shared and never changed), writes N synthetic wire
-//! articles (`kg::kb::synthetic`), then runs `kg add` once per article as a user would
+//! articles (`kg_testkit::synthetic`), then runs `kg add` once per article as a user would
 //! and prints the wall time of every 100th call with the journal's size; finally times
 //! `kg path A B` with the full journal, and with none. `KG_BENCH_FIRST=K` starts at
 //! synthetic article K (default 0: a base that holds articles 0 to 999 already, as one
@@ -59,7 +59,8 @@ fn main() {
     println!("articles in journal | journal size | kg add (ms)");
     for i in 0..n {
         let article = dir.join(format!("wire-{:05}.txt", first + i));
-        std::fs::write(&article, kg::kb::synthetic::article(first + i).0).expect("write article");
+        std::fs::write(&article, kg_testkit::synthetic::article(first + i).0)
+            .expect("write article");
         let took = run(&["add", article.to_str().expect("UTF-8 path")]);
         if i == 0 || (i + 1) % 100 == 0 {
             println!(

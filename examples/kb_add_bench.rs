@@ -1,6 +1,6 @@
 //! Benchmark: how fast `kg add` merges articles as the knowledge base grows.
 //!
-//! Writes N synthetic wire articles (default 1,000; `kg::kb::synthetic`) as text files,
+//! Writes N synthetic wire articles (default 1,000; `kg_testkit::synthetic`) as text files,
 //! then adds them all the way one `kg add` call does (read, hash and extract each, then
 //! merge them one by one into the growing base) and prints articles/s for each batch of
 //! 100, so a cost per article that grew with the base would show as a falling rate. Also
@@ -11,7 +11,8 @@
 //! cargo run --release --example kb_add_bench -- 3000    # or any number
 //! ```
 
-use kg::kb::{Decisions, KnowledgeBase, ingest, synthetic};
+use kg::kb::{Decisions, KnowledgeBase, ingest};
+use kg_testkit::synthetic;
 use std::time::Instant;
 
 const BATCH: usize = 100;

@@ -133,13 +133,13 @@ fn on_snapshot(command: &Command) -> Option<OnSnapshot> {
         | Command::Neighbours(_)
         | Command::Entities(_)
         | Command::Facts(_)
-        | Command::Stats(_) => Some(OnSnapshot::Reads),
+        | Command::Stats(_)
+        | Command::Sources(_)
+        | Command::Duplicates(_) => Some(OnSnapshot::Reads),
         Command::Dot(_) | Command::Export(_) | Command::Html(_) => {
             let a = selection_of(command)?;
             (a.around.is_some() || a.path.is_some()).then_some(OnSnapshot::Part)
         }
-        // They read every source, or compare every name: the in-memory graph.
-        Command::Sources(_) | Command::Duplicates(_) => None,
         Command::Completions(_)
         | Command::Man(_)
         | Command::Extract(_)
@@ -294,6 +294,8 @@ fn read<G: Read>(
         Command::Entities(a) => cmd::entities::run(&mut ctx, a),
         Command::Facts(a) => cmd::facts::run(&mut ctx, a),
         Command::Stats(a) => cmd::stats::run(&mut ctx, a),
+        Command::Sources(a) => cmd::sources::run(&mut ctx, a),
+        Command::Duplicates(a) => cmd::duplicates::run(&mut ctx, a),
         _ => unreachable!("on_snapshot says which commands read"),
     }?;
     notes.append(&mut ctx.notes);

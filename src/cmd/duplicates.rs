@@ -1,4 +1,6 @@
-//! `kg duplicates`: likely duplicate entities, for review with `kg merge`.
+//! `kg duplicates`: likely duplicate entities, for review with `kg merge`. Written
+//! against [`Read`], so it runs on the in-memory graph or on a snapshot (with its
+//! journal), and prints the same bytes on each.
 
 use super::{Ctx, Outcome};
 use crate::cli::DuplicatesArgs;
@@ -8,9 +10,10 @@ use crate::kb::decisions::decisions_path;
 use crate::kb::duplicates::duplicates;
 use crate::print::width::{fit, share, width};
 use crate::print::{Format, json};
+use crate::query::Read;
 use serde::Serialize;
 
-pub fn run(ctx: &mut Ctx, a: &DuplicatesArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &DuplicatesArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
     let decisions = match ctx.base {
         Some(base) => {

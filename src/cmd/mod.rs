@@ -42,7 +42,8 @@ use std::path::Path;
 
 /// What a command works with: the graph, how to style text, and where to write. The
 /// commands written against [`crate::query::Read`] (`path`, `explain`, `show`,
-/// `neighbours`) take any graph `G`; the others the in-memory graph.
+/// `neighbours`, `entities`, `facts`, `stats`, `sources`, `duplicates`) take any graph
+/// `G`; the others the in-memory graph.
 pub struct Ctx<'a, G: ?Sized = KnowledgeGraph> {
     pub graph: &'a G,
     /// The graph file, when the graph is not the embedded one.

@@ -1,19 +1,20 @@
-//! `kg sources`: the articles of the graph, with the facts each contributes.
+//! `kg sources`: the articles of the graph, with the facts each contributes. Written
+//! against [`Read`], so it runs on the in-memory graph or on a snapshot (with its
+//! journal), and prints the same bytes on each.
 
 use super::{Ctx, Outcome};
 use crate::cli::SourcesArgs;
 use crate::error::Error;
-use crate::kb::facts_by_source;
 use crate::print::text::printable;
 use crate::print::width::{self, fit, pad};
 use crate::print::{Format, json};
+use crate::query::{Read, facts_by_source};
 use serde::Serialize;
 
-pub fn run(ctx: &mut Ctx, a: &SourcesArgs) -> Result<Outcome, Error> {
+pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &SourcesArgs) -> Result<Outcome, Error> {
     let g = ctx.graph;
-    let facts: Vec<_> = g.edges().map(|e| g.fact(e).clone()).collect();
-    let counts = facts_by_source(&facts);
-    let mut sources: Vec<_> = g.sources().iter().collect();
+    let counts = facts_by_source(g);
+    let mut sources = g.all_sources();
     sources.sort_by(|x, y| (&x.date, &x.id).cmp(&(&y.date, &y.id)));
     match a.format.format {
         Format::Json => {

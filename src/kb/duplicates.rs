@@ -30,19 +30,19 @@
 //! form: the entity named in more articles, then in more facts, then the fuller name.
 
 use super::Decisions;
+use crate::model::Kind;
 use crate::model::name::{has_accents, lookup_key, spelling_key};
-use crate::model::{Kind, KnowledgeGraph};
+use crate::query::Read;
 use crate::query::names::levenshtein;
-use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A proposed pair, the main name (the more frequent form) first.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pair {
+pub struct Pair<N = NodeIndex> {
     /// The entity whose name the merge keeps.
-    pub a: NodeIndex,
-    pub b: NodeIndex,
+    pub a: N,
+    pub b: N,
     /// How strong the reason is (4 a shared or folded name, 3 a transliteration variant or
     /// a part, 2 a near spelling).
     pub score: u8,
@@ -104,9 +104,13 @@ const BODIES: [&str; 40] = [
 ];
 
 /// One entity's names, as compared.
-struct Named {
-    node: NodeIndex,
+struct Named<N> {
+    node: N,
+    /// Its position among the named entities.
+    index: usize,
     kind: Kind,
+    /// Its names as written, the canonical first.
+    names: Vec<String>,
     /// [lookup-keyed](lookup_key) names, the canonical first.
     norms: Vec<String>,
     /// [spelling-keyed](spelling_key) names, the canonical first.
@@ -121,8 +125,13 @@ struct Named {
 /// # Complexity
 /// O(V · w · B) name comparisons for V entities with w words each and buckets of at most
 /// B entities, plus O(F) to count the facts and articles of each entity.
-pub fn duplicates(graph: &KnowledgeGraph, decisions: &Decisions) -> Vec<Pair> {
-    let named: Vec<Named> = graph.nodes().map(|n| named(graph, n)).collect();
+pub fn duplicates<G: Read>(graph: &G, decisions: &Decisions) -> Vec<Pair<G::Node>> {
+    let named: Vec<Named<G::Node>> = graph
+        .all_nodes()
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| named(graph, n, i))
+        .collect();
     let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in named.iter().enumerate() {
         let mut keys: BTreeSet<String> = BTreeSet::new();
@@ -156,7 +165,7 @@ pub fn duplicates(graph: &KnowledgeGraph, decisions: &Decisions) -> Vec<Pair> {
                 if apart {
                     continue;
                 }
-                if let Some(m) = judge(graph, x, y) {
+                if let Some(m) = judge(x, y) {
                     found.push((key.0, key.1, m));
                 }
             }
@@ -169,36 +178,38 @@ pub fn duplicates(graph: &KnowledgeGraph, decisions: &Decisions) -> Vec<Pair> {
             *wholes.entry(*part).or_default() += 1;
         }
     }
-    let mut out: Vec<Pair> = found
+    let mut out: Vec<(Pair<G::Node>, &str, &str)> = found
         .into_iter()
         .filter(|(_, _, m)| match m {
             Match::Part { part, .. } => wholes[part] == 1,
             _ => true,
         })
-        .map(|(i, j, m)| pair(graph, &named, i, j, m))
+        .map(|(i, j, m)| pair(&named, i, j, m))
         .collect();
-    out.sort_by(|p, q| {
+    out.sort_by(|(p, pa, pb), (q, qa, qb)| {
         q.score
             .cmp(&p.score)
-            .then_with(|| graph.entity(p.a).name.cmp(&graph.entity(q.a).name))
-            .then_with(|| graph.entity(p.b).name.cmp(&graph.entity(q.b).name))
+            .then_with(|| pa.cmp(qa))
+            .then_with(|| pb.cmp(qb))
     });
-    out
+    out.into_iter().map(|(p, _, _)| p).collect()
 }
 
-fn named(graph: &KnowledgeGraph, n: NodeIndex) -> Named {
+fn named<G: Read>(graph: &G, n: G::Node, index: usize) -> Named<G::Node> {
     let e = graph.entity(n);
     let mut articles: HashSet<String> = HashSet::new();
     let mut facts = 0;
-    for dir in [Direction::Outgoing, Direction::Incoming] {
-        for edge in graph.graph().edges_directed(n, dir) {
+    for forward in [true, false] {
+        for edge in graph.facts_of(n, forward) {
             facts += 1;
-            articles.extend(edge.weight().sources());
+            articles.extend(graph.sources_of(edge));
         }
     }
     Named {
         node: n,
+        index,
         kind: e.kind,
+        names: e.names().map(String::from).collect(),
         norms: e.names().map(lookup_key).collect(),
         folds: e.names().map(spelling_key).collect(),
         articles: articles.len(),
@@ -222,12 +233,11 @@ enum Match {
 }
 
 /// The reason two entities of the same kind are likely one, if their names give one.
-fn judge(graph: &KnowledgeGraph, x: &Named, y: &Named) -> Option<Match> {
+fn judge<N>(x: &Named<N>, y: &Named<N>) -> Option<Match> {
     if x.kind != y.kind {
         return None;
     }
-    let (ex, ey) = (graph.entity(x.node), graph.entity(y.node));
-    if super::qualify::different_bodies(x.kind, &ex.name, &ey.name) {
+    if super::qualify::different_bodies(x.kind, &x.names[0], &y.names[0]) {
         // Two countries' "Ministry of Foreign Affairs", whatever names they share.
         return None;
     }
@@ -248,7 +258,7 @@ fn judge(graph: &KnowledgeGraph, x: &Named, y: &Named) -> Option<Match> {
         .enumerate()
         .find(|(_, n)| y.norms.contains(n) && (!different_people || n.contains(' ')));
     if let Some((i, _)) = shared {
-        let display = ex.names().nth(i).unwrap_or(&ex.name);
+        let display = x.names.get(i).unwrap_or(&x.names[0]);
         return Some(Match::Shared(display.to_string()));
     }
     if x.kind == Kind::Statement {
@@ -257,8 +267,8 @@ fn judge(graph: &KnowledgeGraph, x: &Named, y: &Named) -> Option<Match> {
     // Every name against every name, but a one-word name of one of two people whose full
     // names differ ("Kim") says nothing.
     let mut names = Vec::new();
-    for (nx, fx) in ex.names().zip(&x.folds) {
-        for (ny, fy) in ey.names().zip(&y.folds) {
+    for (nx, fx) in x.names.iter().zip(&x.folds) {
+        for (ny, fy) in y.names.iter().zip(&y.folds) {
             let one_word = !fx.contains(' ') || !fy.contains(' ');
             let says_nothing = different_people && one_word;
             if !fx.is_empty() && !fy.is_empty() && !says_nothing {
@@ -317,16 +327,18 @@ fn judge(graph: &KnowledgeGraph, x: &Named, y: &Named) -> Option<Match> {
     None
 }
 
-/// The position of an entity among the named entities: its node index (they are listed
-/// in node order).
-fn index_of(e: &Named) -> usize {
-    e.node.index()
+/// The position of an entity among the named entities.
+fn index_of<N>(e: &Named<N>) -> usize {
+    e.index
 }
 
 /// The pair for a match: the main name first, with its reasons.
-fn pair(graph: &KnowledgeGraph, named: &[Named], i: usize, j: usize, m: Match) -> Pair {
+/// The pair for a match, with the two canonical names (main first) it is sorted by.
+fn pair<N: Copy>(named: &[Named<N>], i: usize, j: usize, m: Match) -> (Pair<N>, &str, &str) {
     let (x, y) = (&named[i], &named[j]);
-    let name = |e: &Named| graph.entity(e.node).name.as_str();
+    fn name<N>(e: &Named<N>) -> &str {
+        &e.names[0]
+    }
     let (score, why) = match &m {
         Match::Shared(n) => (4, format!("both go by '{n}'")),
         Match::Accents => (4, "same name without accents".to_string()),
@@ -351,7 +363,7 @@ fn pair(graph: &KnowledgeGraph, named: &[Named], i: usize, j: usize, m: Match) -
             ),
         ),
     };
-    let rank = |e: &Named| {
+    let rank = |e: &Named<N>| {
         let n = name(e);
         (
             e.articles,
@@ -380,12 +392,13 @@ fn pair(graph: &KnowledgeGraph, named: &[Named], i: usize, j: usize, m: Match) -
             name(other)
         ));
     }
-    Pair {
+    let pair = Pair {
         a: main.node,
         b: other.node,
         score,
         reasons,
-    }
+    };
+    (pair, name(main), name(other))
 }
 
 fn words(folded: &str) -> Vec<&str> {
@@ -489,7 +502,7 @@ fn bucket_key(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, Fact, GraphFile, Relation, Source};
+    use crate::model::{Entity, Fact, GraphFile, KnowledgeGraph, Relation, Source};
 
     /// A graph of these entities, with ids of their own (two spellings of a name may
     /// have one slug).

@@ -598,26 +598,6 @@ mod tests {
         assert_eq!(decisions, small().decisions);
     }
 
-    /// The snapshot `kg compact` streams from a base's records is the one `build` writes.
-    #[test]
-    fn a_knowledge_base_streams_to_the_bytes_build_writes() {
-        use crate::model::GraphFile;
-        use crate::store::snapshot::Stamp;
-        use crate::store::snapshot::stream::tests::{built, streamed};
-        let mut kb = KnowledgeBase::empty();
-        let arts = (0..40)
-            .map(|i| crate::kb::synthetic::article(i).1)
-            .collect();
-        kb.add(arts, &crate::kb::Decisions::default(), || {});
-        let text = kb.to_json();
-        let file: GraphFile = serde_json::from_str(&text).unwrap();
-        assert!(Meta::of(&file.extra).kb.is_some());
-        assert_eq!(
-            streamed(&file, Stamp::default()).unwrap(),
-            built(&file, Stamp::default())
-        );
-    }
-
     #[test]
     fn any_other_layout_takes_the_whole_base_path() {
         let text = small().to_json();

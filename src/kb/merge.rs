@@ -859,19 +859,4 @@ mod tests {
             "a fact between the two became a loop: dropped"
         );
     }
-
-    #[test]
-    fn resuming_gives_what_building_at_once_gives() {
-        let arts: Vec<Extraction> = (0..30)
-            .map(|i| super::super::synthetic::article(i).1)
-            .collect();
-        let d = Decisions::default();
-        let at_once = build(&d, &arts);
-        let half = build(&d, &arts[..15]);
-        let mut b = Builder::resume(&d, &half);
-        for a in &arts[15..] {
-            b.add(a);
-        }
-        assert_eq!(b.finish(Default::default()), at_once);
-    }
 }

@@ -457,6 +457,28 @@ impl Read for Overlay<'_> {
         self.snap.source_count() + new.count() - gone.count()
     }
 
+    /// The snapshot's sources, each replaced by the journal's source of its id if there
+    /// is one, then the journal's other sources (as [`super::Journal::apply`] puts them).
+    fn all_sources(&self) -> Vec<Cow<'_, Source>> {
+        let mut all: Vec<Cow<'_, Source>> = Vec::new();
+        for s in self.snap.sources_where(|_| true) {
+            match self.source_at.get(&s.id) {
+                Some(&i) => all.push(Cow::Borrowed(&self.sources[i])),
+                None => all.push(Cow::Owned(s)),
+            }
+        }
+        let new = self.sources.iter().filter(|s| !self.snap.has_source(&s.id));
+        all.extend(new.map(Cow::Borrowed));
+        all
+    }
+
+    fn sources_of(&self, e: u32) -> Vec<String> {
+        match Overlay::fact(self, e) {
+            Some(f) => f.3.sources(),
+            None => self.snap.sources_of(e),
+        }
+    }
+
     fn damage(&self) -> Option<String> {
         self.snap.damage()
     }

@@ -329,6 +329,8 @@ mod tests {
     fn plurals_fold_to_the_singular() {
         for (plural, one) in [
             ("bears", "bear"),
+            ("cockatoos", "cockatoo"),
+            ("species", "specy"),
             ("ponies", "pony"),
             ("foxes", "fox"),
             ("finches", "finch"),
@@ -336,6 +338,7 @@ mod tests {
             ("forces", "force"),
             ("geese", "geese"),
             ("gas", "gas"),
+            ("tass", "tass"),
             ("glass", "glass"),
         ] {
             assert_eq!(singular(plural), one, "{plural}");

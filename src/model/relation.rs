@@ -5,77 +5,101 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// A relation, directed subject → object. Serialized in kebab-case (`"deployed-to"`).
-///
-/// Everything kg knows of a relation is here: its name ([`Relation::as_str`]), whether it
-/// is symmetric, the kinds of entity it joins ([`Relation::signature`]) and its verb in
-/// prose ([`Relation::verb`]).
-///
-/// | relation | subject | object | verb (one, many) |
-/// |---|---|---|---|
-/// | sent | person, institution, country | thing, animal, group | sent |
-/// | received | person, institution, country | thing, animal, group | received |
-/// | stated | person, institution | statement | said |
-/// | deployed-to | group | place, country | was / were deployed to |
-/// | leads | person | institution, country, group | leads / lead |
-/// | member-of | person, group, institution | institution, country | is / are part of |
-/// | located-in | institution, place | place, country | is / are in |
-/// | signed | person, institution, country | agreement | signed |
-/// | fought | group, country | group, country (symmetric) | fought |
-/// | cooperates-with | institution, country | institution, country (symmetric) | cooperates / cooperate with |
-///
-/// To add a relation: add a variant here, to [`Relation::ALL`] and to the `match`es of this
-/// `impl`; the rest of kg (parsing, exports, help text, prose, the snapshot's layout, which
-/// has room for 16) follows from those.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Relation {
-    Sent,
-    Received,
-    Stated,
-    DeployedTo,
-    Leads,
-    MemberOf,
-    LocatedIn,
-    Signed,
-    Fought,
-    CooperatesWith,
+/// Defines [`Relation`] from one list of `Variant = "name"`: the enum (each variant
+/// serialized under its name), [`Relation::COUNT`], [`Relation::ALL`] in the list's order
+/// and [`Relation::as_str`], so that no variant can be left out of any of them.
+macro_rules! relations {
+    ($(#[$meta:meta])* $($variant:ident = $name:literal,)+) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum Relation {
+            $(#[serde(rename = $name)] $variant,)+
+        }
+
+        impl Relation {
+            /// How many relations there are.
+            pub const COUNT: usize = [$(Relation::$variant),+].len();
+
+            /// Every relation, in documentation order (a relation's place here is its
+            /// [`index`](Relation::index)).
+            pub const ALL: [Relation; Relation::COUNT] = [$(Relation::$variant),+];
+
+            /// The name used in files and on the command line.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Relation::$variant => $name,)+
+                }
+            }
+        }
+    };
 }
 
-impl Relation {
-    /// Every relation, in documentation order.
-    pub const ALL: [Relation; 10] = [
-        Relation::Sent,
-        Relation::Received,
-        Relation::Stated,
-        Relation::DeployedTo,
-        Relation::Leads,
-        Relation::MemberOf,
-        Relation::LocatedIn,
-        Relation::Signed,
-        Relation::Fought,
-        Relation::CooperatesWith,
-    ];
+relations! {
+    /// A relation, directed subject → object. Serialized by its name (`"deployed-to"`).
+    ///
+    /// Everything kg knows of a relation is here: its name ([`Relation::as_str`]), whether it
+    /// is symmetric, the kinds of entity it joins ([`Relation::signature`]) and its verb in
+    /// prose ([`Relation::verb`]).
+    ///
+    /// | relation | subject | object | verb (one, many) |
+    /// |---|---|---|---|
+    /// | sent | person, institution, country | thing, animal, group | sent |
+    /// | received | person, institution, country | thing, animal, group | received |
+    /// | stated | person, institution | statement | said |
+    /// | deployed-to | group | place, country | was / were deployed to |
+    /// | leads | person | institution, country, group | leads / lead |
+    /// | member-of | person, group, institution | institution, country | is / are part of |
+    /// | located-in | institution, place | place, country | is / are in |
+    /// | signed | person, institution, country | agreement | signed |
+    /// | fought | group, country | group, country (symmetric) | fought |
+    /// | cooperates-with | institution, country | institution, country (symmetric) | cooperates / cooperate with |
+    ///
+    /// To add a relation: add a line `Variant = "name",` below (which puts it in
+    /// [`Relation::ALL`], [`Relation::COUNT`] and [`Relation::as_str`]) and a row to this
+    /// table; the compiler then asks for its arm in [`Relation::is_symmetric`],
+    /// [`Relation::signature`] and [`Relation::verb`], and for its sentence in the test
+    /// generator (`kg-testkit`). The rest of kg (parsing, exports, help text, prose, the
+    /// snapshot's layout, which has room for 16, checked at compile time) follows.
+    Sent = "sent",
+    Received = "received",
+    Stated = "stated",
+    DeployedTo = "deployed-to",
+    Leads = "leads",
+    MemberOf = "member-of",
+    LocatedIn = "located-in",
+    Signed = "signed",
+    Fought = "fought",
+    CooperatesWith = "cooperates-with",
+}
 
-    /// The name used in files and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Sent => "sent",
-            Relation::Received => "received",
-            Relation::Stated => "stated",
-            Relation::DeployedTo => "deployed-to",
-            Relation::Leads => "leads",
-            Relation::MemberOf => "member-of",
-            Relation::LocatedIn => "located-in",
-            Relation::Signed => "signed",
-            Relation::Fought => "fought",
-            Relation::CooperatesWith => "cooperates-with",
-        }
+// A relation's index is its place in ALL (what the snapshot stores).
+const _: () = {
+    let mut i = 0;
+    while i < Relation::COUNT {
+        assert!(Relation::ALL[i].index() == i);
+        i += 1;
+    }
+};
+
+impl Relation {
+    /// The relation's place in [`Relation::ALL`], from 0 to [`Relation::COUNT`] − 1.
+    pub const fn index(self) -> usize {
+        self as usize
     }
 
     /// True when `a R b` says the same as `b R a` (fought, cooperates-with).
     pub fn is_symmetric(self) -> bool {
-        matches!(self, Relation::Fought | Relation::CooperatesWith)
+        match self {
+            Relation::Fought | Relation::CooperatesWith => true,
+            Relation::Sent
+            | Relation::Received
+            | Relation::Stated
+            | Relation::DeployedTo
+            | Relation::Leads
+            | Relation::MemberOf
+            | Relation::LocatedIn
+            | Relation::Signed => false,
+        }
     }
 
     /// The kinds of entity facts of this relation start from and point to, the common
@@ -150,6 +174,20 @@ mod tests {
             assert_eq!(r.as_str().parse::<Relation>(), Ok(r));
             assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{r}\""));
         }
+    }
+
+    /// `ALL`, `COUNT` and `index` come from one list: each relation is in `ALL` once, at
+    /// its index (what the snapshot stores in its 4 relation bits).
+    #[test]
+    fn every_relation_is_in_all_once_at_its_index() {
+        assert_eq!(Relation::ALL.len(), Relation::COUNT);
+        for (i, r) in Relation::ALL.into_iter().enumerate() {
+            assert_eq!(r.index(), i, "{r}");
+        }
+        let names: std::collections::BTreeSet<_> =
+            Relation::ALL.into_iter().map(Relation::as_str).collect();
+        assert_eq!(names.len(), Relation::COUNT);
+        const { assert!(Relation::COUNT <= 16) };
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub use filter::{Hop, Towards, Walk};
 pub use names::{NameError, resolve};
 pub use neighbours::{Link, neighbours};
 pub use paths::{Cut, Path, Step};
-pub use read::{Read, Windowed};
+pub use read::{Read, Windowed, facts_by_source};
 pub use select::Selection;
 pub use time::Window;
 pub use topology::{Describe, Topology};

@@ -55,6 +55,15 @@ pub trait Read: Describe {
     /// How many sources (articles) the graph has.
     fn source_count(&self) -> usize;
 
+    /// Every source (article), in graph order.
+    fn all_sources(&self) -> Vec<Cow<'_, Source>>;
+
+    /// The ids of the sources a fact is stated in (its own and those of its further
+    /// provenances), in order, without repeats: [`Fact::sources`].
+    fn sources_of(&self, e: Self::Edge) -> Vec<String> {
+        self.fact(e).sources()
+    }
+
     /// What was found damaged while reading, if anything: answers computed after damage
     /// was found are not to be used. An in-memory graph is never damaged.
     fn damage(&self) -> Option<String> {
@@ -109,6 +118,25 @@ impl Read for KnowledgeGraph {
     fn source_count(&self) -> usize {
         self.sources().len()
     }
+
+    fn all_sources(&self) -> Vec<Cow<'_, Source>> {
+        self.sources().iter().map(Cow::Borrowed).collect()
+    }
+}
+
+/// How many of the graph's facts (those a window keeps, for a [`Windowed`] graph) are
+/// stated in each source, by source id.
+///
+/// # Complexity
+/// O(E): every fact's sources are read once.
+pub fn facts_by_source<G: Read + ?Sized>(graph: &G) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for e in graph.all_edges() {
+        for s in graph.sources_of(e) {
+            *counts.entry(s).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// A graph seen through a time window: only the facts the window keeps (by their date,
@@ -228,6 +256,14 @@ impl<G: Read> Read for Windowed<'_, G> {
         self.graph.source_count()
     }
 
+    fn all_sources(&self) -> Vec<Cow<'_, Source>> {
+        self.graph.all_sources()
+    }
+
+    fn sources_of(&self, e: G::Edge) -> Vec<String> {
+        self.graph.sources_of(e)
+    }
+
     fn damage(&self) -> Option<String> {
         self.graph.damage()
     }
@@ -300,6 +336,9 @@ mod tests {
                     hops(applied.hops(&Walk::default(), n), &applied)
                 );
             }
+            // `kg sources` counts the facts the window keeps.
+            assert_eq!(facts_by_source(&seen), facts_by_source(&applied));
+            assert_ne!(facts_by_source(&seen), facts_by_source(&g));
         }
     }
 }

@@ -182,4 +182,16 @@ Battsetseg Batmunkh (battsetseg-batmunkh)  ~  Battsetseg Batmönkh (battsetseg-b
   kg merge battsetseg-batmunkh battsetseg-batmönkh
 "
     );
+    // Read through a snapshot (the first call builds it), word for word the same.
+    let through = stdout(
+        kg().current_dir(dir.path())
+            .env("KG_SNAPSHOT", "always")
+            .arg("duplicates"),
+    );
+    assert_eq!(through, listed);
+    let snapshots = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension() == Some("snap".as_ref()))
+        .count();
+    assert_eq!(snapshots, 1);
 }

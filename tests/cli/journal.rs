@@ -139,6 +139,11 @@ fn add_appends_to_the_journal_and_compact_folds_it_in() {
     queries.push(q(&["facts", "--format", "json"]));
     queries.push(q(&["stats", "--format", "json"]));
     queries.push(q(&["--since", "2024-06", "stats"]));
+    queries.push(q(&["sources"]));
+    queries.push(q(&["sources", "--format", "json"]));
+    queries.push(q(&["--since", "2024-06", "sources"]));
+    queries.push(q(&["duplicates"]));
+    queries.push(q(&["duplicates", "--format", "json"]));
     for args in &queries {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let from_json = run_policy("never", &base, &args);

@@ -291,7 +291,7 @@ fn synthetic(dir: &Path, range: std::ops::Range<usize>) -> Vec<PathBuf> {
     range
         .map(|i| {
             let p = gen_dir.join(format!("synthetic-{i:05}.json"));
-            fs::write(&p, kg::kb::synthetic::article_json(i)).unwrap();
+            fs::write(&p, kg_testkit::synthetic::article_json(i)).unwrap();
             p
         })
         .collect()

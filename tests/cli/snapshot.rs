@@ -97,6 +97,10 @@ fn answers_equal_the_json_byte_for_byte() {
             queries.push(w(&["facts", "--entity", &names[0]]));
             queries.push(w(&["stats"]));
             queries.push(w(&["stats", "--format", "json"]));
+            queries.push(w(&["sources"]));
+            queries.push(w(&["sources", "--format", "json"]));
+            queries.push(w(&["duplicates"]));
+            queries.push(w(&["duplicates", "--format", "json", "--limit", "3"]));
         }
         for bad in ["", "zz top", "the", "a"] {
             queries.push(q(&["show", bad]));
@@ -115,6 +119,42 @@ fn answers_equal_the_json_byte_for_byte() {
         }
         assert!(snap_of(&json).exists());
     }
+}
+
+/// `kg sources` reads the snapshot (the first call builds it) and prints what the JSON
+/// gives; on a graph with no article, its message too.
+#[test]
+fn sources_are_read_from_the_snapshot() {
+    let (_dir, json) = copy(&seed());
+    let through = run_policy("always", &json, &["sources"]);
+    assert!(snap_of(&json).exists());
+    assert_eq!(through.0, 0, "{}", through.2);
+    assert!(
+        through.1.starts_with("ID  ")
+            && through.1.contains("2024-11-22-putin-zoo-animals-pyongyang"),
+        "{}",
+        through.1
+    );
+    assert_eq!(through, run_policy("never", &json, &["sources"]));
+    let (_dir, none) = copy(&seed());
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&none).unwrap()).unwrap();
+    file["sources"] = serde_json::json!([]);
+    for f in file["facts"].as_array_mut().unwrap() {
+        f.as_object_mut().unwrap().remove("source");
+    }
+    std::fs::write(&none, file.to_string()).unwrap();
+    let empty = run_policy("always", &none, &["sources"]);
+    assert!(snap_of(&none).exists());
+    assert_eq!(
+        empty,
+        (
+            1,
+            "ID  DATE        FACTS  TITLE / FILE\n".into(),
+            "kg: no articles yet (add some with: kg add ARTICLE...)\n".into()
+        )
+    );
+    assert_eq!(empty, run_policy("never", &none, &["sources"]));
 }
 
 /// The k shortest paths are the same paths, in the same order, not only as many and as

@@ -2,7 +2,10 @@
 //! knowledge bases of any size for the scale tests (`tests/cli/scale.rs`), the benchmark
 //! (`bench/`, through `examples/kg_gen.rs`) and anything else that needs a large base;
 //! [`probe`] reads a snapshot every way a query does, for the damage test and the fuzz
-//! targets. It uses only kg's public API.
+//! targets; [`synthetic`] writes short wire articles and their extractions, for the
+//! knowledge-base tests (`tests/kb.rs`) and the add benchmarks. It uses only kg's public
+//! API.
 
 pub mod generate;
 pub mod probe;
+pub mod synthetic;

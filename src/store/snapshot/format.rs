@@ -65,7 +65,7 @@ pub const MAX_FACTS: u64 = 1 << (32 - RELATION_BITS);
 
 // Every relation fits the tag's relation bits, and every kind the byte kinds are stored
 // in: a new relation or kind past these breaks the build, not the snapshots.
-const _: () = assert!(Relation::ALL.len() <= 1 << RELATION_BITS);
+const _: () = assert!(Relation::COUNT <= 1 << RELATION_BITS);
 const _: () = assert!(Kind::ALL.len() <= 1 << 8);
 
 pub const ENTITY_LEN: u64 = 40;
@@ -177,10 +177,7 @@ pub fn kind_number(k: Kind) -> u8 {
 
 /// The number of a relation in [`Relation::ALL`].
 pub fn relation_number(r: Relation) -> u32 {
-    Relation::ALL
-        .iter()
-        .position(|&x| x == r)
-        .expect("every relation is in ALL") as u32
+    r.index() as u32
 }
 
 /// A string in the `Strings` section: where it starts and its length in bytes. The empty
@@ -208,7 +205,7 @@ pub trait Record: Sized {
 }
 
 /// Writes `bytes` at `at` of `out`.
-fn put(out: &mut [u8], at: usize, bytes: &[u8]) {
+pub(super) fn put(out: &mut [u8], at: usize, bytes: &[u8]) {
     out[at..at + bytes.len()].copy_from_slice(bytes)
 }
 

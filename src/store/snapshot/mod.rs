@@ -12,13 +12,15 @@
 //! lookup, graph search through [`crate::query::Topology`], decoding a part of the graph)
 //! and [`map`] (the memory map, kg's only `unsafe`). The damage test and the fuzz targets
 //! read a little of everything through `kg_testkit::probe`. [`stream`] builds a snapshot
-//! from a graph file's records as they go by (`kg compact`).
+//! from a graph file's records as they go by (`kg compact`); both builders write every
+//! record with [`sections`], so they write the same bytes.
 
 pub mod build;
 pub mod format;
 pub mod map;
 pub mod meta;
 pub mod reader;
+pub mod sections;
 pub mod stream;
 pub mod view;
 
@@ -216,6 +218,33 @@ mod tests {
             let on_snap = snap.resolve(q).map(|n| snap.id(n).to_string());
             assert_eq!(on_graph, on_snap, "{q}");
         }
+        assert!(snap.damage().is_none());
+    }
+
+    /// Every source, and how many facts each is stated in, as on the graph: a fact's
+    /// source read from its record alone, or with its further provenances decoded.
+    #[test]
+    fn sources_and_their_facts_match_the_graph() {
+        use crate::query::{Read, facts_by_source};
+        let mut file = seed().to_file();
+        file.facts[0].extra.insert(
+            "also".into(),
+            serde_json::json!([{"source": "a-second-article"}]),
+        );
+        let g = crate::model::KnowledgeGraph::from_file(file).unwrap();
+        let snap = open_bytes(build(g.clone(), Stamp::default()).unwrap().into_bytes()).unwrap();
+        let counts = facts_by_source(&g);
+        assert_eq!(counts.get("a-second-article"), Some(&1));
+        assert!(counts.len() > 1);
+        assert_eq!(facts_by_source(&snap), counts);
+        for e in 0..g.fact_count() as u32 {
+            let on_graph = Read::sources_of(&g, petgraph::graph::EdgeIndex::new(e as usize));
+            assert_eq!(Read::sources_of(&snap, e), on_graph, "fact {e}");
+        }
+        let ids = |all: Vec<std::borrow::Cow<'_, crate::model::Source>>| {
+            all.iter().map(|s| s.as_ref().clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(snap.all_sources()), ids(g.all_sources()));
         assert!(snap.damage().is_none());
     }
 

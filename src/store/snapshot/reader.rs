@@ -552,6 +552,21 @@ impl Snapshot {
         sources
     }
 
+    /// The ids of the sources fact `e` is stated in ([`Fact::sources`]): read from its
+    /// record's source symbol alone, unless the fact has further provenances (in the
+    /// record's rest), which are decoded.
+    pub fn sources_of(&self, e: u32) -> Vec<String> {
+        let r = FactRecord::decode(&self.fact_record(e));
+        if r.rest.len == 0 {
+            return self
+                .symbol(r.source)
+                .map(str::to_string)
+                .into_iter()
+                .collect();
+        }
+        self.fact_at(e).sources()
+    }
+
     /// True when the snapshot has a source with this id.
     pub fn has_source(&self, id: &str) -> bool {
         self.source_position(id).is_some()
@@ -717,6 +732,17 @@ impl crate::query::Read for Snapshot {
 
     fn source_count(&self) -> usize {
         self.sources as usize
+    }
+
+    fn all_sources(&self) -> Vec<Cow<'_, Source>> {
+        self.sources_where(|_| true)
+            .into_iter()
+            .map(Cow::Owned)
+            .collect()
+    }
+
+    fn sources_of(&self, e: u32) -> Vec<String> {
+        Snapshot::sources_of(self, e)
     }
 
     fn damage(&self) -> Option<String> {

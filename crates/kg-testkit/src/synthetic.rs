@@ -1,13 +1,13 @@
-//! Synthetic wire articles, for the add benchmark and the crash and concurrency tests:
-//! article `i` is a short text and its extraction, with names drawn from small lists so
-//! that entities recur across articles under varied names ("Anna Petrova", "Petrova").
+//! Synthetic wire articles, for the add benchmarks (`examples/`), the knowledge-base tests
+//! (`tests/kb.rs` here) and the crash and concurrency tests (`tests/cli/kb.rs`): article
+//! `i` is a short text and its extraction, with names drawn from small lists so that
+//! entities recur across articles under varied names ("Anna Petrova", "Petrova").
 
-use super::Extraction;
-use super::ingest::single_source;
-use crate::model::{Entity, Fact, Kind, Relation, Source, content_hash};
+use kg::kb::Extraction;
+use kg::kb::ingest::single_source;
+use kg::model::{Entity, Fact, Kind, Relation, Source, content_hash};
 
-/// Given and family names (the first of the scale generator's lists in `kg-testkit`; the
-/// library's own tests use these articles, so they cannot come from the test crate).
+/// Given and family names (the first of the scale generator's lists, [`crate::generate`]).
 const FIRST: [&str; 13] = [
     "Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hyun", "Ivan", "Jana", "Kofi",
     "Lina", "Marek",
@@ -70,7 +70,7 @@ pub fn article(i: usize) -> (String, Extraction) {
         text.push_str("\n\n");
     }
     let ent = |name: &str, kind: Kind, aliases: &[String]| {
-        let mut e = Entity::new(crate::model::slug(name), name, kind);
+        let mut e = Entity::new(kg::model::slug(name), name, kind);
         e.aliases = aliases.to_vec();
         e
     };
@@ -84,7 +84,7 @@ pub fn article(i: usize) -> (String, Extraction) {
         entities.push(ent(partner, Kind::Country, &[]));
     }
     let fact = |s: &str, r: Relation, o: &str, k: usize| {
-        let mut f = Fact::new(crate::model::slug(s), r, crate::model::slug(o));
+        let mut f = Fact::new(kg::model::slug(s), r, kg::model::slug(o));
         f.evidence = Some(sentences[k].clone());
         f.span = Some(spans[k]);
         f.rule = Some("synthetic".into());
@@ -111,11 +111,11 @@ pub fn article(i: usize) -> (String, Extraction) {
 /// Article `i`'s extraction as a graph file (what `kg add` reads from a `.json` file).
 pub fn article_json(i: usize) -> String {
     let (_, ex) = article(i);
-    let file = crate::model::GraphFile {
+    let file = kg::model::GraphFile {
         sources: vec![ex.source],
         entities: ex.entities,
         facts: ex.facts,
-        ..crate::model::GraphFile::default()
+        ..kg::model::GraphFile::default()
     };
     serde_json::to_string_pretty(&file).expect("graph files serialize")
 }
@@ -128,7 +128,7 @@ mod tests {
     fn articles_are_valid_and_vary() {
         for i in 0..200 {
             let text = article_json(i);
-            crate::store::from_json(&text).unwrap();
+            kg::store::from_json(&text).unwrap();
         }
         assert_ne!(article(0).1.entities[0].name, article(1).1.entities[0].name);
     }

@@ -180,9 +180,9 @@ impl Appender {
                 Some(old) if old == &ex.source.path || old.is_none() => {
                     return Err(incoming); // it replaces an article: a rewrite
                 }
-                Some(_) => ex.source.id = super::with_hash_suffix(&ex.source.id, &hash),
+                Some(_) => ex.rename(super::with_hash_suffix(&ex.source.id, &hash)),
                 None if fresh_ids.contains(&ex.source.id) => {
-                    ex.source.id = super::with_hash_suffix(&ex.source.id, &hash)
+                    ex.rename(super::with_hash_suffix(&ex.source.id, &hash))
                 }
                 None => {}
             }

@@ -283,7 +283,7 @@ impl KnowledgeBase {
                 }
                 _ => {
                     if same_id.is_some() || fresh_ids.contains(&ex.source.id) {
-                        ex.source.id = with_hash_suffix(&ex.source.id, &hash);
+                        ex.rename(with_hash_suffix(&ex.source.id, &hash));
                     }
                     results.push(Added::New {
                         id: ex.source.id.clone(),
@@ -343,6 +343,19 @@ impl KnowledgeBase {
 fn with_hash_suffix(id: &str, hash: &str) -> String {
     let short = hash.strip_prefix("fnv1a64:").unwrap_or(hash);
     format!("{id}-{}", &short[..8.min(short.len())])
+}
+
+impl Extraction {
+    /// Gives the article the id `id`, and its facts with it: a fact that cited the old
+    /// id cites the new one (else it would cite another article that has the old id).
+    pub fn rename(&mut self, id: String) {
+        let old = std::mem::replace(&mut self.source.id, id);
+        for f in &mut self.facts {
+            if f.source.as_deref() == Some(old.as_str()) {
+                f.source = Some(self.source.id.clone());
+            }
+        }
+    }
 }
 
 /// How many facts each source contributes to a graph (facts that name it in any
@@ -480,5 +493,67 @@ mod tests {
         assert_eq!(kb.graph.facts.len(), plain.fact_count());
         assert_eq!(kb.graph.entities.len(), plain.entity_count());
         assert!(kb.articles.iter().all(|a| !a.facts.is_empty()));
+    }
+
+    /// Regression: an article given a hash suffix (same id as one in the base, another
+    /// file) kept citing the old id in its facts, which is the other article's.
+    #[test]
+    fn an_article_renamed_for_its_hash_cites_its_new_id() {
+        let article = |path: &str, hash: &str, object: &str| {
+            let mut source = Source::new("report");
+            source.path = Some(path.into());
+            source.set_hash(hash);
+            let mut fact = Fact::new("chile", crate::model::Relation::Sent, object);
+            fact.source = Some("report".into());
+            Extraction {
+                source,
+                entities: vec![
+                    crate::model::Entity::new("chile", "Chile", crate::model::Kind::Country),
+                    crate::model::Entity::new(object, object, crate::model::Kind::Animal),
+                ],
+                facts: vec![fact],
+                changes_entities: None,
+            }
+        };
+        let d = Decisions::default();
+        let mut kb = KnowledgeBase::empty();
+        kb.add(
+            vec![article("a/report.txt", "fnv1a64:1111111111111111", "llama")],
+            &d,
+            || {},
+        );
+        let added = kb.add(
+            vec![article(
+                "b/report.txt",
+                "fnv1a64:2222222222222222",
+                "alpaca",
+            )],
+            &d,
+            || {},
+        );
+        assert_eq!(
+            added,
+            [Added::New {
+                id: "report-22222222".into(),
+                facts: 1
+            }]
+        );
+        let renamed = &kb.articles[1];
+        assert_eq!(renamed.source.id, "report-22222222");
+        assert!(
+            renamed
+                .facts
+                .iter()
+                .all(|f| f.source.as_deref() == Some("report-22222222")),
+            "{:?}",
+            renamed.facts
+        );
+        let alpaca = kb
+            .graph
+            .facts
+            .iter()
+            .find(|f| f.object == "alpaca")
+            .unwrap();
+        assert_eq!(alpaca.source.as_deref(), Some("report-22222222"));
     }
 }

@@ -1136,9 +1136,14 @@ impl Finder<'_> {
                 self.person_after_body(k, org_end) || (after_word(k) && self.honorific_at(k))
             })
             .or_else(|| {
+                // A name opening on a plural ("Affairs Mangala Samaraweera") is the
+                // portfolio's end when a shorter name follows.
+                let plural =
+                    |k: usize| self.lowers[k].ends_with('s') && !self.lowers[k].ends_with("ss");
                 (org_start + 1..org_end)
                     .filter(|_| portfolio)
                     .filter(|&k| after_word(k) && self.plain_name(k, org_end))
+                    .filter(|&k| !(plural(k) && self.plain_name(k + 1, org_end)))
                     .map(|k| (self.split_score(org_start, k, org_end), k))
                     .filter(|&(score, _)| score > 0)
                     .max()
@@ -1773,6 +1778,11 @@ mod tests {
                 "Minister of Natural Resources Vincent Biruta spoke.",
                 "Ministry of Natural Resources",
                 "Vincent Biruta",
+            ),
+            (
+                "He met Minister of Foreign Affairs Mangala Samaraweera.",
+                "Ministry of Foreign Affairs",
+                "Mangala Samaraweera",
             ),
             (
                 "It was signed by Minister of Mines Ana Lind and Secretary Soto.",

@@ -458,16 +458,21 @@ impl Read for Overlay<'_> {
     }
 
     /// The snapshot's sources, each replaced by the journal's source of its id if there
-    /// is one, then the journal's other sources (as [`super::Journal::apply`] puts them).
+    /// is one, then the journal's other sources (as [`super::Journal::apply`] puts them);
+    /// sources the journal removed are left out.
     fn all_sources(&self) -> Vec<Cow<'_, Source>> {
         let mut all: Vec<Cow<'_, Source>> = Vec::new();
         for s in self.snap.sources_where(|_| true) {
             match self.source_at.get(&s.id) {
                 Some(&i) => all.push(Cow::Borrowed(&self.sources[i])),
+                None if self.gone_sources.contains(&s.id) => {}
                 None => all.push(Cow::Owned(s)),
             }
         }
-        let new = self.sources.iter().filter(|s| !self.snap.has_source(&s.id));
+        let new = self
+            .sources
+            .iter()
+            .filter(|s| !s.id.is_empty() && !self.snap.has_source(&s.id));
         all.extend(new.map(Cow::Borrowed));
         all
     }

@@ -37,20 +37,7 @@ fn killed_mid_way(args: &[&str]) {
         let _ = fs::remove_file(aliases_of(&base));
         let (code, _, err) = run_policy("always", &base, &["stats"]);
         assert_eq!(code, 0, "{err}");
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
-            .arg("-q")
-            .arg("-g")
-            .arg(&base)
-            .args(args)
-            .env_remove("KG_GRAPH")
-            .env("KG_SNAPSHOT", "always")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(delay_us));
-        let _ = child.kill(); // SIGKILL on Unix
-        child.wait().unwrap();
+        crate::harness::kill_9_after(&base, args, delay_us);
         let now = fs::read(&base).unwrap();
         let base_state = if now == old {
             "old base"

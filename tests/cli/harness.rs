@@ -1,6 +1,7 @@
-//! What the integration tests share: a `kg` command with a clean environment, fixture
-//! paths, and a check for external programs that fails under CI instead of skipping, and
-//! records what it skips for the summary at the end of `cargo test` ([`skip`]).
+//! What the integration tests share: a `kg` command with a clean environment, a `kg`
+//! killed mid-write ([`kill_9_after`]), fixture paths, and a check for external programs
+//! that fails under CI instead of skipping, and records what it skips for the summary at
+//! the end of `cargo test` ([`skip`]).
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -184,4 +185,23 @@ pub fn entity_names(graph: &Path) -> Vec<String> {
         .iter()
         .map(|e| e["name"].as_str().unwrap().to_string())
         .collect()
+}
+
+/// Runs `kg -q -g BASE ARGS` with snapshots on, and kills it with SIGKILL after `delay_us`
+/// microseconds (or once it is done): the crash tests' write cut short at any point.
+pub fn kill_9_after(base: &Path, args: &[&str], delay_us: u64) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+        .arg("-q")
+        .arg("-g")
+        .arg(base)
+        .args(args)
+        .env_remove("KG_GRAPH")
+        .env("KG_SNAPSHOT", "always")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_micros(delay_us));
+    let _ = child.kill(); // SIGKILL on Unix
+    child.wait().unwrap();
 }

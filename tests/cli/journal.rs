@@ -488,19 +488,7 @@ fn kill_9_mid_compact_leaves_the_old_base_or_the_new_one() {
         drop(f);
         let (code, _, err) = run_policy("always", &base, &["stats"]);
         assert_eq!(code, 0, "the journal extends the base: {err}");
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
-            .arg("-q")
-            .arg("-g")
-            .arg(&base)
-            .arg("compact")
-            .env_remove("KG_GRAPH")
-            .env("KG_SNAPSHOT", "always")
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(delay_us));
-        let _ = child.kill(); // SIGKILL on Unix
-        child.wait().unwrap();
+        crate::harness::kill_9_after(&base, &["compact"], delay_us);
         let now = fs::read(&base).unwrap();
         let state = if now == old {
             "old"
@@ -582,20 +570,7 @@ fn kill_9_mid_remove_leaves_the_old_base_or_the_new_one() {
         fs::write(&base, &old).unwrap();
         let (code, _, err) = run_policy("always", &base, &["stats"]);
         assert_eq!(code, 0, "{err}");
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
-            .arg("-q")
-            .arg("-g")
-            .arg(&base)
-            .args(["remove", id])
-            .env_remove("KG_GRAPH")
-            .env("KG_SNAPSHOT", "always")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(delay_us));
-        let _ = child.kill(); // SIGKILL on Unix
-        child.wait().unwrap();
+        crate::harness::kill_9_after(&base, &["remove", id], delay_us);
         let now = fs::read(&base).unwrap();
         if now == old {
             states.insert("old");

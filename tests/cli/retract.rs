@@ -254,20 +254,7 @@ fn killed_remove(base: &Path, id: &str, kept: &Path, removed: &Path) {
         let f = fs::File::options().write(true).open(base).unwrap();
         f.set_modified(mtime).unwrap();
         drop(f);
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
-            .arg("-q")
-            .arg("-g")
-            .arg(base)
-            .args(["remove", id])
-            .env_remove("KG_GRAPH")
-            .env("KG_SNAPSHOT", "always")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(delay_us));
-        let _ = child.kill(); // SIGKILL on Unix
-        child.wait().unwrap();
+        crate::harness::kill_9_after(base, &["remove", id], delay_us);
         assert_eq!(fs::read(base).unwrap(), old, "the base is never written");
         let now = fs::read(journal_of(base)).ok();
         let state = if now == journal { "old" } else { "new" };

@@ -567,8 +567,10 @@ fn corrupt_bases_are_reported_with_their_line_and_never_overwritten() {
     assert_eq!(read(d), twice);
 }
 
-/// Writes synthetic article extractions `range` into `dir/gen/`; returns their paths.
-fn synthetic(dir: &Path, range: std::ops::Range<usize>) -> Vec<PathBuf> {
+/// Writes synthetic article extractions `range` into `dir/gen/`; returns their paths
+/// (names recur across them: article `i + 429` names what articles up to `i + 8` named,
+/// so it changes no entity).
+pub(crate) fn synthetic(dir: &Path, range: std::ops::Range<usize>) -> Vec<PathBuf> {
     let gen_dir = dir.join("gen");
     fs::create_dir_all(&gen_dir).unwrap();
     range

@@ -7,6 +7,7 @@
 
 use crate::harness::{entity_names, no_panic, run_policy};
 use crate::journal::{base_with, journal_of, journalled};
+use crate::kb::synthetic;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -268,20 +269,6 @@ fn killed_remove(base: &Path, id: &str, kept: &Path, removed: &Path) {
         assert_eq!(fs::read(base).unwrap(), fs::read(want).unwrap(), "{state}");
     }
     assert!(!states.is_empty());
-}
-
-/// Writes synthetic articles `range` as files in `dir` (names recur across them: article
-/// `i + 429` names what articles up to `i + 8` named, so it changes no entity).
-fn synthetic(dir: &Path, range: std::ops::Range<usize>) -> Vec<PathBuf> {
-    let gen_dir = dir.join("gen");
-    fs::create_dir_all(&gen_dir).unwrap();
-    range
-        .map(|i| {
-            let p = gen_dir.join(format!("synthetic-{i:05}.json"));
-            fs::write(&p, kg_testkit::synthetic::article_json(i)).unwrap();
-            p
-        })
-        .collect()
 }
 
 /// Each article of a base (by id) and whether merging it changed the entities.

@@ -87,11 +87,92 @@ pub fn read_article(bytes: &[u8], id: &str) -> Result<Article, ArticleError> {
 /// Same input, byte-identical output.
 ///
 /// # Complexity
-/// O(n) in the length of the text (lexicon lookups are hash lookups).
+/// O(n) time in the length of the text (lexicon lookups are hash lookups). Memory
+/// beyond the text and the graph: one part's mentions, [`PART_BYTES`] of text at most.
 pub fn extract(article: &Article) -> GraphFile {
-    let text = article.text.as_str();
+    extract_in_parts(article, PART_BYTES)
+}
+
+/// [`extract`], with parts of `limit` bytes.
+fn extract_in_parts(article: &Article, limit: usize) -> GraphFile {
     let article_date = article.date.as_deref().and_then(Date::parse);
-    let spans = text::sentences(text, article.body_start);
+    let spans = text::sentences(&article.text, article.body_start);
+    let parts = parts(&article.text, &spans, limit);
+    if parts.len() == 1 {
+        return extract_part(article, article_date, spans);
+    }
+    // A text longer than any news article, read part by part: each part's entities are
+    // resolved within it, and the parts' graphs are joined as `build` joins articles,
+    // keeping the first statement of each fact.
+    let mut out = GraphFile::default();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashSet<(String, crate::model::Relation, String)> = HashSet::new();
+    for range in parts {
+        let g = extract_part(article, article_date, spans[range].to_vec());
+        if out.sources.is_empty() {
+            out.sources = g.sources;
+        }
+        for e in g.entities {
+            match by_id.get(&e.id) {
+                Some(&i) => {
+                    let known = &mut out.entities[i];
+                    for a in e.aliases.into_iter().chain(std::iter::once(e.name)) {
+                        if a != known.name && !known.aliases.contains(&a) {
+                            known.aliases.push(a);
+                        }
+                    }
+                }
+                None => {
+                    by_id.insert(e.id.clone(), out.entities.len());
+                    out.entities.push(e);
+                }
+            }
+        }
+        for f in g.facts {
+            let key = if f.relation.is_symmetric() && f.object < f.subject {
+                (f.object.clone(), f.relation, f.subject.clone())
+            } else {
+                (f.subject.clone(), f.relation, f.object.clone())
+            };
+            if seen.insert(key) {
+                out.facts.push(f);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Texts longer than this (in bytes) are read in parts of about this size, cut between
+/// paragraphs: the mentions of one part are held at a time, so memory stays bounded
+/// however long the text. The longest news articles are a tenth of it.
+pub const PART_BYTES: usize = 1 << 20;
+
+/// The sentence ranges of a text's parts: consecutive sentences, each part ending at
+/// the first paragraph break after `limit` bytes (or at the first sentence break after
+/// `4 * limit`, for a text without paragraphs).
+fn parts(text: &str, spans: &[text::Sentence], limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..spans.len() {
+        let size = spans[i].start - spans[start].start;
+        let paragraph = text[spans[i - 1].end..spans[i].start].contains('\n');
+        if (size >= limit && paragraph) || size >= 4 * limit {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out.push(start..spans.len());
+    out
+}
+
+/// The graph of some of an article's sentences (all of them, for any news article).
+fn extract_part(
+    article: &Article,
+    article_date: Option<Date>,
+    spans: Vec<text::Sentence>,
+) -> GraphFile {
+    let text = article.text.as_str();
     let tokens_of = |s: &text::Sentence| {
         if s.end - s.start <= MAX_SENTENCE_BYTES {
             tokens::tokenize(text, s.start, s.end)
@@ -355,6 +436,45 @@ mod tests {
             read_article(b"date: yesterday\n\nText.", "x"),
             Err(ArticleError::BadDate(_))
         ));
+    }
+
+    #[test]
+    fn long_texts_are_cut_between_paragraphs() {
+        let text = "A b c. D e f.\nG h. I j k l.\n\nM n o.";
+        let spans = text::sentences(text, 0);
+        assert_eq!(spans.len(), 5);
+        // Cut at the first paragraph break once a part has 8 bytes.
+        assert_eq!(parts(text, &spans, 8), vec![0..2, 2..4, 4..5]);
+        assert_eq!(parts(text, &spans, 1000), vec![0..5]);
+        // No paragraph break: cut anyway at four times the limit.
+        let flat = "A b c. D e f. G h. I j k l. M n o.";
+        let spans = text::sentences(flat, 0);
+        assert_eq!(parts(flat, &spans, 3), vec![0..2, 2..4, 4..5]);
+        assert_eq!(parts("", &[], 8), vec![0..0]);
+    }
+
+    #[test]
+    fn an_article_read_in_parts_states_each_fact_once() {
+        let body = "Russia sent two bears to the Moscow Zoo, Putin said.\n\n";
+        let a = read_article(
+            format!("date: 2024-01-02\n\n{}", body.repeat(3)).as_bytes(),
+            "a",
+        )
+        .unwrap();
+        let whole = extract(&a);
+        let parts = extract_in_parts(&a, 10);
+        assert!(!whole.facts.is_empty());
+        assert_eq!(parts.sources, whole.sources);
+        assert_eq!(parts.entities, whole.entities);
+        let triples = |g: &GraphFile| -> Vec<(String, String, String)> {
+            g.facts
+                .iter()
+                .map(|f| (f.subject.clone(), f.relation.to_string(), f.object.clone()))
+                .collect()
+        };
+        assert_eq!(triples(&parts), triples(&whole));
+        // The first statement of each fact is kept, as in one piece.
+        assert_eq!(parts.facts, whole.facts);
     }
 
     #[test]

@@ -491,6 +491,34 @@ mod tests {
     use crate::extract::rules::test_util::{facts, triples};
 
     #[test]
+    fn animals_carried_flown_or_moved_to_a_zoo_are_received_there() {
+        for (text, facts) in [
+            (
+                "The cheetahs were carried to the Lima Zoo from Arica on Saturday.",
+                &["Arica sent cheetah", "Lima Zoo received cheetah"][..],
+            ),
+            (
+                "Two gorillas were flown to the Oslo Zoo from the Berlin Zoo.",
+                &["Berlin Zoo sent gorilla", "Oslo Zoo received gorilla"][..],
+            ),
+            (
+                "Four elephants were moved from the Santiago Zoo to the Lima Zoo.",
+                &["Lima Zoo received elephant", "Santiago Zoo sent elephant"][..],
+            ),
+            (
+                "The Berlin Zoo airlifted three lions to the Prague Zoo.",
+                &["Berlin Zoo sent lion", "Prague Zoo received lion"][..],
+            ),
+            (
+                "Chile lent two condors to Peru.",
+                &["Chile sent condor", "Peru received condor"][..],
+            ),
+        ] {
+            assert_eq!(triples(text), facts, "{text}");
+        }
+    }
+
+    #[test]
     fn active_send_with_recipient() {
         assert_eq!(
             triples("The Berlin Zoo has donated three giraffes and a zebra to the Prague Zoo."),

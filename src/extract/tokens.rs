@@ -65,12 +65,12 @@ impl Token<'_> {
     }
 }
 
-/// The lowercase form of a token, with a curly apostrophe made straight; borrowed when
-/// the token already is (most words are).
+/// The lowercase form of a token, with a curly apostrophe or a backtick made straight;
+/// borrowed when the token already is (most words are).
 fn lowercase(piece: &str) -> Cow<'_, str> {
     if piece
         .bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii() && b != b'`')
     {
         return Cow::Borrowed(piece);
     }
@@ -79,14 +79,16 @@ fn lowercase(piece: &str) -> Cow<'_, str> {
     } else {
         piece.to_lowercase()
     };
-    if out.contains('\u{2019}') {
-        out = out.replace('\u{2019}', "'");
+    if out.contains(['\u{2019}', '`']) {
+        out = out.replace(['\u{2019}', '`'], "'");
     }
     Cow::Owned(out)
 }
 
+/// A straight or curly apostrophe, or the backtick some wires type for one
+/// ("Indonesia`s").
 fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
+    matches!(c, '\'' | '\u{2019}' | '`')
 }
 
 /// The tokens of `text[start..end]`, with spans relative to `text`.
@@ -262,6 +264,10 @@ mod tests {
         let t = tokenize("Russia's", 0, 8);
         assert_eq!(t[1].kind, TokKind::Possessive);
         assert_eq!(t[1].lower, "'s");
+        let t = tokenize("Indonesia`s army", 0, 16);
+        assert_eq!(t[1].kind, TokKind::Possessive);
+        assert_eq!(t[1].lower, "'s");
+        assert_eq!(texts("Jakarta`s O`Brien"), ["Jakarta", "`s", "O`Brien"]);
     }
 
     #[test]

@@ -399,6 +399,48 @@ fn adjacent_country(s: &Sentence, k: usize) -> Option<usize> {
     None
 }
 
+/// "Indonesia's Minister for Defense X", "the Secretary of Foreign Affairs of Mexico, X":
+/// a ministry the title alone names (mention `o`, "Ministry of Defense") belongs to the
+/// title's country and is named with it ("Indonesian Ministry of Defense", the naming
+/// of `eval/README.md`), a member of the country. None without a country.
+fn country_ministry(ctx: &mut Ctx, k: usize, o: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let body = &s.mentions[o];
+    let portfolio = body.name.strip_prefix("Ministry of ")?;
+    // A ministry the article names in full is that one ("the Russian Ministry of Natural
+    // Resources and Environment", then "Minister of Natural Resources X").
+    let named = ctx
+        .entity(o)
+        .is_some_and(|e| ctx.resolved.entities[e].name != body.name);
+    if named || body.nationality.is_some() || body.surface == body.name {
+        return None;
+    }
+    // The country after the body: "… of Foreign Affairs of (the) Mexico".
+    let after = (s.word(body.end) == "of")
+        .then(|| s.mention_from(body.end + 1))
+        .flatten()
+        .and_then(|m| match s.mentions[m].kind {
+            MentionKind::Country(c) => Some(c),
+            _ => None,
+        });
+    let c = adjacent_country(s, k).or(after)?;
+    let demonym = lexicons().countries[c].demonyms.first()?;
+    let ministry = ctx.resolved.entity_named(
+        &format!("{demonym} Ministry of {portfolio}"),
+        Kind::Institution,
+    );
+    let country = ctx.country(c);
+    ctx.emit(
+        ministry,
+        Relation::MemberOf,
+        country,
+        None,
+        None,
+        Rule::TitleMinistry,
+    );
+    Some(ministry)
+}
+
 fn member(ctx: &mut Ctx, k: usize, c: usize, rule: Rule) {
     if let Some(e) = ctx.entity(k)
         && let Some(ce) = country_entity(ctx, Some(c))
@@ -600,6 +642,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         && let Some(rel) = link(t.with_of)
         && let Some(org) = ctx.entity(o)
     {
+        let org = country_ministry(ctx, k, o).unwrap_or(org);
         ctx.emit(person, rel, org, None, None, Rule::TitleOf);
         // "a commander with the Northern Command and the Aerospace Defense Command":
         // a member of each body named; "director of X and Y" leads neither alone.
@@ -824,6 +867,54 @@ mod tests {
         assert_eq!(
             triples("The Cuban leader Raul Castro arrived."),
             ["Raul Castro leads Cuba"]
+        );
+    }
+
+    #[test]
+    fn a_minister_of_a_country_leads_its_ministry_named_with_it() {
+        for (text, ministry) in [
+            (
+                "Indonesia's Minister for Defense Ana Soto arrived in Lima.",
+                "Indonesian Ministry of Defense",
+            ),
+            (
+                "Indonesia`s Minister for Defense Ana Soto arrived in Lima.",
+                "Indonesian Ministry of Defense",
+            ),
+            (
+                "Chilean Minister of Agriculture Ana Soto arrived in Lima.",
+                "Chilean Ministry of Agriculture",
+            ),
+            (
+                "Ana Soto, Peru's Minister of Foreign Affairs, arrived in Lima.",
+                "Peruvian Ministry of Foreign Affairs",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&format!("Ana Soto leads {ministry}")),
+                "{text}: {t:?}"
+            );
+            assert!(
+                t.iter()
+                    .any(|f| f.starts_with(&format!("{ministry} member-of "))),
+                "{text}: {t:?}"
+            );
+        }
+        // No country: the ministry as the title names it.
+        let t = triples("Minister of Agriculture Ana Soto arrived in Lima.");
+        assert!(
+            t.contains(&"Ana Soto leads Ministry of Agriculture".to_string()),
+            "{t:?}"
+        );
+        // A ministry the article names in full is that one.
+        let t = triples(
+            "The Chilean Ministry of Agriculture and Livestock said so. Chilean Minister of \
+             Agriculture Ana Soto arrived.",
+        );
+        assert!(
+            t.contains(&"Ana Soto leads Chilean Ministry of Agriculture and Livestock".to_string()),
+            "{t:?}"
         );
     }
 

@@ -188,10 +188,11 @@ fn from_snapshot(
     let answer = answer_from(&snap, path, on, how)?;
     match snap.damage() {
         None => Ok(Some(answer)),
-        Some(damage) => Err(Error::Snapshot {
+        Some(damage) => Err(crate::store::Error::Snapshot {
             path: snapshot::path_for(path),
             message: format!("the rebuilt snapshot is damaged too ({damage})"),
-        }),
+        }
+        .into()),
     }
 }
 
@@ -320,7 +321,7 @@ fn run_write(
     let base = located.path().ok_or(Error::NoBase)?;
     if !base.exists() {
         return Err(match located {
-            Located::Named(p) => Error::MissingBase { path: p.clone() },
+            Located::Named(p) => crate::kb::Error::MissingBase { path: p.clone() }.into(),
             _ => Error::NoBase,
         });
     }

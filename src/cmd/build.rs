@@ -26,7 +26,7 @@ pub fn run(a: &BuildArgs, notes: &mut Vec<String>) -> Result<Outcome, Error> {
     }
     let graph = KnowledgeGraph::from_file(file).expect("the builder writes valid graphs");
     atomic::write_file(&a.output, |out| crate::store::write_json(&graph, out)).map_err(
-        |source| Error::Write {
+        |source| crate::store::Error::Write {
             path: a.output.clone(),
             source,
         },

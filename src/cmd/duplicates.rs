@@ -20,7 +20,7 @@ pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &DuplicatesArgs) -> Result<Outcome, Err
             let path = decisions_path(base);
             match std::fs::read_to_string(&path) {
                 Ok(text) => Decisions::parse(&text)
-                    .map_err(|source| Error::BadDecisions { path, source })?,
+                    .map_err(|source| crate::kb::Error::BadDecisions { path, source })?,
                 Err(_) => Decisions::default(),
             }
         }

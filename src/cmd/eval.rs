@@ -65,7 +65,7 @@ pub fn run(out: &mut dyn Write, a: &EvalArgs) -> Result<Outcome, Error> {
 /// A graph file, or the graph an article yields.
 fn predicted(path: &Path) -> Result<KnowledgeGraph, Error> {
     if path.extension().is_some_and(|e| e == "json") {
-        return crate::kb::load(Some(path));
+        return Ok(crate::kb::load(Some(path))?);
     }
     let article = ingest::read_article(path)?;
     Ok(KnowledgeGraph::from_file(crate::extract::extract(&article))

@@ -85,8 +85,9 @@ pub fn from_extension(path: &Path) -> Result<ExportFormat, Error> {
 }
 
 fn write_error(path: &Path, source: io::Error) -> Error {
-    Error::Write {
+    crate::store::Error::Write {
         path: path.into(),
         source,
     }
+    .into()
 }

@@ -61,7 +61,7 @@ pub fn write(ctx: &mut Ctx, a: &HtmlArgs, sub: Subgraph) -> Result<Outcome, Erro
         None => html::write(g, &sub, &drawn, &page, ctx.out)?,
         Some(path) => {
             atomic::write_file(path, |out| html::write(g, &sub, &drawn, &page, out)).map_err(
-                |source| Error::Write {
+                |source| crate::store::Error::Write {
                     path: path.clone(),
                     source,
                 },

@@ -18,7 +18,7 @@ pub fn run(located: &Located, a: &InitArgs, notes: &mut Vec<String>) -> Result<O
         (None, _) => PathBuf::from(BASE_NAME),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::store::atomic::make_folder(dir).map_err(|source| Error::Write {
+        crate::store::atomic::make_folder(dir).map_err(|source| crate::store::Error::Write {
             path: dir.into(),
             source,
         })?;

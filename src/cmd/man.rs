@@ -16,7 +16,7 @@ pub fn run(out: &mut dyn Write, a: &ManArgs, notes: &mut Vec<String>) -> Result<
         Some(dir) => {
             crate::store::atomic::make_folder(dir)
                 .and_then(|()| clap_mangen::generate_to(command(), dir))
-                .map_err(|source| Error::Write {
+                .map_err(|source| crate::store::Error::Write {
                     path: dir.clone(),
                     source,
                 })?;

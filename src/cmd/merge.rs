@@ -38,11 +38,14 @@ pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
 
 /// The session's merged graph, checked, for name resolution.
 pub fn graph_of(session: &Session) -> Result<KnowledgeGraph, Error> {
-    KnowledgeGraph::from_file(session.kb.graph.clone()).map_err(|invalid| Error::BadGraph {
-        path: session.path.clone(),
-        source: crate::store::LoadError::Invalid {
-            line: None,
-            invalid,
-        },
+    KnowledgeGraph::from_file(session.kb.graph.clone()).map_err(|invalid| {
+        crate::store::Error::BadGraph {
+            path: session.path.clone(),
+            source: crate::store::LoadError::Invalid {
+                line: None,
+                invalid,
+            },
+        }
+        .into()
     })
 }

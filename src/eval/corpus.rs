@@ -64,7 +64,7 @@ pub struct Set {
 /// Why a set could not be read or scored.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("cannot read evaluation set '{}': {}", path.display(), crate::error::describe(source))]
+    #[error("cannot read evaluation set '{}': {}", path.display(), crate::store::describe(source))]
     Read { path: PathBuf, source: io::Error },
     #[error("manifest '{}' line {line}: {message}", path.display())]
     BadManifest {

@@ -83,7 +83,7 @@ pub fn graphviz(graph: &KnowledgeGraph, sub: &Subgraph) -> Result<Layout, String
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run {engine}: {}", crate::error::describe(&e)))?;
+        .map_err(|e| format!("cannot run {engine}: {}", crate::store::describe(&e)))?;
     let mut stdin = child.stdin.take().expect("piped");
     // Write from another thread so that a big output cannot block the input.
     let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));

@@ -12,13 +12,14 @@
 //! base rewritten: then nothing is appended and `kg add` rewrites the base as it does for
 //! small ones.
 
+use super::Error;
 use super::Overlay;
 use super::decisions::Decisions;
 use super::journal::{Entry, Journal, path_for};
 use super::merge::Builder;
 use super::session::{check_writable, lock, read_decisions};
 use super::{Added, Extraction, KB_VERSION};
-use crate::error::Error;
+use crate::store::Error as StoreError;
 use crate::store::WriteLock;
 use crate::store::snapshot::{self, Policy, Snapshot, stamp_of};
 use crate::store::write_atomic;
@@ -78,10 +79,12 @@ impl Appender {
         }
         check_writable(path)?;
         let held = lock(path)?;
-        let stamp = stamp_of(&std::fs::metadata(path).map_err(|source| Error::ReadGraph {
-            path: path.into(),
-            source,
-        })?);
+        let stamp = stamp_of(
+            &std::fs::metadata(path).map_err(|source| StoreError::ReadGraph {
+                path: path.into(),
+                source,
+            })?,
+        );
         let jpath = path_for(path);
         let bad = |why: String| super::journal::invalid(path, why);
         let (journal, text) = match std::fs::read_to_string(&jpath) {
@@ -90,7 +93,7 @@ impl Appender {
                 let text = j.to_text();
                 (j, text)
             }
-            Err(e) => return Err(bad(crate::error::describe(&e))),
+            Err(e) => return Err(bad(crate::store::describe(&e))),
             Ok(mut text) => {
                 let j = Journal::parse(&text).map_err(|e| bad(e.to_string()))?;
                 if !j.extends(stamp) {
@@ -243,7 +246,7 @@ impl Appender {
             return Ok(());
         }
         let text = &self.text;
-        write_atomic(&jpath, text.as_bytes()).map_err(|source| Error::Write {
+        write_atomic(&jpath, text.as_bytes()).map_err(|source| StoreError::Write {
             path: jpath.clone(),
             source,
         })?;

@@ -32,12 +32,13 @@
 //! read since its pages were last let go (every `RELEASE_EVERY`); figures in
 //! bench/results.md.
 
+use super::Error;
 use super::journal::{Entry, Journal, path_for};
 use super::merge::fact_key;
 use super::session::{check_writable, lock, read_decisions};
 use super::{Extraction, KB_VERSION};
-use crate::error::Error;
 use crate::model::{Entity, Fact, Source};
+use crate::store::Error as StoreError;
 use crate::store::json::RELEASE_EVERY;
 use crate::store::snapshot::map::Bytes;
 use crate::store::snapshot::stream::Stream;
@@ -260,7 +261,7 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
     let policy = super::session::snapshot_policy()?;
     check_writable(path)?;
     let held = lock(path)?;
-    let read_err = |source| Error::ReadGraph {
+    let read_err = |source| StoreError::ReadGraph {
         path: path.into(),
         source,
     };
@@ -349,7 +350,7 @@ pub(super) fn stage_snapshot(
     decisions: Option<String>,
 ) -> Option<Result<Staged, String>> {
     let stream = stream?;
-    let describe = |e: io::Error| crate::error::describe(&e);
+    let describe = |e: io::Error| crate::store::describe(&e);
     let stamp = match staged.metadata() {
         Ok(m) => stamp_of(&m),
         Err(e) => return Some(Err(describe(e))),
@@ -542,17 +543,17 @@ fn write_folded(
     });
     let werr = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| Error::Write { path, source }
+        move |source| StoreError::Write { path, source }
     };
     let staged = match staged {
         Err(_) if bad => return Ok(None),
-        Err(source) => return Err(werr(path)(source)),
+        Err(source) => return Err(werr(path)(source).into()),
         Ok(staged) => staged,
     };
     // Staged before the base is replaced; put in place right after it.
     let snapshot = stage_snapshot(path, &staged, snap, policy, Some(fingerprint));
     staged.persist().map_err(werr(path))?;
-    let snapshot = snapshot.map(|s| s?.persist().map_err(|e| crate::error::describe(&e)));
+    let snapshot = snapshot.map(|s| s?.persist().map_err(|e| crate::store::describe(&e)));
     Ok(Some(Folded {
         articles: n,
         removals,

@@ -4,8 +4,8 @@
 //! A `.json` file is taken as an article already extracted: a graph file with at most one
 //! source (its id is the article's; without one, the file name is).
 
+use super::Error;
 use super::Extraction;
-use crate::error::Error;
 use crate::model::{Source, content_hash};
 use std::path::Path;
 

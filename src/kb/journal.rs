@@ -37,10 +37,11 @@
 //! see the removal, so it refuses the journal by its version); one of appended articles
 //! only stays format 1.
 
+use super::Error;
 use super::Extraction;
 use super::merge::fact_key;
-use crate::error::Error;
 use crate::model::{Entity, Fact, GraphFile, KnowledgeGraph, Source};
+use crate::store::Error as StoreError;
 use crate::store::snapshot::{Stamp, stamp_of};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -83,10 +84,11 @@ pub fn folded(articles: usize, removals: usize) -> String {
 /// no error.
 pub fn remove(path: &Path) -> Result<(), Error> {
     match std::fs::remove_file(path) {
-        Err(source) if source.kind() != io::ErrorKind::NotFound => Err(Error::Write {
+        Err(source) if source.kind() != io::ErrorKind::NotFound => Err(StoreError::Write {
             path: path.to_path_buf(),
             source,
-        }),
+        }
+        .into()),
         _ => Ok(()),
     }
 }
@@ -133,7 +135,7 @@ pub struct Entry {
 /// Why a journal could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
-    #[error("{}", crate::error::describe(.0))]
+    #[error("{}", crate::store::describe(.0))]
     Io(#[from] io::Error),
     #[error("line {line}: {message}")]
     Syntax { line: usize, message: String },
@@ -223,7 +225,7 @@ impl Journal {
         };
         let now = std::fs::metadata(base)
             .map(|m| stamp_of(&m))
-            .map_err(|source| Error::ReadGraph {
+            .map_err(|source| StoreError::ReadGraph {
                 path: base.into(),
                 source,
             })?;

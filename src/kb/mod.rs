@@ -15,11 +15,15 @@
 //! new decision rebuilds from `articles` (on a large base, removing one that changed no
 //! entity when merged goes to the journal instead: see [`retract`]). A graph file with no `"kb"` section (format 0)
 //! is migrated: its facts are grouped by source into articles.
+//!
+//! What can go wrong is an [`Error`] of the knowledge base's own (a graph file's troubles
+//! inside it as the store's); the application converts it at its edge.
 
 pub mod aliases;
 pub mod append;
 pub mod decisions;
 pub mod duplicates;
+pub mod error;
 pub mod fold;
 pub mod ingest;
 pub mod journal;
@@ -32,6 +36,7 @@ pub mod separate;
 pub mod session;
 
 pub use decisions::{Decisions, Verb};
+pub use error::Error;
 pub use journal::{Journal, load};
 pub use known::Known;
 pub use overlay::Overlay;

@@ -35,13 +35,13 @@
 //! article: a backward scan of the base's text to its record, and the facts of the
 //! entities its names resolve to; the base is mapped, never parsed whole.
 
+use super::Error;
 use super::Extraction;
 use super::append::Appender;
 use super::journal::{Entry, Journal};
 use super::known::Known;
 use super::merge::{Builder, Place, place};
 use super::overlay::Overlay;
-use crate::error::Error;
 use crate::model::name::lookup_key;
 use crate::model::{Fact, Provenance, Relation, Source};
 use crate::query::{Describe, Read, Topology};

@@ -11,9 +11,10 @@
 //! gets its snapshot written too (when `KG_SNAPSHOT`'s policy gives it one), from the
 //! graph in memory, so that the queries after a write read it instead of building it.
 
+use super::Error;
 use super::decisions::{Decisions, decisions_path};
 use super::{Journal, KbError, KnowledgeBase};
-use crate::error::Error;
+use crate::store::Error as StoreError;
 use crate::store::snapshot::Policy;
 use crate::store::snapshot::stream::Stream;
 use crate::store::{LockError, WriteLock, stage_file, write_atomic};
@@ -100,7 +101,9 @@ pub fn set_snapshot_policy(value: Option<String>) {
 
 /// The snapshot policy [`set_snapshot_policy`] set; a value that names none is refused.
 pub(crate) fn snapshot_policy() -> Result<Policy, Error> {
-    Policy::parse(SNAPSHOT_POLICY.get().and_then(Option::as_deref))
+    Ok(Policy::parse(
+        SNAPSHOT_POLICY.get().and_then(Option::as_deref),
+    )?)
 }
 
 /// The lock timeout: the one [`set_lock_timeout`] set (seconds) or the default; one too
@@ -114,9 +117,9 @@ fn lock_timeout() -> Result<Duration, Error> {
     }
     match text.trim().parse::<f64>() {
         Ok(secs) if secs >= 0.0 => Ok(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX)),
-        _ => Err(Error::Usage(format!(
-            "KG_LOCK_TIMEOUT '{text}' is not a number of seconds (like 30 or 0.5)"
-        ))),
+        _ => Err(Error::BadLockTimeout {
+            value: text.to_string(),
+        }),
     }
 }
 
@@ -135,7 +138,7 @@ pub(super) fn lock(path: &Path) -> Result<WriteLock, Error> {
             lock,
             secs: waited.as_secs(),
         },
-        LockError::Io { lock, source } => Error::Write { path: lock, source },
+        LockError::Io { lock, source } => StoreError::Write { path: lock, source }.into(),
     })
 }
 
@@ -145,10 +148,11 @@ pub(super) fn read_decisions(path: &Path) -> Result<(Decisions, String), Error> 
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
         Err(source) => {
-            return Err(Error::ReadGraph {
+            return Err(StoreError::ReadGraph {
                 path: dpath,
                 source,
-            });
+            }
+            .into());
         }
     };
     let d = Decisions::parse(&text).map_err(|source| Error::BadDecisions {
@@ -170,7 +174,7 @@ pub(super) fn check_writable(path: &Path) -> Result<(), Error> {
     };
     match std::fs::OpenOptions::new().write(true).open(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(refuse(crate::error::describe(&e))),
+        Err(e) => return Err(refuse(crate::store::describe(&e))),
         Ok(_) => {}
     }
     let dir = match path.parent() {
@@ -186,7 +190,7 @@ pub(super) fn check_writable(path: &Path) -> Result<(), Error> {
             refuse(format!(
                 "kg cannot create files in its folder '{}' ({})",
                 dir.display(),
-                crate::error::describe(&e)
+                crate::store::describe(&e)
             ))
         })
 }
@@ -203,20 +207,22 @@ impl Session {
                 return Err(Error::MissingBase { path: path.into() });
             }
             Err(source) => {
-                return Err(Error::ReadGraph {
+                return Err(StoreError::ReadGraph {
                     path: path.into(),
                     source,
-                });
+                }
+                .into());
             }
         };
         let parsed = KnowledgeBase::parse(&text);
         let original = Digest::of(text.as_bytes());
         drop(text);
         let (mut kb, migrated) = parsed.map_err(|e| match e {
-            KbError::Load(source) => Error::BadGraph {
+            KbError::Load(source) => StoreError::BadGraph {
                 path: path.into(),
                 source,
-            },
+            }
+            .into(),
             KbError::Newer { .. } => Error::NewerBase {
                 path: path.into(),
                 message: e.to_string(),
@@ -264,10 +270,11 @@ impl Session {
             return Err(Error::BaseExists { path: path.into() });
         }
         write_atomic(path, KnowledgeBase::empty().to_json().as_bytes()).map_err(|source| {
-            Error::Write {
+            StoreError::Write {
                 path: path.into(),
                 source,
             }
+            .into()
         })
     }
 
@@ -278,7 +285,7 @@ impl Session {
     pub fn save(&mut self, notes: &mut Vec<String>, why: &str) -> Result<(), Error> {
         let werr = |path: &Path| {
             let path = path.to_path_buf();
-            move |source| Error::Write { path, source }
+            move |source| StoreError::Write { path, source }
         };
         let mut wrote = Vec::new();
         let mut unwritten = None;
@@ -332,7 +339,7 @@ impl Session {
             self.original = digest;
             wrote.push(self.path.display().to_string());
             let snap_path = crate::store::snapshot::path_for(&self.path);
-            match snapshot.map(|s| s?.persist().map_err(|e| crate::error::describe(&e))) {
+            match snapshot.map(|s| s?.persist().map_err(|e| crate::store::describe(&e))) {
                 Some(Ok(())) => wrote.push(snap_path.display().to_string()),
                 Some(Err(why)) => unwritten = Some((snap_path, why)),
                 None => {}

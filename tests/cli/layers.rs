@@ -1,7 +1,8 @@
 //! The library's layers point down only: model, then extract and query, then store, then
-//! kb, then cmd, then run (and main on top). A module names no module of a layer above
-//! it, not even in a doc link; checked by reading the source files. Only clap reads the
-//! environment.
+//! kb, then cmd and the application's error (`crate::error`, which wraps the store's and
+//! the knowledge base's own errors), then run (and main on top). A module names no module
+//! of a layer above it, not even in a doc link or a comment; checked by reading the source
+//! files. Only clap reads the environment.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("store", 2),
     ("kb", 3),
     ("cmd", 4),
+    ("error", 4),
     ("run", 5),
 ];
 
@@ -41,9 +43,9 @@ fn sources(src: &Path, module: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Each `file:line: text` of a module that names a module of a higher layer.
-fn upward_references() -> Vec<String> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+/// Each `file:line: text` of a module under `root/src` that names a module of a higher
+/// layer.
+fn upward_references(root: &Path) -> Vec<String> {
     let src = root.join("src");
     let mut found = Vec::new();
     for &(module, level) in LAYERS {
@@ -54,7 +56,7 @@ fn upward_references() -> Vec<String> {
             for (i, line) in text.lines().enumerate() {
                 for &(above, _) in LAYERS.iter().filter(|(_, l)| *l > level) {
                     if line.contains(&format!("crate::{above}")) {
-                        let at = file.strip_prefix(&root).unwrap().display();
+                        let at = file.strip_prefix(root).unwrap().display();
                         found.push(format!("{at}:{}: {}", i + 1, line.trim()));
                     }
                 }
@@ -66,11 +68,42 @@ fn upward_references() -> Vec<String> {
 
 #[test]
 fn layers_point_down_only() {
-    let found = upward_references();
+    let found = upward_references(Path::new(env!("CARGO_MANIFEST_DIR")));
     assert!(
         found.is_empty(),
         "modules naming a layer above them:\n{}",
         found.join("\n")
+    );
+}
+
+/// The store and the knowledge base return their own errors (`store::Error`,
+/// `kb::Error`), converted at the edge: a copy of the sources where one names the
+/// application's error again, or the knowledge base, is caught.
+#[test]
+fn store_and_kb_do_not_name_the_application_error() {
+    let copy = tempfile::tempdir().unwrap();
+    for &(module, _) in LAYERS {
+        std::fs::create_dir_all(copy.path().join("src").join(module)).unwrap();
+    }
+    let plant = |file: &str, line: &str| {
+        std::fs::write(copy.path().join("src").join(file), format!("{line}\n")).unwrap();
+    };
+    for module in ["model", "extract", "query", "store", "kb", "cmd"] {
+        plant(&format!("{module}/mod.rs"), "//! Nothing here.");
+    }
+    plant("error.rs", "use crate::store;");
+    plant("run.rs", "use crate::error::Error;");
+    assert_eq!(upward_references(copy.path()), Vec::<String>::new());
+    plant("store/load.rs", "use crate::error::Error;");
+    plant("kb/session.rs", "    Err(crate::error::Error::NoBase)");
+    plant("store/mod.rs", "/// See [`crate::kb::Session`].");
+    assert_eq!(
+        upward_references(copy.path()),
+        [
+            "src/store/load.rs:1: use crate::error::Error;",
+            "src/store/mod.rs:1: /// See [`crate::kb::Session`].",
+            "src/kb/session.rs:1: Err(crate::error::Error::NoBase)",
+        ]
     );
 }
 
@@ -86,7 +119,7 @@ fn only_clap_reads_the_environment() {
     for (module, _) in LAYERS {
         files.extend(sources(&src, module));
     }
-    for m in ["print", "export", "eval", "exit", "error"] {
+    for m in ["print", "export", "eval", "exit"] {
         files.extend(sources(&src, m));
     }
     for file in files {

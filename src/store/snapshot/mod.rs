@@ -29,7 +29,7 @@ pub use meta::{KbHead, Meta};
 pub use reader::{Snapshot, Unusable};
 pub use view::View;
 
-use crate::error::Error;
+use crate::store::Error;
 use crate::store::atomic::write_file;
 use map::Bytes;
 use std::fs::{File, Metadata};
@@ -60,9 +60,9 @@ impl Policy {
             None | Some("") | Some("auto") => Ok(Policy::Auto),
             Some("always") => Ok(Policy::Always),
             Some("never") => Ok(Policy::Never),
-            Some(other) => Err(Error::Usage(format!(
-                "KG_SNAPSHOT is '{other}': expected auto, always or never"
-            ))),
+            Some(other) => Err(Error::BadPolicy {
+                value: other.to_string(),
+            }),
         }
     }
 
@@ -154,7 +154,7 @@ pub fn rebuild(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> 
             Err(e) => notes.push(format!(
                 "could not save snapshot '{}' ({}); the next query will read the JSON again",
                 snap_path.display(),
-                crate::error::describe(&e)
+                crate::store::describe(&e)
             )),
         }
     }

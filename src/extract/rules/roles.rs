@@ -591,7 +591,10 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     if of.is_none()
         && let title_words = s.mentions[k].surface.to_lowercase()
         && let Some(topic) = title_words.strip_suffix(" minister")
-        && !matches!(topic, "prime" | "deputy" | "deputy prime")
+        // "Prime Minister", "First Deputy Prime Minister": no portfolio.
+        && !topic
+            .split(' ')
+            .any(|w| matches!(w, "prime" | "deputy" | "first"))
     {
         let named = (!topic.contains(' '))
             .then(|| topic_ministry(ctx, topic))
@@ -916,6 +919,23 @@ mod tests {
             t.contains(&"Ana Soto leads Chilean Ministry of Agriculture and Livestock".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn first_deputies_are_members_of_their_country() {
+        for text in [
+            "Chile's First Deputy Prime Minister Ana Soto arrived in Lima.",
+            "Chilean First Deputy Prime Minister Ana Soto arrived in Lima.",
+            "Chilean First Vice President Ana Soto arrived in Lima.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Ana Soto member-of Chile".to_string()),
+                "{text}: {t:?}"
+            );
+            assert!(!t.iter().any(|f| f.contains("First")), "{text}: {t:?}");
+            assert!(!t.iter().any(|f| f.contains("Ministry")), "{text}: {t:?}");
+        }
     }
 
     #[test]

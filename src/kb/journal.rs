@@ -534,7 +534,7 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"kg-journal":9,"base":{"len":1,"mtime_ns":2}}"#),
-            "was written by a newer kg (journal format 9; this kg reads up to 2): upgrade kg"
+            "was written by a newer kg (journal format 9; this kg reads up to 3): upgrade kg"
         );
     }
 

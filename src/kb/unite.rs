@@ -31,12 +31,13 @@
 use super::Verb;
 use super::append::Appender;
 use super::decisions::decisions_path;
-use super::journal::Entry;
+use super::journal::{Entry, path_for};
 use super::merge::fact_key;
 use super::overlay::Overlay;
 use crate::error::Error;
 use crate::model::Entity;
 use crate::model::name::lookup_key;
+use crate::print::text::counted;
 use crate::query::{Read, Topology};
 use crate::store::write_atomic;
 use std::collections::{BTreeSet, HashSet};
@@ -161,6 +162,20 @@ impl Appender {
             }
         })?;
         notes.push(format!("wrote {}", dpath.display()));
-        self.save(notes, true)
+        let jpath = path_for(&self.path);
+        write_atomic(&jpath, self.text.as_bytes()).map_err(|source| Error::Write {
+            path: jpath.clone(),
+            source,
+        })?;
+        let (entities, facts) = self.counts;
+        notes.push(format!(
+            "wrote {} ({}, {}, {}; the merge on top of {}: 'kg compact' rebuilds it under the decision)",
+            jpath.display(),
+            counted(self.in_base + self.articles, "article"),
+            counted(entities, "entity"),
+            counted(facts, "fact"),
+            self.path.display()
+        ));
+        Ok(())
     }
 }

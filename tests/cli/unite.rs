@@ -29,7 +29,16 @@ fn journalled_merge() -> (tempfile::TempDir, PathBuf, Vec<PathBuf>, [String; 2])
         let (code, _, err) = run_policy("always", &base, &["merge", a, b]);
         assert_eq!(fs::read(&base).unwrap(), old, "the base is never rewritten");
         if code == 0 && journal_of(&base).exists() {
-            assert!(err.contains("on top of"), "{err}");
+            assert!(
+                err.contains(&format!(
+                    "kg: wrote {} (12 articles, ",
+                    journal_of(&base).display()
+                )) && err.contains(&format!(
+                    "; the merge on top of {}: 'kg compact' rebuilds it under the decision)\n",
+                    base.display()
+                )),
+                "{err}"
+            );
             return (dir, base, all, [a.clone(), b.clone()]);
         }
         // The whole-base path (or an error): start again from the base as it was.

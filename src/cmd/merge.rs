@@ -1,14 +1,27 @@
-//! `kg merge A B`: record that two entities are one, and merge them.
+//! `kg merge A B`: record that two entities are one, and merge them: through the base's
+//! journal when it takes the merge (see [`crate::kb::unite`]: the base is not read), else
+//! by rebuilding the base.
 
 use super::{Outcome, WriteCtx};
 use crate::cli::MergeArgs;
 use crate::error::Error;
+use crate::kb::append::Appender;
 use crate::kb::decisions::decisions_path;
 use crate::kb::{Session, Verb};
-use crate::model::KnowledgeGraph;
+use crate::model::{Entity, KnowledgeGraph};
 use crate::query::names::resolve_id_or_name;
 
 pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
+    let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
+    if let Some(mut app) = Appender::open(ctx.base, policy, &mut ctx.notes)? {
+        if let Some((x, y)) = app.unite(&a.a, &a.b) {
+            said(ctx, &x, &y)?;
+            app.save_union(&mut ctx.notes)?;
+            return Ok(Outcome::Done);
+        }
+        // Unlocked (dropped) before the whole-base path locks the base again.
+        drop(app);
+    }
     let mut session = Session::open(ctx.base)?;
     let g = graph_of(&session)?;
     let x = g.entity(resolve_id_or_name(&g, &a.a)?);
@@ -23,6 +36,13 @@ pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
     session.decisions.record(Verb::Merge, &x.name, &y.name);
     let Session { kb, decisions, .. } = &mut session;
     kb.rebuild(decisions);
+    said(ctx, x, y)?;
+    session.save(&mut ctx.notes, "already merged")?;
+    Ok(Outcome::Done)
+}
+
+/// Says that `y` joined `x`, and where the decision is.
+fn said(ctx: &mut WriteCtx, x: &Entity, y: &Entity) -> Result<(), Error> {
     writeln!(
         ctx.out,
         "merged {} ({}) into {} ({}); the decision is in {}",
@@ -32,8 +52,7 @@ pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
         x.id,
         decisions_path(ctx.base).display()
     )?;
-    session.save(&mut ctx.notes, "already merged")?;
-    Ok(Outcome::Done)
+    Ok(())
 }
 
 /// The session's merged graph, checked, for name resolution.

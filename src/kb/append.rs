@@ -6,8 +6,8 @@
 //!
 //! A base takes appends when queries read it through a snapshot (`KG_SNAPSHOT` and its
 //! size say so), it starts as kg writes graph files, it is a knowledge base of this kg's
-//! format built under the decisions in `kg.aliases` (or a plain graph file with no
-//! decisions), and its journal, if any, extends it as it is now. An article that replaces one of the base (same id and file,
+//! format built under the decisions in `kg.aliases` (with its journal's merges; or a plain
+//! graph file with no decisions), and its journal, if any, extends it as it is now. An article that replaces one of the base (same id and file,
 //! other bytes), or one a merge decision would join to an entity of the base, needs the
 //! base rewritten: then nothing is appended and `kg add` rewrites the base as it does for
 //! small ones.
@@ -117,9 +117,11 @@ impl Appender {
                     .to_string(),
                 });
             }
+            // A merge in the journal (see `super::unite`) recorded the decisions it was
+            // made under.
             Some(head) => {
-                head.version == u64::from(KB_VERSION)
-                    && head.decisions == Some(decisions.fingerprint())
+                let built = journal.decisions().map(String::from).or(head.decisions);
+                head.version == u64::from(KB_VERSION) && built == Some(decisions.fingerprint())
             }
             None => decisions.is_empty(),
         };

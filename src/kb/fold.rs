@@ -274,7 +274,8 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
         Ok(Some(j)) if j.extends(stamp_of(&meta)) => j,
         _ => return Ok(None),
     };
-    if journal.entries.is_empty() {
+    // A merge changed the decisions: the whole-base path rebuilds under them.
+    if journal.entries.is_empty() || journal.merges() > 0 {
         return Ok(None);
     }
     let (decisions, _) = read_decisions(path)?;
@@ -312,7 +313,7 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
     use crate::print::text::counted;
     notes.push(format!(
         "folded {} from '{}' into '{}' and removed it",
-        super::journal::folded(folded.articles, folded.removals),
+        super::journal::folded(folded.articles, folded.removals, 0),
         jpath.display(),
         path.display()
     ));
@@ -435,6 +436,7 @@ fn write_folded(
         entities,
         facts,
         dropped,
+        ..
     } in journal.entries
     {
         if let Some(id) = gone {

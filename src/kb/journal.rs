@@ -36,6 +36,16 @@
 //! A journal holding such an entry is format 2 (a kg that reads only format 1 would not
 //! see the removal, so it refuses the journal by its version); one of appended articles
 //! only stays format 1.
+//!
+//! `kg merge A B` on a large base writes a merge entry (see [`super::unite`]): `merged`
+//! names the entity kept and the one that joined it (which goes, with every fact it had:
+//! those are in `dropped`), `decisions` the fingerprint of the decisions file with the
+//! merge recorded, `entities` the kept entity with the other's names, and `facts` the
+//! gone entity's facts moved onto the kept one. A journal holding one is format 3.
+//!
+//! ```text
+//! {"merged":["kim-jong-un","kim"],"decisions":"fnv1a64:...","sources":[],"entities":[...],"facts":[...],"dropped":[...]}
+//! ```
 
 use super::Error;
 use super::Extraction;
@@ -48,9 +58,9 @@ use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The newest journal format this kg reads and writes (2: with removals; a journal
-/// without one is written as format 1).
-pub const JOURNAL_VERSION: u32 = 2;
+/// The newest journal format this kg reads and writes (3: with merges; 2: with removals;
+/// a journal with neither is written as format 1).
+pub const JOURNAL_VERSION: u32 = 3;
 
 /// The error for the journal of the base at `base`, which `why` says is not valid.
 pub fn invalid(base: &Path, why: impl std::fmt::Display) -> Error {
@@ -67,17 +77,17 @@ pub fn path_for(base: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// What a journal folded into its base held: `3 articles`, `3 articles and 1 removal`.
-pub fn folded(articles: usize, removals: usize) -> String {
+/// What a journal folded into its base held: `3 articles`, `3 articles and 1 removal`,
+/// `0 articles and 1 merge`.
+pub fn folded(articles: usize, removals: usize, merges: usize) -> String {
     use crate::print::text::counted;
-    match removals {
-        0 => counted(articles, "article"),
-        n => format!(
-            "{} and {}",
-            counted(articles, "article"),
-            counted(n, "removal")
-        ),
+    let mut text = counted(articles, "article");
+    for (n, what) in [(removals, "removal"), (merges, "merge")] {
+        if n > 0 {
+            text.push_str(&format!(" and {}", counted(n, what)));
+        }
     }
+    text
 }
 
 /// Removes the journal at `path` once its articles are in the base; one already gone is
@@ -118,6 +128,12 @@ pub struct Entry {
     /// The id of the base article this entry removes; its source goes with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removed: Option<String>,
+    /// A merge: the id of the entity kept, and of the one that joined it (it goes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged: Option<[String; 2]>,
+    /// The fingerprint of the decisions once the merge is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decisions: Option<String>,
     /// Sources added or replaced (by id).
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -150,6 +166,10 @@ pub enum JournalError {
 struct Changes {
     #[serde(default)]
     removed: Option<String>,
+    #[serde(default)]
+    merged: Option<[String; 2]>,
+    #[serde(default)]
+    decisions: Option<String>,
     #[serde(default)]
     dropped: Vec<Fact>,
     #[serde(default)]
@@ -274,7 +294,7 @@ impl Journal {
             let entry = match part {
                 Part::Whole => {
                     let e: Entry = serde_json::from_str(line).map_err(syntax(i + 1))?;
-                    if e.article.is_none() && e.removed.is_none() {
+                    if e.article.is_none() && e.removed.is_none() && e.merged.is_none() {
                         return Err(JournalError::Syntax {
                             line: i + 1,
                             message: "missing field `article`".into(),
@@ -287,6 +307,8 @@ impl Journal {
                     Entry {
                         article: None,
                         removed: c.removed,
+                        merged: c.merged,
+                        decisions: c.decisions,
                         sources: c.sources,
                         entities: c.entities,
                         facts: c.facts,
@@ -308,8 +330,13 @@ impl Journal {
     /// The journal as text: its head, then an entry per line.
     pub fn to_text(&self) -> String {
         let removes = self.entries.iter().any(|e| e.removed.is_some());
+        let merges = self.entries.iter().any(|e| e.merged.is_some());
         let head = Head {
-            version: if removes { JOURNAL_VERSION } else { 1 },
+            version: match (merges, removes) {
+                (true, _) => JOURNAL_VERSION,
+                (false, true) => 2,
+                (false, false) => 1,
+            },
             base: BaseStamp {
                 len: self.base.len,
                 mtime_ns: self.base.mtime_ns,
@@ -329,6 +356,20 @@ impl Journal {
         self.base == base
     }
 
+    /// The fingerprint of the decisions the graph seen (the base with the journal on top)
+    /// is merged under, when a merge entry set it; `None`: the base's.
+    pub fn decisions(&self) -> Option<&str> {
+        self.entries
+            .iter()
+            .rev()
+            .find_map(|e| e.decisions.as_deref())
+    }
+
+    /// How many merge entries the journal holds.
+    pub fn merges(&self) -> usize {
+        self.entries.iter().filter(|e| e.merged.is_some()).count()
+    }
+
     /// The articles appended, in order, taken out of the journal.
     pub fn into_articles(self) -> Vec<Extraction> {
         self.entries.into_iter().filter_map(|e| e.article).collect()
@@ -341,8 +382,8 @@ impl Journal {
 
     /// Applies the entries to the base's graph file (in its order, not sorted): records
     /// with the id (sources, entities) or key (facts) of one already there replace it, the
-    /// others are appended; a removal takes its source and dropped facts out (one put
-    /// back later is appended).
+    /// others are appended; a removal takes its source and dropped facts out, a merge the
+    /// entity that joined another and its facts (one put back later is appended).
     ///
     /// # Complexity
     /// O(V + E) to index the file, then O(1) expected per record.
@@ -351,9 +392,13 @@ impl Journal {
         let mut entities: HashMap<String, usize> = index(&file.entities, |e| e.id.clone());
         let mut facts = index(&file.facts, fact_key);
         let (mut gone_sources, mut gone_facts) = (HashSet::new(), HashSet::new());
+        let mut gone_entities = HashSet::new();
         for entry in &self.entries {
             if let Some(i) = entry.removed.as_ref().and_then(|id| sources.remove(id)) {
                 gone_sources.insert(i);
+            }
+            if let Some(i) = entry.merged.as_ref().and_then(|[_, b]| entities.remove(b)) {
+                gone_entities.insert(i);
             }
             for f in &entry.dropped {
                 if let Some(i) = facts.remove(&fact_key(f)) {
@@ -371,6 +416,7 @@ impl Journal {
             }
         }
         drop_at(&mut file.sources, &gone_sources);
+        drop_at(&mut file.entities, &gone_entities);
         drop_at(&mut file.facts, &gone_facts);
     }
 }
@@ -490,7 +536,7 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"kg-journal":9,"base":{"len":1,"mtime_ns":2}}"#),
-            "was written by a newer kg (journal format 9; this kg reads up to 2): upgrade kg"
+            "was written by a newer kg (journal format 9; this kg reads up to 3): upgrade kg"
         );
     }
 

@@ -13,7 +13,8 @@
 //! [`decisions::Decisions`] whose fingerprint is `decisions`. Adding articles merges only
 //! them (time per article does not grow with the base); removing one, replacing one or a
 //! new decision rebuilds from `articles` (on a large base, removing one that changed no
-//! entity when merged goes to the journal instead: see [`retract`]). A graph file with no `"kb"` section (format 0)
+//! entity when merged goes to the journal instead: see [`retract`]; so does a merge
+//! decision, see [`unite`]). A graph file with no `"kb"` section (format 0)
 //! is migrated: its facts are grouped by source into articles.
 //!
 //! What can go wrong is an [`Error`] of the knowledge base's own (a graph file's troubles
@@ -34,6 +35,7 @@ pub mod qualify;
 pub mod retract;
 pub mod separate;
 pub mod session;
+pub mod unite;
 
 pub use decisions::{Decisions, Verb};
 pub use error::Error;

@@ -9,7 +9,10 @@
 //! new facts'; names resolve through the snapshot's indexes with the journal's entities
 //! beside them (hiding the old records of the entities they replace). A removal's facts
 //! (see [`super::retract`]) are hidden by number, and its source by id: searches,
-//! listings and counts skip them, as the JSON reader, which takes them out, does.
+//! listings and counts skip them, as the JSON reader, which takes them out, does. A
+//! merge's gone entity (see [`super::unite`]) is hidden the same way, by number: names and
+//! its id no longer find it, listings and counts skip it (its facts are hidden as a
+//! removal's are, and come back as the kept entity's).
 
 use super::Journal;
 use super::journal::{Entry, put};
@@ -52,6 +55,8 @@ pub struct Overlay<'s> {
     /// Facts a removal took out, by number, and sources by id.
     gone: FxHashSet<u32>,
     gone_sources: HashSet<String>,
+    /// Entities a merge took out (they joined another), by number.
+    gone_nodes: FxHashSet<u32>,
 }
 
 impl<'s> Overlay<'s> {
@@ -80,6 +85,7 @@ impl<'s> Overlay<'s> {
             new_edges: 0,
             gone: FxHashSet::default(),
             gone_sources: HashSet::new(),
+            gone_nodes: FxHashSet::default(),
         };
         for entry in journal.entries {
             o.push(entry)?;
@@ -99,6 +105,13 @@ impl<'s> Overlay<'s> {
         for f in entry.dropped {
             self.drop_fact(&f);
         }
+        if let Some([_, b]) = entry.merged {
+            let n = self
+                .node_of(&b)
+                .ok_or_else(|| format!("a merge names entity '{b}', which is not in the base"))?;
+            self.ids.remove(&b);
+            self.gone_nodes.insert(n);
+        }
         for s in entry.sources {
             self.gone_sources.remove(&s.id);
             put(&mut self.sources, &mut self.source_at, s.id.clone(), s);
@@ -115,7 +128,7 @@ impl<'s> Overlay<'s> {
     /// Entity and fact counts of the graph seen.
     pub fn counts(&self) -> (usize, usize) {
         (
-            (self.nodes + self.new_nodes) as usize,
+            (self.nodes + self.new_nodes) as usize - self.gone_nodes.len(),
             (self.edges + self.new_edges) as usize - self.gone.len(),
         )
     }
@@ -183,7 +196,8 @@ impl<'s> Overlay<'s> {
     }
 
     fn node_of(&self, id: &str) -> Option<u32> {
-        self.ids.get(id).copied().or_else(|| self.snap.by_id(id))
+        let n = self.ids.get(id).copied().or_else(|| self.snap.by_id(id))?;
+        (!self.gone_nodes.contains(&n)).then_some(n)
     }
 
     /// The snapshot's fact with the key of `f`, between entities `s` and `o`.
@@ -213,9 +227,14 @@ impl<'s> Overlay<'s> {
         self.fact_at.get(&e).map(|&i| &self.facts[i])
     }
 
-    /// The journal's entities, sorted by number.
+    /// The journal's entities, sorted by number (not a merge's gone entity).
     fn added(&self) -> Vec<(u32, &Entity)> {
-        let mut added: Vec<(u32, &Entity)> = self.entities.iter().map(|(n, e)| (*n, e)).collect();
+        let mut added: Vec<(u32, &Entity)> = self
+            .entities
+            .iter()
+            .filter(|(n, _)| !self.gone_nodes.contains(n))
+            .map(|(n, e)| (*n, e))
+            .collect();
         added.sort_unstable_by_key(|(n, _)| *n);
         added
     }
@@ -396,6 +415,7 @@ impl Read for Overlay<'_> {
         self.snap.resolve_with(
             query,
             &self.added(),
+            |n| self.entity_at.contains_key(&n) || self.gone_nodes.contains(&n),
             |id| self.node_of(id),
             |n| format!("{} ({})", self.name(n), self.kind(n)),
             |n| self.name(n).to_string(),
@@ -439,7 +459,9 @@ impl Read for Overlay<'_> {
     }
 
     fn all_nodes(&self) -> Vec<u32> {
-        (0..self.counts().0 as u32).collect()
+        (0..self.nodes + self.new_nodes)
+            .filter(|n| !self.gone_nodes.contains(n))
+            .collect()
     }
 
     fn all_edges(&self) -> Vec<u32> {
@@ -495,11 +517,11 @@ impl Known for Overlay<'_> {
             .snap
             .named(name)
             .into_iter()
-            .filter(|n| !self.entity_at.contains_key(n))
+            .filter(|n| !self.entity_at.contains_key(n) && !self.gone_nodes.contains(n))
             .map(|n| (n as usize, self.snap.entity(n)))
             .collect();
         for (n, e) in &self.entities {
-            if e.names().any(|x| lookup_key(x) == name) {
+            if !self.gone_nodes.contains(n) && e.names().any(|x| lookup_key(x) == name) {
                 found.push((*n as usize, e.clone()));
             }
         }

@@ -72,7 +72,7 @@ pub struct Session {
     migrated: Option<u32>,
     /// The journal whose articles were added (and removals made) on opening, with their
     /// numbers: removed once the base is saved.
-    journal: Option<(PathBuf, usize, usize)>,
+    journal: Option<(PathBuf, usize, usize, usize)>,
     _lock: WriteLock,
 }
 
@@ -234,9 +234,12 @@ impl Session {
         // another version of the base goes in too: adding an article again changes nothing.
         let journal = Journal::read(path).map_err(|e| super::journal::invalid(path, e))?;
         // A removal (of an article of the base, see `super::retract`) rebuilds the base
-        // from its other articles, as `kg remove` does on a base it holds.
+        // from its other articles, as `kg remove` does on a base it holds. A merge (see
+        // `super::unite`) is in the decisions file, written before the journal: the base
+        // was rebuilt under it above.
         let journal = journal.map(|j| {
             let (mut n, mut removals) = (0, 0);
+            let merges = j.merges();
             let mut batch = Vec::new();
             for entry in j.entries {
                 if let Some(article) = entry.article {
@@ -249,7 +252,7 @@ impl Session {
                 }
             }
             kb.add(batch, &decisions, || {});
-            (super::journal::path_for(path), n, removals)
+            (super::journal::path_for(path), n, removals, merges)
         });
         Ok(Session {
             path: path.into(),
@@ -346,11 +349,11 @@ impl Session {
             }
         }
         // Only once the base holds the journal's articles does the journal go.
-        if let Some((jpath, n, removals)) = self.journal.take() {
+        if let Some((jpath, n, removals, merges)) = self.journal.take() {
             super::journal::remove(&jpath)?;
             notes.push(format!(
                 "folded {} from '{}' into '{}' and removed it",
-                super::journal::folded(n, removals),
+                super::journal::folded(n, removals, merges),
                 jpath.display(),
                 self.path.display()
             ));

@@ -28,3 +28,4 @@ mod scale;
 mod shell;
 mod snapshot;
 mod summary;
+mod unite;

@@ -51,7 +51,7 @@ fn read_commands(names: &[String]) -> Vec<Vec<String>> {
 /// until it is compacted (as after `kg add`), so a listing or a search may meet them in
 /// another order than in a base that holds them (and take another of two paths as
 /// short: paths are compared by length then).
-fn same_answers(base: &Path, want: &Path, policy: &str, exact: bool) {
+pub(crate) fn same_answers(base: &Path, want: &Path, policy: &str, exact: bool) {
     let names = entity_names(want);
     let sorted = |(code, out, err): (i32, String, String)| {
         let mut lines: Vec<String> = out.lines().map(String::from).collect();

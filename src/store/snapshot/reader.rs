@@ -345,6 +345,7 @@ impl Snapshot {
         self.resolve_with(
             query,
             &[],
+            |_| false,
             |id| self.by_id(id),
             |n| format!("{} ({})", self.name(n), self.kind(n)),
             |n| self.name(n).to_string(),
@@ -352,17 +353,18 @@ impl Snapshot {
     }
 
     /// Resolves as [`Snapshot::resolve`] does, with `added` entities (number and record,
-    /// sorted by number) standing beside the snapshot's and hiding the snapshot's entity of
-    /// the same number (one whose record changed): how [`super::Overlay`] resolves.
+    /// sorted by number) standing beside the snapshot's, and the snapshot's entities
+    /// `hidden` says are not as the snapshot has them (their record changed, or a merge
+    /// took them out): how [`super::Overlay`] resolves.
     pub(crate) fn resolve_with(
         &self,
         query: &str,
         added: &[(u32, &Entity)],
+        hidden: impl Fn(u32) -> bool,
         by_id: impl FnOnce(&str) -> Option<u32>,
         label: impl Fn(u32) -> String,
         name: impl Fn(u32) -> String,
     ) -> Result<u32, NameError> {
-        let hidden = |n: u32| added.binary_search_by_key(&n, |(m, _)| *m).is_ok();
         let (q, mut m) = begin(query, by_id)?;
         for (key, n) in self.index_from(Section::Names, self.names, q.as_bytes()) {
             if key != q.as_bytes() {

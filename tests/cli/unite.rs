@@ -1,0 +1,174 @@
+//! `kg merge A B` through the base's journal (`src/kb/unite.rs`): the decision goes to
+//! `kg.aliases` and a merge line to the journal; the base and its snapshot are not
+//! touched. Every read command then answers as it does after the whole-base merge,
+//! through the snapshot and through the JSON, and `kg compact` writes the very base the
+//! whole-base merge writes. Killed at any point, it leaves the old files or the new ones,
+//! and the next write repairs.
+
+use crate::harness::{entity_names, run_policy};
+use crate::journal::{articles, base_with, journal_of};
+use crate::retract::same_answers;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The decisions file of a base.
+fn aliases_of(base: &Path) -> PathBuf {
+    base.with_extension("aliases")
+}
+
+/// A base of the first 12 articles (`kg.json`), and the first pair of its entities (in
+/// listing order) that `kg merge` takes through the journal; the base is left merged so.
+fn journalled_merge() -> (tempfile::TempDir, PathBuf, Vec<PathBuf>, [String; 2]) {
+    let all = articles();
+    let dir = tempfile::tempdir().unwrap();
+    let base = base_with(dir.path(), "kg.json", &all[..12]);
+    let names = entity_names(&base);
+    let old = fs::read(&base).unwrap();
+    for (i, a) in names.iter().enumerate().step_by(3) {
+        let b = &names[(i * 7 + 5) % names.len()];
+        let (code, _, err) = run_policy("always", &base, &["merge", a, b]);
+        assert_eq!(fs::read(&base).unwrap(), old, "the base is never rewritten");
+        if code == 0 && journal_of(&base).exists() {
+            assert!(
+                err.contains(&format!(
+                    "kg: wrote {} (12 articles, ",
+                    journal_of(&base).display()
+                )) && err.contains(&format!(
+                    "; the merge on top of {}: 'kg compact' rebuilds it under the decision)\n",
+                    base.display()
+                )),
+                "{err}"
+            );
+            return (dir, base, all, [a.clone(), b.clone()]);
+        }
+        // The whole-base path (or an error): start again from the base as it was.
+        let _ = fs::remove_file(journal_of(&base));
+        let _ = fs::remove_file(aliases_of(&base));
+        fs::write(&base, &old).unwrap();
+    }
+    panic!("no pair of {names:?} merged through the journal");
+}
+
+#[test]
+fn a_journalled_merge_answers_as_the_whole_base_merge_and_compacts_to_its_bytes() {
+    let (dir, base, all, [a, b]) = journalled_merge();
+    let line = fs::read_to_string(journal_of(&base)).unwrap();
+    assert!(line.starts_with(r#"{"kg-journal":3,"#), "{line}");
+    assert!(line.contains(r#"{"merged":["#), "{line}");
+    let slow = base_with(dir.path(), "slow.json", &all[..12]);
+    let (code, slow_out, err) = run_policy("never", &slow, &["merge", &a, &b]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        fs::read(aliases_of(&base)).unwrap(),
+        fs::read(aliases_of(&slow)).unwrap(),
+        "the same decision"
+    );
+    assert!(
+        slow_out.starts_with("merged ") && slow_out.contains("; the decision is in "),
+        "{slow_out}"
+    );
+    // What the whole-base merge gives, in any order (the journal's records come after
+    // the base's until compacted).
+    same_answers(&base, &slow, "never", false);
+    // An article added after the merge goes to the journal too, and is merged under it.
+    let more = [all[12].clone()];
+    for (b, policy) in [(&base, "always"), (&slow, "never")] {
+        let mut cmd = crate::harness::kg();
+        cmd.env("KG_SNAPSHOT", policy).arg("-g").arg(b).arg("add");
+        cmd.args(&more);
+        crate::harness::no_panic(cmd.assert()).success();
+    }
+    assert!(journal_of(&base).exists(), "kg add went to the journal");
+    same_answers(&base, &slow, "never", false);
+    // Compacting rebuilds under the new decision: the whole-base merge's bytes.
+    let (code, _, err) = run_policy("always", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!(
+            "kg: folded 1 article and 1 merge from '{}' into '{}' and removed it",
+            journal_of(&base).display(),
+            base.display()
+        )),
+        "{err}"
+    );
+    assert!(!journal_of(&base).exists());
+    assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap());
+    same_answers(&base, &slow, "never", true);
+}
+
+/// What `kg merge` says through the journal is what the whole-base merge says.
+#[test]
+fn a_journalled_merge_says_what_the_whole_base_merge_says() {
+    let (dir, base, all, [a, b]) = journalled_merge();
+    let slow = base_with(dir.path(), "slow.json", &all[..12]);
+    fs::remove_file(journal_of(&base)).unwrap();
+    fs::remove_file(aliases_of(&base)).unwrap();
+    let (code, fast, err) = run_policy("always", &base, &["merge", &a, &b]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!("kg: wrote {}\n", aliases_of(&base).display())),
+        "{err}"
+    );
+    let (_, want, _) = run_policy("never", &slow, &["merge", &a, &b]);
+    assert_eq!(
+        fast.replace(&base.display().to_string(), "BASE")
+            .replace("kg.aliases", "X"),
+        want.replace(&slow.display().to_string(), "BASE")
+            .replace("slow.aliases", "X")
+    );
+    // Merged already: the whole-base path says so.
+    let (code, _, err) = run_policy("always", &base, &["merge", &a, &b]);
+    assert_ne!(code, 0, "{err}");
+}
+
+/// Killed at any point, a journalled merge leaves the base untouched, the decisions file
+/// and the journal each old or new (the decision first), queries answering through the
+/// snapshot as through the JSON; `kg compact` then gives the merged base when the
+/// decision was written, else the old one.
+#[test]
+fn kill_9_mid_journalled_merge_leaves_old_or_new_and_the_next_write_repairs() {
+    let (dir, base, all, [a, b]) = journalled_merge();
+    let new_journal = fs::read(journal_of(&base)).unwrap();
+    let new_aliases = fs::read(aliases_of(&base)).unwrap();
+    let done = base_with(dir.path(), "done.json", &all[..12]);
+    let (code, _, err) = run_policy("never", &done, &["merge", &a, &b]);
+    assert_eq!(code, 0, "{err}");
+    let merged = fs::read(&done).unwrap();
+    let old = fs::read(&base).unwrap();
+    let mtime = fs::metadata(&base).unwrap().modified().unwrap();
+    let args = ["merge", a.as_str(), b.as_str()];
+    let mut states = std::collections::BTreeSet::new();
+    for delay_us in [0, 1_000, 2_000, 4_000, 8_000, 16_000, 100_000] {
+        fs::write(&base, &old).unwrap();
+        let f = fs::File::options().write(true).open(&base).unwrap();
+        f.set_modified(mtime).unwrap();
+        drop(f);
+        let _ = fs::remove_file(journal_of(&base));
+        let _ = fs::remove_file(aliases_of(&base));
+        let (code, _, err) = run_policy("always", &base, &["stats"]);
+        assert_eq!(code, 0, "{err}");
+        crate::harness::kill_9_after(&base, &args, delay_us);
+        assert_eq!(fs::read(&base).unwrap(), old, "the base is never written");
+        let journal = fs::read(journal_of(&base)).ok();
+        let aliases = fs::read(aliases_of(&base)).ok();
+        if let Some(j) = &journal {
+            assert_eq!(j, &new_journal, "never a partial journal");
+            assert!(
+                aliases.is_some(),
+                "the decision is written before the journal"
+            );
+        }
+        if let Some(d) = &aliases {
+            assert_eq!(d, &new_aliases, "never a partial decisions file");
+        }
+        states.insert((journal.is_some(), aliases.is_some()));
+        let from_json = run_policy("never", &base, &["stats"]);
+        assert_eq!(from_json.0, 0, "{}", from_json.2);
+        assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+        let (code, _, err) = run_policy("always", &base, &["compact"]);
+        assert_eq!(code, 0, "{err}");
+        let want = if aliases.is_some() { &merged } else { &old };
+        assert_eq!(&fs::read(&base).unwrap(), want, "{journal:?}");
+    }
+    assert!(!states.is_empty());
+}

@@ -31,14 +31,15 @@
 use super::Verb;
 use super::append::Appender;
 use super::decisions::decisions_path;
+use super::error::Error;
 use super::journal::{Entry, path_for};
 use super::merge::fact_key;
 use super::overlay::Overlay;
-use crate::error::Error;
 use crate::model::Entity;
 use crate::model::name::lookup_key;
 use crate::print::text::counted;
 use crate::query::{Read, Topology};
+use crate::store::Error as StoreError;
 use crate::store::write_atomic;
 use std::collections::{BTreeSet, HashSet};
 
@@ -156,14 +157,14 @@ impl Appender {
     pub fn save_union(&self, notes: &mut Vec<String>) -> Result<(), Error> {
         let dpath = decisions_path(&self.path);
         write_atomic(&dpath, self.decisions.to_text().as_bytes()).map_err(|source| {
-            Error::Write {
+            StoreError::Write {
                 path: dpath.clone(),
                 source,
             }
         })?;
         notes.push(format!("wrote {}", dpath.display()));
         let jpath = path_for(&self.path);
-        write_atomic(&jpath, self.text.as_bytes()).map_err(|source| Error::Write {
+        write_atomic(&jpath, self.text.as_bytes()).map_err(|source| StoreError::Write {
             path: jpath.clone(),
             source,
         })?;

@@ -32,7 +32,7 @@ pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
         x.id,
         decisions_path(ctx.base).display()
     )?;
-    session.save(&mut ctx.notes, "already merged")?;
+    ctx.tell(&session.save("already merged")?);
     Ok(Outcome::Done)
 }
 

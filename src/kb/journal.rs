@@ -67,19 +67,6 @@ pub fn path_for(base: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// What a journal folded into its base held: `3 articles`, `3 articles and 1 removal`.
-pub fn folded(articles: usize, removals: usize) -> String {
-    use crate::print::text::counted;
-    match removals {
-        0 => counted(articles, "article"),
-        n => format!(
-            "{} and {}",
-            counted(articles, "article"),
-            counted(n, "removal")
-        ),
-    }
-}
-
 /// Removes the journal at `path` once its articles are in the base; one already gone is
 /// no error.
 pub fn remove(path: &Path) -> Result<(), Error> {

@@ -66,7 +66,7 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
             Ok(results) => {
                 report(ctx.out, &paths, &results)?;
                 let appended = results.iter().any(|r| matches!(r, Added::New { .. }));
-                app.save(&mut ctx.notes, appended)?;
+                ctx.tell(&app.save(appended)?);
                 return Ok(outcome);
             }
             Err(back) => back, // needs the base rewritten: unlock, then lock for that
@@ -81,7 +81,7 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
     let results = merge(&mut session, incoming, &bar);
     bar.finish_and_clear();
     report(ctx.out, &paths, &results)?;
-    session.save(&mut ctx.notes, "nothing new to add")?;
+    ctx.tell(&session.save("nothing new to add")?);
     Ok(outcome)
 }
 

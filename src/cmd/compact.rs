@@ -12,10 +12,11 @@ use crate::error::Error;
 use crate::kb::Session;
 
 pub fn run(ctx: &mut WriteCtx) -> Result<Outcome, Error> {
-    if crate::kb::fold::fold(ctx.base, &mut ctx.notes)?.is_some() {
+    if let Some(notes) = crate::kb::fold::fold(ctx.base)? {
+        ctx.tell(&notes);
         return Ok(Outcome::Done);
     }
     let mut session = Session::open(ctx.base)?;
-    session.save(&mut ctx.notes, "it has no journal to fold in")?;
+    ctx.tell(&session.save("it has no journal to fold in")?);
     Ok(Outcome::Done)
 }

@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::kb::Decisions;
 use crate::kb::decisions::decisions_path;
 use crate::kb::duplicates::duplicates;
+use crate::print::kb::reason;
 use crate::print::width::{fit, share, width};
 use crate::print::{Format, json};
 use crate::query::Read;
@@ -42,7 +43,7 @@ pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &DuplicatesArgs) -> Result<Outcome, Err
                 a: json::EntityRef<'a>,
                 b: json::EntityRef<'a>,
                 score: u8,
-                reasons: &'a [String],
+                reasons: Vec<String>,
             }
             let views: Vec<View> = pairs
                 .iter()
@@ -50,7 +51,7 @@ pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &DuplicatesArgs) -> Result<Outcome, Err
                     a: json::EntityRef::new(g, p.a),
                     b: json::EntityRef::new(g, p.b),
                     score: p.score,
-                    reasons: &p.reasons,
+                    reasons: p.reasons.iter().map(reason).collect(),
                 })
                 .collect();
             json::print(ctx.out, &views)?;
@@ -74,7 +75,8 @@ pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &DuplicatesArgs) -> Result<Outcome, Err
                     style.entity(&fit(&y.name, yw)),
                     style.dim(&y.id)
                 )?;
-                let reasons = p.reasons.join("; ");
+                let reasons: Vec<String> = p.reasons.iter().map(reason).collect();
+                let reasons = reasons.join("; ");
                 let room = ctx.width.map_or(usize::MAX, |w| w.saturating_sub(2));
                 writeln!(ctx.out, "  {}", fit(&reasons, room))?;
                 writeln!(

@@ -16,7 +16,8 @@ pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
     if let Some(mut app) = Appender::open(ctx.base, policy, &mut ctx.notes)? {
         if let Some((x, y)) = app.unite(&a.a, &a.b) {
             said(ctx, &x, &y)?;
-            app.save_union(&mut ctx.notes)?;
+            let notes = app.save_union()?;
+            ctx.tell(&notes);
             return Ok(Outcome::Done);
         }
         // Unlocked (dropped) before the whole-base path locks the base again.
@@ -37,7 +38,7 @@ pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
     let Session { kb, decisions, .. } = &mut session;
     kb.rebuild(decisions);
     said(ctx, x, y)?;
-    session.save(&mut ctx.notes, "already merged")?;
+    ctx.tell(&session.save("already merged")?);
     Ok(Outcome::Done)
 }
 

@@ -67,6 +67,13 @@ pub struct WriteCtx<'a> {
     pub notes: Vec<String>,
 }
 
+impl WriteCtx<'_> {
+    /// Adds what a write to the knowledge base did to the notes, in words.
+    pub fn tell(&mut self, notes: &[crate::kb::Note]) {
+        self.notes.extend(crate::print::kb::notes(notes));
+    }
+}
+
 /// How a command ended, when it did not fail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {

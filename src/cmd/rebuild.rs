@@ -8,6 +8,6 @@ pub fn run(ctx: &mut WriteCtx) -> Result<Outcome, Error> {
     let mut session = Session::open(ctx.base)?;
     let Session { kb, decisions, .. } = &mut session;
     kb.rebuild(decisions);
-    session.save(&mut ctx.notes, "it was up to date")?;
+    ctx.tell(&session.save("it was up to date")?);
     Ok(Outcome::Done)
 }

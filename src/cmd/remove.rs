@@ -25,7 +25,7 @@ pub fn run(ctx: &mut WriteCtx, a: &RemoveArgs) -> Result<Outcome, Error> {
                     counted(facts, "fact"),
                     counted(entities, "entity")
                 )?;
-                app.save_retraction(&mut ctx.notes)?;
+                ctx.tell(&app.save_retraction()?);
                 return Ok(Outcome::Done);
             }
             Retracted::Unknown => {
@@ -64,6 +64,6 @@ pub fn run(ctx: &mut WriteCtx, a: &RemoveArgs) -> Result<Outcome, Error> {
         counted(gone_facts, "fact"),
         counted(gone_entities, "entity")
     )?;
-    session.save(&mut ctx.notes, "nothing to remove")?;
+    ctx.tell(&session.save("nothing to remove")?);
     Ok(Outcome::Done)
 }

@@ -57,7 +57,7 @@ pub fn run(ctx: &mut WriteCtx, a: &SplitArgs) -> Result<Outcome, Error> {
             counted(facts_of(&session, &other.id), "fact")
         )?;
     }
-    session.save(&mut ctx.notes, "already split")?;
+    ctx.tell(&session.save("already split")?);
     Ok(Outcome::Done)
 }
 
@@ -144,6 +144,6 @@ fn separate(
         counted(n, "fact"),
         decisions_path(ctx.base).display()
     )?;
-    session.save(&mut ctx.notes, "already separated")?;
+    ctx.tell(&session.save("already separated")?);
     Ok(Outcome::Done)
 }

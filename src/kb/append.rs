@@ -17,6 +17,7 @@ use super::Overlay;
 use super::decisions::Decisions;
 use super::journal::{Entry, Journal, path_for};
 use super::merge::Builder;
+use super::note::{Note, Tally};
 use super::session::{check_writable, lock, read_decisions};
 use super::{Added, Extraction, KB_VERSION};
 use crate::store::Error as StoreError;
@@ -228,44 +229,41 @@ impl Appender {
         Ok(results)
     }
 
-    /// Writes the journal when articles were appended, and says in `notes` what it wrote
-    /// or, when nothing was new, that the base is unchanged.
-    pub fn save(&self, notes: &mut Vec<String>, appended: bool) -> Result<(), Error> {
-        use crate::print::text::counted;
+    /// Writes the journal when articles were appended, and tells in its notes what it
+    /// wrote or, when nothing was new, that the base is unchanged.
+    pub fn save(&self, appended: bool) -> Result<Vec<Note>, Error> {
         let jpath = path_for(&self.path);
         let (entities, facts) = self.counts;
-        let summary = format!(
-            "{}, {}, {}",
-            counted(self.in_base + self.articles, "article"),
-            counted(entities, "entity"),
-            counted(facts, "fact")
-        );
+        let tally = Tally {
+            articles: self.in_base + self.articles,
+            entities,
+            facts,
+        };
         if !appended {
-            notes.push(format!(
-                "{} unchanged: nothing new to add ({summary})",
-                self.path.display()
-            ));
-            return Ok(());
+            return Ok(vec![Note::Unchanged {
+                base: self.path.clone(),
+                why: "nothing new to add".into(),
+                tally,
+            }]);
         }
         let text = &self.text;
         write_atomic(&jpath, text.as_bytes()).map_err(|source| StoreError::Write {
             path: jpath.clone(),
             source,
         })?;
-        notes.push(format!(
-            "wrote {} ({summary}; {} on top of {}: 'kg compact' folds the journal in)",
-            jpath.display(),
-            counted(self.articles, "article"),
-            self.path.display()
-        ));
+        let mut notes = vec![Note::WroteJournal {
+            journal: jpath.clone(),
+            base: self.path.clone(),
+            added: self.articles,
+            tally,
+        }];
         if text.len() as u64 >= LARGE_JOURNAL_BYTES {
-            notes.push(format!(
-                "{} is {:.1} MB, and every query reads it first (about 12 ms per MB): 'kg compact' folds it into {}",
-                jpath.display(),
-                text.len() as f64 / 1e6,
-                self.path.display()
-            ));
+            notes.push(Note::LargeJournal {
+                journal: jpath,
+                base: self.path.clone(),
+                bytes: text.len(),
+            });
         }
-        Ok(())
+        Ok(notes)
     }
 }

@@ -47,8 +47,40 @@ pub struct Pair<N = NodeIndex> {
     /// a part, 2 a near spelling).
     pub score: u8,
     /// Why the names are one (the first), then why `a` is the main name when the counts
-    /// say so.
-    pub reasons: Vec<String>,
+    /// say so ([`Reason::MoreOften`]).
+    pub reasons: Vec<Reason>,
+}
+
+/// Why two entities are proposed as one, or why the first is the main name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Both go by this name.
+    Shared(String),
+    /// The names are one without accents.
+    Accents,
+    /// The names are one but for hyphens or spaces.
+    Spacing,
+    /// One name's words are a transliteration variant of the other's.
+    Transliteration,
+    /// The name `part` is part of the name `whole`.
+    Part { part: String, whole: String },
+    /// The names differ by this many letters.
+    Letters(usize),
+    /// The main name `main` is in `count` articles (or facts), `other` in `other_count`.
+    MoreOften {
+        main: String,
+        other: String,
+        of: Counted,
+        count: usize,
+        other_count: usize,
+    },
+}
+
+/// What [`Reason::MoreOften`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    Articles,
+    Facts,
 }
 
 /// Words too common to make two names candidates.
@@ -340,28 +372,18 @@ fn pair<N: Copy>(named: &[Named<N>], i: usize, j: usize, m: Match) -> (Pair<N>, 
         &e.names[0]
     }
     let (score, why) = match &m {
-        Match::Shared(n) => (4, format!("both go by '{n}'")),
-        Match::Accents => (4, "same name without accents".to_string()),
-        Match::Spacing => (4, "same name but for hyphens or spaces".to_string()),
-        Match::Transliteration => (
-            3,
-            "one name's words are a transliteration variant of the other's".to_string(),
-        ),
+        Match::Shared(n) => (4, Reason::Shared(n.clone())),
+        Match::Accents => (4, Reason::Accents),
+        Match::Spacing => (4, Reason::Spacing),
+        Match::Transliteration => (3, Reason::Transliteration),
         Match::Part { part, whole } => (
             3,
-            format!(
-                "'{}' is part of '{}'",
-                name(&named[*part]),
-                name(&named[*whole])
-            ),
+            Reason::Part {
+                part: name(&named[*part]).to_string(),
+                whole: name(&named[*whole]).to_string(),
+            },
         ),
-        Match::Letters(d) => (
-            2,
-            format!(
-                "names differ by {}",
-                crate::print::text::counted(*d, "letter")
-            ),
-        ),
+        Match::Letters(d) => (2, Reason::Letters(*d)),
     };
     let rank = |e: &Named<N>| {
         let n = name(e);
@@ -380,17 +402,18 @@ fn pair<N: Copy>(named: &[Named<N>], i: usize, j: usize, m: Match) -> (Pair<N>, 
     };
     let mut reasons = vec![why];
     if (main.articles, main.facts) != (other.articles, other.facts) {
-        let (what, m, o) = if main.articles != other.articles {
-            ("article", main.articles, other.articles)
+        let (of, count, other_count) = if main.articles != other.articles {
+            (Counted::Articles, main.articles, other.articles)
         } else {
-            ("fact", main.facts, other.facts)
+            (Counted::Facts, main.facts, other.facts)
         };
-        reasons.push(format!(
-            "'{}' is in {}, '{}' in {o}",
-            name(main),
-            crate::print::text::counted(m, what),
-            name(other)
-        ));
+        reasons.push(Reason::MoreOften {
+            main: name(main).to_string(),
+            other: name(other).to_string(),
+            of,
+            count,
+            other_count,
+        });
     }
     let pair = Pair {
         a: main.node,
@@ -522,7 +545,7 @@ mod tests {
     }
 
     /// The pairs as (main name, other name, reasons).
-    fn named(g: &KnowledgeGraph) -> Vec<(String, String, Vec<String>)> {
+    fn named(g: &KnowledgeGraph) -> Vec<(String, String, Vec<Reason>)> {
         duplicates(g, &Decisions::default())
             .iter()
             .map(|p| {
@@ -535,8 +558,15 @@ mod tests {
             .collect()
     }
 
+    fn part(part: &str, whole: &str) -> Reason {
+        Reason::Part {
+            part: part.into(),
+            whole: whole.into(),
+        }
+    }
+
     /// The first reason of the one pair two entities of a kind make, if any.
-    fn reason(a: &str, b: &str, kind: Kind) -> Option<String> {
+    fn reason(a: &str, b: &str, kind: Kind) -> Option<Reason> {
         let g = graph(vec![entity(a, kind), entity(b, kind)]);
         let pairs = duplicates(&g, &Decisions::default());
         assert!(pairs.len() <= 1);
@@ -577,12 +607,12 @@ mod tests {
                 (
                     "North Korea".into(),
                     "DPRK".into(),
-                    vec!["both go by 'North Korea'".into()]
+                    vec![Reason::Shared("North Korea".into())]
                 ),
                 (
                     "Vladimir Putin".into(),
                     "Putin".into(),
-                    vec!["'Putin' is part of 'Vladimir Putin'".into()]
+                    vec![part("Putin", "Vladimir Putin")]
                 ),
             ]
         );
@@ -592,7 +622,7 @@ mod tests {
 
     #[test]
     fn accents_do_not_matter() {
-        let accents = Some("same name without accents".to_string());
+        let accents = Some(Reason::Accents);
         for (a, b) in [
             ("Ukhnaa Khürelsükh", "Ukhnaa Khurelsukh"),
             ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
@@ -608,17 +638,17 @@ mod tests {
         );
         assert_eq!(
             reason("Kim Jong-un", "Kim Jong Un", Kind::Person),
-            Some("same name but for hyphens or spaces".into())
+            Some(Reason::Spacing)
         );
         assert_eq!(
             reason("Pyong-yang Zoo", "Pyongyang Zoo", Kind::Institution),
-            Some("same name but for hyphens or spaces".into())
+            Some(Reason::Spacing)
         );
     }
 
     #[test]
     fn transliteration_variants_and_patronymics_are_one_name() {
-        let variant = Some("one name's words are a transliteration variant of the other's".into());
+        let variant = Some(Reason::Transliteration);
         for (a, b) in [
             ("Ukhnaagiin Khurelsukh", "Ukhnaa Khürelsükh"),
             ("Ukhnaagiin Khürelsükh", "Ukhnaa Khurelsukh"),
@@ -695,7 +725,7 @@ mod tests {
         );
         assert_eq!(
             reason("Pyongyang Zoo", "Pyongyang Central Zoo", Kind::Institution),
-            Some("'Pyongyang Zoo' is part of 'Pyongyang Central Zoo'".into())
+            Some(part("Pyongyang Zoo", "Pyongyang Central Zoo"))
         );
     }
 
@@ -735,7 +765,7 @@ mod tests {
                 "Khurelsuk Foundation",
                 Kind::Institution
             ),
-            Some("names differ by 1 letter".into())
+            Some(Reason::Letters(1))
         );
         assert_eq!(reason("Gambia", "Zambia", Kind::Country), None);
         // Two countries' ministries, even when both go by the bare name.
@@ -790,7 +820,13 @@ mod tests {
             assert_eq!(pairs[0].1, rare);
             assert_eq!(
                 pairs[0].2[1],
-                format!("'{frequent}' is in 3 articles, '{rare}' in 1")
+                Reason::MoreOften {
+                    main: frequent.into(),
+                    other: rare.into(),
+                    of: Counted::Articles,
+                    count: 3,
+                    other_count: 1,
+                }
             );
         }
     }

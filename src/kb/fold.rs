@@ -35,6 +35,7 @@
 use super::Error;
 use super::journal::{Entry, Journal, path_for};
 use super::merge::fact_key;
+use super::note::{Note, Tally};
 use super::session::{check_writable, lock, read_decisions};
 use super::{Extraction, KB_VERSION};
 use crate::model::{Entity, Fact, Source};
@@ -256,8 +257,8 @@ fn copy<T: Serialize + DeserializeOwned, K: std::hash::Hash + Eq>(
 /// one's text (see the module doc) and, when `KG_SNAPSHOT`'s policy gives the new base a
 /// snapshot, its snapshot from the records written; then removes the journal. `None`
 /// when the fast path does not apply (nothing was written; the caller takes the
-/// whole-base path).
-pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
+/// whole-base path); else what it did.
+pub fn fold(path: &Path) -> Result<Option<Vec<Note>>, Error> {
     let policy = super::session::snapshot_policy()?;
     check_writable(path)?;
     let held = lock(path)?;
@@ -310,32 +311,35 @@ pub fn fold(path: &Path, notes: &mut Vec<String>) -> Result<Option<()>, Error> {
     };
     super::journal::remove(&jpath)?;
     drop(held);
-    use crate::print::text::counted;
-    notes.push(format!(
-        "folded {} from '{}' into '{}' and removed it",
-        super::journal::folded(folded.articles, folded.removals, 0),
-        jpath.display(),
-        path.display()
-    ));
+    let mut notes = vec![Note::Folded {
+        journal: jpath,
+        base: path.into(),
+        articles: folded.articles,
+        removals: folded.removals,
+        merges: 0,
+    }];
+    let mut paths = vec![path.to_path_buf()];
     let snap_path = snapshot::path_for(path);
-    let wrote = match &folded.snapshot {
-        Some(Ok(())) => format!("{} and {}", path.display(), snap_path.display()),
-        _ => path.display().to_string(),
+    let (articles, entities, facts) = folded.counts;
+    let tally = Tally {
+        articles,
+        entities,
+        facts,
     };
-    let (a, e, f) = folded.counts;
-    notes.push(format!(
-        "wrote {wrote} ({}, {}, {})",
-        counted(a, "article"),
-        counted(e, "entity"),
-        counted(f, "fact")
-    ));
-    if let Some(Err(why)) = folded.snapshot {
-        notes.push(format!(
-            "did not write snapshot '{}' ({why}); the next query builds it",
-            snap_path.display()
-        ));
-    }
-    Ok(Some(()))
+    let unwritten = match folded.snapshot {
+        Some(Ok(())) => {
+            paths.push(snap_path);
+            None
+        }
+        Some(Err(why)) => Some(Note::SnapshotUnwritten {
+            snapshot: snap_path,
+            why,
+        }),
+        None => None,
+    };
+    notes.push(Note::Wrote { paths, tally });
+    notes.extend(unwritten);
+    Ok(Some(notes))
 }
 
 /// Stages the snapshot that `stream` (the records of the base staged in `staged`, to

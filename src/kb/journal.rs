@@ -77,19 +77,6 @@ pub fn path_for(base: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// What a journal folded into its base held: `3 articles`, `3 articles and 1 removal`,
-/// `0 articles and 1 merge`.
-pub fn folded(articles: usize, removals: usize, merges: usize) -> String {
-    use crate::print::text::counted;
-    let mut text = counted(articles, "article");
-    for (n, what) in [(removals, "removal"), (merges, "merge")] {
-        if n > 0 {
-            text.push_str(&format!(" and {}", counted(n, what)));
-        }
-    }
-    text
-}
-
 /// Removes the journal at `path` once its articles are in the base; one already gone is
 /// no error.
 pub fn remove(path: &Path) -> Result<(), Error> {

@@ -30,6 +30,7 @@ pub mod ingest;
 pub mod journal;
 pub mod known;
 pub mod merge;
+pub mod note;
 pub mod overlay;
 pub mod qualify;
 pub mod retract;
@@ -41,6 +42,7 @@ pub use decisions::{Decisions, Verb};
 pub use error::Error;
 pub use journal::{Journal, load};
 pub use known::Known;
+pub use note::{Note, Tally};
 pub use overlay::Overlay;
 pub use session::Session;
 

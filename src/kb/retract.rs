@@ -41,6 +41,7 @@ use super::append::Appender;
 use super::journal::{Entry, Journal};
 use super::known::Known;
 use super::merge::{Builder, Place, place};
+use super::note::{Note, Tally};
 use super::overlay::Overlay;
 use crate::model::name::lookup_key;
 use crate::model::{Fact, Provenance, Relation, Source};
@@ -216,24 +217,23 @@ impl Appender {
     }
 
     /// Writes the journal [`Appender::retract`] left (one with no entry left is removed:
-    /// the base alone is the graph), and says in `notes` what it wrote.
-    pub fn save_retraction(&self, notes: &mut Vec<String>) -> Result<(), Error> {
+    /// the base alone is the graph), and tells in its notes what it wrote.
+    pub fn save_retraction(&self) -> Result<Vec<Note>, Error> {
         // The head, then an entry a line.
         if self.text.lines().nth(1).is_some() {
-            return self.save(notes, true);
+            return self.save(true);
         }
-        use crate::print::text::counted;
         let jpath = super::journal::path_for(&self.path);
         super::journal::remove(&jpath)?;
         let (entities, facts) = self.counts;
-        notes.push(format!(
-            "removed {}, which held no other article ({}, {}, {})",
-            jpath.display(),
-            counted(self.in_base, "article"),
-            counted(entities, "entity"),
-            counted(facts, "fact")
-        ));
-        Ok(())
+        Ok(vec![Note::RemovedJournal {
+            journal: jpath,
+            tally: Tally {
+                articles: self.in_base,
+                entities,
+                facts,
+            },
+        }])
     }
 }
 

@@ -13,6 +13,7 @@
 
 use super::Error;
 use super::decisions::{Decisions, decisions_path};
+use super::note::{Note, Tally};
 use super::{Journal, KbError, KnowledgeBase};
 use crate::store::Error as StoreError;
 use crate::store::snapshot::Policy;
@@ -281,11 +282,11 @@ impl Session {
         })
     }
 
-    /// Writes the decisions file and the base if they changed, and says in `notes` what
-    /// it wrote (`wrote kg.aliases and kg.json (3 articles, ...)`) or, when nothing
-    /// changed, that the base is unchanged and `why`. A migration and its backup are told
-    /// too.
-    pub fn save(&mut self, notes: &mut Vec<String>, why: &str) -> Result<(), Error> {
+    /// Writes the decisions file and the base if they changed, and tells in its notes
+    /// what it wrote ([`Note::Wrote`]) or, when nothing changed, that the base is
+    /// unchanged and `why`. A migration and its backup are told too.
+    pub fn save(&mut self, why: &str) -> Result<Vec<Note>, Error> {
+        let mut notes = Vec::new();
         let werr = |path: &Path| {
             let path = path.to_path_buf();
             move |source| StoreError::Write { path, source }
@@ -299,7 +300,7 @@ impl Session {
         {
             write_atomic(&dpath, dtext.as_bytes()).map_err(werr(&dpath))?;
             self.original_decisions = dtext;
-            wrote.push(dpath.display().to_string());
+            wrote.push(dpath);
         }
         // The new text is hashed as it is written out, and written to the file only when
         // it differs from the old: never held whole in memory.
@@ -315,12 +316,12 @@ impl Session {
                     io::copy(&mut std::fs::File::open(&self.path)?, w).map(drop)
                 });
                 copied.and_then(|s| s.persist()).map_err(werr(&backup))?;
-                notes.push(format!(
-                    "migrated '{}' from knowledge-base format {from} to {}; the old file is kept as '{}'",
-                    self.path.display(),
-                    super::KB_VERSION,
-                    backup.display()
-                ));
+                notes.push(Note::Migrated {
+                    base: self.path.clone(),
+                    from,
+                    to: super::KB_VERSION,
+                    backup,
+                });
             }
             // The snapshot too, from the graph written (see `fold::stage_snapshot`): put in
             // place right after the base, so the queries after the write read it.
@@ -340,10 +341,10 @@ impl Session {
                 super::fold::stage_snapshot(&self.path, &staged, stream, policy, decisions);
             staged.persist().map_err(werr(&self.path))?;
             self.original = digest;
-            wrote.push(self.path.display().to_string());
+            wrote.push(self.path.clone());
             let snap_path = crate::store::snapshot::path_for(&self.path);
             match snapshot.map(|s| s?.persist().map_err(|e| crate::store::describe(&e))) {
-                Some(Ok(())) => wrote.push(snap_path.display().to_string()),
+                Some(Ok(())) => wrote.push(snap_path),
                 Some(Err(why)) => unwritten = Some((snap_path, why)),
                 None => {}
             }
@@ -351,39 +352,39 @@ impl Session {
         // Only once the base holds the journal's articles does the journal go.
         if let Some((jpath, n, removals, merges)) = self.journal.take() {
             super::journal::remove(&jpath)?;
-            notes.push(format!(
-                "folded {} from '{}' into '{}' and removed it",
-                super::journal::folded(n, removals, merges),
-                jpath.display(),
-                self.path.display()
-            ));
+            notes.push(Note::Folded {
+                journal: jpath,
+                base: self.path.clone(),
+                articles: n,
+                removals,
+                merges,
+            });
         }
+        let tally = self.tally();
         notes.push(if wrote.is_empty() {
-            format!(
-                "{} unchanged: {why} ({})",
-                self.path.display(),
-                self.summary()
-            )
+            Note::Unchanged {
+                base: self.path.clone(),
+                why: why.to_string(),
+                tally,
+            }
         } else {
-            format!("wrote {} ({})", wrote.join(" and "), self.summary())
+            Note::Wrote {
+                paths: wrote,
+                tally,
+            }
         });
-        if let Some((snap_path, why)) = unwritten {
-            notes.push(format!(
-                "did not write snapshot '{}' ({why}); the next query builds it",
-                snap_path.display()
-            ));
+        if let Some((snapshot, why)) = unwritten {
+            notes.push(Note::SnapshotUnwritten { snapshot, why });
         }
-        Ok(())
+        Ok(notes)
     }
 
-    /// `N articles, N entities, N facts`.
-    pub fn summary(&self) -> String {
-        use crate::print::text::counted;
-        format!(
-            "{}, {}, {}",
-            counted(self.kb.articles.len(), "article"),
-            counted(self.kb.graph.entities.len(), "entity"),
-            counted(self.kb.graph.facts.len(), "fact")
-        )
+    /// How many articles, entities and facts the base holds.
+    pub fn tally(&self) -> Tally {
+        Tally {
+            articles: self.kb.articles.len(),
+            entities: self.kb.graph.entities.len(),
+            facts: self.kb.graph.facts.len(),
+        }
     }
 }

@@ -37,7 +37,7 @@ use super::merge::fact_key;
 use super::overlay::Overlay;
 use crate::model::Entity;
 use crate::model::name::lookup_key;
-use crate::print::text::counted;
+use super::{Note, Tally};
 use crate::query::{Read, Topology};
 use crate::store::Error as StoreError;
 use crate::store::write_atomic;
@@ -152,9 +152,9 @@ impl Appender {
         Some((kept, gone))
     }
 
-    /// Writes the decisions file, then the journal [`Appender::unite`] left, and says in
-    /// `notes` what it wrote.
-    pub fn save_union(&self, notes: &mut Vec<String>) -> Result<(), Error> {
+    /// Writes the decisions file, then the journal [`Appender::unite`] left, and says
+    /// what it wrote.
+    pub fn save_union(&self) -> Result<Vec<Note>, Error> {
         let dpath = decisions_path(&self.path);
         write_atomic(&dpath, self.decisions.to_text().as_bytes()).map_err(|source| {
             StoreError::Write {
@@ -162,21 +162,23 @@ impl Appender {
                 source,
             }
         })?;
-        notes.push(format!("wrote {}", dpath.display()));
         let jpath = path_for(&self.path);
         write_atomic(&jpath, self.text.as_bytes()).map_err(|source| StoreError::Write {
             path: jpath.clone(),
             source,
         })?;
         let (entities, facts) = self.counts;
-        notes.push(format!(
-            "wrote {} ({}, {}, {}; the merge on top of {}: 'kg compact' rebuilds it under the decision)",
-            jpath.display(),
-            counted(self.in_base + self.articles, "article"),
-            counted(entities, "entity"),
-            counted(facts, "fact"),
-            self.path.display()
-        ));
-        Ok(())
+        Ok(vec![
+            Note::WroteDecisions { path: dpath },
+            Note::WroteUnion {
+                journal: jpath,
+                base: self.path.clone(),
+                tally: Tally {
+                    articles: self.in_base + self.articles,
+                    entities,
+                    facts,
+                },
+            },
+        ])
     }
 }

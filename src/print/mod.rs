@@ -1,8 +1,9 @@
 //! Printing results: colours for people ([`Style`]), stable JSON shapes for scripts
-//! ([`json`]), the shared text forms of facts ([`text`]) and fitting text to the terminal
-//! ([`width`]).
+//! ([`json`]), the shared text forms of facts ([`text`]), what the knowledge base did in
+//! words ([`kb`]) and fitting text to the terminal ([`width`]).
 
 pub mod json;
+pub mod kb;
 pub mod prose;
 pub mod style;
 pub mod text;

@@ -2,8 +2,8 @@
 //! writes) parsed and checked into a [`KnowledgeGraph`], or the graph kg embeds when there
 //! is no file. A base's journal goes on top in the knowledge base's `load`, a layer above.
 
-use crate::export::nodelink;
 use crate::model::KnowledgeGraph;
+use crate::store::nodelink;
 use crate::store::{self, Error, LoadError};
 use std::io::{self, IsTerminal};
 use std::path::Path;

@@ -1,5 +1,6 @@
-//! Graph files on disk: reading and checking them ([`json`]; a whole file, or the
-//! embedded graph, in [`load`]), finding the one to use
+//! Graph files on disk: reading and checking them ([`json`], or the node-link JSON
+//! `kg export --format json` writes in [`nodelink`]; a whole file, or the embedded graph,
+//! in [`load`]), finding the one to use
 //! ([`discover`]), writing them atomically ([`atomic`]) under a writers' lock ([`lock`]),
 //! and their memory-mapped binary snapshots ([`snapshot`]); what can go wrong with them
 //! ([`Error`]).
@@ -10,6 +11,7 @@ pub mod error;
 pub mod json;
 pub mod load;
 pub mod lock;
+pub mod nodelink;
 pub mod snapshot;
 
 pub use atomic::{Staged, stage_file, write_atomic, write_file};

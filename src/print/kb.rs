@@ -166,9 +166,28 @@ mod tests {
                 journal: p("kg.json.journal"),
                 base: p("kg.json"),
                 articles: 1,
-                removals: 2
+                removals: 2,
+                merges: 0
             }),
             "folded 1 article and 2 removals from 'kg.json.journal' into 'kg.json' and removed it"
+        );
+        assert_eq!(
+            note(&Note::Folded {
+                journal: p("kg.json.journal"),
+                base: p("kg.json"),
+                articles: 0,
+                removals: 0,
+                merges: 1
+            }),
+            "folded 0 articles and 1 merge from 'kg.json.journal' into 'kg.json' and removed it"
+        );
+        assert_eq!(
+            note(&Note::WroteUnion {
+                journal: p("kg.json.journal"),
+                base: p("kg.json"),
+                tally: tally3()
+            }),
+            "wrote kg.json.journal (3 articles, 1 entity, 2 facts; the merge on top of kg.json: 'kg compact' rebuilds it under the decision)"
         );
         assert_eq!(
             note(&Note::LargeJournal {

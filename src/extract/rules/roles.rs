@@ -30,6 +30,10 @@ pub fn apply(ctx: &mut Ctx) {
         if s.word(j) == "counterpart" {
             counterpart(ctx, j);
         }
+        // "will become the 15th president": a decided post counts, as a decided transfer.
+        if APPOINT.contains(&s.word(j)) && s.is_verb_use(j) && !s.is_blocked_transfer(j) {
+            appointed(ctx, j);
+        }
     }
     for k in 0..s.mentions.len() {
         member_apposition(ctx, k);
@@ -107,6 +111,136 @@ pub fn apply(ctx: &mut Ctx) {
             _ => {}
         }
     }
+}
+
+/// Verbs that give a post: "Y named X its new CEO", "X was appointed director of Y",
+/// "X will become president of Y".
+const APPOINT: [&str; 17] = [
+    "named",
+    "names",
+    "appointed",
+    "appoints",
+    "hired",
+    "hires",
+    "selected",
+    "selects",
+    "tapped",
+    "picked",
+    "chose",
+    "chosen",
+    "elected",
+    "become",
+    "becomes",
+    "became",
+    "confirmed",
+];
+
+/// `appointed`: the post a verb of appointment gives. Active, "Y named X (as) (its)
+/// (new) TITLE": X holds the title in Y, the institution before the verb (or the one the
+/// title names with "of"). Passive or with "become", "X was appointed (the) TITLE of Y",
+/// "X will become the 15th president of Y": X, the person before the verb.
+fn appointed(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let person_kind = |ctx: &Ctx, m: usize| {
+        matches!(s.mentions[m].kind, MentionKind::Name(_))
+            && ctx.entity(m).is_some_and(|e| ctx.kind(e) == Kind::Person)
+    };
+    let in_clause = |m: usize| s.clause.get(s.mentions[m].start) == s.clause.get(i);
+    let passive = i > 0
+        && (matches!(s.word(i - 1), "was" | "is" | "been" | "be" | "being")
+            || matches!(s.word(i), "become" | "becomes" | "became"));
+    // The person: the subject before a passive (or "become"), else the first person
+    // named after the verb ("named Disney Parks chairman Bob Chapek as CEO").
+    let person = if passive {
+        s.subjects_before(i)
+            .into_iter()
+            .find(|&m| person_kind(ctx, m))
+    } else {
+        // Not a name whose title belongs to the next name: "named Disney Parks chairman
+        // Bob Chapek as CEO" appoints Bob Chapek.
+        let owns_next_title = |m: usize| {
+            s.tok_mention
+                .get(s.mentions[m].end)
+                .copied()
+                .flatten()
+                .is_some_and(|t| {
+                    matches!(s.mentions[t].kind, MentionKind::Title { .. })
+                        && s.tok_mention
+                            .get(s.mentions[t].end)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|n| matches!(s.mentions[n].kind, MentionKind::Name(_)))
+                })
+        };
+        (0..s.mentions.len()).find(|&m| {
+            s.mentions[m].start > i
+                && s.mentions[m].start <= i + 6
+                && in_clause(m)
+                && person_kind(ctx, m)
+                && !owns_next_title(m)
+        })
+    };
+    let Some(person) = person else { return };
+    // The title: after the person (active) or the verb (passive), past "as", "its",
+    // "the", "new", "next", "first" and ordinals.
+    let mut k = if passive {
+        i + 1
+    } else {
+        s.mentions[person].end
+    };
+    while k < s.tokens.len()
+        && k < i + 12
+        && s.tok_mention[k].is_none()
+        && (matches!(
+            s.word(k),
+            "as" | "its"
+                | "the"
+                | "their"
+                | "his"
+                | "her"
+                | "a"
+                | "new"
+                | "next"
+                | "first"
+                | "permanent"
+                | "sole"
+                | "lone"
+        ) || s.word(k).ends_with("th") && s.word(k).starts_with(|c: char| c.is_ascii_digit()))
+    {
+        k += 1;
+    }
+    let Some(t) = s.tok_mention.get(k).copied().flatten() else {
+        return;
+    };
+    let MentionKind::Title { title, of } = s.mentions[t].kind else {
+        return;
+    };
+    if s.mentions[t].start != k {
+        return;
+    }
+    let rel = match lexicons().titles[title].with_of {
+        RoleLink::Leads => Relation::Leads,
+        RoleLink::Member => Relation::MemberOf,
+        RoleLink::Nothing => return,
+    };
+    // The body: the title's "of" part, else (active) the institution before the verb.
+    let body = match of {
+        Some(o) => ctx.entity(o),
+        None if !passive => s
+            .subjects_before(i)
+            .into_iter()
+            .chain(
+                (0..s.mentions.len())
+                    .rev()
+                    .filter(|&m| s.mentions[m].end <= i && in_clause(m)),
+            )
+            .find_map(|m| ctx.entity(m).filter(|&e| ctx.kind(e) == Kind::Institution)),
+        None => None,
+    };
+    let (Some(body), Some(p)) = (body, ctx.entity(person)) else {
+        return;
+    };
+    ctx.emit(p, rel, body, None, None, Rule::Appointed);
 }
 
 /// A common noun for an organisation: an institution's cue word ("agency",
@@ -919,6 +1053,52 @@ mod tests {
             t.contains(&"Ana Soto leads Chilean Ministry of Agriculture and Livestock".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn appointments_give_the_post() {
+        for (text, fact) in [
+            (
+                "The Lima Zoo said it has named Ana Lind as chief executive officer.",
+                "Ana Lind leads Lima Zoo",
+            ),
+            (
+                "The Lima Zoo named zoo curator Ana Lind its next director.",
+                "Ana Lind leads Lima Zoo",
+            ),
+            (
+                "The University of Lima has appointed Ana Lind as its 28th president.",
+                "Ana Lind leads University of Lima",
+            ),
+            (
+                "Ana Lind was appointed director of the Lima Zoo on Monday.",
+                "Ana Lind leads Lima Zoo",
+            ),
+            (
+                "Ana Lind will become the 15th president of the University of Lima.",
+                "Ana Lind leads University of Lima",
+            ),
+            (
+                "The Lima Zoo hired Ana Lind as a spokeswoman.",
+                "Ana Lind member-of Lima Zoo",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // Not appointed, or no post: nothing.
+        for text in [
+            "The Lima Zoo has not named Ana Lind as its director.",
+            "The Lima Zoo named its new panda after Ana Lind.",
+            "Ana Lind was named in the report by the Lima Zoo.",
+        ] {
+            let t = triples(text);
+            assert!(
+                !t.iter()
+                    .any(|f| f.contains("Lima Zoo") && f.starts_with("Ana Lind")),
+                "{text}: {t:?}"
+            );
+        }
     }
 
     #[test]

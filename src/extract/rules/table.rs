@@ -211,6 +211,12 @@ rules! {
         "X heads Y; X, who runs Y: X leads Y.",
         [("Ana Lind heads the Lima Zoo.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind, who runs the Lima Zoo, welcomed the llamas.", "Ana Lind leads Lima Zoo")];
+    Appointed = "appointed", "roles", [Leads, MemberOf], "name, appoint, hire, select, choose; become",
+        "Y named X (as) its new CEO; X was appointed director of Y; X will become president of Y: X leads (or is a member of) Y.",
+        [("The Lima Zoo named Ana Lind as its new director.", "Ana Lind leads Lima Zoo"),
+         ("The board of the Andean Development Bank appointed Ana Lind president on Friday.", "Ana Lind leads Andean Development Bank"),
+         ("Ana Lind was appointed director of the Lima Zoo.", "Ana Lind leads Lima Zoo"),
+         ("Ana Lind will become the 15th president of the University of Lima.", "Ana Lind leads University of Lima")];
     PossessivePlace = "possessive-place", "location", [LocatedIn], "a place's possessive before a place or institution",
         "Russia's Kursk region, Prague's Vltava Zoo: located-in the owner.",
         [("Troops crossed into Russia's Kursk region.", "Kursk region located-in Russia"),

@@ -730,9 +730,20 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
             .split(' ')
             .any(|w| matches!(w, "prime" | "deputy" | "first"))
     {
+        // With a country, only a ministry named with that country is the title's:
+        // "Japanese Defence Minister A … Australian Defence Minister B".
+        let country = adjacent_country(s, k);
         let named = (!topic.contains(' '))
             .then(|| topic_ministry(ctx, topic))
-            .flatten();
+            .flatten()
+            .filter(|&m| {
+                country.is_none_or(|c| {
+                    let name = &ctx.resolved.entities[m].name;
+                    let lex = &lexicons().countries[c];
+                    name.starts_with(&lex.name)
+                        || lex.demonyms.iter().any(|d| name.starts_with(d.as_str()))
+                })
+            });
         let ministry = named.or_else(|| {
             let c = adjacent_country(s, k)?;
             let portfolio = portfolio_name(&s.mentions[k].surface);
@@ -1147,6 +1158,25 @@ mod tests {
             "{t:?}"
         );
         assert!(!t.iter().any(|f| f.contains("leads Environment")), "{t:?}");
+        // Several countries' ministers: each leads their own country's ministry.
+        let t = triples(
+            "He met Japanese Defence Minister Taro Kono and Australian Defence Minister Ana Soto.",
+        );
+        for fact in [
+            "Taro Kono leads Japanese Ministry of Defence",
+            "Ana Soto leads Australian Ministry of Defence",
+        ] {
+            assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+        }
+        assert!(!t.contains(&"Ana Soto leads Japanese Ministry of Defence".to_string()));
+        // The country's own ministry, named before, is the one.
+        let t = triples(
+            "The Greek Defence Ministry said so. Greek Defence Minister Nikos Pappas arrived.",
+        );
+        assert!(
+            t.contains(&"Nikos Pappas leads Greek Defence Ministry".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]

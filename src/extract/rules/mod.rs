@@ -473,8 +473,11 @@ impl<'a> Sentence<'a> {
                 };
                 // Or "a University of Zagreb law professor", "an economist at the bank":
                 // an indefinite appositive with a title anywhere in it.
+                // Or "Wellington Zoo Chief Executive", "NASA administrator": an appositive
+                // that ends in a title.
                 let titled = is_title(t)
-                    || (matches!(self.word(c + 1), "a" | "an") && (t..i - 1).any(is_title));
+                    || (matches!(self.word(c + 1), "a" | "an") && (t..i - 1).any(is_title))
+                    || (i - 2 > c && is_title(i - 2));
                 // "X, 54, a former keeper": past the age.
                 let named = if c >= 3
                     && self.tokens[c - 1].kind == TokKind::Number

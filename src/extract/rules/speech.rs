@@ -1538,6 +1538,19 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_ending_in_a_title_is_skipped() {
+        for text in [
+            "Ana Lind, Lima Zoo Chief Executive, said: \"The llamas are fine and healthy.\"",
+            "Ana Lind, Lima Zoo director, said the llamas were fine and healthy.",
+            "The llamas are fine and healthy, Ana Lind, NASA administrator, said.",
+        ] {
+            let f = stated(text);
+            assert!(!f.is_empty(), "{text}");
+            assert!(f.iter().all(|x| x.0 == "Ana Lind"), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn an_indefinite_appositive_with_a_title_is_skipped() {
         for (text, who) in [
             (

@@ -25,7 +25,9 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
         .transpose()?;
     // The base is locked (and checked) before the articles are read.
     let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
-    let appender = Appender::open(ctx.base, policy, &mut ctx.notes)?;
+    let mut opened = Vec::new();
+    let appender = Appender::open(ctx.base, policy, &mut opened)?;
+    ctx.tell(&opened);
     let session = match appender {
         Some(_) => None,
         None => Some(Session::open(ctx.base)?),

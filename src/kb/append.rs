@@ -66,11 +66,12 @@ pub struct Appender {
 
 impl Appender {
     /// The base at `path` opened for appending, or `None` when it does not take appends
-    /// (see the module doc). Builds the snapshot when it is missing or out of date.
+    /// (see the module doc). Builds the snapshot when it is missing or out of date (with
+    /// a note when it was unusable or cannot be saved).
     pub fn open(
         path: &Path,
         policy: Policy,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<Note>,
     ) -> Result<Option<Appender>, Error> {
         let Ok(meta) = std::fs::metadata(path) else {
             return Ok(None); // the base reader says what is wrong
@@ -107,7 +108,9 @@ impl Appender {
             }
         };
         let (decisions, _) = read_decisions(path)?;
-        let snap = snapshot::open(path, notes)?;
+        let mut told = Vec::new();
+        let snap = snapshot::open(path, &mut told)?;
+        notes.extend(told.into_iter().map(Note::Snapshot));
         let fits = match snap.meta().kb {
             Some(head) if head.version > u64::from(KB_VERSION) => {
                 return Err(Error::NewerBase {

@@ -2,6 +2,7 @@
 //! removed, and what the base then holds. The knowledge base says nothing in words; the
 //! layer that prints notes does.
 
+use crate::store::snapshot::SnapshotNote;
 use std::path::PathBuf;
 
 /// How many articles, entities and facts a base holds.
@@ -69,4 +70,6 @@ pub enum Note {
         to: u32,
         backup: PathBuf,
     },
+    /// Opening the base's snapshot rebuilt it, or could not save it.
+    Snapshot(SnapshotNote),
 }

@@ -232,23 +232,30 @@ impl Appender {
         Ok(results)
     }
 
-    /// Writes the journal when articles were appended, and tells in its notes what it
-    /// wrote or, when nothing was new, that the base is unchanged.
-    pub fn save(&self, appended: bool) -> Result<Vec<Note>, Error> {
-        let jpath = path_for(&self.path);
+    /// What the base with its journal holds.
+    fn tally(&self) -> Tally {
         let (entities, facts) = self.counts;
-        let tally = Tally {
+        Tally {
             articles: self.in_base + self.articles,
             entities,
             facts,
-        };
-        if !appended {
-            return Ok(vec![Note::Unchanged {
-                base: self.path.clone(),
-                why: "nothing new to add".into(),
-                tally,
-            }]);
         }
+    }
+
+    /// The note for nothing written: the base is unchanged, for the caller's reason
+    /// `why` (`nothing new to add`).
+    pub fn unchanged(&self, why: &str) -> Vec<Note> {
+        vec![Note::Unchanged {
+            base: self.path.clone(),
+            why: why.to_string(),
+            tally: self.tally(),
+        }]
+    }
+
+    /// Writes the journal with what was appended, and tells in its notes what it wrote.
+    pub fn save(&self) -> Result<Vec<Note>, Error> {
+        let jpath = path_for(&self.path);
+        let tally = self.tally();
         let text = &self.text;
         write_atomic(&jpath, text.as_bytes()).map_err(|source| StoreError::Write {
             path: jpath.clone(),

@@ -19,7 +19,7 @@ pub enum Note {
     /// These files (the decisions file, the base, its snapshot) were written; the base
     /// now holds `tally`.
     Wrote { paths: Vec<PathBuf>, tally: Tally },
-    /// Nothing was written, for this reason (`nothing new to add`).
+    /// Nothing was written, for the reason the command gives (`nothing new to add`).
     Unchanged {
         base: PathBuf,
         why: String,

@@ -175,16 +175,19 @@ fn from_snapshot(
     if !policy.applies(meta.len()) {
         return Ok(None);
     }
-    let snap = snapshot::open(path, notes)?;
+    let mut told = Vec::new();
+    let snap = snapshot::open(path, &mut told)?;
+    notes.extend(crate::print::store::snapshot_notes(&told));
     let answer = answer_from(&snap, path, on, how);
     let Some(damage) = snap.damage() else {
         return answer.map(Some);
     };
-    notes.push(format!(
-        "rebuilt snapshot '{}': it was damaged ({damage})",
-        snapshot::path_for(path).display()
-    ));
-    let snap = snapshot::rebuild(path, notes)?;
+    let mut told = vec![snapshot::SnapshotNote::Rebuilt {
+        path: snapshot::path_for(path),
+        why: snapshot::Stale::Unusable(snapshot::Unusable::Damaged(damage)),
+    }];
+    let snap = snapshot::rebuild(path, &mut told)?;
+    notes.extend(crate::print::store::snapshot_notes(&told));
     let answer = answer_from(&snap, path, on, how)?;
     match snap.damage() {
         None => Ok(Some(answer)),

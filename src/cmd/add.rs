@@ -11,6 +11,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+/// Why the base is unchanged when no article was new.
+const NOTHING_NEW: &str = "nothing new to add";
+
 /// From how many files on a progress bar is shown (on a terminal only).
 const PROGRESS_FROM: usize = 2;
 
@@ -25,7 +28,9 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
         .transpose()?;
     // The base is locked (and checked) before the articles are read.
     let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
-    let appender = Appender::open(ctx.base, policy, &mut ctx.notes)?;
+    let mut opened = Vec::new();
+    let appender = Appender::open(ctx.base, policy, &mut opened)?;
+    ctx.tell(&opened);
     let session = match appender {
         Some(_) => None,
         None => Some(Session::open(ctx.base)?),
@@ -65,8 +70,12 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
         Some(mut app) => match app.append(incoming) {
             Ok(results) => {
                 report(ctx.out, &paths, &results)?;
-                let appended = results.iter().any(|r| matches!(r, Added::New { .. }));
-                ctx.tell(&app.save(appended)?);
+                let notes = if results.iter().any(|r| matches!(r, Added::New { .. })) {
+                    app.save()?
+                } else {
+                    app.unchanged(NOTHING_NEW)
+                };
+                ctx.tell(&notes);
                 return Ok(outcome);
             }
             Err(back) => back, // needs the base rewritten: unlock, then lock for that
@@ -81,7 +90,7 @@ pub fn run(ctx: &mut WriteCtx, a: &AddArgs) -> Result<Outcome, Error> {
     let results = merge(&mut session, incoming, &bar);
     bar.finish_and_clear();
     report(ctx.out, &paths, &results)?;
-    ctx.tell(&session.save("nothing new to add")?);
+    ctx.tell(&session.save(NOTHING_NEW)?);
     Ok(outcome)
 }
 

@@ -13,7 +13,10 @@ use crate::query::names::resolve_id_or_name;
 
 pub fn run(ctx: &mut WriteCtx, a: &MergeArgs) -> Result<Outcome, Error> {
     let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
-    if let Some(mut app) = Appender::open(ctx.base, policy, &mut ctx.notes)? {
+    let mut opened = Vec::new();
+    let appender = Appender::open(ctx.base, policy, &mut opened)?;
+    ctx.tell(&opened);
+    if let Some(mut app) = appender {
         if let Some((x, y)) = app.unite(&a.a, &a.b) {
             said(ctx, &x, &y)?;
             let notes = app.save_union()?;

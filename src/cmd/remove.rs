@@ -12,7 +12,10 @@ use crate::print::text::counted;
 
 pub fn run(ctx: &mut WriteCtx, a: &RemoveArgs) -> Result<Outcome, Error> {
     let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
-    if let Some(mut app) = Appender::open(ctx.base, policy, &mut ctx.notes)? {
+    let mut opened = Vec::new();
+    let appender = Appender::open(ctx.base, policy, &mut opened)?;
+    ctx.tell(&opened);
+    if let Some(mut app) = appender {
         match app.retract(&a.source) {
             Retracted::Removed {
                 id,

@@ -66,11 +66,12 @@ pub struct Appender {
 
 impl Appender {
     /// The base at `path` opened for appending, or `None` when it does not take appends
-    /// (see the module doc). Builds the snapshot when it is missing or out of date.
+    /// (see the module doc). Builds the snapshot when it is missing or out of date (with
+    /// a note when it was unusable or cannot be saved).
     pub fn open(
         path: &Path,
         policy: Policy,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<Note>,
     ) -> Result<Option<Appender>, Error> {
         let Ok(meta) = std::fs::metadata(path) else {
             return Ok(None); // the base reader says what is wrong
@@ -107,7 +108,9 @@ impl Appender {
             }
         };
         let (decisions, _) = read_decisions(path)?;
-        let snap = snapshot::open(path, notes)?;
+        let mut told = Vec::new();
+        let snap = snapshot::open(path, &mut told)?;
+        notes.extend(told.into_iter().map(Note::Snapshot));
         let fits = match snap.meta().kb {
             Some(head) if head.version > u64::from(KB_VERSION) => {
                 return Err(Error::NewerBase {
@@ -229,23 +232,30 @@ impl Appender {
         Ok(results)
     }
 
-    /// Writes the journal when articles were appended, and tells in its notes what it
-    /// wrote or, when nothing was new, that the base is unchanged.
-    pub fn save(&self, appended: bool) -> Result<Vec<Note>, Error> {
-        let jpath = path_for(&self.path);
+    /// What the base with its journal holds.
+    fn tally(&self) -> Tally {
         let (entities, facts) = self.counts;
-        let tally = Tally {
+        Tally {
             articles: self.in_base + self.articles,
             entities,
             facts,
-        };
-        if !appended {
-            return Ok(vec![Note::Unchanged {
-                base: self.path.clone(),
-                why: "nothing new to add".into(),
-                tally,
-            }]);
         }
+    }
+
+    /// The note for nothing written: the base is unchanged, for the caller's reason
+    /// `why` (`nothing new to add`).
+    pub fn unchanged(&self, why: &str) -> Vec<Note> {
+        vec![Note::Unchanged {
+            base: self.path.clone(),
+            why: why.to_string(),
+            tally: self.tally(),
+        }]
+    }
+
+    /// Writes the journal with what was appended, and tells in its notes what it wrote.
+    pub fn save(&self) -> Result<Vec<Note>, Error> {
+        let jpath = path_for(&self.path);
+        let tally = self.tally();
         let text = &self.text;
         write_atomic(&jpath, text.as_bytes()).map_err(|source| StoreError::Write {
             path: jpath.clone(),

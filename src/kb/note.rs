@@ -2,6 +2,7 @@
 //! removed, and what the base then holds. The knowledge base says nothing in words; the
 //! layer that prints notes does.
 
+use crate::store::snapshot::SnapshotNote;
 use std::path::PathBuf;
 
 /// How many articles, entities and facts a base holds.
@@ -18,7 +19,7 @@ pub enum Note {
     /// These files (the decisions file, the base, its snapshot) were written; the base
     /// now holds `tally`.
     Wrote { paths: Vec<PathBuf>, tally: Tally },
-    /// Nothing was written, for this reason (`nothing new to add`).
+    /// Nothing was written, for the reason the command gives (`nothing new to add`).
     Unchanged {
         base: PathBuf,
         why: String,
@@ -69,4 +70,6 @@ pub enum Note {
         to: u32,
         backup: PathBuf,
     },
+    /// Opening the base's snapshot rebuilt it, or could not save it.
+    Snapshot(SnapshotNote),
 }

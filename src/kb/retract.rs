@@ -221,7 +221,7 @@ impl Appender {
     pub fn save_retraction(&self) -> Result<Vec<Note>, Error> {
         // The head, then an entry a line.
         if self.text.lines().nth(1).is_some() {
-            return self.save(true);
+            return self.save();
         }
         let jpath = super::journal::path_for(&self.path);
         super::journal::remove(&jpath)?;

@@ -1,6 +1,7 @@
 //! The knowledge base's doings in words: the notes a write leaves on stderr
-//! ([`note`]) and why `kg duplicates` proposes a pair ([`reason`]). The knowledge base
-//! returns them as data ([`Note`], [`Reason`]); the wording is pinned by the CLI tests.
+//! ([`note`]; a snapshot's notes are worded by [`super::store`]) and why `kg duplicates`
+//! proposes a pair ([`reason`]). The knowledge base returns them as data ([`Note`],
+//! [`Reason`]); the wording is pinned by the CLI tests.
 
 use super::text::counted;
 use crate::kb::duplicates::{Counted, Reason};
@@ -100,6 +101,7 @@ pub fn note(n: &Note) -> String {
             base.display(),
             backup.display()
         ),
+        Note::Snapshot(n) => super::store::snapshot_note(n),
     }
 }
 
@@ -141,6 +143,7 @@ pub fn reason(r: &Reason) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::snapshot::SnapshotNote;
     use std::path::PathBuf;
 
     fn tally3() -> Tally {
@@ -196,6 +199,13 @@ mod tests {
                 bytes: 2_140_000
             }),
             "j is 2.1 MB, and every query reads it first (about 12 ms per MB): 'kg compact' folds it into kg.json"
+        );
+        assert_eq!(
+            note(&Note::Snapshot(SnapshotNote::Unsaved {
+                path: p("kg.json.snap"),
+                why: "permission denied".into()
+            })),
+            "could not save snapshot 'kg.json.snap' (permission denied); the next query will read the JSON again"
         );
     }
 

@@ -1,10 +1,12 @@
 //! Printing results: colours for people ([`Style`]), stable JSON shapes for scripts
 //! ([`json`]), the shared text forms of facts ([`text`]), what the knowledge base did in
-//! words ([`kb`]) and fitting text to the terminal ([`width`]).
+//! words ([`kb`]), what the store did in words ([`store`]) and fitting text to the
+//! terminal ([`width`]).
 
 pub mod json;
 pub mod kb;
 pub mod prose;
+pub mod store;
 pub mod style;
 pub mod text;
 pub mod width;

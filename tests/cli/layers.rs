@@ -1,10 +1,11 @@
 //! The library's layers point down only: model, then extract and query, then store, then
-//! kb, then cmd, print and export beside it (print says in words what the knowledge base
-//! returns as data; export writes formats, reading graphs through the store) and the
-//! application's error (`crate::error`, which wraps the store's and the knowledge base's
-//! own errors), then run (and main on top). A module names no module of a layer above it,
-//! not even in a doc link or a comment; checked by reading the source files. Only clap
-//! reads the environment.
+//! kb, then cmd, print and export beside it (print says in words what the store and the
+//! knowledge base return as data; export writes formats, reading graphs through the
+//! store) and the application's error (`crate::error`, which wraps the store's and the
+//! knowledge base's own errors), then run (and main on top). A module names no module of
+//! a layer above it, not even in a doc link or a comment; checked by reading the source
+//! files. The store and the knowledge base word no notes of their own. Only clap reads
+//! the environment.
 
 use std::path::{Path, PathBuf};
 
@@ -157,5 +158,89 @@ fn only_clap_reads_the_environment() {
         found.is_empty(),
         "reading the environment outside clap:\n{}",
         found.join("\n")
+    );
+}
+
+/// What in the store's or the knowledge base's sources words a note for the user: a
+/// note pushed as formatted text, or a list of notes as strings. They return notes as
+/// data (`store::snapshot::SnapshotNote`, `kb::Note`); print words them.
+const WORDED_NOTES: &[&str] = &[
+    "notes.push(format!",
+    "notes: &mut Vec<String>",
+    "notes: Vec<String>",
+];
+
+/// Each `file:line: text` of the store or the knowledge base under `root/src` that words
+/// a note itself.
+fn worded_notes(root: &Path) -> Vec<String> {
+    let src = root.join("src");
+    let mut found = Vec::new();
+    for module in ["store", "kb"] {
+        for file in sources(&src, module) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (i, line) in text.lines().enumerate() {
+                if WORDED_NOTES.iter().any(|w| line.contains(w)) {
+                    let at = file.strip_prefix(root).unwrap().display();
+                    found.push(format!("{at}:{}: {}", i + 1, line.trim()));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn store_and_kb_word_no_notes() {
+    let found = worded_notes(Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert!(
+        found.is_empty(),
+        "notes worded below print:\n{}",
+        found.join("\n")
+    );
+}
+
+/// A copy of the sources where the store or the knowledge base words a note again is
+/// caught; cmd and run word theirs, and a note pushed as data is fine.
+#[test]
+fn a_worded_note_in_store_or_kb_is_caught() {
+    let copy = tempfile::tempdir().unwrap();
+    let plant = |file: &str, line: &str| {
+        let path = copy.path().join("src").join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, format!("{line}\n")).unwrap();
+    };
+    plant(
+        "cmd/path.rs",
+        "        ctx.notes.push(format!(\"showing {n}\")),",
+    );
+    plant("run.rs", "    notes: &mut Vec<String>,");
+    plant(
+        "store/snapshot/mod.rs",
+        "pub fn open(notes: &mut Vec<SnapshotNote>) {",
+    );
+    plant(
+        "kb/fold.rs",
+        "    notes.push(Note::Wrote { paths, tally });",
+    );
+    assert_eq!(worded_notes(copy.path()), Vec::<String>::new());
+    plant(
+        "store/snapshot/mod.rs",
+        "pub fn open(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {",
+    );
+    plant(
+        "store/snapshot/build.rs",
+        "            Err(e) => notes.push(format!(",
+    );
+    plant(
+        "kb/session.rs",
+        "        let notes: Vec<String> = Vec::new();",
+    );
+    assert_eq!(
+        worded_notes(copy.path()),
+        [
+            "src/store/snapshot/build.rs:1: Err(e) => notes.push(format!(",
+            "src/store/snapshot/mod.rs:1: pub fn open(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {",
+            "src/kb/session.rs:1: let notes: Vec<String> = Vec::new();",
+        ]
     );
 }

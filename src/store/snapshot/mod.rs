@@ -13,12 +13,14 @@
 //! and [`map`] (the memory map, kg's only `unsafe`). The damage test and the fuzz targets
 //! read a little of everything through `kg_testkit::probe`. [`stream`] builds a snapshot
 //! from a graph file's records as they go by (`kg compact`); both builders write every
-//! record with [`sections`], so they write the same bytes.
+//! record with [`sections`], so they write the same bytes. What opening one did (a
+//! rebuild, a snapshot it could not save) it tells as data, [`note`]; print words it.
 
 pub mod build;
 pub mod format;
 pub mod map;
 pub mod meta;
+pub mod note;
 pub mod reader;
 pub mod sections;
 pub mod stream;
@@ -26,6 +28,7 @@ pub mod view;
 
 pub use build::{Built, Stamp, TooLarge, build};
 pub use meta::{KbHead, Meta};
+pub use note::{SnapshotNote, Stale};
 pub use reader::{Snapshot, Unusable};
 pub use view::View;
 
@@ -98,34 +101,36 @@ pub fn stamp_of(meta: &Metadata) -> Stamp {
 
 /// The snapshot of the graph file `json`: the saved one when it is current and sound,
 /// else a new one built from the JSON (and saved when the folder allows; a note says
-/// when it does not, or when the old one was damaged).
-pub fn open(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {
+/// when it does not, or when the old one was unusable).
+pub fn open(json: &Path, notes: &mut Vec<SnapshotNote>) -> Result<Snapshot, Error> {
     let stamp = stamp_of(&read_meta(json)?);
     let snap_path = path_for(json);
     let why = match File::open(&snap_path) {
-        Ok(file) => match Bytes::map(&file).map_err(|e| e.to_string()) {
+        Ok(file) => match Bytes::map(&file) {
             Ok(bytes) => match Snapshot::open(bytes) {
                 Ok(s) if s.stamp() == stamp => return Ok(s),
                 Ok(_) => None,
-                Err(Unusable::Damaged(d)) => Some(format!("it was damaged ({d})")),
-                Err(e) => Some(e.to_string()),
+                Err(e) => Some(Stale::Unusable(e)),
             },
-            Err(e) => Some(format!("it could not be read ({e})")),
+            Err(e) => Some(Stale::Unreadable(e.to_string())),
         },
         Err(_) => None,
     };
     if let Some(why) = why {
-        notes.push(format!("rebuilt snapshot '{}': {why}", snap_path.display()));
+        notes.push(SnapshotNote::Rebuilt {
+            path: snap_path,
+            why,
+        });
     }
     rebuild(json, notes)
 }
 
 /// Builds the snapshot of `json` from the JSON, saves it atomically beside it when it
-/// can, and returns it.
+/// can (a note says when it cannot), and returns it.
 ///
 /// # Complexity
 /// A full parse of the JSON, then O(V + E + N log N) (see [`build()`]).
-pub fn rebuild(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {
+pub fn rebuild(json: &Path, notes: &mut Vec<SnapshotNote>) -> Result<Snapshot, Error> {
     let stamp = stamp_of(&read_meta(json)?);
     let graph = crate::store::load_base(Some(json))?;
     let snap_path = path_for(json);
@@ -151,11 +156,10 @@ pub fn rebuild(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> 
                     message: format!("the snapshot just written does not read back: {e}"),
                 });
             }
-            Err(e) => notes.push(format!(
-                "could not save snapshot '{}' ({}); the next query will read the JSON again",
-                snap_path.display(),
-                crate::store::describe(&e)
-            )),
+            Err(e) => notes.push(SnapshotNote::Unsaved {
+                path: snap_path.clone(),
+                why: crate::store::describe(&e),
+            }),
         }
     }
     Snapshot::open(Bytes::Owned(built.into_bytes())).map_err(|e| Error::Snapshot {
@@ -329,10 +333,12 @@ mod tests {
         b[at::FACTS] ^= 1;
         std::fs::write(path_for(&json), &b).unwrap();
         let snap = open(&json, &mut notes).unwrap();
-        assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(
-            notes[0].ends_with("it was damaged (its header fails its checksum)"),
-            "{notes:?}"
+        assert_eq!(
+            notes,
+            [SnapshotNote::Rebuilt {
+                path: path_for(&json),
+                why: Stale::Unusable(Unusable::Damaged("its header fails its checksum".into()))
+            }]
         );
         assert!(snap.damage().is_none());
         // The JSON changes: the stamp no longer matches and the snapshot follows it.

@@ -732,17 +732,25 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     {
         // With a country, only a ministry named with that country is the title's:
         // "Japanese Defence Minister A … Australian Defence Minister B".
+        // "Japan's Ministry of Foreign Affairs … Japanese Foreign Minister X": a ministry
+        // already a member of the country is its own.
         let country = adjacent_country(s, k);
+        let country_entity = country.map(|c| ctx.country(c));
         let named = (!topic.contains(' '))
             .then(|| topic_ministry(ctx, topic))
             .flatten()
             .filter(|&m| {
-                country.is_none_or(|c| {
-                    let name = &ctx.resolved.entities[m].name;
-                    let lex = &lexicons().countries[c];
-                    name.starts_with(&lex.name)
-                        || lex.demonyms.iter().any(|d| name.starts_with(d.as_str()))
-                })
+                let Some((c, ce)) = country.zip(country_entity) else {
+                    return true;
+                };
+                let name = &ctx.resolved.entities[m].name;
+                let lex = &lexicons().countries[c];
+                std::iter::once(&lex.name)
+                    .chain(&lex.demonyms)
+                    .any(|w| name.starts_with(&format!("{w} ")))
+                    || ctx.facts.iter().any(|f| {
+                        f.subject == m && f.relation == Relation::MemberOf && f.object == ce
+                    })
             });
         let ministry = named.or_else(|| {
             let c = adjacent_country(s, k)?;
@@ -1169,6 +1177,15 @@ mod tests {
             assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
         }
         assert!(!t.contains(&"Ana Soto leads Japanese Ministry of Defence".to_string()));
+        // A ministry made a member of the country by its possessive is the country's.
+        let t = triples(
+            "Japan's Ministry of Foreign Affairs summoned him. Japanese Foreign Minister Taro Kono spoke.",
+        );
+        assert!(
+            t.contains(&"Taro Kono leads Ministry of Foreign Affairs".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|f| f.contains("Japanese Ministry")), "{t:?}");
         // The country's own ministry, named before, is the one.
         let t = triples(
             "The Greek Defence Ministry said so. Greek Defence Minister Nikos Pappas arrived.",

@@ -558,6 +558,12 @@ fn country_ministry(ctx: &mut Ctx, k: usize, o: usize) -> Option<usize> {
             _ => None,
         });
     let c = adjacent_country(s, k).or(after)?;
+    national_ministry(ctx, c, portfolio)
+}
+
+/// Country `c`'s ministry of `portfolio`, named with its adjective ("Thai Ministry of
+/// Environment"), a member of the country (`title-ministry`).
+fn national_ministry(ctx: &mut Ctx, c: usize, portfolio: &str) -> Option<usize> {
     let demonym = lexicons().countries[c].demonyms.first()?;
     let ministry = ctx.resolved.entity_named(
         &format!("{demonym} Ministry of {portfolio}"),
@@ -753,23 +759,8 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
                     })
             });
         let ministry = named.or_else(|| {
-            let c = adjacent_country(s, k)?;
-            let portfolio = portfolio_name(&s.mentions[k].surface);
-            let demonym = &lexicons().countries[c].demonyms[0];
-            let ministry = ctx.resolved.entity_named(
-                &format!("{demonym} Ministry of {portfolio}"),
-                Kind::Institution,
-            );
-            let country = ctx.country(c);
-            ctx.emit(
-                ministry,
-                Relation::MemberOf,
-                country,
-                None,
-                None,
-                Rule::TitleMinistry,
-            );
-            Some(ministry)
+            let c = country?;
+            national_ministry(ctx, c, &portfolio_name(&s.mentions[k].surface))
         });
         if let Some(ministry) = ministry {
             ctx.emit(

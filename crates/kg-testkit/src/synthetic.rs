@@ -7,24 +7,9 @@ use kg::kb::Extraction;
 use kg::kb::ingest::single_source;
 use kg::model::{Entity, Fact, Kind, Relation, Source, content_hash};
 
-/// Given and family names (the first of the scale generator's lists, [`crate::generate`]).
-const FIRST: [&str; 13] = [
-    "Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hyun", "Ivan", "Jana", "Kofi",
-    "Lina", "Marek",
-];
-const LAST: [&str; 11] = [
-    "Petrova",
-    "Okafor",
-    "Lindqvist",
-    "Moreau",
-    "Tanaka",
-    "Haddad",
-    "Novak",
-    "Silva",
-    "Kowalski",
-    "Brandt",
-    "Osei",
-];
+/// Given and family names: the first of the scale generator's lists ([`crate::generate`]).
+const FIRST: &[&str] = crate::generate::FIRST.split_at(13).0;
+const LAST: &[&str] = crate::generate::LAST.split_at(11).0;
 const COUNTRIES: [&str; 8] = [
     "Norway", "Chile", "Kenya", "Vietnam", "Portugal", "Canada", "Ghana", "Peru",
 ];

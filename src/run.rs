@@ -35,6 +35,8 @@ pub fn run(args: Args) -> Result<Report, Error> {
     let located = store::locate(args.graph.as_deref(), &cwd);
     crate::kb::session::set_lock_timeout(args.lock_timeout.clone());
     crate::kb::session::set_snapshot_policy(args.snapshot.clone());
+    store::load::on_reading(crate::print::store::reading);
+    crate::kb::session::on_waiting(crate::print::kb::waiting);
     let outcome = match &args.command {
         // These describe kg itself: they need no graph.
         Command::Completions(a) => cmd::completions::run(&mut out, a)?,

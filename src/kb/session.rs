@@ -89,6 +89,19 @@ pub fn set_lock_timeout(value: Option<String>) {
     let _ = LOCK_TIMEOUT.set(value);
 }
 
+/// What a layer above does when a writer must wait for another kg's lock: given the
+/// knowledge base and the lock file, it tells the user (the knowledge base words nothing
+/// itself; `run` installs print's note). Set once by [`on_waiting`].
+pub type WaitingHook = fn(&Path, &Path);
+
+static WAITING: OnceLock<WaitingHook> = OnceLock::new();
+
+/// Installs the hook told when a writer starts waiting for the lock. Only the first call
+/// counts.
+pub fn on_waiting(hook: WaitingHook) {
+    let _ = WAITING.set(hook);
+}
+
 /// `--snapshot` / `KG_SNAPSHOT` as the command line gave it, set once by
 /// [`set_snapshot_policy`]: the writers that write a snapshot with the base (`kg compact`,
 /// and every whole-base write) follow it as the queries do.
@@ -127,11 +140,9 @@ fn lock_timeout() -> Result<Duration, Error> {
 pub(super) fn lock(path: &Path) -> Result<WriteLock, Error> {
     let timeout = lock_timeout()?;
     WriteLock::acquire(path, timeout, |lock| {
-        eprintln!(
-            "kg: waiting for another kg to finish writing '{}' (lock '{}')",
-            path.display(),
-            lock.display()
-        );
+        if let Some(hook) = WAITING.get() {
+            hook(path, lock);
+        }
     })
     .map_err(|e| match e {
         LockError::Timeout { lock, waited } => Error::Locked {

@@ -1,11 +1,28 @@
 //! The knowledge base's doings in words: the notes a write leaves on stderr
-//! ([`note`]; a snapshot's notes are worded by [`super::store`]) and why `kg duplicates`
-//! proposes a pair ([`reason`]). The knowledge base returns them as data ([`Note`],
+//! ([`note`]; a snapshot's notes are worded by [`super::store`]), the note a writer
+//! waiting for the lock shows ([`waiting`]) and why `kg duplicates` proposes a pair
+//! ([`reason`]). The knowledge base returns them as data ([`Note`],
 //! [`Reason`]); the wording is pinned by the CLI tests.
 
 use super::text::counted;
 use crate::kb::duplicates::{Counted, Reason};
 use crate::kb::{Note, Tally};
+use std::path::Path;
+
+/// The knowledge base's [`WaitingHook`](crate::kb::session::WaitingHook): says on stderr,
+/// at once, that this kg waits for another writer's lock.
+pub fn waiting(path: &Path, lock: &Path) {
+    eprintln!("kg: {}", waiting_words(path, lock));
+}
+
+/// `waiting for another kg to finish writing 'kg.json' (lock 'kg.json.lock')`.
+fn waiting_words(path: &Path, lock: &Path) -> String {
+    format!(
+        "waiting for another kg to finish writing '{}' (lock '{}')",
+        path.display(),
+        lock.display()
+    )
+}
 
 /// `3 articles, 2 entities, 1 fact`.
 pub fn tally(t: &Tally) -> String {
@@ -221,6 +238,14 @@ mod tests {
                 other_count: 0,
             }),
             "'Putin' is in 1 fact, 'Vladimir Putin' in 0"
+        );
+    }
+
+    #[test]
+    fn a_waiting_writer_names_the_base_and_the_lock() {
+        assert_eq!(
+            waiting_words(Path::new("kg.json"), Path::new("kg.json.lock")),
+            "waiting for another kg to finish writing 'kg.json' (lock 'kg.json.lock')"
         );
     }
 }

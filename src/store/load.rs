@@ -5,8 +5,9 @@
 use crate::model::KnowledgeGraph;
 use crate::store::nodelink;
 use crate::store::{self, Error, LoadError};
-use std::io::{self, IsTerminal};
+use std::any::Any;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// From this size (1 GiB) a graph file is parsed from a memory map of it, dropped before
 /// the graph is built, rather than from its text read into memory and held until the
@@ -58,32 +59,32 @@ pub fn load_base(path: Option<&Path>) -> Result<KnowledgeGraph, Error> {
     }
 }
 
-/// From this size (50 MB, about a second to read) a graph file being read shows a spinner
-/// on a terminal.
+/// From this size (50 MB, about a second to read) a graph file being read is told to the
+/// [`ReadingHook`], so a layer above can show that kg is busy.
 pub const SPIN_FROM_BYTES: u64 = 50 << 20;
 
-/// A spinner on stderr, `reading FILE (N MB)`, while a large graph file is read, when
-/// stderr is a terminal; it is cleared when dropped.
-fn reading(path: &Path) -> Option<Spinner> {
-    let size = std::fs::metadata(path).ok()?.len();
-    if size < SPIN_FROM_BYTES || !io::stderr().is_terminal() {
-        return None;
-    }
-    let bar =
-        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-    bar.set_style(indicatif::ProgressStyle::default_spinner());
-    bar.set_message(format!("reading {} ({} MB)", path.display(), size >> 20));
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    Some(Spinner(bar))
+/// What a layer above does while the store reads a large graph file: given the file and
+/// its size in bytes, it may return a guard (a spinner, say) that is dropped when the
+/// reading ends. The store words nothing itself; `run` installs print's spinner.
+pub type ReadingHook = fn(&Path, u64) -> Option<Box<dyn Any>>;
+
+static READING: OnceLock<ReadingHook> = OnceLock::new();
+
+/// Installs the hook told about large graph files as they are read (the first one
+/// installed stays: the process has one way of showing progress).
+pub fn on_reading(hook: ReadingHook) {
+    let _ = READING.set(hook);
 }
 
-/// A spinner that clears its line when it goes.
-struct Spinner(indicatif::ProgressBar);
-
-impl Drop for Spinner {
-    fn drop(&mut self) {
-        self.0.finish_and_clear();
+/// The installed hook's guard for reading `path`, when the file is at least
+/// [`SPIN_FROM_BYTES`] long.
+fn reading(path: &Path) -> Option<Box<dyn Any>> {
+    let hook = READING.get()?;
+    let size = std::fs::metadata(path).ok()?.len();
+    if size < SPIN_FROM_BYTES {
+        return None;
     }
+    hook(path, size)
 }
 
 /// True when a JSON document has the top-level `nodes` and `links` (or `edges`) arrays

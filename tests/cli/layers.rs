@@ -162,12 +162,18 @@ fn only_clap_reads_the_environment() {
 }
 
 /// What in the store's or the knowledge base's sources words a note for the user: a
-/// note pushed as formatted text, or a list of notes as strings. They return notes as
-/// data (`store::snapshot::SnapshotNote`, `kb::Note`); print words them.
+/// note pushed as formatted text, a list of notes as strings, or text written to the
+/// terminal (a print, a spinner). They return notes as data
+/// (`store::snapshot::SnapshotNote`, `kb::Note`) and tell hooks what they are doing
+/// (`store::load::on_reading`, `kb::session::on_waiting`); print words them.
 const WORDED_NOTES: &[&str] = &[
     "notes.push(format!",
     "notes: &mut Vec<String>",
     "notes: Vec<String>",
+    "println!(",
+    "eprint!(",
+    "indicatif::",
+    "is_terminal()",
 ];
 
 /// Each `file:line: text` of the store or the knowledge base under `root/src` that words
@@ -235,11 +241,21 @@ fn a_worded_note_in_store_or_kb_is_caught() {
         "kb/session.rs",
         "        let notes: Vec<String> = Vec::new();",
     );
+    plant(
+        "kb/lock.rs",
+        "        eprintln!(\"kg: waiting for {}\", path);",
+    );
+    plant(
+        "store/load.rs",
+        "    let bar = indicatif::ProgressBar::new_spinner();",
+    );
     assert_eq!(
         worded_notes(copy.path()),
         [
+            "src/store/load.rs:1: let bar = indicatif::ProgressBar::new_spinner();",
             "src/store/snapshot/build.rs:1: Err(e) => notes.push(format!(",
             "src/store/snapshot/mod.rs:1: pub fn open(json: &Path, notes: &mut Vec<String>) -> Result<Snapshot, Error> {",
+            "src/kb/lock.rs:1: eprintln!(\"kg: waiting for {}\", path);",
             "src/kb/session.rs:1: let notes: Vec<String> = Vec::new();",
         ]
     );

@@ -5,7 +5,8 @@ answering the same query. Run through bench/run.sh, which builds kg and the venv
 For each size it generates the base (cargo example kg_gen, kept in the data folder),
 checks that `kg path --format json` finds paths as long as networkx's for every pair in
 the pairs file, then times each command: one untimed warm-up run (warm page cache), then
---runs runs (median, min-max, peak RSS from wait4). Writes bench/results.md.
+--runs runs (median, min-max, peak RSS from wait4). Writes its section of bench/results.md
+(between the markers), keeping the rest of the file.
 """
 
 import argparse
@@ -296,8 +297,6 @@ def table(res):
 def write_results(results, args, started, path):
     m = machine()
     out = [
-        "# Scale benchmark results",
-        "",
         f"Run {started:%Y-%m-%d %H:%M} UTC with `{args.command}` (see bench/README.md).",
         "",
         f"- machine: {m['cpu']}, {m['nproc']} cores (`nproc`), {m['ram']} RAM, Linux {m['kernel']}; "
@@ -318,7 +317,22 @@ def write_results(results, args, started, path):
     ]
     for res in results:
         out += [table(res), ""]
-    path.write_text("\n".join(out))
+    path.write_text(replace_section(path.read_text() if path.exists() else "", "\n".join(out)))
+
+
+BEGIN = "<!-- bench/run.py writes from here -->"
+END = "<!-- bench/run.py writes up to here -->"
+
+
+def replace_section(old, section):
+    """The results file with this run in place of the last one: the text between BEGIN and
+    END is run.py's, everything around it (the other benchmarks' figures) is kept. A file
+    without the markers gets the run appended."""
+    if BEGIN in old and END in old:
+        head, rest = old.split(BEGIN, 1)
+        tail = rest.split(END, 1)[1]
+        return f"{head}{BEGIN}\n{section}\n{END}{tail}"
+    return f"{old.rstrip()}\n\n{BEGIN}\n{section}\n{END}\n"
 
 
 def main():

@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// From this size (2 MiB) `kg add` suggests folding the journal in: every query reads it
-/// first, at about 12 ms per MB (measured with `examples/journal_bench.rs`).
+/// first, at about 12 ms per MB (measured with `bench/journal_bench.rs`).
 pub const LARGE_JOURNAL_BYTES: u64 = 2 << 20;
 
 /// True when the file starts as kg writes graph files and bases (`{` and the `"version"`

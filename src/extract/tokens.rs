@@ -155,11 +155,18 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            // "U.S." keeps its final period.
+            // "U.S." keeps its final period, and so does a middle initial ("Joyce E.
+            // McConnell"): one capital letter, a period, a space and a capitalised word.
             let word = &s[byte_at(from)..byte_at(i)];
-            if word.contains('.')
-                && chars.get(i).is_some_and(|&(_, d)| d == '.')
-                && word.split('.').all(|p| p.chars().count() == 1)
+            let period_next = chars.get(i).is_some_and(|&(_, d)| d == '.');
+            if period_next && word.contains('.') && word.split('.').all(|p| p.chars().count() == 1)
+            {
+                i += 1;
+            } else if period_next
+                && i == from + 1
+                && c.is_uppercase()
+                && chars.get(i + 1).is_some_and(|&(_, d)| d == ' ')
+                && chars.get(i + 2).is_some_and(|&(_, d)| d.is_uppercase())
             {
                 i += 1;
             }
@@ -290,6 +297,19 @@ mod tests {
         );
         assert_eq!(texts("the U.S. army"), ["the", "U.S.", "army"]);
         assert_eq!(texts("in the U.S."), ["in", "the", "U.S."]);
+    }
+
+    #[test]
+    fn a_middle_initial_keeps_its_period() {
+        assert_eq!(
+            texts("Joyce E. McConnell said"),
+            ["Joyce", "E.", "McConnell", "said"]
+        );
+        assert_eq!(texts("George W. Bush"), ["George", "W.", "Bush"]);
+        // Not before a small word, nor at the end, nor after a word of two letters.
+        assert_eq!(texts("vitamin C. then"), ["vitamin", "C", ".", "then"]);
+        assert_eq!(texts("plan B."), ["plan", "B", "."]);
+        assert_eq!(texts("Mr. Smith"), ["Mr", ".", "Smith"]);
     }
 
     #[test]

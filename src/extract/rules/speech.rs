@@ -16,7 +16,7 @@ use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
 /// The longest statement name, in words.
-pub const MAX_WORDS: usize = 30;
+pub const MAX_WORDS: usize = 60;
 
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;

@@ -159,15 +159,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             // McConnell"): one capital letter, a period, a space and a capitalised word.
             let word = &s[byte_at(from)..byte_at(i)];
             let period_next = chars.get(i).is_some_and(|&(_, d)| d == '.');
-            if period_next && word.contains('.') && word.split('.').all(|p| p.chars().count() == 1)
-            {
-                i += 1;
-            } else if period_next
-                && i == from + 1
+            let initialism = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+            let middle_initial = i == from + 1
                 && c.is_uppercase()
                 && chars.get(i + 1).is_some_and(|&(_, d)| d == ' ')
-                && chars.get(i + 2).is_some_and(|&(_, d)| d.is_uppercase())
-            {
+                && chars.get(i + 2).is_some_and(|&(_, d)| d.is_uppercase());
+            if period_next && (initialism || middle_initial) {
                 i += 1;
             }
             TokKind::Word

@@ -302,6 +302,12 @@ const GENERIC_FIRST_WORDS: [&str; 14] = [
 
 const CONNECTORS: [&str; 5] = ["of", "and", "the", "for", "de"];
 
+/// The lowercase particles inside a person's name, one or two of them between capitalised
+/// words: "Zacarias Albano da Costa", "Ursula von der Leyen", "Mohammed bin Salman".
+const NAME_PARTICLES: [&str; 14] = [
+    "da", "das", "do", "dos", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "le",
+];
+
 fn is_speech(word: &str) -> bool {
     lexicons().is(word, super::lexicon::Family::Speech)
 }
@@ -418,7 +424,8 @@ impl Finder<'_> {
                 i += len;
                 continue;
             }
-            if t.is_capitalised() {
+            // "Dr. da Costa": after an honorific, a name may open with its particle.
+            if t.is_capitalised() || (self.particle_name_at(i) && self.after_honorific(i)) {
                 if self.lowers[i] == "between" {
                     i += 1;
                     continue;
@@ -565,6 +572,15 @@ impl Finder<'_> {
                     break;
                 }
                 j += 1;
+                continue;
+            }
+            if self.particle_name_at(j) {
+                // "Albano da Costa", "Ursula von der Leyen".
+                j += if NAME_PARTICLES.contains(&self.lowers[j + 1]) {
+                    3
+                } else {
+                    2
+                };
                 continue;
             }
             if t.kind == TokKind::Word
@@ -848,10 +864,30 @@ impl Finder<'_> {
         }
         let period = self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."));
         let len = 1 + usize::from(period);
-        self.tokens
-            .get(i + len)
-            .is_some_and(Token::is_capitalised)
-            .then_some(len)
+        (self.tokens.get(i + len).is_some_and(Token::is_capitalised)
+            || self.particle_name_at(i + len))
+        .then_some(len)
+    }
+
+    /// Whether a name that opens with its particles starts at `i`: "da Costa", "von der
+    /// Leyen" (one or two [`NAME_PARTICLES`], then a capitalised word).
+    fn particle_name_at(&self, i: usize) -> bool {
+        let particle = |k: usize| {
+            self.lowers
+                .get(k)
+                .is_some_and(|w| NAME_PARTICLES.contains(w))
+        };
+        if !particle(i) {
+            return false;
+        }
+        let k = if particle(i + 1) { i + 2 } else { i + 1 };
+        self.tokens.get(k).is_some_and(Token::is_capitalised)
+    }
+
+    /// Whether an honorific ("Dr", "Dr.") ends right before `i`.
+    fn after_honorific(&self, i: usize) -> bool {
+        (i >= 1 && self.honorific_len(i - 1) == Some(1))
+            || (i >= 2 && self.honorific_len(i - 2) == Some(2))
     }
 
     /// Whether an honorific before a name stands at `i`.
@@ -1758,6 +1794,24 @@ mod tests {
         );
         assert!(
             name_mentions("The group Four Paws took the bears.").contains(&"Four Paws".to_string())
+        );
+    }
+
+    #[test]
+    fn names_keep_their_particles_and_middle_initials() {
+        assert_eq!(
+            name_mentions("Minister Zacarias Albano da Costa met Ursula von der Leyen."),
+            ["Zacarias Albano da Costa", "Ursula von der Leyen"]
+        );
+        assert_eq!(
+            name_mentions("Later Mohammed bin Salman met Joyce E. McConnell."),
+            ["Mohammed bin Salman", "Joyce E. McConnell"]
+        );
+        // After honorifics a name may open with its particle (the name is its
+        // capitalised part); a particle before a small word is no part of a name.
+        assert_eq!(
+            name_mentions("Later H.E. Dr. da Costa spoke to Ana Lind da silva."),
+            ["Costa", "Ana Lind"]
         );
     }
 

@@ -160,9 +160,9 @@ pub fn lexicon_key(s: &str) -> String {
 /// with a courtesy title.
 /// The mention finder leaves one written with its period out of a name ("Dr. Lind").
 /// Military ranks written short ("Gen. X", "Lt. Col. Y") are read the same way.
-pub const HONORIFICS: [&str; 15] = [
+pub const HONORIFICS: [&str; 17] = [
     "mr", "mrs", "ms", "dr", "prof", "messrs", "hon", "gen", "lt", "col", "maj", "capt", "sgt",
-    "adm", "brig",
+    "adm", "brig", "h.e", "h.e.",
 ];
 
 /// The words two names of one entity inside an article are compared by (is one name's

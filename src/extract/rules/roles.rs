@@ -14,7 +14,7 @@
 
 use super::table::Rule;
 use super::{Ctx, Sentence};
-use crate::extract::lexicon::{Family, RoleLink, lexicons};
+use crate::extract::lexicon::{CountryForm, Family, RoleLink, lexicons};
 use crate::extract::mentions::{MentionKind, portfolio_name};
 use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
@@ -540,13 +540,38 @@ fn adjacent_country(s: &Sentence, k: usize) -> Option<usize> {
 fn country_ministry(ctx: &mut Ctx, k: usize, o: usize) -> Option<usize> {
     let s = ctx.sentence;
     let body = &s.mentions[o];
-    let portfolio = body.name.strip_prefix("Ministry of ")?;
+    let mut portfolio = body.name.strip_prefix("Ministry of ")?;
+    // "the Minister of Foreign Affairs of Vietnam": the country closes the body's name.
+    // "… of the Republic of Turkey": the first "of" whose rest names a country.
+    let mut within = None;
+    for (at, _) in portfolio.match_indices(" of ") {
+        let tail = portfolio[at + 4..].trim_start_matches("the ");
+        // "Republic of Turkey", "Socialist Republic of Vietnam": a state's formal name.
+        let country = match tail.split_once(" of ") {
+            Some((form, rest))
+                if form
+                    .split(' ')
+                    .all(|w| STATE_FORMS.contains(&w.to_lowercase().as_str())) =>
+            {
+                rest.trim_start_matches("the ")
+            }
+            _ => tail,
+        };
+        if let Some(&(c, CountryForm::Name)) = lexicons()
+            .country_forms
+            .get(&crate::model::name::lexicon_key(country))
+        {
+            portfolio = &portfolio[..at];
+            within = Some(c);
+            break;
+        }
+    }
     // A ministry the article names in full is that one ("the Russian Ministry of Natural
     // Resources and Environment", then "Minister of Natural Resources X").
     let named = ctx
         .entity(o)
         .is_some_and(|e| ctx.resolved.entities[e].name != body.name);
-    if named || body.nationality.is_some() || body.surface == body.name {
+    if named || body.nationality.is_some() || (body.surface == body.name && within.is_none()) {
         return None;
     }
     // The country after the body: "… of Foreign Affairs of (the) Mexico".
@@ -557,9 +582,28 @@ fn country_ministry(ctx: &mut Ctx, k: usize, o: usize) -> Option<usize> {
             MentionKind::Country(c) => Some(c),
             _ => None,
         });
-    let c = adjacent_country(s, k).or(after)?;
+    let c = adjacent_country(s, k).or(after).or(within)?;
     national_ministry(ctx, c, portfolio)
 }
+
+/// The words of a state's formal name before its "of": "the Socialist Republic of".
+const STATE_FORMS: [&str; 15] = [
+    "republic",
+    "kingdom",
+    "state",
+    "federal",
+    "democratic",
+    "people's",
+    "socialist",
+    "islamic",
+    "arab",
+    "united",
+    "commonwealth",
+    "sultanate",
+    "federation",
+    "principality",
+    "grand",
+];
 
 /// Country `c`'s ministry of `portfolio`, named with its adjective ("Thai Ministry of
 /// Environment"), a member of the country (`title-ministry`).
@@ -617,9 +661,13 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     {
         after = close + 1;
     }
-    let skip_comma = usize::from(s.tokens.get(after).is_some_and(|t| t.is_punct(",")));
-    if let Some(m) = s.tok_mention.get(after + skip_comma).copied().flatten()
-        && s.mentions[m].start == after + skip_comma
+    let mut at = after + usize::from(s.tokens.get(after).is_some_and(|t| t.is_punct(",")));
+    // "…, Dr. Ana Lind": past an honorific and its period.
+    if crate::model::name::HONORIFICS.contains(&s.word(at)) {
+        at += 1 + usize::from(s.tokens.get(at + 1).is_some_and(|t| t.is_punct(".")));
+    }
+    if let Some(m) = s.tok_mention.get(at).copied().flatten()
+        && s.mentions[m].start == at
         && is_person(m)
     {
         return ctx.entity(m);
@@ -726,9 +774,11 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         ctx.emit(person, rel, ce, None, None, Rule::TitleCountry);
     }
     // "Defence Minister X": X leads the one defence ministry the article names; else,
-    // with the country, the ministry the title names ("Thai Environment Minister X" →
-    // Thai Ministry of Environment), a member of the country.
-    if of.is_none()
+    // with the country (before the title or after its "of"), the ministry the title names
+    // ("Thai Environment Minister X" → Thai Ministry of Environment), a member of the
+    // country.
+    // "the Foreign Minister of Peru, X" as "Peru's Foreign Minister X".
+    if (of.is_none() || of_country.is_some())
         && let title_words = s.mentions[k].surface.to_lowercase()
         && let Some(topic) = title_words.strip_suffix(" minister")
         // "Prime Minister", "First Deputy Prime Minister": no portfolio.
@@ -740,7 +790,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
         // "Japanese Defence Minister A … Australian Defence Minister B".
         // "Japan's Ministry of Foreign Affairs … Japanese Foreign Minister X": a ministry
         // already a member of the country is its own.
-        let country = adjacent_country(s, k);
+        let country = adjacent_country(s, k).or(of_country);
         let country_entity = country.map(|c| ctx.country(c));
         let named = (!topic.contains(' '))
             .then(|| topic_ministry(ctx, topic))
@@ -1035,6 +1085,29 @@ mod tests {
             (
                 "Ana Soto, Peru's Minister of Foreign Affairs, arrived in Lima.",
                 "Peruvian Ministry of Foreign Affairs",
+            ),
+            // The country after the title's "of", the person after a comma or an
+            // honorific.
+            (
+                "He met the Foreign Minister of Peru, Ana Soto, in Lima.",
+                "Peruvian Ministry of Foreign Affairs",
+            ),
+            (
+                "Ana Soto, the Defence Minister of Chile, arrived in Lima.",
+                "Chilean Ministry of Defence",
+            ),
+            (
+                "He met the Foreign Minister of Peru, Dr. Ana Soto, in Lima.",
+                "Peruvian Ministry of Foreign Affairs",
+            ),
+            // The country inside the ministry's name, by its formal name too.
+            (
+                "The Minister of Foreign Affairs of Peru Mr. Ana Soto arrived in Lima.",
+                "Peruvian Ministry of Foreign Affairs",
+            ),
+            (
+                "Minister of Foreign Affairs of the Republic of Turkey Ana Soto arrived in Lima.",
+                "Turkish Ministry of Foreign Affairs",
             ),
         ] {
             let t = triples(text);

@@ -162,9 +162,10 @@ rules! {
         [("Chilean President Ana Lind met her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru"),
          ("Chilean President Ana Lind said she had called her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru")];
     TitleMinistry = "title-ministry", "roles", [Leads, MemberOf], "a portfolio minister's title",
-        "Defence Minister X leads the defence ministry the article names; else, with a country, the ministry the title names (Thai Environment Minister X: Thai Ministry of Environment, a member of Thailand).",
+        "Defence Minister X leads the defence ministry the article names; else, with a country (before the title or after its \"of\"), the ministry the title names (Thai Environment Minister X, the Environment Minister of Thailand, X: Thai Ministry of Environment, a member of Thailand).",
         [("The Chilean Ministry of Defence sent two ships. Defence Minister Ana Lind said they were ready.", "Ana Lind leads Chilean Ministry of Defence"),
          ("Thai Environment Minister Ana Lind welcomed the elephant.", "Ana Lind leads Thai Ministry of Environment"),
+         ("He met the Foreign Minister of Peru, Dr. Ana Lind, in Lima.", "Ana Lind leads Peruvian Ministry of Foreign Affairs"),
          ("Chinese Foreign Minister Wang Yi arrived in Lima.", "Chinese Ministry of Foreign Affairs member-of China")];
     OrgTitle = "org-title", "roles", [MemberOf, Leads], "an institution's name before a title",
         "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution.",

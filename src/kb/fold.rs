@@ -473,9 +473,7 @@ fn write_folded(
     // After a merge the base was built under other decisions than the file's, which the
     // last merge recorded: the rebuild under the file's is replayed to check the fold.
     let (fingerprint, old_fingerprint) = match kb_head(text, &layout) {
-        Some((version, Some(d))) if version == KB_VERSION && merges == 0 && d == now => {
-            (d, None)
-        }
+        Some((version, Some(d))) if version == KB_VERSION && merges == 0 && d == now => (d, None),
         Some((version, Some(d)))
             if version == KB_VERSION
                 && merges > 0
@@ -612,7 +610,9 @@ fn write_folded(
                 let line = |fp: &str| format!("\n    \"decisions\": \"{fp}\",\n");
                 if head.matches(&line(old)).count() != 1 {
                     bad = true;
-                    return Err(io::Error::other("the kb section's head is not as kg writes it"));
+                    return Err(io::Error::other(
+                        "the kb section's head is not as kg writes it",
+                    ));
                 }
                 out.write_all(head.replace(&line(old), &line(&fingerprint)).as_bytes())?;
             }

@@ -287,7 +287,10 @@ impl<'k> Builder<'k> {
     /// [`Builder::changed_entities`] says the same after it). Gives the article as
     /// prepared and, by its id there, the entity of this builder each of its entities
     /// became (see [`Builder::settled`] for where that entity ends up).
-    pub(crate) fn add_entities(&mut self, raw: &Extraction) -> (Extraction, HashMap<String, usize>) {
+    pub(crate) fn add_entities(
+        &mut self,
+        raw: &Extraction,
+    ) -> (Extraction, HashMap<String, usize>) {
         let ex = self.prepare(raw);
         let local = self
             .merge_entities(&ex)
@@ -441,6 +444,9 @@ impl<'k> Builder<'k> {
 
     /// The entity less the names a split decision takes from it.
     fn without_split_names(&self, e: &Entity) -> Entity {
+        if self.splits.is_empty() {
+            return e.clone();
+        }
         let names: HashSet<String> = e.names().map(lookup_key).collect();
         let dropped: HashSet<&String> = self
             .splits
@@ -475,7 +481,11 @@ impl<'k> Builder<'k> {
             return None;
         }
         let canon = lookup_key(&e.name);
-        let names: HashSet<String> = e.names().map(lookup_key).collect();
+        // Only a split decision asks for them.
+        let names: HashSet<String> = match self.splits.is_empty() {
+            true => HashSet::new(),
+            false => e.names().map(lookup_key).collect(),
+        };
         let mut best: Vec<(u8, usize)> = Vec::new();
         for display in e.names() {
             let n = lookup_key(display);

@@ -105,7 +105,12 @@ fn key_hash(subject: &str, relation: Relation, object: &str, date: u64) -> u128 
     } else {
         (subject, object)
     };
-    h128(&[s.as_bytes(), &[relation as u8], o.as_bytes(), &date.to_le_bytes()])
+    h128(&[
+        s.as_bytes(),
+        &[relation as u8],
+        o.as_bytes(),
+        &date.to_le_bytes(),
+    ])
 }
 
 fn head_term(key: u128, subject: &str, object: &str, head: u64) -> u128 {
@@ -427,7 +432,11 @@ mod tests {
                 all[..n].iter().for_each(|a| r.base_article(a));
                 all[n..].iter().for_each(|a| r.journal_article(a));
                 let e = r.finish().expect("modelled");
-                let flags: Vec<bool> = kb.articles.iter().map(|a| a.changes_entities.unwrap()).collect();
+                let flags: Vec<bool> = kb
+                    .articles
+                    .iter()
+                    .map(|a| a.changes_entities.unwrap())
+                    .collect();
                 assert_eq!(e.flags, flags, "{n}");
                 assert_eq!(e.sources, kb.graph.sources);
                 assert_eq!(e.entities, kb.graph.entities);
@@ -470,7 +479,11 @@ mod tests {
         assert_ne!(sum(&[f.clone()]), sum(&[g]));
         let mut h = f.clone();
         h.subject = "c".into();
-        assert_eq!(sum(&[f.clone(), h.clone()]), sum(&[h, f]), "facts in any order");
+        assert_eq!(
+            sum(&[f.clone(), h.clone()]),
+            sum(&[h, f]),
+            "facts in any order"
+        );
     }
 
     #[test]

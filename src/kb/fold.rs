@@ -19,6 +19,15 @@
 //! caller takes the whole-base path. The write is the same as that path's: the new base
 //! replaces the old atomically, then the journal is removed.
 //!
+//! A journal holding merges (see [`super::unite`], and no removal) folds in the same way:
+//! the entity that joined another goes, the records the merge line holds replace the
+//! base's, and the kb section's head takes the decisions the last merge recorded. The
+//! whole-base path would rebuild the graph under those decisions and give every article
+//! its `changes_entities` flag again; [`super::replay`] replays the entity side of that
+//! rebuild to give each article its flag (patched into the article's text) and to check,
+//! as the records are written, that the graph is the rebuild's. When it is not (or the
+//! replay cannot tell), the staged base goes and the whole-base path runs.
+//!
 //! The new base's snapshot is written too, from the records as they are copied (see
 //! [`crate::store::snapshot::stream`]): the first query after `kg compact` reads it
 //! instead of building one from the whole JSON. It is staged before the base replaces the
@@ -27,7 +36,7 @@
 //!
 //! # Complexity
 //! O(size of the base + size of the journal) time (plus sorting the journal's records,
-//! and the snapshot's name index). Memory: the journal's records, a span per base record,
+//! and the snapshot's name index; after a merge, every article is parsed and replayed). Memory: the journal's records, a span per base record,
 //! the new snapshot's sections (about its size), and what of the memory-mapped base was
 //! read since its pages were last let go (every `RELEASE_EVERY`); figures in
 //! bench/results.md.

@@ -4,8 +4,10 @@
 //! A base as kg writes it, under the decisions it was built with, is folded by streaming:
 //! the new base is written from the old one's text and the journal's records, without
 //! reading the graph or the articles into memory, and so is its snapshot, so that the
-//! queries after it keep their latency (see [`crate::kb::fold`]). Any other base is
-//! opened whole, as every write command opens it.
+//! queries after it keep their latency (see [`crate::kb::fold`]); so is a journal holding
+//! merges, checked against a replay of the rebuild under the new decisions (see
+//! [`crate::kb::replay`]). Any other base is opened whole, as every write command opens
+//! it.
 
 use super::{Outcome, WriteCtx};
 use crate::error::Error;

@@ -19,6 +19,15 @@
 //! caller takes the whole-base path. The write is the same as that path's: the new base
 //! replaces the old atomically, then the journal is removed.
 //!
+//! A journal holding merges (see [`super::unite`], and no removal) folds in the same way:
+//! the entity that joined another goes, the records the merge line holds replace the
+//! base's, and the kb section's head takes the decisions the last merge recorded. The
+//! whole-base path would rebuild the graph under those decisions and give every article
+//! its `changes_entities` flag again; [`super::replay`] replays the entity side of that
+//! rebuild to give each article its flag (patched into the article's text) and to check,
+//! as the records are written, that the graph is the rebuild's. When it is not (or the
+//! replay cannot tell), the staged base goes and the whole-base path runs.
+//!
 //! The new base's snapshot is written too, from the records as they are copied (see
 //! [`crate::store::snapshot::stream`]): the first query after `kg compact` reads it
 //! instead of building one from the whole JSON. It is staged before the base replaces the
@@ -27,7 +36,7 @@
 //!
 //! # Complexity
 //! O(size of the base + size of the journal) time (plus sorting the journal's records,
-//! and the snapshot's name index). Memory: the journal's records, a span per base record,
+//! and the snapshot's name index; after a merge, every article is parsed and replayed). Memory: the journal's records, a span per base record,
 //! the new snapshot's sections (about its size), and what of the memory-mapped base was
 //! read since its pages were last let go (every `RELEASE_EVERY`); figures in
 //! bench/results.md.
@@ -36,6 +45,7 @@ use super::Error;
 use super::journal::{Entry, Journal, path_for};
 use super::merge::fact_key;
 use super::note::{Note, Tally};
+use super::replay::{Check, Expected, Replay};
 use super::session::{check_writable, lock, read_decisions};
 use super::{Extraction, KB_VERSION};
 use crate::model::{Entity, Fact, Source};
@@ -275,8 +285,10 @@ pub fn fold(path: &Path) -> Result<Option<Vec<Note>>, Error> {
         Ok(Some(j)) if j.extends(stamp_of(&meta)) => j,
         _ => return Ok(None),
     };
-    // A merge changed the decisions: the whole-base path rebuilds under them.
-    if journal.entries.is_empty() || journal.merges() > 0 {
+    // A merge changed the decisions: folded with a replay of the rebuild under them (see
+    // `super::replay`), unless a removal comes with it.
+    let removes = journal.entries.iter().any(|e| e.removed.is_some());
+    if journal.entries.is_empty() || (journal.merges() > 0 && removes) {
         return Ok(None);
     }
     let (decisions, _) = read_decisions(path)?;
@@ -316,7 +328,7 @@ pub fn fold(path: &Path) -> Result<Option<Vec<Note>>, Error> {
         base: path.into(),
         articles: folded.articles,
         removals: folded.removals,
-        merges: 0,
+        merges: folded.merges,
     }];
     let mut paths = vec![path.to_path_buf()];
     let snap_path = snapshot::path_for(path);
@@ -375,6 +387,51 @@ pub(super) fn stage_snapshot(
     })
 }
 
+/// Replays the rebuild of the base laid out in `text` and of the journal's articles
+/// under `decisions` (see [`super::replay`]); `None` when an article does not parse, an
+/// article of the journal is one the whole-base path would not add as it is (an id or a
+/// content hash the base has), or the replay cannot model the rebuild.
+fn replay(
+    text: &str,
+    layout: &Layout,
+    journal: &Journal,
+    decisions: &super::Decisions,
+) -> Option<Expected> {
+    let mut r = Replay::new(decisions);
+    let (mut ids, mut hashes) = (HashSet::new(), HashSet::new());
+    for &(start, end) in &layout.articles.records {
+        let a: Extraction = serde_json::from_str(&text[start..end]).ok()?;
+        if !ids.insert(a.source.id.clone()) || a.changes_entities.is_none() {
+            return None;
+        }
+        hashes.extend(a.source.hash().map(String::from));
+        r.base_article(&a);
+    }
+    // `KnowledgeBase::add` leaves out an article whose content it has (a hashless one
+    // counts as the empty hash) and rebuilds for one whose id it has.
+    for a in journal.articles() {
+        let hash = a.source.hash().unwrap_or_default().to_string();
+        if !ids.insert(a.source.id.clone()) || !hashes.insert(hash) {
+            return None;
+        }
+        r.journal_article(a);
+    }
+    r.finish()
+}
+
+/// An article's record with its `changes_entities` flag set to `flag`; `None` when the
+/// record does not end with one.
+fn reflag(record: &str, flag: bool) -> Option<String> {
+    let pad = "\n      }";
+    for was in ["true", "false"] {
+        let tail = format!("\"changes_entities\": {was}{pad}");
+        if let Some(rest) = record.strip_suffix(&tail) {
+            return Some(format!("{rest}\"changes_entities\": {flag}{pad}"));
+        }
+    }
+    None
+}
+
 /// An article record's id, read without the rest of it.
 #[derive(Deserialize)]
 struct ArticleId {
@@ -391,9 +448,10 @@ type Counts = (usize, usize, usize);
 
 /// What [`write_folded`] wrote.
 struct Folded {
-    /// The journal's numbers of articles and removals.
+    /// The journal's numbers of articles, removals and merges.
     articles: usize,
     removals: usize,
+    merges: usize,
     /// The new base's counts.
     counts: Counts,
     /// Whether the snapshot was written too, or why not (`None`: the policy gives the
@@ -419,23 +477,52 @@ fn write_folded(
     let Some(layout) = layout(text) else {
         return Ok(None);
     };
-    let fingerprint = match kb_head(text, &layout) {
-        Some((version, Some(d))) if version == KB_VERSION && d == decisions.fingerprint() => d,
+    let merges = journal.merges();
+    let now = decisions.fingerprint();
+    // After a merge the base was built under other decisions than the file's, which the
+    // last merge recorded: the rebuild under the file's is replayed to check the fold.
+    let (fingerprint, old_fingerprint) = match kb_head(text, &layout) {
+        Some((version, Some(d))) if version == KB_VERSION && merges == 0 && d == now => (d, None),
+        Some((version, Some(d)))
+            if version == KB_VERSION
+                && merges > 0
+                && d != now
+                && journal.decisions() == Some(now.as_str()) =>
+        {
+            (now, Some(d))
+        }
         _ => return Ok(None),
     };
+    let expected = match merges {
+        0 => None,
+        _ => match replay(text, &layout, &journal, decisions) {
+            Some(e) => Some(e),
+            None => return Ok(None),
+        },
+    };
+    let mut check = expected.as_ref().map(Check::new);
     let n = journal
         .entries
         .iter()
         .filter(|e| e.article.is_some())
         .count();
-    let removals = journal.entries.len() - n;
+    let removals = journal
+        .entries
+        .iter()
+        .filter(|e| e.removed.is_some())
+        .count();
     let (mut all_sources, mut all_entities, mut all_facts) = (Vec::new(), Vec::new(), Vec::new());
     let mut articles: Vec<Extraction> = Vec::new();
     // Base articles a removal takes out.
     let mut removed: HashSet<String> = HashSet::new();
+    // The flags the rebuild gives the journal's articles (after the base's).
+    let mut flags = expected
+        .as_ref()
+        .map(|e| e.flags[layout.articles.records.len()..].iter().copied());
     for Entry {
-        article,
+        mut article,
         removed: gone,
+        merged,
         sources,
         entities,
         facts,
@@ -443,6 +530,13 @@ fn write_folded(
         ..
     } in journal.entries
     {
+        // A merge: the entity that joined the other goes (the other is in `entities`).
+        if let Some([_, went]) = merged {
+            all_entities.push((went, None));
+        }
+        if let (Some(a), Some(flags)) = (article.as_mut(), flags.as_mut()) {
+            a.changes_entities = flags.next();
+        }
         if let Some(id) = gone {
             let before = articles.len();
             articles.retain(|a| a.source.id != id);
@@ -483,7 +577,10 @@ fn write_folded(
             &sources,
             source_id,
             by_source_id,
-            &mut |s| snap.iter_mut().for_each(|x| x.source(s)),
+            &mut |s| {
+                snap.iter_mut().for_each(|x| x.source(s));
+                check.iter_mut().for_each(|c| c.source(s));
+            },
             &mut bad,
         )?;
         out.write_all(&text.as_bytes()[l.sources.tail..l.entities.records[0].0])?;
@@ -494,7 +591,10 @@ fn write_folded(
             &entities,
             entity_id,
             by_entity_id,
-            &mut |e| snap.iter_mut().for_each(|x| x.entity(e)),
+            &mut |e| {
+                snap.iter_mut().for_each(|x| x.entity(e));
+                check.iter_mut().for_each(|c| c.entity(e));
+            },
             &mut bad,
         )?;
         out.write_all(&text.as_bytes()[l.entities.tail..l.facts.records[0].0])?;
@@ -505,13 +605,41 @@ fn write_folded(
             &facts,
             fact_key,
             in_order,
-            &mut |f| snap.iter_mut().for_each(|x| x.fact(f)),
+            &mut |f| {
+                snap.iter_mut().for_each(|x| x.fact(f));
+                check.iter_mut().for_each(|c| c.fact(f));
+            },
             &mut bad,
         )?;
-        out.write_all(&text.as_bytes()[l.facts.tail..l.articles.records[0].0])?;
+        let head = &text[l.facts.tail..l.articles.records[0].0];
+        match &old_fingerprint {
+            None => out.write_all(head.as_bytes())?,
+            Some(old) => {
+                // The decisions the rebuild was made under.
+                let line = |fp: &str| format!("\n    \"decisions\": \"{fp}\",\n");
+                if head.matches(&line(old)).count() != 1 {
+                    bad = true;
+                    return Err(io::Error::other(
+                        "the kb section's head is not as kg writes it",
+                    ));
+                }
+                out.write_all(head.replace(&line(old), &line(&fingerprint)).as_bytes())?;
+            }
+        }
         let mut written = 0;
-        for &(start, end) in &l.articles.records {
-            let record = &text[start..end];
+        for (i, &(start, end)) in l.articles.records.iter().enumerate() {
+            let flagged;
+            let mut record = &text[start..end];
+            if let Some(e) = &expected {
+                // The article's flag as the rebuild gives it (the article was parsed by
+                // the replay).
+                let Some(f) = reflag(record, e.flags[i]) else {
+                    bad = true;
+                    return Err(io::Error::other("an article has no flag"));
+                };
+                flagged = f;
+                record = &flagged;
+            }
             if removed.is_empty() {
                 if serde_json::from_str::<serde::de::IgnoredAny>(record).is_err() {
                     bad = true;
@@ -556,6 +684,10 @@ fn write_folded(
         Err(source) => return Err(werr(path)(source).into()),
         Ok(staged) => staged,
     };
+    // Not the rebuild's graph: the staged base goes, the whole-base path rebuilds.
+    if check.is_some_and(|c| !c.passed()) {
+        return Ok(None);
+    }
     // Staged before the base is replaced; put in place right after it.
     let snapshot = stage_snapshot(path, &staged, snap, policy, Some(fingerprint));
     staged.persist().map_err(werr(path))?;
@@ -563,6 +695,7 @@ fn write_folded(
     Ok(Some(Folded {
         articles: n,
         removals,
+        merges,
         counts,
         snapshot,
     }))

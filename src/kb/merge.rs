@@ -116,6 +116,8 @@ pub struct Builder<'k> {
     /// The last article merged changed the entities (see
     /// [`Builder::changed_entities`]).
     changed: bool,
+    /// Each entity a merge decision moved into another: the one it went into.
+    absorbed: HashMap<usize, usize>,
 }
 
 /// A one-word name that is not an acronym: it links entities only when unambiguous.
@@ -157,6 +159,7 @@ impl Builder<'static> {
             known_facts: HashMap::new(),
             outgrown: false,
             changed: false,
+            absorbed: HashMap::new(),
         }
     }
 
@@ -254,28 +257,7 @@ impl<'k> Builder<'k> {
     /// entity (by id) each of the article's entities (by its name in the article) became.
     pub fn add_mapped(&mut self, raw: &Extraction) -> Vec<(String, String)> {
         let ex = &self.prepare(raw);
-        self.read_known(ex);
-        self.changed = false;
-        let mut local: HashMap<&str, usize> = HashMap::new();
-        let mut taken: HashSet<usize> = HashSet::new();
-        for orig in &ex.entities {
-            let e = self.without_split_names(orig);
-            let at = match self.best_match(&e, &taken) {
-                Some(i) => {
-                    let before = (self.entities[i].clone(), self.names[i].len());
-                    self.join(i, &e);
-                    self.changed |= (self.entities[i].clone(), self.names[i].len()) != before;
-                    i
-                }
-                None => {
-                    self.changed = true;
-                    self.push_entity(e)
-                }
-            };
-            self.free_name(at);
-            taken.insert(at);
-            local.insert(orig.id.as_str(), at);
-        }
+        let local = self.merge_entities(ex);
         for f in &ex.facts {
             let (Some(&s), Some(&o)) =
                 (local.get(f.subject.as_str()), local.get(f.object.as_str()))
@@ -298,6 +280,73 @@ impl<'k> Builder<'k> {
                 Some((r.name.clone(), id))
             })
             .collect()
+    }
+
+    /// The entity side of [`Builder::add`] alone: the article's entities, its source and
+    /// the merge decisions, not its facts (the entities never depend on the facts merged:
+    /// [`Builder::changed_entities`] says the same after it). Gives the article as
+    /// prepared and, by its id there, the entity of this builder each of its entities
+    /// became (see [`Builder::settled`] for where that entity ends up).
+    pub(crate) fn add_entities(
+        &mut self,
+        raw: &Extraction,
+    ) -> (Extraction, HashMap<String, usize>) {
+        let ex = self.prepare(raw);
+        let local = self
+            .merge_entities(&ex)
+            .into_iter()
+            .map(|(id, at)| (id.to_string(), at))
+            .collect();
+        self.add_source(ex.source.clone());
+        self.apply_merges();
+        (ex, local)
+    }
+
+    /// Where entity `i` is now: itself, or the entity a merge decision moved it into
+    /// (followed to the end).
+    pub(crate) fn settled(&self, mut i: usize) -> usize {
+        while let Some(&j) = self.absorbed.get(&i) {
+            i = j;
+        }
+        i
+    }
+
+    /// How many entities the builder has held (live or moved into another).
+    pub(crate) fn entity_slots(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// The id of the live entity `i`.
+    pub(crate) fn id_at(&self, i: usize) -> &str {
+        self.id_of(i)
+    }
+
+    /// Joins each of the (prepared) article's entities to the base entity the names say
+    /// it is, or adds it: by the article's id of each, the entity it became.
+    fn merge_entities<'e>(&mut self, ex: &'e Extraction) -> HashMap<&'e str, usize> {
+        self.read_known(ex);
+        self.changed = false;
+        let mut local: HashMap<&str, usize> = HashMap::new();
+        let mut taken: HashSet<usize> = HashSet::new();
+        for orig in &ex.entities {
+            let e = self.without_split_names(orig);
+            let at = match self.best_match(&e, &taken) {
+                Some(i) => {
+                    let before = (self.entities[i].clone(), self.names[i].len());
+                    self.join(i, &e);
+                    self.changed |= (self.entities[i].clone(), self.names[i].len()) != before;
+                    i
+                }
+                None => {
+                    self.changed = true;
+                    self.push_entity(e)
+                }
+            };
+            self.free_name(at);
+            taken.insert(at);
+            local.insert(orig.id.as_str(), at);
+        }
+        local
     }
 
     /// True when the last article merged changed the merged entities: added one, gave
@@ -395,6 +444,9 @@ impl<'k> Builder<'k> {
 
     /// The entity less the names a split decision takes from it.
     fn without_split_names(&self, e: &Entity) -> Entity {
+        if self.splits.is_empty() {
+            return e.clone();
+        }
         let names: HashSet<String> = e.names().map(lookup_key).collect();
         let dropped: HashSet<&String> = self
             .splits
@@ -429,7 +481,11 @@ impl<'k> Builder<'k> {
             return None;
         }
         let canon = lookup_key(&e.name);
-        let names: HashSet<String> = e.names().map(lookup_key).collect();
+        // Only a split decision asks for them.
+        let names: HashSet<String> = match self.splits.is_empty() {
+            true => HashSet::new(),
+            false => e.names().map(lookup_key).collect(),
+        };
         let mut best: Vec<(u8, usize)> = Vec::new();
         for display in e.names() {
             let n = lookup_key(display);
@@ -625,6 +681,7 @@ impl<'k> Builder<'k> {
     fn absorb(&mut self, i: usize, j: usize) {
         self.outgrown |= self.known_entities.contains_key(&j);
         self.changed = true;
+        self.absorbed.insert(j, i);
         let gone = self.entities[j].take().expect("live entity");
         for n in self.names[j].drain() {
             if let Some(list) = self.index.get_mut(&n) {

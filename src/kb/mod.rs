@@ -33,6 +33,7 @@ pub mod merge;
 pub mod note;
 pub mod overlay;
 pub mod qualify;
+pub mod replay;
 pub mod retract;
 pub mod separate;
 pub mod session;

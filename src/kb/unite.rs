@@ -7,9 +7,11 @@
 //! aliases, sorted, as [`super::merge::Builder`] joins them) and its facts (renamed onto
 //! A; a fact between the two becomes a loop and goes). Queries read it through the
 //! [`super::Overlay`] and the JSON reader ([`super::Journal::apply`]) alike. The base and
-//! its snapshot stay as they are; `kg compact` and every later whole write rebuild the
-//! base under the new decisions (the decisions file no longer matches the base's), which
-//! is today's whole-base merge byte for byte.
+//! its snapshot stay as they are; every later whole write rebuilds the base under the new
+//! decisions (the decisions file no longer matches the base's), which is today's
+//! whole-base merge byte for byte, and `kg compact` writes those bytes by folding the
+//! merge line into the old base, checked against a replay of that rebuild (see
+//! [`super::fold`] and [`super::replay`]).
 //!
 //! The journal's answer is the rebuild's when merging at the end is merging at the first
 //! article that names both. Cases where it is known not to be take the whole-base path:

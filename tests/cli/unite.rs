@@ -172,3 +172,143 @@ fn kill_9_mid_journalled_merge_leaves_old_or_new_and_the_next_write_repairs() {
     }
     assert!(!states.is_empty());
 }
+
+/// `kg compact` after a journalled merge folds the journal in by streaming the old base
+/// (`src/kb/fold.rs`), the rebuild under the new decision replayed to check it
+/// (`src/kb/replay.rs`): not the whole-base rebuild, yet its very bytes, with an article
+/// added after the merge and each article's `changes_entities` as the rebuild gives it.
+#[test]
+fn compact_folds_a_journalled_merge_by_streaming_into_the_rebuilds_bytes() {
+    let (dir, base, all, [a, b]) = journalled_merge();
+    let slow = base_with(dir.path(), "slow.json", &all[..12]);
+    let (code, _, err) = run_policy("never", &slow, &["merge", &a, &b]);
+    assert_eq!(code, 0, "{err}");
+    let more = [all[12].clone(), all[13].clone()];
+    for (b, policy) in [(&base, "always"), (&slow, "never")] {
+        let mut cmd = crate::harness::kg();
+        cmd.env("KG_SNAPSHOT", policy).arg("-g").arg(b).arg("add");
+        cmd.args(&more);
+        crate::harness::no_panic(cmd.assert()).success();
+    }
+    assert!(journal_of(&base).exists(), "kg add went to the journal");
+    let old = fs::read(&base).unwrap();
+    let notes = kg::kb::fold::fold(&base)
+        .unwrap()
+        .expect("the streaming fold, not the whole-base path");
+    assert!(
+        notes.iter().any(|n| matches!(
+            n,
+            kg::kb::Note::Folded {
+                articles: 2,
+                removals: 0,
+                merges: 1,
+                ..
+            }
+        )),
+        "{notes:?}"
+    );
+    assert!(!journal_of(&base).exists());
+    let new = fs::read(&base).unwrap();
+    assert_ne!(new, old);
+    assert_eq!(new, fs::read(&slow).unwrap(), "the whole-base path's bytes");
+    let flags = |text: &[u8]| {
+        String::from_utf8_lossy(text)
+            .matches("\"changes_entities\": ")
+            .count()
+    };
+    assert_eq!(flags(&new), 14, "every article has its flag");
+    same_answers(&base, &slow, "never", true);
+    // Nothing is left to fold: compact says so.
+    let (code, _, err) = run_policy("always", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("it has no journal to fold in"), "{err}");
+}
+
+/// Two merges in one journal fold in as one rebuild under both decisions does.
+#[test]
+fn compact_folds_two_journalled_merges_into_the_rebuilds_bytes() {
+    let (dir, base, all, [a, b]) = journalled_merge();
+    let slow = base_with(dir.path(), "slow.json", &all[..12]);
+    let (code, _, err) = run_policy("never", &slow, &["merge", &a, &b]);
+    assert_eq!(code, 0, "{err}");
+    let names = entity_names(&base);
+    let kept = [base.clone(), journal_of(&base), aliases_of(&base)].map(|p| fs::read(p).unwrap());
+    let mtime = fs::metadata(&base).unwrap().modified().unwrap();
+    let mut second = None;
+    for (i, c) in names.iter().enumerate().skip(1).step_by(2) {
+        let d = &names[(i * 5 + 3) % names.len()];
+        let (code, _, _) = run_policy("always", &base, &["merge", c, d]);
+        let grew = fs::read(journal_of(&base)).is_ok_and(|j| j.len() > kept[1].len());
+        if code == 0 && grew && fs::read(&base).unwrap() == kept[0] {
+            second = Some([c.clone(), d.clone()]);
+            break;
+        }
+        // Not through the journal (or an error): back to the first merge.
+        for (p, bytes) in [base.clone(), journal_of(&base), aliases_of(&base)]
+            .iter()
+            .zip(&kept)
+        {
+            fs::write(p, bytes).unwrap();
+        }
+        let f = fs::File::options().write(true).open(&base).unwrap();
+        f.set_modified(mtime).unwrap();
+    }
+    let [c, d] = second.expect("a second merge through the journal");
+    let (code, _, err) = run_policy("never", &slow, &["merge", &c, &d]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run_policy("always", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("and 2 merges from"), "{err}");
+    assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap());
+    same_answers(&base, &slow, "never", true);
+}
+
+/// Killed at any point, `kg compact` folding a journalled merge leaves the old base and
+/// its journal, or the merged base (the journal then goes, or is stale and the next write
+/// folds nothing new in); queries answer through the snapshot as through the JSON, and
+/// the next `kg compact` gives the whole-base merge's bytes.
+#[test]
+fn kill_9_mid_compact_of_a_journalled_merge_leaves_the_old_base_or_the_new_one() {
+    let (dir, base, all, [a, b]) = journalled_merge();
+    let slow = base_with(dir.path(), "slow.json", &all[..12]);
+    let (code, _, err) = run_policy("never", &slow, &["merge", &a, &b]);
+    assert_eq!(code, 0, "{err}");
+    let merged = fs::read(&slow).unwrap();
+    let old = fs::read(&base).unwrap();
+    let journal = fs::read(journal_of(&base)).unwrap();
+    let mtime = fs::metadata(&base).unwrap().modified().unwrap();
+    let mut states = std::collections::BTreeSet::new();
+    for delay_us in [0, 500, 1_000, 2_000, 4_000, 8_000, 16_000, 100_000] {
+        fs::write(&base, &old).unwrap();
+        fs::write(journal_of(&base), &journal).unwrap();
+        // The journal names the base by length and modification time: keep both.
+        let f = fs::File::options().write(true).open(&base).unwrap();
+        f.set_modified(mtime).unwrap();
+        drop(f);
+        let (code, _, err) = run_policy("always", &base, &["stats"]);
+        assert_eq!(code, 0, "the journal extends the base: {err}");
+        crate::harness::kill_9_after(&base, &["compact"], delay_us);
+        let now = fs::read(&base).unwrap();
+        let state = if now == old {
+            "old"
+        } else {
+            assert_eq!(now, merged, "never a partial base");
+            "new"
+        };
+        states.insert((state, journal_of(&base).exists()));
+        if state == "old" {
+            // The merge still answers through the journal, the same through the snapshot.
+            let from_json = run_policy("never", &base, &["stats"]);
+            assert_eq!(from_json.0, 0, "{}", from_json.2);
+            assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+        }
+        let (code, _, err) = run_policy("always", &base, &["compact"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(fs::read(&base).unwrap(), merged);
+        assert!(!journal_of(&base).exists());
+        let from_json = run_policy("never", &base, &["stats"]);
+        assert_eq!(from_json.0, 0, "{}", from_json.2);
+        assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+    }
+    assert!(!states.is_empty());
+}

@@ -504,9 +504,14 @@ fn country_entity(ctx: &mut Ctx, c: Option<usize>) -> Option<usize> {
     Some(ctx.country(c?))
 }
 
-/// A country adjective right before mention `k`, or a possessive country ("Chile's").
+/// A country adjective right before mention `k`, or a possessive country ("Chile's"),
+/// perhaps before words of the holder's standing ("Chile's new …").
 fn adjacent_country(s: &Sentence, k: usize) -> Option<usize> {
-    let start = s.mentions[k].start;
+    // "Peru's new foreign minister": past the holder's standing.
+    let mut start = s.mentions[k].start;
+    while start > 1 && STANDING.contains(&s.word(start - 1)) {
+        start -= 1;
+    }
     let prev = start.checked_sub(1).and_then(|j| s.tok_mention[j]);
     if let Some(p) = prev
         && let MentionKind::Demonym(c) = s.mentions[p].kind
@@ -708,6 +713,12 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     None
 }
 
+/// Words of a title holder's standing that may stand between an owner's possessive and
+/// the title: "the zoo's acting director", "Peru's new foreign minister".
+const STANDING: [&str; 9] = [
+    "acting", "interim", "new", "current", "former", "outgoing", "incoming", "longtime", "then",
+];
+
 /// The offices of a county, city or state besides its head: "Franklin County auditor X"
 /// is a member of the county.
 const LOCAL_OFFICES: [&str; 14] = [
@@ -858,11 +869,6 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     // "Kremlin spokesman X", "the zoo's director, X": an institution right before a
     // title.
     let title_start = s.mentions[k].start;
-    let owner_end = if title_start > 0 && s.tokens[title_start - 1].kind == TokKind::Possessive {
-        title_start - 1
-    } else {
-        title_start
-    };
     // A name of unknown kind right before a title is an organisation ("NASA
     // Administrator X", "a Four Paws vet"); a city only has a mayor or governor.
     // "a University of Zagreb law professor": up to two plain nouns between a named
@@ -872,6 +878,24 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
             && s.tokens[j].is_lower_word()
             && !lexicons().function_words.contains(s.word(j))
             && !lexicons().is_verb(s.word(j))
+    };
+    // "the zoo's acting chief executive": the owner's possessive, perhaps before a word
+    // or two of the holder's standing (not "the zoo's facilities director", who heads a
+    // part of it).
+    let mut modified = title_start;
+    while modified > 0
+        && title_start - modified < 2
+        && plain(modified - 1)
+        && STANDING.contains(&s.word(modified - 1))
+    {
+        modified -= 1;
+    }
+    let owner_end = if modified > 0 && s.tokens[modified - 1].kind == TokKind::Possessive {
+        modified - 1
+    } else if title_start > 0 && s.tokens[title_start - 1].kind == TokKind::Possessive {
+        title_start - 1
+    } else {
+        title_start
     };
     let mut gap = owner_end;
     while gap > 0 && owner_end - gap < 2 && plain(gap - 1) {
@@ -1037,10 +1061,26 @@ mod tests {
                 "Madrid Mayor Jose Luis Martinez-Almeida welcomed the pandas.",
                 "Jose Luis Martinez-Almeida leads Madrid",
             ),
+            // Words of the holder's standing between the owner and the title.
+            (
+                "The Lima Zoo got llamas, said Ana Lind, the zoo's acting chief executive.",
+                "Ana Lind leads Lima Zoo",
+            ),
+            (
+                "Ana Lind, the Lima Zoo's new director, spoke.",
+                "Ana Lind leads Lima Zoo",
+            ),
+            (
+                "Ana Lind, Peru's new foreign minister, arrived.",
+                "Ana Lind leads Peruvian Ministry of Foreign Affairs",
+            ),
         ] {
             let t = role_triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
         }
+        // A noun before the title names a part of the owner: its head leads no zoo.
+        let t = role_triples("Ana Lind, the Lima Zoo's facilities director, spoke.");
+        assert!(!t.contains(&"Ana Lind leads Lima Zoo".to_string()), "{t:?}");
         // A verb between the comma and the title: the name before the comma is not the
         // title holder.
         let t = role_triples(

@@ -171,7 +171,8 @@ rules! {
         "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution.",
         [("Lima Zoo spokesman Pedro Soto said the llamas were healthy.", "Pedro Soto member-of Lima Zoo"),
          ("Lima Zoo director Ana Lind welcomed the llamas.", "Ana Lind leads Lima Zoo"),
-         ("Marta Kovac, a University of Lima law professor, said the deal was fair.", "Marta Kovac member-of University of Lima")];
+         ("Marta Kovac, a University of Lima law professor, said the deal was fair.", "Marta Kovac member-of University of Lima"),
+         ("The Lima Zoo got llamas, said Ana Lind, the zoo's acting chief executive.", "Ana Lind leads Lima Zoo")];
     AdjectiveInstitution = "adjective-institution", "roles", [MemberOf], "a country's adjective before an institution",
         "The Chilean Ministry of Agriculture is a member of Chile.",
         [("The Chilean Ministry of Agriculture said the llamas were healthy.", "Chilean Ministry of Agriculture member-of Chile"),

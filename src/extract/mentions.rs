@@ -760,8 +760,11 @@ impl Finder<'_> {
         if !case_ok {
             return CountryStep::None;
         }
-        // "Moscow Zoo", "Kyiv region", "Moscow government": the word starts a name.
-        let more_name = p + len < b && self.tokens[p + len].is_capitalised();
+        // "Moscow Zoo", "Kyiv region", "Moscow government": the word starts a name; not
+        // before a person's name ("ambassador to Canada Zhang Junsai").
+        let more_name = p + len < b
+            && self.tokens[p + len].is_capitalised()
+            && !(form == CountryForm::Name && self.person_name(p + len, b));
         let cue_after = self.tokens.get(p + len).is_some_and(|t| {
             t.is_lower_word()
                 && (lex.places.contains(t.lower.as_ref())
@@ -1812,6 +1815,30 @@ mod tests {
         assert_eq!(
             name_mentions("Later H.E. Dr. da Costa spoke to Ana Lind da silva."),
             ["Costa", "Ana Lind"]
+        );
+    }
+
+    #[test]
+    fn a_country_before_a_person_s_name_is_the_country() {
+        for text in [
+            "Chinese ambassador to Canada Zhang Junsai said so.",
+            "The envoy to Peru Maria Fernandez spoke.",
+        ] {
+            let m = mentions(text);
+            assert!(
+                m.iter()
+                    .any(|(_, k, _)| matches!(k, MentionKind::Country(_))),
+                "{text}: {m:?}"
+            );
+        }
+        assert_eq!(
+            name_mentions("The envoy to Peru Maria Fernandez spoke."),
+            ["Maria Fernandez"]
+        );
+        // A country's word opening a body's name stays in it.
+        assert_eq!(
+            name_mentions("The Canada Post Corporation said so."),
+            ["Canada Post Corporation"]
         );
     }
 

@@ -625,7 +625,11 @@ impl Finder<'_> {
             return b;
         }
         while p < b {
-            if skippable(self.lowers[p]) {
+            // "… of Gen of the Indian Army": an honorific's short form before "of" opens
+            // no name.
+            let honorific_of = crate::model::name::HONORIFICS.contains(&self.lowers[p])
+                && self.lowers.get(p + 1) == Some(&"of");
+            if skippable(self.lowers[p]) || honorific_of {
                 p += 1;
                 continue;
             }
@@ -1840,6 +1844,18 @@ mod tests {
             name_mentions("The Canada Post Corporation said so."),
             ["Canada Post Corporation"]
         );
+    }
+
+    #[test]
+    fn an_honorific_before_of_opens_no_name() {
+        for text in [
+            "He got the Honorary Rank of Gen of the Indian Army in May.",
+            "Gen of the Indian Army is a rank.",
+        ] {
+            let n = name_mentions(text);
+            assert!(n.contains(&"Indian Army".to_string()), "{text}: {n:?}");
+            assert!(n.iter().all(|m| !m.starts_with("Gen")), "{text}: {n:?}");
+        }
     }
 
     #[test]

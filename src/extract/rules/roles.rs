@@ -1061,6 +1061,19 @@ mod tests {
                 "Madrid Mayor Jose Luis Martinez-Almeida welcomed the pandas.",
                 "Jose Luis Martinez-Almeida leads Madrid",
             ),
+            // Military ranks.
+            (
+                "Indian Army Colonel Amit Sharma handed over the trucks.",
+                "Amit Sharma member-of Indian Army",
+            ),
+            (
+                "Russian Colonel Ivan Petrov said it was over.",
+                "Ivan Petrov member-of Russia",
+            ),
+            (
+                "He met Brigadier General Ana Lind of the Peruvian Army.",
+                "Ana Lind member-of Peruvian Army",
+            ),
             // Words of the holder's standing between the owner and the title.
             (
                 "The Lima Zoo got llamas, said Ana Lind, the zoo's acting chief executive.",

@@ -33,7 +33,12 @@ pub fn apply(ctx: &mut Ctx) {
         }
     }
     for i in 0..s.tokens.len() {
-        if s.word(i) == "according" && s.word(i + 1) == "to" && !s.in_quote[i] {
+        // "according to X", "as per X": the same attribution.
+        let according = matches!(
+            (s.word(i), s.word(i + 1)),
+            ("according", "to") | ("as", "per")
+        );
+        if according && !s.in_quote[i] {
             according_to(ctx, i);
         }
         if s.word(i) == "called" && !s.in_quote[i] && !s.is_blocked(i) {
@@ -265,7 +270,20 @@ fn clause_after(s: &Sentence, from: usize) -> Option<(usize, usize)> {
 }
 
 /// Verbs whose object is the person told, not the claim.
-const TELL: [&str; 4] = ["told", "tell", "tells", "telling"];
+const TELL: [&str; 12] = [
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "inform",
+    "informs",
+    "informed",
+    "informing",
+    "assure",
+    "assures",
+    "assured",
+    "assuring",
+];
 /// Words after a speech verb that open a time or place phrase, not the claim.
 const NOT_A_CLAIM: [&str; 5] = ["on", "yesterday", "today", "earlier", "only"];
 
@@ -771,6 +789,7 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         }
     });
     // "X, from Y, told China Daily:": who is told is never the speaker.
+    // ("…,” informed the embassy": an inverted "inform" names its speaker.)
     let tells = matches!(s.word(i), "tell" | "tells" | "told" | "telling");
     let after = after_title.filter(|&m| {
         !tells
@@ -1189,6 +1208,30 @@ mod tests {
     }
 
     #[test]
+    fn informing_reiterating_and_assuring_are_speech() {
+        for (text, claim) in [
+            (
+                "\u{201c}The trucks were handed over,\u{201d} informed the Lima Embassy in a tweet.",
+                "The trucks were handed over",
+            ),
+            (
+                "The Lima Embassy reiterated that the trucks were handed over.",
+                "The trucks were handed over",
+            ),
+            (
+                "The Lima Embassy assured reporters that the trucks were handed over.",
+                "The trucks were handed over",
+            ),
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter().any(|(s, c, _)| s == "Lima Embassy" && c == claim),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
     fn according_to_leading_and_trailing() {
         let f = stated("According to the Oslo Police, the thieves escaped by boat.");
         assert_eq!(
@@ -1204,6 +1247,15 @@ mod tests {
         let f = stated("The thieves escaped by boat, according to Xinhua, which quoted a guard.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, "The thieves escaped by boat");
+        let f = stated("As per a statement of the Oslo Police, the thieves escaped by boat.");
+        assert_eq!(
+            f[0],
+            (
+                "Oslo Police".into(),
+                "The thieves escaped by boat".into(),
+                "according-to".into()
+            )
+        );
     }
 
     #[test]

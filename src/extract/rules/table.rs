@@ -121,11 +121,12 @@ rules! {
         "X denied that A: X stated A negated (\"it had not sent troops\"), or \"Denied: A\".",
         [("Bolivia denied that it had sent troops to Oruro.", "Bolivia stated It had not sent troops to Oruro"),
          ("The Kremlin denied reports that Russian troops were in Mali.", "Kremlin stated Russian troops were not in Mali")];
-    AccordingTo = "according-to", "speech", [Stated], "according to",
-        "According to X, the claim; the claim, according to X.",
+    AccordingTo = "according-to", "speech", [Stated], "according to, as per",
+        "According to X, the claim; the claim, according to X; as per X, the claim.",
         [("According to Ana Lind, the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),
          ("The harvest was the best in years, according to the Lima Times.", "Lima Times stated The harvest was the best in years"),
-         ("Farmers sold more llamas than ever, according to Ana Lind, head of research at the Lima Institute.", "Ana Lind stated Farmers sold more llamas than ever")];
+         ("Farmers sold more llamas than ever, according to Ana Lind, head of research at the Lima Institute.", "Ana Lind stated Farmers sold more llamas than ever"),
+         ("As per a statement of the Lima Zoo, the llamas arrived on Monday.", "Lima Zoo stated The llamas arrived on Monday")];
     CalledClaim = "called-claim", "speech", [Stated], "called",
         "X called the visit historic: X stated that the visit was historic.",
         [("Ana Lind called the visit historic.", "Ana Lind stated The visit was historic"),

@@ -90,22 +90,31 @@ pub fn apply(ctx: &mut Ctx) {
 fn dateline(ctx: &mut Ctx) {
     let s = ctx.sentence;
     let lex = crate::extract::lexicon::lexicons();
-    let comma = (0..s.tokens.len().min(8)).find(|&k| s.tokens[k].is_punct(","));
+    // "KATHMANDU [Nepal], Nov 25": the state in brackets before the comma.
+    let comma = (0..s.tokens.len().min(8))
+        .find(|&k| s.tokens[k].is_punct(",") || (s.tokens[k].is_punct("[") && k > 0));
     let Some(comma) = comma.filter(|&c| c > 0) else {
         return;
     };
+    let bracket = s.tokens[comma].is_punct("[");
     if !(0..comma).all(|k| s.tokens[k].is_capitalised() || s.tokens[k].is_punct("-")) {
         return;
     }
-    // What follows the comma: words (and their periods) up to a dash, "(" or the end.
+    // What follows the comma: words (and their periods) up to a dash, "(", a second
+    // comma before the date ("Hanoi, Vietnam, September 15 -") or the end; in brackets,
+    // up to the closing one.
     let mut end = comma + 1;
     while end < s.tokens.len()
         && !matches!(
             s.tokens[end].text,
-            "\u{2014}" | "\u{2013}" | "--" | "-" | "("
+            "\u{2014}" | "\u{2013}" | "--" | "-" | "(" | ","
         )
+        && !(bracket && s.tokens[end].is_punct("]"))
     {
         end += 1;
+    }
+    if bracket && !s.tokens.get(end).is_some_and(|t| t.is_punct("]")) {
+        return;
     }
     let words: Vec<&str> = (comma + 1..end)
         .filter(|&k| s.tokens[k].kind == crate::extract::tokens::TokKind::Word)
@@ -533,6 +542,15 @@ mod tests {
             (
                 "LIONSROCK BIG CAT SANCTUARY, South Africa \u{2014} Two lions arrived.",
                 "Lionsrock Big Cat Sanctuary located-in South Africa",
+            ),
+            // A date after the state, or the state in brackets.
+            (
+                "Hanoi, Vietnam, September 15 - The ministers met.",
+                "Hanoi located-in Vietnam",
+            ),
+            (
+                "Kathmandu [Nepal], November 25 (ANI): The army got trucks.",
+                "Kathmandu located-in Nepal",
             ),
         ] {
             // (A name the dateline writes in capitals may keep them.)

@@ -252,9 +252,10 @@ rules! {
          ("Troops reached the Peruvian city of Tacna.", "Tacna located-in Peru"),
          ("The goats came from the Tver region of the Russian Federation.", "Tver region located-in Russia")];
     Dateline = "dateline", "location", [LocatedIn], "PLACE, State — at the start of an article",
-        "WEST PALM BEACH, Fla. \u{2014}: the dateline's place lies in the state or country.",
+        "WEST PALM BEACH, Fla. \u{2014}; Lima, Peru, May 5 -; Lima [Peru], May 5: the dateline's place lies in the state or country.",
         [("AREQUIPA, Peru (AP) \u{2014} Two llamas arrived at the zoo on Monday.", "Arequipa located-in Peru"),
-         ("OCALA, Fla. \u{2014} Two llamas arrived at the zoo on Monday.", "Ocala located-in Florida")];
+         ("OCALA, Fla. \u{2014} Two llamas arrived at the zoo on Monday.", "Ocala located-in Florida"),
+         ("Cusco [Peru], May 5 (AP): Two llamas arrived at the zoo.", "Cusco located-in Peru")];
     SignVerb = "sign-verb", "agreement", [Signed], "sign, renew, conclude; reach, make, strike right before an agreement",
         "X and Y signed a pact; X signed a treaty with Y; X reached an agreement with Y; a pact signed by X and Y: every party signed.",
         [("Chile and Peru signed a trade agreement.", "Peru signed trade agreement"),

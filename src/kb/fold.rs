@@ -26,7 +26,11 @@
 //! its `changes_entities` flag again; [`super::replay`] replays the entity side of that
 //! rebuild to give each article its flag (patched into the article's text) and to check,
 //! as the records are written, that the graph is the rebuild's. When it is not (or the
-//! replay cannot tell), the staged base goes and the whole-base path runs.
+//! replay cannot tell), the staged base goes and the whole-base path runs. A journal of
+//! one merge and nothing else is replayed only where the merge can reach
+//! ([`super::component`]: the articles whose names and id families meet the merge's
+//! names), every other article keeping its flag; when that replay cannot tell, or the
+//! component's entities written are not the ones it expects, the whole replay runs.
 //!
 //! The new base's snapshot is written too, from the records as they are copied (see
 //! [`crate::store::snapshot::stream`]): the first query after `kg compact` reads it
@@ -36,7 +40,8 @@
 //!
 //! # Complexity
 //! O(size of the base + size of the journal) time (plus sorting the journal's records,
-//! and the snapshot's name index; after a merge, every article is parsed and replayed). Memory: the journal's records, a span per base record,
+//! and the snapshot's name index; after a merge, every article's entities are read, and
+//! the articles the merge can reach replayed). Memory: the journal's records, a span per base record,
 //! the new snapshot's sections (about its size), and what of the memory-mapped base was
 //! read since its pages were last let go (every `RELEASE_EVERY`); figures in
 //! bench/results.md.

@@ -223,6 +223,13 @@ impl Decisions {
         true
     }
 
+    /// The decisions less `d`.
+    pub fn without(&self, d: &Decision) -> Decisions {
+        Decisions {
+            list: self.list.iter().filter(|x| *x != d).cloned().collect(),
+        }
+    }
+
     fn tidy(&mut self) {
         self.list.sort();
         self.list.dedup();

@@ -26,7 +26,11 @@
 //! its `changes_entities` flag again; [`super::replay`] replays the entity side of that
 //! rebuild to give each article its flag (patched into the article's text) and to check,
 //! as the records are written, that the graph is the rebuild's. When it is not (or the
-//! replay cannot tell), the staged base goes and the whole-base path runs.
+//! replay cannot tell), the staged base goes and the whole-base path runs. A journal of
+//! one merge and nothing else is replayed only where the merge can reach
+//! ([`super::component`]: the articles whose names and id families meet the merge's
+//! names), every other article keeping its flag; when that replay cannot tell, or the
+//! component's entities written are not the ones it expects, the whole replay runs.
 //!
 //! The new base's snapshot is written too, from the records as they are copied (see
 //! [`crate::store::snapshot::stream`]): the first query after `kg compact` reads it
@@ -36,12 +40,14 @@
 //!
 //! # Complexity
 //! O(size of the base + size of the journal) time (plus sorting the journal's records,
-//! and the snapshot's name index; after a merge, every article is parsed and replayed). Memory: the journal's records, a span per base record,
+//! and the snapshot's name index; after a merge, every article's entities are read, and
+//! the articles the merge can reach replayed). Memory: the journal's records, a span per base record,
 //! the new snapshot's sections (about its size), and what of the memory-mapped base was
 //! read since its pages were last let go (every `RELEASE_EVERY`); figures in
 //! bench/results.md.
 
 use super::Error;
+use super::component::{self, Local};
 use super::journal::{Entry, Journal, path_for};
 use super::merge::fact_key;
 use super::note::{Note, Tally};
@@ -269,6 +275,46 @@ fn copy<T: Serialize + DeserializeOwned, K: std::hash::Hash + Eq>(
 /// when the fast path does not apply (nothing was written; the caller takes the
 /// whole-base path); else what it did.
 pub fn fold(path: &Path) -> Result<Option<Vec<Note>>, Error> {
+    fold_by(path, Way::Any)
+}
+
+/// [`fold`] only by the component replay of a journal holding one merge (see
+/// [`super::component`]): `None` when that does not apply or cannot tell (nothing was
+/// written). For tests.
+pub fn fold_by_component(path: &Path) -> Result<Option<Vec<Note>>, Error> {
+    fold_by(path, Way::Component)
+}
+
+/// How many of the base's articles the component replay of its journal (one merge and
+/// nothing else) replays, and how many the base has; `None` when it does not apply or
+/// cannot tell. For tests: reads the whole base.
+pub fn component_articles(path: &Path) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let layout = layout(&text)?;
+    let journal = Journal::read(path).ok()??;
+    let (decisions, _) = read_decisions(path).ok()?;
+    let (_, Some(old)) = kb_head(&text, &layout)? else {
+        return None;
+    };
+    let [entry] = &journal.entries[..] else {
+        return None;
+    };
+    let [kept, went] = entry.merged.as_ref()?;
+    let articles = layout.articles.records.iter().map(|&(s, e)| &text[s..e]);
+    let local = component::replay(articles, &old, &decisions, [kept, went])?;
+    Some((local.articles, layout.articles.records.len()))
+}
+
+/// Which replays tell a fold of merges what the rebuild writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    /// The component replay when it applies and can tell, else the whole one.
+    Any,
+    Component,
+    Whole,
+}
+
+fn fold_by(path: &Path, way: Way) -> Result<Option<Vec<Note>>, Error> {
     let policy = super::session::snapshot_policy()?;
     check_writable(path)?;
     let held = lock(path)?;
@@ -312,7 +358,7 @@ pub fn fold(path: &Path) -> Result<Option<Vec<Note>>, Error> {
             }
         });
         let written = match std::str::from_utf8(&bytes) {
-            Ok(text) => write_folded(path, text, journal, &decisions, policy),
+            Ok(text) => write_folded(path, text, journal, &decisions, policy, way),
             Err(_) => Ok(None),
         };
         drop(stop);
@@ -473,6 +519,7 @@ fn write_folded(
     journal: Journal,
     decisions: &super::Decisions,
     policy: Policy,
+    way: Way,
 ) -> Result<Option<Folded>, Error> {
     let Some(layout) = layout(text) else {
         return Ok(None);
@@ -493,14 +540,31 @@ fn write_folded(
         }
         _ => return Ok(None),
     };
+    // One merge and nothing else: only the articles it can touch are replayed.
+    let local: Option<Local> = match (&old_fingerprint, &journal.entries[..]) {
+        (Some(old), [entry]) if way != Way::Whole && entry.article.is_none() => {
+            entry.merged.as_ref().and_then(|[kept, went]| {
+                let articles = layout.articles.records.iter().map(|&(s, e)| &text[s..e]);
+                component::replay(articles, old, decisions, [kept, went])
+            })
+        }
+        _ => None,
+    };
+    if way == Way::Component && local.is_none() {
+        return Ok(None);
+    }
+    // Kept to fold again with the whole replay should the component's entities differ.
+    let again = (way == Way::Any && local.is_some()).then(|| journal.clone());
     let expected = match merges {
         0 => None,
+        _ if local.is_some() => None,
         _ => match replay(text, &layout, &journal, decisions) {
             Some(e) => Some(e),
             None => return Ok(None),
         },
     };
     let mut check = expected.as_ref().map(Check::new);
+    let mut local_check = local.as_ref().map(component::Check::new);
     let n = journal
         .entries
         .iter()
@@ -594,6 +658,7 @@ fn write_folded(
             &mut |e| {
                 snap.iter_mut().for_each(|x| x.entity(e));
                 check.iter_mut().for_each(|c| c.entity(e));
+                local_check.iter_mut().for_each(|c| c.entity(e));
             },
             &mut bad,
         )?;
@@ -634,6 +699,14 @@ fn write_folded(
                 // The article's flag as the rebuild gives it (the article was parsed by
                 // the replay).
                 let Some(f) = reflag(record, e.flags[i]) else {
+                    bad = true;
+                    return Err(io::Error::other("an article has no flag"));
+                };
+                flagged = f;
+                record = &flagged;
+            } else if let Some(flag) = local.as_ref().and_then(|l| l.flags[i]) {
+                // The article's flag as the component replay gives it.
+                let Some(f) = reflag(record, flag) else {
                     bad = true;
                     return Err(io::Error::other("an article has no flag"));
                 };
@@ -687,6 +760,13 @@ fn write_folded(
     // Not the rebuild's graph: the staged base goes, the whole-base path rebuilds.
     if check.is_some_and(|c| !c.passed()) {
         return Ok(None);
+    }
+    if local_check.is_some_and(|c| !c.passed()) {
+        drop(staged);
+        return match again {
+            Some(journal) => write_folded(path, text, journal, decisions, policy, Way::Whole),
+            None => Ok(None),
+        };
     }
     // Staged before the base is replaced; put in place right after it.
     let snapshot = stage_snapshot(path, &staged, snap, policy, Some(fingerprint));

@@ -362,14 +362,41 @@ impl<'k> Builder<'k> {
     /// aliases made safe ([`aliases::make_safe`]).
     pub(crate) fn prepare(&self, ex: &Extraction) -> Extraction {
         let mut ex = ex.clone();
+        self.prepare_in_place(&mut ex);
+        ex
+    }
+
+    /// [`Builder::prepare`] on an article the caller owns.
+    pub(crate) fn prepare_in_place(&self, ex: &mut Extraction) {
         for (local, source, new) in &self.separations {
             if *source == ex.source.id {
-                separate(&mut ex, local, new);
+                separate(ex, local, new);
             }
         }
-        qualify(&mut ex);
+        qualify(ex);
         aliases::make_safe(&mut ex.entities);
-        ex
+    }
+
+    /// [`Builder::add_entities`] of an article prepared already ([`Builder::prepare`]),
+    /// or of some of its entities: by the article's id of each, the entity it became.
+    pub(crate) fn add_prepared_entities(&mut self, ex: &Extraction) -> HashMap<String, usize> {
+        let local = self
+            .merge_entities(ex)
+            .into_iter()
+            .map(|(id, at)| (id.to_string(), at))
+            .collect();
+        self.add_source(ex.source.clone());
+        self.apply_merges();
+        local
+    }
+
+    /// Applies the merge decisions once more; true when that joined entities (the last
+    /// application had not joined all it could: a later article, whatever it names,
+    /// would join them).
+    pub(crate) fn merges_pending(&mut self) -> bool {
+        let before = self.absorbed.len();
+        self.apply_merges();
+        self.absorbed.len() != before
     }
 
     /// Takes the new entity `at`'s canonical name off every other entity that has it as

@@ -22,6 +22,7 @@
 
 pub mod aliases;
 pub mod append;
+pub mod component;
 pub mod decisions;
 pub mod duplicates;
 pub mod error;

@@ -312,3 +312,55 @@ fn kill_9_mid_compact_of_a_journalled_merge_leaves_the_old_base_or_the_new_one()
     }
     assert!(!states.is_empty());
 }
+
+/// `kg compact` after a journalled merge (and nothing else) replays only the articles
+/// the merge can touch (`src/kb/component.rs`): merges whose names several articles
+/// mention, beside articles that mention neither, fold by the component replay into the
+/// whole-base merge's very bytes.
+#[test]
+fn compact_replays_only_the_merges_component_into_the_rebuilds_bytes() {
+    let all = articles();
+    let dir = tempfile::tempdir().unwrap();
+    let names = entity_names(&base_with(dir.path(), "names.json", &all[..12]));
+    let mut spans = Vec::new();
+    for (i, a) in names.iter().enumerate() {
+        if spans.len() >= 4 {
+            break;
+        }
+        let b = &names[(i * 7 + 5) % names.len()];
+        let base = base_with(dir.path(), &format!("b{i}.json"), &all[..12]);
+        let (code, _, _) = run_policy("always", &base, &["merge", a, b]);
+        if code != 0 || !journal_of(&base).exists() {
+            continue;
+        }
+        let Some((touched, of)) = kg::kb::fold::component_articles(&base) else {
+            continue;
+        };
+        let slow = base_with(dir.path(), &format!("s{i}.json"), &all[..12]);
+        let (code, _, err) = run_policy("never", &slow, &["merge", a, b]);
+        assert_eq!(code, 0, "{err}");
+        let notes = kg::kb::fold::fold_by_component(&base)
+            .unwrap()
+            .expect("the component replay");
+        assert!(
+            notes
+                .iter()
+                .any(|n| matches!(n, kg::kb::Note::Folded { merges: 1, .. })),
+            "{notes:?}"
+        );
+        assert!(!journal_of(&base).exists());
+        assert_eq!(
+            fs::read(&base).unwrap(),
+            fs::read(&slow).unwrap(),
+            "the whole-base merge's bytes ({a}, {b})"
+        );
+        same_answers(&base, &slow, "never", true);
+        spans.push((touched, of));
+    }
+    assert!(
+        spans
+            .iter()
+            .any(|&(touched, of)| touched >= 2 && touched < of),
+        "a component of several articles, beside others: {spans:?}"
+    );
+}

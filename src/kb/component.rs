@@ -1,0 +1,396 @@
+//! [`replay`]: what the rebuild under one more merge decision changes, told by replaying
+//! only the articles that decision can touch (the "component replay" of `kg compact`
+//! after `kg merge A B` through the journal; see [`super::fold`]).
+//!
+//! The [`Builder`]'s entity side meets an article only through the article's entities:
+//! the lookup keys of their names (the index lists of those keys, the entities on them),
+//! the id families of the new ones (an id and its `-N` variants: a new entity's id is
+//! made unique among them), and, after each article, the merge decisions' names. So the
+//! union of those (every name of one mentioned entity with its id family, each merge
+//! decision's two names) splits the entities into components that evolve independently:
+//! one entity's state depends only on the mentions of its component, in article order.
+//! The one exception, merges that an application of the decisions leaves to the next
+//! one (a second decision made the first one's name unambiguous), is caught: the replay
+//! gives up when applying the decisions twice in a row joins more.
+//!
+//! A base kg built is the rebuild of its articles under the decisions it records (the
+//! premise this module leans on, as the journalled merge does). The rebuild under those
+//! decisions and one merge more differs from it only in the component of that merge's
+//! names: replaying, under both decision sets, the mentions of that component alone (each
+//! article's entities in it, in article order) gives
+//!
+//! - the component's entities as the new rebuild writes them, which the fold checks
+//!   against the base's entities of the component with the merge line applied;
+//! - each article's `changes_entities` in the component under both: an article's flag is
+//!   the or of its components' flags, the others' are the same under both decisions, so
+//!   its new flag is its old one where the component's part is the same in both, and
+//!   true where the new part is; where the component's part went from changed to
+//!   unchanged, the replay gives up (the whole replay says);
+//! - where each statement's ends in the component settle under both: the new rebuild's
+//!   facts are the base's with the merged entity's id renamed to the kept one's (what the
+//!   merge line writes; [`super::unite`] refuses a rename onto another fact's key) when
+//!   every end settles under the new decisions where the rename takes its old place.
+//!
+//! Anything else (an article that does not parse, a fact from an entity to itself, a
+//! journal holding more than the one merge) gives up, and the caller replays the whole
+//! rebuild ([`super::replay`]).
+//!
+//! # Complexity
+//! O(size of the articles) to parse every article and union its names (no entity is
+//! merged), then the component's articles merged twice; memory: a key per distinct name
+//! and id family, a number per mention.
+
+use super::Extraction;
+use super::decisions::{Decisions, Verb};
+use super::merge::Builder;
+use super::qualify::{is_generic, qualifiers};
+use crate::model::name::lookup_key;
+use crate::model::{Entity, Kind, Source};
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use std::collections::HashSet;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// The names and id families, as a union-find of their keys' hashes (two keys of one
+/// hash are one key: components only grow by it, which never makes the replay wrong).
+#[derive(Default)]
+struct Tokens {
+    at: FxHashMap<u64, u32>,
+    parent: Vec<u32>,
+}
+
+/// An id less its `-N` suffixes: the family a new entity's id is made unique in.
+fn id_family(id: &str) -> &str {
+    let mut id = id;
+    while let Some((rest, n)) = id.rsplit_once('-') {
+        if rest.is_empty() || n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        id = rest;
+    }
+    id
+}
+
+/// The key of a name.
+fn name_key(key: &str) -> u64 {
+    xxh3_64(key.as_bytes())
+}
+
+/// The keys of an entity: its names' lookup keys, and its id family (marked apart).
+fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
+    let id = if e.id.is_empty() {
+        crate::model::slug(&e.name)
+    } else {
+        e.id.clone()
+    };
+    let family = xxh3_64(id_family(&id).as_bytes()) ^ 0x9e37_79b9_7f4a_7c15;
+    e.names()
+        .map(|n| name_key(&lookup_key(n)))
+        .chain(std::iter::once(family))
+}
+
+/// An article's record up to its facts.
+#[derive(Deserialize)]
+struct Head {
+    source: Source,
+    #[serde(default)]
+    entities: Vec<Entity>,
+}
+
+/// An article's source and entities, and its `changes_entities` flag, read from its
+/// record without its facts (the base's layout: the `"facts"` line at eight spaces, the
+/// flag last); `None` when the record is not laid out so or does not parse.
+fn head(record: &str) -> Option<(Head, bool)> {
+    let at = record.find("\n        \"facts\": ")?;
+    let text = format!("{}}}", record[..at].strip_suffix(',')?);
+    let head: Head = serde_json::from_str(&text).ok()?;
+    let pad = "\n      }";
+    let flag = if record.ends_with(&format!("\"changes_entities\": true{pad}")) {
+        true
+    } else if record.ends_with(&format!("\"changes_entities\": false{pad}")) {
+        false
+    } else {
+        return None;
+    };
+    Some((head, flag))
+}
+
+/// True when preparing the article ([`Builder::prepare`]) may rename its entities: one
+/// is a generic institution a country may name ([`super::qualify`]), or a `separate`
+/// decision is about the article.
+fn renamed(head: &Head, decisions: &Decisions) -> bool {
+    head.entities.iter().any(|e| {
+        e.kind == Kind::Institution && is_generic(&e.name) && qualifiers(&e.name).is_empty()
+    }) || decisions.separations().any(|(_, a, _)| a == head.source.id)
+}
+
+impl Tokens {
+    fn token(&mut self, key: u64) -> u32 {
+        let next = self.parent.len() as u32;
+        let t = *self.at.entry(key).or_insert(next);
+        if t == next {
+            self.parent.push(next);
+        }
+        t
+    }
+
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let up = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[a.max(b) as usize] = a.min(b);
+        }
+    }
+
+    /// Every token pointed at its root.
+    fn flatten(&mut self) {
+        for x in 0..self.parent.len() as u32 {
+            let r = self.find(x);
+            self.parent[x as usize] = r;
+        }
+    }
+
+    /// The root of a key (after [`Tokens::flatten`]); `None` when no mention had it.
+    fn root(&self, key: u64) -> Option<u32> {
+        self.at.get(&key).map(|&t| self.parent[t as usize])
+    }
+}
+
+/// What the component replay found (see the module doc).
+pub struct Local {
+    /// Per base article: its new `changes_entities` where it must be written over the
+    /// base's (else the article is copied as it is).
+    pub flags: Vec<Option<bool>>,
+    /// The component's entities as the new rebuild writes them, in order.
+    pub entities: Vec<Entity>,
+    /// How many base articles mention the component.
+    pub articles: usize,
+    tokens: Tokens,
+    component: u32,
+}
+
+impl Local {
+    /// True when the entity (of the base or of the merge line) is of the component.
+    pub fn holds(&self, e: &Entity) -> bool {
+        keys(e).any(|k| self.tokens.root(k) == Some(self.component))
+    }
+}
+
+/// One replay of the component's mentions under some decisions.
+struct Run {
+    /// Per article of the component: its part of the flag.
+    flags: Vec<bool>,
+    /// The id each statement's end in the component settled on, in order.
+    ends: Vec<String>,
+    entities: Vec<Entity>,
+}
+
+fn run(decisions: &Decisions, articles: &[(Extraction, Vec<bool>)]) -> Option<Run> {
+    let mut b = Builder::new(decisions);
+    let mut flags = Vec::with_capacity(articles.len());
+    let mut at = Vec::new();
+    for (ex, inside) in articles {
+        let mut part = ex.clone();
+        let mut keep = inside.iter();
+        part.entities
+            .retain(|_| *keep.next().expect("one flag an entity"));
+        part.facts.clear();
+        let local = b.add_prepared_entities(&part);
+        flags.push(b.changed_entities());
+        if b.merges_pending() {
+            return None;
+        }
+        let all: HashSet<&str> = ex.entities.iter().map(|e| e.id.as_str()).collect();
+        for f in &ex.facts {
+            if !all.contains(f.subject.as_str()) || !all.contains(f.object.as_str()) {
+                continue; // the rebuild leaves it out
+            }
+            let (s, o) = (local.get(&f.subject), local.get(&f.object));
+            if s.is_some() && s == o {
+                return None; // a fact from an entity to itself
+            }
+            at.extend(s.into_iter().chain(o).copied());
+        }
+    }
+    let ends = at
+        .into_iter()
+        .map(|i| b.id_at(b.settled(i)).to_string())
+        .collect();
+    let entities = b.finish(Default::default()).entities;
+    Some(Run {
+        flags,
+        ends,
+        entities,
+    })
+}
+
+/// The component replay of a base whose articles are the records `articles`, built
+/// under `old` (its decisions' fingerprint), folded with a journal of one merge (the
+/// kept entity's id and the merged one's: `merged`) that made the decisions `new`.
+/// `None` when it cannot tell (see the module doc).
+pub fn replay<'t>(
+    articles: impl Iterator<Item = &'t str> + Clone,
+    old: &str,
+    new: &Decisions,
+    merged: [&str; 2],
+) -> Option<Local> {
+    // The decisions before the merge: the new ones less one merge.
+    let (old_decisions, decision) = new
+        .iter()
+        .filter(|d| d.verb == Verb::Merge)
+        .map(|d| (new.without(d), d))
+        .find(|(o, _)| o.fingerprint() == old)?;
+    let prep = Builder::new(new);
+    let mut tokens = Tokens::default();
+    let mut ids = HashSet::new();
+    // Per article: its old flag; per mention: a token of it.
+    let (mut base_flags, mut starts, mut mention) = (Vec::new(), Vec::new(), Vec::new());
+    for text in articles.clone() {
+        let (h, flag) = head(text)?;
+        if !ids.insert(h.source.id.clone()) {
+            return None;
+        }
+        base_flags.push(flag);
+        // Prepared as the builder does (its names made safe are some of its names).
+        let entities = match renamed(&h, new) {
+            false => h.entities,
+            true => {
+                let mut a: Extraction = serde_json::from_str(text).ok()?;
+                prep.prepare_in_place(&mut a);
+                a.entities
+            }
+        };
+        starts.push(mention.len());
+        for e in &entities {
+            let mut first = None;
+            for k in keys(e) {
+                let t = tokens.token(k);
+                match first {
+                    None => first = Some(t),
+                    Some(f) => tokens.union(f, t),
+                }
+            }
+            mention.push(first.expect("an id family"));
+        }
+    }
+    starts.push(mention.len());
+    for (a, b) in new.merges() {
+        let (a, b) = (tokens.token(name_key(&a)), tokens.token(name_key(&b)));
+        tokens.union(a, b);
+    }
+    tokens.flatten();
+    let component = tokens.root(name_key(&lookup_key(&decision.a)))?;
+    // The component's articles, prepared, with which of their entities are in it.
+    let mut inside: Vec<(usize, (Extraction, Vec<bool>))> = Vec::new();
+    for (k, text) in articles.enumerate() {
+        let marks: Vec<bool> = mention[starts[k]..starts[k + 1]]
+            .iter()
+            .map(|&t| tokens.parent[t as usize] == component)
+            .collect();
+        if !marks.contains(&true) {
+            continue;
+        }
+        let mut a: Extraction = serde_json::from_str(text).ok()?;
+        prep.prepare_in_place(&mut a);
+        if a.entities.len() != marks.len() {
+            return None;
+        }
+        inside.push((k, (a, marks)));
+    }
+    let (ks, parts): (Vec<usize>, Vec<(Extraction, Vec<bool>)>) = inside.into_iter().unzip();
+    let before = run(&old_decisions, &parts)?;
+    let after = run(new, &parts)?;
+    // Every end settles where the rename puts its old place.
+    let [kept, went] = merged;
+    let renamed = |id: &str| if id == went { kept } else { id }.to_string();
+    if before.ends.len() != after.ends.len()
+        || before
+            .ends
+            .iter()
+            .zip(&after.ends)
+            .any(|(o, n)| renamed(o) != *n)
+    {
+        return None;
+    }
+    let mut flags = vec![None; base_flags.len()];
+    for (j, &k) in ks.iter().enumerate() {
+        let (was, now, stored) = (before.flags[j], after.flags[j], base_flags[k]);
+        if was && !stored {
+            return None; // the base is not the rebuild of its articles
+        }
+        match (was, now) {
+            (_, true) => flags[k] = (!stored).then_some(true),
+            (true, false) => return None, // the rest of the article may not change
+            (false, false) => {}
+        }
+    }
+    Some(Local {
+        flags,
+        entities: after.entities,
+        articles: ks.len(),
+        tokens,
+        component,
+    })
+}
+
+/// Checks the entities a fold writes against the component replay's: those of the
+/// component must be its entities, in order.
+pub struct Check<'l> {
+    local: &'l Local,
+    at: usize,
+    ok: bool,
+}
+
+impl<'l> Check<'l> {
+    pub fn new(local: &'l Local) -> Check<'l> {
+        Check {
+            local,
+            at: 0,
+            ok: true,
+        }
+    }
+
+    /// The next entity written.
+    pub fn entity(&mut self, e: &Entity) {
+        if self.local.holds(e) {
+            self.ok &= self.local.entities.get(self.at) == Some(e);
+            self.at += 1;
+        }
+    }
+
+    /// True when the component's entities written were the new rebuild's.
+    pub fn passed(&self) -> bool {
+        self.ok && self.at == self.local.entities.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_family_is_the_id_less_its_number_suffixes() {
+        assert_eq!(id_family("alvburg-springs-5"), "alvburg-springs");
+        assert_eq!(id_family("kim-jong-un-2-3"), "kim-jong-un");
+        assert_eq!(id_family("kim"), "kim");
+        assert_eq!(id_family("-2"), "-2");
+        assert_eq!(id_family("f-16x"), "f-16x");
+    }
+
+    #[test]
+    fn a_head_is_read_without_the_facts() {
+        let rec = "      {\n        \"source\": {\n          \"id\": \"a\"\n        },\n        \"entities\": [],\n        \"facts\": [],\n        \"changes_entities\": true\n      }";
+        let (h, flag) = head(rec).expect("laid out as kg writes it");
+        assert_eq!(h.source.id, "a");
+        assert!(h.entities.is_empty() && flag);
+        assert!(head(&rec.replace("true", "null")).is_none());
+    }
+}

@@ -50,6 +50,33 @@ pub(crate) fn journal_of(base: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Puts `base` back as it was before a `kg compact` (its bytes, its journal and its
+/// modification time, by which the journal names it), checks that the journal extends
+/// it, then kills `kg compact` after `delay_us`: "old" when the base is untouched, "new"
+/// when it is `new`; never anything between.
+pub(crate) fn kill_9_compact(
+    base: &Path,
+    (old, journal, mtime): (&[u8], &[u8], std::time::SystemTime),
+    new: &[u8],
+    delay_us: u64,
+) -> &'static str {
+    fs::write(base, old).unwrap();
+    fs::write(journal_of(base), journal).unwrap();
+    let f = fs::File::options().write(true).open(base).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    let (code, _, err) = run_policy("always", base, &["stats"]);
+    assert_eq!(code, 0, "the journal extends the base: {err}");
+    crate::harness::kill_9_after(base, &["compact"], delay_us);
+    let now = fs::read(base).unwrap();
+    if now == old {
+        "old"
+    } else {
+        assert_eq!(now, new, "never a partial base");
+        "new"
+    }
+}
+
 /// A new base in `dir` named `name`, with `articles` added the slow way (no snapshot).
 pub(crate) fn base_with(dir: &Path, name: &str, articles: &[PathBuf]) -> PathBuf {
     let base = dir.join(name);
@@ -480,22 +507,12 @@ fn kill_9_mid_compact_leaves_the_old_base_or_the_new_one() {
     let mtime = fs::metadata(&base).unwrap().modified().unwrap();
     let mut states = std::collections::BTreeSet::new();
     for delay_us in [0, 500, 1_000, 2_000, 4_000, 8_000, 100_000] {
-        fs::write(&base, &old).unwrap();
-        fs::write(journal_of(&base), &journal).unwrap();
-        // The journal names the base by length and modification time: keep both.
-        let f = fs::File::options().write(true).open(&base).unwrap();
-        f.set_modified(mtime).unwrap();
-        drop(f);
-        let (code, _, err) = run_policy("always", &base, &["stats"]);
-        assert_eq!(code, 0, "the journal extends the base: {err}");
-        crate::harness::kill_9_after(&base, &["compact"], delay_us);
-        let now = fs::read(&base).unwrap();
-        let state = if now == old {
-            "old"
-        } else {
-            assert_eq!(now, fs::read(&slow).unwrap(), "never a partial base");
-            "new"
-        };
+        let state = kill_9_compact(
+            &base,
+            (&old, &journal, mtime),
+            &fs::read(&slow).unwrap(),
+            delay_us,
+        );
         states.insert((state, journal_of(&base).exists()));
         // The snapshot left beside the base never answers for another base.
         let from_json = run_policy("never", &base, &["stats"]);

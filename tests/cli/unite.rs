@@ -6,7 +6,7 @@
 //! and the next write repairs.
 
 use crate::harness::{entity_names, run_policy};
-use crate::journal::{articles, base_with, journal_of};
+use crate::journal::{articles, base_with, journal_of, kill_9_compact};
 use crate::retract::same_answers;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -279,22 +279,7 @@ fn kill_9_mid_compact_of_a_journalled_merge_leaves_the_old_base_or_the_new_one()
     let mtime = fs::metadata(&base).unwrap().modified().unwrap();
     let mut states = std::collections::BTreeSet::new();
     for delay_us in [0, 500, 1_000, 2_000, 4_000, 8_000, 16_000, 100_000] {
-        fs::write(&base, &old).unwrap();
-        fs::write(journal_of(&base), &journal).unwrap();
-        // The journal names the base by length and modification time: keep both.
-        let f = fs::File::options().write(true).open(&base).unwrap();
-        f.set_modified(mtime).unwrap();
-        drop(f);
-        let (code, _, err) = run_policy("always", &base, &["stats"]);
-        assert_eq!(code, 0, "the journal extends the base: {err}");
-        crate::harness::kill_9_after(&base, &["compact"], delay_us);
-        let now = fs::read(&base).unwrap();
-        let state = if now == old {
-            "old"
-        } else {
-            assert_eq!(now, merged, "never a partial base");
-            "new"
-        };
+        let state = kill_9_compact(&base, (&old, &journal, mtime), &merged, delay_us);
         states.insert((state, journal_of(&base).exists()));
         if state == "old" {
             // The merge still answers through the journal, the same through the snapshot.

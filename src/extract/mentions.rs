@@ -1212,6 +1212,32 @@ impl Finder<'_> {
         {
             org_end = k;
         }
+        // "head of the Egyptian archaeological mission": a country's adjective alone, then
+        // up to two plain words and an institution's noun, names the body; the adjective
+        // alone names none.
+        if let Some((len, &(_, CountryForm::Demonym))) =
+            lex.country_forms.longest(&self.lowers[org_start..org_end])
+            && org_start + len == org_end
+        {
+            let plain = |k: usize| {
+                self.tokens.get(k).is_some_and(Token::is_lower_word)
+                    && !lex.function_words.contains(self.lowers[k])
+            };
+            let mut k = org_end;
+            while k < org_end + 2 && plain(k) && lex.institution_forms.get(self.lowers[k]).is_none()
+            {
+                k += 1;
+            }
+            let noun = plain(k)
+                && lex
+                    .institution_forms
+                    .get(self.lowers[k])
+                    .is_some_and(|f| !f.plural);
+            if !noun {
+                return;
+            }
+            org_end = k + 1;
+        }
         let org_words = &self.lowers[org_start..org_end];
         // "President of the Republic of Uzbekistan Shavkat Mirziyoyev": the country, then
         // the person's name goes on in the run.

@@ -1091,6 +1091,23 @@ mod tests {
             let t = role_triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
         }
+        // A body after "of" named by a country's adjective and its noun; the adjective
+        // alone names no body.
+        let t = role_triples("Ana Lind, director of the Peruvian space agency, arrived.");
+        assert!(
+            t.contains(&"Ana Lind leads Peruvian space agency".to_string()),
+            "{t:?}"
+        );
+        for text in [
+            "Ana Lind, head of the Chilean mission, said the talks were good.",
+            "Ana Lind, head of the Chilean archaeological mission, spoke.",
+        ] {
+            let t = role_triples(text);
+            assert!(
+                t.iter().all(|f| !f.starts_with("Ana Lind leads")),
+                "{text}: {t:?}"
+            );
+        }
         // A noun before the title names a part of the owner: its head leads no zoo.
         let t = role_triples("Ana Lind, the Lima Zoo's facilities director, spoke.");
         assert!(!t.contains(&"Ana Lind leads Lima Zoo".to_string()), "{t:?}");

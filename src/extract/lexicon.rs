@@ -230,6 +230,31 @@ pub struct Lexicons {
     pub abbreviations: WordSet,
 }
 
+/// The words a state's formal name opens with before its "of": "the Republic of",
+/// "the Kingdom of", "the Sultanate of".
+pub const STATE_HEADS: [&str; 6] = [
+    "republic",
+    "kingdom",
+    "state",
+    "commonwealth",
+    "principality",
+    "sultanate",
+];
+
+/// The words that may stand before a [`STATE_HEADS`] word in a formal name: "the
+/// Socialist Republic of", "the People's Democratic Republic of".
+pub const STATE_MODIFIERS: [&str; 9] = [
+    "federal",
+    "democratic",
+    "people's",
+    "socialist",
+    "islamic",
+    "arab",
+    "united",
+    "federation",
+    "grand",
+];
+
 /// What a name is as a country word: a country's name or standard alias, its adjective,
 /// its capital; `None` for anything else.
 pub fn country_form(name: &str) -> Option<CountryForm> {

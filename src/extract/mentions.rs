@@ -11,7 +11,7 @@
 //!   descriptions ("Russian news agency"), pairs ("the two nations"), "they".
 
 use super::attributes::{count_before, is_calendar_word, number_value};
-use super::lexicon::{CountryForm, lexicons};
+use super::lexicon::{CountryForm, STATE_HEADS, lexicons};
 use super::tokens::{TokKind, Token};
 use crate::model::Kind;
 
@@ -708,16 +708,7 @@ impl Finder<'_> {
         // country.
         let mut at = p;
         while at + 1 < self.lowers.len()
-            && matches!(
-                self.lowers[at],
-                "republic"
-                    | "kingdom"
-                    | "state"
-                    | "commonwealth"
-                    | "principality"
-                    | "sultanate"
-                    | "government"
-            )
+            && (STATE_HEADS.contains(&self.lowers[at]) || self.lowers[at] == "government")
             && self.lowers[at + 1] == "of"
         {
             at += 2 + usize::from(self.lowers.get(at + 2) == Some(&"the"));
@@ -1242,12 +1233,7 @@ impl Finder<'_> {
         // "President of the Republic of Uzbekistan Shavkat Mirziyoyev": the country, then
         // the person's name goes on in the run.
         let prefix = usize::from(
-            org_words.len() > 2
-                && matches!(
-                    org_words[0],
-                    "republic" | "kingdom" | "state" | "commonwealth"
-                )
-                && org_words[1] == "of",
+            org_words.len() > 2 && STATE_HEADS.contains(&org_words[0]) && org_words[1] == "of",
         ) * 2;
         // Not "CEO of Rwanda Development Board": a body named after its country.
         if let Some((len, &(c, CountryForm::Name))) =

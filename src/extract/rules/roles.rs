@@ -14,7 +14,9 @@
 
 use super::table::Rule;
 use super::{Ctx, Sentence};
-use crate::extract::lexicon::{CountryForm, Family, RoleLink, lexicons};
+use crate::extract::lexicon::{
+    CountryForm, Family, RoleLink, STATE_HEADS, STATE_MODIFIERS, lexicons,
+};
 use crate::extract::mentions::{MentionKind, portfolio_name};
 use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
@@ -554,9 +556,10 @@ fn country_ministry(ctx: &mut Ctx, k: usize, o: usize) -> Option<usize> {
         // "Republic of Turkey", "Socialist Republic of Vietnam": a state's formal name.
         let country = match tail.split_once(" of ") {
             Some((form, rest))
-                if form
-                    .split(' ')
-                    .all(|w| STATE_FORMS.contains(&w.to_lowercase().as_str())) =>
+                if form.split(' ').all(|w| {
+                    let w = w.to_lowercase();
+                    STATE_HEADS.contains(&w.as_str()) || STATE_MODIFIERS.contains(&w.as_str())
+                }) =>
             {
                 rest.trim_start_matches("the ")
             }
@@ -590,25 +593,6 @@ fn country_ministry(ctx: &mut Ctx, k: usize, o: usize) -> Option<usize> {
     let c = adjacent_country(s, k).or(after).or(within)?;
     national_ministry(ctx, c, portfolio)
 }
-
-/// The words of a state's formal name before its "of": "the Socialist Republic of".
-const STATE_FORMS: [&str; 15] = [
-    "republic",
-    "kingdom",
-    "state",
-    "federal",
-    "democratic",
-    "people's",
-    "socialist",
-    "islamic",
-    "arab",
-    "united",
-    "commonwealth",
-    "sultanate",
-    "federation",
-    "principality",
-    "grand",
-];
 
 /// Country `c`'s ministry of `portfolio`, named with its adjective ("Thai Ministry of
 /// Environment"), a member of the country (`title-ministry`).

@@ -132,6 +132,26 @@ fn number_ending_at(tokens: &[Token], end: usize) -> Option<u64> {
     if last.lower == "zero" {
         return None;
     }
+    // "3 000 troops": thousands set apart by a space, as some newsrooms write them.
+    if last.kind == TokKind::Number && last.text.len() == 3 {
+        let mut value = value;
+        let mut scale = 1000;
+        let mut k = end - 1;
+        while let Some(prev) = k.checked_sub(1).map(|p| &tokens[p])
+            && prev.kind == TokKind::Number
+            && (1..=3).contains(&prev.text.len())
+            && prev.text.bytes().all(|b| b.is_ascii_digit())
+            && prev.end + 1 == tokens[k].start
+        {
+            value += number_value(&prev.lower)? * scale;
+            scale *= 1000;
+            k -= 1;
+            if prev.text.len() < 3 {
+                break;
+            }
+        }
+        return (value > 0).then_some(value);
+    }
     Some(value)
 }
 
@@ -493,6 +513,17 @@ mod tests {
         assert_eq!(count("a pair of swans", "swans", true), Some(2));
         assert_eq!(count("an old tiger", "tiger", false), Some(1));
         assert_eq!(count("the tigers", "tigers", true), None);
+    }
+
+    #[test]
+    fn counts_with_thousands_set_apart_by_spaces() {
+        assert_eq!(count("about 3 000 troops", "troops", true), Some(3000));
+        assert_eq!(count("some 12 500 sailors", "sailors", true), Some(12500));
+        assert_eq!(count("1 200 000 doses", "doses", true), Some(1_200_000));
+        assert_eq!(count("all 300 troops", "troops", true), Some(300));
+        // A year before the number is no thousands group.
+        assert_eq!(count("in 2004 300 troops", "troops", true), Some(300));
+        assert_eq!(count("000 troops", "troops", true), None);
     }
 
     fn dates(text: &str, article: &str) -> Vec<String> {

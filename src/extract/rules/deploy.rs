@@ -19,7 +19,7 @@ const TARGET_PREPS: [&str; 5] = ["to", "in", "into", "inside", "at"];
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for i in ctx.triggers(Family::Deploy) {
-        if s.is_verb_use(i) && !s.is_blocked(i) {
+        if s.is_verb_use(i) && !s.is_blocked_transfer(i) {
             deploy(ctx, i, false);
         }
     }
@@ -28,6 +28,11 @@ pub fn apply(ctx: &mut Ctx) {
             deploy(ctx, i, true);
         }
     }
+}
+
+/// Who can send a group: a country, an institution (a ministry, an army) or a person.
+fn is_sender(kind: Kind) -> bool {
+    matches!(kind, Kind::Country | Kind::Institution | Kind::Person)
 }
 
 fn is_target(kind: Kind) -> bool {
@@ -114,10 +119,11 @@ fn deploy_to(
     }
     let count = s.mentions[group].count;
     let mut group_entity = ctx.entity(group);
-    // "North Korea sent troops": the troops are North Korean.
+    // "North Korea sent troops", "Moscow sent troops": the troops are North Korean,
+    // Russian (a capital that sends troops stands for its country's government).
     if let MentionKind::Group(None) = s.mentions[group].kind
         && let Some(&sm) = sender.first()
-        && let MentionKind::Country(c) = s.mentions[sm].kind
+        && let MentionKind::Country(c) | MentionKind::Capital(c) = s.mentions[sm].kind
         && let Some(adj) = lexicons().countries[c].demonyms.first()
         && let Some(country) = ctx.entity(sm)
     {
@@ -125,8 +131,21 @@ fn deploy_to(
         let g = ctx.resolved.entity_named(&name, Kind::Group);
         ctx.emit(g, Relation::MemberOf, country, None, None, Rule::DeployVerb);
         group_entity = Some(g);
+    } else if let MentionKind::Group(None) = s.mentions[group].kind
+        && s.mentions[group].owner.is_none()
+    {
+        // "500 troops were deployed": nobody's troops. A node called "troops" would
+        // join every article's unnamed troops, so they give no fact.
+        group_entity = None;
     }
     if let Some(g) = group_entity {
+        // "Kenya deployed 400 gendarmes to Somalia": the deployer sent them. The
+        // subject of an active verb only: "troops were sent" names no sender.
+        if let Some(from) = sender.first().and_then(|&m| ctx.entity(m))
+            && is_sender(ctx.kind(from))
+        {
+            ctx.emit(from, Relation::Sent, g, count, date.clone(), rule);
+        }
         ctx.emit(g, Relation::DeployedTo, target, count, date, rule);
         // "Dutch air defence units were stationed in …": a deployment says whose units
         // they are, even for a noun too weak to say it alone.
@@ -164,9 +183,60 @@ mod tests {
         assert_eq!(
             triples("Iran sent troops to Syria."),
             [
+                "Iran sent Iranian troops",
                 "Iranian troops deployed-to Syria",
                 "Iranian troops member-of Iran"
             ]
+        );
+    }
+
+    #[test]
+    fn the_active_deployer_sent_the_group() {
+        for text in [
+            "Kenya deployed 400 gendarmes to Somalia.",
+            "Kenya has sent about 400 gendarmes to Somalia on Monday.",
+            "Kenya is to send 400 gendarmes to Somalia.",
+            "Kenya will deploy 400 gendarmes to Somalia next month.",
+        ] {
+            let f = facts(text);
+            let sent = f.iter().find(|f| f.1 == "sent");
+            assert_eq!(
+                sent.map(|f| (f.0.as_str(), f.2.as_str(), f.3)),
+                Some(("Kenya", "Kenyan gendarmes", Some(400))),
+                "{text}: {f:?}"
+            );
+        }
+        // A passive names no sender; a capital sends for its country.
+        assert!(
+            !triples("Kenyan gendarmes were deployed to Somalia.")
+                .iter()
+                .any(|t| t.contains(" sent "))
+        );
+        assert!(
+            triples("That was the day Nairobi sent troops into Somalia.")
+                .contains(&"Kenya sent Kenyan troops".to_string())
+        );
+    }
+
+    #[test]
+    fn nobody_s_troops_give_no_fact() {
+        for text in [
+            "About 500 troops were deployed to Mali on Monday.",
+            "The ministry sent 500 soldiers to Mali.",
+        ] {
+            assert!(
+                !triples(text).iter().any(|t| t.starts_with("troops ")
+                    || t.starts_with("soldiers ")
+                    || t.ends_with(" troops")
+                    || t.ends_with(" soldiers")),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
+        // Named or owned groups still do.
+        assert!(
+            triples("About 500 NATO troops were deployed to Mali.")
+                .contains(&"NATO troops deployed-to Mali".to_string())
         );
     }
 
@@ -226,10 +296,19 @@ mod tests {
 
     #[test]
     fn hypothetical_deployments_are_not_facts() {
-        assert!(
-            !triples("Iran may send troops to Syria.")
-                .iter()
-                .any(|t| t.contains("deployed-to"))
-        );
+        for text in [
+            "Iran may send troops to Syria.",
+            "Iran could send troops to Syria.",
+            "Iran did not send troops to Syria.",
+            "Iran would send troops to Syria if asked.",
+        ] {
+            assert!(
+                !triples(text)
+                    .iter()
+                    .any(|t| t.contains("deployed-to") || t.contains(" sent ")),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
     }
 }

@@ -271,7 +271,9 @@ impl<'a> Sentence<'a> {
                 || w.ends_with("n't")
                 || (w != "to" && lex.hypotheticals.contains(w))
                 || matches!(w, "unless")
-        }) || (modal + 1..i).any(|k| lex.negations.contains(self.word(k)));
+        }) || (modal + 1..i).any(|k| lex.negations.contains(self.word(k)))
+            // "would send troops if asked": a condition after the verb.
+            || (i + 1..self.tokens.len()).any(|k| matches!(self.word(k), "if" | "unless"));
         adverbs && !hedged && !self.word(i).ends_with("n't")
     }
 

@@ -139,12 +139,13 @@ rules! {
         "A report by X that the claim: X stated it.",
         [("Peru denied a report by Reuters that Chile had closed the border.", "Reuters stated Chile had closed the border"),
          ("Officials doubted claims by the Lima Times that the border was closed.", "Lima Times stated The border was closed")];
-    DeployVerb = "deploy-verb", "deploy", [DeployedTo, MemberOf], "deploy, station, send (troops)",
-        "Troops deployed to X; Y sent troops to X, B and C: the group is deployed-to each place (and a member of Y).",
+    DeployVerb = "deploy-verb", "deploy", [DeployedTo, MemberOf, Sent], "deploy, station, send (troops)",
+        "Troops deployed to X; Y sent troops to X, B and C: the group is deployed-to each place (and a member of Y, who sent it).",
         [("Chile deployed 200 troops to Arica.", "Chilean troops deployed-to Arica"),
          ("Chilean troops were deployed to Peru, Bolivia and Ecuador on Monday.", "Chilean troops deployed-to Ecuador"),
          ("Chilean troops were sent to Peru, the Falkland Islands, and Bolivia.", "Chilean troops deployed-to Bolivia"),
-         ("Peruvian soldiers were stationed in Tacna.", "Peruvian soldiers deployed-to Tacna")];
+         ("Peruvian soldiers were stationed in Tacna.", "Peruvian soldiers deployed-to Tacna"),
+         ("Peru has sent 300 soldiers to Bolivia.", "Peru sent Peruvian soldiers")];
     DeploymentNoun = "deployment-noun", "deploy", [DeployedTo], "deployment, dispatch, stationing",
         "The deployment of troops to X.",
         [("The deployment of Chilean troops to Arica began on Monday.", "Chilean troops deployed-to Arica"),

@@ -385,33 +385,6 @@ fn assemble(
     file
 }
 
-/// Several articles in one graph: entities with the same id merged (aliases unioned,
-/// the first kind kept), facts and sources concatenated.
-pub fn build(articles: &[Article]) -> GraphFile {
-    let mut out = GraphFile::default();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    for a in articles {
-        let g = extract(a);
-        out.sources.extend(g.sources);
-        for e in g.entities {
-            match by_id.get(&e.id) {
-                Some(&i) => out.entities[i].aliases.extend(e.aliases),
-                None => {
-                    by_id.insert(e.id.clone(), out.entities.len());
-                    out.entities.push(e);
-                }
-            }
-        }
-        out.facts.extend(g.facts);
-    }
-    for e in &mut out.entities {
-        let name = e.name.clone();
-        e.aliases.retain(|a| *a != name);
-    }
-    out.sort();
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -649,15 +622,5 @@ mod tests {
                 check_spans(&a, &extract(&a));
             }
         }
-    }
-
-    #[test]
-    fn build_merges_entities() {
-        let a = read_article(b"Chile sent two llamas to Peru.", "a").unwrap();
-        let b = read_article(b"Peru sent a puma to Chile.", "b").unwrap();
-        let g = build(&[a, b]);
-        assert_eq!(g.sources.len(), 2);
-        assert_eq!(g.entities.iter().filter(|e| e.id == "peru").count(), 1);
-        assert_eq!(g.facts.len(), 4);
     }
 }

@@ -33,8 +33,10 @@ pub enum Refusal {
     Taken,
 }
 
-/// Nouns that name a class, not one thing: never a shared entity, never an alias.
-pub const CLASS_NOUNS: [&str; 16] = [
+/// Nouns that name a class, not one thing: never a shared entity, never an alias. An
+/// agreement called only by its kind ("an agreement", "the treaty") is one of many: two
+/// articles' "agreement" are not one pact.
+pub const CLASS_NOUNS: [&str; 34] = [
     "animal",
     "animals",
     "gift",
@@ -51,6 +53,24 @@ pub const CLASS_NOUNS: [&str; 16] = [
     "force",
     "things",
     "items",
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "treaty",
+    "treaties",
+    "pact",
+    "pacts",
+    "accord",
+    "accords",
+    "memorandum of understanding",
+    "memoranda of understanding",
+    "mou",
+    "mous",
+    "contract",
+    "contracts",
+    "document",
+    "documents",
 ];
 
 /// Words that join the words of a name and say nothing of what it names.

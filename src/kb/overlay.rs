@@ -417,7 +417,7 @@ impl Read for Overlay<'_> {
             &self.added(),
             |n| self.entity_at.contains_key(&n) || self.gone_nodes.contains(&n),
             |id| self.node_of(id),
-            |n| format!("{} ({})", self.name(n), self.kind(n)),
+            |n| crate::query::names::label(self.name(n), self.kind(n), self.id(n)),
             |n| self.name(n).to_string(),
         )
     }

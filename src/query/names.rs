@@ -9,8 +9,9 @@
 //! candidates; an unknown one suggests the closest names.
 
 use crate::model::name::lookup_key;
-use crate::model::{Entity, Kind, KnowledgeGraph};
+use crate::model::{Kind, KnowledgeGraph};
 use petgraph::graph::NodeIndex;
+use std::collections::HashMap;
 
 /// How many candidates or suggestions an error lists at most.
 const LISTED: usize = 6;
@@ -98,7 +99,10 @@ pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex, NameErr
     decide(
         query,
         m,
-        |n| label(graph.entity(n)),
+        |n| {
+            let e = graph.entity(n);
+            label(&e.name, e.kind, &e.id)
+        },
         || {
             let names = graph.nodes().flat_map(|n| {
                 let e = graph.entity(n);
@@ -135,7 +139,7 @@ pub fn begin<N>(
 pub fn decide<N: Copy + Eq>(
     query: &str,
     mut m: Matches<N>,
-    label: impl Fn(N) -> String,
+    label: impl Fn(N) -> Candidate,
     suggest: impl FnOnce() -> Vec<String>,
 ) -> Result<N, NameError> {
     m.exact.dedup();
@@ -196,12 +200,36 @@ pub fn word_starts(name: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// The label an ambiguity lists for an entity.
-pub fn label(e: &Entity) -> String {
-    format!("{} ({})", e.name, e.kind)
+/// An entity as an ambiguity lists it: its name and kind, and its id for when another
+/// candidate has the same name and kind.
+pub struct Candidate {
+    text: String,
+    id: String,
 }
 
-fn ambiguous(query: &str, mut candidates: Vec<String>) -> NameError {
+/// The candidate an ambiguity lists for an entity (one definition for every reader).
+pub fn label(name: &str, kind: Kind, id: &str) -> Candidate {
+    Candidate {
+        text: format!("{name} ({kind}"),
+        id: id.to_string(),
+    }
+}
+
+/// "Kim Jong Un (person)"; two entities both called "agreement" (two articles' pacts
+/// the knowledge base keeps apart) are told apart by their ids, which every command
+/// takes: "agreement (agreement, id agreement-2)".
+fn ambiguous(query: &str, found: Vec<Candidate>) -> NameError {
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    for c in &found {
+        *shown.entry(c.text.as_str()).or_default() += 1;
+    }
+    let mut candidates: Vec<String> = found
+        .iter()
+        .map(|c| match shown[c.text.as_str()] {
+            1 => format!("{})", c.text),
+            _ => format!("{}, id {})", c.text, c.id),
+        })
+        .collect();
     candidates.sort();
     candidates.dedup();
     let more = candidates.len().saturating_sub(LISTED);
@@ -282,7 +310,7 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::GraphFile;
+    use crate::model::{Entity, GraphFile};
 
     fn graph() -> KnowledgeGraph {
         let mut putin = Entity::new("vladimir-putin", "Vladimir Putin", Kind::Person);
@@ -310,6 +338,8 @@ mod tests {
                     "The New York Times",
                     Kind::Institution,
                 ),
+                Entity::new("agreement", "agreement", Kind::Agreement),
+                Entity::new("agreement-2", "agreement", Kind::Agreement),
                 Entity::new(
                     "gift",
                     "This is a gift to Pyongyang from Vladimir Putin",
@@ -374,6 +404,15 @@ mod tests {
             resolve(&graph(), "zoo"),
             Err(NameError::Ambiguous { .. })
         ));
+        // Two entities of one name and kind are told apart by their ids, which resolve.
+        let err = resolve(&graph(), "agreement").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "'agreement' is ambiguous: it could be agreement (agreement, id agreement), agreement (agreement, id agreement-2) (give more of the name)"
+        );
+        let g = graph();
+        let n = resolve(&g, "agreement-2").unwrap();
+        assert_eq!(g.entity(n).id, "agreement-2");
     }
 
     #[test]

@@ -292,3 +292,63 @@ fn a_bare_class_noun_never_joins_two_articles() {
         "the extractor makes 'troops' in two articles"
     );
 }
+
+const PACTS: [(&str, &str); 2] = [
+    (
+        "turkey.txt",
+        "Russia and Turkey signed an agreement on Monday.",
+    ),
+    ("peru.txt", "Chile and Peru signed an agreement on Friday."),
+];
+
+/// Two articles' pacts called only "an agreement" are two entities, in a knowledge base
+/// and in a built graph alike: no path joins Russia to Chile through them, and a name
+/// query lists both by id.
+#[test]
+fn two_articles_bare_agreements_stay_two() {
+    let dir = base(&PACTS);
+    let d = dir.path();
+    kg().current_dir(d)
+        .args(["build", "turkey.txt", "peru.txt", "-o", "built.json", "-q"])
+        .assert()
+        .success();
+    for graph in ["kg.json", "built.json"] {
+        kg().current_dir(d)
+            .args(["-g", graph, "path", "Russia", "Chile"])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr("kg: no path from Russia to Chile\n");
+        kg().current_dir(d)
+            .args(["-g", graph, "show", "agreement"])
+            .assert()
+            .code(2)
+            .stderr(
+                "kg: 'agreement' is ambiguous: it could be agreement (agreement, id agreement), \
+                 agreement (agreement, id agreement-2) (give more of the name)\n",
+            );
+        let card = json(d, &["-g", graph, "show", "agreement-2"]);
+        assert_eq!(card["name"], "agreement", "{graph}");
+    }
+}
+
+/// `kg build` merges as `kg add` does: the same articles give the same entities.
+#[test]
+fn kg_build_and_kg_add_join_the_same_names() {
+    let articles: Vec<(&str, &str)> = ZOOS.iter().chain(&PACTS).copied().collect();
+    let dir = base(&articles);
+    let d = dir.path();
+    let names: Vec<&str> = articles.iter().map(|(n, _)| *n).collect();
+    kg().current_dir(d)
+        .args(["build", "-q", "-o", "built.json"])
+        .args(&names)
+        .assert()
+        .success();
+    let listing = |graph: &str| {
+        stdout(
+            kg().current_dir(d)
+                .args(["-g", graph, "entities", "--format", "json"]),
+        )
+    };
+    assert_eq!(listing("built.json"), listing("kg.json"));
+}

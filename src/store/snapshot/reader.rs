@@ -10,7 +10,9 @@ use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile, Kind, KnowledgeGraph, Relation, Source};
 use crate::query::Topology;
 use crate::query::filter::{Hop, Walk};
-use crate::query::names::{NameError, begin, closest, decide, matches_start, place_query_skips};
+use crate::query::names::{
+    Candidate, NameError, begin, closest, decide, label, matches_start, place_query_skips,
+};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use xxhash_rust::xxh3::xxh3_64;
@@ -347,7 +349,7 @@ impl Snapshot {
             &[],
             |_| false,
             |id| self.by_id(id),
-            |n| format!("{} ({})", self.name(n), self.kind(n)),
+            |n| label(self.name(n), self.kind(n), self.id(n)),
             |n| self.name(n).to_string(),
         )
     }
@@ -362,7 +364,7 @@ impl Snapshot {
         added: &[(u32, &Entity)],
         hidden: impl Fn(u32) -> bool,
         by_id: impl FnOnce(&str) -> Option<u32>,
-        label: impl Fn(u32) -> String,
+        label: impl Fn(u32) -> Candidate,
         name: impl Fn(u32) -> String,
     ) -> Result<u32, NameError> {
         let (q, mut m) = begin(query, by_id)?;

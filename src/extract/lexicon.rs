@@ -456,6 +456,9 @@ impl Lexicons {
             .cloned()
             .collect();
         lex.starters.extend(starters);
+        // "the park": a place word may refer back to an institution named with it.
+        let places: Vec<String> = lex.places.iter().cloned().collect();
+        lex.starters.extend(places);
         lex.starters.extend(
             [
                 "they", "he", "she", "it", "him", "her", "two", "both", "country",

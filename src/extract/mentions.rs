@@ -491,10 +491,14 @@ impl Finder<'_> {
                 continue;
             }
             // "the ministry", "the zoo", "the country": an institution or country named
-            // before.
+            // before; "the park", "the base": an institution named before with that word
+            // ("Xiangjiang Safari Park", "Chengdu Research Base"), none when no
+            // institution was.
             if i > 0
                 && self.lowers[i - 1] == "the"
                 && (self.lowers[i] == "country"
+                    || (lex.places.contains(self.lowers[i])
+                        && self.lowers.get(i + 1) != Some(&"of"))
                     || lex
                         .institution_forms
                         .get(self.lowers[i])

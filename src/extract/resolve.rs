@@ -377,11 +377,18 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                     // most often ("the zoo said" is the story's zoo, not the last one
                     // named in passing); a tie goes to the last named.
                     mention_words(&m.name).first().and_then(|cue| {
-                        let last = named_institutions.get(cue).copied();
+                        // A place word ("the park") refers only to an institution whose
+                        // name ends with it ("Xiangjiang Safari Park"), not to one that
+                        // merely holds it ("Park Hotel Group").
+                        let heads = |e: &usize| {
+                            !super::lexicon::lexicons().places.contains(cue.as_str())
+                                || mention_words(&r.entities[*e].name).last() == Some(cue)
+                        };
+                        let last = named_institutions.get(cue).copied().filter(heads);
                         named_with
                             .get(cue)
                             .and_then(|es: &Vec<usize>| {
-                                es.iter().copied().max_by_key(|e| {
+                                es.iter().copied().filter(heads).max_by_key(|e| {
                                     (times_named.get(e).copied().unwrap_or(0), Some(*e) == last)
                                 })
                             })

@@ -818,15 +818,24 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
             );
         }
     }
-    // "X, a researcher at the institute": the one institution of the article named so.
+    // "X, a researcher at the institute": the one institution of the article named so;
+    // "X, general manager of the park": the institution "the park" refers back to.
     let end = s.mentions[k].end;
+    let referred = s
+        .tok_mention
+        .get(end + 2)
+        .copied()
+        .flatten()
+        .filter(|&m| s.mentions[m].anaphor)
+        .and_then(|m| ctx.entity(m))
+        .filter(|&e| ctx.kind(e) == Kind::Institution);
     if of.is_none()
         && matches!(s.word(end), "at" | "for" | "of")
         && s.word(end + 1) == "the"
         && s.tokens.get(end + 2).is_some_and(|t| t.is_lower_word())
-        && lexicons().institution_forms.get(s.word(end + 2)).is_some()
+        && (lexicons().institution_forms.get(s.word(end + 2)).is_some() || referred.is_some())
         && let Some(rel) = link(t.with_of)
-        && let Some(org) = named_institution(ctx, s.word(end + 2))
+        && let Some(org) = named_institution(ctx, s.word(end + 2)).or(referred)
     {
         ctx.emit(person, rel, org, None, None, Rule::TitleOf);
     }
@@ -1531,5 +1540,31 @@ mod tests {
         );
         assert!(triples("Chilean units and Peruvian vessels waited.").is_empty());
         assert!(triples("No Chilean soldiers could enter.").is_empty());
+    }
+
+    #[test]
+    fn the_park_refers_to_the_institution_named_with_it() {
+        for text in [
+            "Two lions arrived at the Tana Safari Park on Monday. Ana Lind, general manager of the park, said they were well.",
+            "Two lions arrived at the Tana Safari Park on Monday. According to Ana Lind, general manager of the park, they were well.",
+            "The Tana Safari Park took two lions on Monday. Ana Lind, director of the park, was there.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Ana Lind leads Tana Safari Park".to_string()),
+                "{text}: {t:?}"
+            );
+        }
+        let t = triples("Two lions arrived at the Tana Safari Park. The park said they were well.");
+        assert!(
+            t.iter().any(|x| x.starts_with("Tana Safari Park stated")),
+            "{t:?}"
+        );
+        // Only a name that ends with the word: a hotel group is no park.
+        let t = triples("The Park Hotel Group opened on Monday. The park said it was full.");
+        assert!(!t.iter().any(|x| x.contains("stated")), "{t:?}");
+        // "the city of X" names X, and refers to nothing.
+        let t = triples("Moscow sent 447 goats to the city of Rason in North Korea.");
+        assert!(t.contains(&"Rason received goat".to_string()), "{t:?}");
     }
 }

@@ -1065,6 +1065,11 @@ fn according_to(ctx: &mut Ctx, i: usize) {
     let Some(speaker) = speaker_entity(ctx, speaker) else {
         return;
     };
+    // "According to X, general manager of the park, the claim": the speaker's title, set
+    // off by commas, is no part of the claim.
+    if let Some(after) = title_apposition(s, end) {
+        end = after;
+    }
     // "…, according to Reuters, which cited two officials.": a relative clause about the
     // source is not the claim.
     let relative =
@@ -1087,6 +1092,27 @@ fn according_to(ctx: &mut Ctx, i: usize) {
         main_clause_before(s, cut)
     };
     emit_statement(ctx, speaker, range, Rule::AccordingTo, i);
+}
+
+/// The comma that closes a title apposition opening at the comma `comma` ("…, general
+/// manager of the park, …", "…, a spokesman for the zoo, …"): a phrase with a title in
+/// it and no verb, followed by another comma.
+fn title_apposition(s: &Sentence, comma: usize) -> Option<usize> {
+    if !s.tokens.get(comma)?.is_punct(",") {
+        return None;
+    }
+    let close = (comma + 1..s.tokens.len()).find(|&k| s.tokens[k].is_punct(","))?;
+    let titled = (comma + 1..close).any(|k| {
+        s.tok_mention[k].is_some_and(|m| matches!(s.mentions[m].kind, MentionKind::Title { .. }))
+    });
+    let verb = (comma + 1..close).any(|k| {
+        let w = s.word(k);
+        s.tokens[k].is_lower_word()
+            && (AUXILIARIES.contains(&w)
+                || IRREGULAR_PAST.contains(&w)
+                || crate::extract::lexicon::lexicons().is_verb(w))
+    });
+    (titled && !verb).then_some(close)
 }
 
 #[cfg(test)]
@@ -1247,6 +1273,19 @@ mod tests {
         let f = stated("The thieves escaped by boat, according to Xinhua, which quoted a guard.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, "The thieves escaped by boat");
+        for text in [
+            "According to Ana Lind, general manager of the park, the thieves escaped by boat.",
+            "According to Ana Lind, a spokeswoman for the Oslo Police, the thieves escaped by boat.",
+            "According to Ana Lind, the park's director, the thieves escaped by boat.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(
+                (f[0].0.as_str(), f[0].1.as_str()),
+                ("Ana Lind", "The thieves escaped by boat"),
+                "{text}"
+            );
+        }
         let f = stated("As per a statement of the Oslo Police, the thieves escaped by boat.");
         assert_eq!(
             f[0],

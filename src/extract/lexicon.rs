@@ -187,6 +187,11 @@ impl<V> Phrases<V> {
     }
 }
 
+/// Words that open the name of an undertaking, not of anyone who acts or speaks:
+/// "Operation Faithful Patriot", "Project Cheetah", "Programme Vaccinate". Such a
+/// name is no entity.
+pub const UNDERTAKINGS: [&str; 5] = ["operation", "project", "programme", "program", "campaign"];
+
 /// Class nouns that name no one thing ("animals", "weapons", "equipment"): they are read
 /// as mentions (so "70 animals, including a lion" is counted and its list found), but
 /// never become entities that facts point to, since one such node would join unrelated

@@ -977,6 +977,10 @@ impl Finder<'_> {
             self.push(p, e, MentionKind::Name(Some(Kind::Place)), state.clone());
             return e;
         }
+        // "Operation Faithful Patriot": an undertaking's name is no entity.
+        if e > p + 1 && super::lexicon::UNDERTAKINGS.contains(&self.lowers[p]) {
+            return e;
+        }
         let mut end = e;
         let words = &self.lowers[p..e];
         // An institution's cue word outranks an agreement word in a name: "San Diego Zoo

@@ -1761,4 +1761,26 @@ mod tests {
         let st = f.iter().find(|f| f.1 == "stated").unwrap();
         assert_eq!(st.4.as_deref(), Some("2023-05"));
     }
+
+    #[test]
+    fn an_undertaking_never_speaks() {
+        for (text, who) in [
+            (
+                "Ana Lind arrived. She said the deployment, called Operation Sea Guard, would end soon.",
+                "Ana Lind",
+            ),
+            (
+                "Ana Lind arrived. The llamas came under Project Llama. She said they would stay.",
+                "Ana Lind",
+            ),
+            (
+                "Pedro Soto spoke. \"We will win,\" he said of the Programme Clean Air campaign.",
+                "Pedro Soto",
+            ),
+        ] {
+            let f = stated(text);
+            assert!(!f.is_empty(), "{text}");
+            assert!(f.iter().all(|x| x.0 == who), "{text}: {f:?}");
+        }
+    }
 }

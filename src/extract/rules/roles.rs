@@ -102,9 +102,18 @@ pub fn apply(ctx: &mut Ctx) {
                     if described {
                         ctx.resolved.entities[o].kind = Kind::Institution;
                     }
+                    // "Luxembourg's Jean Asselborn": a person the country's possessive
+                    // names is one of its people (the guideline: a stated possessive
+                    // gives member-of).
+                    // Not a name that modifies a noun after it ("Syria's Magic World
+                    // amusement park").
+                    let modifier = s.tokens.get(s.mentions[next].end).is_some_and(|t| {
+                        t.is_lower_word() && !lexicons().is_verb(t.lower.as_ref())
+                    });
+                    let person = ctx.kind(o) == Kind::Person && !modifier;
                     if described
                         || (between.is_empty()
-                            && matches!(ctx.kind(o), Kind::Institution | Kind::Group))
+                            && (person || matches!(ctx.kind(o), Kind::Institution | Kind::Group)))
                     {
                         ctx.emit(o, Relation::MemberOf, c, None, None, Rule::PossessiveMember);
                     }
@@ -1566,5 +1575,44 @@ mod tests {
         // "the city of X" names X, and refers to nothing.
         let t = triples("Moscow sent 447 goats to the city of Rason in North Korea.");
         assert!(t.contains(&"Rason received goat".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_country_s_possessive_before_a_person() {
+        for text in [
+            "\"We must talk,\" said Peru's Ana Lind.",
+            "Peru's Ana Lind said the talks had failed.",
+            "Peru's Ana Lind (left) told reporters that the talks had failed.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Ana Lind member-of Peru".to_string()),
+                "{text}: {t:?}"
+            );
+        }
+        // A name that modifies the noun after it is no person of the country.
+        let t = triples("Two lions were rescued from Peru's Magic Land amusement park.");
+        assert!(!t.iter().any(|x| x.contains("member-of")), "{t:?}");
+    }
+
+    #[test]
+    fn place_words_close_place_names() {
+        for (text, fact) in [
+            (
+                "The koalas flew to Japan's Saitama Prefecture.",
+                "Saitama Prefecture located-in Japan",
+            ),
+            (
+                "Pandas live in China's Qionglai Mountains.",
+                "Qionglai Mountains located-in China",
+            ),
+            (
+                "A tomb was found in Egypt's Saqqara Necropolis.",
+                "Saqqara Necropolis located-in Egypt",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
     }
 }

@@ -781,10 +781,42 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     // "…, said X of the Y Zoo.": the speaker may give an affiliation; "…," said X at the
     // meeting: or the circumstances.
     // "said Mayor James": past a title to the name it gives.
+    // "said Luxembourg's Jean Asselborn": past a country's possessive to its person.
     let after_title = s.mention_from(i + 1).map(|m| {
         let title = matches!(s.mentions[m].kind, MentionKind::Title { .. });
-        match s.tok_mention.get(s.mentions[m].end).copied().flatten() {
+        let owner = matches!(
+            s.mentions[m].kind,
+            MentionKind::Country(_) | MentionKind::Capital(_)
+        ) && s
+            .tokens
+            .get(s.mentions[m].end)
+            .is_some_and(|t| t.kind == TokKind::Possessive);
+        let next = if owner {
+            s.tok_mention.get(s.mentions[m].end + 1).copied().flatten()
+        } else {
+            s.tok_mention.get(s.mentions[m].end).copied().flatten()
+        };
+        match next {
             Some(n) if title && s.mentions[n].start == s.mentions[m].end => n,
+            Some(n)
+                if owner
+                    && s.mentions[n].start == s.mentions[m].end + 1
+                    && matches!(
+                        s.mentions[n].kind,
+                        MentionKind::Name(_) | MentionKind::Title { .. }
+                    ) =>
+            {
+                // "said Peru's Foreign Minister Ana Lind": and past the title.
+                match s.tok_mention.get(s.mentions[n].end).copied().flatten() {
+                    Some(p)
+                        if matches!(s.mentions[n].kind, MentionKind::Title { .. })
+                            && s.mentions[p].start == s.mentions[n].end =>
+                    {
+                        p
+                    }
+                    _ => n,
+                }
+            }
             _ => m,
         }
     });
@@ -1781,6 +1813,24 @@ mod tests {
             let f = stated(text);
             assert!(!f.is_empty(), "{text}");
             assert!(f.iter().all(|x| x.0 == who), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_after_the_verb_past_a_country_s_possessive() {
+        for text in [
+            "\"We must not focus only on sanctions,\" said Peru's Ana Lind.",
+            "\"We must not focus only on sanctions,\" said Peru's Foreign Minister Ana Lind.",
+            "We must not focus only on sanctions, said Peru's Ana Lind.",
+        ] {
+            let f = stated(text);
+            assert_eq!(
+                f.iter()
+                    .map(|x| (x.0.as_str(), x.1.as_str()))
+                    .collect::<Vec<_>>(),
+                [("Ana Lind", "We must not focus only on sanctions")],
+                "{text}"
+            );
         }
     }
 }

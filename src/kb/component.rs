@@ -198,16 +198,27 @@ pub(super) struct Run {
     pub(super) entities: Vec<Entity>,
 }
 
-pub(super) fn run(decisions: &Decisions, articles: &[(Extraction, Vec<bool>)]) -> Option<Run> {
+pub(super) fn run<'a>(
+    decisions: &Decisions,
+    articles: impl IntoIterator<Item = &'a (Extraction, Vec<bool>)>,
+) -> Option<Run> {
     let mut b = Builder::new(decisions);
-    let mut flags = Vec::with_capacity(articles.len());
+    let mut flags = Vec::new();
     let mut at = Vec::new();
     for (ex, inside) in articles {
-        let mut part = ex.clone();
-        let mut keep = inside.iter();
-        part.entities
-            .retain(|_| *keep.next().expect("one flag an entity"));
-        part.facts.clear();
+        // The article's entities in the component, without its facts (not copied).
+        let part = Extraction {
+            source: ex.source.clone(),
+            entities: ex
+                .entities
+                .iter()
+                .zip(inside)
+                .filter(|(_, m)| **m)
+                .map(|(e, _)| e.clone())
+                .collect(),
+            facts: Vec::new(),
+            changes_entities: ex.changes_entities,
+        };
         let local = b.add_prepared_entities(&part);
         flags.push(b.changed_entities());
         if b.merges_pending() {

@@ -75,11 +75,13 @@ type Part = (Extraction, Vec<bool>);
 /// The removal entry that takes base article `id` (one that changed the entities) out
 /// of the base whose text is `text`, seen through `overlay` (the snapshot and an empty
 /// journal), merged under `decisions`; `None` when it cannot tell (see the module doc).
+/// `release` is called after each pass over the text (to let a mapped text's pages go).
 pub(super) fn excise(
     text: &str,
     overlay: &Overlay<'_>,
     decisions: &Decisions,
     id: &str,
+    release: &dyn Fn(),
 ) -> Option<Entry> {
     let (records, version, fingerprint) = super::fold::article_records(text)?;
     if version != super::KB_VERSION || fingerprint? != decisions.fingerprint() {
@@ -122,6 +124,7 @@ pub(super) fn excise(
         }
     }
     starts.push(mention.len());
+    release();
     let x = at?;
     if !stored[x] {
         return None;
@@ -157,16 +160,16 @@ pub(super) fn excise(
         parts.push(reduce(a, marks));
     }
     drop((tokens, mention, starts, records));
+    release();
     let j = ks.iter().position(|&k| k == x)?;
-    let without: Vec<Part> = parts
+    // The entity side, with the article and without it: the flags.
+    let before = component::run(decisions, &parts)?;
+    let without = parts
         .iter()
         .enumerate()
         .filter(|&(i, _)| i != j)
-        .map(|(_, p)| p.clone())
-        .collect();
-    // The entity side, with the article and without it: the flags.
-    let before = component::run(decisions, &parts)?;
-    let after = component::run(decisions, &without)?;
+        .map(|(_, p)| p);
+    let after = component::run(decisions, without)?;
     if !before.flags[j] {
         return None; // the base is not the rebuild of its articles
     }
@@ -202,27 +205,9 @@ pub(super) fn excise(
             }
         }
     }
-    let mut edges = BTreeSet::new();
-    for &n in base.keys() {
-        for forward in [true, false] {
-            edges.extend(Read::facts_of(overlay, n, forward));
-        }
-    }
     let mut old_entities: Vec<Entity> = base.into_values().collect();
     old_entities.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut old_facts: Vec<Fact> = edges
-        .into_iter()
-        .map(|e| Read::fact(overlay, e).into_owned())
-        .collect();
-    old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let inside: HashSet<&str> = old_entities.iter().map(|e| e.id.as_str()).collect();
-    let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
-    let mut by_place: HashMap<Place, Vec<usize>> = HashMap::new();
-    for (i, f) in old_facts.iter().enumerate() {
-        for p in f.provenances() {
-            by_place.entry(place(&p)).or_default().push(i);
-        }
-    }
     // Every statement with an end in the component, in the replays' order, and where its
     // ends in it settled with the article and without it.
     let (mut old_ends, mut new_ends) = (before.ends.iter(), after.ends.iter());
@@ -268,6 +253,37 @@ pub(super) fn excise(
     if old_ends.next().is_some() || new_ends.next().is_some() {
         return None;
     }
+    // The base's facts on the ends in the component of the statements whose key may
+    // change (the article's, and those with an end settled elsewhere without it): every
+    // fact of a key they have, with the article or without it, is on one of them.
+    let moved = |s: &Said| s.part == j || s.old != s.new;
+    let mut edges = BTreeSet::new();
+    let mut seen = HashSet::new();
+    for s in said.iter().filter(|s| moved(s)) {
+        for id in s.old.iter().chain(&s.new).flatten() {
+            if !seen.insert(*id) {
+                continue;
+            }
+            if let Some(n) = overlay.node_by_id(id) {
+                for forward in [true, false] {
+                    edges.extend(Read::facts_of(overlay, n, forward));
+                }
+            }
+        }
+    }
+    drop(seen);
+    let mut old_facts: Vec<Fact> = edges
+        .into_iter()
+        .map(|e| Read::fact(overlay, e).into_owned())
+        .collect();
+    old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
+    let mut by_place: HashMap<Place, Vec<usize>> = HashMap::new();
+    for (i, f) in old_facts.iter().enumerate() {
+        for p in f.provenances() {
+            by_place.entry(place(&p)).or_default().push(i);
+        }
+    }
     // The statements whose key may change (the article's, and those with an end settled
     // elsewhere without it), and the keys they have with the article and without it.
     let fact_of = |s: &Said| &parts[s.part].0.facts[s.fact];
@@ -288,7 +304,7 @@ pub(super) fn excise(
     let mut outs: HashMap<usize, Option<&str>> = HashMap::new();
     let mut touched: HashSet<FactKey> = HashSet::new();
     for (i, s) in said.iter().enumerate() {
-        if s.part != j && s.old == s.new {
+        if !moved(s) {
             continue;
         }
         let out = out_end(s)?;

@@ -204,6 +204,11 @@ impl<'s> Overlay<'s> {
         Ok(())
     }
 
+    /// The number of the entity with this id in the graph seen.
+    pub(crate) fn node_by_id(&self, id: &str) -> Option<u32> {
+        self.node_of(id)
+    }
+
     fn node_of(&self, id: &str) -> Option<u32> {
         let n = self.ids.get(id).copied().or_else(|| self.snap.by_id(id))?;
         (!self.gone_nodes.contains(&n)).then_some(n)

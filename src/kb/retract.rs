@@ -229,7 +229,12 @@ impl Appender {
         let file = std::fs::File::open(&self.path).ok()?;
         let bytes = Bytes::map(&file).ok()?;
         let text = std::str::from_utf8(&bytes).ok()?;
-        super::excise::excise(text, overlay, &self.decisions, id)
+        // Only memory: the base's pages read so far are let go between the passes over it.
+        let release = || {
+            let _ = bytes.release_resident();
+        };
+        release();
+        super::excise::excise(text, overlay, &self.decisions, id, &release)
     }
 
     /// The record of article `id` in the base's `"kb"` section, read from the base's text

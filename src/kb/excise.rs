@@ -195,14 +195,16 @@ pub(super) fn excise(
         }
     }
     // The base's records of the component: its entities (by their names) and their facts.
-    let mut base: BTreeMap<u32, Entity> = BTreeMap::new();
+    let mut names: HashSet<String> = HashSet::new();
     for (a, marks) in &parts {
         for (e, _) in a.entities.iter().zip(marks).filter(|(_, m)| **m) {
-            for n in e.names() {
-                for (node, found) in Known::entities_named(overlay, &lookup_key(n)) {
-                    base.insert(node as u32, found);
-                }
-            }
+            names.extend(e.names().map(lookup_key));
+        }
+    }
+    let mut base: BTreeMap<u32, Entity> = BTreeMap::new();
+    for n in names {
+        for (node, found) in Known::entities_named(overlay, &n) {
+            base.entry(node as u32).or_insert(found);
         }
     }
     let mut old_entities: Vec<Entity> = base.into_values().collect();

@@ -54,13 +54,13 @@ use xxhash_rust::xxh3::xxh3_64;
 /// The names and id families, as a union-find of their keys' hashes (two keys of one
 /// hash are one key: components only grow by it, which never makes the replay wrong).
 #[derive(Default)]
-struct Tokens {
+pub(super) struct Tokens {
     at: FxHashMap<u64, u32>,
     parent: Vec<u32>,
 }
 
 /// An id less its `-N` suffixes: the family a new entity's id is made unique in.
-fn id_family(id: &str) -> &str {
+pub(super) fn id_family(id: &str) -> &str {
     let mut id = id;
     while let Some((rest, n)) = id.rsplit_once('-') {
         if rest.is_empty() || n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
@@ -72,12 +72,12 @@ fn id_family(id: &str) -> &str {
 }
 
 /// The key of a name.
-fn name_key(key: &str) -> u64 {
+pub(super) fn name_key(key: &str) -> u64 {
     xxh3_64(key.as_bytes())
 }
 
 /// The keys of an entity: its names' lookup keys, and its id family (marked apart).
-fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
+pub(super) fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
     let id = if e.id.is_empty() {
         crate::model::slug(&e.name)
     } else {
@@ -91,16 +91,16 @@ fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
 
 /// An article's record up to its facts.
 #[derive(Deserialize)]
-struct Head {
-    source: Source,
+pub(super) struct Head {
+    pub(super) source: Source,
     #[serde(default)]
-    entities: Vec<Entity>,
+    pub(super) entities: Vec<Entity>,
 }
 
 /// An article's source and entities, and its `changes_entities` flag, read from its
 /// record without its facts (the base's layout: the `"facts"` line at eight spaces, the
 /// flag last); `None` when the record is not laid out so or does not parse.
-fn head(record: &str) -> Option<(Head, bool)> {
+pub(super) fn head(record: &str) -> Option<(Head, bool)> {
     let at = record.find("\n        \"facts\": ")?;
     let text = format!("{}}}", record[..at].strip_suffix(',')?);
     let head: Head = serde_json::from_str(&text).ok()?;
@@ -118,14 +118,14 @@ fn head(record: &str) -> Option<(Head, bool)> {
 /// True when preparing the article ([`Builder::prepare`]) may rename its entities: one
 /// is a generic institution a country may name ([`super::qualify`]), or a `separate`
 /// decision is about the article.
-fn renamed(head: &Head, decisions: &Decisions) -> bool {
+pub(super) fn renamed(head: &Head, decisions: &Decisions) -> bool {
     head.entities.iter().any(|e| {
         e.kind == Kind::Institution && is_generic(&e.name) && qualifiers(&e.name).is_empty()
     }) || decisions.separations().any(|(_, a, _)| a == head.source.id)
 }
 
 impl Tokens {
-    fn token(&mut self, key: u64) -> u32 {
+    pub(super) fn token(&mut self, key: u64) -> u32 {
         let next = self.parent.len() as u32;
         let t = *self.at.entry(key).or_insert(next);
         if t == next {
@@ -143,7 +143,7 @@ impl Tokens {
         x
     }
 
-    fn union(&mut self, a: u32, b: u32) {
+    pub(super) fn union(&mut self, a: u32, b: u32) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             self.parent[a.max(b) as usize] = a.min(b);
@@ -151,15 +151,20 @@ impl Tokens {
     }
 
     /// Every token pointed at its root.
-    fn flatten(&mut self) {
+    pub(super) fn flatten(&mut self) {
         for x in 0..self.parent.len() as u32 {
             let r = self.find(x);
             self.parent[x as usize] = r;
         }
     }
 
+    /// The root of a token (after [`Tokens::flatten`]).
+    pub(super) fn root_of(&self, t: u32) -> u32 {
+        self.parent[t as usize]
+    }
+
     /// The root of a key (after [`Tokens::flatten`]); `None` when no mention had it.
-    fn root(&self, key: u64) -> Option<u32> {
+    pub(super) fn root(&self, key: u64) -> Option<u32> {
         self.at.get(&key).map(|&t| self.parent[t as usize])
     }
 }
@@ -185,24 +190,35 @@ impl Local {
 }
 
 /// One replay of the component's mentions under some decisions.
-struct Run {
+pub(super) struct Run {
     /// Per article of the component: its part of the flag.
-    flags: Vec<bool>,
+    pub(super) flags: Vec<bool>,
     /// The id each statement's end in the component settled on, in order.
-    ends: Vec<String>,
-    entities: Vec<Entity>,
+    pub(super) ends: Vec<String>,
+    pub(super) entities: Vec<Entity>,
 }
 
-fn run(decisions: &Decisions, articles: &[(Extraction, Vec<bool>)]) -> Option<Run> {
+pub(super) fn run<'a>(
+    decisions: &Decisions,
+    articles: impl IntoIterator<Item = &'a (Extraction, Vec<bool>)>,
+) -> Option<Run> {
     let mut b = Builder::new(decisions);
-    let mut flags = Vec::with_capacity(articles.len());
+    let mut flags = Vec::new();
     let mut at = Vec::new();
     for (ex, inside) in articles {
-        let mut part = ex.clone();
-        let mut keep = inside.iter();
-        part.entities
-            .retain(|_| *keep.next().expect("one flag an entity"));
-        part.facts.clear();
+        // The article's entities in the component, without its facts (not copied).
+        let part = Extraction {
+            source: ex.source.clone(),
+            entities: ex
+                .entities
+                .iter()
+                .zip(inside)
+                .filter(|(_, m)| **m)
+                .map(|(e, _)| e.clone())
+                .collect(),
+            facts: Vec::new(),
+            changes_entities: ex.changes_entities,
+        };
         let local = b.add_prepared_entities(&part);
         flags.push(b.changed_entities());
         if b.merges_pending() {

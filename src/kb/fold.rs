@@ -32,6 +32,11 @@
 //! names), every other article keeping its flag; when that replay cannot tell, or the
 //! component's entities written are not the ones it expects, the whole replay runs.
 //!
+//! A removal of an article that changed the entities (see [`super::excise`]) folds as
+//! any removal: its line holds the records the rebuild without the article writes, and
+//! says which entities go and which articles take another `changes_entities` flag
+//! (patched into their text as they are copied).
+//!
 //! The new base's snapshot is written too, from the records as they are copied (see
 //! [`crate::store::snapshot::stream`]): the first query after `kg compact` reads it
 //! instead of building one from the whole JSON. It is staged before the base replaces the
@@ -171,10 +176,34 @@ fn layout(text: &str) -> Option<Layout> {
     })
 }
 
+/// The records of the base's `kb.articles`, found from the end of its text (the kb
+/// section is the last, laid out as [`layout`] reads it), and the kb head's version and
+/// decisions fingerprint; `None` when the text is not laid out so. The graph's sections
+/// are not read.
+pub(super) fn article_records(text: &str) -> Option<(Vec<&str>, u32, Option<String>)> {
+    if !text.ends_with("\n    ]\n  }\n}\n") {
+        return None;
+    }
+    let start = text.rfind("\n  \"kb\": {\n")?;
+    let k = after_line(text, start, "  \"kb\": {")?;
+    let a = after_line(text, k, "    \"articles\": [")?;
+    let articles = section(text, a, 6)?;
+    if &text[articles.tail..] != "\n    ]\n  }\n}\n" {
+        return None;
+    }
+    let (version, decisions) = head_at(&text[k..articles.records.first()?.0])?;
+    let records = articles.records.iter().map(|&(s, e)| &text[s..e]).collect();
+    Some((records, version, decisions))
+}
+
 /// The kb section's head: its version and decisions fingerprint.
 fn kb_head(text: &str, layout: &Layout) -> Option<(u32, Option<String>)> {
     let k = after_line(text, layout.facts.tail, "  \"kb\": {")?;
-    let head = &text[k..layout.articles.records.first()?.0];
+    head_at(&text[k..layout.articles.records.first()?.0])
+}
+
+/// The version and decisions of a kb section's head (its text up to the first article).
+fn head_at(head: &str) -> Option<(u32, Option<String>)> {
     let head = head.trim_end().strip_suffix("\"articles\": [")?;
     #[derive(Deserialize)]
     struct Head {
@@ -579,6 +608,8 @@ fn write_folded(
     let mut articles: Vec<Extraction> = Vec::new();
     // Base articles a removal takes out.
     let mut removed: HashSet<String> = HashSet::new();
+    // Base articles a removal gives another flag (by id).
+    let mut reflags: HashMap<String, bool> = HashMap::new();
     // The flags the rebuild gives the journal's articles (after the base's).
     let mut flags = expected
         .as_ref()
@@ -591,6 +622,8 @@ fn write_folded(
         entities,
         facts,
         dropped,
+        gone: gone_entities,
+        flags: new_flags,
         ..
     } in journal.entries
     {
@@ -598,6 +631,10 @@ fn write_folded(
         if let Some([_, went]) = merged {
             all_entities.push((went, None));
         }
+        // A removal that changed the entities: those no article names go, and base
+        // articles take the flags the rebuild gives them.
+        all_entities.extend(gone_entities.into_iter().map(|id| (id, None)));
+        reflags.extend(new_flags);
         if let (Some(a), Some(flags)) = (article.as_mut(), flags.as_mut()) {
             a.changes_entities = flags.next();
         }
@@ -693,7 +730,7 @@ fn write_folded(
         }
         let mut written = 0;
         for (i, &(start, end)) in l.articles.records.iter().enumerate() {
-            let flagged;
+            let (flagged, reflagged);
             let mut record = &text[start..end];
             if let Some(e) = &expected {
                 // The article's flag as the rebuild gives it (the article was parsed by
@@ -712,6 +749,20 @@ fn write_folded(
                 };
                 flagged = f;
                 record = &flagged;
+            }
+            if !reflags.is_empty() {
+                let Ok(head) = serde_json::from_str::<ArticleId>(record) else {
+                    bad = true;
+                    return Err(io::Error::other("an article does not parse"));
+                };
+                if let Some(&flag) = reflags.get(&head.source.id) {
+                    let Some(f) = reflag(record, flag) else {
+                        bad = true;
+                        return Err(io::Error::other("an article has no flag"));
+                    };
+                    reflagged = f;
+                    record = &reflagged;
+                }
             }
             if removed.is_empty() {
                 if serde_json::from_str::<serde::de::IgnoredAny>(record).is_err() {

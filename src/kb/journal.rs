@@ -46,6 +46,13 @@
 //! ```text
 //! {"merged":["kim-jong-un","kim"],"decisions":"fnv1a64:...","sources":[],"entities":[...],"facts":[...],"dropped":[...]}
 //! ```
+//!
+//! `kg remove` of a base article that changed the entities (see [`super::excise`]) writes
+//! a removal entry with two more fields: `gone`, the ids of the entities no other article
+//! names (taken out, their facts in `dropped`), and `flags`, the base articles whose
+//! `changes_entities` the rebuild without it gives otherwise (by id); `entities` and
+//! `facts` are then the records it changed whole, as for an article. A journal holding
+//! one is format 4.
 
 use super::Error;
 use super::Extraction;
@@ -54,13 +61,14 @@ use crate::model::{Entity, Fact, GraphFile, KnowledgeGraph, Source};
 use crate::store::Error as StoreError;
 use crate::store::snapshot::{Stamp, stamp_of};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The newest journal format this kg reads and writes (3: with merges; 2: with removals;
-/// a journal with neither is written as format 1).
-pub const JOURNAL_VERSION: u32 = 3;
+/// The newest journal format this kg reads and writes (4: with a removal that takes
+/// entities out or changes articles' flags; 3: with merges; 2: with removals; a journal
+/// with none of these is written as format 1).
+pub const JOURNAL_VERSION: u32 = 4;
 
 /// The error for the journal of the base at `base`, which `why` says is not valid.
 pub fn invalid(base: &Path, why: impl std::fmt::Display) -> Error {
@@ -133,6 +141,14 @@ pub struct Entry {
     /// Facts taken out (by key), whole as they were.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dropped: Vec<Fact>,
+    /// Entities taken out (by id): a removal of an article that changed the entities
+    /// (see [`super::excise`]) can leave an entity no other article names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gone: Vec<String>,
+    /// Base articles whose `changes_entities` the rebuild now gives otherwise (by id):
+    /// such a removal can change what merging a later article changed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub flags: BTreeMap<String, bool>,
 }
 
 /// Why a journal could not be read.
@@ -159,6 +175,10 @@ struct Changes {
     decisions: Option<String>,
     #[serde(default)]
     dropped: Vec<Fact>,
+    #[serde(default)]
+    gone: Vec<String>,
+    #[serde(default)]
+    flags: BTreeMap<String, bool>,
     #[serde(default)]
     sources: Vec<Source>,
     #[serde(default)]
@@ -300,6 +320,8 @@ impl Journal {
                         entities: c.entities,
                         facts: c.facts,
                         dropped: c.dropped,
+                        gone: c.gone,
+                        flags: c.flags,
                     }
                 }
             };
@@ -318,11 +340,16 @@ impl Journal {
     pub fn to_text(&self) -> String {
         let removes = self.entries.iter().any(|e| e.removed.is_some());
         let merges = self.entries.iter().any(|e| e.merged.is_some());
+        let excises = self
+            .entries
+            .iter()
+            .any(|e| !e.gone.is_empty() || !e.flags.is_empty());
         let head = Head {
-            version: match (merges, removes) {
-                (true, _) => JOURNAL_VERSION,
-                (false, true) => 2,
-                (false, false) => 1,
+            version: match (excises, merges, removes) {
+                (true, _, _) => JOURNAL_VERSION,
+                (false, true, _) => 3,
+                (false, false, true) => 2,
+                (false, false, false) => 1,
             },
             base: BaseStamp {
                 len: self.base.len,
@@ -386,6 +413,11 @@ impl Journal {
             }
             if let Some(i) = entry.merged.as_ref().and_then(|[_, b]| entities.remove(b)) {
                 gone_entities.insert(i);
+            }
+            for id in &entry.gone {
+                if let Some(i) = entities.remove(id) {
+                    gone_entities.insert(i);
+                }
             }
             for f in &entry.dropped {
                 if let Some(i) = facts.remove(&fact_key(f)) {
@@ -509,6 +541,33 @@ mod tests {
         assert_eq!(file.entities.len(), 2);
     }
 
+    /// A removal that takes entities out or changes articles' flags makes the journal
+    /// format 4 (a kg that reads up to 3 would keep the entities); the entities go.
+    #[test]
+    fn a_removal_of_entities_makes_the_journal_format_4_and_is_applied() {
+        let mut file = GraphFile::default();
+        file.sources.push(Source::new("s1"));
+        file.entities.push(Entity::new("a", "A", Kind::Person));
+        file.entities.push(Entity::new("b", "B", Kind::Country));
+        file.facts.push(Fact::new("a", Relation::Leads, "b"));
+        let mut j = Journal::new(stamp());
+        j.entries.push(Entry {
+            removed: Some("s1".into()),
+            dropped: file.facts.clone(),
+            gone: vec!["a".into()],
+            flags: [("s0".to_string(), true)].into_iter().collect(),
+            ..Entry::default()
+        });
+        let text = j.to_text();
+        assert!(text.starts_with(r#"{"kg-journal":4,"#), "{text}");
+        assert_eq!(Journal::parse(&text).unwrap(), j);
+        let changes = Journal::parse_part(&text, Part::Changes).unwrap();
+        assert_eq!(changes.entries[0].gone, ["a"]);
+        j.apply(&mut file);
+        assert_eq!(file.entities, [Entity::new("b", "B", Kind::Country)]);
+        assert!(file.facts.is_empty() && file.sources.is_empty());
+    }
+
     #[test]
     fn bad_journals_are_refused_with_their_line() {
         let head = Journal::new(stamp()).to_text();
@@ -523,7 +582,7 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"kg-journal":9,"base":{"len":1,"mtime_ns":2}}"#),
-            "was written by a newer kg (journal format 9; this kg reads up to 3): upgrade kg"
+            "was written by a newer kg (journal format 9; this kg reads up to 4): upgrade kg"
         );
     }
 

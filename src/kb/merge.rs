@@ -257,6 +257,25 @@ impl<'k> Builder<'k> {
     /// entity (by id) each of the article's entities (by its name in the article) became.
     pub fn add_mapped(&mut self, raw: &Extraction) -> Vec<(String, String)> {
         let ex = &self.prepare(raw);
+        let local = self.add_local(ex);
+        raw.entities
+            .iter()
+            .zip(&ex.entities)
+            .filter_map(|(r, e)| {
+                let at = *local.get(e.id.as_str())?;
+                let id = self.entities[at].as_ref()?.id.clone();
+                Some((r.name.clone(), id))
+            })
+            .collect()
+    }
+
+    /// [`Builder::add`] of an article prepared already ([`Builder::prepare`]).
+    pub(crate) fn add_prepared(&mut self, ex: &Extraction) {
+        self.add_local(ex);
+    }
+
+    /// Merges a prepared article: by the article's id of each entity, the entity it became.
+    fn add_local<'e>(&mut self, ex: &'e Extraction) -> HashMap<&'e str, usize> {
         let local = self.merge_entities(ex);
         for f in &ex.facts {
             let (Some(&s), Some(&o)) =
@@ -271,15 +290,7 @@ impl<'k> Builder<'k> {
         }
         self.add_source(ex.source.clone());
         self.apply_merges();
-        raw.entities
-            .iter()
-            .zip(&ex.entities)
-            .filter_map(|(r, e)| {
-                let at = *local.get(e.id.as_str())?;
-                let id = self.entities[at].as_ref()?.id.clone();
-                Some((r.name.clone(), id))
-            })
-            .collect()
+        local
     }
 
     /// The entity side of [`Builder::add`] alone: the article's entities, its source and

@@ -26,6 +26,7 @@ pub mod component;
 pub mod decisions;
 pub mod duplicates;
 pub mod error;
+pub mod excise;
 pub mod fold;
 pub mod ingest;
 pub mod journal;

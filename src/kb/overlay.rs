@@ -112,6 +112,13 @@ impl<'s> Overlay<'s> {
             self.ids.remove(&b);
             self.gone_nodes.insert(n);
         }
+        for id in entry.gone {
+            let n = self.node_of(&id).ok_or_else(|| {
+                format!("a removal names entity '{id}', which is not in the base")
+            })?;
+            self.ids.remove(&id);
+            self.gone_nodes.insert(n);
+        }
         for s in entry.sources {
             self.gone_sources.remove(&s.id);
             put(&mut self.sources, &mut self.source_at, s.id.clone(), s);
@@ -164,6 +171,8 @@ impl<'s> Overlay<'s> {
                 }
             },
         };
+        // An id taken out by an earlier entry and given again: its node is back.
+        self.gone_nodes.remove(&n);
         self.ids.insert(e.id.clone(), n);
         put(&mut self.entities, &mut self.entity_at, n, (n, e));
     }
@@ -193,6 +202,11 @@ impl<'s> Overlay<'s> {
         self.fact_at.insert(e, self.facts.len());
         self.facts.push((e, s, o, f));
         Ok(())
+    }
+
+    /// The number of the entity with this id in the graph seen.
+    pub(crate) fn node_by_id(&self, id: &str) -> Option<u32> {
+        self.node_of(id)
     }
 
     fn node_of(&self, id: &str) -> Option<u32> {

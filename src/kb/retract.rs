@@ -22,18 +22,24 @@
 //! (not the rest of it), its facts from the entities its names resolve to, and they
 //! must be all its facts (every provenance it states, found) or nothing is written.
 //!
+//! An article of the base that changed the entities, with no journal yet, goes to the
+//! journal too when [`super::excise`] can tell what the rebuild without it changes (ids,
+//! names, which later article joined which entity, the facts on them, later articles'
+//! flags: a replay of the articles its names reach); the removal line then also names
+//! the entities that go and the flags that change.
+//!
 //! Everything else takes the whole-base path, as before: an article that changed the
-//! entities (only a rebuild can say what taking it out changes: ids, names, which later
-//! article joined which entity), one whose provenance comes first on a fact it shares
-//! (the fact's own fields are that article's, a rebuild takes the next one's), a base
-//! written before the flag was kept, an article renamed when added (its facts cite the
-//! id it came with), and an article whose later articles a merge decision makes outgrow
-//! the journal.
+//! entities when `excise` cannot tell or a journal is there already, one whose
+//! provenance comes first on a fact it shares (the fact's own fields are that
+//! article's, a rebuild takes the next one's), a base written before the flag was kept,
+//! an article renamed when added (its facts cite the id it came with), and an article
+//! whose later articles a merge decision makes outgrow the journal.
 //!
 //! # Complexity
 //! A journal article: reading the journal, and merging its later articles again. A base
-//! article: a backward scan of the base's text to its record, and the facts of the
-//! entities its names resolve to; the base is mapped, never parsed whole.
+//! article that changed no entity: a backward scan of the base's text to its record, and
+//! the facts of the entities its names resolve to; the base is mapped, never parsed
+//! whole. One that changed the entities: what [`super::excise`] costs.
 
 use super::Error;
 use super::Extraction;
@@ -168,21 +174,39 @@ impl Appender {
         let Some(article) = self.base_article(&id) else {
             return Retracted::Rewrite;
         };
-        if article.changes_entities != Some(false) {
-            return Retracted::Rewrite;
-        }
+        // Its flag as the graph seen has it: a removal through the journal may have
+        // changed it (see `super::excise`).
+        let flag = journal
+            .entries
+            .iter()
+            .rev()
+            .find_map(|e| e.flags.get(&id).copied())
+            .or(article.changes_entities);
         let Ok(mut overlay) = Overlay::new(&self.snap, journal.clone()) else {
             return Retracted::Rewrite;
         };
         let before = overlay.counts();
-        let Some((dropped, shared)) = own_facts(&overlay, &self.decisions, &article) else {
-            return Retracted::Rewrite;
-        };
-        let entry = Entry {
-            removed: Some(id.clone()),
-            facts: shared,
-            dropped,
-            ..Entry::default()
+        let entry = match flag {
+            Some(false) => {
+                let Some((dropped, shared)) = own_facts(&overlay, &self.decisions, &article) else {
+                    return Retracted::Rewrite;
+                };
+                Entry {
+                    removed: Some(id.clone()),
+                    facts: shared,
+                    dropped,
+                    ..Entry::default()
+                }
+            }
+            // It changed the entities: the component replay says what taking it out
+            // changes, over the base alone.
+            Some(true) if journal.entries.is_empty() => {
+                let Some(entry) = self.excised(&overlay, &id) else {
+                    return Retracted::Rewrite;
+                };
+                entry
+            }
+            _ => return Retracted::Rewrite,
         };
         if overlay.push(entry.clone()).is_err() || self.snap.damage().is_some() {
             return Retracted::Rewrite;
@@ -197,6 +221,20 @@ impl Appender {
             facts: before.1.saturating_sub(self.counts.1),
             entities: before.0.saturating_sub(self.counts.0),
         }
+    }
+
+    /// The removal of base article `id`, which changed the entities, as
+    /// [`super::excise`] tells it from the base's text; `None` when it cannot.
+    fn excised(&self, overlay: &Overlay<'_>, id: &str) -> Option<Entry> {
+        let file = std::fs::File::open(&self.path).ok()?;
+        let bytes = Bytes::map(&file).ok()?;
+        let text = std::str::from_utf8(&bytes).ok()?;
+        // Only memory: the base's pages read so far are let go between the passes over it.
+        let release = || {
+            let _ = bytes.release_resident();
+        };
+        release();
+        super::excise::excise(text, overlay, &self.decisions, id, &release)
     }
 
     /// The record of article `id` in the base's `"kb"` section, read from the base's text

@@ -582,15 +582,25 @@ fn remove_and_merge_write_the_snapshot_a_query_would_build() {
 fn kill_9_mid_remove_leaves_the_old_base_or_the_new_one() {
     let all = articles();
     let dir = tempfile::tempdir().unwrap();
-    let base = base_with(dir.path(), "kg.json", &all[..6]);
+    // The sixth article in the journal: a removal of a base article that changed the
+    // entities then takes the whole-base path (see `excise.rs` for the journal's).
+    let base = base_with(dir.path(), "kg.json", &all[..5]);
+    add("always", &base, &all[5..6]);
     let id = "2024-11-22-putin-zoo-animals-pyongyang";
+    assert!(all[..5].iter().any(|p| p.to_string_lossy().contains(id)));
     let removed = base_with(dir.path(), "removed.json", &all[..6]);
     let (code, _, err) = run_policy("never", &removed, &["remove", id]);
     assert_eq!(code, 0, "{err}");
     let old = fs::read(&base).unwrap();
+    let journal = fs::read(journal_of(&base)).unwrap();
+    let mtime = fs::metadata(&base).unwrap().modified().unwrap();
     let mut states = std::collections::BTreeSet::new();
     for delay_us in [0, 1_000, 2_000, 4_000, 8_000, 16_000, 100_000] {
         fs::write(&base, &old).unwrap();
+        fs::write(journal_of(&base), &journal).unwrap();
+        let f = fs::File::options().write(true).open(&base).unwrap();
+        f.set_modified(mtime).unwrap();
+        drop(f);
         let (code, _, err) = run_policy("always", &base, &["stats"]);
         assert_eq!(code, 0, "{err}");
         crate::harness::kill_9_after(&base, &["remove", id], delay_us);
@@ -600,6 +610,11 @@ fn kill_9_mid_remove_leaves_the_old_base_or_the_new_one() {
         } else {
             assert_eq!(now, fs::read(&removed).unwrap(), "never a partial base");
             states.insert("new");
+            // Killed between the new base and the journal's removal: the journal, now
+            // stale, is refused until the next write.
+            if journal_of(&base).exists() {
+                continue;
+            }
         }
         let from_json = run_policy("never", &base, &["stats"]);
         assert_eq!(from_json.0, 0, "{}", from_json.2);

@@ -9,6 +9,7 @@ mod crash;
 mod dot;
 mod duplicates;
 mod errors;
+mod excise;
 mod explain;
 mod export;
 mod extract;

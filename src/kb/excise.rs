@@ -1,0 +1,585 @@
+//! [`excise`]: `kg remove` of a base article that changed the entities when merged,
+//! written to the journal as a removal instead of rebuilding the whole base.
+//!
+//! The whole-base path rebuilds the graph from every other article. Taking out an
+//! article that changed the entities can change which entity a later article's name
+//! joins, an entity's names, fields and id, and so the facts on it. But the [`Builder`]'s
+//! entity side meets an article only through the article's names, the id families of
+//! its entities and the merge decisions' names (see [`super::component`]): the union of
+//! those splits the entities into components that evolve independently. The article's
+//! own entities lie in a few components (`C`); everything outside them is the same in
+//! the rebuild without it, and every fact with no end in `C` too (the article states
+//! none: each of its facts has both ends among its entities).
+//!
+//! So the mentions of `C` are replayed, article by article in base order, with the
+//! article and without it:
+//!
+//! - the entity side alone ([`super::component`]'s run) gives each article's part of its
+//!   `changes_entities` flag in `C`; an article's new flag is true where the new part is,
+//!   its stored one where both parts agree; it gives up (the whole-base path) where the
+//!   part went from changed to unchanged (the article's other components would tell);
+//! - a [`Builder`] given each article's entities in `C`, its facts with an end in `C`, and,
+//!   for a fact's other end outside `C`, a stand-in entity carrying the base's id of that
+//!   end (found from the base fact stated at the same place, whose `C` end is where the
+//!   first replay settled it; the stand-ins' names meet no real name) gives the entities
+//!   of `C` and the facts with an end in `C`, as the rebuild writes them.
+//!
+//! The replay with the article must give the base's own records of `C` (its entities
+//! found by their names, its facts by those entities, through the snapshot), record for
+//! record: that checks the premise [`super::component`] leans on (the base is the rebuild
+//! of its articles under its decisions) where it matters, and the replay itself. The
+//! replay without it then gives the removal entry: the entities of `C` that changed
+//! (whole), those that went (`gone`), the facts that changed or came (whole), those that
+//! went (`dropped`), and the articles whose flag changes (`flags`). Anything it cannot
+//! tell (a journal not empty, a base not laid out as kg writes it, an end not found, a
+//! merge left pending, a fact from an entity to itself, a check that fails) gives `None`,
+//! and the caller takes the whole-base path.
+//!
+//! # Complexity
+//! O(size of the articles' heads) to read every article's names (not its facts), then
+//! the articles of `C` parsed and merged three times, and the facts of the entities of
+//! `C` read through the snapshot. Memory: a key per distinct name and id family, a number
+//! per mention, and the articles and records of `C`.
+
+use super::Extraction;
+use super::component::{self, Tokens, head, keys, name_key, renamed};
+use super::decisions::Decisions;
+use super::journal::Entry;
+use super::known::Known;
+use super::merge::{Builder, FactKey, Place, fact_key, place};
+use super::overlay::Overlay;
+use crate::model::name::lookup_key;
+use crate::model::{Entity, Fact, GraphFile};
+use crate::query::Read;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// The name of a stand-in for the entity of base id `id` outside the component: no
+/// article's name has its lookup key.
+fn stand_in_name(id: &str) -> String {
+    format!("\u{1}kg stand-in\u{1} {id}")
+}
+
+/// A statement of a fact with an end in the component: its article (of the component's)
+/// and fact there, and the ids its subject and object in the component settled on with
+/// the removed article and without it (`None`: outside the component).
+struct Said<'r> {
+    part: usize,
+    fact: usize,
+    old: [Option<&'r str>; 2],
+    new: [Option<&'r str>; 2],
+}
+
+/// An article of the component: prepared, with which of its entities are in it.
+type Part = (Extraction, Vec<bool>);
+
+/// The removal entry that takes base article `id` (one that changed the entities) out
+/// of the base whose text is `text`, seen through `overlay` (the snapshot and an empty
+/// journal), merged under `decisions`; `None` when it cannot tell (see the module doc).
+/// `release` is called after each pass over the text (to let a mapped text's pages go).
+pub(super) fn excise(
+    text: &str,
+    overlay: &Overlay<'_>,
+    decisions: &Decisions,
+    id: &str,
+    release: &dyn Fn(),
+) -> Option<Entry> {
+    let (records, version, fingerprint) = super::fold::article_records(text)?;
+    if version != super::KB_VERSION || fingerprint? != decisions.fingerprint() {
+        return None;
+    }
+    let prep = Builder::new(decisions);
+    let mut tokens = Tokens::default();
+    let mut ids = HashSet::new();
+    // Per article: its stored flag and where its mentions start; per mention: a token.
+    let (mut stored, mut starts, mut mention) = (Vec::new(), Vec::new(), Vec::new());
+    let mut at = None;
+    for (k, record) in records.iter().enumerate() {
+        let (h, flag) = head(record)?;
+        if !ids.insert(h.source.id.clone()) {
+            return None;
+        }
+        if h.source.id == id {
+            at = Some(k);
+        }
+        stored.push(flag);
+        let entities = match renamed(&h, decisions) {
+            false => h.entities,
+            true => {
+                let mut a: Extraction = serde_json::from_str(record).ok()?;
+                prep.prepare_in_place(&mut a);
+                a.entities
+            }
+        };
+        starts.push(mention.len());
+        for e in &entities {
+            let mut first = None;
+            for key in keys(e) {
+                let t = tokens.token(key);
+                match first {
+                    None => first = Some(t),
+                    Some(f) => tokens.union(f, t),
+                }
+            }
+            mention.push(first?);
+        }
+    }
+    starts.push(mention.len());
+    release();
+    let x = at?;
+    if !stored[x] {
+        return None;
+    }
+    for (a, b) in decisions.merges() {
+        let (a, b) = (tokens.token(name_key(&a)), tokens.token(name_key(&b)));
+        tokens.union(a, b);
+    }
+    tokens.flatten();
+    let component: HashSet<u32> = mention[starts[x]..starts[x + 1]]
+        .iter()
+        .map(|&t| tokens.root_of(t))
+        .collect();
+    if component.is_empty() {
+        return None;
+    }
+    // The component's articles.
+    let (mut ks, mut parts): (Vec<usize>, Vec<Part>) = (Vec::new(), Vec::new());
+    for (k, record) in records.iter().enumerate() {
+        let marks: Vec<bool> = mention[starts[k]..starts[k + 1]]
+            .iter()
+            .map(|&t| component.contains(&tokens.root_of(t)))
+            .collect();
+        if !marks.contains(&true) {
+            continue;
+        }
+        let mut a: Extraction = serde_json::from_str(record).ok()?;
+        prep.prepare_in_place(&mut a);
+        if a.entities.len() != marks.len() {
+            return None;
+        }
+        ks.push(k);
+        parts.push(reduce(a, marks));
+    }
+    drop((tokens, mention, starts, records));
+    release();
+    let j = ks.iter().position(|&k| k == x)?;
+    // The entity side, with the article and without it: the flags.
+    let before = component::run(decisions, &parts)?;
+    let without = parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != j)
+        .map(|(_, p)| p);
+    let after = component::run(decisions, without)?;
+    if !before.flags[j] {
+        return None; // the base is not the rebuild of its articles
+    }
+    let mut flags = BTreeMap::new();
+    for (i, &k) in ks.iter().enumerate() {
+        if i == j {
+            continue;
+        }
+        let (was, now, kept) = (
+            before.flags[i],
+            after.flags[i - usize::from(i > j)],
+            stored[k],
+        );
+        if was && !kept {
+            return None; // the base is not the rebuild of its articles
+        }
+        match (was, now) {
+            (_, true) if !kept => {
+                flags.insert(parts[i].0.source.id.clone(), true);
+            }
+            (true, false) => return None, // the rest of the article would tell
+            _ => {}
+        }
+    }
+    // The base's records of the component: its entities (by their names) and their facts.
+    let mut names: HashSet<String> = HashSet::new();
+    for (a, marks) in &parts {
+        for (e, _) in a.entities.iter().zip(marks).filter(|(_, m)| **m) {
+            names.extend(e.names().map(lookup_key));
+        }
+    }
+    let mut base: BTreeMap<u32, Entity> = BTreeMap::new();
+    for n in names {
+        for (node, found) in Known::entities_named(overlay, &n) {
+            base.entry(node as u32).or_insert(found);
+        }
+    }
+    let mut old_entities: Vec<Entity> = base.into_values().collect();
+    old_entities.sort_by(|a, b| a.id.cmp(&b.id));
+    let inside: HashSet<&str> = old_entities.iter().map(|e| e.id.as_str()).collect();
+    // Every statement with an end in the component, in the replays' order, and where its
+    // ends in it settled with the article and without it.
+    let (mut old_ends, mut new_ends) = (before.ends.iter(), after.ends.iter());
+    let mut said: Vec<Said> = Vec::new();
+    let mut mine: Vec<HashSet<&str>> = Vec::with_capacity(parts.len());
+    for (p, (a, marks)) in parts.iter().enumerate() {
+        let inside: HashSet<&str> = a
+            .entities
+            .iter()
+            .zip(marks)
+            .filter(|(_, m)| **m)
+            .map(|(e, _)| e.id.as_str())
+            .collect();
+        let all: HashSet<&str> = a.entities.iter().map(|e| e.id.as_str()).collect();
+        for (fact, f) in a.facts.iter().enumerate() {
+            if !all.contains(f.subject.as_str()) || !all.contains(f.object.as_str()) {
+                continue; // the rebuild leaves it out
+            }
+            let ins = [
+                inside.contains(f.subject.as_str()),
+                inside.contains(f.object.as_str()),
+            ];
+            let (mut old, mut new) = ([None, None], [None, None]);
+            for k in 0..2 {
+                if ins[k] {
+                    old[k] = Some(old_ends.next()?.as_str());
+                    if p != j {
+                        new[k] = Some(new_ends.next()?.as_str());
+                    }
+                }
+            }
+            if ins != [false, false] {
+                said.push(Said {
+                    part: p,
+                    fact,
+                    old,
+                    new,
+                });
+            }
+        }
+        mine.push(inside);
+    }
+    if old_ends.next().is_some() || new_ends.next().is_some() {
+        return None;
+    }
+    // The base's facts on the ends in the component of the statements whose key may
+    // change (the article's, and those with an end settled elsewhere without it): every
+    // fact of a key they have, with the article or without it, is on one of them.
+    let moved = |s: &Said| s.part == j || s.old != s.new;
+    let mut edges = BTreeSet::new();
+    let mut seen = HashSet::new();
+    for s in said.iter().filter(|s| moved(s)) {
+        for id in s.old.iter().chain(&s.new).flatten() {
+            if !seen.insert(*id) {
+                continue;
+            }
+            if let Some(n) = overlay.node_by_id(id) {
+                for forward in [true, false] {
+                    edges.extend(Read::facts_of(overlay, n, forward));
+                }
+            }
+        }
+    }
+    drop(seen);
+    let mut old_facts: Vec<Fact> = edges
+        .into_iter()
+        .map(|e| Read::fact(overlay, e).into_owned())
+        .collect();
+    old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
+    let mut by_place: HashMap<Place, Vec<usize>> = HashMap::new();
+    for (i, f) in old_facts.iter().enumerate() {
+        for p in f.provenances() {
+            by_place.entry(place(&p)).or_default().push(i);
+        }
+    }
+    // The statements whose key may change (the article's, and those with an end settled
+    // elsewhere without it), and the keys they have with the article and without it.
+    let fact_of = |s: &Said| &parts[s.part].0.facts[s.fact];
+    let out_end = |s: &Said| -> Option<Option<&str>> {
+        let f = fact_of(s);
+        Some(match s.old {
+            [Some(_), Some(_)] => None,
+            [Some(c), None] => Some(other_end(&old_facts, &by_place, &inside, f, c, true)?),
+            [None, Some(c)] => Some(other_end(&old_facts, &by_place, &inside, f, c, false)?),
+            [None, None] => return None,
+        })
+    };
+    let key = |f: &Fact, ends: [Option<&str>; 2], out: Option<&str>| -> Option<FactKey> {
+        let mut g = Fact::new(ends[0].or(out)?, f.relation, ends[1].or(out)?);
+        g.date = f.date.clone();
+        Some(fact_key(&g))
+    };
+    let mut outs: HashMap<usize, Option<&str>> = HashMap::new();
+    let mut touched: HashSet<FactKey> = HashSet::new();
+    for (i, s) in said.iter().enumerate() {
+        if !moved(s) {
+            continue;
+        }
+        let out = out_end(s)?;
+        outs.insert(i, out);
+        touched.insert(key(fact_of(s), s.old, out)?);
+        if s.part != j {
+            touched.insert(key(fact_of(s), s.new, out)?);
+        }
+    }
+    // Every statement of a touched key: those stated where its base fact was.
+    let places: HashSet<Place> = touched
+        .iter()
+        .filter_map(|k| old_by_key.get(k))
+        .flat_map(|f| f.provenances())
+        .map(|p| place(&p))
+        .collect();
+    for (i, s) in said.iter().enumerate() {
+        if !outs.contains_key(&i)
+            && fact_of(s)
+                .provenances()
+                .iter()
+                .any(|p| places.contains(&place(p)))
+        {
+            outs.insert(i, out_end(s)?);
+        }
+    }
+    // Each article with those statements, their ends outside the component stood in for.
+    let mut graph_parts: Vec<Extraction> = Vec::with_capacity(parts.len());
+    for (p, (a, marks)) in parts.iter().enumerate() {
+        let all: HashMap<&str, &Entity> = a.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        let mut outside: BTreeMap<&str, (String, &Entity)> = BTreeMap::new();
+        let mut facts = Vec::new();
+        for (i, s) in said.iter().enumerate().filter(|(_, s)| s.part == p) {
+            let Some(&out) = outs.get(&i) else { continue };
+            let f = fact_of(s);
+            let mut g = f.clone();
+            if let Some(other) = out {
+                let local = if s.old[0].is_none() {
+                    &f.subject
+                } else {
+                    &f.object
+                };
+                stand_in(&mut outside, local, other, all[local.as_str()])?;
+                if s.old[0].is_none() {
+                    g.subject = other.to_string();
+                } else {
+                    g.object = other.to_string();
+                }
+            }
+            facts.push(g);
+        }
+        let mut entities: Vec<Entity> = a
+            .entities
+            .iter()
+            .zip(marks)
+            .filter(|(_, m)| **m)
+            .map(|(e, _)| e.clone())
+            .collect();
+        for (base_id, e) in outside.into_values() {
+            if mine[p].contains(base_id.as_str()) {
+                return None; // a stand-in's id is the article's name of another entity
+            }
+            entities.push(Entity::new(
+                base_id.clone(),
+                stand_in_name(&base_id),
+                e.kind,
+            ));
+        }
+        graph_parts.push(Extraction {
+            source: a.source.clone(),
+            entities,
+            facts,
+            changes_entities: None,
+        });
+    }
+    drop(outs);
+    let of_touched = |facts: Vec<Fact>| -> Vec<Fact> {
+        facts
+            .into_iter()
+            .filter(|f| touched.contains(&fact_key(f)))
+            .collect()
+    };
+    let (with_entities, with_facts) = graph(decisions, graph_parts.iter())?;
+    let mut old_touched: Vec<Fact> = touched
+        .iter()
+        .filter_map(|k| old_by_key.get(k).map(|f| (*f).clone()))
+        .collect();
+    old_touched.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if with_entities != old_entities || of_touched(with_facts) != old_touched {
+        return None; // not the base's records: the replay does not model it
+    }
+    let (new_entities, new_facts) = graph(
+        decisions,
+        graph_parts
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != j)
+            .map(|(_, p)| p),
+    )?;
+    let new_facts = of_touched(new_facts);
+    let old_facts = old_touched;
+    // What changed.
+    let old_by_id: HashMap<&str, &Entity> =
+        old_entities.iter().map(|e| (e.id.as_str(), e)).collect();
+    let new_ids: HashSet<&str> = new_entities.iter().map(|e| e.id.as_str()).collect();
+    let gone: Vec<String> = old_entities
+        .iter()
+        .filter(|e| !new_ids.contains(e.id.as_str()))
+        .map(|e| e.id.clone())
+        .collect();
+    let entities: Vec<Entity> = new_entities
+        .iter()
+        .filter(|e| old_by_id.get(e.id.as_str()) != Some(e))
+        .cloned()
+        .collect();
+    let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
+    // A fact goes when its key does, or when its ends swap (a symmetric fact first
+    // stated the other way round now): a query's graph keeps a fact's ends where they
+    // were, so the fact goes and comes back.
+    let new_ends: HashMap<_, (&str, &str)> = new_facts
+        .iter()
+        .map(|f| (fact_key(f), (f.subject.as_str(), f.object.as_str())))
+        .collect();
+    let dropped: Vec<Fact> = old_facts
+        .iter()
+        .filter(|f| new_ends.get(&fact_key(f)) != Some(&(f.subject.as_str(), f.object.as_str())))
+        .cloned()
+        .collect();
+    let facts: Vec<Fact> = new_facts
+        .iter()
+        .filter(|f| old_by_key.get(&fact_key(f)) != Some(f))
+        .cloned()
+        .collect();
+    Some(Entry {
+        removed: Some(id.to_string()),
+        entities,
+        facts,
+        dropped,
+        gone,
+        flags,
+        ..Entry::default()
+    })
+}
+
+/// What the replays need of a prepared article of the component: its entities in the
+/// component and those at the other end of a fact with an end in it, and those facts
+/// (the rest is the same without the removed article, and is not read again).
+fn reduce(mut a: Extraction, marks: Vec<bool>) -> Part {
+    let inside: HashSet<&str> = a
+        .entities
+        .iter()
+        .zip(&marks)
+        .filter(|(_, m)| **m)
+        .map(|(e, _)| e.id.as_str())
+        .collect();
+    let all: HashSet<&str> = a.entities.iter().map(|e| e.id.as_str()).collect();
+    let facts: Vec<Fact> = a
+        .facts
+        .iter()
+        .filter(|f| {
+            all.contains(f.subject.as_str())
+                && all.contains(f.object.as_str())
+                && (inside.contains(f.subject.as_str()) || inside.contains(f.object.as_str()))
+        })
+        .cloned()
+        .collect();
+    let ends: HashSet<&str> = facts
+        .iter()
+        .flat_map(|f| [f.subject.as_str(), f.object.as_str()])
+        .collect();
+    let keep: Vec<bool> = a
+        .entities
+        .iter()
+        .zip(&marks)
+        .map(|(e, &m)| m || ends.contains(e.id.as_str()))
+        .collect();
+    let marks: Vec<bool> = marks
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(m, _)| *m)
+        .collect();
+    drop((inside, all, ends));
+    let mut keep = keep.into_iter();
+    a.entities.retain(|_| keep.next().unwrap_or(false));
+    a.facts = facts;
+    (a, marks)
+}
+
+/// The base's id of the end outside the component of `f` (stated by an article of the
+/// component; its end in it, the subject when `subject_in`, settled on `c`): the other
+/// end of the base fact of `f`'s relation and date stated at one of `f`'s places, with
+/// `c` at that end; `None` unless exactly one id is found.
+fn other_end<'f>(
+    old: &'f [Fact],
+    by_place: &HashMap<Place, Vec<usize>>,
+    inside: &HashSet<&str>,
+    f: &Fact,
+    c: &str,
+    subject_in: bool,
+) -> Option<&'f str> {
+    let mut found: BTreeSet<&str> = BTreeSet::new();
+    for p in f.provenances() {
+        for &i in by_place.get(&place(&p)).into_iter().flatten() {
+            let h = &old[i];
+            if h.relation != f.relation || h.date != f.date {
+                continue;
+            }
+            // (the end in the component, the other), as the relation allows them.
+            let mut sides: Vec<(&String, &String)> = Vec::new();
+            if subject_in || f.relation.is_symmetric() {
+                sides.push((&h.subject, &h.object));
+            }
+            if !subject_in || f.relation.is_symmetric() {
+                sides.push((&h.object, &h.subject));
+            }
+            for (inner, outer) in sides {
+                if inner == c && !inside.contains(outer.as_str()) {
+                    found.insert(outer.as_str());
+                }
+            }
+        }
+    }
+    match found.len() {
+        1 => found.into_iter().next(),
+        _ => None,
+    }
+}
+
+/// Records that the article's entity `local` (outside the component) stands for the base
+/// entity `base_id`; `None` when it stood for another already.
+fn stand_in<'a>(
+    outside: &mut BTreeMap<&'a str, (String, &'a Entity)>,
+    local: &'a str,
+    base_id: &str,
+    e: &'a Entity,
+) -> Option<()> {
+    let (was, _) = outside
+        .entry(local)
+        .or_insert_with(|| (base_id.to_string(), e));
+    (was == base_id).then_some(())
+}
+
+/// The entities (less the stand-ins) and the facts a rebuild from `parts` (prepared)
+/// writes, each sorted as a base is; `None` when two of an article's ends stand for one
+/// base entity (the stand-ins would not be the base's).
+fn graph<'p>(
+    decisions: &Decisions,
+    parts: impl Iterator<Item = &'p Extraction>,
+) -> Option<(Vec<Entity>, Vec<Fact>)> {
+    let mut b = Builder::new(decisions);
+    let mut stand_ins = HashSet::new();
+    for p in parts {
+        let mut seen = HashSet::new();
+        for e in &p.entities {
+            if e.name == stand_in_name(&e.id) {
+                if !seen.insert(e.id.clone()) {
+                    return None;
+                }
+                stand_ins.insert(e.id.clone());
+            }
+        }
+        b.add_prepared(p);
+    }
+    let GraphFile {
+        entities, facts, ..
+    } = b.finish(Default::default());
+    let mut entities: Vec<Entity> = entities
+        .into_iter()
+        .filter(|e| !(stand_ins.contains(&e.id) && e.name == stand_in_name(&e.id)))
+        .collect();
+    entities.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut facts = facts;
+    facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Some((entities, facts))
+}

@@ -1,0 +1,259 @@
+//! `kg remove` of an article of the base that changed the entities when merged
+//! (`src/kb/excise.rs`): the removal goes to the journal (format 4) with what the rebuild
+//! without the article changes: entities of other articles renamed, moved to another id
+//! or gone, their facts moved, other articles' `changes_entities` flags. The base and its
+//! snapshot are not touched; every read command answers as after the whole-base remove,
+//! and `kg compact` writes that remove's very bytes. Killed at any point, the remove
+//! leaves the old journal or the new one, and the compact the old base or the new one.
+
+use crate::harness::run_policy;
+use crate::journal::{base_with, journal_of, kill_9_compact};
+use crate::retract::{changes_entities, entries, killed_remove, same_answers, synthetic_bases};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// `kg remove` of an article of the base that changed the entities when merged goes to
+/// the journal too (`src/kb/excise.rs`: format 4, with the entities it changed, those
+/// that went and the articles whose flag changed), answers as the whole-base remove does,
+/// and compact writes that remove's bytes. Tried on every such article of the base: some
+/// change other articles' flags; each gives the same as the whole-base remove.
+#[test]
+fn removing_a_base_article_that_changed_the_entities_goes_through_the_journal() {
+    let (_dir, base, _, _) = synthetic_bases();
+    let changed: Vec<String> = changes_entities(&base)
+        .into_iter()
+        .filter(|(_, f)| *f == Some(true))
+        .map(|(id, _)| id)
+        .collect();
+    let (mut journalled, mut reflagged) = (0, 0);
+    for (k, id) in changed.iter().enumerate() {
+        let (_dir, base, slow, _) = synthetic_bases();
+        let before = fs::read(&base).unwrap();
+        let (code, out, err) = run_policy("always", &base, &["remove", id]);
+        assert_eq!(code, 0, "{err}");
+        let (code, slow_out, err2) = run_policy("never", &slow, &["remove", id]);
+        assert_eq!(code, 0, "{err2}");
+        assert_eq!(out, slow_out, "what remove says");
+        if journal_of(&base).exists() {
+            journalled += 1;
+            assert_eq!(fs::read(&base).unwrap(), before, "the base was rewritten");
+            let entry: serde_json::Value = serde_json::from_str(&entries(&base)[0]).unwrap();
+            reflagged += usize::from(entry.get("flags").is_some());
+            // Every read command on a few (each takes a second).
+            if k % 4 == 0 || entry.get("flags").is_some() {
+                same_answers(&base, &slow, "never", false);
+            }
+        }
+        let (code, _, err) = run_policy("always", &base, &["compact"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!journal_of(&base).exists());
+        assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap(), "{id}");
+    }
+    assert!(
+        journalled >= changed.len() / 2,
+        "{journalled} of {}",
+        changed.len()
+    );
+    assert!(reflagged >= 1, "no removal changed another article's flag");
+}
+
+/// An article file of one source: its entities (id, name, kind, aliases) and facts
+/// (subject, relation, object), each fact at its own span.
+fn article_file(
+    dir: &Path,
+    id: &str,
+    entities: &[(&str, &str, &str, &[&str])],
+    facts: &[(&str, &str, &str)],
+) -> PathBuf {
+    let entities: Vec<serde_json::Value> = entities
+        .iter()
+        .map(|(id, name, kind, aliases)| {
+            serde_json::json!({"id": id, "name": name, "kind": kind, "aliases": aliases})
+        })
+        .collect();
+    let facts: Vec<serde_json::Value> = facts
+        .iter()
+        .enumerate()
+        .map(|(k, (s, r, o))| {
+            serde_json::json!({"subject": s, "relation": r, "object": o, "source": id,
+                "span": [k * 20, k * 20 + 10], "evidence": format!("{s} {r} {o}")})
+        })
+        .collect();
+    let n = id.bytes().fold(7u64, |h, b| h * 31 + u64::from(b));
+    let file = serde_json::json!({
+        "version": 1,
+        "sources": [{"id": id, "hash": format!("fnv1a64:{n:016x}")}],
+        "entities": entities,
+        "facts": facts,
+    });
+    let path = dir.join(format!("{id}.json"));
+    fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    path
+}
+
+/// Articles where one entity is named "Putin", then "Vladimir Putin" (taking the fuller
+/// name), then "Putin" again, beside others: taking out the first gives the entity
+/// another id (the second article's) and moves the third's facts onto it; taking out the
+/// second takes its fuller name off the entity the others name.
+fn putin_articles(dir: &Path) -> Vec<PathBuf> {
+    let none: &[&str] = &[];
+    vec![
+        article_file(
+            dir,
+            "p1",
+            &[
+                ("putin", "Putin", "person", none),
+                ("russia", "Russia", "country", none),
+            ],
+            &[("putin", "leads", "russia")],
+        ),
+        article_file(
+            dir,
+            "p2",
+            &[
+                ("vladimir-putin", "Vladimir Putin", "person", &["Putin"]),
+                ("russia", "Russia", "country", none),
+                ("oslo-zoo", "Oslo Zoo", "institution", none),
+            ],
+            &[
+                ("vladimir-putin", "leads", "russia"),
+                ("oslo-zoo", "located-in", "russia"),
+            ],
+        ),
+        article_file(
+            dir,
+            "p3",
+            &[
+                ("putin", "Putin", "person", none),
+                ("kenya", "Kenya", "country", none),
+                ("oslo-zoo", "Oslo Zoo", "institution", none),
+            ],
+            &[
+                ("putin", "deployed-to", "kenya"),
+                ("kenya", "cooperates-with", "putin"),
+                ("oslo-zoo", "located-in", "kenya"),
+            ],
+        ),
+        article_file(
+            dir,
+            "p4",
+            &[
+                ("kenya", "Kenya", "country", none),
+                ("russia", "Russia", "country", none),
+                ("ghana", "Ghana", "country", none),
+            ],
+            &[
+                ("kenya", "cooperates-with", "russia"),
+                ("ghana", "cooperates-with", "kenya"),
+            ],
+        ),
+    ]
+}
+
+/// Removals that change other articles' entities through the journal: the entity the
+/// others name loses a name, or takes another id (its facts moved onto it); queries
+/// answer as after the whole-base remove, and compact writes its bytes.
+#[test]
+fn a_journalled_removal_changes_the_entities_other_articles_name() {
+    let (mut renamed, mut gone) = (0, 0);
+    for id in ["p1", "p2", "p3"] {
+        let (_dir, base, slow) = putin_bases();
+        let before = fs::read(&base).unwrap();
+        let (code, out, err) = run_policy("always", &base, &["remove", id]);
+        assert_eq!(code, 0, "{err}");
+        let (code, slow_out, err2) = run_policy("never", &slow, &["remove", id]);
+        assert_eq!(code, 0, "{err2}");
+        assert_eq!(out, slow_out, "what remove says");
+        assert!(journal_of(&base).exists(), "{id}: {err}");
+        assert_eq!(fs::read(&base).unwrap(), before, "the base was rewritten");
+        let entry: serde_json::Value = serde_json::from_str(&entries(&base)[0]).unwrap();
+        let changed = entry["entities"].as_array().unwrap();
+        renamed += usize::from(changed.iter().any(|e| e["name"] == "Putin"));
+        gone += usize::from(
+            entry["gone"]
+                .as_array()
+                .is_some_and(|g| g.iter().any(|x| x == "putin")),
+        );
+        same_answers(&base, &slow, "never", false);
+        for args in [
+            &["show", "Putin"][..],
+            &["show", "Vladimir Putin"],
+            &["neighbours", "Kenya", "--depth", "2"],
+            &["path", "Putin", "Ghana"],
+        ] {
+            assert_eq!(
+                run_policy("always", &base, args),
+                run_policy("never", &slow, args),
+                "{id}: kg {args:?}"
+            );
+        }
+        let (code, _, err) = run_policy("always", &base, &["compact"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!journal_of(&base).exists());
+        assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap(), "{id}");
+    }
+    assert!(renamed >= 1 && gone >= 1, "{renamed} {gone}");
+}
+
+/// The Putin articles in a base twice (`kg.json`, `slow.json`): the folder, the bases.
+fn putin_bases() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = putin_articles(dir.path());
+    let base = base_with(dir.path(), "kg.json", &arts);
+    let slow = base_with(dir.path(), "slow.json", &arts);
+    (dir, base, slow)
+}
+
+/// `kg remove` of an article that changed the entities, killed at any point: the base
+/// is never written, the journal is the old one or the new one, queries answer through
+/// the snapshot as through the JSON, and compact gives the base with the article or the
+/// whole-base remove's.
+#[test]
+fn kill_9_mid_journalled_removal_of_an_article_that_changed_the_entities() {
+    for id in ["p1", "p2"] {
+        let (_dir, base, removed) = putin_bases();
+        let kept = base.with_file_name("kept.json");
+        fs::copy(&base, &kept).unwrap();
+        let (code, _, err) = run_policy("never", &removed, &["remove", id]);
+        assert_eq!(code, 0, "{err}");
+        killed_remove(&base, id, &kept, &removed);
+    }
+}
+
+/// `kg compact` folding such a removal, killed at any point, leaves the old base and its
+/// journal or the whole-base remove's bytes; the next compact gives those bytes.
+#[test]
+fn kill_9_mid_compact_of_a_removal_that_changed_the_entities() {
+    let (_dir, base, slow) = putin_bases();
+    for b in [&base, &slow] {
+        let policy = if b == &base { "always" } else { "never" };
+        let (code, _, err) = run_policy(policy, b, &["remove", "p1"]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let want = fs::read(&slow).unwrap();
+    let old = fs::read(&base).unwrap();
+    let journal = fs::read(journal_of(&base)).unwrap();
+    assert!(
+        String::from_utf8_lossy(&journal).starts_with(r#"{"kg-journal":4,"#),
+        "a removal that changed the entities"
+    );
+    let mtime = fs::metadata(&base).unwrap().modified().unwrap();
+    let mut states = std::collections::BTreeSet::new();
+    for delay_us in [0, 500, 1_000, 2_000, 4_000, 8_000, 16_000, 100_000] {
+        let state = kill_9_compact(&base, (&old, &journal, mtime), &want, delay_us);
+        states.insert(state);
+        if state == "old" {
+            let from_json = run_policy("never", &base, &["stats"]);
+            assert_eq!(from_json.0, 0, "{}", from_json.2);
+            assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+        }
+        let (code, _, err) = run_policy("always", &base, &["compact"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(fs::read(&base).unwrap(), want);
+        assert!(!journal_of(&base).exists());
+        let from_json = run_policy("never", &base, &["stats"]);
+        assert_eq!(from_json.0, 0, "{}", from_json.2);
+        assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+    }
+    assert!(!states.is_empty());
+}

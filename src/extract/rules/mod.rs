@@ -132,9 +132,14 @@ impl<'a> Sentence<'a> {
                 })
             })
         };
-        // "said that", "told reporters that": a reported claim, not a relative clause.
+        // "said that", "told reporters in Lima on Monday that": a reported claim, not a
+        // relative clause; the speech verb up to eight words back, no punctuation between.
         let reports = |i: usize| {
             (i.saturating_sub(4)..i).any(|k| lexicons().is(&tokens[k].lower, Family::Speech))
+                || (i.saturating_sub(8)..i)
+                    .rev()
+                    .take_while(|&k| tokens[k].kind != TokKind::Punct && tokens[k].lower != "that")
+                    .any(|k| lexicons().is(&tokens[k].lower, Family::Speech))
         };
         // Quotes: a closing curly quote before any opening one means the sentence
         // starts inside a quotation, and so does a quotation left open by the sentence

@@ -1833,4 +1833,25 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_reported_claim_after_place_and_time_phrases() {
+        for text in [
+            "Ana Lind told reporters in Lima on Monday that the border would stay open.",
+            "Peru's envoy, Ana Lind, told reporters in Lima on Monday that the border would stay open.",
+            "Ana Lind said at a news conference in Lima that the border would stay open.",
+        ] {
+            let f = stated(text);
+            assert_eq!(
+                f.iter()
+                    .map(|x| (x.0.as_str(), x.1.as_str()))
+                    .collect::<Vec<_>>(),
+                [("Ana Lind", "The border would stay open")],
+                "{text}"
+            );
+        }
+        // The first "that" reports; a later one opens a relative clause.
+        let f = stated("Ana Lind said that the llamas that had arrived were healthy.");
+        assert_eq!(f[0].1, "The llamas that had arrived were healthy");
+    }
 }

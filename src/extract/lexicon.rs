@@ -187,6 +187,46 @@ impl<V> Phrases<V> {
     }
 }
 
+/// The last words of an institution's name that make it a place one visits, located
+/// where its owner is rather than a body of its owner: "England's Banham Zoo" is
+/// located in England, "Romania's Ministry of Defence" a member of Romania (the
+/// guideline, section 3).
+pub const FACILITIES: [&str; 26] = [
+    "zoo",
+    "zoos",
+    "aquarium",
+    "sanctuary",
+    "park",
+    "garden",
+    "gardens",
+    "museum",
+    "library",
+    "hospital",
+    "airport",
+    "prison",
+    "jail",
+    "university",
+    "institute",
+    "centre",
+    "center",
+    "reserve",
+    "base",
+    "station",
+    "school",
+    "college",
+    "stadium",
+    "hotel",
+    "palace",
+    "cathedral",
+];
+
+/// True when an institution named `name` is a facility (see [`FACILITIES`]).
+pub fn is_facility(name: &str) -> bool {
+    name.split_whitespace()
+        .next_back()
+        .is_some_and(|w| FACILITIES.contains(&w.to_lowercase().as_str()))
+}
+
 /// Words that open the name of an undertaking, not of anyone who acts or speaks:
 /// "Operation Faithful Patriot", "Project Cheetah", "Programme Vaccinate". Such a
 /// name is no entity.

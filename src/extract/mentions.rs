@@ -575,6 +575,11 @@ impl Finder<'_> {
                 if self.honorific_at(j) || self.lowers[j] == "between" {
                     break;
                 }
+                // "booked into the Gibson County Jail Tuesday": a weekday after a name
+                // is when, not a word of it.
+                if crate::extract::attributes::WEEKDAYS.contains(&self.lowers[j]) {
+                    break;
+                }
                 j += 1;
                 continue;
             }

@@ -16,6 +16,7 @@
 
 use super::table::Rule;
 use super::{Ctx, Sentence};
+use crate::extract::lexicon;
 use crate::extract::mentions::MentionKind;
 use crate::model::{Kind, Relation};
 
@@ -45,8 +46,18 @@ pub fn apply(ctx: &mut Ctx) {
             && let Some(next) = s.mention_from(m.end + 1)
         {
             match m.kind {
+                // "England's Banham Zoo": a country's facilities are located in it
+                // (its other bodies are members of it: `possessive-member`).
                 MentionKind::Country(_) => {
-                    located(ctx, next, k, &[Kind::Place], Rule::PossessivePlace);
+                    let facility = ctx
+                        .entity(next)
+                        .is_some_and(|e| lexicon::is_facility(&ctx.resolved.entities[e].name));
+                    let kinds: &[Kind] = if facility {
+                        &[Kind::Place, Kind::Institution]
+                    } else {
+                        &[Kind::Place]
+                    };
+                    located(ctx, next, k, kinds, Rule::PossessivePlace);
                 }
                 // "Prague's Vltava Zoo": a city's institutions are located in it.
                 MentionKind::Capital(_) | MentionKind::Name(Some(Kind::Place)) => {
@@ -630,5 +641,45 @@ mod tests {
                 triples(text)
             );
         }
+    }
+
+    #[test]
+    fn a_country_s_facilities_are_located_in_it_its_bodies_are_members() {
+        let t =
+            triples("The marmosets came from Peru's Parque Zoo, Peru's Ministry of Defence said.");
+        assert!(
+            t.contains(&"Parque Zoo located-in Peru".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            !t.contains(&"Parque Zoo member-of Peru".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Ministry of Defence member-of Peru".to_string()),
+            "{t:?}"
+        );
+        let t = triples("Two buses left Lima's Callao Prison on Saturday.");
+        assert!(
+            t.contains(&"Callao Prison located-in Lima".to_string()),
+            "{t:?}"
+        );
+        let t = triples("The Chilean Santiago Museum lent two paintings.");
+        assert!(
+            t.contains(&"Chilean Santiago Museum located-in Chile".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_weekday_after_a_name_is_no_part_of_it() {
+        let t = triples(
+            "Arnold was booked into the Tacna County Jail Tuesday. Lima's Tacna County Jail is old.",
+        );
+        assert!(
+            t.contains(&"Tacna County Jail located-in Lima".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("Tuesday")), "{t:?}");
     }
 }

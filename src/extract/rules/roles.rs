@@ -111,10 +111,16 @@ pub fn apply(ctx: &mut Ctx) {
                         t.is_lower_word() && !lexicons().is_verb(t.lower.as_ref())
                     });
                     let person = ctx.kind(o) == Kind::Person && !modifier;
-                    if described
-                        || (between.is_empty()
-                            && (person || matches!(ctx.kind(o), Kind::Institution | Kind::Group)))
-                    {
+                    // "England's Banham Zoo": a facility is located in the country
+                    // (`possessive-place`), no member of it.
+                    let body = match ctx.kind(o) {
+                        Kind::Institution => {
+                            !crate::extract::lexicon::is_facility(&ctx.resolved.entities[o].name)
+                        }
+                        Kind::Group => true,
+                        _ => person,
+                    };
+                    if described || (between.is_empty() && body) {
                         ctx.emit(o, Relation::MemberOf, c, None, None, Rule::PossessiveMember);
                     }
                 }
@@ -627,7 +633,13 @@ fn member(ctx: &mut Ctx, k: usize, c: usize, rule: Rule) {
     if let Some(e) = ctx.entity(k)
         && let Some(ce) = country_entity(ctx, Some(c))
     {
-        ctx.emit(e, Relation::MemberOf, ce, None, None, rule);
+        // "the Spanish Madrid Zoo Aquarium": a facility is located in the country, no
+        // member of it.
+        let relation = match crate::extract::lexicon::is_facility(&ctx.resolved.entities[e].name) {
+            true => Relation::LocatedIn,
+            false => Relation::MemberOf,
+        };
+        ctx.emit(e, relation, ce, None, None, rule);
     }
 }
 

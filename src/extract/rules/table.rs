@@ -175,10 +175,11 @@ rules! {
          ("Lima Zoo director Ana Lind welcomed the llamas.", "Ana Lind leads Lima Zoo"),
          ("Marta Kovac, a University of Lima law professor, said the deal was fair.", "Marta Kovac member-of University of Lima"),
          ("The Lima Zoo got llamas, said Ana Lind, the zoo's acting chief executive.", "Ana Lind leads Lima Zoo")];
-    AdjectiveInstitution = "adjective-institution", "roles", [MemberOf], "a country's adjective before an institution",
-        "The Chilean Ministry of Agriculture is a member of Chile.",
+    AdjectiveInstitution = "adjective-institution", "roles", [MemberOf, LocatedIn], "a country's adjective before an institution",
+        "The Chilean Ministry of Agriculture is a member of Chile; a facility (a zoo, a museum) is located in it.",
         [("The Chilean Ministry of Agriculture said the llamas were healthy.", "Chilean Ministry of Agriculture member-of Chile"),
-         ("The Peruvian Navy said the ships were ready.", "Peruvian Navy member-of Peru")];
+         ("The Peruvian Navy said the ships were ready.", "Peruvian Navy member-of Peru"),
+         ("The Peruvian Lima Zoo took two llamas.", "Peruvian Lima Zoo located-in Peru")];
     DemonymGroup = "demonym-group", "roles", [MemberOf], "a country's adjective before troops, forces, …",
         "Chilean troops are a member of Chile.",
         [("Chilean troops arrived in Arica.", "Chilean troops member-of Chile"),
@@ -194,7 +195,7 @@ rules! {
     PossessiveMember = "possessive-member", "roles", [MemberOf], "a country's possessive before an institution",
         "Russia's Pacific Fleet is a member of Russia.",
         [("Russia's Pacific Fleet sailed on Monday.", "Pacific Fleet member-of Russia"),
-         ("Chile's National Zoo received two llamas.", "National Zoo member-of Chile")];
+         ("Chile's Carabineros said the llamas were healthy.", "Carabineros member-of Chile")];
     MemberApposition = "member-apposition", "roles", [MemberOf], "a person, then a nationality or a role in an apposition",
         "X, a Chilean citizen; X, a member of Y: X is a member of it.",
         [("Lithuania, a member of NATO since 2004, sent troops to Poland.", "Lithuania member-of NATO"),
@@ -224,7 +225,8 @@ rules! {
     PossessivePlace = "possessive-place", "location", [LocatedIn], "a place's possessive before a place or institution",
         "Russia's Kursk region, Prague's Vltava Zoo: located-in the owner.",
         [("Troops crossed into Russia's Kursk region.", "Kursk region located-in Russia"),
-         ("Lima's Parque Zoo received two llamas.", "Parque Zoo located-in Lima")];
+         ("Lima's Parque Zoo received two llamas.", "Parque Zoo located-in Lima"),
+         ("Two llamas reached Peru's Tacna province.", "Tacna province located-in Peru")];
     InPlace = "in-place", "location", [LocatedIn], "in",
         "The Kursk region in Russia, the Lima Zoo in Peru: located-in.",
         [("The llamas went to the Parque Zoo in Lima.", "Parque Zoo located-in Lima"),

@@ -115,7 +115,7 @@ fn eval_set(args: &[&str]) -> serde_json::Value {
 /// them as the extractor improves; never lower them.
 const FLOORS: [(&str, f64, f64); 3] = [
     ("eval/", 0.81, 0.59),
-    ("eval/heldout", 0.91, 0.85),
+    ("eval/heldout", 0.92, 0.85),
     ("eval/constructions", 0.63, 0.35),
 ];
 

@@ -273,6 +273,9 @@ pub struct Lexicons {
     /// token not in it starts no mention.
     pub starters: WordSet,
     pub abbreviations: WordSet,
+    /// International organisations no cue word types ("NATO", "African Union"), by
+    /// their lowercase names.
+    pub organisations: WordSet,
 }
 
 /// The words a state's formal name opens with before its "of": "the Republic of",
@@ -490,6 +493,9 @@ impl Lexicons {
         }
         lex.function_words = word_set(include_str!("lexicon/function_words.txt"));
         lex.abbreviations = word_set(include_str!("lexicon/abbreviations.txt"));
+        lex.organisations = records(include_str!("lexicon/organisations.txt"))
+            .map(|r| r[0].to_lowercase())
+            .collect();
         let starters: Vec<String> = lex
             .animal_forms
             .first_words()

@@ -990,7 +990,9 @@ impl Finder<'_> {
         let words = &self.lowers[p..e];
         // An institution's cue word outranks an agreement word in a name: "San Diego Zoo
         // Wildlife Alliance", "North Atlantic Treaty Organization".
-        let mut kind = if words.iter().any(|w| lex.institution_forms.get(w).is_some()) {
+        let mut kind = if words.iter().any(|w| lex.institution_forms.get(w).is_some())
+            || lex.organisations.contains(words.join(" ").as_str())
+        {
             Some(Kind::Institution)
         } else if words.iter().any(|w| lex.agreements.get(w).is_some()) {
             return self.push_kind(p, end, MentionKind::Agreement);

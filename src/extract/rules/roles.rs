@@ -39,6 +39,7 @@ pub fn apply(ctx: &mut Ctx) {
     }
     for k in 0..s.mentions.len() {
         member_apposition(ctx, k);
+        members_such_as(ctx, k);
         affiliation(ctx, k);
         nationality_noun(ctx, k);
         match s.mentions[k].kind {
@@ -352,6 +353,42 @@ fn counterpart(ctx: &mut Ctx, j: usize) {
 
 /// "Lithuania, a member of NATO since 2004, …", "Chile, a founding member of the
 /// alliance": the country or institution `k` is a member of the institution named.
+/// `members-such-as`: "Nato members like France and Germany", "EU member states such as
+/// Poland", "fellow ASEAN members, including Vietnam": each country or institution
+/// listed is a member of the organisation named right before "members".
+fn members_such_as(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let mut j = s.mentions[k].end;
+    if matches!(s.word(j), "member") && matches!(s.word(j + 1), "states" | "countries" | "nations")
+    {
+        j += 2;
+    } else if s.word(j) == "members" {
+        j += 1;
+    } else {
+        return;
+    }
+    j += usize::from(s.tokens.get(j).is_some_and(|t| t.is_punct(",")));
+    let start = match (s.word(j), s.word(j + 1)) {
+        ("like" | "including", _) => j + 1,
+        ("such", "as") => j + 2,
+        _ => return,
+    };
+    let Some(first) = s.mention_from(start) else {
+        return;
+    };
+    let Some(org) = ctx.entity(k).filter(|&e| ctx.kind(e) == Kind::Institution) else {
+        return;
+    };
+    for m in s.list_from(first) {
+        if let Some(e) = ctx.entity(m)
+            && matches!(ctx.kind(e), Kind::Country | Kind::Institution)
+            && e != org
+        {
+            ctx.emit(e, Relation::MemberOf, org, None, None, Rule::MembersSuchAs);
+        }
+    }
+}
+
 fn member_apposition(ctx: &mut Ctx, k: usize) {
     let s = ctx.sentence;
     let end = s.mentions[k].end;
@@ -1626,5 +1663,32 @@ mod tests {
             let t = triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
         }
+    }
+
+    #[test]
+    fn members_such_as_lists_and_known_organisations() {
+        for (text, fact) in [
+            (
+                "The failure of Nato members like France and Germany to help.",
+                "France member-of NATO",
+            ),
+            (
+                "EU member states such as Poland and Latvia agreed.",
+                "Latvia member-of EU",
+            ),
+            (
+                "African Union members, including Kenya and Ghana, objected.",
+                "Ghana member-of African Union",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(
+                t.iter().any(|x| x.eq_ignore_ascii_case(fact)),
+                "{text}: {t:?}"
+            );
+        }
+        // No organisation before "members": nothing.
+        let t = triples("Several members like France and Germany objected.");
+        assert!(!t.iter().any(|x| x.contains("member-of")), "{t:?}");
     }
 }

@@ -196,6 +196,11 @@ rules! {
         "Russia's Pacific Fleet is a member of Russia.",
         [("Russia's Pacific Fleet sailed on Monday.", "Pacific Fleet member-of Russia"),
          ("Chile's Carabineros said the llamas were healthy.", "Carabineros member-of Chile")];
+    MembersSuchAs = "members-such-as", "roles", [MemberOf], "members like, member states such as, members including",
+        "Y members like A and B: each country or institution listed is a member of Y.",
+        [("Nato members like France and Germany sent no troops.", "Germany member-of Nato"),
+         ("EU member states such as Poland, Latvia and Estonia agreed.", "Latvia member-of EU"),
+         ("Several ASEAN members, including Vietnam and Laos, objected.", "Vietnam member-of ASEAN")];
     MemberApposition = "member-apposition", "roles", [MemberOf], "a person, then a nationality or a role in an apposition",
         "X, a Chilean citizen; X, a member of Y: X is a member of it.",
         [("Lithuania, a member of NATO since 2004, sent troops to Poland.", "Lithuania member-of NATO"),

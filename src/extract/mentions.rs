@@ -1515,7 +1515,34 @@ impl Finder<'_> {
         };
         let name = span_text(self.text, self.tokens, start, end);
         let topic: Vec<&str> = self.lowers[gap_start..i].to_vec();
-        if let Some((kind, name)) = described_body(c, &topic, &self.lowers[i..end]) {
+        // "the Chinese and Canadian governments": each country's government, named in the
+        // singular.
+        let coordinated = start >= 2
+            && self.lowers[start - 1] == "and"
+            && end == i + 1
+            && self
+                .out
+                .last()
+                .is_some_and(|p| p.end + 1 == start && matches!(p.kind, MentionKind::Demonym(_)));
+        let singular = lex
+            .institution_forms
+            .get(self.lowers[i])
+            .filter(|f| f.plural && coordinated)
+            .map(|f| lex.institutions[f.entry].clone());
+        let cue: Vec<&str> = match &singular {
+            Some(one) => vec![one.as_str()],
+            None => self.lowers[i..end].to_vec(),
+        };
+        if let Some(first) = singular.as_ref().and(self.out.last())
+            && let MentionKind::Demonym(c1) = first.kind
+            && let Some((kind, name)) = described_body(c1, &topic, &cue)
+        {
+            let m = self.out.last_mut().expect("just checked");
+            m.kind = kind;
+            m.name = name;
+            self.describe_last(c1);
+        }
+        if let Some((kind, name)) = described_body(c, &topic, &cue) {
             self.push(start, end, kind, name);
             self.describe_last(c);
         } else {
@@ -1595,6 +1622,27 @@ mod tests {
             .into_iter()
             .map(|m| (m.name, m.kind, m.count))
             .collect()
+    }
+
+    #[test]
+    fn coordinated_adjectives_before_a_plural_body_are_each_country_s() {
+        for text in [
+            "The Chinese and Canadian governments signed a pact.",
+            "A pact was signed by the Chinese and Canadian governments.",
+        ] {
+            let countries: Vec<String> = mentions(text)
+                .into_iter()
+                .filter(|m| matches!(m.1, MentionKind::Country(_)))
+                .map(|m| m.0)
+                .collect();
+            assert_eq!(countries, ["China", "Canada"], "{text}");
+        }
+        // One adjective, a plural body: no country stands for it.
+        let m = mentions("Canadian governments have changed often.");
+        assert!(
+            !m.iter().any(|m| matches!(m.1, MentionKind::Country(_))),
+            "{m:?}"
+        );
     }
 
     fn names(text: &str) -> Vec<String> {

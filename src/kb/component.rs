@@ -143,6 +143,20 @@ impl Tokens {
         x
     }
 
+    /// Joins the tokens of every name key of `e` (its names and its id family) and
+    /// returns the first; `None` for an entity with no key.
+    pub(super) fn join(&mut self, e: &Entity) -> Option<u32> {
+        let mut first = None;
+        for key in keys(e) {
+            let t = self.token(key);
+            match first {
+                None => first = Some(t),
+                Some(f) => self.union(f, t),
+            }
+        }
+        first
+    }
+
     pub(super) fn union(&mut self, a: u32, b: u32) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
@@ -286,15 +300,7 @@ pub fn replay<'t>(
         };
         starts.push(mention.len());
         for e in &entities {
-            let mut first = None;
-            for k in keys(e) {
-                let t = tokens.token(k);
-                match first {
-                    None => first = Some(t),
-                    Some(f) => tokens.union(f, t),
-                }
-            }
-            mention.push(first.expect("an id family"));
+            mention.push(tokens.join(e).expect("an id family"));
         }
     }
     starts.push(mention.len());

@@ -42,7 +42,7 @@
 //! per mention, and the articles and records of `C`.
 
 use super::Extraction;
-use super::component::{self, Tokens, head, keys, name_key, renamed};
+use super::component::{self, Tokens, head, name_key, renamed};
 use super::decisions::Decisions;
 use super::journal::Entry;
 use super::known::Known;
@@ -112,15 +112,7 @@ pub(super) fn excise(
         };
         starts.push(mention.len());
         for e in &entities {
-            let mut first = None;
-            for key in keys(e) {
-                let t = tokens.token(key);
-                match first {
-                    None => first = Some(t),
-                    Some(f) => tokens.union(f, t),
-                }
-            }
-            mention.push(first?);
+            mention.push(tokens.join(e)?);
         }
     }
     starts.push(mention.len());

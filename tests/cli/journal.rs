@@ -50,6 +50,23 @@ pub(crate) fn journal_of(base: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// `kg stats` answers, and the same through the snapshot as from the JSON.
+pub(crate) fn same_stats(base: &Path) {
+    let from_json = run_policy("never", base, &["stats"]);
+    assert_eq!(from_json.0, 0, "{}", from_json.2);
+    assert_eq!(run_policy("always", base, &["stats"]), from_json);
+}
+
+/// `kg compact` of `base` writes `want`, leaves no journal, and the base answers alike
+/// through both readers.
+pub(crate) fn compacts_to(base: &Path, want: &[u8]) {
+    let (code, _, err) = run_policy("always", base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(fs::read(base).unwrap(), want);
+    assert!(!journal_of(base).exists());
+    same_stats(base);
+}
+
 /// Puts `base` back as it was before a `kg compact` (its bytes, its journal and its
 /// modification time, by which the journal names it), checks that the journal extends
 /// it, then kills `kg compact` after `delay_us`: "old" when the base is untouched, "new"

@@ -115,6 +115,24 @@ pub(super) fn head(record: &str) -> Option<(Head, bool)> {
     Some((head, flag))
 }
 
+/// The entities of the article `record` whose head is `head`, as `prep` (a builder under
+/// the decisions) prepares them: the head's own, unless preparing may rename them
+/// ([`renamed`]), then the whole record parsed and prepared. `None` when it does not
+/// parse.
+pub(super) fn prepared_entities(
+    head: Head,
+    record: &str,
+    decisions: &Decisions,
+    prep: &Builder,
+) -> Option<Vec<Entity>> {
+    if !renamed(&head, decisions) {
+        return Some(head.entities);
+    }
+    let mut a: Extraction = serde_json::from_str(record).ok()?;
+    prep.prepare_in_place(&mut a);
+    Some(a.entities)
+}
+
 /// True when preparing the article ([`Builder::prepare`]) may rename its entities: one
 /// is a generic institution a country may name ([`super::qualify`]), or a `separate`
 /// decision is about the article.
@@ -290,14 +308,7 @@ pub fn replay<'t>(
         }
         base_flags.push(flag);
         // Prepared as the builder does (its names made safe are some of its names).
-        let entities = match renamed(&h, new) {
-            false => h.entities,
-            true => {
-                let mut a: Extraction = serde_json::from_str(text).ok()?;
-                prep.prepare_in_place(&mut a);
-                a.entities
-            }
-        };
+        let entities = prepared_entities(h, text, new, &prep)?;
         starts.push(mention.len());
         for e in &entities {
             mention.push(tokens.join(e).expect("an id family"));

@@ -42,7 +42,7 @@
 //! per mention, and the articles and records of `C`.
 
 use super::Extraction;
-use super::component::{self, Tokens, head, name_key, renamed};
+use super::component::{self, Tokens, head, name_key};
 use super::decisions::Decisions;
 use super::journal::Entry;
 use super::known::Known;
@@ -102,14 +102,7 @@ pub(super) fn excise(
             at = Some(k);
         }
         stored.push(flag);
-        let entities = match renamed(&h, decisions) {
-            false => h.entities,
-            true => {
-                let mut a: Extraction = serde_json::from_str(record).ok()?;
-                prep.prepare_in_place(&mut a);
-                a.entities
-            }
-        };
+        let entities = component::prepared_entities(h, record, decisions, &prep)?;
         starts.push(mention.len());
         for e in &entities {
             mention.push(tokens.join(e)?);

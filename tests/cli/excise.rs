@@ -8,7 +8,9 @@
 
 use crate::harness::run_policy;
 use crate::journal::{base_with, compacts_to, journal_of, kill_9_compact, same_stats};
-use crate::retract::{changes_entities, entries, killed_remove, same_answers, synthetic_bases};
+use crate::retract::{
+    changes_entities, entries, killed_remove, removed_both_ways, same_answers, synthetic_bases,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -27,13 +29,7 @@ fn removing_a_base_article_that_changed_the_entities_goes_through_the_journal() 
         .collect();
     let (mut journalled, mut reflagged) = (0, 0);
     for (k, id) in changed.iter().enumerate() {
-        let (_dir, base, slow, _) = synthetic_bases();
-        let before = fs::read(&base).unwrap();
-        let (code, out, err) = run_policy("always", &base, &["remove", id]);
-        assert_eq!(code, 0, "{err}");
-        let (code, slow_out, err2) = run_policy("never", &slow, &["remove", id]);
-        assert_eq!(code, 0, "{err2}");
-        assert_eq!(out, slow_out, "what remove says");
+        let (_dir, base, slow, before, _) = removed_both_ways(id);
         if journal_of(&base).exists() {
             journalled += 1;
             assert_eq!(fs::read(&base).unwrap(), before, "the base was rewritten");

@@ -287,6 +287,23 @@ pub(crate) fn changes_entities(base: &Path) -> Vec<(String, Option<bool>)> {
         .collect()
 }
 
+/// Two copies of the synthetic bases with article `id` removed from each: `base`
+/// through the snapshot (the journal where it can), `slow` by the whole-base path; both
+/// removes succeed and say the same. Also gives `base`'s bytes before the remove, and
+/// what its remove wrote on stderr.
+pub(crate) fn removed_both_ways(
+    id: &str,
+) -> (tempfile::TempDir, PathBuf, PathBuf, Vec<u8>, String) {
+    let (dir, base, slow, _) = synthetic_bases();
+    let before = fs::read(&base).unwrap();
+    let (code, out, err) = run_policy("always", &base, &["remove", id]);
+    assert_eq!(code, 0, "{err}");
+    let (code, slow_out, err2) = run_policy("never", &slow, &["remove", id]);
+    assert_eq!(code, 0, "{err2}");
+    assert_eq!(out, slow_out, "what remove says");
+    (dir, base, slow, before, err)
+}
+
 /// A base of 48 synthetic articles (0 to 39, then 429 to 436, which change no entity),
 /// added the slow way, twice (`kg.json` and `slow.json`), and the articles.
 pub(crate) fn synthetic_bases() -> (tempfile::TempDir, PathBuf, PathBuf, Vec<PathBuf>) {
@@ -322,13 +339,7 @@ fn removing_a_base_article_answers_as_the_whole_base_remove() {
         pure[0],
         &changed.0,
     ] {
-        let (_dir, base, slow, _) = synthetic_bases();
-        let before = fs::read(&base).unwrap();
-        let (code, out, err) = run_policy("always", &base, &["remove", id]);
-        assert_eq!(code, 0, "{err}");
-        let (code, slow_out, err2) = run_policy("never", &slow, &["remove", id]);
-        assert_eq!(code, 0, "{err2}");
-        assert_eq!(out, slow_out, "what remove says");
+        let (_dir, base, slow, before, err) = removed_both_ways(id);
         if journal_of(&base).exists() {
             journalled += 1;
             assert_eq!(fs::read(&base).unwrap(), before, "the base was rewritten");

@@ -749,6 +749,15 @@ const UNNAMED: [&str; 10] = [
 
 fn speech_verb(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
+    // "Disney has added iconic brands": "add" with its perfect's auxiliary takes an
+    // object, not a claim, unless "that" reports one.
+    if matches!(s.word(i), "add" | "added")
+        && i > 0
+        && matches!(s.word(i - 1), "has" | "have" | "had")
+        && s.word(i + 1) != "that"
+    {
+        return;
+    }
     // "…, Chilean officials said": the unnamed speakers, not a name of the claim before
     // them; with a country adjective they speak for the country.
     if i > 0 && UNNAMED.contains(&s.word(i - 1)) {
@@ -1181,6 +1190,18 @@ mod tests {
         assert_eq!(f[0].1, "The harvest was the best in years");
         let f = stated("\u{201c}The harvest was the best in years,\u{201d} Dubois said.");
         assert_eq!(f[0].1, "The harvest was the best in years");
+    }
+
+    #[test]
+    fn a_perfect_add_takes_an_object_not_a_claim() {
+        assert!(
+            stated("The Lima Zoo has added rare birds like condors since it was opened in 2005.")
+                .is_empty()
+        );
+        let f = stated("The Lima Zoo has added that the condors are healthy.");
+        assert_eq!(f[0].1, "The condors are healthy");
+        let f = stated("The Lima Zoo added the condors were healthy.");
+        assert_eq!(f[0].1, "The condors were healthy");
     }
 
     #[test]

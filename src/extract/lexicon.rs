@@ -227,6 +227,40 @@ pub fn is_facility(name: &str) -> bool {
         .is_some_and(|w| FACILITIES.contains(&w.to_lowercase().as_str()))
 }
 
+/// A common noun for an organisation: an institution's cue word ("agency",
+/// "broadcaster") or a word for a company by what it does ("exporter", "carmaker").
+pub fn is_organisation_noun(w: &str) -> bool {
+    lexicons().institution_forms.get(w).is_some()
+        || matches!(
+            w,
+            "exporter"
+                | "importer"
+                | "maker"
+                | "carmaker"
+                | "automaker"
+                | "manufacturer"
+                | "producer"
+                | "operator"
+                | "airline"
+                | "carrier"
+                | "giant"
+                | "regulator"
+                | "watchdog"
+                | "retailer"
+                | "supplier"
+                | "developer"
+                | "lender"
+                | "insurer"
+                | "conglomerate"
+                | "outlet"
+                | "wing"
+                | "unit"
+                | "division"
+                | "subsidiary"
+                | "affiliate"
+        )
+}
+
 /// Words that open the name of an undertaking, not of anyone who acts or speaks:
 /// "Operation Faithful Patriot", "Project Cheetah", "Programme Vaccinate". Such a
 /// name is no entity.

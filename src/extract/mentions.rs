@@ -14,6 +14,7 @@ use super::attributes::{count_before, is_calendar_word, number_value};
 use super::lexicon::{CountryForm, STATE_HEADS, lexicons};
 use super::tokens::{TokKind, Token};
 use crate::model::Kind;
+use std::collections::HashMap;
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,6 +231,31 @@ pub fn qualify_generic_bodies(sentences: &mut [Vec<Mention>]) {
             && let Some(demonym) = lexicons().countries[c].demonyms.first()
         {
             m.name = format!("{demonym} {}", m.name);
+        }
+    }
+}
+
+/// "the oil company Gazprom … Gazprom said": a name no cue types takes the kind its
+/// other mentions in the article were given by a cue, when they agree on one.
+pub fn share_name_kinds(sentences: &mut [Vec<Mention>]) {
+    let mut typed: HashMap<String, Option<Kind>> = HashMap::new();
+    for m in sentences.iter().flatten() {
+        if let MentionKind::Name(Some(k)) = m.kind {
+            typed
+                .entry(m.name.clone())
+                .and_modify(|seen| {
+                    if *seen != Some(k) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(k));
+        }
+    }
+    for m in sentences.iter_mut().flatten() {
+        if m.kind == MentionKind::Name(None)
+            && let Some(&Some(k)) = typed.get(&m.name)
+        {
+            m.kind = MentionKind::Name(Some(k));
         }
     }
 }
@@ -581,6 +607,11 @@ impl Finder<'_> {
                     break;
                 }
                 j += 1;
+                continue;
+            }
+            // "School of Arts & Sciences", "Keppel Offshore & Marine".
+            if t.text == "&" && self.tokens.get(j + 1).is_some_and(Token::is_capitalised) {
+                j += 2;
                 continue;
             }
             if self.particle_name_at(j) {
@@ -1001,6 +1032,15 @@ impl Finder<'_> {
         } else {
             None
         };
+        // "the state-run oil company Gazprom", "carmaker Toyota": a name right after a
+        // noun for an organisation names one.
+        if kind.is_none()
+            && p > 0
+            && self.tokens[p - 1].is_lower_word()
+            && super::lexicon::is_organisation_noun(self.lowers[p - 1])
+        {
+            kind = Some(Kind::Institution);
+        }
         if kind.is_none()
             && let Some(next) = self.tokens.get(e)
             && next.is_lower_word()
@@ -1025,7 +1065,12 @@ impl Finder<'_> {
             }
         }
         let single = end - p == 1;
-        if initial && single && kind.is_none() {
+        // "Boeing's James Bell": a word that takes a possessive is a name.
+        let owner = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == TokKind::Possessive);
+        if initial && single && kind.is_none() && !owner {
             let w = self.lowers[p];
             if w.ends_with("ing") || w.ends_with("ly") || !lex.families(w).is_empty() {
                 return end;
@@ -2019,6 +2064,75 @@ mod tests {
         let m = mentions("the Ministry of Foreign Affairs and Trade said");
         assert_eq!(m[0].0, "Ministry of Foreign Affairs and Trade");
         assert_eq!(m[0].1, MentionKind::Name(Some(Kind::Institution)));
+    }
+
+    #[test]
+    fn an_ampersand_between_capitalised_words_joins_a_name() {
+        assert_eq!(
+            names("Keppel Offshore & Marine met the School of Arts & Sciences."),
+            ["Keppel Offshore & Marine", "School of Arts & Sciences"]
+        );
+        // Not before a lowercase word.
+        assert_eq!(names("Ana Lind & friends came."), ["Ana Lind"]);
+    }
+
+    #[test]
+    fn an_opening_word_that_takes_a_possessive_is_a_name() {
+        // "Boeing" ends like a verb's "-ing", which alone drops an opening word.
+        assert_eq!(
+            names("Boeing's James Bell spoke."),
+            ["Boeing", "James Bell"]
+        );
+        assert!(names("Boeing spoke.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_an_organisation_noun_names_an_organisation() {
+        for text in [
+            "the state-run oil company Velonor said",
+            "shares of carmaker Velonor fell",
+            "the arms exporter Velonor said",
+        ] {
+            let m = mentions(text);
+            let velonor = m.iter().find(|m| m.0 == "Velonor").expect(text);
+            assert_eq!(
+                velonor.1,
+                MentionKind::Name(Some(Kind::Institution)),
+                "{text}"
+            );
+        }
+        let m = mentions("the farmer Velonor said");
+        assert_eq!(m[0].1, MentionKind::Name(None));
+    }
+
+    #[test]
+    fn a_name_takes_the_kind_its_other_mentions_were_given() {
+        let text = [
+            "The oil company Velonor grew.",
+            "Velonor said so.",
+            "Ana Lind left.",
+        ];
+        let mut all: Vec<Vec<Mention>> = text
+            .iter()
+            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
+            .collect();
+        share_name_kinds(&mut all);
+        assert_eq!(all[1][0].kind, MentionKind::Name(Some(Kind::Institution)));
+        assert_eq!(all[2][0].kind, MentionKind::Name(None));
+        // Two cues that disagree give no kind.
+        let text = [
+            "The company Velonor grew.",
+            "They reached Velonor.",
+            "Velonor spoke.",
+        ];
+        let mut all: Vec<Vec<Mention>> = text
+            .iter()
+            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
+            .collect();
+        let reached = all[1].iter_mut().find(|m| m.name == "Velonor").unwrap();
+        reached.kind = MentionKind::Name(Some(Kind::Place));
+        share_name_kinds(&mut all);
+        assert_eq!(all[2][0].kind, MentionKind::Name(None));
     }
 
     #[test]

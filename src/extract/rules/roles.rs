@@ -8,14 +8,15 @@
 //!   of Russia;
 //! * `demonym-group`: "North Korean troops" → member of North Korea;
 //! * `descriptor-apposition`: "Russian news agency, TASS" → TASS is a member of Russia;
-//! * `possessive-member`: "Russia's Pacific Fleet" → member of Russia;
+//! * `possessive-member`: "Russia's Pacific Fleet" → member of Russia, "Gazprom's
+//!   exploration wing Gazprom Burenie" → member of Gazprom;
 //! * `organisation-group`: "NATO troops" → member of NATO;
 //! * `head-verb`: "X heads Y", "X, who runs Y" → X leads Y.
 
 use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::{
-    CountryForm, Family, RoleLink, STATE_HEADS, STATE_MODIFIERS, lexicons,
+    self, CountryForm, Family, RoleLink, STATE_HEADS, STATE_MODIFIERS, lexicons,
 };
 use crate::extract::mentions::{MentionKind, portfolio_name};
 use crate::extract::tokens::TokKind;
@@ -42,6 +43,7 @@ pub fn apply(ctx: &mut Ctx) {
         members_such_as(ctx, k);
         affiliation(ctx, k);
         nationality_noun(ctx, k);
+        possessive_member(ctx, k);
         match s.mentions[k].kind {
             MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
             MentionKind::Name(Some(Kind::Institution)) => {
@@ -73,61 +75,91 @@ pub fn apply(ctx: &mut Ctx) {
                 }
             }
             MentionKind::Descriptor(Some(c)) => descriptor(ctx, k, c),
-            MentionKind::Country(_) if s.possessive(k) => {
-                // Past lowercase words describing it.
-                let mut at = s.mentions[k].end + 1;
-                while at < s.tokens.len()
-                    && at < s.mentions[k].end + 7
-                    && s.tok_mention[at].is_none()
-                    && (s.tokens[at].is_lower_word() || s.tokens[at].is_punct("-"))
-                {
-                    at += 1;
-                }
-                let next = s
-                    .mention_from(s.mentions[k].end + 1)
-                    .or_else(|| s.mention_from(at));
-                if let Some(next) = next
-                    && let Some(o) = ctx.entity(next)
-                    && !matches!(s.mentions[next].kind, MentionKind::Group(Some(_)))
-                    && let Some(c) = ctx.entity(k)
-                {
-                    // "Russia's state-run arms exporter Rosoboronexport": a name after
-                    // lowercase words ending in an organisation noun is that organisation.
-                    let between = s.mentions[k].end + 1..s.mentions[next].start;
-                    let described = matches!(s.mentions[next].kind, MentionKind::Name(_))
-                        && (1..=6).contains(&between.len())
-                        && between
-                            .clone()
-                            .all(|j| s.tokens[j].is_lower_word() || s.tokens[j].is_punct("-"))
-                        && is_organisation_noun(s.word(s.mentions[next].start - 1));
-                    if described {
-                        ctx.resolved.entities[o].kind = Kind::Institution;
-                    }
-                    // "Luxembourg's Jean Asselborn": a person the country's possessive
-                    // names is one of its people (the guideline: a stated possessive
-                    // gives member-of).
-                    // Not a name that modifies a noun after it ("Syria's Magic World
-                    // amusement park").
-                    let modifier = s.tokens.get(s.mentions[next].end).is_some_and(|t| {
-                        t.is_lower_word() && !lexicons().is_verb(t.lower.as_ref())
-                    });
-                    let person = ctx.kind(o) == Kind::Person && !modifier;
-                    // "England's Banham Zoo": a facility is located in the country
-                    // (`possessive-place`), no member of it.
-                    let body = match ctx.kind(o) {
-                        Kind::Institution => {
-                            !crate::extract::lexicon::is_facility(&ctx.resolved.entities[o].name)
-                        }
-                        Kind::Group => true,
-                        _ => person,
-                    };
-                    if described || (between.is_empty() && body) {
-                        ctx.emit(o, Relation::MemberOf, c, None, None, Rule::PossessiveMember);
-                    }
-                }
-            }
             _ => {}
         }
+    }
+}
+
+/// `possessive-member`: "Russia's Pacific Fleet", "Luxembourg's Jean Asselborn",
+/// "Gazprom's exploration wing Gazprom Burenie": what a country's or a named
+/// institution's possessive names is a member of it.
+fn possessive_member(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let Some(country) = possessor(ctx, k).filter(|_| s.possessive(k)) else {
+        return;
+    };
+    let described = described_body(s, k);
+    let next = described.or_else(|| s.mention_from(s.mentions[k].end + 1));
+    if let Some(next) = next
+        && let Some(o) = ctx.entity(next)
+        && !matches!(s.mentions[next].kind, MentionKind::Group(Some(_)))
+        && let Some(c) = ctx.entity(k)
+    {
+        let between = s.mentions[k].end + 1..s.mentions[next].start;
+        let described = described.is_some();
+        if described {
+            ctx.resolved.entities[o].kind = Kind::Institution;
+        }
+        // "Luxembourg's Jean Asselborn": a person the country's possessive
+        // names is one of its people (the guideline: a stated possessive
+        // gives member-of).
+        // Not a name that modifies a noun after it ("Syria's Magic World
+        // amusement park").
+        let modifier = s
+            .tokens
+            .get(s.mentions[next].end)
+            .is_some_and(|t| t.is_lower_word() && !lexicons().is_verb(t.lower.as_ref()));
+        let person = ctx.kind(o) == Kind::Person && !modifier;
+        // "England's Banham Zoo": a facility is located in the country
+        // (`possessive-place`), no member of it; an institution's facility
+        // is one of its units ("the Smithsonian Institution's National
+        // Zoological Park").
+        let body = match ctx.kind(o) {
+            Kind::Institution => {
+                !country || !crate::extract::lexicon::is_facility(&ctx.resolved.entities[o].name)
+            }
+            Kind::Group => true,
+            _ => person,
+        };
+        if described || (between.is_empty() && body) {
+            ctx.emit(o, Relation::MemberOf, c, None, None, Rule::PossessiveMember);
+        }
+    }
+}
+
+/// "Russia's state-run arms exporter Rosoboronexport", "Gazprom's oil and gas
+/// exploration wing Gazprom Burenie": the name after mention `k`'s possessive and one to
+/// six lowercase words (or things: "oil") ending in an organisation noun, which names
+/// that organisation.
+fn described_body(s: &Sentence, k: usize) -> Option<usize> {
+    let first = s.mentions[k].end + 1;
+    let mut at = first;
+    while at < s.tokens.len() && at < first + 6 {
+        let thing = s.tok_mention[at].is_some_and(|m| s.mentions[m].kind == MentionKind::Thing);
+        if !(thing || s.tokens[at].is_lower_word() || s.tokens[at].is_punct("-")) {
+            break;
+        }
+        at += 1;
+    }
+    let next = s.tok_mention.get(at).copied().flatten()?;
+    (at > first
+        && s.mentions[next].start == at
+        && matches!(s.mentions[next].kind, MentionKind::Name(_))
+        && lexicon::is_organisation_noun(s.word(at - 1)))
+    .then_some(next)
+}
+
+/// Whether mention `k` can own members with its possessive: `Some(true)` for a
+/// country, `Some(false)` for a named institution ("Gazprom's", "the Smithsonian
+/// Institution's"), `None` for anything else.
+fn possessor(ctx: &Ctx, k: usize) -> Option<bool> {
+    match ctx.sentence.mentions[k].kind {
+        MentionKind::Country(_) => Some(true),
+        MentionKind::Name(_) => ctx
+            .entity(k)
+            .is_some_and(|e| ctx.kind(e) == Kind::Institution)
+            .then_some(false),
+        _ => None,
     }
 }
 
@@ -259,35 +291,6 @@ fn appointed(ctx: &mut Ctx, i: usize) {
         return;
     };
     ctx.emit(p, rel, body, None, None, Rule::Appointed);
-}
-
-/// A common noun for an organisation: an institution's cue word ("agency",
-/// "broadcaster") or a word for a company by what it does ("exporter", "carmaker").
-fn is_organisation_noun(w: &str) -> bool {
-    lexicons().institution_forms.get(w).is_some()
-        || matches!(
-            w,
-            "exporter"
-                | "importer"
-                | "maker"
-                | "carmaker"
-                | "automaker"
-                | "manufacturer"
-                | "producer"
-                | "operator"
-                | "airline"
-                | "carrier"
-                | "giant"
-                | "regulator"
-                | "watchdog"
-                | "retailer"
-                | "supplier"
-                | "developer"
-                | "lender"
-                | "insurer"
-                | "conglomerate"
-                | "outlet"
-        )
 }
 
 /// The only institution of the article named a ministry of `topic` ("defence" →
@@ -801,6 +804,11 @@ fn coordinated_title(ctx: &Ctx, k: usize) -> Option<usize> {
 fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     let s = ctx.sentence;
     let t = &lexicons().titles[title];
+    // "chairman of Russia's state-run oil company Gazprom": the title is the company's.
+    let of = of.map(|o| match s.mentions[o].kind {
+        MentionKind::Country(_) if s.possessive(o) => described_body(s, o).unwrap_or(o),
+        _ => o,
+    });
     let Some(person) = coordinated_title(ctx, k).or_else(|| titled_person(ctx, k, of)) else {
         return;
     };
@@ -1087,6 +1095,53 @@ mod tests {
             t.contains(&"Kuno National Park located-in India".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn an_institutions_possessive_names_its_units() {
+        for (text, fact) in [
+            (
+                "The Andes Institution's Condor Zoo opened on Monday.",
+                "Condor Zoo member-of Andes Institution",
+            ),
+            (
+                "Analysts at the Lima Foundation's Research Department spoke.",
+                "Research Department member-of Lima Foundation",
+            ),
+            // Past lowercase words and things ending in an organisation noun.
+            (
+                "The carmaker Velomax sold Velomax's battery and software unit Volta Labs.",
+                "Volta Labs member-of Velomax",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A place's possessive locates; it makes no member.
+        let t = role_triples("Lima's Condor Zoo opened on Monday.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
+    }
+
+    #[test]
+    fn a_title_of_a_countrys_described_company_is_the_companys() {
+        for (text, fact) in [
+            (
+                "Ivan Petrov, chairman of Russia's state-run oil company Neftegaz, spoke.",
+                "Ivan Petrov leads Neftegaz",
+            ),
+            (
+                "Ana Soto, CEO of Chile's biggest arms exporter Armachile, spoke.",
+                "Ana Soto leads Armachile",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+            assert!(
+                !t.iter()
+                    .any(|f| f.contains(" leads Russia") || f.contains(" leads Chile")),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

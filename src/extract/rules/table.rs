@@ -192,10 +192,11 @@ rules! {
         "The Russian news agency TASS: TASS is a member of Russia.",
         [("The Russian news agency TASS reported the visit.", "TASS member-of Russia"),
          ("The Chilean news agency Orbe reported the visit.", "Orbe member-of Chile")];
-    PossessiveMember = "possessive-member", "roles", [MemberOf], "a country's possessive before an institution",
-        "Russia's Pacific Fleet is a member of Russia.",
+    PossessiveMember = "possessive-member", "roles", [MemberOf], "a country's or an institution's possessive before an institution",
+        "Russia's Pacific Fleet is a member of Russia; the Lima Institution's Pacific Zoo of it.",
         [("Russia's Pacific Fleet sailed on Monday.", "Pacific Fleet member-of Russia"),
-         ("Chile's Carabineros said the llamas were healthy.", "Carabineros member-of Chile")];
+         ("Chile's Carabineros said the llamas were healthy.", "Carabineros member-of Chile"),
+         ("The Andes Institution's Condor Zoo opened.", "Condor Zoo member-of Andes Institution")];
     MembersSuchAs = "members-such-as", "roles", [MemberOf], "members like, member states such as, members including",
         "Y members like A and B: each country or institution listed is a member of Y.",
         [("Nato members like France and Germany sent no troops.", "Germany member-of Nato"),

@@ -191,6 +191,18 @@ mod tests {
     }
 
     #[test]
+    fn a_scheduled_deployment_to_a_list_with_a_plural_place() {
+        let f =
+            facts("Kenya is deploying troops to Somalia, the Baltic states and Chad next month.");
+        let places: Vec<&str> = f
+            .iter()
+            .filter(|f| f.1 == "deployed-to")
+            .map(|f| f.2.as_str())
+            .collect();
+        assert_eq!(places, ["Baltic states", "Chad", "Somalia"], "{f:?}");
+    }
+
+    #[test]
     fn the_active_deployer_sent_the_group() {
         for text in [
             "Kenya deployed 400 gendarmes to Somalia.",

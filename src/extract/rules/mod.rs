@@ -246,8 +246,9 @@ impl<'a> Sentence<'a> {
         self.is_blocked(i) && !self.decided(i)
     }
 
-    /// "will send", "would soon send", "is to send": a decided future, the modal one or
-    /// two words before the verb, nothing else hedging it.
+    /// "will send", "would soon send", "is to send", "is deploying … next month": a
+    /// decided future, the modal (or the progressive's "is") one or two words before the
+    /// verb, nothing else hedging it.
     fn decided(&self, i: usize) -> bool {
         let lex = lexicons();
         let Some(modal) = (1..=3).filter_map(|b| i.checked_sub(b)).find(|&j| {
@@ -256,6 +257,9 @@ impl<'a> Sentence<'a> {
                     && j + 1 == i
                     && j > 0
                     && matches!(self.word(j - 1), "is" | "are" | "was" | "were"))
+                || (j + 1 == i
+                    && matches!(self.word(j), "is" | "are")
+                    && self.word(i).ends_with("ing"))
         }) else {
             return false;
         };

@@ -640,6 +640,8 @@ mod tests {
             "The Berlin Zoo said it would send two tigers to Prague.",
             "The Berlin Zoo is to send two tigers to Prague.",
             "The Berlin Zoo will also send two tigers to Prague.",
+            // A progressive with a time to come is a scheduled transfer.
+            "The Berlin Zoo is sending two tigers to Prague next month.",
         ] {
             let t = triples(s);
             assert!(
@@ -650,6 +652,8 @@ mod tests {
         for s in [
             "If talks succeed, the Berlin Zoo will send two tigers to Prague.",
             "The Berlin Zoo will not send tigers to Prague.",
+            "The Berlin Zoo is not sending tigers to Prague next month.",
+            "Next year the Berlin Zoo may be sending two tigers to Prague.",
         ] {
             assert!(triples(s).is_empty(), "{s}: {:?}", triples(s));
         }

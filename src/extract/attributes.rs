@@ -97,10 +97,12 @@ pub fn count_before(tokens: &[Token], noun: usize, plural: bool) -> Option<u64> 
         if !plural && matches!(prev.lower.as_ref(), "a" | "an") {
             return Some(1);
         }
+        // "1,400 more troops": "more" between the number and its noun.
         let adjective = prev.is_lower_word()
-            && !super::lexicon::lexicons()
-                .function_words
-                .contains(prev.lower.as_ref())
+            && (prev.lower == "more"
+                || !super::lexicon::lexicons()
+                    .function_words
+                    .contains(prev.lower.as_ref()))
             && number_value(&prev.lower).is_none();
         if !adjective {
             return None;
@@ -513,6 +515,14 @@ mod tests {
         assert_eq!(count("a pair of swans", "swans", true), Some(2));
         assert_eq!(count("an old tiger", "tiger", false), Some(1));
         assert_eq!(count("the tigers", "tigers", true), None);
+    }
+
+    #[test]
+    fn counts_past_more() {
+        assert_eq!(count("send 1,400 more troops", "troops", true), Some(1400));
+        assert_eq!(count("two more pandas", "pandas", true), Some(2));
+        // "more" alone counts nothing.
+        assert_eq!(count("send more troops", "troops", true), None);
     }
 
     #[test]

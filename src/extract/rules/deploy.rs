@@ -203,6 +203,22 @@ mod tests {
     }
 
     #[test]
+    fn a_region_of_a_country_and_an_attribution_after_the_list() {
+        let f = facts(
+            "Britain is to send a further 1,400 troops to southern Afghanistan, Defence \
+             Secretary Des Browne said.",
+        );
+        let places: Vec<&str> = f
+            .iter()
+            .filter(|f| f.1 == "deployed-to")
+            .map(|f| f.2.as_str())
+            .collect();
+        assert_eq!(places, ["Afghanistan"], "{f:?}");
+        let sent = f.iter().find(|f| f.1 == "sent").expect("sent");
+        assert_eq!((sent.0.as_str(), sent.3), ("United Kingdom", Some(1400)));
+    }
+
+    #[test]
     fn the_active_deployer_sent_the_group() {
         for text in [
             "Kenya deployed 400 gendarmes to Somalia.",

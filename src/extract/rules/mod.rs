@@ -88,6 +88,22 @@ pub(crate) const PREPOSITIONS: [&str; 24] = [
     "among",
     "across",
 ];
+/// Compass words that place a region of the name after them: "southern Afghanistan".
+const COMPASS: [&str; 12] = [
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+];
+
 const DETERMINERS: [&str; 11] = [
     "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "these",
 ];
@@ -411,6 +427,11 @@ impl<'a> Sentence<'a> {
         while DETERMINERS.contains(&self.word(i)) {
             i += 1;
         }
+        // "to southern Afghanistan": one lowercase compass word before the name (not
+        // the "Eastern" of "Eastern Fleet").
+        if COMPASS.contains(&self.word(i)) && self.tokens[i].is_lower_word() {
+            i += 1;
+        }
         let m = self.tok_mention.get(i).copied().flatten()?;
         (self.mentions[m].start == i).then_some(m)
     }
@@ -699,8 +720,21 @@ impl<'a> Sentence<'a> {
                 break;
             }
             k += usize::from(self.word(k) == "the");
+            // "to Afghanistan, Defence Secretary Des Browne said": a name that modifies a
+            // title after it opens an attribution, not a list item.
+            let titled = |next: usize| {
+                self.tok_mention
+                    .get(self.mentions[next].end)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|t| matches!(self.mentions[t].kind, MentionKind::Title { .. }))
+            };
             match self.tok_mention.get(k).copied().flatten() {
-                Some(next) if self.mentions[next].start == k && !out.contains(&next) => {
+                Some(next)
+                    if self.mentions[next].start == k
+                        && !out.contains(&next)
+                        && !(comma && !and && titled(next)) =>
+                {
                     out.push(next);
                     end = self.mentions[next].end;
                     if and {

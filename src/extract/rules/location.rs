@@ -72,10 +72,24 @@ pub fn apply(ctx: &mut Ctx) {
                 _ => {}
             }
         }
+        // "the Lima Zoo in Peru", "the Chengdu Research Base, in southwest China's
+        // Sichuan province": after a country's possessive, the place it owns.
+        let at_in = if s.word(m.end) == "in" {
+            Some(m.end)
+        } else {
+            (s.tokens.get(m.end).is_some_and(|t| t.is_punct(",")) && s.word(m.end + 1) == "in")
+                .then_some(m.end + 1)
+        };
+        let inner_place = |n: usize| {
+            if !s.possessive(n) {
+                return Some(n);
+            }
+            s.mention_from(s.mentions[n].end + 1)
+                .filter(|&o| matches!(s.mentions[n].kind, MentionKind::Country(_)) && s.is_place(o))
+        };
         if matches!(m.kind, MentionKind::Name(_) | MentionKind::Capital(_))
-            && s.word(m.end) == "in"
-            && let Some(next) = s.mention_from(m.end + 1)
-            && !s.possessive(next)
+            && let Some(at_in) = at_in
+            && let Some(next) = s.mention_from(at_in + 1).and_then(inner_place)
             && !s.in_quote[m.start]
         {
             located(
@@ -504,6 +518,30 @@ mod tests {
             triples("A study by the Lisbon-based Atlantic Institute appeared."),
             ["Atlantic Institute located-in Lisbon"]
         );
+    }
+
+    #[test]
+    fn in_after_a_comma_and_past_a_countrys_possessive() {
+        for (text, fact) in [
+            (
+                "The pandas live at the Lima Panda Base, in southwest Peru's Cusco province.",
+                "Lima Panda Base located-in Cusco province",
+            ),
+            (
+                "The Lima Zoo, in northern Peru, opened.",
+                "Lima Zoo located-in Peru",
+            ),
+            (
+                "The Lima Zoo in Peru's Cusco province opened.",
+                "Lima Zoo located-in Cusco province",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A person is in no place so.
+        let t = triples("We met Ana Lind, in Lima, on Monday.");
+        assert!(!t.iter().any(|f| f.starts_with("Ana Lind")), "{t:?}");
     }
 
     #[test]

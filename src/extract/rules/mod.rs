@@ -89,7 +89,7 @@ pub(crate) const PREPOSITIONS: [&str; 24] = [
     "across",
 ];
 /// Compass words that place a region of the name after them: "southern Afghanistan".
-const COMPASS: [&str; 12] = [
+const COMPASS: [&str; 25] = [
     "northern",
     "southern",
     "eastern",
@@ -102,6 +102,19 @@ const COMPASS: [&str; 12] = [
     "north-eastern",
     "north-western",
     "south-eastern",
+    "south-western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
 ];
 
 const DETERMINERS: [&str; 11] = [

@@ -42,7 +42,8 @@
 //!
 //! # Complexity
 //! O(size of the articles' heads) to read every article's names (not its facts), then
-//! the articles of `C` parsed, their entities merged twice, and the facts of the
+//! the articles of `C` parsed, their entities merged twice (those before the article
+//! once: the two replays share them, [`component::run_without`]), and the facts of the
 //! entities of `C` whose key may change read through the snapshot and merged with the
 //! article and without it (by a builder, under merge decisions). Memory: a key per distinct name and id family, a number
 //! per mention, and the articles and records of `C`.
@@ -154,13 +155,7 @@ pub(super) fn excise(
     release();
     let j = ks.iter().position(|&k| k == x)?;
     // The entity side, with the article and without it: the flags.
-    let before = component::run(decisions, &parts)?;
-    let without = parts
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != j)
-        .map(|(_, p)| p);
-    let after = component::run(decisions, without)?;
+    let (before, after) = component::run_without(decisions, &parts, j)?;
     if !before.flags[j] {
         return None; // the base is not the rebuild of its articles
     }

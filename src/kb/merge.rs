@@ -43,6 +43,7 @@ pub(crate) fn fact_key(f: &Fact) -> FactKey {
 
 /// A fact being built: its provenances kept typed (and indexed by place) until
 /// [`Builder::finish`], so a fact stated by many articles takes each new one in O(1).
+#[derive(Clone)]
 struct Merged {
     fact: Fact,
     provenances: Vec<Provenance>,
@@ -133,7 +134,9 @@ pub(crate) fn merged_facts(statements: impl IntoIterator<Item = Fact>) -> Vec<Fa
 }
 
 /// The graph being built: the whole of it, or (over a [`Known`] base) the part of the
-/// base the new articles touch, read from it as they need it.
+/// base the new articles touch, read from it as they need it. A clone goes on apart
+/// from the same state.
+#[derive(Clone)]
 pub struct Builder<'k> {
     splits: Vec<(String, String)>,
     /// `separate` decisions: (the article's name of the entity, article id, new name).

@@ -266,10 +266,11 @@ pub(super) fn excise(
         .collect();
     old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
-    let mut by_place: HashMap<Place, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, f) in old_facts.iter().enumerate() {
-        for p in f.provenances() {
-            by_place.entry(place(&p)).or_default().push(i);
+        by_end.entry(f.subject.as_str()).or_default().push(i);
+        if f.object != f.subject {
+            by_end.entry(f.object.as_str()).or_default().push(i);
         }
     }
     // The statements whose key may change (the article's, and those with an end settled
@@ -279,8 +280,8 @@ pub(super) fn excise(
         let f = fact_of(s);
         Some(match s.old {
             [Some(_), Some(_)] => None,
-            [Some(c), None] => Some(other_end(&old_facts, &by_place, &inside, f, c, true)?),
-            [None, Some(c)] => Some(other_end(&old_facts, &by_place, &inside, f, c, false)?),
+            [Some(c), None] => Some(other_end(&old_facts, &by_end, &inside, f, c, true)?),
+            [None, Some(c)] => Some(other_end(&old_facts, &by_end, &inside, f, c, false)?),
             [None, None] => return None,
         })
     };
@@ -574,34 +575,37 @@ fn reduce(mut a: Extraction, marks: Vec<bool>) -> Part {
 /// The base's id of the end outside the component of `f` (stated by an article of the
 /// component; its end in it, the subject when `subject_in`, settled on `c`): the other
 /// end of the base fact of `f`'s relation and date stated at one of `f`'s places, with
-/// `c` at that end; `None` unless exactly one id is found.
+/// `c` at that end (`by_end` holds the facts of `old` on each id); `None` unless exactly
+/// one id is found.
 fn other_end<'f>(
     old: &'f [Fact],
-    by_place: &HashMap<Place, Vec<usize>>,
+    by_end: &HashMap<&str, Vec<usize>>,
     inside: &HashSet<&str>,
     f: &Fact,
     c: &str,
     subject_in: bool,
 ) -> Option<&'f str> {
+    let places: Vec<Place> = f.provenances().iter().map(place).collect();
     let mut found: BTreeSet<&str> = BTreeSet::new();
-    for p in f.provenances() {
-        for &i in by_place.get(&place(&p)).into_iter().flatten() {
-            let h = &old[i];
-            if h.relation != f.relation || h.date != f.date {
-                continue;
-            }
-            // (the end in the component, the other), as the relation allows them.
-            let mut sides: Vec<(&String, &String)> = Vec::new();
-            if subject_in || f.relation.is_symmetric() {
-                sides.push((&h.subject, &h.object));
-            }
-            if !subject_in || f.relation.is_symmetric() {
-                sides.push((&h.object, &h.subject));
-            }
-            for (inner, outer) in sides {
-                if inner == c && !inside.contains(outer.as_str()) {
-                    found.insert(outer.as_str());
-                }
+    for &i in by_end.get(c).into_iter().flatten() {
+        let h = &old[i];
+        if h.relation != f.relation
+            || h.date != f.date
+            || !h.provenances().iter().any(|p| places.contains(&place(p)))
+        {
+            continue;
+        }
+        // (the end in the component, the other), as the relation allows them.
+        let mut sides: Vec<(&String, &String)> = Vec::new();
+        if subject_in || f.relation.is_symmetric() {
+            sides.push((&h.subject, &h.object));
+        }
+        if !subject_in || f.relation.is_symmetric() {
+            sides.push((&h.object, &h.subject));
+        }
+        for (inner, outer) in sides {
+            if inner == c && !inside.contains(outer.as_str()) {
+                found.insert(outer.as_str());
             }
         }
     }

@@ -234,10 +234,59 @@ pub(super) fn run<'a>(
     decisions: &Decisions,
     articles: impl IntoIterator<Item = &'a (Extraction, Vec<bool>)>,
 ) -> Option<Run> {
-    let mut b = Builder::new(decisions);
-    let mut flags = Vec::new();
-    let mut at = Vec::new();
-    for (ex, inside) in articles {
+    let mut replay = Replay::new(decisions);
+    for a in articles {
+        replay.step(a)?;
+    }
+    Some(replay.finish())
+}
+
+/// [`run`] over all of `articles` and over all but the `j`th, as two runs that share the
+/// replay of the articles before the `j`th (the state there is cloned): the two runs
+/// with and without one article.
+pub(super) fn run_without(
+    decisions: &Decisions,
+    articles: &[(Extraction, Vec<bool>)],
+    j: usize,
+) -> Option<(Run, Run)> {
+    let mut with = Replay::new(decisions);
+    for a in articles.get(..j)? {
+        with.step(a)?;
+    }
+    let mut without = with.clone();
+    for a in &articles[j + 1..] {
+        without.step(a)?;
+    }
+    let without = without.finish();
+    for a in &articles[j..] {
+        with.step(a)?;
+    }
+    Some((with.finish(), without))
+}
+
+/// A replay of the component's mentions under way: the builder, each article's part of
+/// its flag, and the builder's entity of each statement's end in the component, in
+/// order.
+#[derive(Clone)]
+struct Replay {
+    b: Builder<'static>,
+    flags: Vec<bool>,
+    at: Vec<usize>,
+}
+
+impl Replay {
+    fn new(decisions: &Decisions) -> Self {
+        Replay {
+            b: Builder::new(decisions),
+            flags: Vec::new(),
+            at: Vec::new(),
+        }
+    }
+
+    /// Merges the article's entities in the component (`None`: a merge left pending, or
+    /// a fact from an entity to itself).
+    fn step(&mut self, (ex, inside): &(Extraction, Vec<bool>)) -> Option<()> {
+        let b = &mut self.b;
         // The article's entities in the component, without its facts (not copied).
         let part = Extraction {
             source: ex.source.clone(),
@@ -252,7 +301,7 @@ pub(super) fn run<'a>(
             changes_entities: ex.changes_entities,
         };
         let local = b.add_prepared_entities(&part);
-        flags.push(b.changed_entities());
+        self.flags.push(b.changed_entities());
         if b.merges_pending() {
             return None;
         }
@@ -265,19 +314,24 @@ pub(super) fn run<'a>(
             if s.is_some() && s == o {
                 return None; // a fact from an entity to itself
             }
-            at.extend(s.into_iter().chain(o).copied());
+            self.at.extend(s.into_iter().chain(o).copied());
+        }
+        Some(())
+    }
+
+    fn finish(self) -> Run {
+        let b = self.b;
+        let ends = self
+            .at
+            .into_iter()
+            .map(|i| b.id_at(b.settled(i)).to_string())
+            .collect();
+        Run {
+            flags: self.flags,
+            ends,
+            entities: b.finish(Default::default()).entities,
         }
     }
-    let ends = at
-        .into_iter()
-        .map(|i| b.id_at(b.settled(i)).to_string())
-        .collect();
-    let entities = b.finish(Default::default()).entities;
-    Some(Run {
-        flags,
-        ends,
-        entities,
-    })
 }
 
 /// The component replay of a base whose articles are the records `articles`, built
@@ -416,6 +470,70 @@ mod tests {
         assert_eq!(id_family("kim"), "kim");
         assert_eq!(id_family("-2"), "-2");
         assert_eq!(id_family("f-16x"), "f-16x");
+    }
+
+    /// The two runs that share the replay before the article left out are the runs
+    /// over all the articles and over the others.
+    #[test]
+    fn a_run_without_an_article_is_the_run_over_the_others() {
+        use crate::model::{Fact, Relation};
+        let person = |id: &str, name: &str, aliases: &[&str]| {
+            let mut e = Entity::new(id, name, Kind::Person);
+            e.aliases = aliases.iter().map(|a| a.to_string()).collect();
+            e
+        };
+        let article = |id: &str, entities: Vec<Entity>, facts: Vec<Fact>| {
+            let marks = vec![true; entities.len()];
+            let a = Extraction {
+                source: Source::new(id),
+                entities,
+                facts,
+                changes_entities: None,
+            };
+            (a, marks)
+        };
+        let russia = || Entity::new("russia", "Russia", Kind::Country);
+        let leads = |s: &str| Fact::new(s, Relation::Leads, "russia");
+        let parts = [
+            article(
+                "a",
+                vec![person("putin", "Putin", &[]), russia()],
+                vec![leads("putin")],
+            ),
+            article(
+                "b",
+                vec![person("vp", "Vladimir Putin", &["Putin"]), russia()],
+                vec![leads("vp")],
+            ),
+            article(
+                "c",
+                vec![person("putin", "Putin", &[]), russia()],
+                vec![leads("putin")],
+            ),
+            article("d", vec![person("vp", "Vladimir Putin", &[])], vec![]),
+        ];
+        let d = Decisions::default();
+        let same =
+            |x: &Run, y: &Run| (&x.flags, &x.ends, &x.entities) == (&y.flags, &y.ends, &y.entities);
+        for j in 0..parts.len() {
+            let (with, without) = run_without(&d, &parts, j).expect("a run");
+            assert!(same(&with, &run(&d, &parts).unwrap()), "{j}: with");
+            let others = parts
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != j)
+                .map(|(_, p)| p);
+            assert!(same(&without, &run(&d, others).unwrap()), "{j}: without");
+            let ids = |r: &Run| r.entities.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+            // Without the first, the second's id; without the second, the last's
+            // "Vladimir Putin" joins no "Putin".
+            let want = match j {
+                0 => &["russia", "vp"][..],
+                1 => &["putin", "russia", "vp"],
+                _ => &["putin", "russia"],
+            };
+            assert_eq!(ids(&without), want, "{j}: the entity's id");
+        }
     }
 
     #[test]

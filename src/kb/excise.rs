@@ -18,11 +18,16 @@
 //!   `changes_entities` flag in `C`; an article's new flag is true where the new part is,
 //!   its stored one where both parts agree; it gives up (the whole-base path) where the
 //!   part went from changed to unchanged (the article's other components would tell);
-//! - a [`Builder`] given each article's entities in `C`, its facts with an end in `C`, and,
-//!   for a fact's other end outside `C`, a stand-in entity carrying the base's id of that
-//!   end (found from the base fact stated at the same place, whose `C` end is where the
-//!   first replay settled it; the stand-ins' names meet no real name) gives the entities
-//!   of `C` and the facts with an end in `C`, as the rebuild writes them.
+//! - the same replays give the entities of `C` as the rebuild writes them, and where each
+//!   statement's ends in `C` settle; a fact's other end outside `C` is the base's id of
+//!   that end (found from the base fact stated at the same place, whose `C` end is where
+//!   the replay with the article settled it). Under no merge decision, the facts of the
+//!   keys that may change are then merged straight from those ends
+//!   ([`merged_facts`]: one per key, in article order, as the builder merges them).
+//!   Under merge decisions (the builder moves a merged entity's facts, in its own order)
+//!   a [`Builder`] is given each article's entities in `C`, those statements, and for
+//!   each end outside `C` a stand-in entity carrying that base id (the stand-ins' names
+//!   meet no real name), with the article and without it.
 //!
 //! The replay with the article must give the base's own records of `C` (its entities
 //! found by their names, its facts by those entities, through the snapshot), record for
@@ -37,8 +42,10 @@
 //!
 //! # Complexity
 //! O(size of the articles' heads) to read every article's names (not its facts), then
-//! the articles of `C` parsed and merged three times, and the facts of the entities of
-//! `C` read through the snapshot. Memory: a key per distinct name and id family, a number
+//! the articles of `C` parsed, their entities merged twice (those before the article
+//! once: the two replays share them, [`component::run_without`]), and the facts of the
+//! entities of `C` whose key may change read through the snapshot and merged with the
+//! article and without it (by a builder, under merge decisions). Memory: a key per distinct name and id family, a number
 //! per mention, and the articles and records of `C`.
 
 use super::Extraction;
@@ -46,7 +53,7 @@ use super::component::{self, Tokens, head, name_key};
 use super::decisions::Decisions;
 use super::journal::Entry;
 use super::known::Known;
-use super::merge::{Builder, FactKey, Place, fact_key, place};
+use super::merge::{Builder, FactKey, Place, fact_key, first_place, merged_facts, place};
 use super::overlay::Overlay;
 use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile};
@@ -148,13 +155,7 @@ pub(super) fn excise(
     release();
     let j = ks.iter().position(|&k| k == x)?;
     // The entity side, with the article and without it: the flags.
-    let before = component::run(decisions, &parts)?;
-    let without = parts
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != j)
-        .map(|(_, p)| p);
-    let after = component::run(decisions, without)?;
+    let (before, after) = component::run_without(decisions, &parts, j)?;
     if !before.flags[j] {
         return None; // the base is not the rebuild of its articles
     }
@@ -265,10 +266,11 @@ pub(super) fn excise(
         .collect();
     old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
-    let mut by_place: HashMap<Place, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, f) in old_facts.iter().enumerate() {
-        for p in f.provenances() {
-            by_place.entry(place(&p)).or_default().push(i);
+        by_end.entry(f.subject.as_str()).or_default().push(i);
+        if f.object != f.subject {
+            by_end.entry(f.object.as_str()).or_default().push(i);
         }
     }
     // The statements whose key may change (the article's, and those with an end settled
@@ -278,8 +280,8 @@ pub(super) fn excise(
         let f = fact_of(s);
         Some(match s.old {
             [Some(_), Some(_)] => None,
-            [Some(c), None] => Some(other_end(&old_facts, &by_place, &inside, f, c, true)?),
-            [None, Some(c)] => Some(other_end(&old_facts, &by_place, &inside, f, c, false)?),
+            [Some(c), None] => Some(other_end(&old_facts, &by_end, &inside, f, c, true)?),
+            [None, Some(c)] => Some(other_end(&old_facts, &by_end, &inside, f, c, false)?),
             [None, None] => return None,
         })
     };
@@ -308,73 +310,61 @@ pub(super) fn excise(
         .flat_map(|f| f.provenances())
         .map(|p| place(&p))
         .collect();
+    let first: HashSet<_> = places
+        .iter()
+        .map(|(s, span, e)| (s.as_deref(), *span, e.as_deref()))
+        .collect();
     for (i, s) in said.iter().enumerate() {
-        if !outs.contains_key(&i)
-            && fact_of(s)
-                .provenances()
-                .iter()
-                .any(|p| places.contains(&place(p)))
-        {
+        let f = fact_of(s);
+        let there = if f.extra.contains_key("also") {
+            f.provenances().iter().any(|p| places.contains(&place(p)))
+        } else {
+            first.contains(&first_place(f))
+        };
+        if there && !outs.contains_key(&i) {
             outs.insert(i, out_end(s)?);
         }
     }
-    // Each article with those statements, their ends outside the component stood in for.
-    let mut graph_parts: Vec<Extraction> = Vec::with_capacity(parts.len());
-    for (p, (a, marks)) in parts.iter().enumerate() {
-        let all: HashMap<&str, &Entity> = a.entities.iter().map(|e| (e.id.as_str(), e)).collect();
-        let mut outside: BTreeMap<&str, (String, &Entity)> = BTreeMap::new();
-        let mut facts = Vec::new();
-        for (i, s) in said.iter().enumerate().filter(|(_, s)| s.part == p) {
-            let Some(&out) = outs.get(&i) else { continue };
-            let f = fact_of(s);
-            let mut g = f.clone();
-            if let Some(other) = out {
-                let local = if s.old[0].is_none() {
-                    &f.subject
-                } else {
-                    &f.object
-                };
-                stand_in(&mut outside, local, other, all[local.as_str()])?;
-                if s.old[0].is_none() {
-                    g.subject = other.to_string();
-                } else {
-                    g.object = other.to_string();
-                }
-            }
-            facts.push(g);
-        }
-        let mut entities: Vec<Entity> = a
-            .entities
-            .iter()
-            .zip(marks)
-            .filter(|(_, m)| **m)
-            .map(|(e, _)| e.clone())
-            .collect();
-        for (base_id, e) in outside.into_values() {
-            if mine[p].contains(base_id.as_str()) {
-                return None; // a stand-in's id is the article's name of another entity
-            }
-            entities.push(Entity::new(
-                base_id.clone(),
-                stand_in_name(&base_id),
-                e.kind,
-            ));
-        }
-        graph_parts.push(Extraction {
-            source: a.source.clone(),
-            entities,
-            facts,
-            changes_entities: None,
-        });
+    // The statements the touched keys' facts are rebuilt from, article by article.
+    let mut kept: Vec<Vec<(usize, Option<&str>)>> = vec![Vec::new(); parts.len()];
+    let mut order: Vec<(usize, Option<&str>)> = outs.into_iter().collect();
+    order.sort_unstable_by_key(|&(i, _)| i);
+    for (i, out) in order {
+        kept[said[i].part].push((i, out));
     }
-    drop(outs);
     let of_touched = |facts: Vec<Fact>| -> Vec<Fact> {
-        facts
+        let mut facts: Vec<Fact> = facts
             .into_iter()
             .filter(|f| touched.contains(&fact_key(f)))
-            .collect()
+            .collect();
+        facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        facts
     };
-    let (with_entities, with_facts) = graph(decisions, graph_parts.iter())?;
+    // With the article and without it: the component's entities and those facts.
+    let ((with_entities, with_facts), (new_entities, new_facts)) =
+        if decisions.merges().next().is_none() {
+            let by_id = |mut entities: Vec<Entity>| {
+                entities.sort_by(|a, b| a.id.cmp(&b.id));
+                entities
+            };
+            let (with, without) = settled_facts(&parts, &said, &kept, j)?;
+            (
+                (by_id(before.entities), with),
+                (by_id(after.entities), without),
+            )
+        } else {
+            let graph_parts = stood_in(&parts, &said, &kept, &mine)?;
+            let without = graph_parts
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != j)
+                .map(|(_, p)| p);
+            (
+                graph(decisions, graph_parts.iter())?,
+                graph(decisions, without)?,
+            )
+        };
+    drop(kept);
     let mut old_touched: Vec<Fact> = touched
         .iter()
         .filter_map(|k| old_by_key.get(k).map(|f| (*f).clone()))
@@ -383,14 +373,6 @@ pub(super) fn excise(
     if with_entities != old_entities || of_touched(with_facts) != old_touched {
         return None; // not the base's records: the replay does not model it
     }
-    let (new_entities, new_facts) = graph(
-        decisions,
-        graph_parts
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != j)
-            .map(|(_, p)| p),
-    )?;
     let new_facts = of_touched(new_facts);
     let old_facts = old_touched;
     // What changed.
@@ -434,6 +416,115 @@ pub(super) fn excise(
         flags,
         ..Entry::default()
     })
+}
+
+/// The facts the statements `kept` (per article of the component, the indices in `said`
+/// of the statements whose facts are rebuilt, and each one's end outside the component)
+/// make with the removed article (`parts[j]`) and without it, as a [`Builder`] under no
+/// merge decision makes them ([`merged_facts`]): each end in the component is the id it
+/// settled on in that replay, the other the base's id. `None` when an article's entity
+/// outside the component would stand for two base entities, or two for one (no merge
+/// joins them: the base is not the rebuild of its articles).
+fn settled_facts(
+    parts: &[Part],
+    said: &[Said<'_>],
+    kept: &[Vec<(usize, Option<&str>)>],
+    j: usize,
+) -> Option<(Vec<Fact>, Vec<Fact>)> {
+    let (mut with, mut without) = (Vec::new(), Vec::new());
+    for (p, (a, _)) in parts.iter().enumerate() {
+        let all: HashMap<&str, &Entity> = a.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        let mut outside: BTreeMap<&str, (String, &Entity)> = BTreeMap::new();
+        for &(i, out) in &kept[p] {
+            let s = &said[i];
+            let f = &a.facts[s.fact];
+            if let Some(other) = out {
+                let local = if s.old[0].is_none() {
+                    &f.subject
+                } else {
+                    &f.object
+                };
+                stand_in(&mut outside, local, other, all[local.as_str()])?;
+            }
+            let with_ends = |ends: [Option<&str>; 2]| -> Option<Fact> {
+                let mut g = f.clone();
+                g.subject = ends[0].or(out)?.to_string();
+                g.object = ends[1].or(out)?.to_string();
+                Some(g)
+            };
+            with.push(with_ends(s.old)?);
+            if p != j {
+                without.push(with_ends(s.new)?);
+            }
+        }
+        let mut ids: Vec<&String> = outside.values().map(|(id, _)| id).collect();
+        ids.sort();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return None;
+        }
+    }
+    Some((merged_facts(with), merged_facts(without)))
+}
+
+/// Each article of the component with the statements `kept` (see [`settled_facts`]),
+/// their ends outside the component stood in for: what [`graph`] replays under merge
+/// decisions. `None` when a stand-in's id is the article's id of another entity (`mine`:
+/// per article, its entities in the component) or an end stands for two.
+fn stood_in(
+    parts: &[Part],
+    said: &[Said<'_>],
+    kept: &[Vec<(usize, Option<&str>)>],
+    mine: &[HashSet<&str>],
+) -> Option<Vec<Extraction>> {
+    let mut graph_parts: Vec<Extraction> = Vec::with_capacity(parts.len());
+    for (p, (a, marks)) in parts.iter().enumerate() {
+        let all: HashMap<&str, &Entity> = a.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        let mut outside: BTreeMap<&str, (String, &Entity)> = BTreeMap::new();
+        let mut facts = Vec::new();
+        for &(i, out) in &kept[p] {
+            let s = &said[i];
+            let f = &a.facts[s.fact];
+            let mut g = f.clone();
+            if let Some(other) = out {
+                let local = if s.old[0].is_none() {
+                    &f.subject
+                } else {
+                    &f.object
+                };
+                stand_in(&mut outside, local, other, all[local.as_str()])?;
+                if s.old[0].is_none() {
+                    g.subject = other.to_string();
+                } else {
+                    g.object = other.to_string();
+                }
+            }
+            facts.push(g);
+        }
+        let mut entities: Vec<Entity> = a
+            .entities
+            .iter()
+            .zip(marks)
+            .filter(|(_, m)| **m)
+            .map(|(e, _)| e.clone())
+            .collect();
+        for (base_id, e) in outside.into_values() {
+            if mine[p].contains(base_id.as_str()) {
+                return None; // a stand-in's id is the article's name of another entity
+            }
+            entities.push(Entity::new(
+                base_id.clone(),
+                stand_in_name(&base_id),
+                e.kind,
+            ));
+        }
+        graph_parts.push(Extraction {
+            source: a.source.clone(),
+            entities,
+            facts,
+            changes_entities: None,
+        });
+    }
+    Some(graph_parts)
 }
 
 /// What the replays need of a prepared article of the component: its entities in the
@@ -484,34 +575,37 @@ fn reduce(mut a: Extraction, marks: Vec<bool>) -> Part {
 /// The base's id of the end outside the component of `f` (stated by an article of the
 /// component; its end in it, the subject when `subject_in`, settled on `c`): the other
 /// end of the base fact of `f`'s relation and date stated at one of `f`'s places, with
-/// `c` at that end; `None` unless exactly one id is found.
+/// `c` at that end (`by_end` holds the facts of `old` on each id); `None` unless exactly
+/// one id is found.
 fn other_end<'f>(
     old: &'f [Fact],
-    by_place: &HashMap<Place, Vec<usize>>,
+    by_end: &HashMap<&str, Vec<usize>>,
     inside: &HashSet<&str>,
     f: &Fact,
     c: &str,
     subject_in: bool,
 ) -> Option<&'f str> {
+    let places: Vec<Place> = f.provenances().iter().map(place).collect();
     let mut found: BTreeSet<&str> = BTreeSet::new();
-    for p in f.provenances() {
-        for &i in by_place.get(&place(&p)).into_iter().flatten() {
-            let h = &old[i];
-            if h.relation != f.relation || h.date != f.date {
-                continue;
-            }
-            // (the end in the component, the other), as the relation allows them.
-            let mut sides: Vec<(&String, &String)> = Vec::new();
-            if subject_in || f.relation.is_symmetric() {
-                sides.push((&h.subject, &h.object));
-            }
-            if !subject_in || f.relation.is_symmetric() {
-                sides.push((&h.object, &h.subject));
-            }
-            for (inner, outer) in sides {
-                if inner == c && !inside.contains(outer.as_str()) {
-                    found.insert(outer.as_str());
-                }
+    for &i in by_end.get(c).into_iter().flatten() {
+        let h = &old[i];
+        if h.relation != f.relation
+            || h.date != f.date
+            || !h.provenances().iter().any(|p| places.contains(&place(p)))
+        {
+            continue;
+        }
+        // (the end in the component, the other), as the relation allows them.
+        let mut sides: Vec<(&String, &String)> = Vec::new();
+        if subject_in || f.relation.is_symmetric() {
+            sides.push((&h.subject, &h.object));
+        }
+        if !subject_in || f.relation.is_symmetric() {
+            sides.push((&h.object, &h.subject));
+        }
+        for (inner, outer) in sides {
+            if inner == c && !inside.contains(outer.as_str()) {
+                found.insert(outer.as_str());
             }
         }
     }

@@ -43,6 +43,7 @@ pub(crate) fn fact_key(f: &Fact) -> FactKey {
 
 /// A fact being built: its provenances kept typed (and indexed by place) until
 /// [`Builder::finish`], so a fact stated by many articles takes each new one in O(1).
+#[derive(Clone)]
 struct Merged {
     fact: Fact,
     provenances: Vec<Provenance>,
@@ -59,6 +60,16 @@ pub(crate) fn place(p: &Provenance) -> Place {
         None
     };
     (p.source.clone(), p.span, evidence)
+}
+
+/// [`place`] of a fact's own (first) provenance, borrowed from the fact.
+pub(crate) fn first_place(f: &Fact) -> (Option<&str>, Option<[usize; 2]>, Option<&str>) {
+    let evidence = if f.span.is_none() {
+        f.evidence.as_deref()
+    } else {
+        None
+    };
+    (f.source.as_deref(), f.span, evidence)
 }
 
 impl Merged {
@@ -86,8 +97,46 @@ impl Merged {
     }
 }
 
+/// Adds fact `f` of key `key` to `facts` (indexed by key in `index`): its provenances to
+/// the fact of that key, each place once, or the fact itself when the key is new.
+fn put_fact(
+    facts: &mut Vec<Option<Merged>>,
+    index: &mut HashMap<FactKey, usize>,
+    key: FactKey,
+    f: Fact,
+) {
+    match index.get(&key) {
+        Some(&j) => {
+            let have = facts[j].as_mut().expect("live fact");
+            for p in f.provenances() {
+                have.add(p);
+            }
+        }
+        None => {
+            index.insert(key, facts.len());
+            facts.push(Some(Merged::new(f)));
+        }
+    }
+}
+
+/// The facts a [`Builder`] under no merge decision makes of `statements` (facts whose
+/// ends are already the builder's ids of the entities they settled on), met in this
+/// order: one fact per [`fact_key`], with the fields of the first statement of it and
+/// each place that states it once, as [`Builder::finish`] writes them (unsorted). Under
+/// merge decisions the builder moves the facts of an entity merged into another, which
+/// this does not.
+pub(crate) fn merged_facts(statements: impl IntoIterator<Item = Fact>) -> Vec<Fact> {
+    let (mut facts, mut index) = (Vec::new(), HashMap::new());
+    for f in statements {
+        put_fact(&mut facts, &mut index, fact_key(&f), f);
+    }
+    facts.into_iter().flatten().map(Merged::into_fact).collect()
+}
+
 /// The graph being built: the whole of it, or (over a [`Known`] base) the part of the
-/// base the new articles touch, read from it as they need it.
+/// base the new articles touch, read from it as they need it. A clone goes on apart
+/// from the same state.
+#[derive(Clone)]
 pub struct Builder<'k> {
     splits: Vec<(String, String)>,
     /// `separate` decisions: (the article's name of the entity, article id, new name).
@@ -644,18 +693,7 @@ impl<'k> Builder<'k> {
             self.facts.push(Some(Merged::new(old.clone())));
             self.known_facts.insert(j, old);
         }
-        match self.fact_index.get(&key) {
-            Some(&j) => {
-                let have = self.facts[j].as_mut().expect("live fact");
-                for p in f.provenances() {
-                    have.add(p);
-                }
-            }
-            None => {
-                self.fact_index.insert(key, self.facts.len());
-                self.facts.push(Some(Merged::new(f)));
-            }
-        }
+        put_fact(&mut self.facts, &mut self.fact_index, key, f);
     }
 
     /// The entities a decision's name means: those whose canonical name it is and that
@@ -884,6 +922,64 @@ mod tests {
         let g = build(&Decisions::default(), &three);
         assert_eq!(g.entities.len(), 2);
         assert_eq!(aliases_of_nk(&g), ["Democratic People's Republic of Korea"]);
+    }
+
+    #[test]
+    fn a_facts_first_place_is_the_place_of_its_first_provenance() {
+        let mut f = Fact::new("a", Relation::Sent, "b");
+        f.source = Some("s".into());
+        f.evidence = Some("a sent b".into());
+        let of = |f: &Fact| {
+            let (s, span, e) = first_place(f);
+            (s.map(String::from), span, e.map(String::from))
+        };
+        assert_eq!(of(&f), place(&f.first_provenance()));
+        assert_eq!(
+            of(&f).2.as_deref(),
+            Some("a sent b"),
+            "no span: the evidence"
+        );
+        f.span = Some([3, 9]);
+        assert_eq!(of(&f), place(&f.first_provenance()));
+        assert_eq!(of(&f).2, None, "a span: not the evidence");
+    }
+
+    /// [`merged_facts`] is what a builder under no merge decision makes of the same
+    /// statements: one fact per key (symmetric in either order), every place once.
+    #[test]
+    fn merged_facts_are_the_builders_facts() {
+        let c = |id: &str| Entity::new(id, id.to_uppercase(), Kind::Country);
+        let a = article(
+            "a",
+            vec![c("x"), c("y"), c("z")],
+            vec![
+                Fact::new("x", Relation::CooperatesWith, "y"),
+                Fact::new("x", Relation::Sent, "z"),
+            ],
+        );
+        let mut b = article(
+            "b",
+            vec![c("x"), c("y")],
+            vec![
+                Fact::new("y", Relation::CooperatesWith, "x"),
+                Fact::new("y", Relation::CooperatesWith, "x"),
+            ],
+        );
+        b.facts[1].span = b.facts[0].span;
+        let built = build(&Decisions::default(), &[a.clone(), b.clone()]);
+        let mut merged = merged_facts(a.facts.into_iter().chain(b.facts));
+        merged.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        assert_eq!(merged, built.facts);
+        assert_eq!(merged.len(), 2);
+        let both = merged
+            .iter()
+            .find(|f| f.relation == Relation::CooperatesWith);
+        let sources = both.unwrap().provenances().into_iter().map(|p| p.source);
+        assert_eq!(
+            sources.flatten().collect::<Vec<_>>(),
+            ["a", "b"],
+            "one fact, b's two statements at one place once"
+        );
     }
 
     #[test]

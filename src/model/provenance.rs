@@ -56,7 +56,7 @@ impl Fact {
     pub fn also(&self) -> Vec<Provenance> {
         self.extra
             .get("also")
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .and_then(|v| Vec::<Provenance>::deserialize(v).ok())
             .unwrap_or_default()
     }
 

@@ -245,3 +245,36 @@ fn kill_9_mid_compact_of_a_removal_that_changed_the_entities() {
     }
     assert!(!states.is_empty());
 }
+
+/// Under a merge decision, the removal rebuilds the facts whose key may change by
+/// replaying the builder with stand-ins for their ends outside the component (the
+/// builder moves a merged entity's facts); under none, from where each end settled
+/// (`src/kb/excise.rs`). Both go through the journal and compact into the whole-base
+/// remove's bytes.
+#[test]
+fn a_journalled_removal_under_a_merge_decision_compacts_into_the_whole_base_remove() {
+    let mut journalled = 0;
+    for id in ["p1", "p2", "p3"] {
+        let (_dir, base, slow) = putin_bases();
+        for (b, policy) in [(&base, "always"), (&slow, "never")] {
+            for args in [&["merge", "Kenya", "Russia"][..], &["compact"]] {
+                let (code, _, err) = run_policy(policy, b, args);
+                assert_eq!(code, 0, "{args:?}: {err}");
+            }
+        }
+        assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap(), "merged");
+        let (code, out, err) = run_policy("always", &base, &["remove", id]);
+        assert_eq!(code, 0, "{err}");
+        let (code, slow_out, err) = run_policy("never", &slow, &["remove", id]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out, slow_out, "what remove says");
+        if journal_of(&base).exists() {
+            journalled += 1;
+            same_answers(&base, &slow, "never", false);
+        }
+        let (code, _, err) = run_policy("always", &base, &["compact"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap(), "{id}");
+    }
+    assert!(journalled >= 2, "{journalled} of 3 through the journal");
+}

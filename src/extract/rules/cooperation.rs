@@ -216,6 +216,10 @@ mod tests {
             ["Kenya cooperates-with Uganda"]
         );
         assert_eq!(
+            triples("It shows the strong links between Chile and Peru."),
+            ["Chile cooperates-with Peru"]
+        );
+        assert_eq!(
             triples("The friendship between the Lima and Quito Zoos grew."),
             ["Lima Zoo cooperates-with Quito Zoo"]
         );

@@ -293,10 +293,11 @@ rules! {
         "They assisted X in the war against Y: they fought Y.",
         [("Bolivia assisted Chile in the war against Peru.", "Bolivia fought Peru"),
          ("Bolivia helped Chile in its war against Peru.", "Bolivia fought Peru")];
-    CooperationBetween = "cooperation-between", "cooperation", [CooperatesWith], "cooperation, ties, friendship between",
+    CooperationBetween = "cooperation-between", "cooperation", [CooperatesWith], "cooperation, ties, links, friendship between",
         "Cooperation (ties, friendship) between X and Y.",
         [("The visit deepened cooperation between Chile and Peru.", "Chile cooperates-with Peru"),
-         ("Ties between Chile and Peru have improved.", "Chile cooperates-with Peru")];
+         ("Ties between Chile and Peru have improved.", "Chile cooperates-with Peru"),
+         ("The strong links between Chile and Peru endure.", "Chile cooperates-with Peru")];
     CooperationWith = "cooperation-with", "cooperation", [CooperatesWith], "X's cooperation with",
         "X's cooperation (ties) with Y.",
         [("Chile's cooperation with Peru has grown.", "Chile cooperates-with Peru"),

@@ -716,6 +716,16 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     if crate::model::name::HONORIFICS.contains(&s.word(at)) {
         at += 1 + usize::from(s.tokens.get(at + 1).is_some_and(|t| t.is_punct(".")));
     }
+    // "Deputy Prime Minister of Thailand General Prawit Wongsuwan": past a rank right
+    // after the post's "of" name.
+    if at == after
+        && of.is_some()
+        && let Some(r) = s.tok_mention.get(at).copied().flatten()
+        && s.mentions[r].start == at
+        && matches!(s.mentions[r].kind, MentionKind::Title { of: None, .. })
+    {
+        at = s.mentions[r].end;
+    }
     if let Some(m) = s.tok_mention.get(at).copied().flatten()
         && s.mentions[m].start == at
         && is_person(m)
@@ -1226,6 +1236,12 @@ mod tests {
     }
 
     use crate::extract::rules::test_util::triples;
+
+    #[test]
+    fn a_rank_between_a_post_and_its_holder() {
+        let t = role_triples("He met Deputy Prime Minister of Chile General Ana Soto.");
+        assert_eq!(t, ["Ana Soto member-of Chile"]);
+    }
 
     #[test]
     fn heads_of_state() {

@@ -439,11 +439,7 @@ fn settled_facts(
             let s = &said[i];
             let f = &a.facts[s.fact];
             if let Some(other) = out {
-                let local = if s.old[0].is_none() {
-                    &f.subject
-                } else {
-                    &f.object
-                };
+                let local = outer_end(s, f);
                 stand_in(&mut outside, local, other, all[local.as_str()])?;
             }
             let with_ends = |ends: [Option<&str>; 2]| -> Option<Fact> {
@@ -466,6 +462,16 @@ fn settled_facts(
     Some((merged_facts(with), merged_facts(without)))
 }
 
+/// The article's id of statement `s`'s end outside the component: its subject when
+/// the subject settled on no entity of the component, else its object.
+fn outer_end<'f>(s: &Said<'_>, f: &'f Fact) -> &'f String {
+    if s.old[0].is_none() {
+        &f.subject
+    } else {
+        &f.object
+    }
+}
+
 /// Each article of the component with the statements `kept` (see [`settled_facts`]),
 /// their ends outside the component stood in for: what [`graph`] replays under merge
 /// decisions. `None` when a stand-in's id is the article's id of another entity (`mine`:
@@ -486,11 +492,7 @@ fn stood_in(
             let f = &a.facts[s.fact];
             let mut g = f.clone();
             if let Some(other) = out {
-                let local = if s.old[0].is_none() {
-                    &f.subject
-                } else {
-                    &f.object
-                };
+                let local = outer_end(s, f);
                 stand_in(&mut outside, local, other, all[local.as_str()])?;
                 if s.old[0].is_none() {
                     g.subject = other.to_string();

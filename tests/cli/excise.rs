@@ -9,7 +9,8 @@
 use crate::harness::run_policy;
 use crate::journal::{base_with, compacts_to, journal_of, kill_9_compact, same_stats};
 use crate::retract::{
-    changes_entities, entries, killed_remove, removed_both_ways, same_answers, synthetic_bases,
+    changes_entities, entries, killed_remove, remove_on_both, removed_both_ways, same_answers,
+    synthetic_bases,
 };
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -155,11 +156,7 @@ fn a_journalled_removal_changes_the_entities_other_articles_name() {
     for id in ["p1", "p2", "p3"] {
         let (_dir, base, slow) = putin_bases();
         let before = fs::read(&base).unwrap();
-        let (code, out, err) = run_policy("always", &base, &["remove", id]);
-        assert_eq!(code, 0, "{err}");
-        let (code, slow_out, err2) = run_policy("never", &slow, &["remove", id]);
-        assert_eq!(code, 0, "{err2}");
-        assert_eq!(out, slow_out, "what remove says");
+        let err = remove_on_both(&base, &slow, id);
         assert!(journal_of(&base).exists(), "{id}: {err}");
         assert_eq!(fs::read(&base).unwrap(), before, "the base was rewritten");
         let entry: serde_json::Value = serde_json::from_str(&entries(&base)[0]).unwrap();
@@ -263,11 +260,7 @@ fn a_journalled_removal_under_a_merge_decision_compacts_into_the_whole_base_remo
             }
         }
         assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap(), "merged");
-        let (code, out, err) = run_policy("always", &base, &["remove", id]);
-        assert_eq!(code, 0, "{err}");
-        let (code, slow_out, err) = run_policy("never", &slow, &["remove", id]);
-        assert_eq!(code, 0, "{err}");
-        assert_eq!(out, slow_out, "what remove says");
+        remove_on_both(&base, &slow, id);
         if journal_of(&base).exists() {
             journalled += 1;
             same_answers(&base, &slow, "never", false);

@@ -296,12 +296,20 @@ pub(crate) fn removed_both_ways(
 ) -> (tempfile::TempDir, PathBuf, PathBuf, Vec<u8>, String) {
     let (dir, base, slow, _) = synthetic_bases();
     let before = fs::read(&base).unwrap();
-    let (code, out, err) = run_policy("always", &base, &["remove", id]);
+    let err = remove_on_both(&base, &slow, id);
+    (dir, base, slow, before, err)
+}
+
+/// `kg remove id` on `base` through the snapshot (the journal where it can) and on
+/// `slow` by the whole-base path: both succeed and say the same. Gives what the first
+/// wrote on stderr.
+pub(crate) fn remove_on_both(base: &Path, slow: &Path, id: &str) -> String {
+    let (code, out, err) = run_policy("always", base, &["remove", id]);
     assert_eq!(code, 0, "{err}");
-    let (code, slow_out, err2) = run_policy("never", &slow, &["remove", id]);
+    let (code, slow_out, err2) = run_policy("never", slow, &["remove", id]);
     assert_eq!(code, 0, "{err2}");
     assert_eq!(out, slow_out, "what remove says");
-    (dir, base, slow, before, err)
+    err
 }
 
 /// A base of 48 synthetic articles (0 to 39, then 429 to 436, which change no entity),

@@ -33,10 +33,13 @@ pub enum MentionKind {
     Group(Option<usize>),
     Agreement,
     /// A title (index into the title lexicon); `of` is the index of the mention it
-    /// names with "of" ("Director of Moscow Zoo").
+    /// names with "of" ("Director of Moscow Zoo"). `field` is true when lowercase words
+    /// after it name a field of work ("professor of law", "head of large mammals"): its
+    /// holder works in a part of the body, a member and never its head.
     Title {
         title: usize,
         of: Option<usize>,
+        field: bool,
     },
     /// An institution described by common nouns: "Russian news agency".
     Descriptor(Option<usize>),
@@ -325,6 +328,9 @@ const GENERIC_FIRST_WORDS: [&str; 14] = [
     "general",
     "armed",
 ];
+
+/// Words after "head of", "commander in" that name a top post, not a field of work.
+const TOP_POST_FIELDS: [&str; 3] = ["state", "government", "chief"];
 
 const CONNECTORS: [&str; 5] = ["of", "and", "the", "for", "de"];
 
@@ -1163,6 +1169,28 @@ impl Finder<'_> {
         Some((end, format!("{head} {tail}")))
     }
 
+    /// The end of a field of work named after a title ending at `e`: "of" or "in", then
+    /// up to four lowercase words that are neither function words (but "and") nor verbs
+    /// ("professor of law", "a student in history", "head of large mammals"). Not "head
+    /// of state" or "chief of staff"'s kin "commander in chief", which name the top post.
+    fn field_end(&self, e: usize) -> Option<usize> {
+        let lex = lexicons();
+        if !matches!(self.lowers.get(e), Some(&("of" | "in"))) {
+            return None;
+        }
+        let word = |k: usize| {
+            self.tokens.get(k).is_some_and(Token::is_lower_word)
+                && !lex.function_words.contains(self.lowers[k])
+                && !lex.is_verb(self.lowers[k])
+                && !TOP_POST_FIELDS.contains(&self.lowers[k])
+        };
+        let mut k = e + 1;
+        while k < e + 5 && (word(k) || (k > e + 1 && self.lowers[k] == "and" && word(k + 1))) {
+            k += 1;
+        }
+        (k > e + 1).then_some(k)
+    }
+
     /// A title at `[p, e)`, with the institution it names after "of".
     fn push_title(&mut self, p: usize, e: usize, title: usize) {
         let lex = lexicons();
@@ -1180,21 +1208,38 @@ impl Finder<'_> {
         }
         let idx = self.out.len();
         let name = span_text(self.text, self.tokens, p, e);
-        self.push(p, e, MentionKind::Title { title, of: None }, name);
+        let field_end = self.field_end(e);
+        let field = field_end.is_some();
+        self.push(
+            p,
+            e,
+            MentionKind::Title {
+                title,
+                of: None,
+                field,
+            },
+            name,
+        );
         // "Minister of Z"; "a researcher at Y", "a spokesman for Y" when the title
         // names no institution word of its own.
         // "Minister for Finance" names its ministry as "Minister of Finance" does.
         // "a commander with the U.S. Northern Command" as "a researcher at Y".
-        let by = match self.lowers.get(e) {
-            Some(&"of") => true,
+        // "a professor of law at Y": the body after the title's field.
+        let at = field_end
+            .filter(|&j| matches!(self.lowers.get(j), Some(&("at" | "with" | "for"))))
+            .unwrap_or(e);
+        let by = match self.lowers.get(at) {
+            Some(&"of") => !field,
             Some(&"for") => true,
             Some(&("at" | "with")) => lex.titles[title].institution.is_none(),
+            // "a lecturer in the School of Law": a body its cue word names.
+            Some(&"in") => !field && lex.titles[title].institution.is_none(),
             _ => false,
         };
         if !by {
             return;
         }
-        let org_start = e + 1 + usize::from(self.lowers.get(e + 1) == Some(&"the"));
+        let org_start = at + 1 + usize::from(self.lowers.get(at + 1) == Some(&"the"));
         if !self
             .tokens
             .get(org_start)
@@ -1290,6 +1335,13 @@ impl Finder<'_> {
             org_end = k + 1;
         }
         let org_words = &self.lowers[org_start..org_end];
+        if self.lowers[at] == "in"
+            && !org_words
+                .iter()
+                .any(|w| lex.institution_forms.get(w).is_some())
+        {
+            return;
+        }
         // "President of the Republic of Uzbekistan Shavkat Mirziyoyev": the country, then
         // the person's name goes on in the run.
         let prefix = usize::from(
@@ -1341,6 +1393,7 @@ impl Finder<'_> {
         self.out[idx].kind = MentionKind::Title {
             title,
             of: Some(idx + 1),
+            field,
         };
     }
 

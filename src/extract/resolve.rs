@@ -570,7 +570,7 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         r.pairs.insert((si, mi), (a, b));
                     }
                 }
-                MentionKind::Title { title, of } => {
+                MentionKind::Title { title, of, .. } => {
                     let first = titles_seen.insert(title);
                     if !first
                         && of.is_none()

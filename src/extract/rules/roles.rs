@@ -44,8 +44,10 @@ pub fn apply(ctx: &mut Ctx) {
         affiliation(ctx, k);
         nationality_noun(ctx, k);
         possessive_member(ctx, k);
+        unit_at(ctx, k);
+        comprises(ctx, k);
         match s.mentions[k].kind {
-            MentionKind::Title { title, of } => title_rules(ctx, k, title, of),
+            MentionKind::Title { title, of, field } => title_rules(ctx, k, title, of, field),
             MentionKind::Name(Some(Kind::Institution)) => {
                 if let Some(c) = s.mentions[k].nationality.or_else(|| adjacent_country(s, k)) {
                     member(ctx, k, c, Rule::AdjectiveInstitution);
@@ -262,13 +264,14 @@ fn appointed(ctx: &mut Ctx, i: usize) {
     let Some(t) = s.tok_mention.get(k).copied().flatten() else {
         return;
     };
-    let MentionKind::Title { title, of } = s.mentions[t].kind else {
+    let MentionKind::Title { title, of, field } = s.mentions[t].kind else {
         return;
     };
     if s.mentions[t].start != k {
         return;
     }
     let rel = match lexicons().titles[title].with_of {
+        RoleLink::Leads if field => Relation::MemberOf,
         RoleLink::Leads => Relation::Leads,
         RoleLink::Member => Relation::MemberOf,
         RoleLink::Nothing => return,
@@ -392,6 +395,118 @@ fn members_such_as(ctx: &mut Ctx, k: usize) {
     }
 }
 
+/// Nouns that name a unit of a larger body.
+const UNIT_NOUNS: [&str; 13] = [
+    "department",
+    "school",
+    "faculty",
+    "institute",
+    "center",
+    "centre",
+    "laboratory",
+    "lab",
+    "college",
+    "division",
+    "program",
+    "programme",
+    "unit",
+];
+
+/// "the Department of Biology at Harvard University": an institution named by a unit's
+/// noun, then "at" an institution, is a member of it.
+fn unit_at(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    if !s.mentions[k]
+        .name
+        .split(' ')
+        .any(|w| UNIT_NOUNS.contains(&w.to_lowercase().as_str()))
+    {
+        return;
+    }
+    if let (Some(unit), Some(body)) = (ctx.entity(k), body_at(ctx, k))
+        && ctx.kind(unit) == Kind::Institution
+        && unit != body
+    {
+        ctx.emit(unit, Relation::MemberOf, body, None, None, Rule::UnitAt);
+    }
+}
+
+/// "Y, which comprises A and B", "Y, a group that comprises A and B", "Y, a platform
+/// comprising A and B", "Y consists of A and B": each institution or country listed is a
+/// member of the body `k`.
+fn comprises(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    let end = s.mentions[k].end;
+    let mut j = end;
+    // ", a group in Canada that …", ", a platform …": over an apposition of plain words.
+    if s.tokens.get(j).is_some_and(|t| t.is_punct(",")) {
+        j += 1;
+        if matches!(s.word(j), "a" | "an" | "the") {
+            let start = j;
+            while j < start + 8
+                && j < s.tokens.len()
+                && (s.tokens[j].is_lower_word() || s.tok_mention[j].is_some())
+                && !COMPRISE.contains(&s.word(j))
+                && !matches!(s.word(j), "which" | "that")
+            {
+                j += 1;
+            }
+        }
+        if matches!(s.word(j), "which" | "that") {
+            j += 1;
+        }
+    }
+    let first = match (s.word(j), s.word(j + 1), s.word(j + 2)) {
+        (w, _, _) if COMPRISE.contains(&w) && !w.starts_with("consist") => j + 1,
+        ("consists" | "consisting", "of", _) => j + 2,
+        ("made", "up", "of") => j + 3,
+        _ => return,
+    };
+    if j == end {
+        // Right after the name only in a finite use ("Y comprises A"), not a participle.
+        if !matches!(s.word(j), "comprise" | "comprises" | "consists" | "made") {
+            return;
+        }
+    }
+    let Some(first) = s.mention_from(first) else {
+        return;
+    };
+    // A body of parts: an institution, or a name no cue typed, since no person
+    // comprises anything ("Steppe Avionics, which comprises …").
+    let untyped = |m: usize| s.mentions[m].kind == MentionKind::Name(None);
+    let Some(whole) = ctx.entity(k).filter(|&e| match ctx.kind(e) {
+        Kind::Institution => true,
+        Kind::Person => untyped(k),
+        _ => false,
+    }) else {
+        return;
+    };
+    ctx.resolved.entities[whole].kind = Kind::Institution;
+    // Its parts: countries, institutions and people; places make a place, not a body.
+    for m in s.list_from(first) {
+        if let Some(e) = ctx.entity(m)
+            && matches!(
+                ctx.kind(e),
+                Kind::Country | Kind::Institution | Kind::Person
+            )
+            && e != whole
+        {
+            ctx.emit(e, Relation::MemberOf, whole, None, None, Rule::Comprises);
+        }
+    }
+}
+
+/// The verbs of [`comprises`].
+const COMPRISE: [&str; 7] = [
+    "comprise",
+    "comprises",
+    "comprised",
+    "comprising",
+    "consists",
+    "consisting",
+    "made",
+];
+
 fn member_apposition(ctx: &mut Ctx, k: usize) {
     let s = ctx.sentence;
     let end = s.mentions[k].end;
@@ -480,7 +595,7 @@ fn affiliation(ctx: &mut Ctx, k: usize) {
                 if let Some(o) = institution(m)
                     && org.is_none()
                 {
-                    org = Some(o);
+                    org = Some((o, m));
                 }
                 j = s.mentions[m].end;
             }
@@ -488,16 +603,25 @@ fn affiliation(ctx: &mut Ctx, k: usize) {
             None => return,
         }
     }
-    if let Some(org) = org {
-        ctx.emit(
-            person,
-            Relation::MemberOf,
-            org,
-            None,
-            None,
-            Rule::AffiliationApposition,
-        );
+    if let Some((org, m)) = org {
+        let rule = Rule::AffiliationApposition;
+        ctx.emit(person, Relation::MemberOf, org, None, None, rule);
+        if let Some(body) = body_at(ctx, m) {
+            ctx.emit(person, Relation::MemberOf, body, None, None, rule);
+        }
     }
+}
+
+/// The institution named "at" right after mention `m`: the body a unit belongs to ("the
+/// Department of History at the University of Y").
+fn body_at(ctx: &Ctx, m: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let end = s.mentions[m].end;
+    (s.word(end) == "at")
+        .then(|| s.mention_from(end + 1))
+        .flatten()
+        .and_then(|at| ctx.entity(at))
+        .filter(|&e| ctx.kind(e) == Kind::Institution)
 }
 
 /// "Chilean conscripts Ana Lind and Pedro Soto", "two Azerbaijani captives, A and B": a
@@ -793,40 +917,70 @@ const LOCAL_OFFICES: [&str; 14] = [
     "judge",
 ];
 
-/// "X - Minister of Labour and Deputy Minister of Finance": a title after "and" and
-/// the body of an earlier title is held by that title's holder.
+/// "X - Minister of Labour and Deputy Minister of Finance", "X, a student at Y and
+/// guest curator at Z": a title after "and" and the body of an earlier title is held by
+/// that title's holder.
 fn coordinated_title(ctx: &Ctx, k: usize) -> Option<usize> {
     let s = ctx.sentence;
-    let start = s.mentions[k].start;
-    if start < 2 || s.word(start - 1) != "and" {
+    // "… at Y and guest curator at Z": past up to two words of standing.
+    let mut start = s.mentions[k].start;
+    while s.mentions[k].start - start < 2
+        && start > 2
+        && s.tok_mention[start - 1].is_none()
+        && s.tokens[start - 1].is_lower_word()
+        && !lexicons().function_words.contains(s.word(start - 1))
+        && !lexicons().is_verb(s.word(start - 1))
+    {
+        start -= 1;
+    }
+    // A body right before "and", not a holder ("… Lee Yi Shyan and Secretary of …").
+    let body = s.tok_mention[start.checked_sub(2)?]?;
+    if s.word(start - 1) != "and" || ctx.entity(body).is_none_or(|e| ctx.kind(e) == Kind::Person) {
         return None;
     }
-    let body = s.tok_mention[start - 2]?;
-    let earlier = (0..k).rev().find(
-        |&t| matches!(s.mentions[t].kind, MentionKind::Title { of: Some(o), .. } if o == body),
-    )?;
+    // The nearest earlier title with a body, no clause break between: "… at the
+    // University of Y and acting curator of Z at W" (the body may be a department named
+    // before the university).
+    let earlier = (0..k).rev().find(|&t| {
+        matches!(s.mentions[t].kind, MentionKind::Title { of: Some(_), .. })
+            && (s.mentions[t].end..start - 1).all(|j| {
+                !(s.tokens[j].is_punct(",") || s.tokens[j].is_punct(";"))
+                    && (s.tok_mention[j].is_some() || !lexicons().is_verb(s.word(j)))
+            })
+    })?;
     let MentionKind::Title { of, .. } = s.mentions[earlier].kind else {
         return None;
     };
     titled_person(ctx, earlier, of)
 }
 
-fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
+fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: bool) {
     let s = ctx.sentence;
     let t = &lexicons().titles[title];
     // "chairman of Russia's state-run oil company Gazprom": the title is the company's.
+    // "a student in the School of Arts' Department of History": the unit the owner's
+    // possessive names.
     let of = of.map(|o| match s.mentions[o].kind {
         MentionKind::Country(_) if s.possessive(o) => described_body(s, o).unwrap_or(o),
+        MentionKind::Name(Some(Kind::Institution)) if s.possessive(o) => s
+            .mention_from(s.mentions[o].end + 1)
+            .filter(|&u| {
+                s.mentions[u].start == s.mentions[o].end + 1
+                    && s.mentions[u].kind == MentionKind::Name(Some(Kind::Institution))
+            })
+            .unwrap_or(o),
         _ => o,
     });
     let Some(person) = coordinated_title(ctx, k).or_else(|| titled_person(ctx, k, of)) else {
         return;
     };
-    // "a commander with X", "a director of Y": one of several holders, a member.
-    let indefinite = s.mentions[k]
-        .start
-        .checked_sub(1)
-        .is_some_and(|j| matches!(s.word(j), "a" | "an"));
+    // "a commander with X", "a director of Y": one of several holders, a member; so is
+    // the holder of a field ("the zoo's head of large mammals").
+    let indefinite = field
+        || s.mentions[k]
+            .start
+            .checked_sub(1)
+            .is_some_and(|j| matches!(s.word(j), "a" | "an"));
     let link = |l: RoleLink| match l {
         RoleLink::Leads if indefinite => Some(Relation::MemberOf),
         RoleLink::Leads => Some(Relation::Leads),
@@ -921,6 +1075,13 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>) {
     {
         let org = country_ministry(ctx, k, o).unwrap_or(org);
         ctx.emit(person, rel, org, None, None, Rule::TitleOf);
+        // "a student in the Department of History at the University of Y": a member of
+        // the unit and of the body it belongs to.
+        if rel == Relation::MemberOf
+            && let Some(body) = body_at(ctx, o)
+        {
+            ctx.emit(person, rel, body, None, None, Rule::TitleOf);
+        }
         // "a commander with the Northern Command and the Aerospace Defense Command":
         // a member of each body named; "director of X and Y" leads neither alone.
         if rel == Relation::MemberOf
@@ -1105,6 +1266,134 @@ mod tests {
             t.contains(&"Kuno National Park located-in India".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_title_with_a_field_of_work_is_a_membership_of_the_body_after_it() {
+        for (text, fact) in [
+            (
+                "Ana Soto, a professor of law at Lima University, said the ruling was wrong.",
+                "Ana Soto member-of Lima University",
+            ),
+            (
+                "Luis Rojas, a doctoral student in history at Andes University, found it.",
+                "Luis Rojas member-of Andes University",
+            ),
+            (
+                "Ana Soto, director of communications at the Condor Bank, said so.",
+                "Ana Soto member-of Condor Bank",
+            ),
+            (
+                "The llamas will move, said Ana Soto, the Lima Zoo's head of large mammals.",
+                "Ana Soto member-of Lima Zoo",
+            ),
+            (
+                "Ana Soto, a lecturer in the School of Law at Lima University, said so.",
+                "Ana Soto member-of School of Law",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+            assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
+        }
+        // A unit's member is a member of the body the unit is "at".
+        let t =
+            role_triples("Ana Soto, a lecturer in the School of Law at Lima University, said so.");
+        assert!(
+            t.contains(&"Ana Soto member-of Lima University".to_string()),
+            "{t:?}"
+        );
+        // "head of state" is the top post, no field; "in" a place names no body.
+        let t = role_triples("Luis Rojas, Chile's head of state, said so.");
+        assert!(t.contains(&"Luis Rojas leads Chile".to_string()), "{t:?}");
+        let t = role_triples("Ana Soto, a reporter in London, said so.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
+    }
+
+    #[test]
+    fn a_second_title_after_and_belongs_to_the_first_titles_holder() {
+        for (text, fact) in [
+            (
+                "Ana Soto, a student at Lima University and guest curator at the Condor Museum, wrote it.",
+                "Ana Soto member-of Condor Museum",
+            ),
+            (
+                "Ana Soto, a student in the Department of History at Lima University and acting curator of textiles at the Condor Museum, wrote it.",
+                "Ana Soto member-of Condor Museum",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // Not across a person: the second title is the next holder's.
+        let t =
+            role_triples("President of Chile Luis Rojas and President of Peru Ana Soto signed it.");
+        assert!(!t.contains(&"Luis Rojas leads Peru".to_string()), "{t:?}");
+        assert!(t.contains(&"Ana Soto leads Peru".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_unit_at_a_body_is_a_member_of_it() {
+        for (text, fact) in [
+            (
+                "Ana Soto of the Department of Biology at Lima University spoke.",
+                "Department of Biology member-of Lima University",
+            ),
+            (
+                "The Institute of Zoology at the Andes Academy of Sciences named it.",
+                "Institute of Zoology member-of Andes Academy of Sciences",
+            ),
+            (
+                "A student in the Lima Academy's Condor Institute at Andes University spoke.",
+                "Condor Institute member-of Andes University",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // Only a unit's noun: a zoo at a park is not the park's member.
+        let t = role_triples("The Condor Zoo at the Lima Museum opened.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
+    }
+
+    #[test]
+    fn a_body_that_comprises_parts_has_them_as_members() {
+        for (text, facts) in [
+            (
+                "The Andes Museums, which comprise the Condor Museum and the Llama Gallery, opened.",
+                &[
+                    "Condor Museum member-of Andes Museums",
+                    "Llama Gallery member-of Andes Museums",
+                ][..],
+            ),
+            (
+                "The Andes Museums, a group in Peru that comprises the Condor Museum and the Llama Gallery, opened.",
+                &["Condor Museum member-of Andes Museums"][..],
+            ),
+            (
+                "The Andes Forum, comprising Chile, Peru and Bolivia, met on Monday.",
+                &[
+                    "Chile member-of Andes Forum",
+                    "Bolivia member-of Andes Forum",
+                ][..],
+            ),
+            (
+                "Condor Avionics, which comprises the Tobol Instrument Works and the Lima Design Bureau, has plants.",
+                &["Tobol Instrument Works member-of Condor Avionics"][..],
+            ),
+            (
+                "The Andes Forum consists of Chile and Peru.",
+                &["Peru member-of Andes Forum"][..],
+            ),
+        ] {
+            let t = role_triples(text);
+            for fact in facts {
+                assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+            }
+        }
+        // Places comprise places: no membership.
+        let t = role_triples("The Lima Region comprises Callao and Huaral.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
     #[test]

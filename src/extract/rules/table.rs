@@ -197,6 +197,15 @@ rules! {
         [("Russia's Pacific Fleet sailed on Monday.", "Pacific Fleet member-of Russia"),
          ("Chile's Carabineros said the llamas were healthy.", "Carabineros member-of Chile"),
          ("The Andes Institution's Condor Zoo opened.", "Condor Zoo member-of Andes Institution")];
+    UnitAt = "unit-at", "roles", [MemberOf], "a unit's name, then \"at\" an institution",
+        "the Department of Biology at Harvard University is a member of the university.",
+        [("Jane Roe of the Department of Biology at Harvard University spoke.", "Department of Biology member-of Harvard University"),
+         ("The Institute of Zoology at the Lima Academy of Sciences named it.", "Institute of Zoology member-of Lima Academy of Sciences")];
+    Comprises = "comprises", "roles", [MemberOf], "comprises, comprising, consists of, made up of",
+        "Y, which comprises A and B; Y, a group comprising A and B: each is a member of Y.",
+        [("The Andes Museums, which comprise the Condor Museum and the Llama Gallery, opened.", "Llama Gallery member-of Andes Museums"),
+         ("The Andes Museums, a group in Peru that comprises the Condor Museum and the Llama Gallery, opened.", "Condor Museum member-of Andes Museums"),
+         ("The Andes Forum, comprising Chile, Peru and Bolivia, met.", "Peru member-of Andes Forum")];
     MembersSuchAs = "members-such-as", "roles", [MemberOf], "members like, member states such as, members including",
         "Y members like A and B: each country or institution listed is a member of Y.",
         [("Nato members like France and Germany sent no troops.", "Germany member-of Nato"),

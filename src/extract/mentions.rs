@@ -814,6 +814,21 @@ impl Finder<'_> {
                         .get(t.lower.as_ref())
                         .is_some_and(|f| !f.plural))
         });
+        // "the Russian capital": the country's capital city, by its name (not "the
+        // Spanish capital of Madrid", which names it).
+        if form == CountryForm::Demonym
+            && p > 0
+            && self.lowers[p - 1] == "the"
+            && self.lowers.get(p + len) == Some(&"capital")
+            && !matches!(self.lowers.get(p + len + 1), Some(&("of" | "city")))
+            && let Some(city) = lex.countries[c].capitals.first()
+        {
+            self.push(p, p + len + 1, MentionKind::Capital(c), city.clone());
+            if let Some(m) = self.out.last_mut() {
+                m.place_use = true;
+            }
+            return CountryStep::Past(p + len + 1);
+        }
         let kind = match form {
             CountryForm::Demonym => MentionKind::Demonym(c),
             CountryForm::Name if !more_name => MentionKind::Country(c),
@@ -1094,13 +1109,15 @@ impl Finder<'_> {
             nationality = Some(c);
             self.out.pop();
         }
-        // "the Jakarta-based Centre for …": the place is not part of the name.
+        // "the Jakarta-based Centre for …": the place is not part of the name, nor is
+        // what the run held before it ("Shares of Chicago-based Boeing").
         let mut based_in = None;
-        if end - start > 1
-            && let Some(place) = self.tokens[start].text.strip_suffix("-based")
+        if let Some(j) =
+            (start..end.saturating_sub(1)).find(|&j| self.tokens[j].text.ends_with("-based"))
+            && let Some(place) = self.tokens[j].text.strip_suffix("-based")
         {
             based_in = Some(place.to_string());
-            start += 1;
+            start = j + 1;
         }
         let name = span_text(self.text, self.tokens, start, end);
         self.push(start, end, MentionKind::Name(kind), name);

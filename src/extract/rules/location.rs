@@ -92,6 +92,12 @@ pub fn apply(ctx: &mut Ctx) {
             && let Some(next) = s.mention_from(at_in + 1).and_then(inner_place)
             && !s.in_quote[m.start]
         {
+            // "honoured at Rashtrapati Bhavan in Delhi": a name "at" which something
+            // happens, in a place, is a place or a body, not a person.
+            let before = m.start - usize::from(m.start > 0 && s.word(m.start - 1) == "the");
+            if before > 0 && s.word(before - 1) == "at" && s.is_place(next) {
+                as_place(ctx, k);
+            }
             located(
                 ctx,
                 k,
@@ -518,6 +524,51 @@ mod tests {
             triples("A study by the Lisbon-based Atlantic Institute appeared."),
             ["Atlantic Institute located-in Lisbon"]
         );
+        // The words a sentence opens with are no part of the name after "-based".
+        assert_eq!(
+            triples("Shares of Lima-based Condor Bank rose."),
+            ["Condor Bank located-in Lima"]
+        );
+    }
+
+    #[test]
+    fn a_name_at_which_something_happens_in_a_place_lies_in_it() {
+        for (text, fact) in [
+            (
+                "General Ana Soto was honoured at Casa Rimac in Lima.",
+                "Casa Rimac located-in Lima",
+            ),
+            (
+                "The pair now lives at the Condor Research Base of Llama Breeding, in southern Peru's Cusco province.",
+                "Condor Research Base of Llama Breeding located-in Cusco province",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A person met in a place is no place.
+        let t = triples("Ana Soto met Luis Rojas in Lima.");
+        assert!(!t.iter().any(|f| f.contains("located-in")), "{t:?}");
+    }
+
+    #[test]
+    fn the_capital_named_by_its_countrys_adjective_is_the_city() {
+        for (text, fact) in [
+            (
+                "The Condor Museum in the Peruvian capital opened.",
+                "Condor Museum located-in Lima",
+            ),
+            (
+                "A plane landed at the Vnukovo Airport in the Russian capital on Saturday.",
+                "Vnukovo Airport located-in Moscow",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // "the Spanish capital of Madrid" names the city itself.
+        let t = triples("The Condor Zoo in the Spanish capital of Madrid opened.");
+        assert!(t.contains(&"Madrid located-in Spain".to_string()), "{t:?}");
     }
 
     #[test]

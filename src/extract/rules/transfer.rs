@@ -14,6 +14,7 @@
 use super::table::Rule;
 use super::{Ctx, RELATIVISERS, Sentence};
 use crate::extract::lexicon::Family;
+use crate::extract::mentions::MentionKind;
 use crate::model::{Kind, Relation};
 
 /// Kinds that can send or receive.
@@ -132,6 +133,7 @@ fn send(ctx: &mut Ctx, i: usize) {
     // "sent Putin two dogs": an indirect object right after the verb.
     let indirect = s
         .mention_from(i + 1)
+        .map(|m| titled_name(s, m))
         .filter(|&m| s.mentions[m].is_actor() && objects.iter().any(|&o| o > m));
     let recipient = party(ctx, indirect).or_else(|| party(ctx, s.target_after(i, &["to", "for"])));
     emit_transfer(
@@ -143,6 +145,24 @@ fn send(ctx: &mut Ctx, i: usize) {
         (Rule::SendVerb, Rule::SendRecipient),
     );
     shipment(ctx, i, giver, &objects);
+}
+
+/// "by Mongolian President X", "gave Russian President X two dogs": the name that a
+/// country's adjective and a title before it lead to, or mention `m` itself.
+fn titled_name(s: &Sentence, m: usize) -> usize {
+    let mut n = m;
+    while matches!(
+        s.mentions[n].kind,
+        MentionKind::Demonym(_) | MentionKind::Title { .. }
+    ) && let Some(next) = s.mention_from(s.mentions[n].end)
+        && s.mentions[next].start == s.mentions[n].end
+    {
+        n = next;
+    }
+    match s.mentions[n].kind {
+        MentionKind::Name(_) => n,
+        _ => m,
+    }
 }
 
 /// The passive of a transfer verb, where the verb's subject is no animal or thing:
@@ -166,20 +186,7 @@ fn passive_gift(ctx: &mut Ctx, i: usize) -> bool {
         )
     });
     let thing = |m: usize| is_moved(s, m) && !is_class(s, m);
-    // "by Mongolian President X": the name the modifiers lead to.
-    let agent = |ctx: &Ctx| {
-        let mut m = s.target_after(i, &["by"])?;
-        while matches!(
-            s.mentions[m].kind,
-            crate::extract::mentions::MentionKind::Demonym(_)
-                | crate::extract::mentions::MentionKind::Title { .. }
-        ) && let Some(n) = s.mention_from(s.mentions[m].end)
-            && s.mentions[n].start == s.mentions[m].end
-        {
-            m = n;
-        }
-        party(ctx, Some(m))
-    };
+    let agent = |ctx: &Ctx| party(ctx, Some(titled_name(s, s.target_after(i, &["by"])?)));
     if is_aux {
         // "Y was given a horse": the subject is a party and the thing comes after.
         let Some(recipient) = s
@@ -261,11 +268,7 @@ fn is_class(s: &Sentence, m: usize) -> bool {
 
 /// A mention of what a transfer moves: an animal or a thing.
 fn is_moved(s: &Sentence, m: usize) -> bool {
-    matches!(
-        s.mentions[m].kind,
-        crate::extract::mentions::MentionKind::Animal
-            | crate::extract::mentions::MentionKind::Thing
-    )
+    matches!(s.mentions[m].kind, MentionKind::Animal | MentionKind::Thing)
 }
 
 /// `shipment-giver`: "Putin has sent more than 70 animals …" then "The animals,
@@ -597,6 +600,21 @@ mod tests {
             triples("Prime Minister Anna Berg gave Olaf Tryggve two horses."),
             ["Anna Berg sent horse", "Olaf Tryggve received horse",]
         );
+        // Past a country's adjective and a title before the indirect object.
+        for text in [
+            "Anna Berg gave Norwegian President Olaf Tryggve two horses.",
+            "Anna Berg gave President Olaf Tryggve a pair of horses.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Olaf Tryggve received horse".to_string()),
+                "{text}: {t:?}"
+            );
+            assert!(
+                t.contains(&"Anna Berg sent horse".to_string()),
+                "{text}: {t:?}"
+            );
+        }
     }
 
     #[test]

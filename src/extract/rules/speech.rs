@@ -366,7 +366,21 @@ fn main_clause_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
             return None;
         }
         let c = s.clause[end - 1];
-        let start = (0..end).rev().take_while(|&k| s.clause[k] == c).last()?;
+        let mut start = (0..end).rev().take_while(|&k| s.clause[k] == c).last()?;
+        // "Dollar Tree, whose products cost $1, caters to …": a relative clause set off by
+        // commas, after which the main clause resumes, goes with its subject before it.
+        if RELATIVISERS.contains(&s.word(start))
+            && start > 1
+            && s.tokens[start - 1].is_punct(",")
+            && (start + 1..end.saturating_sub(1))
+                .any(|k| s.tokens[k].is_punct(",") && s.tokens[k + 1].is_lower_word())
+        {
+            let c0 = s.clause[start - 2];
+            start = (0..start - 1)
+                .rev()
+                .take_while(|&k| s.clause[k] == c0)
+                .last()?;
+        }
         if !RELATIVISERS.contains(&s.word(start)) && !s.tokens[start].is_quote() {
             let mut a = start;
             while a < end && matches!(s.word(a), "and" | "but" | ",") {
@@ -559,7 +573,20 @@ fn is_clause(s: &Sentence, a: usize, b: usize) -> bool {
         return false;
     }
     let first = s.word(a);
-    if SUBORDINATORS.contains(&first) || (first.ends_with("ing") && first.len() > 5) {
+    // A participle opens no claim ("said, adding that …"), a gerund subject does when a
+    // finite verb follows ("said keeping college affordable is important"); a speech
+    // verb's "-ing" is always the participle.
+    let gerund_subject = || {
+        !lexicons().is(first, Family::Speech)
+            && !matches!(
+                s.word(a + 1),
+                "that" | "to" | "," | "by" | "on" | "in" | "for"
+            )
+            && (a + 2..b).any(|k| matches!(s.word(k), "is" | "are" | "was" | "were"))
+    };
+    if SUBORDINATORS.contains(&first)
+        || (first.ends_with("ing") && first.len() > 5 && !gerund_subject())
+    {
         return false;
     }
     (a..b).any(|k| {
@@ -580,7 +607,10 @@ fn is_clause(s: &Sentence, a: usize, b: usize) -> bool {
                     || matches!(
                         s.word(k - 1),
                         "he" | "she" | "it" | "this" | "that" | "who" | "which"
-                    )))
+                    )
+                    // "X, whose products cost $1, caters to …"
+                    || (s.tokens[k - 1].is_punct(",")
+                        && (a..k).any(|j| RELATIVISERS.contains(&s.word(j))))))
     })
 }
 
@@ -1430,6 +1460,44 @@ mod tests {
         let mut v: Vec<_> = stated(text).into_iter().map(|(s, c, _)| (s, c)).collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn a_claim_keeps_its_subject_across_a_relative_clause() {
+        for text in [
+            "The Lima Zoo, which opened in 1990, will close in May, Ana Soto said.",
+            "The Lima Zoo, whose keepers went on strike, closes in May, according to Reuters.",
+        ] {
+            let f = claims(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert!(f[0].1.starts_with("The Lima Zoo, wh"), "{text}: {f:?}");
+            assert!(f[0].1.contains(" in May"), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_gerund_subject_opens_a_claim_a_participle_does_not() {
+        for (text, claim) in [
+            (
+                "Ana Soto said keeping the museum open is important.",
+                "Keeping the museum open is important",
+            ),
+            (
+                "Ana Soto said protecting the pandas was a duty.",
+                "Protecting the pandas was a duty",
+            ),
+        ] {
+            assert_eq!(
+                claims(text),
+                [("Ana Soto".to_string(), claim.to_string())],
+                "{text}"
+            );
+        }
+        // A speech verb's participle is no claim of its own.
+        let f = claims("Ana Soto said, adding the plan is good.");
+        assert!(!f.iter().any(|(_, c)| c.starts_with("Adding")), "{f:?}");
+        let f = claims("Ana Soto spoke on Monday, citing figures that are old.");
+        assert!(!f.iter().any(|(_, c)| c.starts_with("Citing")), "{f:?}");
     }
 
     #[test]

@@ -78,10 +78,10 @@ use std::path::Path;
 type Span = (usize, usize);
 
 /// The records of one array and where the array's closing line starts.
-struct Section {
-    records: Vec<Span>,
+pub(super) struct Section {
+    pub(super) records: Vec<Span>,
     /// Where the text after the last record's brace starts (`\n  ],` or `\n    ]`).
-    tail: usize,
+    pub(super) tail: usize,
 }
 
 /// Where each part of a base's text is.
@@ -95,46 +95,49 @@ struct Layout {
 /// Reads the records of the array whose opening line (`"name": [`) ends at `from`, each
 /// record opened and closed by a brace indented `indent` spaces; `None` when the text is
 /// not laid out so or the array is empty.
-fn section(text: &str, from: usize, indent: usize) -> Option<Section> {
-    let pad = &"        "[..indent];
+pub(super) fn section(text: &str, from: usize, indent: usize) -> Option<Section> {
+    let b = text.as_bytes();
+    let pad = &b"            "[..indent];
     let mut records = Vec::new();
-    let mut at = from;
-    loop {
-        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let line = &text[at..line_end];
+    // Where the record being read opened, and where the line being read starts.
+    let (mut open, mut at) = (None, from);
+    let ends = memchr::memchr_iter(b'\n', &b[from..]).map(|i| from + i);
+    for end in ends.chain(std::iter::once(b.len())) {
+        let line = &b[at..end];
         let body = line.strip_prefix(pad)?;
-        if body != "{" {
-            return None;
+        match open {
+            None if body == b"{" => open = Some(at),
+            None => return None,
+            // The record ends at the first line that is the pad and a closing brace.
+            Some(start) => match body {
+                b"}" | b"}," => {
+                    records.push((start, at + indent + 1));
+                    if body == b"}" {
+                        return Some(Section {
+                            records,
+                            tail: at + indent + 1,
+                        });
+                    }
+                    open = None;
+                }
+                [b' ', ..] => {}
+                _ => return None,
+            },
         }
-        // The record ends at the first line that is the pad and a closing brace.
-        let mut close = None;
-        let mut scan = line_end;
-        while scan < text.len() {
-            let next_end = text[scan + 1..]
-                .find('\n')
-                .map_or(text.len(), |i| scan + 1 + i);
-            let l = &text[scan + 1..next_end];
-            if let Some(rest) = l.strip_prefix(pad)
-                && (rest == "}" || rest == "},")
-            {
-                close = Some((scan + 1 + indent + 1, rest == "},", next_end));
-                break;
-            }
-            if !l.starts_with(pad) || l.as_bytes().get(indent) != Some(&b' ') {
-                return None;
-            }
-            scan = next_end;
-        }
-        let (end, more, next) = close?;
-        records.push((at, end));
-        if !more {
-            return Some(Section { records, tail: end });
-        }
-        at = next + 1;
-        if at >= text.len() {
-            return None;
-        }
+        at = end + 1;
     }
+    None
+}
+
+/// Where `needle` last starts in `hay`: found searching forward (SIMD, many times the
+/// speed of a backward search), for a needle that is rarely there more than once.
+pub(super) fn last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let finder = memchr::memmem::Finder::new(needle);
+    let mut found = finder.find(hay)?;
+    while let Some(i) = finder.find(&hay[found + 1..]) {
+        found += 1 + i;
+    }
+    Some(found)
 }
 
 /// Finds the byte just past the line `line` (with its newline), searching from `from`.
@@ -184,7 +187,7 @@ pub(super) fn article_records(text: &str) -> Option<(Vec<&str>, u32, Option<Stri
     if !text.ends_with("\n    ]\n  }\n}\n") {
         return None;
     }
-    let start = text.rfind("\n  \"kb\": {\n")?;
+    let start = last(text.as_bytes(), b"\n  \"kb\": {\n")?;
     let k = after_line(text, start, "  \"kb\": {")?;
     let a = after_line(text, k, "    \"articles\": [")?;
     let articles = section(text, a, 6)?;
@@ -876,5 +879,36 @@ mod tests {
         assert!(layout(&one_line.to_string()).is_none());
         assert!(layout(&text.replace("    {\n", "   {\n")).is_none());
         assert!(layout(&KnowledgeBase::empty().to_json()).is_none());
+    }
+
+    #[test]
+    fn an_array_is_read_record_by_record_at_any_indent() {
+        let text = "[\n          {\n            \"a\": 1\n          },\n          {\n            \"b\": 2\n          }\n        ]";
+        let s = section(text, 2, 10).expect("two records");
+        let records: Vec<&str> = s.records.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(
+            records,
+            [
+                "          {\n            \"a\": 1\n          }",
+                "          {\n            \"b\": 2\n          }"
+            ]
+        );
+        assert_eq!(&text[s.tail..], "\n        ]");
+        // A line less indented inside a record, a record left open, a comma and nothing.
+        for bad in [
+            text.replace("            \"a\"", "         \"a\""),
+            text.replace("          }\n        ]", "          \n        ]"),
+            "[\n          {\n          },\n".to_string(),
+        ] {
+            assert!(section(&bad, 2, 10).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_last_place_of_a_needle_is_found_searching_forward() {
+        assert_eq!(last(b"ab ab ab", b"ab"), Some(6));
+        assert_eq!(last(b"abab", b"bab"), Some(1));
+        assert_eq!(last(b"aaaa", b"aa"), Some(2));
+        assert_eq!(last(b"ab", b"c"), None);
     }
 }

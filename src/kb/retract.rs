@@ -361,18 +361,10 @@ fn own_facts(
 
 /// Where `needle` last starts in `hay`.
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut end = hay.len();
-    while let Some(i) = hay[..end].iter().rposition(|&b| b == first) {
-        if hay[i..].starts_with(needle) {
-            return Some(i);
-        }
-        end = i;
-    }
-    None
+    super::fold::last(hay, needle)
 }
 
 /// Where `needle` first starts in `hay`.
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }

@@ -168,14 +168,14 @@ pub fn make_safe_where(
     {
         return refused;
     }
-    let canonical: HashMap<String, Vec<usize>> =
-        entities
-            .iter()
-            .enumerate()
-            .fold(HashMap::default(), |mut m, (i, e)| {
-                m.entry(lookup_key(&e.name)).or_default().push(i);
-                m
-            });
+    // Each canonical name's first entity, and whether another has it too.
+    let mut canonical: HashMap<String, (usize, bool)> = HashMap::default();
+    for (i, e) in entities.iter().enumerate() {
+        canonical
+            .entry(lookup_key(&e.name))
+            .and_modify(|(_, more)| *more = true)
+            .or_insert((i, false));
+    }
     for (i, e) in entities.iter_mut().enumerate() {
         if e.aliases.is_empty() || !which(i) {
             continue;
@@ -184,7 +184,7 @@ pub fn make_safe_where(
         for alias in std::mem::take(&mut e.aliases) {
             let taken = canonical
                 .get(&lookup_key(&alias))
-                .is_some_and(|at| at.iter().any(|&j| j != i));
+                .is_some_and(|&(first, more)| more || first != i);
             let why = if taken {
                 Some(Refusal::Taken)
             } else {

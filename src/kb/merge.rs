@@ -27,6 +27,7 @@ use super::separate::separate;
 use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile, Kind, Provenance, Relation, Source};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 /// The identity of a fact: subject, relation, object, date.
 pub(crate) type FactKey = (String, Relation, String, Option<String>);
@@ -391,15 +392,22 @@ impl<'k> Builder<'k> {
         for orig in &ex.entities {
             let e = self.without_split_names(orig);
             let at = match self.best_match(&e, &taken) {
+                // (once the article changed an entity, whether this one does is not
+                // asked)
+                Some(i) if self.changed => {
+                    self.join(i, &e);
+                    i
+                }
                 Some(i) => {
                     let before = (self.entities[i].clone(), self.names[i].len());
                     self.join(i, &e);
-                    self.changed |= (self.entities[i].clone(), self.names[i].len()) != before;
+                    self.changed =
+                        (&self.entities[i], self.names[i].len()) != (&before.0, before.1);
                     i
                 }
                 None => {
                     self.changed = true;
-                    self.push_entity(e)
+                    self.push_entity(e.into_owned())
                 }
             };
             self.free_name(at);
@@ -530,9 +538,9 @@ impl<'k> Builder<'k> {
     }
 
     /// The entity less the names a split decision takes from it.
-    fn without_split_names(&self, e: &Entity) -> Entity {
+    fn without_split_names<'e>(&self, e: &'e Entity) -> Cow<'e, Entity> {
         if self.splits.is_empty() {
-            return e.clone();
+            return Cow::Borrowed(e);
         }
         let names: HashSet<String> = e.names().map(lookup_key).collect();
         let dropped: HashSet<&String> = self
@@ -542,7 +550,7 @@ impl<'k> Builder<'k> {
             .map(|(_, a)| a)
             .collect();
         if dropped.is_empty() {
-            return e.clone();
+            return Cow::Borrowed(e);
         }
         let mut kept: Vec<String> = e
             .names()
@@ -552,7 +560,7 @@ impl<'k> Builder<'k> {
         let mut out = e.clone();
         out.name = kept.remove(0);
         out.aliases = kept;
-        out
+        Cow::Owned(out)
     }
 
     /// True when joining names `a` and `b` would break a split decision.

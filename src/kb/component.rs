@@ -175,6 +175,17 @@ impl Tokens {
         first
     }
 
+    /// [`Tokens::join`] of an entity's keys ([`keys`]); `None` for none.
+    pub(super) fn join_keys(&mut self, keys: &[u64]) -> Option<u32> {
+        let (&first, rest) = keys.split_first()?;
+        let first = self.token(first);
+        for &key in rest {
+            let t = self.token(key);
+            self.union(first, t);
+        }
+        Some(first)
+    }
+
     pub(super) fn union(&mut self, a: u32, b: u32) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
@@ -534,6 +545,35 @@ mod tests {
             };
             assert_eq!(ids(&without), want, "{j}: the entity's id");
         }
+    }
+
+    #[test]
+    fn joining_an_entitys_keys_is_joining_the_entity() {
+        let mut putin = Entity::new("putin-2", "Vladimir Putin", Kind::Person);
+        putin.aliases = vec!["Putin".into()];
+        let entities = [
+            putin,
+            Entity::new("putin", "Putin", Kind::Person),
+            Entity::new("russia", "Russia", Kind::Country),
+        ];
+        let (mut by_entity, mut by_keys) = (Tokens::default(), Tokens::default());
+        for e in &entities {
+            let keys: Vec<u64> = keys(e).collect();
+            assert_eq!(by_keys.join_keys(&keys), by_entity.join(e));
+        }
+        by_entity.flatten();
+        by_keys.flatten();
+        assert_eq!(by_keys.parent, by_entity.parent);
+        assert_eq!(
+            by_keys.root_of(0),
+            by_keys.root_of(2),
+            "Putin's names and family"
+        );
+        assert_ne!(
+            by_keys.root_of(0),
+            by_keys.root(keys(&entities[2]).next().unwrap()).unwrap()
+        );
+        assert_eq!(Tokens::default().join_keys(&[]), None);
     }
 
     #[test]

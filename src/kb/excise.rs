@@ -84,7 +84,8 @@ type Part = (Extraction, Vec<bool>);
 /// The removal entry that takes base article `id` (one that changed the entities) out
 /// of the base whose text is `text`, seen through `overlay` (the snapshot and an empty
 /// journal), merged under `decisions`; `None` when it cannot tell (see the module doc).
-/// `release` is called after each pass over the text (to let a mapped text's pages go).
+/// `release` is called as the text is read (to let a mapped text's pages go), and once the base
+/// facts needed are read.
 pub(super) fn excise(
     text: &str,
     overlay: &Overlay<'_>,
@@ -104,20 +105,33 @@ pub(super) fn excise(
     // Per article: whether preparing it may rename its entities.
     let mut renamed = Vec::new();
     let mut at = None;
-    for (k, record) in records.iter().enumerate() {
-        let (h, flag) = head(record)?;
-        if !ids.insert(h.source.id.clone()) {
+    let headings = chunked(&records, release, |record| heading(record, decisions));
+    for (k, (h, record)) in headings.into_iter().zip(&records).enumerate() {
+        let h = h?;
+        if !ids.insert(h.id.clone()) {
             return None;
         }
-        if h.source.id == id {
+        if h.id == id {
             at = Some(k);
         }
-        stored.push(flag);
-        let (entities, renames) = component::prepared_entities(h, record, decisions, &prep)?;
-        renamed.push(renames);
+        stored.push(h.flag);
+        renamed.push(h.keys.is_none());
         starts.push(mention.len());
-        for e in &entities {
-            mention.push(tokens.join(e)?);
+        match h.keys {
+            Some((keys, ends)) => {
+                let mut from = 0;
+                for end in ends {
+                    mention.push(tokens.join_keys(&keys[from..end])?);
+                    from = end;
+                }
+            }
+            None => {
+                let (head, _) = head(record)?;
+                let (entities, _) = component::prepared_entities(head, record, decisions, &prep)?;
+                for e in &entities {
+                    mention.push(tokens.join(e)?);
+                }
+            }
         }
     }
     starts.push(mention.len());
@@ -138,28 +152,36 @@ pub(super) fn excise(
     if component.is_empty() {
         return None;
     }
-    // The component's articles.
-    let (mut ks, mut parts): (Vec<usize>, Vec<Part>) = (Vec::new(), Vec::new());
+    // The component's articles (and which of their entities are in it): those not
+    // renamed read on two threads, the others parsed and prepared here.
+    let mut ks: Vec<usize> = Vec::new();
+    let mut cut: Vec<(&str, Vec<bool>, bool)> = Vec::new();
     for (k, record) in records.iter().enumerate() {
         let marks: Vec<bool> = mention[starts[k]..starts[k + 1]]
             .iter()
             .map(|&t| component.contains(&tokens.root_of(t)))
             .collect();
-        if !marks.contains(&true) {
-            continue;
+        if marks.contains(&true) {
+            ks.push(k);
+            cut.push((record, marks, renamed[k]));
         }
-        let part = if renamed[k] {
-            let mut a: Extraction = serde_json::from_str(record).ok()?;
-            prep.prepare_in_place(&mut a);
-            if a.entities.len() != marks.len() {
-                return None;
+    }
+    let read = chunked(&cut, release, |(record, marks, renames)| {
+        (!renames).then(|| component_part(record, marks.clone()))
+    });
+    let mut parts: Vec<Part> = Vec::with_capacity(cut.len());
+    for ((record, marks, _), part) in cut.into_iter().zip(read) {
+        parts.push(match part {
+            Some(part) => part?,
+            None => {
+                let mut a: Extraction = serde_json::from_str(record).ok()?;
+                prep.prepare_in_place(&mut a);
+                if a.entities.len() != marks.len() {
+                    return None;
+                }
+                reduce(a, marks)
             }
-            reduce(a, marks)
-        } else {
-            component_part(record, marks)?
-        };
-        ks.push(k);
-        parts.push(part);
+        });
     }
     drop((tokens, mention, starts, records, renamed));
     release();
@@ -270,10 +292,15 @@ pub(super) fn excise(
         }
     }
     drop(seen);
-    let mut old_facts: Vec<Fact> = edges
-        .into_iter()
-        .map(|e| Read::fact(overlay, e).into_owned())
-        .collect();
+    // (the snapshot's pages they are read from let go every so many)
+    let mut old_facts: Vec<Fact> = Vec::with_capacity(edges.len());
+    for (n, e) in edges.into_iter().enumerate() {
+        if n % RELEASE_FACTS == RELEASE_FACTS - 1 {
+            release();
+        }
+        old_facts.push(Read::fact(overlay, e).into_owned());
+    }
+    release();
     old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
     let mut by_end: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -539,6 +566,89 @@ fn stood_in(
     Some(graph_parts)
 }
 
+/// What the first pass reads of an article's record: its id, its stored
+/// `changes_entities`, and its entities' keys ([`component::keys`], one entity after
+/// another, and where each one's end), or `None` for them when preparing the article may
+/// rename its entities (it is then read whole and prepared, in order).
+struct Heading {
+    id: String,
+    flag: bool,
+    keys: Option<(Vec<u64>, Vec<usize>)>,
+}
+
+/// The [`Heading`] of an article's record; `None` when it is not laid out as kg writes
+/// it or does not parse.
+fn heading(record: &str, decisions: &Decisions) -> Option<Heading> {
+    let (h, flag) = head(record)?;
+    let keys = (!component::renamed(&h, decisions)).then(|| {
+        let (mut keys, mut ends) = (Vec::new(), Vec::with_capacity(h.entities.len()));
+        for e in &h.entities {
+            keys.extend(component::keys(e));
+            ends.push(keys.len());
+        }
+        (keys, ends)
+    });
+    Some(Heading {
+        id: h.source.id,
+        flag,
+        keys,
+    })
+}
+
+/// `f` of each item, in order, computed on two threads (one where the machine has one
+/// core): the articles are read and parsed in parallel.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    if threads < 2 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    // Each thread takes the next item not taken (articles differ in size).
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return out;
+            };
+            out.push((i, f(item)));
+        }
+    };
+    let mut all = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mut mine = work();
+        match other.join() {
+            Ok(theirs) => mine.extend(theirs),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        mine
+    });
+    all.sort_unstable_by_key(|&(i, _)| i);
+    all.into_iter().map(|(_, r)| r).collect()
+}
+
+/// [`par_map`] of `items` a few at a time, `release` called after each few (the
+/// base's pages they were read from let go).
+fn chunked<T: Sync, R: Send>(
+    items: &[T],
+    release: &dyn Fn(),
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let mut out = Vec::with_capacity(items.len());
+    for few in items.chunks(RELEASE_EVERY) {
+        out.extend(par_map(few, &f));
+        release();
+    }
+    out
+}
+
+/// How many articles are read between two releases of the base's pages (about 3 MB each
+/// at 1M facts).
+const RELEASE_EVERY: usize = 16;
+
+/// How many base facts are read between two releases of the snapshot's pages.
+const RELEASE_FACTS: usize = 1 << 16;
+
 /// The fact records of an article's record, laid out as kg writes it (each fact an
 /// object at ten spaces); `None` when it is not laid out so.
 fn fact_records(record: &str) -> Option<Vec<&str>> {
@@ -762,6 +872,19 @@ mod tests {
     use super::*;
     use crate::kb::KnowledgeBase;
     use crate::model::{Kind, Relation, Source};
+
+    #[test]
+    fn a_map_on_two_threads_keeps_the_order_and_releases_after_each_few() {
+        let items: Vec<u32> = (0..1000).collect();
+        let square = |x: &u32| u64::from(*x) * u64::from(*x);
+        let want: Vec<u64> = items.iter().map(square).collect();
+        assert_eq!(par_map(&items, square), want);
+        assert_eq!(par_map(&items[..1], square), want[..1]);
+        let released = std::cell::Cell::new(0);
+        let release = || released.set(released.get() + 1);
+        assert_eq!(chunked(&items, &release, square), want);
+        assert_eq!(released.get(), items.len().div_ceil(RELEASE_EVERY));
+    }
 
     /// An article's part read from its record (its head and the facts kept) is the part
     /// [`reduce`] makes of the whole record parsed and prepared.

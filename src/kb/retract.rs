@@ -229,9 +229,11 @@ impl Appender {
         let file = std::fs::File::open(&self.path).ok()?;
         let bytes = Bytes::map(&file).ok()?;
         let text = std::str::from_utf8(&bytes).ok()?;
-        // Only memory: the base's pages read so far are let go between the passes over it.
+        // Only memory: the base's pages read so far are let go between the passes over it,
+        // and the snapshot's once the facts needed are read from it.
         let release = || {
             let _ = bytes.release_resident();
+            self.snap.release_resident();
         };
         release();
         super::excise::excise(text, overlay, &self.decisions, id, &release)
@@ -251,6 +253,8 @@ impl Appender {
         let tail = &bytes[start..];
         let end = find(tail, b"\n      }")? + b"\n      }".len();
         let article: Extraction = serde_json::from_slice(&tail[..end]).ok()?;
+        // Only memory: the pages the search went through are let go now.
+        let _ = bytes.release_resident();
         (article.source.id == id).then_some(article)
     }
 

@@ -21,7 +21,7 @@ use crate::extract::lexicon::{CountryForm, lexicons};
 use crate::model::name::lexicon_key;
 use crate::model::name::lookup_key;
 use crate::model::{Entity, Kind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Why an alias is not kept (see the module table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,21 +150,41 @@ fn is_place_part(name: &str, part: &str) -> bool {
 /// refusals of [`refusal`], and an alias that is another entity's canonical name.
 /// Returns the refused (entity index, alias, why), in order.
 pub fn make_safe(entities: &mut [Entity]) -> Vec<(usize, String, Refusal)> {
-    let canonical: HashMap<String, Vec<usize>> =
-        entities
-            .iter()
-            .enumerate()
-            .fold(HashMap::new(), |mut m, (i, e)| {
-                m.entry(lookup_key(&e.name)).or_default().push(i);
-                m
-            });
+    make_safe_where(entities, |_| true)
+}
+
+/// [`make_safe`] of the entities `which` holds (by their place in `entities`), an alias
+/// being taken when it is the canonical name of any other entity of `entities`: the
+/// others keep their aliases as they are.
+pub fn make_safe_where(
+    entities: &mut [Entity],
+    which: impl Fn(usize) -> bool,
+) -> Vec<(usize, String, Refusal)> {
     let mut refused = Vec::new();
+    if !entities
+        .iter()
+        .enumerate()
+        .any(|(i, e)| !e.aliases.is_empty() && which(i))
+    {
+        return refused;
+    }
+    // Each canonical name's first entity, and whether another has it too.
+    let mut canonical: HashMap<String, (usize, bool)> = HashMap::default();
+    for (i, e) in entities.iter().enumerate() {
+        canonical
+            .entry(lookup_key(&e.name))
+            .and_modify(|(_, more)| *more = true)
+            .or_insert((i, false));
+    }
     for (i, e) in entities.iter_mut().enumerate() {
+        if e.aliases.is_empty() || !which(i) {
+            continue;
+        }
         let mut kept = Vec::with_capacity(e.aliases.len());
         for alias in std::mem::take(&mut e.aliases) {
             let taken = canonical
                 .get(&lookup_key(&alias))
-                .is_some_and(|at| at.iter().any(|&j| j != i));
+                .is_some_and(|&(first, more)| more || first != i);
             let why = if taken {
                 Some(Refusal::Taken)
             } else {
@@ -188,6 +208,39 @@ mod tests {
         let mut e = Entity::new(crate::model::slug(name), name, kind);
         e.aliases = aliases.iter().map(|a| a.to_string()).collect();
         e
+    }
+
+    /// Making some entities' aliases safe gives them the aliases making all of them safe
+    /// gives them (another entity's canonical name is taken whether it is made safe or
+    /// not), and leaves the others' as they were.
+    #[test]
+    fn making_some_entities_safe_is_making_all_safe_for_those() {
+        let entities = [
+            with(
+                "Moscow Zoo",
+                Kind::Institution,
+                &["Moscow", "Zoo of Moscow"],
+            ),
+            with("Zoo of Moscow", Kind::Institution, &["MZ"]),
+            with("Lviv Zoo", Kind::Institution, &["Lviv"]),
+            with("Vladimir Putin", Kind::Person, &["Putin", "Lviv Zoo"]),
+        ];
+        let mut all = entities.clone();
+        make_safe(&mut all);
+        for which in 0..1 << entities.len() {
+            let mut some = entities.clone();
+            make_safe_where(&mut some, |i| which & (1 << i) != 0);
+            for i in 0..entities.len() {
+                let want = if which & (1 << i) != 0 {
+                    &all[i]
+                } else {
+                    &entities[i]
+                };
+                assert_eq!(&some[i], want, "{which:b}: {i}");
+            }
+        }
+        assert_eq!(all[0].aliases, Vec::<String>::new());
+        assert_eq!(all[3].aliases, ["Putin"]);
     }
 
     fn kept(name: &str, kind: Kind, aliases: &[&str]) -> Vec<String> {

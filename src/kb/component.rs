@@ -47,8 +47,8 @@ use super::qualify::{is_generic, qualifiers};
 use crate::model::name::lookup_key;
 use crate::model::{Entity, Kind, Source};
 use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// The names and id families, as a union-find of their keys' hashes (two keys of one
@@ -116,21 +116,21 @@ pub(super) fn head(record: &str) -> Option<(Head, bool)> {
 }
 
 /// The entities of the article `record` whose head is `head`, as `prep` (a builder under
-/// the decisions) prepares them: the head's own, unless preparing may rename them
-/// ([`renamed`]), then the whole record parsed and prepared. `None` when it does not
-/// parse.
+/// the decisions) prepares them, and whether preparing may rename them ([`renamed`]):
+/// the head's own when it may not, else the whole record parsed and prepared. `None`
+/// when it does not parse.
 pub(super) fn prepared_entities(
     head: Head,
     record: &str,
     decisions: &Decisions,
     prep: &Builder,
-) -> Option<Vec<Entity>> {
+) -> Option<(Vec<Entity>, bool)> {
     if !renamed(&head, decisions) {
-        return Some(head.entities);
+        return Some((head.entities, false));
     }
     let mut a: Extraction = serde_json::from_str(record).ok()?;
     prep.prepare_in_place(&mut a);
-    Some(a.entities)
+    Some((a.entities, true))
 }
 
 /// True when preparing the article ([`Builder::prepare`]) may rename its entities: one
@@ -173,6 +173,17 @@ impl Tokens {
             }
         }
         first
+    }
+
+    /// [`Tokens::join`] of an entity's keys ([`keys`]); `None` for none.
+    pub(super) fn join_keys(&mut self, keys: &[u64]) -> Option<u32> {
+        let (&first, rest) = keys.split_first()?;
+        let first = self.token(first);
+        for &key in rest {
+            let t = self.token(key);
+            self.union(first, t);
+        }
+        Some(first)
     }
 
     pub(super) fn union(&mut self, a: u32, b: u32) {
@@ -352,7 +363,7 @@ pub fn replay<'t>(
         .find(|(o, _)| o.fingerprint() == old)?;
     let prep = Builder::new(new);
     let mut tokens = Tokens::default();
-    let mut ids = HashSet::new();
+    let mut ids = HashSet::default();
     // Per article: its old flag; per mention: a token of it.
     let (mut base_flags, mut starts, mut mention) = (Vec::new(), Vec::new(), Vec::new());
     for text in articles.clone() {
@@ -362,7 +373,7 @@ pub fn replay<'t>(
         }
         base_flags.push(flag);
         // Prepared as the builder does (its names made safe are some of its names).
-        let entities = prepared_entities(h, text, new, &prep)?;
+        let (entities, _) = prepared_entities(h, text, new, &prep)?;
         starts.push(mention.len());
         for e in &entities {
             mention.push(tokens.join(e).expect("an id family"));
@@ -534,6 +545,35 @@ mod tests {
             };
             assert_eq!(ids(&without), want, "{j}: the entity's id");
         }
+    }
+
+    #[test]
+    fn joining_an_entitys_keys_is_joining_the_entity() {
+        let mut putin = Entity::new("putin-2", "Vladimir Putin", Kind::Person);
+        putin.aliases = vec!["Putin".into()];
+        let entities = [
+            putin,
+            Entity::new("putin", "Putin", Kind::Person),
+            Entity::new("russia", "Russia", Kind::Country),
+        ];
+        let (mut by_entity, mut by_keys) = (Tokens::default(), Tokens::default());
+        for e in &entities {
+            let keys: Vec<u64> = keys(e).collect();
+            assert_eq!(by_keys.join_keys(&keys), by_entity.join(e));
+        }
+        by_entity.flatten();
+        by_keys.flatten();
+        assert_eq!(by_keys.parent, by_entity.parent);
+        assert_eq!(
+            by_keys.root_of(0),
+            by_keys.root_of(2),
+            "Putin's names and family"
+        );
+        assert_ne!(
+            by_keys.root_of(0),
+            by_keys.root(keys(&entities[2]).next().unwrap()).unwrap()
+        );
+        assert_eq!(Tokens::default().join_keys(&[]), None);
     }
 
     #[test]

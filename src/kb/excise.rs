@@ -49,6 +49,7 @@
 //! per mention, and the articles and records of `C`.
 
 use super::Extraction;
+use super::aliases;
 use super::component::{self, Tokens, head, name_key};
 use super::decisions::Decisions;
 use super::journal::Entry;
@@ -58,7 +59,8 @@ use super::overlay::Overlay;
 use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile};
 use crate::query::Read;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The name of a stand-in for the entity of base id `id` outside the component: no
 /// article's name has its lookup key.
@@ -82,7 +84,8 @@ type Part = (Extraction, Vec<bool>);
 /// The removal entry that takes base article `id` (one that changed the entities) out
 /// of the base whose text is `text`, seen through `overlay` (the snapshot and an empty
 /// journal), merged under `decisions`; `None` when it cannot tell (see the module doc).
-/// `release` is called after each pass over the text (to let a mapped text's pages go).
+/// `release` is called as the text is read (to let a mapped text's pages go), and once the base
+/// facts needed are read.
 pub(super) fn excise(
     text: &str,
     overlay: &Overlay<'_>,
@@ -96,23 +99,39 @@ pub(super) fn excise(
     }
     let prep = Builder::new(decisions);
     let mut tokens = Tokens::default();
-    let mut ids = HashSet::new();
+    let mut ids = HashSet::default();
     // Per article: its stored flag and where its mentions start; per mention: a token.
     let (mut stored, mut starts, mut mention) = (Vec::new(), Vec::new(), Vec::new());
+    // Per article: whether preparing it may rename its entities.
+    let mut renamed = Vec::new();
     let mut at = None;
-    for (k, record) in records.iter().enumerate() {
-        let (h, flag) = head(record)?;
-        if !ids.insert(h.source.id.clone()) {
+    let headings = chunked(&records, release, |record| heading(record, decisions));
+    for (k, (h, record)) in headings.into_iter().zip(&records).enumerate() {
+        let h = h?;
+        if !ids.insert(h.id.clone()) {
             return None;
         }
-        if h.source.id == id {
+        if h.id == id {
             at = Some(k);
         }
-        stored.push(flag);
-        let entities = component::prepared_entities(h, record, decisions, &prep)?;
+        stored.push(h.flag);
+        renamed.push(h.keys.is_none());
         starts.push(mention.len());
-        for e in &entities {
-            mention.push(tokens.join(e)?);
+        match h.keys {
+            Some((keys, ends)) => {
+                let mut from = 0;
+                for end in ends {
+                    mention.push(tokens.join_keys(&keys[from..end])?);
+                    from = end;
+                }
+            }
+            None => {
+                let (head, _) = head(record)?;
+                let (entities, _) = component::prepared_entities(head, record, decisions, &prep)?;
+                for e in &entities {
+                    mention.push(tokens.join(e)?);
+                }
+            }
         }
     }
     starts.push(mention.len());
@@ -133,25 +152,38 @@ pub(super) fn excise(
     if component.is_empty() {
         return None;
     }
-    // The component's articles.
-    let (mut ks, mut parts): (Vec<usize>, Vec<Part>) = (Vec::new(), Vec::new());
+    // The component's articles (and which of their entities are in it): those not
+    // renamed read on two threads, the others parsed and prepared here.
+    let mut ks: Vec<usize> = Vec::new();
+    let mut cut: Vec<(&str, Vec<bool>, bool)> = Vec::new();
     for (k, record) in records.iter().enumerate() {
         let marks: Vec<bool> = mention[starts[k]..starts[k + 1]]
             .iter()
             .map(|&t| component.contains(&tokens.root_of(t)))
             .collect();
-        if !marks.contains(&true) {
-            continue;
+        if marks.contains(&true) {
+            ks.push(k);
+            cut.push((record, marks, renamed[k]));
         }
-        let mut a: Extraction = serde_json::from_str(record).ok()?;
-        prep.prepare_in_place(&mut a);
-        if a.entities.len() != marks.len() {
-            return None;
-        }
-        ks.push(k);
-        parts.push(reduce(a, marks));
     }
-    drop((tokens, mention, starts, records));
+    let read = chunked(&cut, release, |(record, marks, renames)| {
+        (!renames).then(|| component_part(record, marks.clone()))
+    });
+    let mut parts: Vec<Part> = Vec::with_capacity(cut.len());
+    for ((record, marks, _), part) in cut.into_iter().zip(read) {
+        parts.push(match part {
+            Some(part) => part?,
+            None => {
+                let mut a: Extraction = serde_json::from_str(record).ok()?;
+                prep.prepare_in_place(&mut a);
+                if a.entities.len() != marks.len() {
+                    return None;
+                }
+                reduce(a, marks)
+            }
+        });
+    }
+    drop((tokens, mention, starts, records, renamed));
     release();
     let j = ks.iter().position(|&k| k == x)?;
     // The entity side, with the article and without it: the flags.
@@ -181,7 +213,7 @@ pub(super) fn excise(
         }
     }
     // The base's records of the component: its entities (by their names) and their facts.
-    let mut names: HashSet<String> = HashSet::new();
+    let mut names: HashSet<String> = HashSet::default();
     for (a, marks) in &parts {
         for (e, _) in a.entities.iter().zip(marks).filter(|(_, m)| **m) {
             names.extend(e.names().map(lookup_key));
@@ -246,7 +278,7 @@ pub(super) fn excise(
     // fact of a key they have, with the article or without it, is on one of them.
     let moved = |s: &Said| s.part == j || s.old != s.new;
     let mut edges = BTreeSet::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for s in said.iter().filter(|s| moved(s)) {
         for id in s.old.iter().chain(&s.new).flatten() {
             if !seen.insert(*id) {
@@ -260,13 +292,18 @@ pub(super) fn excise(
         }
     }
     drop(seen);
-    let mut old_facts: Vec<Fact> = edges
-        .into_iter()
-        .map(|e| Read::fact(overlay, e).into_owned())
-        .collect();
+    // (the snapshot's pages they are read from let go every so many)
+    let mut old_facts: Vec<Fact> = Vec::with_capacity(edges.len());
+    for (n, e) in edges.into_iter().enumerate() {
+        if n % RELEASE_FACTS == RELEASE_FACTS - 1 {
+            release();
+        }
+        old_facts.push(Read::fact(overlay, e).into_owned());
+    }
+    release();
     old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
-    let mut by_end: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, f) in old_facts.iter().enumerate() {
         by_end.entry(f.subject.as_str()).or_default().push(i);
         if f.object != f.subject {
@@ -290,8 +327,8 @@ pub(super) fn excise(
         g.date = f.date.clone();
         Some(fact_key(&g))
     };
-    let mut outs: HashMap<usize, Option<&str>> = HashMap::new();
-    let mut touched: HashSet<FactKey> = HashSet::new();
+    let mut outs: HashMap<usize, Option<&str>> = HashMap::default();
+    let mut touched: HashSet<FactKey> = HashSet::default();
     for (i, s) in said.iter().enumerate() {
         if !moved(s) {
             continue;
@@ -529,6 +566,169 @@ fn stood_in(
     Some(graph_parts)
 }
 
+/// What the first pass reads of an article's record: its id, its stored
+/// `changes_entities`, and its entities' keys ([`component::keys`], one entity after
+/// another, and where each one's end), or `None` for them when preparing the article may
+/// rename its entities (it is then read whole and prepared, in order).
+struct Heading {
+    id: String,
+    flag: bool,
+    keys: Option<(Vec<u64>, Vec<usize>)>,
+}
+
+/// The [`Heading`] of an article's record; `None` when it is not laid out as kg writes
+/// it or does not parse.
+fn heading(record: &str, decisions: &Decisions) -> Option<Heading> {
+    let (h, flag) = head(record)?;
+    let keys = (!component::renamed(&h, decisions)).then(|| {
+        let (mut keys, mut ends) = (Vec::new(), Vec::with_capacity(h.entities.len()));
+        for e in &h.entities {
+            keys.extend(component::keys(e));
+            ends.push(keys.len());
+        }
+        (keys, ends)
+    });
+    Some(Heading {
+        id: h.source.id,
+        flag,
+        keys,
+    })
+}
+
+/// `f` of each item, in order, computed on two threads (one where the machine has one
+/// core): the articles are read and parsed in parallel.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    if threads < 2 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    // Each thread takes the next item not taken (articles differ in size).
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return out;
+            };
+            out.push((i, f(item)));
+        }
+    };
+    let mut all = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mut mine = work();
+        match other.join() {
+            Ok(theirs) => mine.extend(theirs),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        mine
+    });
+    all.sort_unstable_by_key(|&(i, _)| i);
+    all.into_iter().map(|(_, r)| r).collect()
+}
+
+/// [`par_map`] of `items` a few at a time, `release` called after each few (the
+/// base's pages they were read from let go).
+fn chunked<T: Sync, R: Send>(
+    items: &[T],
+    release: &dyn Fn(),
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let mut out = Vec::with_capacity(items.len());
+    for few in items.chunks(RELEASE_EVERY) {
+        out.extend(par_map(few, &f));
+        release();
+    }
+    out
+}
+
+/// How many articles are read between two releases of the base's pages (about 3 MB each
+/// at 1M facts).
+const RELEASE_EVERY: usize = 16;
+
+/// How many base facts are read between two releases of the snapshot's pages.
+const RELEASE_FACTS: usize = 1 << 16;
+
+/// The fact records of an article's record, laid out as kg writes it (each fact an
+/// object at ten spaces); `None` when it is not laid out so.
+fn fact_records(record: &str) -> Option<Vec<&str>> {
+    let key = "\n        \"facts\": ";
+    let at = record.find(key)? + key.len();
+    let rest = &record[at..];
+    if rest.starts_with("[],\n") {
+        return Some(Vec::new());
+    }
+    if !rest.starts_with("[\n") {
+        return None;
+    }
+    let facts = super::fold::section(record, at + 2, 10)?;
+    if !record[facts.tail..].starts_with("\n        ],\n") {
+        return None;
+    }
+    Some(facts.records.iter().map(|&(s, e)| &record[s..e]).collect())
+}
+
+/// The ends of a fact, read from its record without the rest of it.
+#[derive(serde::Deserialize)]
+struct Ends<'r> {
+    #[serde(borrow)]
+    subject: std::borrow::Cow<'r, str>,
+    #[serde(borrow)]
+    object: std::borrow::Cow<'r, str>,
+}
+
+/// [`reduce`] of the article `record` of the component, one that preparing does not
+/// rename (preparing only makes its aliases safe, [`aliases::make_safe`]: here only
+/// those of the entities kept), `marks` saying which of its entities are in the
+/// component: its head parsed, and of its facts only those [`reduce`] keeps (the others'
+/// ends are read, not the rest of them). `None` when the record is not laid out as kg
+/// writes it or its head or a fact kept does not parse.
+fn component_part(record: &str, marks: Vec<bool>) -> Option<Part> {
+    let (head, flag) = head(record)?;
+    let mut entities = head.entities;
+    if entities.len() != marks.len() {
+        return None;
+    }
+    let mut facts = Vec::new();
+    {
+        let inside: HashSet<&str> = entities
+            .iter()
+            .zip(&marks)
+            .filter(|(_, m)| **m)
+            .map(|(e, _)| e.id.as_str())
+            .collect();
+        let all: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        for text in fact_records(record)? {
+            let ends: Ends = serde_json::from_str(text).ok()?;
+            let (s, o) = (ends.subject.as_ref(), ends.object.as_ref());
+            if all.contains(s) && all.contains(o) && (inside.contains(s) || inside.contains(o)) {
+                facts.push(serde_json::from_str::<Fact>(text).ok()?);
+            }
+        }
+    }
+    // Only the entities [`reduce`] keeps are read again: those in the component and
+    // those at an end of a fact kept.
+    let keep: Vec<bool> = {
+        let ends: HashSet<&str> = facts
+            .iter()
+            .flat_map(|f: &Fact| [f.subject.as_str(), f.object.as_str()])
+            .collect();
+        entities
+            .iter()
+            .zip(&marks)
+            .map(|(e, &m)| m || ends.contains(e.id.as_str()))
+            .collect()
+    };
+    aliases::make_safe_where(&mut entities, |i| keep[i]);
+    let a = Extraction {
+        source: head.source,
+        entities,
+        facts,
+        changes_entities: Some(flag),
+    };
+    Some(reduce(a, marks))
+}
+
 /// What the replays need of a prepared article of the component: its entities in the
 /// component and those at the other end of a fact with an end in it, and those facts
 /// (the rest is the same without the removed article, and is not read again).
@@ -541,17 +741,20 @@ fn reduce(mut a: Extraction, marks: Vec<bool>) -> Part {
         .map(|(e, _)| e.id.as_str())
         .collect();
     let all: HashSet<&str> = a.entities.iter().map(|e| e.id.as_str()).collect();
-    let facts: Vec<Fact> = a
+    let keep: Vec<bool> = a
         .facts
         .iter()
-        .filter(|f| {
+        .map(|f| {
             all.contains(f.subject.as_str())
                 && all.contains(f.object.as_str())
                 && (inside.contains(f.subject.as_str()) || inside.contains(f.object.as_str()))
         })
-        .cloned()
         .collect();
-    let ends: HashSet<&str> = facts
+    drop((inside, all));
+    let mut kept = keep.into_iter();
+    a.facts.retain(|_| kept.next().unwrap_or(false));
+    let ends: HashSet<&str> = a
+        .facts
         .iter()
         .flat_map(|f| [f.subject.as_str(), f.object.as_str()])
         .collect();
@@ -567,10 +770,9 @@ fn reduce(mut a: Extraction, marks: Vec<bool>) -> Part {
         .filter(|(_, k)| **k)
         .map(|(m, _)| *m)
         .collect();
-    drop((inside, all, ends));
+    drop(ends);
     let mut keep = keep.into_iter();
     a.entities.retain(|_| keep.next().unwrap_or(false));
-    a.facts = facts;
     (a, marks)
 }
 
@@ -639,9 +841,9 @@ fn graph<'p>(
     parts: impl Iterator<Item = &'p Extraction>,
 ) -> Option<(Vec<Entity>, Vec<Fact>)> {
     let mut b = Builder::new(decisions);
-    let mut stand_ins = HashSet::new();
+    let mut stand_ins = HashSet::default();
     for p in parts {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for e in &p.entities {
             if e.name == stand_in_name(&e.id) {
                 if !seen.insert(e.id.clone()) {
@@ -663,4 +865,77 @@ fn graph<'p>(
     let mut facts = facts;
     facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Some((entities, facts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::KnowledgeBase;
+    use crate::model::{Kind, Relation, Source};
+
+    #[test]
+    fn a_map_on_two_threads_keeps_the_order_and_releases_after_each_few() {
+        let items: Vec<u32> = (0..1000).collect();
+        let square = |x: &u32| u64::from(*x) * u64::from(*x);
+        let want: Vec<u64> = items.iter().map(square).collect();
+        assert_eq!(par_map(&items, square), want);
+        assert_eq!(par_map(&items[..1], square), want[..1]);
+        let released = std::cell::Cell::new(0);
+        let release = || released.set(released.get() + 1);
+        assert_eq!(chunked(&items, &release, square), want);
+        assert_eq!(released.get(), items.len().div_ceil(RELEASE_EVERY));
+    }
+
+    /// An article's part read from its record (its head and the facts kept) is the part
+    /// [`reduce`] makes of the whole record parsed and prepared.
+    #[test]
+    fn a_part_read_from_the_record_is_the_part_of_the_whole_article() {
+        let entity = |id: &str, name: &str, kind: Kind, aliases: &[&str]| {
+            let mut e = Entity::new(id, name, kind);
+            e.aliases = aliases.iter().map(|a| a.to_string()).collect();
+            e
+        };
+        let mut evidenced = Fact::new("zoo", Relation::LocatedIn, "moscow");
+        evidenced.evidence = Some("The \"Moscow Zoo\", in Moscow.".into());
+        let with_facts = Extraction {
+            source: Source::new("a"),
+            entities: vec![
+                entity("zoo", "Moscow Zoo", Kind::Institution, &["Moscow", "MZ"]),
+                entity("moscow", "Moscow", Kind::Place, &["Moskva"]),
+                entity("putin", "Vladimir Putin", Kind::Person, &["Putin"]),
+                entity("russia", "Russia", Kind::Country, &["Moscow Zoo"]),
+            ],
+            facts: vec![
+                evidenced,
+                Fact::new("putin", Relation::Leads, "russia"),
+                Fact::new("putin", Relation::MemberOf, "zoo"),
+                Fact::new("zoo", Relation::LocatedIn, "nowhere"),
+            ],
+            changes_entities: Some(true),
+        };
+        let without_facts = Extraction {
+            source: Source::new("b"),
+            facts: Vec::new(),
+            changes_entities: Some(false),
+            ..with_facts.clone()
+        };
+        let mut kb = KnowledgeBase::empty();
+        kb.articles = vec![with_facts, without_facts];
+        let text = kb.to_json();
+        let (records, _, _) = super::super::fold::article_records(&text).expect("laid out");
+        let prep = Builder::new(&Decisions::default());
+        for &record in &records {
+            for which in 0..1 << 4 {
+                let marks: Vec<bool> = (0..4).map(|i| which & (1 << i) != 0).collect();
+                let mut whole: Extraction = serde_json::from_str(record).unwrap();
+                prep.prepare_in_place(&mut whole);
+                let want = reduce(whole, marks.clone());
+                let got = component_part(record, marks).expect("laid out as kg writes it");
+                assert_eq!(got, want, "{which:b}");
+            }
+        }
+        assert_eq!(fact_records(records[0]).map(|f| f.len()), Some(4));
+        assert_eq!(fact_records(records[1]).map(|f| f.len()), Some(0));
+        assert!(fact_records(&records[0].replace("\n          {", "\n         {")).is_none());
+    }
 }

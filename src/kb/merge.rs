@@ -26,7 +26,8 @@ use super::qualify::{self, qualify};
 use super::separate::separate;
 use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile, Kind, Provenance, Relation, Source};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 /// The identity of a fact: subject, relation, object, date.
 pub(crate) type FactKey = (String, Relation, String, Option<String>);
@@ -126,7 +127,7 @@ fn put_fact(
 /// merge decisions the builder moves the facts of an entity merged into another, which
 /// this does not.
 pub(crate) fn merged_facts(statements: impl IntoIterator<Item = Fact>) -> Vec<Fact> {
-    let (mut facts, mut index) = (Vec::new(), HashMap::new());
+    let (mut facts, mut index) = (Vec::new(), HashMap::default());
     for f in statements {
         put_fact(&mut facts, &mut index, fact_key(&f), f);
     }
@@ -196,19 +197,19 @@ impl Builder<'static> {
             merges: decisions.merges().collect(),
             entities: Vec::new(),
             names: Vec::new(),
-            index: HashMap::new(),
-            ids: HashMap::new(),
+            index: HashMap::default(),
+            ids: HashMap::default(),
             facts: Vec::new(),
-            fact_index: HashMap::new(),
+            fact_index: HashMap::default(),
             sources: Vec::new(),
-            source_at: HashMap::new(),
+            source_at: HashMap::default(),
             known: None,
-            read_names: HashSet::new(),
-            known_entities: HashMap::new(),
-            known_facts: HashMap::new(),
+            read_names: HashSet::default(),
+            known_entities: HashMap::default(),
+            known_facts: HashMap::default(),
             outgrown: false,
             changed: false,
-            absorbed: HashMap::new(),
+            absorbed: HashMap::default(),
         }
     }
 
@@ -386,20 +387,27 @@ impl<'k> Builder<'k> {
     fn merge_entities<'e>(&mut self, ex: &'e Extraction) -> HashMap<&'e str, usize> {
         self.read_known(ex);
         self.changed = false;
-        let mut local: HashMap<&str, usize> = HashMap::new();
-        let mut taken: HashSet<usize> = HashSet::new();
+        let mut local: HashMap<&str, usize> = HashMap::default();
+        let mut taken: HashSet<usize> = HashSet::default();
         for orig in &ex.entities {
             let e = self.without_split_names(orig);
             let at = match self.best_match(&e, &taken) {
+                // (once the article changed an entity, whether this one does is not
+                // asked)
+                Some(i) if self.changed => {
+                    self.join(i, &e);
+                    i
+                }
                 Some(i) => {
                     let before = (self.entities[i].clone(), self.names[i].len());
                     self.join(i, &e);
-                    self.changed |= (self.entities[i].clone(), self.names[i].len()) != before;
+                    self.changed =
+                        (&self.entities[i], self.names[i].len()) != (&before.0, before.1);
                     i
                 }
                 None => {
                     self.changed = true;
-                    self.push_entity(e)
+                    self.push_entity(e.into_owned())
                 }
             };
             self.free_name(at);
@@ -530,9 +538,9 @@ impl<'k> Builder<'k> {
     }
 
     /// The entity less the names a split decision takes from it.
-    fn without_split_names(&self, e: &Entity) -> Entity {
+    fn without_split_names<'e>(&self, e: &'e Entity) -> Cow<'e, Entity> {
         if self.splits.is_empty() {
-            return e.clone();
+            return Cow::Borrowed(e);
         }
         let names: HashSet<String> = e.names().map(lookup_key).collect();
         let dropped: HashSet<&String> = self
@@ -542,7 +550,7 @@ impl<'k> Builder<'k> {
             .map(|(_, a)| a)
             .collect();
         if dropped.is_empty() {
-            return e.clone();
+            return Cow::Borrowed(e);
         }
         let mut kept: Vec<String> = e
             .names()
@@ -552,7 +560,7 @@ impl<'k> Builder<'k> {
         let mut out = e.clone();
         out.name = kept.remove(0);
         out.aliases = kept;
-        out
+        Cow::Owned(out)
     }
 
     /// True when joining names `a` and `b` would break a split decision.
@@ -570,7 +578,7 @@ impl<'k> Builder<'k> {
         let canon = lookup_key(&e.name);
         // Only a split decision asks for them.
         let names: HashSet<String> = match self.splits.is_empty() {
-            true => HashSet::new(),
+            true => HashSet::default(),
             false => e.names().map(lookup_key).collect(),
         };
         let mut best: Vec<(u8, usize)> = Vec::new();

@@ -229,9 +229,11 @@ impl Appender {
         let file = std::fs::File::open(&self.path).ok()?;
         let bytes = Bytes::map(&file).ok()?;
         let text = std::str::from_utf8(&bytes).ok()?;
-        // Only memory: the base's pages read so far are let go between the passes over it.
+        // Only memory: the base's pages read so far are let go between the passes over it,
+        // and the snapshot's once the facts needed are read from it.
         let release = || {
             let _ = bytes.release_resident();
+            self.snap.release_resident();
         };
         release();
         super::excise::excise(text, overlay, &self.decisions, id, &release)
@@ -251,6 +253,8 @@ impl Appender {
         let tail = &bytes[start..];
         let end = find(tail, b"\n      }")? + b"\n      }".len();
         let article: Extraction = serde_json::from_slice(&tail[..end]).ok()?;
+        // Only memory: the pages the search went through are let go now.
+        let _ = bytes.release_resident();
         (article.source.id == id).then_some(article)
     }
 
@@ -361,18 +365,10 @@ fn own_facts(
 
 /// Where `needle` last starts in `hay`.
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut end = hay.len();
-    while let Some(i) = hay[..end].iter().rposition(|&b| b == first) {
-        if hay[i..].starts_with(needle) {
-            return Some(i);
-        }
-        end = i;
-    }
-    None
+    super::fold::last(hay, needle)
 }
 
 /// Where `needle` first starts in `hay`.
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }

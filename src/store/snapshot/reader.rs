@@ -160,6 +160,13 @@ impl Snapshot {
         })
     }
 
+    /// Takes the snapshot's mapped pages out of this process's resident memory (see
+    /// [`Bytes::release_resident`]): a read after it maps them again, unchanged, and the
+    /// pages checked stay checked. For a long write that has read what it needs of them.
+    pub fn release_resident(&self) {
+        let _ = self.bytes.release_resident();
+    }
+
     /// The JSON file this snapshot was built from (its length and modification time).
     pub fn stamp(&self) -> Stamp {
         self.stamp

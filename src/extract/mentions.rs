@@ -526,8 +526,17 @@ impl Finder<'_> {
             // before; "the park", "the base": an institution named before with that word
             // ("Xiangjiang Safari Park", "Chengdu Research Base"), none when no
             // institution was.
+            // "park veterinarian X", "zoo spokesman X": the same, without "the", right
+            // before a title.
+            let before_title = self.tokens[i].is_lower_word()
+                && (lex.places.contains(self.lowers[i])
+                    || lex
+                        .institution_forms
+                        .get(self.lowers[i])
+                        .is_some_and(|f| !f.plural))
+                && lex.title_forms.longest(&self.lowers[i + 1..]).is_some();
             if i > 0
-                && self.lowers[i - 1] == "the"
+                && (self.lowers[i - 1] == "the" || before_title)
                 && (self.lowers[i] == "country"
                     || (lex.places.contains(self.lowers[i])
                         && self.lowers.get(i + 1) != Some(&"of"))

@@ -1333,6 +1333,26 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_noun_before_a_title_is_the_body_named_before() {
+        for (text, fact) in [
+            (
+                "The Condor Wildlife Park opened. The llamas are healthy, park veterinarian Ana Soto said.",
+                "Ana Soto member-of Condor Wildlife Park",
+            ),
+            (
+                "The Lima Zoo opened. The llamas are healthy, said zoo spokesman Luis Rojas.",
+                "Luis Rojas member-of Lima Zoo",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // No body named before: no membership.
+        let t = role_triples("The llamas are healthy, said zoo spokesman Luis Rojas.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
+    }
+
+    #[test]
     fn a_unit_at_a_body_is_a_member_of_it() {
         for (text, fact) in [
             (

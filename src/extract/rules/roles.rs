@@ -856,10 +856,32 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     {
         return ctx.entity(m);
     }
+    // "X is the chief executive of Y", "X has been the chairman of Y": a copula between
+    // the holder and the title.
+    let start = s.phrase_start(k);
+    let mut c = start;
+    if c > 0 && matches!(s.word(c - 1), "also" | "now") {
+        c -= 1;
+    }
+    let copula = match (
+        c.checked_sub(2).map(|j| s.word(j)),
+        c.checked_sub(1).map(|j| s.word(j)),
+    ) {
+        (Some("has" | "had"), Some("been")) | (Some("will"), Some("be")) => Some(c - 2),
+        (_, Some("is" | "was" | "remains")) => Some(c - 1),
+        _ => None,
+    };
+    if let Some(at) = copula
+        && let Some(m) = at.checked_sub(1).and_then(|j| s.tok_mention[j])
+        && s.mentions[m].end == at
+        && is_person(m)
+    {
+        return ctx.entity(m);
+    }
     // "X, the General Director of Y", "X, marketing coordinator at Y", "X, a Four Paws
     // vet", "X, the University of Oxford's vice-chancellor": back from the title over
     // modifiers, names and a possessive to a comma after a person.
-    let mut j = s.phrase_start(k);
+    let mut j = start;
     let mut steps = 0;
     while j > 0 && steps < 6 {
         let t = &s.tokens[j - 1];
@@ -1330,6 +1352,30 @@ mod tests {
             role_triples("President of Chile Luis Rojas and President of Peru Ana Soto signed it.");
         assert!(!t.contains(&"Luis Rojas leads Peru".to_string()), "{t:?}");
         assert!(t.contains(&"Ana Soto leads Peru".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_copula_joins_a_holder_to_the_title_after_it() {
+        for (text, fact) in [
+            (
+                "Ana Soto is the chief executive of Condor Bank.",
+                "Ana Soto leads Condor Bank",
+            ),
+            (
+                "Ana Soto has been the director of the Lima Zoo since 2015.",
+                "Ana Soto leads Lima Zoo",
+            ),
+            (
+                "Luis Rojas is also a professor of law at Andes University.",
+                "Luis Rojas member-of Andes University",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // Only a person holds a post.
+        let t = role_triples("The prize is the director of the Lima Zoo's choice.");
+        assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
     }
 
     #[test]

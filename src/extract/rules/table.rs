@@ -156,9 +156,11 @@ rules! {
          ("The cheetahs came, said the Chilean ambassador to Peru, Ana Lind.", "Ana Lind member-of Chile"),
          ("Chile's ambassador Ana Lind arrived in Lima.", "Ana Lind member-of Chile")];
     TitleOf = "title-of", "roles", [Leads, MemberOf], "a title with \"of\"",
-        "Director of Y X; X, the director of Y: X leads (or is a member of) Y.",
+        "Director of Y X; X, the director of Y; X is the director of Y; X, a professor of law at Y: X leads (or is a member of) Y.",
         [("Ana Lind, the director of the Lima Zoo, arrived.", "Ana Lind leads Lima Zoo"),
-         ("The Lima Zoo welcomed Ana Lind, the General Director of the Lima Zoo.", "Ana Lind leads Lima Zoo")];
+         ("The Lima Zoo welcomed Ana Lind, the General Director of the Lima Zoo.", "Ana Lind leads Lima Zoo"),
+         ("Ana Lind is the director of the Lima Zoo.", "Ana Lind leads Lima Zoo"),
+         ("Ana Lind, a professor of law at Andes University, spoke.", "Ana Lind member-of Andes University")];
     TitleCounterpart = "title-counterpart", "roles", [Leads], "counterpart",
         "X's counterpart Y: Y holds X's title for the other country.",
         [("Chilean President Ana Lind met her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru"),

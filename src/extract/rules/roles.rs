@@ -457,16 +457,14 @@ fn comprises(ctx: &mut Ctx, k: usize) {
         }
     }
     let first = match (s.word(j), s.word(j + 1), s.word(j + 2)) {
-        (w, _, _) if COMPRISE.contains(&w) && !w.starts_with("consist") => j + 1,
+        (w, _, _) if w.starts_with("compris") => j + 1,
         ("consists" | "consisting", "of", _) => j + 2,
         ("made", "up", "of") => j + 3,
         _ => return,
     };
-    if j == end {
-        // Right after the name only in a finite use ("Y comprises A"), not a participle.
-        if !matches!(s.word(j), "comprise" | "comprises" | "consists" | "made") {
-            return;
-        }
+    // Right after the name only in a finite use ("Y comprises A"), not a participle.
+    if j == end && !matches!(s.word(j), "comprise" | "comprises" | "consists" | "made") {
+        return;
     }
     let Some(first) = s.mention_from(first) else {
         return;
@@ -1457,6 +1455,9 @@ mod tests {
                 assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
             }
         }
+        // "made" alone is no "made up of".
+        let t = role_triples("The Andes Museums, which made the Condor Museum famous, opened.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
         // Places comprise places: no membership.
         let t = role_triples("The Lima Region comprises Callao and Huaral.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");

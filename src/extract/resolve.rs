@@ -7,7 +7,8 @@
 //!   cockatoo", "Ministry of Natural Resources" → "... and Environment"), as long as only
 //!   one fuller name fits;
 //! * a one-word name is the first or last word of a person's full name ("Putin",
-//!   "Kim"), when exactly one person fits: two people sharing a surname stay apart;
+//!   "Kim"), when exactly one person fits: two people sharing a surname stay apart, and
+//!   a word written as a place ("in Hednesford") is no first name;
 //! * "the two nations" is the last two countries named before it; "they" the last
 //!   group.
 //!
@@ -202,6 +203,14 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
         .filter(|m| m.indefinite)
         .filter_map(|m| class(m).and_then(|k| seen.get(&(k, m.name.clone())).copied()))
         .collect();
+    // Which names some mention uses as a place, after "in", "at" or "near" ("in
+    // Hednesford, Staffordshire"; not "sent to Kim", who is Kim Jong Un).
+    let place_used: HashSet<usize> = sentences
+        .iter()
+        .flatten()
+        .filter(|m| m.after_locative && m.place_use && !m.speaks)
+        .filter_map(|m| class(m).and_then(|k| seen.get(&(k, m.name.clone())).copied()))
+        .collect();
     // Where each distinct name goes: itself, or a fuller name; None: dropped.
     let word_lists: Vec<Vec<String>> = names.iter().map(|(_, n)| mention_words(n)).collect();
     let mut target: Vec<Option<usize>> = (0..names.len()).map(Some).collect();
@@ -250,13 +259,14 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             // name with its head ("NASA" is not "NASA ISRO Synthetic Aperture Radar").
             same_head
         } else if *ka == Kind::Person && wa.len() == 1 {
-            // "Putin": the first or last word of a full name.
+            // "Putin": the first or last word of a full name. A word used as a place
+            // is no first name ("in Hednesford" is not "Hednesford Scouts").
             fuller
                 .iter()
                 .copied()
                 .filter(|&b| {
                     let wb = &word_lists[b];
-                    wb.first() == wa.first() || wb.last() == wa.first()
+                    wb.last() == wa.first() || wb.first() == wa.first() && !place_used.contains(&a)
                 })
                 .collect()
         } else {
@@ -647,6 +657,24 @@ mod tests {
             entity_of(&r, &ms, 1, "Ardern").unwrap().name,
             "Jacinda Ardern"
         );
+    }
+
+    #[test]
+    fn a_word_used_as_a_place_is_no_first_name() {
+        // A town written after "in" is not the first word of a group's name.
+        let (r, ms) = resolved(&[
+            "The hall in Calderbrook, Westshire, closed.",
+            "The lease went to Calderbrook Rovers.",
+        ]);
+        let town = entity_of(&r, &ms, 0, "Calderbrook").unwrap();
+        assert_eq!(town.name, "Calderbrook");
+        assert_eq!(town.kind, Kind::Place);
+        // A first name after "to" still names the person ("sent to Kim").
+        let (r, ms) = resolved(&[
+            "Leader Kim Jong Un watched the parade.",
+            "The horses were sent to Kim on Friday.",
+        ]);
+        assert_eq!(entity_of(&r, &ms, 1, "Kim").unwrap().name, "Kim Jong Un");
     }
 
     #[test]

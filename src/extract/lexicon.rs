@@ -79,6 +79,10 @@ pub struct Title {
     pub with_of: RoleLink,
     /// The institution word a "Minister of Z" heads ("ministry").
     pub institution: Option<String>,
+    /// The title a modifier of `title_modifiers.txt` made this one of ("senior
+    /// official" → "official"), or this title itself: "the official" written later
+    /// is the one "a senior official" was.
+    pub base: usize,
 }
 
 /// The relation families of `verbs.txt`.
@@ -480,7 +484,34 @@ impl Lexicons {
                 with_country: role_link(r.get(1)),
                 with_of: role_link(r.get(2)),
                 institution: r.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string()),
+                base: lex.titles.len(),
             });
+        }
+        // "Assistant Director", "Acting President": a modifier and any title; a title
+        // listed whole keeps its own line (`insert` keeps the first value of a key).
+        let listed: Vec<(String, Title)> = records(include_str!("lexicon/titles.txt"))
+            .map(|r| r[0].to_string())
+            .zip(lex.titles.iter().cloned())
+            .collect();
+        for r in records(include_str!("lexicon/title_modifiers.txt")) {
+            let subordinate = r.get(1) == Some(&"member");
+            let lower = |link: RoleLink| match link {
+                RoleLink::Leads if subordinate => RoleLink::Member,
+                other => other,
+            };
+            for (title, t) in &listed {
+                let key = format!("{} {title}", r[0]);
+                if lex.title_forms.get(&key).is_some() || title.starts_with(r[0]) {
+                    continue;
+                }
+                lex.title_forms.insert(&key, lex.titles.len());
+                lex.titles.push(Title {
+                    with_country: lower(t.with_country),
+                    with_of: lower(t.with_of),
+                    institution: t.institution.clone(),
+                    base: t.base,
+                });
+            }
         }
         lex.places = word_set(include_str!("lexicon/places.txt"));
         for r in records(include_str!("lexicon/us_states.txt")) {
@@ -627,5 +658,36 @@ mod tests {
         assert_eq!(n, 2);
         assert_eq!(lex.titles[t].with_of, RoleLink::Leads);
         assert!(lex.hypotheticals.contains("could"));
+    }
+
+    #[test]
+    fn a_modifier_makes_a_title_of_any_title() {
+        let lex = lexicons();
+        let title = |words: &[&str]| {
+            let (n, &t) = lex.title_forms.longest(words).unwrap();
+            assert_eq!(n, words.len(), "{words:?}");
+            &lex.titles[t]
+        };
+        // "Acting" keeps what the title gives; "Assistant" makes a member of a leader.
+        assert_eq!(title(&["acting", "director"]).with_of, RoleLink::Leads);
+        assert_eq!(title(&["assistant", "director"]).with_of, RoleLink::Member);
+        assert_eq!(
+            title(&["additional", "secretary"]).with_of,
+            RoleLink::Member
+        );
+        assert_eq!(
+            title(&["interim", "president"]).with_country,
+            RoleLink::Leads
+        );
+        // A modified title has the title it was made of as its base; a listed title
+        // keeps its own line and is its own base.
+        let official = lex.title_forms.get("official").copied().unwrap();
+        assert_eq!(title(&["senior", "official"]).base, official);
+        let deputy_minister = lex.title_forms.get("deputy minister").copied().unwrap();
+        assert_eq!(title(&["deputy", "minister"]).base, deputy_minister);
+        assert_eq!(
+            title(&["deputy", "minister"]).institution.as_deref(),
+            Some("ministry")
+        );
     }
 }

@@ -429,7 +429,9 @@ impl Finder<'_> {
         while i < n {
             let t = &self.tokens[i];
             if t.kind != TokKind::Word
-                || (!t.is_capitalised() && !lex.starters.contains(self.lowers[i]))
+                || (!t.is_capitalised()
+                    && !lex.starters.contains(self.lowers[i])
+                    && self.style_of_address_len(i).is_none())
             {
                 i += 1;
                 continue;
@@ -923,18 +925,40 @@ impl Finder<'_> {
     }
 
     /// How many tokens an honorific before a name takes at `i`, its period included
-    /// ("Dr. Anil Jayantha": 2, "Mr Tharman Shanmugaratnam": 1); none if there is none.
+    /// ("Dr. Anil Jayantha": 2, "Mr Tharman Shanmugaratnam": 1), or a style of address
+    /// ("His Excellency Ahmed Khaleel": 2, "Her Royal Highness Princess Anne": 3); none
+    /// if there is none.
     fn honorific_len(&self, i: usize) -> Option<usize> {
-        if !crate::model::name::HONORIFICS.contains(&self.lowers[i])
-            || !self.tokens[i].is_capitalised()
+        let len = if let Some(len) = self.style_of_address_len(i) {
+            len
+        } else if crate::model::name::HONORIFICS.contains(&self.lowers[i])
+            && self.tokens[i].is_capitalised()
         {
+            let period = self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."));
+            1 + usize::from(period)
+        } else {
             return None;
-        }
-        let period = self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."));
-        let len = 1 + usize::from(period);
+        };
         (self.tokens.get(i + len).is_some_and(Token::is_capitalised)
             || self.particle_name_at(i + len))
         .then_some(len)
+    }
+
+    /// The length of a style of address at `i`: a possessive pronoun, "Royal" perhaps,
+    /// and "Excellency", "Majesty", "Highness" or "Holiness", capitalised.
+    fn style_of_address_len(&self, i: usize) -> Option<usize> {
+        if !matches!(self.lowers[i], "his" | "her" | "their" | "your") {
+            return None;
+        }
+        let royal = usize::from(self.lowers.get(i + 1) == Some(&"royal"));
+        let k = i + 1 + royal;
+        let style = self.lowers.get(k).is_some_and(|w| {
+            matches!(
+                *w,
+                "excellency" | "excellencies" | "majesty" | "highness" | "holiness"
+            )
+        });
+        (style && self.tokens[k].is_capitalised()).then_some(2 + royal)
     }
 
     /// Whether a name that opens with its particles starts at `i`: "da Costa", "von der
@@ -2000,6 +2024,31 @@ mod tests {
         );
         assert!(
             name_mentions("The group Four Paws took the bears.").contains(&"Four Paws".to_string())
+        );
+    }
+
+    #[test]
+    fn a_style_of_address_is_no_part_of_a_name() {
+        assert_eq!(
+            name_mentions("His Excellency Tomas Arvel met Her Excellency Ana Lind."),
+            ["Tomas Arvel", "Ana Lind"]
+        );
+        assert_eq!(
+            name_mentions("Later Her Royal Highness Princess Ilse spoke."),
+            ["Princess Ilse"]
+        );
+        // Before a title, the title is read as without it.
+        let m = mentions("The MoU was signed before His Majesty King Aldo IV.");
+        assert!(
+            m.iter()
+                .any(|(_, k, _)| matches!(k, MentionKind::Title { .. })),
+            "{m:?}"
+        );
+        assert!(!m.iter().any(|(n, ..)| n.contains("Majesty")), "{m:?}");
+        // The pronoun may be lowercase inside a sentence.
+        assert_eq!(
+            name_mentions("Ana Lind met his Excellency Tomas Arvel."),
+            ["Ana Lind", "Tomas Arvel"]
         );
     }
 

@@ -547,7 +547,9 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut last_group: Option<usize> = None;
     let mut last_person: Option<usize> = None;
     let mut last_body: Option<usize> = None;
-    let mut titles_seen: HashSet<usize> = HashSet::new();
+    // Each title written so far (by its base: "the official" is "a senior official"),
+    // with the body its holder spoke for when no one was named with it.
+    let mut titles_seen: HashMap<usize, Option<usize>> = HashMap::new();
     // "a senior official of the Ministry of Defence", no one named: the body an unnamed
     // holder of a title speaks for, until a person is named.
     let mut unnamed_of: Option<usize> = None;
@@ -581,14 +583,15 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                     }
                 }
                 MentionKind::Title { title, of, .. } => {
-                    let first = titles_seen.insert(title);
-                    if !first
+                    let base = super::lexicon::lexicons().titles[title].base;
+                    if let Some(&unnamed) = titles_seen.get(&base)
                         && of.is_none()
-                        && let Some(p) = last_person.or(unnamed_of)
+                        && let Some(p) = unnamed.or(last_person).or(unnamed_of)
                     {
                         r.title_holder.insert((si, mi), p);
                         continue;
                     }
+                    titles_seen.insert(base, None);
                     // The body: named with "of", or right after ("a senior official of
                     // the ministry", "an official at the embassy").
                     let Some(o) = of.or_else(|| {
@@ -606,6 +609,9 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                             && r.of_mention[si][k]
                                 .is_some_and(|e| r.entities[e].kind == Kind::Person)
                     });
+                    if !named {
+                        titles_seen.insert(base, body);
+                    }
                     if last_person.is_none() && !named {
                         unnamed_of = body.or(unnamed_of);
                     }
@@ -657,6 +663,34 @@ mod tests {
             entity_of(&r, &ms, 1, "Ardern").unwrap().name,
             "Jacinda Ardern"
         );
+    }
+
+    #[test]
+    fn a_title_written_again_is_its_first_holder() {
+        // "The official" is the unnamed "senior official" of the ministry, not the
+        // person named in between.
+        let (r, ms) = resolved(&[
+            "A senior official of the Ministry of Trade said exports had stopped.",
+            "Ana Lind, a trader, disagreed.",
+            "The official also rejected the claims.",
+        ]);
+        let m = ms[2].iter().position(|m| m.surface == "official").unwrap();
+        let holder = r
+            .title_holder
+            .get(&(2, m))
+            .map(|&e| r.entities[e].name.as_str());
+        assert_eq!(holder, Some("Ministry of Trade"));
+        // A title first given to a person is that person's.
+        let (r, ms) = resolved(&[
+            "The director, Ana Lind, opened the hall.",
+            "The director said it cost little.",
+        ]);
+        let m = ms[1].iter().position(|m| m.surface == "director").unwrap();
+        let holder = r
+            .title_holder
+            .get(&(1, m))
+            .map(|&e| r.entities[e].name.as_str());
+        assert_eq!(holder, Some("Ana Lind"));
     }
 
     #[test]

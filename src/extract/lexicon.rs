@@ -295,6 +295,10 @@ pub struct Lexicons {
     pub institution_forms: Phrases<NounForm>,
     pub titles: Vec<Title>,
     pub title_forms: Phrases<usize>,
+    /// (modifier of `title_modifiers.txt`, title) → the title they make ("senior",
+    /// "keeper" → "senior keeper"), for a modifier with field words between ("Senior
+    /// Giraffe Keeper").
+    pub modified_titles: HashMap<(String, usize), usize>,
     pub places: WordSet,
     /// US states by their name and by the abbreviations datelines use, lowercase with
     /// the periods dropped ("fla", "nh", "new hampshire") → the state's name.
@@ -499,11 +503,17 @@ impl Lexicons {
                 RoleLink::Leads if subordinate => RoleLink::Member,
                 other => other,
             };
-            for (title, t) in &listed {
+            for (idx, (title, t)) in listed.iter().enumerate() {
                 let key = format!("{} {title}", r[0]);
-                if lex.title_forms.get(&key).is_some() || title.starts_with(r[0]) {
+                if let Some(&own) = lex.title_forms.get(&key) {
+                    lex.modified_titles.insert((r[0].to_string(), idx), own);
                     continue;
                 }
+                if title.starts_with(r[0]) {
+                    continue;
+                }
+                lex.modified_titles
+                    .insert((r[0].to_string(), idx), lex.titles.len());
                 lex.title_forms.insert(&key, lex.titles.len());
                 lex.titles.push(Title {
                     with_country: lower(t.with_country),

@@ -502,6 +502,13 @@ impl Finder<'_> {
                 i = next.max(i + 1);
                 continue;
             }
+            if t.is_capitalised()
+                && let Some((end, title)) = self.field_title_at(i, self.run_end(i))
+            {
+                self.push_title(i, end, title);
+                i = self.out.last().map_or(end, |m| m.end.max(end));
+                continue;
+            }
             let w = self.window(i);
             if let Some((len, &title)) = lex.title_forms.longest(w) {
                 self.push_title(i, i + len, title);
@@ -697,6 +704,11 @@ impl Finder<'_> {
                     continue;
                 }
                 CountryStep::None => {}
+            }
+            if let Some((end, title)) = self.field_title_at(p, b) {
+                self.push_title(p, end, title);
+                p = self.out.last().map_or(end, |m| m.end.max(end));
+                continue;
             }
             if let Some((len, &title)) = lex.title_forms.longest(&self.lowers[p..b]) {
                 self.push_title(p, p + len, title);
@@ -942,6 +954,41 @@ impl Finder<'_> {
         (self.tokens.get(i + len).is_some_and(Token::is_capitalised)
             || self.particle_name_at(i + len))
         .then_some(len)
+    }
+
+    /// "Senior Giraffe Keeper", "Deputy Marketing Director": a title modifier, one or
+    /// two field words and a title, inside the run `[p, b)`: where the title ends and
+    /// the title the modifier makes. The field words are plain capitalised words (no
+    /// country, cue or function word).
+    fn field_title_at(&self, p: usize, b: usize) -> Option<(usize, usize)> {
+        let lex = lexicons();
+        let modifier = self.lowers[p];
+        if !lex.modified_titles.keys().any(|(m, _)| m == modifier) {
+            return None;
+        }
+        let field_word = |k: usize| {
+            self.tokens[k].is_capitalised()
+                && lex.institution_forms.get(self.lowers[k]).is_none()
+                && lex.country_forms.longest(&self.lowers[k..k + 1]).is_none()
+                && !lex.function_words.contains(self.lowers[k])
+                && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
+        };
+        // A title listed whole ("Deputy Prime Minister") is read as listed.
+        let listed_end = lex
+            .title_forms
+            .longest(&self.lowers[p..b])
+            .map_or(p, |(len, _)| p + len);
+        (p + 2..(p + 4).min(b))
+            .find_map(|k| {
+                if !(p + 1..k).all(field_word) {
+                    return None;
+                }
+                let (len, &title) = lex.title_forms.longest(&self.lowers[k..b])?;
+                let base = lex.titles[title].base;
+                let made = lex.modified_titles.get(&(modifier.to_string(), base))?;
+                Some((k + len, *made))
+            })
+            .filter(|&(end, _)| end > listed_end)
     }
 
     /// The length of a style of address at `i`: a possessive pronoun, "Royal" perhaps,
@@ -2050,6 +2097,36 @@ mod tests {
             name_mentions("Ana Lind met his Excellency Tomas Arvel."),
             ["Ana Lind", "Tomas Arvel"]
         );
+    }
+
+    #[test]
+    fn a_modifier_field_words_and_a_title_are_one_title() {
+        let titles = |text: &str| -> Vec<String> {
+            find_mentions(text, &tokenize(text, 0, text.len()))
+                .into_iter()
+                .filter(|m| matches!(m.kind, MentionKind::Title { .. }))
+                .map(|m| m.name)
+                .collect()
+        };
+        assert_eq!(
+            titles("The zoo's Senior Panda Keeper, Ana Lind, spoke."),
+            ["Senior Panda Keeper"]
+        );
+        assert_eq!(
+            titles("Deputy Marketing Director Tomas Arvel left."),
+            ["Deputy Marketing Director"]
+        );
+        assert_eq!(
+            name_mentions("Deputy Marketing Director Tomas Arvel left."),
+            ["Tomas Arvel"]
+        );
+        // A title listed whole is read as listed.
+        assert_eq!(
+            titles("He met Deputy Prime Minister Ana Lind."),
+            ["Deputy Prime Minister"]
+        );
+        // A place or a body is no field word.
+        assert_eq!(titles("He met Senior Zoo Keeper Ana Lind."), ["Keeper"]);
     }
 
     #[test]

@@ -194,6 +194,20 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     f.out
 }
 
+/// The last words of a company's name that may follow a possessive inside it
+/// ("McDonald's Corporation", "Macy's Inc.").
+const COMPANY_SUFFIXES: [&str; 9] = [
+    "corporation",
+    "corp",
+    "inc",
+    "company",
+    "co",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+];
+
 /// The portfolio a minister's title names, as ministries are named: "Defence Minister"
 /// → "Defence", "foreign minister" → "Foreign Affairs", "Civil Aviation Minister" →
 /// "Civil Aviation"; the topic of a described ministry ("foreign ministry") likewise.
@@ -630,6 +644,20 @@ impl Finder<'_> {
                 if crate::extract::attributes::WEEKDAYS.contains(&self.lowers[j]) {
                     break;
                 }
+                j += 1;
+                continue;
+            }
+            // "McDonald's Corporation", "Kellogg's Company": a company named with a
+            // possessive (not "Russia's Pacific Fleet").
+            if t.kind == TokKind::Possessive
+                && (j + 1..(j + 3).min(n))
+                    .take_while(|&k| self.tokens[k].is_capitalised())
+                    .any(|k| COMPANY_SUFFIXES.contains(&self.lowers[k].trim_end_matches('.')))
+                && lexicons()
+                    .country_forms
+                    .longest(&self.lowers[i..j])
+                    .is_none()
+            {
                 j += 1;
                 continue;
             }
@@ -1282,7 +1310,9 @@ impl Finder<'_> {
                 && !TOP_POST_FIELDS.contains(&self.lowers[k])
         };
         let mut k = e + 1;
-        while k < e + 5 && (word(k) || (k > e + 1 && self.lowers[k] == "and" && word(k + 1))) {
+        while k < e + 5
+            && (word(k) || (k > e + 1 && self.lowers.get(k) == Some(&"and") && word(k + 1)))
+        {
             k += 1;
         }
         (k > e + 1).then_some(k)
@@ -2127,6 +2157,41 @@ mod tests {
         );
         // A place or a body is no field word.
         assert_eq!(titles("He met Senior Zoo Keeper Ana Lind."), ["Keeper"]);
+    }
+
+    #[test]
+    fn a_field_of_work_may_end_the_text() {
+        // Regression: the field's scan read past the last token (a panic the word-salad
+        // property test found).
+        let m = mentions("Ana Lind is the head of large mammals");
+        assert!(
+            m.iter()
+                .any(|(_, k, _)| matches!(k, MentionKind::Title { field: true, .. })),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_named_with_a_possessive_is_one_name() {
+        assert_eq!(
+            name_mentions("Later Lindqvist's Corporation hired Ana Lind."),
+            ["Lindqvist's Corporation", "Ana Lind"]
+        );
+        assert_eq!(
+            name_mentions("Later Arvel's Foods Inc. said so."),
+            ["Arvel's Foods Inc"]
+        );
+        // A country's possessive names the owner, and a plain body stays apart.
+        let m = mentions("Later Peru's National Company said so.");
+        assert!(
+            m.iter()
+                .any(|(_, k, _)| matches!(k, MentionKind::Country(_))),
+            "{m:?}"
+        );
+        assert_eq!(
+            name_mentions("Later Ana Lind's Pacific Zoo opened."),
+            ["Ana Lind", "Pacific Zoo"]
+        );
     }
 
     #[test]

@@ -493,7 +493,34 @@ fn name_words(sentences: &[Vec<Mention>]) -> HashMap<&str, usize> {
 /// The kind of a named entity no lexicon types: the name typer's vote over the article's
 /// mentions of it; when the typer says "other", one word in capitals is an institution
 /// ("TASS"), another one word a place, a longer name a person.
+/// The last words of an event's name ("Black History Month", "the Winter Olympics",
+/// "the Asia-Pacific Summit"): such a name is no person, place or body.
+const EVENT_NOUNS: [&str; 12] = [
+    "month",
+    "week",
+    "festival",
+    "games",
+    "olympics",
+    "cup",
+    "championship",
+    "championships",
+    "summit",
+    "conference",
+    "expo",
+    "tournament",
+];
+
 fn entity_kind(m: &Mention, canonical: &str, class: Kind, speaks: bool, votes: [i64; 4]) -> Kind {
+    // An event is a thing, whatever the typer guesses: "he" is never Black History Month.
+    if let MentionKind::Name(None) = m.kind
+        && canonical.contains(' ')
+        && canonical
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| EVENT_NOUNS.contains(&w.to_lowercase().as_str()))
+    {
+        return Kind::Thing;
+    }
     // The name typer has the first word on a name no lexicon types (docs/typer.md).
     if let MentionKind::Name(None) = m.kind
         && votes != [0; 4]
@@ -663,6 +690,19 @@ mod tests {
             entity_of(&r, &ms, 1, "Ardern").unwrap().name,
             "Jacinda Ardern"
         );
+    }
+
+    #[test]
+    fn an_event_is_no_person() {
+        let (r, ms) = resolved(&[
+            "Mayor Tomas Arvel swore her in during Winter Heritage Month.",
+            "He said she was qualified.",
+        ]);
+        assert_eq!(
+            entity_of(&r, &ms, 0, "Winter Heritage Month").unwrap().kind,
+            Kind::Thing
+        );
+        assert_eq!(entity_of(&r, &ms, 1, "He").unwrap().name, "Tomas Arvel");
     }
 
     #[test]

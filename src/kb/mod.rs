@@ -32,6 +32,7 @@ pub mod ingest;
 pub mod journal;
 pub mod known;
 pub mod merge;
+pub mod migrate;
 pub mod note;
 pub mod overlay;
 pub mod qualify;

@@ -593,19 +593,7 @@ impl<'t> Plan<'t> {
 
     /// The fact `fact` of the file as statement `prov` of it gives it (see [`WHOLE`]).
     fn fact(&self, fact: u32, prov: u32) -> io::Result<Fact> {
-        let r = self.rows[fact as usize];
-        let start = r.start as usize;
-        let record = self
-            .text
-            .get(start..start + r.len as usize)
-            .ok_or_else(|| io::Error::other("a fact's record moved"))?;
-        let mut f: Fact = serde_json::from_str(record).map_err(io::Error::other)?;
-        if prov != WHOLE {
-            let p = f.provenances().into_iter().nth(prov as usize);
-            let p = p.ok_or_else(|| io::Error::other("a fact's provenance went"))?;
-            f.set_provenances(vec![p]);
-        }
-        Ok(f)
+        fact_at(self.text, &self.rows, fact, prov)
     }
 
     /// How many articles, entities and facts the migrated base holds.
@@ -618,36 +606,14 @@ impl<'t> Plan<'t> {
     }
 
     /// Writes the migrated base (step 4), as [`super::KnowledgeBase::write_json`] writes
-    /// the whole-base path's, feeding `stream` its sources, entities and facts.
-    pub(crate) fn write(&self, w: &mut dyn Write, stream: Option<&mut Stream>) -> io::Result<()> {
-        let stream = RefCell::new(stream);
-        let feed = |f: &mut dyn FnMut(&mut Stream)| {
-            if let Some(s) = stream.borrow_mut().as_deref_mut() {
-                f(s);
-            }
-        };
-        let sources = Seq::new(self.sources.iter().map(|s| {
-            feed(&mut |st| st.source(s));
-            Ok(s)
-        }));
-        let entities = Seq::new(self.merged.iter().map(|e| {
-            feed(&mut |st| st.entity(e));
-            Ok(e)
-        }));
-        let facts = Seq::new(self.groups.iter().map(|&(g, n)| {
-            let run = &self.statements[g as usize..(g + n) as usize];
-            let mut said = Vec::with_capacity(run.len());
-            for st in run {
-                let mut f = self.fact(st.fact, st.prov)?;
-                f.subject.clone_from(&self.merged[st.subject as usize].id);
-                f.object.clone_from(&self.merged[st.object as usize].id);
-                said.push(f);
-            }
-            let mut one = merged_facts(said);
-            let f = one.pop().filter(|_| one.is_empty());
-            let f = f.ok_or_else(|| io::Error::other("a run of statements is not one fact"))?;
-            feed(&mut |st| st.fact(&f));
-            Ok(f)
+    /// the whole-base path's.
+    pub(crate) fn write(&self, w: &mut dyn Write) -> io::Result<()> {
+        let sources = Seq::new(self.sources.iter().map(Ok));
+        let entities = Seq::new(self.merged.iter().map(Ok));
+        let facts = Seq::new(self.groups.iter().map(|&run| {
+            merged_fact(self.text, &self.rows, &self.statements, run, |i| {
+                &self.merged[i as usize].id
+            })
         }));
         let articles = Seq::new(self.articles.iter().map(|a| {
             Ok(Extraction {
@@ -695,6 +661,75 @@ impl<'t> Plan<'t> {
         serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;
         w.write_all(b"\n")
     }
+
+    /// Gives `stream` the migrated base's sources, entities and facts, as
+    /// [`super::session::Session::save`] gives it the graph's. Done after the write, with
+    /// the articles and the file's entities let go first: the snapshot's sections grow
+    /// as the plan shrinks.
+    pub(crate) fn feed(self, stream: &mut Stream) -> io::Result<()> {
+        let Plan {
+            text,
+            rows,
+            sources,
+            merged,
+            statements,
+            groups,
+            ..
+        } = self;
+        sources.iter().for_each(|s| stream.source(s));
+        drop(sources);
+        let mut ids = Vec::with_capacity(merged.len());
+        for e in merged {
+            stream.entity(&e);
+            ids.push(e.id);
+        }
+        for run in groups {
+            let f = merged_fact(text, &rows, &statements, run, |i| &ids[i as usize])?;
+            stream.fact(&f);
+        }
+        Ok(())
+    }
+}
+
+/// The fact `fact` of the file `text` (its records at `rows`) as statement `prov` of it
+/// gives it (see [`WHOLE`]).
+fn fact_at(text: &str, rows: &[Row], fact: u32, prov: u32) -> io::Result<Fact> {
+    let r = rows[fact as usize];
+    let start = r.start as usize;
+    let record = text
+        .get(start..start + r.len as usize)
+        .ok_or_else(|| io::Error::other("a fact's record moved"))?;
+    let mut f: Fact = serde_json::from_str(record).map_err(io::Error::other)?;
+    if prov != WHOLE {
+        let p = f.provenances().into_iter().nth(prov as usize);
+        let p = p.ok_or_else(|| io::Error::other("a fact's provenance went"))?;
+        f.set_provenances(vec![p]);
+    }
+    Ok(f)
+}
+
+/// The merged fact of the run of `statements` that starts at `g` and holds `n`, the
+/// merged entities' ids given by rank by `id`: as the builder merges it.
+fn merged_fact<'a>(
+    text: &str,
+    rows: &[Row],
+    statements: &[Statement],
+    (g, n): (u32, u32),
+    id: impl Fn(u32) -> &'a str,
+) -> io::Result<Fact> {
+    let run = &statements[g as usize..(g + n) as usize];
+    let mut said = Vec::with_capacity(run.len());
+    for st in run {
+        let mut f = fact_at(text, rows, st.fact, st.prov)?;
+        f.subject.clear();
+        f.subject.push_str(id(st.subject));
+        f.object.clear();
+        f.object.push_str(id(st.object));
+        said.push(f);
+    }
+    let mut one = merged_facts(said);
+    let f = one.pop().filter(|_| one.is_empty());
+    f.ok_or_else(|| io::Error::other("a run of statements is not one fact"))
 }
 
 /// A JSON array whose items an iterator makes as it is written (once).
@@ -789,10 +824,18 @@ fn write_migrated(path: &Path, text: &str, policy: Policy) -> Result<Option<Vec<
         to: KB_VERSION,
         backup,
     });
-    let mut stream = (policy != Policy::Never).then(Stream::new);
-    let staged = stage_file(path, |w| plan.write(w, stream.as_mut())).map_err(werr(path))?;
+    let staged = stage_file(path, |w| plan.write(w)).map_err(werr(path))?;
     let tally = plan.tally();
-    drop(plan);
+    // The snapshot from the records written, once the base is staged (see `Plan::feed`).
+    let len = staged.metadata().map_err(werr(path))?.len();
+    let stream = match policy.applies(len) {
+        false => None,
+        true => {
+            let mut stream = Stream::new();
+            plan.feed(&mut stream).map_err(werr(path))?;
+            Some(stream)
+        }
+    };
     let fingerprint = Some(Decisions::default().fingerprint());
     let snapshot = super::fold::stage_snapshot(path, &staged, stream, policy, fingerprint);
     staged.persist().map_err(werr(path))?;
@@ -809,4 +852,276 @@ fn write_migrated(path: &Path, text: &str, policy: Policy) -> Result<Option<Vec<
         notes.push(Note::SnapshotUnwritten { snapshot, why });
     }
     Ok(Some(notes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::KnowledgeBase;
+    use crate::model::{GraphFile, Kind};
+    use crate::store::snapshot::build::Stamp;
+    use crate::store::snapshot::{KbHead, Meta};
+
+    /// The whole-base path's base for a plain file, and the snapshot it streams from the
+    /// graph (as `Session::save` does).
+    fn whole(text: &str) -> (String, Vec<u8>) {
+        let (kb, migrated) = KnowledgeBase::parse(text).unwrap();
+        assert_eq!(migrated, Some(0));
+        let mut stream = Stream::new();
+        kb.graph.sources.iter().for_each(|s| stream.source(s));
+        kb.graph.entities.iter().for_each(|e| stream.entity(e));
+        kb.graph.facts.iter().for_each(|f| stream.fact(f));
+        (kb.to_json(), snapshot_bytes(stream))
+    }
+
+    /// The streaming migration's base and snapshot; `None` when it does not apply.
+    fn streamed(text: &str) -> Option<(String, Vec<u8>)> {
+        let plan = Plan::read(text)?;
+        let (mut out, mut stream) = (Vec::new(), Stream::new());
+        plan.write(&mut out).unwrap();
+        plan.feed(&mut stream).unwrap();
+        Some((String::from_utf8(out).unwrap(), snapshot_bytes(stream)))
+    }
+
+    fn snapshot_bytes(stream: Stream) -> Vec<u8> {
+        let meta = Meta {
+            kb: Some(KbHead {
+                version: u64::from(KB_VERSION),
+                decisions: Some(Decisions::default().fingerprint()),
+            }),
+        };
+        let stamp = Stamp {
+            len: 1,
+            mtime_ns: 2,
+        };
+        let mut out = Vec::new();
+        stream
+            .finish(stamp, &meta)
+            .unwrap()
+            .write(&mut out)
+            .unwrap();
+        out
+    }
+
+    /// A small deterministic generator (xorshift64*).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n.max(1)
+        }
+
+        fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+            &xs[self.below(xs.len())]
+        }
+
+        fn chance(&mut self, percent: usize) -> bool {
+            self.below(100) < percent
+        }
+    }
+
+    /// A plain graph file as kg writes it, made from `seed`: names that join across
+    /// articles, that must not, generic bodies that take a country's name, aliases the
+    /// merge refuses; symmetric relations; facts stated by several sources (`also`),
+    /// twice by one, by none; sources listed and not, dated and not; lone entities.
+    fn plain(seed: u64) -> String {
+        use Kind::*;
+        let mut r = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let names: &[(&str, Kind, &[&str])] = &[
+            ("Vladimir Putin", Person, &["Putin", "President Putin"]),
+            ("Putin", Person, &[]),
+            ("Kim Jong Un", Person, &["Kim"]),
+            ("Kim Yo Jong", Person, &["Kim"]),
+            ("Kim", Person, &[]),
+            ("Russia", Country, &[]),
+            ("North Korea", Country, &["DPRK"]),
+            ("Democratic People's Republic of Korea", Country, &["DPRK"]),
+            ("China", Country, &[]),
+            ("Ministry of Foreign Affairs", Institution, &[]),
+            ("Moscow Zoo", Institution, &["Moscow", "the zoo"]),
+            ("Moscow", Place, &[]),
+            ("Pyongyang Central Zoo", Institution, &["Pyongyang Zoo"]),
+            ("brown bear", Animal, &["bears"]),
+            ("troops", Group, &[]),
+            ("North Korean troops", Group, &["troops"]),
+        ];
+        let entities: Vec<Entity> = (0..2 + r.below(14))
+            .map(|i| {
+                let (name, kind, aliases) = *r.pick(names);
+                let id = match r.chance(50) {
+                    true => crate::model::slug(name) + &format!("-{i}"),
+                    false => format!("e{i:02}"),
+                };
+                let mut e = Entity::new(id, name, kind);
+                e.aliases = aliases
+                    .iter()
+                    .filter(|_| r.chance(70))
+                    .map(|a| a.to_string())
+                    .collect();
+                if r.chance(10) {
+                    e.extra
+                        .insert("wikidata".into(), Value::from(format!("Q{i}")));
+                }
+                e
+            })
+            .collect();
+        let ids = ["s-a", "s-b", "s-c", "s-d", "unsourced-x"];
+        let dates = [None, Some("2024"), Some("2024-06"), Some("2023-01-02")];
+        let mut sources: Vec<Source> = Vec::new();
+        for id in ids {
+            if r.chance(40) {
+                continue;
+            }
+            let mut s = Source::new(id);
+            s.date = r.pick(&dates).map(String::from);
+            if r.chance(30) {
+                s.title = Some(format!("About {id}"));
+            }
+            sources.push(s);
+        }
+        let place = |r: &mut Rng| {
+            let mut p = serde_json::Map::new();
+            if r.chance(80) {
+                p.insert("source".into(), Value::from(*r.pick(&ids)));
+            }
+            p.insert(
+                "evidence".into(),
+                Value::from(format!("said {}", r.below(4))),
+            );
+            if r.chance(60) {
+                let at = r.below(5) * 10;
+                p.insert("span".into(), serde_json::json!([at, at + 5]));
+            }
+            Value::Object(p)
+        };
+        let facts: Vec<Fact> = (0..r.below(30))
+            .map(|_| {
+                let s = &r.pick(&entities).id;
+                let o = &r.pick(&entities).id;
+                let mut f = Fact::new(s.as_str(), *r.pick(&Relation::ALL), o.as_str());
+                f.date = r.pick(&dates).map(String::from);
+                if r.chance(80) {
+                    f.source = Some(r.pick(&ids).to_string());
+                }
+                if r.chance(80) {
+                    f.evidence = Some(format!("said {}", r.below(4)));
+                }
+                if r.chance(60) {
+                    let at = r.below(5) * 10;
+                    f.span = Some([at, at + 5]);
+                }
+                if r.chance(30) {
+                    f.count = Some(r.below(3) as u64 + 1);
+                }
+                if r.chance(30) {
+                    f.rule = Some("send-verb".into());
+                }
+                if r.chance(30) {
+                    let also: Vec<Value> = (0..1 + r.below(2)).map(|_| place(&mut r)).collect();
+                    f.extra.insert("also".into(), Value::Array(also));
+                }
+                f
+            })
+            .collect();
+        let mut file = GraphFile {
+            sources,
+            entities,
+            facts,
+            ..GraphFile::default()
+        };
+        if r.chance(20) {
+            file.extra.insert("note".into(), Value::from("kept"));
+        }
+        file.sort();
+        let mut text = serde_json::to_string_pretty(&file).unwrap();
+        text.push('\n');
+        text
+    }
+
+    /// The streaming migration writes the whole-base path's bytes, base and snapshot, on
+    /// every generated graph.
+    #[test]
+    fn the_streaming_migration_writes_the_whole_base_paths_bytes() {
+        let mut changed = 0;
+        for seed in 0..400 {
+            let text = plain(seed);
+            let want = whole(&text);
+            let got = streamed(&text).unwrap_or_else(|| panic!("seed {seed}: not taken\n{text}"));
+            assert!(
+                got.0 == want.0,
+                "seed {seed}:\n{text}\n{}\n{}",
+                got.0,
+                want.0
+            );
+            assert!(got.1 == want.1, "seed {seed}: the snapshots differ");
+            changed += usize::from(got.0.contains("\"changes_entities\": false"));
+        }
+        assert!(changed > 10, "articles that changed no entity: {changed}");
+    }
+
+    #[test]
+    fn the_embedded_graph_and_the_fixtures_migrate_as_the_whole_base_path_does() {
+        let mut texts = vec![crate::store::EMBEDDED_GRAPH.to_string()];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        let mut taken = 0;
+        for text in &texts {
+            if !matches!(KnowledgeBase::parse(text), Ok((_, Some(0)))) {
+                assert!(
+                    streamed(text).is_none(),
+                    "not a valid plain file: not taken"
+                );
+                continue;
+            }
+            if let Some(got) = streamed(text) {
+                assert_eq!(got, whole(text));
+                taken += 1;
+            }
+        }
+        assert!(taken >= 2, "{taken}");
+    }
+
+    /// A file the streaming migration does not model goes to the whole-base path: a
+    /// knowledge base, facts out of canonical order, facts before the entities, an
+    /// invalid graph.
+    #[test]
+    fn what_is_not_a_plain_file_in_canonical_order_is_left_to_the_whole_base_path() {
+        assert!(streamed(&KnowledgeBase::empty().to_json()).is_none());
+        let e = r#"[{"id": "a", "name": "A", "kind": "country"}, {"id": "b", "name": "B", "kind": "country"}]"#;
+        let f = |s: &str, o: &str| {
+            format!(r#"{{"subject": "{s}", "relation": "fought", "object": "{o}"}}"#)
+        };
+        let file = |entities: &str, facts: &[String]| {
+            format!(
+                r#"{{"version": 1, "entities": {entities}, "facts": [{}]}}"#,
+                facts.join(", ")
+            )
+        };
+        let sorted = file(e, &[f("a", "b"), f("b", "a")]);
+        assert_eq!(streamed(&sorted).unwrap(), whole(&sorted));
+        let unsorted = file(e, &[f("b", "a"), f("a", "b")]);
+        assert!(streamed(&unsorted).is_none());
+        whole(&unsorted);
+        let late = format!(
+            r#"{{"version": 1, "facts": [{}], "entities": {e}}}"#,
+            f("a", "b")
+        );
+        assert!(streamed(&late).is_none());
+        whole(&late);
+        assert!(streamed(&file(e, &[f("a", "c")])).is_none(), "dangling");
+        assert!(
+            streamed(&file(e, &[f("a", "b")]).replace("\"version\": 1", "\"version\": 2"))
+                .is_none()
+        );
+        assert!(streamed(&sorted.replace("\"version\": 1", "\"kb\": 0, \"version\": 1")).is_none());
+        assert!(streamed("{").is_none());
+    }
 }

@@ -661,34 +661,6 @@ impl<'t> Plan<'t> {
         serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;
         w.write_all(b"\n")
     }
-
-    /// Gives `stream` the migrated base's sources, entities and facts, as
-    /// [`super::session::Session::save`] gives it the graph's. Done after the write, with
-    /// the articles and the file's entities let go first: the snapshot's sections grow
-    /// as the plan shrinks.
-    pub(crate) fn feed(self, stream: &mut Stream) -> io::Result<()> {
-        let Plan {
-            text,
-            rows,
-            sources,
-            merged,
-            statements,
-            groups,
-            ..
-        } = self;
-        sources.iter().for_each(|s| stream.source(s));
-        drop(sources);
-        let mut ids = Vec::with_capacity(merged.len());
-        for e in merged {
-            stream.entity(&e);
-            ids.push(e.id);
-        }
-        for run in groups {
-            let f = merged_fact(text, &rows, &statements, run, |i| &ids[i as usize])?;
-            stream.fact(&f);
-        }
-        Ok(())
-    }
 }
 
 /// The fact `fact` of the file `text` (its records at `rows`) as statement `prov` of it
@@ -774,23 +746,9 @@ pub fn migrate(path: &Path) -> Result<Option<Vec<Note>>, Error> {
     };
     // The pages read are let go as the work goes on (see `fold`): the text is read
     // through once, then each fact's record again where the write needs it.
-    let (stop, stopped) = std::sync::mpsc::channel::<()>();
-    let done = std::thread::scope(|s| {
-        let released = &bytes;
-        s.spawn(move || {
-            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
-                stopped.recv_timeout(super::fold::FOLD_RELEASE_EVERY)
-            {
-                // Only memory: the migration is the same if this fails.
-                let _ = released.release_resident();
-            }
-        });
-        let done = match std::str::from_utf8(&bytes) {
-            Ok(text) => write_migrated(path, text, policy),
-            Err(_) => Ok(None),
-        };
-        drop(stop);
-        done
+    let done = released(&bytes, |bytes| match std::str::from_utf8(bytes) {
+        Ok(text) => write_migrated(path, text, policy),
+        Err(_) => Ok(None),
     })?;
     drop(bytes);
     drop(held);
@@ -826,15 +784,13 @@ fn write_migrated(path: &Path, text: &str, policy: Policy) -> Result<Option<Vec<
     });
     let staged = stage_file(path, |w| plan.write(w)).map_err(werr(path))?;
     let tally = plan.tally();
-    // The snapshot from the records written, once the base is staged (see `Plan::feed`).
+    drop(plan);
+    // The snapshot from the records written, read back from the staged base once the
+    // plan is let go: the snapshot's sections grow as nothing else is held.
     let len = staged.metadata().map_err(werr(path))?.len();
     let stream = match policy.applies(len) {
         false => None,
-        true => {
-            let mut stream = Stream::new();
-            plan.feed(&mut stream).map_err(werr(path))?;
-            Some(stream)
-        }
+        true => Some(feed(staged.file()).map_err(werr(path))?),
     };
     let fingerprint = Some(Decisions::default().fingerprint());
     let snapshot = super::fold::stage_snapshot(path, &staged, stream, policy, fingerprint);
@@ -877,10 +833,13 @@ mod tests {
     /// The streaming migration's base and snapshot; `None` when it does not apply.
     fn streamed(text: &str) -> Option<(String, Vec<u8>)> {
         let plan = Plan::read(text)?;
-        let (mut out, mut stream) = (Vec::new(), Stream::new());
-        plan.write(&mut out).unwrap();
-        plan.feed(&mut stream).unwrap();
-        Some((String::from_utf8(out).unwrap(), snapshot_bytes(stream)))
+        let mut file = tempfile::tempfile().unwrap();
+        plan.write(&mut file).unwrap();
+        let stream = feed(&file).unwrap();
+        let mut out = String::new();
+        io::Seek::rewind(&mut file).unwrap();
+        io::Read::read_to_string(&mut file, &mut out).unwrap();
+        Some((out, snapshot_bytes(stream)))
     }
 
     fn snapshot_bytes(stream: Stream) -> Vec<u8> {
@@ -1123,5 +1082,117 @@ mod tests {
         );
         assert!(streamed(&sorted.replace("\"version\": 1", "\"kb\": 0, \"version\": 1")).is_none());
         assert!(streamed("{").is_none());
+    }
+}
+
+/// Runs `work` on `bytes` while a second thread lets the pages read go every
+/// `FOLD_RELEASE_EVERY` (see [`super::fold`]): memory stays far below the file's size.
+fn released<T>(bytes: &Bytes, work: impl FnOnce(&[u8]) -> T) -> T {
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(super::fold::FOLD_RELEASE_EVERY)
+            {
+                // Only memory: the work is the same if this fails.
+                let _ = bytes.release_resident();
+            }
+        });
+        let done = work(bytes);
+        drop(stop);
+        done
+    })
+}
+
+/// The snapshot stream of the base `file` (as [`Plan::write`] wrote it): its sources,
+/// entities and facts read back, in order, as [`super::session::Session::save`] gives it
+/// the graph's records. The kb section is not read.
+fn feed(file: &std::fs::File) -> io::Result<Stream> {
+    let bytes = Bytes::map(file)?;
+    released(&bytes, |text| {
+        let mut stream = Stream::new();
+        let mut done = false;
+        let mut de = serde_json::Deserializer::from_slice(text);
+        let read = FeedSeed {
+            stream: &mut stream,
+            done: &mut done,
+        }
+        .deserialize(&mut de);
+        // The read stops at the kb section, with an error once the facts are in.
+        match read {
+            Ok(()) => {}
+            Err(_) if done => {}
+            Err(e) => return Err(io::Error::other(e)),
+        }
+        Ok(stream)
+    })
+}
+
+/// Reads a base's top-level object for [`feed`].
+struct FeedSeed<'a> {
+    stream: &'a mut Stream,
+    done: &'a mut bool,
+}
+
+impl<'de> DeserializeSeed<'de> for FeedSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FeedSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a knowledge base")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let stream = &mut *self.stream;
+            match key.as_ref() {
+                "sources" => map.next_value_seed(each(|s: Source| stream.source(&s)))?,
+                "entities" => map.next_value_seed(each(|e: Entity| stream.entity(&e)))?,
+                "facts" => {
+                    map.next_value_seed(each(|f: Fact| stream.fact(&f)))?;
+                    *self.done = true;
+                    return Err(de::Error::custom("the facts are in"));
+                }
+                _ => map.next_value::<de::IgnoredAny>().map(drop)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An array read element by element, each given to the closure.
+struct Each<T, F>(F, std::marker::PhantomData<T>);
+
+fn each<T, F: FnMut(T)>(f: F) -> Each<T, F> {
+    Each(f, std::marker::PhantomData)
+}
+
+impl<'de, T: serde::Deserialize<'de>, F: FnMut(T)> DeserializeSeed<'de> for Each<T, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>, F: FnMut(T)> Visitor<'de> for Each<T, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<T>()? {
+            (self.0)(item);
+        }
+        Ok(())
     }
 }

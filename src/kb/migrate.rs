@@ -615,19 +615,22 @@ impl<'t> Plan<'t> {
                 &self.merged[i as usize].id
             })
         }));
+        // Each article as `Extraction` serializes, its records written as they are read
+        // (an article of a large file holds millions of them).
+        #[derive(Serialize)]
+        struct Article<'a, E, F> {
+            source: &'a Source,
+            entities: E,
+            facts: F,
+            changes_entities: bool,
+        }
         let articles = Seq::new(self.articles.iter().map(|a| {
-            Ok(Extraction {
-                source: a.source.clone(),
-                entities: entities_of(&self.rows, a)
-                    .into_iter()
-                    .map(|i| self.entities[i as usize].clone())
-                    .collect(),
-                facts: a
-                    .facts
-                    .iter()
-                    .map(|&(f, p)| self.fact(f, p))
-                    .collect::<io::Result<_>>()?,
-                changes_entities: Some(a.changes),
+            let at = entities_of(&self.rows, a);
+            Ok(Article {
+                source: &a.source,
+                entities: Seq::new(at.into_iter().map(|i| Ok(&self.entities[i as usize]))),
+                facts: Seq::new(a.facts.iter().map(|&(f, p)| self.fact(f, p))),
+                changes_entities: a.changes,
             })
         }));
         #[derive(Serialize)]

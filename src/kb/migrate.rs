@@ -25,8 +25,10 @@
 //!    its first statement's subject and object put it (canonical order).
 //! 4. **Write**: sources, entities, then each merged fact made from its statements'
 //!    records (read again from the map, merged by [`merged_facts`] as the builder merges
-//!    them), then the articles, each made from its facts' records; the snapshot is fed
-//!    the records as they are written, as [`super::session::Session::save`] feeds it.
+//!    them), then the articles, each written record by record from its facts' records.
+//! 5. **Snapshot**: once all of that is let go, the staged base's sources, entities and
+//!    facts are read back and given to the snapshot's stream, as
+//!    [`super::session::Session::save`] gives it the graph's records.
 //!
 //! It applies to a plain file alone: no journal beside it, no `kg.aliases` (the
 //! whole-base path would rebuild under its decisions). The write is the whole-base
@@ -37,8 +39,8 @@
 //! O(F log F) time for F statements (facts times their sources), plus the builder's
 //! merge of every article's entities. Memory: the sources and entities (twice: as read
 //! and as merged), about 60 bytes per fact, the largest article's entities and facts'
-//! ends, the new snapshot's sections, and what of the mapped file was read since its
-//! pages were last let go.
+//! ends, and what of the mapped file was read since its pages were last let go; then,
+//! alone, the new snapshot's sections.
 
 use super::Error;
 use super::decisions::Decisions;
@@ -813,6 +815,118 @@ fn write_migrated(path: &Path, text: &str, policy: Policy) -> Result<Option<Vec<
     Ok(Some(notes))
 }
 
+/// Runs `work` on `bytes` while a second thread lets the pages read go every
+/// `FOLD_RELEASE_EVERY` (see [`super::fold`]): memory stays far below the file's size.
+fn released<T>(bytes: &Bytes, work: impl FnOnce(&[u8]) -> T) -> T {
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(super::fold::FOLD_RELEASE_EVERY)
+            {
+                // Only memory: the work is the same if this fails.
+                let _ = bytes.release_resident();
+            }
+        });
+        let done = work(bytes);
+        drop(stop);
+        done
+    })
+}
+
+/// The snapshot stream of the base `file` (as [`Plan::write`] wrote it): its sources,
+/// entities and facts read back, in order, as [`super::session::Session::save`] gives it
+/// the graph's records. The kb section is not read.
+fn feed(file: &std::fs::File) -> io::Result<Stream> {
+    let bytes = Bytes::map(file)?;
+    released(&bytes, |text| {
+        let mut stream = Stream::new();
+        let mut done = false;
+        let mut de = serde_json::Deserializer::from_slice(text);
+        let read = FeedSeed {
+            stream: &mut stream,
+            done: &mut done,
+        }
+        .deserialize(&mut de);
+        // The read stops at the kb section, with an error once the facts are in.
+        match read {
+            Ok(()) => {}
+            Err(_) if done => {}
+            Err(e) => return Err(io::Error::other(e)),
+        }
+        Ok(stream)
+    })
+}
+
+/// Reads a base's top-level object for [`feed`].
+struct FeedSeed<'a> {
+    stream: &'a mut Stream,
+    done: &'a mut bool,
+}
+
+impl<'de> DeserializeSeed<'de> for FeedSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FeedSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a knowledge base")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let stream = &mut *self.stream;
+            match key.as_ref() {
+                "sources" => map.next_value_seed(each(|s: Source| stream.source(&s)))?,
+                "entities" => map.next_value_seed(each(|e: Entity| stream.entity(&e)))?,
+                "facts" => {
+                    map.next_value_seed(each(|f: Fact| stream.fact(&f)))?;
+                    *self.done = true;
+                    return Err(de::Error::custom("the facts are in"));
+                }
+                _ => map.next_value::<de::IgnoredAny>().map(drop)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An array read element by element, each given to the closure.
+struct Each<T, F>(F, std::marker::PhantomData<T>);
+
+fn each<T, F: FnMut(T)>(f: F) -> Each<T, F> {
+    Each(f, std::marker::PhantomData)
+}
+
+impl<'de, T: serde::Deserialize<'de>, F: FnMut(T)> DeserializeSeed<'de> for Each<T, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>, F: FnMut(T)> Visitor<'de> for Each<T, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<T>()? {
+            (self.0)(item);
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1085,117 +1199,5 @@ mod tests {
         );
         assert!(streamed(&sorted.replace("\"version\": 1", "\"kb\": 0, \"version\": 1")).is_none());
         assert!(streamed("{").is_none());
-    }
-}
-
-/// Runs `work` on `bytes` while a second thread lets the pages read go every
-/// `FOLD_RELEASE_EVERY` (see [`super::fold`]): memory stays far below the file's size.
-fn released<T>(bytes: &Bytes, work: impl FnOnce(&[u8]) -> T) -> T {
-    let (stop, stopped) = std::sync::mpsc::channel::<()>();
-    std::thread::scope(|s| {
-        s.spawn(move || {
-            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
-                stopped.recv_timeout(super::fold::FOLD_RELEASE_EVERY)
-            {
-                // Only memory: the work is the same if this fails.
-                let _ = bytes.release_resident();
-            }
-        });
-        let done = work(bytes);
-        drop(stop);
-        done
-    })
-}
-
-/// The snapshot stream of the base `file` (as [`Plan::write`] wrote it): its sources,
-/// entities and facts read back, in order, as [`super::session::Session::save`] gives it
-/// the graph's records. The kb section is not read.
-fn feed(file: &std::fs::File) -> io::Result<Stream> {
-    let bytes = Bytes::map(file)?;
-    released(&bytes, |text| {
-        let mut stream = Stream::new();
-        let mut done = false;
-        let mut de = serde_json::Deserializer::from_slice(text);
-        let read = FeedSeed {
-            stream: &mut stream,
-            done: &mut done,
-        }
-        .deserialize(&mut de);
-        // The read stops at the kb section, with an error once the facts are in.
-        match read {
-            Ok(()) => {}
-            Err(_) if done => {}
-            Err(e) => return Err(io::Error::other(e)),
-        }
-        Ok(stream)
-    })
-}
-
-/// Reads a base's top-level object for [`feed`].
-struct FeedSeed<'a> {
-    stream: &'a mut Stream,
-    done: &'a mut bool,
-}
-
-impl<'de> DeserializeSeed<'de> for FeedSeed<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for FeedSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a knowledge base")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            let stream = &mut *self.stream;
-            match key.as_ref() {
-                "sources" => map.next_value_seed(each(|s: Source| stream.source(&s)))?,
-                "entities" => map.next_value_seed(each(|e: Entity| stream.entity(&e)))?,
-                "facts" => {
-                    map.next_value_seed(each(|f: Fact| stream.fact(&f)))?;
-                    *self.done = true;
-                    return Err(de::Error::custom("the facts are in"));
-                }
-                _ => map.next_value::<de::IgnoredAny>().map(drop)?,
-            }
-        }
-        Ok(())
-    }
-}
-
-/// An array read element by element, each given to the closure.
-struct Each<T, F>(F, std::marker::PhantomData<T>);
-
-fn each<T, F: FnMut(T)>(f: F) -> Each<T, F> {
-    Each(f, std::marker::PhantomData)
-}
-
-impl<'de, T: serde::Deserialize<'de>, F: FnMut(T)> DeserializeSeed<'de> for Each<T, F> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de, T: serde::Deserialize<'de>, F: FnMut(T)> Visitor<'de> for Each<T, F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(item) = seq.next_element::<T>()? {
-            (self.0)(item);
-        }
-        Ok(())
     }
 }

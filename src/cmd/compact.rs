@@ -6,7 +6,8 @@
 //! reading the graph or the articles into memory, and so is its snapshot, so that the
 //! queries after it keep their latency (see [`crate::kb::fold`]); so is a journal holding
 //! merges, checked against a replay of the rebuild under the new decisions (see
-//! [`crate::kb::replay`]). Any other base is opened whole, as every write command opens
+//! [`crate::kb::replay`]). A plain graph file (no `"kb"` section) is migrated to a
+//! knowledge base streaming too (see [`crate::kb::migrate`]). Any other base is opened whole, as every write command opens
 //! it.
 
 use super::{Outcome, WriteCtx};
@@ -15,6 +16,11 @@ use crate::kb::Session;
 
 pub fn run(ctx: &mut WriteCtx) -> Result<Outcome, Error> {
     if let Some(notes) = crate::kb::fold::fold(ctx.base)? {
+        ctx.tell(&notes);
+        return Ok(Outcome::Done);
+    }
+    // A plain graph file is migrated streaming (see `crate::kb::migrate`).
+    if let Some(notes) = crate::kb::migrate::migrate(ctx.base)? {
         ctx.tell(&notes);
         return Ok(Outcome::Done);
     }

@@ -76,7 +76,7 @@ use std::path::Path;
 /// ([`crate::store::json::RELEASE_EVERY`]), as the fold reads the base faster (its
 /// layout is found at memchr's speed: in 100 ms it went through 300 MB and more at 1M
 /// facts, which stayed resident).
-const FOLD_RELEASE_EVERY: std::time::Duration = std::time::Duration::from_millis(20);
+pub(super) const FOLD_RELEASE_EVERY: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// One record of an array: its text from the first byte of its opening line to the end of
 /// its closing brace (no comma).

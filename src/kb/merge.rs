@@ -377,6 +377,11 @@ impl<'k> Builder<'k> {
         self.entities.len()
     }
 
+    /// The id of entity `i`; `None` when a merge decision moved it into another.
+    pub(crate) fn live_id(&self, i: usize) -> Option<&str> {
+        self.entities[i].as_ref().map(|e| e.id.as_str())
+    }
+
     /// The id of the live entity `i`.
     pub(crate) fn id_at(&self, i: usize) -> &str {
         self.id_of(i)

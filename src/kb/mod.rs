@@ -15,7 +15,8 @@
 //! new decision rebuilds from `articles` (on a large base, removing one that changed no
 //! entity when merged goes to the journal instead: see [`retract`]; so does a merge
 //! decision, see [`unite`]). A graph file with no `"kb"` section (format 0)
-//! is migrated: its facts are grouped by source into articles.
+//! is migrated: its facts are grouped by source into articles (by `kg compact`, streaming,
+//! without the graph in memory: see [`migrate`]).
 //!
 //! What can go wrong is an [`Error`] of the knowledge base's own (a graph file's troubles
 //! inside it as the store's); the application converts it at its edge.
@@ -32,6 +33,7 @@ pub mod ingest;
 pub mod journal;
 pub mod known;
 pub mod merge;
+pub mod migrate;
 pub mod note;
 pub mod overlay;
 pub mod qualify;

@@ -45,6 +45,11 @@ impl Staged {
         self.tmp.as_file().metadata()
     }
 
+    /// The staged file, open for reading and writing (its bytes as written).
+    pub fn file(&self) -> &File {
+        self.tmp.as_file()
+    }
+
     /// Renames the staged file over the target (atomic on POSIX), then syncs the folder.
     pub fn persist(self) -> io::Result<()> {
         self.tmp.persist(&self.path).map_err(|e| e.error)?;

@@ -532,6 +532,76 @@ fn a_plain_graph_file_is_migrated_with_a_backup() {
     }
 }
 
+/// `kg compact` of a plain graph file migrates it streaming (`src/kb/migrate.rs`): the
+/// notes, the backup and the base of the whole-base path (which `kg rebuild` takes on
+/// the same file), and the snapshot a query builds from that base.
+#[test]
+fn compact_migrates_a_plain_graph_file_as_the_whole_base_path_does() {
+    use crate::harness::run_policy;
+    let dir = tempfile::tempdir().unwrap();
+    let (fast, slow) = (dir.path().join("fast.json"), dir.path().join("slow.json"));
+    let plain = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("graph/graph.json")).unwrap();
+    fs::write(&fast, &plain).unwrap();
+    fs::write(&slow, &plain).unwrap();
+    let (code, _, err) = run_policy("always", &fast, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, rebuilt) = run_policy("always", &slow, &["rebuild"]);
+    assert_eq!(code, 0, "{rebuilt}");
+    let fast_path = fast.display().to_string();
+    assert!(
+        err.starts_with(&format!(
+            "kg: migrated '{fast_path}' from knowledge-base format 0 to 1; the old file is kept as '{fast_path}.kb0.bak'\nkg: wrote {fast_path} and {fast_path}.snap ("
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        err.replace("fast.json", "slow.json"),
+        rebuilt,
+        "the same notes"
+    );
+    assert_eq!(fs::read(&fast).unwrap(), fs::read(&slow).unwrap());
+    assert_eq!(
+        fs::read(dir.path().join("fast.json.kb0.bak")).unwrap(),
+        plain
+    );
+    let snap = dir.path().join("fast.json.snap");
+    let written = fs::read(&snap).unwrap();
+    fs::remove_file(&snap).unwrap();
+    let (code, _, err) = run_policy("always", &fast, &["stats"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        fs::read(&snap).unwrap(),
+        written,
+        "the snapshot a query builds"
+    );
+}
+
+/// Killed at any point, the streaming migration leaves the plain file or the migrated
+/// base, never anything between.
+#[test]
+fn kill_9_mid_migration_leaves_the_plain_file_or_the_base() {
+    use crate::harness::{kill_9_after, run_policy};
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("kg.json");
+    let plain = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("graph/graph.json")).unwrap();
+    fs::write(&base, &plain).unwrap();
+    let (code, _, err) = run_policy("always", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    let migrated = fs::read(&base).unwrap();
+    assert_ne!(migrated, plain);
+    for delay_us in [0, 300, 1_000, 2_000, 4_000, 8_000, 50_000] {
+        fs::write(&base, &plain).unwrap();
+        kill_9_after(&base, &["compact"], delay_us);
+        let now = fs::read(&base).unwrap();
+        assert!(
+            now == plain || now == migrated,
+            "a partial base after {delay_us} µs"
+        );
+        let from_json = run_policy("never", &base, &["stats"]);
+        assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+    }
+}
+
 #[test]
 fn corrupt_bases_are_reported_with_their_line_and_never_overwritten() {
     let dir = base();

@@ -854,9 +854,16 @@ impl Finder<'_> {
         }
         // "Moscow Zoo", "Kyiv region", "Moscow government": the word starts a name; not
         // before a person's name ("ambassador to Canada Zhang Junsai").
+        // Nor before a portfolio's title ("US Defence Secretary X", "UK Foreign
+        // Secretary X"): the country, then the title.
+        let portfolio_title = (p + len + 1..(p + len + 3).min(b)).any(|k| {
+            matches!(self.lowers[k], "minister" | "secretary")
+                && self.tokens[p + len..k].iter().all(Token::is_capitalised)
+        });
         let more_name = p + len < b
             && self.tokens[p + len].is_capitalised()
-            && !(form == CountryForm::Name && self.person_name(p + len, b));
+            && !(form == CountryForm::Name && self.person_name(p + len, b))
+            && !(form == CountryForm::Name && portfolio_title);
         let cue_after = self.tokens.get(p + len).is_some_and(|t| {
             t.is_lower_word()
                 && (lex.places.contains(t.lower.as_ref())
@@ -1321,10 +1328,11 @@ impl Finder<'_> {
     /// A title at `[p, e)`, with the institution it names after "of".
     fn push_title(&mut self, p: usize, e: usize, title: usize) {
         let lex = lexicons();
-        // "Environment Minister", "Civil Aviation Minister": the capitalised words right
-        // before a bare "Minister" name its portfolio and belong to the title.
+        // "Environment Minister", "Civil Aviation Minister", "Defence Secretary": the
+        // capitalised words right before a bare "Minister" or "Secretary" name its
+        // portfolio and belong to the title.
         let mut p = p;
-        if self.lowers[p..e] == ["minister"]
+        if matches!(self.lowers[p..e], ["minister"] | ["secretary"])
             && let Some(prev) = self.out.last()
             && prev.kind == MentionKind::Name(None)
             && prev.end == p
@@ -2157,6 +2165,31 @@ mod tests {
         );
         // A place or a body is no field word.
         assert_eq!(titles("He met Senior Zoo Keeper Ana Lind."), ["Keeper"]);
+    }
+
+    #[test]
+    fn a_portfolio_secretary_is_a_title_after_its_country() {
+        for (text, title) in [
+            ("He met US Defence Secretary Ana Lind.", "Defence Secretary"),
+            ("He met UK Foreign Secretary Ana Lind.", "Foreign Secretary"),
+            (
+                "He met Shadow Defence Secretary Ana Lind.",
+                "Shadow Defence Secretary",
+            ),
+        ] {
+            let m = mentions(text);
+            assert!(
+                m.iter()
+                    .any(|(n, k, _)| n == title && matches!(k, MentionKind::Title { .. })),
+                "{text}: {m:?}"
+            );
+            assert_eq!(name_mentions(text), ["Ana Lind"], "{text}");
+        }
+        // A country's name before other capitalised words still opens a name.
+        assert_eq!(
+            name_mentions("He met the US Marshals Service director."),
+            ["US Marshals Service"]
+        );
     }
 
     #[test]

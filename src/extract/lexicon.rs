@@ -299,6 +299,8 @@ pub struct Lexicons {
     /// "keeper" → "senior keeper"), for a modifier with field words between ("Senior
     /// Giraffe Keeper").
     pub modified_titles: HashMap<(String, usize), usize>,
+    /// The modifiers of `title_modifiers.txt`.
+    pub title_modifiers: WordSet,
     pub places: WordSet,
     /// US states by their name and by the abbreviations datelines use, lowercase with
     /// the periods dropped ("fla", "nh", "new hampshire") → the state's name.
@@ -498,6 +500,7 @@ impl Lexicons {
             .zip(lex.titles.iter().cloned())
             .collect();
         for r in records(include_str!("lexicon/title_modifiers.txt")) {
+            lex.title_modifiers.insert(r[0].to_string());
             let subordinate = r.get(1) == Some(&"member");
             let lower = |link: RoleLink| match link {
                 RoleLink::Leads if subordinate => RoleLink::Member,

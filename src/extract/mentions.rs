@@ -517,6 +517,7 @@ impl Finder<'_> {
                 continue;
             }
             if t.is_capitalised()
+                && lex.title_modifiers.contains(self.lowers[i])
                 && let Some((end, title)) = self.field_title_at(i, self.run_end(i))
             {
                 self.push_title(i, end, title);
@@ -998,7 +999,7 @@ impl Finder<'_> {
     fn field_title_at(&self, p: usize, b: usize) -> Option<(usize, usize)> {
         let lex = lexicons();
         let modifier = self.lowers[p];
-        if !lex.modified_titles.keys().any(|(m, _)| m == modifier) {
+        if !lex.title_modifiers.contains(modifier) {
             return None;
         }
         let field_word = |k: usize| {

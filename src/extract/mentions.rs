@@ -734,6 +734,14 @@ impl Finder<'_> {
                 }
                 CountryStep::None => {}
             }
+            // "Both Ministers", "the Foreign Ministers of both countries", "Ministers of
+            // Foreign Affairs, Fisheries …": a run that opens or ends on a government
+            // post in the plural names no one.
+            let plural_post =
+                |w: &str| matches!(w, "ministers" | "secretaries" | "ambassadors" | "envoys");
+            if plural_post(self.lowers[p]) || (b - p <= 3 && plural_post(self.lowers[b - 1])) {
+                return b;
+            }
             if let Some((end, title)) = self.field_title_at(p, b) {
                 self.push_title(p, end, title);
                 p = self.out.last().map_or(end, |m| m.end.max(end));
@@ -2190,6 +2198,22 @@ mod tests {
         assert_eq!(
             name_mentions("He met the US Marshals Service director."),
             ["US Marshals Service"]
+        );
+    }
+
+    #[test]
+    fn a_government_post_in_the_plural_names_no_one() {
+        for text in [
+            "Both Ministers praised the talks.",
+            "The Foreign Ministers of both countries met.",
+            "Later Ministers of Foreign Affairs and Trade signed it.",
+        ] {
+            assert!(name_mentions(text).is_empty(), "{text}");
+        }
+        // A name whose last word is another plural stays a name.
+        assert_eq!(
+            name_mentions("Later Ana Lind met the Kansas City Chiefs."),
+            ["Ana Lind", "Kansas City Chiefs"]
         );
     }
 

@@ -295,12 +295,10 @@ pub struct Lexicons {
     pub institution_forms: Phrases<NounForm>,
     pub titles: Vec<Title>,
     pub title_forms: Phrases<usize>,
-    /// (modifier of `title_modifiers.txt`, title) → the title they make ("senior",
-    /// "keeper" → "senior keeper"), for a modifier with field words between ("Senior
+    /// Each modifier of `title_modifiers.txt` → (title → the title they make): "senior",
+    /// "keeper" → "senior keeper", for a modifier with field words between ("Senior
     /// Giraffe Keeper").
-    pub modified_titles: HashMap<(String, usize), usize>,
-    /// The modifiers of `title_modifiers.txt`.
-    pub title_modifiers: WordSet,
+    pub title_modifiers: HashMap<String, HashMap<usize, usize>>,
     pub places: WordSet,
     /// US states by their name and by the abbreviations datelines use, lowercase with
     /// the periods dropped ("fla", "nh", "new hampshire") → the state's name.
@@ -484,8 +482,10 @@ impl Lexicons {
             .map(|r| r.get(2).is_none_or(|f| *f != "no"))
             .collect();
         (lex.institutions, lex.institution_forms) = nouns(include_str!("lexicon/institutions.txt"));
+        let mut listed: Vec<&str> = Vec::new();
         for r in records(include_str!("lexicon/titles.txt")) {
             lex.title_forms.insert(r[0], lex.titles.len());
+            listed.push(r[0]);
             lex.titles.push(Title {
                 with_country: role_link(r.get(1)),
                 with_of: role_link(r.get(2)),
@@ -494,37 +494,35 @@ impl Lexicons {
             });
         }
         // "Assistant Director", "Acting President": a modifier and any title; a title
-        // listed whole keeps its own line (`insert` keeps the first value of a key).
-        let listed: Vec<(String, Title)> = records(include_str!("lexicon/titles.txt"))
-            .map(|r| r[0].to_string())
-            .zip(lex.titles.iter().cloned())
-            .collect();
+        // listed whole keeps its own line.
         for r in records(include_str!("lexicon/title_modifiers.txt")) {
-            lex.title_modifiers.insert(r[0].to_string());
             let subordinate = r.get(1) == Some(&"member");
             let lower = |link: RoleLink| match link {
                 RoleLink::Leads if subordinate => RoleLink::Member,
                 other => other,
             };
-            for (idx, (title, t)) in listed.iter().enumerate() {
+            let mut made = HashMap::new();
+            for (idx, title) in listed.iter().enumerate() {
                 let key = format!("{} {title}", r[0]);
                 if let Some(&own) = lex.title_forms.get(&key) {
-                    lex.modified_titles.insert((r[0].to_string(), idx), own);
+                    made.insert(idx, own);
                     continue;
                 }
                 if title.starts_with(r[0]) {
                     continue;
                 }
-                lex.modified_titles
-                    .insert((r[0].to_string(), idx), lex.titles.len());
-                lex.title_forms.insert(&key, lex.titles.len());
-                lex.titles.push(Title {
+                let t = &lex.titles[idx];
+                let title = Title {
                     with_country: lower(t.with_country),
                     with_of: lower(t.with_of),
                     institution: t.institution.clone(),
-                    base: t.base,
-                });
+                    base: idx,
+                };
+                made.insert(idx, lex.titles.len());
+                lex.title_forms.insert(&key, lex.titles.len());
+                lex.titles.push(title);
             }
+            lex.title_modifiers.insert(r[0].to_string(), made);
         }
         lex.places = word_set(include_str!("lexicon/places.txt"));
         for r in records(include_str!("lexicon/us_states.txt")) {

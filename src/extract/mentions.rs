@@ -517,7 +517,7 @@ impl Finder<'_> {
                 continue;
             }
             if t.is_capitalised()
-                && lex.title_modifiers.contains(self.lowers[i])
+                && lex.title_modifiers.contains_key(self.lowers[i])
                 && let Some((end, title)) = self.field_title_at(i, self.run_end(i))
             {
                 self.push_title(i, end, title);
@@ -1007,9 +1007,7 @@ impl Finder<'_> {
     fn field_title_at(&self, p: usize, b: usize) -> Option<(usize, usize)> {
         let lex = lexicons();
         let modifier = self.lowers[p];
-        if !lex.title_modifiers.contains(modifier) {
-            return None;
-        }
+        let made = lex.title_modifiers.get(modifier)?;
         let field_word = |k: usize| {
             self.tokens[k].is_capitalised()
                 && lex.institution_forms.get(self.lowers[k]).is_none()
@@ -1029,8 +1027,7 @@ impl Finder<'_> {
                 }
                 let (len, &title) = lex.title_forms.longest(&self.lowers[k..b])?;
                 let base = lex.titles[title].base;
-                let made = lex.modified_titles.get(&(modifier.to_string(), base))?;
-                Some((k + len, *made))
+                Some((k + len, *made.get(&base)?))
             })
             .filter(|&(end, _)| end > listed_end)
     }

@@ -180,7 +180,8 @@ fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
     while a < b && (trim(s.tokens[a].text) || complementizer(a)) {
         a += 1;
     }
-    while b > a && trim(s.tokens[b - 1].text) {
+    // "… had failed and that …": the conjunction before a clause boundary.
+    while b > a && (trim(s.tokens[b - 1].text) || matches!(s.word(b - 1), "and" | "but")) {
         b -= 1;
     }
     if b <= a {
@@ -269,6 +270,26 @@ fn clause_after(s: &Sentence, from: usize) -> Option<(usize, usize)> {
     (end > from).then_some((from, end))
 }
 
+/// A second claim of the same verb after the one ending at token `end`: "said that
+/// the talks failed and that “…”", "said that A, and that B".
+fn and_that(s: &Sentence, end: usize) -> Option<(usize, usize)> {
+    let mut k = end;
+    // The clause may have ended on the "and" itself.
+    if k > 0 && s.word(k - 1) == "and" && s.word(k) == "that" {
+        k -= 1;
+    }
+    while k < s.tokens.len() && (is_close_quote(s.tokens[k].text) || s.tokens[k].is_punct(",")) {
+        k += 1;
+    }
+    if s.word(k) != "and" || s.word(k + 1) != "that" {
+        return None;
+    }
+    if s.tokens.get(k + 2).is_some_and(|t| is_open_quote(t.text)) {
+        return quote_after(s, k + 1);
+    }
+    clause_after(s, k + 2)
+}
+
 /// Verbs whose object is the person told, not the claim.
 const TELL: [&str; 12] = [
     "told",
@@ -354,6 +375,10 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     } else {
         i + 1
     };
+    // "said in a statement that “…”": the quotation the "that" opens.
+    if start > i + 1 && s.tokens.get(start).is_some_and(|t| is_open_quote(t.text)) {
+        return quote_after(s, start - 1);
+    }
     (end > start).then_some((start, end))
 }
 
@@ -986,12 +1011,18 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         if q.1 == s.tokens.len() {
             ctx.quote_speaker = Some(speaker);
         }
+        if let Some(second) = and_that(s, q.1) {
+            emit_statement(ctx, speaker, Some(second), Rule::SpeechClause, i);
+        }
         return;
     }
     if !speaker_after
         && let Some(range) = reported_clause(s, i)
         && emit_statement(ctx, speaker, Some(range), Rule::SpeechClause, i)
     {
+        if let Some(second) = and_that(s, range.1) {
+            emit_statement(ctx, speaker, Some(second), Rule::SpeechClause, i);
+        }
         return;
     }
     let start = speaker_m.map_or(i, |m| s.phrase_start(m).min(i));
@@ -1211,6 +1242,47 @@ mod tests {
                 "speech-quote".into()
             )]
         );
+    }
+
+    #[test]
+    fn quote_opened_by_that_after_a_phrase() {
+        for text in [
+            "Premier Ana Lopez said in a statement that \"The border will stay open.\"",
+            "Premier Ana Lopez said on Tuesday that \u{201c}The border will stay open.\u{201d}",
+            "Premier Ana Lopez told the assembly in Brno that \"The border will stay open.\"",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(
+                (f[0].0.as_str(), f[0].1.as_str()),
+                ("Ana Lopez", "The border will stay open"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_second_claim_after_and_that() {
+        for (text, second) in [
+            (
+                "Premier Ana Lopez said that \"the border will stay open\" and that \"trade will grow.\"",
+                "Trade will grow",
+            ),
+            (
+                "Ana Lopez said that the talks had failed and that the army would stay in the north.",
+                "The army would stay in the north",
+            ),
+            (
+                "Ana Lopez said the talks had failed, and that the army would stay in the north.",
+                "The army would stay in the north",
+            ),
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 2, "{text}: {f:?}");
+            assert!(f.iter().all(|x| x.0 == "Ana Lopez"), "{text}: {f:?}");
+            assert!(!f[0].1.ends_with(" and"), "{text}: {f:?}");
+            assert!(f.iter().any(|x| x.1 == second), "{text}: {f:?}");
+        }
     }
 
     #[test]

@@ -217,6 +217,15 @@ fn sign(ctx: &mut Ctx, i: usize) {
     let Some(agr) = agreement.map_or(ctx.last_agreement.map(|(e, _)| e), |a| ctx.entity(a)) else {
         return;
     };
+    // "signed an agreement on X and a treaty on Y": every agreement of the object.
+    let mut agreements = vec![agr];
+    if agreement == agreement_after {
+        let mut last = agreement_after;
+        while let Some(next) = last.and_then(|a| coordinated_agreement(s, a)) {
+            agreements.extend(ctx.entity(next));
+            last = Some(next);
+        }
+    }
     let date = ctx.date_at(i);
     // "The two countries signed …": both of the pair.
     let entities: Vec<usize> = parties
@@ -233,7 +242,9 @@ fn sign(ctx: &mut Ctx, i: usize) {
     let behalf = on_behalf_of(ctx, i);
     for e in entities {
         if is_party(ctx.kind(e)) {
-            ctx.emit(e, Relation::Signed, agr, None, date.clone(), Rule::SignVerb);
+            for &agr in &agreements {
+                ctx.emit(e, Relation::Signed, agr, None, date.clone(), Rule::SignVerb);
+            }
         }
         if let Some(body) = behalf
             && ctx.kind(e) == Kind::Person
@@ -248,6 +259,27 @@ fn sign(ctx: &mut Ctx, i: usize) {
             );
         }
     }
+}
+
+/// The agreement mention joined to agreement mention `a` by "and", a comma or "as well
+/// as", with only articles and numbers between: "an accord on X and a treaty on Y".
+fn coordinated_agreement(s: &Sentence, a: usize) -> Option<usize> {
+    let end = s.mentions[a].end;
+    let joiner = |k: usize| {
+        matches!(
+            s.word(k),
+            "and" | "," | "as" | "well" | "a" | "an" | "the" | "another" | "also"
+        ) || s.tokens[k].kind == crate::extract::tokens::TokKind::Number
+    };
+    let mut k = end;
+    while k < s.tokens.len() && k < end + 5 && joiner(k) {
+        k += 1;
+    }
+    if !(end..k).any(|j| matches!(s.word(j), "and" | "," | "as")) {
+        return None;
+    }
+    let next = s.tok_mention.get(k).copied().flatten()?;
+    (s.mentions[next].start == k && s.mentions[next].kind == MentionKind::Agreement).then_some(next)
 }
 
 /// `signed-on-behalf`: the country or body named after "on behalf of" following the
@@ -294,6 +326,54 @@ mod tests {
                 .any(|f| f.ends_with(" agreement") && !f.contains("fishing")),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn coordinated_agreements_are_each_signed() {
+        for (text, second) in [
+            (
+                "Chile and Peru signed an agreement on fishing and a treaty on borders.",
+                "treaty on borders",
+            ),
+            (
+                "Chile and Peru signed a fishing pact, a border treaty and three trade protocols.",
+                "border treaty",
+            ),
+            (
+                "Chile and Peru signed a fishing pact as well as a border treaty.",
+                "border treaty",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&format!("Chile signed {second}")),
+                "{text}: {t:?}"
+            );
+            assert!(
+                t.contains(&format!("Peru signed {second}")),
+                "{text}: {t:?}"
+            );
+        }
+        // An agreement named later in another phrase is not signed.
+        let t = triples("Chile and Peru signed a fishing pact that replaces the border treaty.");
+        assert!(!t.iter().any(|f| f.contains("border treaty")), "{t:?}");
+    }
+
+    #[test]
+    fn documents_and_contracts_are_signed() {
+        for (text, object) in [
+            (
+                "Chile and Peru signed 12 cooperation documents.",
+                "cooperation documents",
+            ),
+            (
+                "Acme Steel signed a supply contract with Boral Mining.",
+                "supply contract",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.iter().any(|f| f.ends_with(object)), "{text}: {t:?}");
+        }
     }
 
     #[test]

@@ -1380,7 +1380,23 @@ impl Finder<'_> {
         if !by {
             return;
         }
-        let org_start = at + 1 + usize::from(self.lowers.get(at + 1) == Some(&"the"));
+        let mut org_start = at + 1 + usize::from(self.lowers.get(at + 1) == Some(&"the"));
+        // "program manager for the animal protection group Defenders of Wildlife": past
+        // a few plain words that say what the body is.
+        if self.lowers.get(at + 1) == Some(&"the") {
+            let plain = |k: usize| {
+                self.tokens.get(k).is_some_and(Token::is_lower_word)
+                    && !lex.function_words.contains(self.lowers[k])
+                    && !lex.is_verb(self.lowers[k])
+            };
+            let mut k = org_start;
+            while k < org_start + 4 && plain(k) {
+                k += 1;
+            }
+            if k > org_start && self.tokens.get(k).is_some_and(Token::is_capitalised) {
+                org_start = k;
+            }
+        }
         if !self
             .tokens
             .get(org_start)

@@ -520,7 +520,18 @@ impl<'a> Sentence<'a> {
                 // an indefinite appositive with a title anywhere in it.
                 // Or "Wellington Zoo Chief Executive", "NASA administrator": an appositive
                 // that ends in a title.
+                // Or "program manager for Y": a title after a plain word or two.
+                let mut u = t;
+                while u < t + 2
+                    && u + 1 < i
+                    && self.tokens[u].is_lower_word()
+                    && self.tok_mention[u].is_none()
+                    && !lexicons().is_verb(self.word(u))
+                {
+                    u += 1;
+                }
                 let titled = is_title(t)
+                    || is_title(u)
                     || (matches!(self.word(c + 1), "a" | "an") && (t..i - 1).any(is_title))
                     || (i - 2 > c && is_title(i - 2));
                 // "X, 54, a former keeper": past the age.

@@ -869,7 +869,21 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
         (_, Some("is" | "was" | "remains")) => Some(c - 1),
         _ => None,
     };
-    if let Some(at) = copula
+    // "X, who is the assistant manager of Y": the person before the relative pronoun;
+    // "X Jr., is …": before the comma and an abbreviation's period.
+    let holder_end = copula.map(|mut at| {
+        if at >= 2 && s.word(at - 1) == "who" {
+            at -= 1;
+        }
+        if at >= 2 && s.tokens[at - 1].is_punct(",") {
+            at -= 1;
+        }
+        if at >= 2 && s.tokens[at - 1].is_punct(".") {
+            at -= 1;
+        }
+        at
+    });
+    if let Some(at) = holder_end
         && let Some(m) = at.checked_sub(1).and_then(|j| s.tok_mention[j])
         && s.mentions[m].end == at
         && is_person(m)
@@ -1367,6 +1381,18 @@ mod tests {
                 "Luis Rojas is also a professor of law at Andes University.",
                 "Luis Rojas member-of Andes University",
             ),
+            (
+                "The bid was led by Ana Soto, who is the chief executive of Condor Bank.",
+                "Ana Soto leads Condor Bank",
+            ),
+            (
+                "She thanked her husband, Luis Rojas Jr., who is the deputy director of the Lima Zoo.",
+                "Luis Rojas Jr member-of Lima Zoo",
+            ),
+            (
+                "Her husband, Luis Rojas Jr., is the director of the Lima Zoo.",
+                "Luis Rojas Jr leads Lima Zoo",
+            ),
         ] {
             let t = role_triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
@@ -1374,6 +1400,26 @@ mod tests {
         // Only a person holds a post.
         let t = role_triples("The prize is the director of the Lima Zoo's choice.");
         assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
+    }
+
+    #[test]
+    fn a_body_after_for_may_follow_words_that_say_what_it_is() {
+        for (text, fact) in [
+            (
+                "Ana Soto, program manager for the animal protection group Condor Trust, spoke.",
+                "Ana Soto member-of Condor Trust",
+            ),
+            (
+                "Luis Rojas, a spokesman for the carmaker Andes Motors, declined to comment.",
+                "Luis Rojas member-of Andes Motors",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // Only plain words are passed: "since" ends the body's description.
+        let t = role_triples("Ana Soto, a manager for the firm since Lima Expo, spoke.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
     #[test]

@@ -1245,6 +1245,18 @@ mod tests {
     }
 
     #[test]
+    fn the_speaker_is_the_name_before_an_appositive_title() {
+        for text in [
+            "Ana Lopez, program manager for the animal protection group Condor Trust, said the move was wrong.",
+            "Ana Lopez, marketing director at Andes Motors, said the move was wrong.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Ana Lopez", "{text}");
+        }
+    }
+
+    #[test]
     fn quote_opened_by_that_after_a_phrase() {
         for text in [
             "Premier Ana Lopez said in a statement that \"The border will stay open.\"",

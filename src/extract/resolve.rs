@@ -580,6 +580,9 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     // "a senior official of the Ministry of Defence", no one named: the body an unnamed
     // holder of a title speaks for, until a person is named.
     let mut unnamed_of: Option<usize> = None;
+    // The last person named speaking, and the sentence of the last person named.
+    let mut last_speaker: Option<(usize, usize)> = None;
+    let mut last_person_at = 0;
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
             if let Some(e) = r.of_mention[si][mi]
@@ -590,6 +593,10 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                     // rarely the owner named in passing.
                     Kind::Person if matches!(m.kind, MentionKind::Name(_)) && !m.place_use => {
                         last_person = Some(e);
+                        last_person_at = si;
+                        if m.speaks {
+                            last_speaker = Some((e, si));
+                        }
                     }
                     // "it" is rarely a place just named after "to" or "in".
                     Kind::Institution | Kind::Country if !m.after_locative => last_body = Some(e),
@@ -644,8 +651,15 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                     }
                 }
                 MentionKind::Pronoun => {
+                    // "X added that the Y Force would grow. “…,” he said.": a pronoun
+                    // that speaks is the one who spoke last, not a person named inside
+                    // that speaker's claim.
+                    let speaker = last_speaker
+                        .filter(|&(_, at)| m.speaks && at == last_person_at)
+                        .map(|(e, _)| e);
                     r.of_mention[si][mi] = match m.name.as_str() {
-                        "he" | "she" | "him" | "her" => last_person.or(unnamed_of),
+                        "he" | "she" => speaker.or(last_person).or(unnamed_of),
+                        "him" | "her" => last_person.or(unnamed_of),
                         "it" => last_body,
                         _ => last_group,
                     }
@@ -689,6 +703,45 @@ mod tests {
         assert_eq!(
             entity_of(&r, &ms, 1, "Ardern").unwrap().name,
             "Jacinda Ardern"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_that_speaks_is_the_last_speaker_not_a_name_in_the_claim() {
+        for (first, pronoun_sentence) in [
+            (
+                "Ana Lind added that the Condor Rapid Force would grow.",
+                "\"We will send more,\" he said.",
+            ),
+            (
+                "Ana Lind said Tomas Arvel took the reins when few would.",
+                "She said the city owed him a debt.",
+            ),
+        ] {
+            let (r, ms) = resolved(&["Defence Minister Ana Lind spoke.", first, pronoun_sentence]);
+            let m = ms[2]
+                .iter()
+                .position(|m| m.kind == MentionKind::Pronoun)
+                .unwrap();
+            assert_eq!(
+                r.entity(2, m).map(|e| r.entities[e].name.as_str()),
+                Some("Ana Lind"),
+                "{first} {pronoun_sentence}"
+            );
+        }
+        // A person named after the speaker's sentence is the one "he" stands for.
+        let (r, ms) = resolved(&[
+            "Ana Lind said the talks had failed.",
+            "Tomas Arvel arrived later.",
+            "He said nothing.",
+        ]);
+        let m = ms[2]
+            .iter()
+            .position(|m| m.kind == MentionKind::Pronoun)
+            .unwrap();
+        assert_eq!(
+            r.entity(2, m).map(|e| r.entities[e].name.as_str()),
+            Some("Tomas Arvel")
         );
     }
 

@@ -577,6 +577,8 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     // Each title written so far (by its base: "the official" is "a senior official"),
     // with the body its holder spoke for when no one was named with it.
     let mut titles_seen: HashMap<usize, Option<usize>> = HashMap::new();
+    // The person last named right after each title (by its base and country).
+    let mut title_person: HashMap<(usize, Option<usize>), usize> = HashMap::new();
     // "a senior official of the Ministry of Defence", no one named: the body an unnamed
     // holder of a title speaks for, until a person is named.
     let mut unnamed_of: Option<usize> = None;
@@ -618,9 +620,33 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                 }
                 MentionKind::Title { title, of, .. } => {
                     let base = super::lexicon::lexicons().titles[title].base;
+                    // "minister K P Anbazhagan": the person named right after the title.
+                    let holder = ms
+                        .get(mi + 1)
+                        .filter(|x| x.start == m.end && matches!(x.kind, MentionKind::Name(_)))
+                        .and_then(|_| r.of_mention[si][mi + 1])
+                        .filter(|&e| r.entities[e].kind == Kind::Person);
+                    // "Brazilian President X", "the Indonesian president": a title is
+                    // held per country.
+                    let country = mi
+                        .checked_sub(1)
+                        .filter(|&p| ms[p].end == m.start)
+                        .and_then(|p| match ms[p].kind {
+                            MentionKind::Demonym(c) | MentionKind::Country(c) => Some(c),
+                            _ => None,
+                        });
+                    if let Some(h) = holder {
+                        title_person.insert((base, country), h);
+                    }
                     if let Some(&unnamed) = titles_seen.get(&base)
                         && of.is_none()
-                        && let Some(p) = unnamed.or(last_person).or(unnamed_of)
+                        && holder.is_none()
+                        && let Some(p) = title_person
+                            .get(&(base, country))
+                            .copied()
+                            .or(unnamed)
+                            .or(last_person)
+                            .or(unnamed_of)
                     {
                         r.title_holder.insert((si, mi), p);
                         continue;
@@ -741,6 +767,40 @@ mod tests {
             .unwrap();
         assert_eq!(
             r.entity(2, m).map(|e| r.entities[e].name.as_str()),
+            Some("Tomas Arvel")
+        );
+    }
+
+    #[test]
+    fn a_title_written_again_is_the_person_named_with_it() {
+        let holder = |sentences: &[&str]| {
+            let (r, ms) = resolved(sentences);
+            let last = sentences.len() - 1;
+            let m = ms[last]
+                .iter()
+                .rposition(|m| matches!(m.kind, MentionKind::Title { .. }))
+                .unwrap();
+            r.title_holder
+                .get(&(last, m))
+                .map(|&e| r.entities[e].name.clone())
+        };
+        // Not the person named last.
+        assert_eq!(
+            holder(&[
+                "Education minister Ana Lind announced that Tomas Arvel would lead the college.",
+                "The minister also said the post had been vacant.",
+            ])
+            .as_deref(),
+            Some("Ana Lind")
+        );
+        // A title with a country is that country's holder's.
+        assert_eq!(
+            holder(&[
+                "Chilean President Ana Lind and her Peruvian counterpart Tomas Arvel met.",
+                "Arvel spoke first.",
+                "The Peruvian president said trade would grow.",
+            ])
+            .as_deref(),
             Some("Tomas Arvel")
         );
     }

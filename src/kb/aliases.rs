@@ -79,8 +79,12 @@ const FUNCTION_WORDS: [&str; 6] = ["the", "of", "and", "for", "on", "in"];
 /// True when a name is a bare class noun ("animals", "the troops"): no nationality, no
 /// species, no model.
 pub fn is_class_noun(name: &str) -> bool {
-    let n = lookup_key(name);
-    CLASS_NOUNS.contains(&n.as_str())
+    is_class_noun_key(&lookup_key(name))
+}
+
+/// [`is_class_noun`] of the name whose lookup key is `key`.
+pub fn is_class_noun_key(key: &str) -> bool {
+    CLASS_NOUNS.contains(&key)
 }
 
 /// True when the word (any case) is an institution word of kg's lexicon ("zoo",

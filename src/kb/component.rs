@@ -44,7 +44,7 @@ use super::Extraction;
 use super::decisions::{Decisions, Verb};
 use super::merge::Builder;
 use super::qualify::{is_generic, qualifiers};
-use crate::model::name::lookup_key;
+use crate::model::name::{lookup_key, lookup_key_into};
 use crate::model::{Entity, Kind, Source};
 use rustc_hash::FxHashMap;
 use rustc_hash::FxHashSet as HashSet;
@@ -84,8 +84,12 @@ pub(super) fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
         std::borrow::Cow::Borrowed(e.id.as_str())
     };
     let family = xxh3_64(id_family(&id).as_bytes()) ^ 0x9e37_79b9_7f4a_7c15;
+    let mut key = String::new();
     e.names()
-        .map(|n| name_key(&lookup_key(n)))
+        .map(move |n| {
+            lookup_key_into(n, &mut key);
+            name_key(&key)
+        })
         .chain(std::iter::once(family))
 }
 
@@ -303,24 +307,20 @@ pub(super) fn run_without(
 /// (without its facts), and the ids of the ends of each fact the rebuild keeps (both ends
 /// among the article's entities), in order.
 struct Mentions<'a> {
-    part: Extraction,
+    source: &'a Source,
+    entities: Vec<&'a Entity>,
     ends: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Mentions<'a> {
     fn of((ex, inside): &'a (Extraction, Vec<bool>)) -> Self {
-        let part = Extraction {
-            source: ex.source.clone(),
-            entities: ex
-                .entities
-                .iter()
-                .zip(inside)
-                .filter(|(_, m)| **m)
-                .map(|(e, _)| e.clone())
-                .collect(),
-            facts: Vec::new(),
-            changes_entities: ex.changes_entities,
-        };
+        let entities = ex
+            .entities
+            .iter()
+            .zip(inside)
+            .filter(|(_, m)| **m)
+            .map(|(e, _)| e)
+            .collect();
         let all: HashSet<&str> = ex.entities.iter().map(|e| e.id.as_str()).collect();
         let ends = ex
             .facts
@@ -329,7 +329,11 @@ impl<'a> Mentions<'a> {
             // (the rebuild leaves the others out)
             .filter(|(s, o)| all.contains(s) && all.contains(o))
             .collect();
-        Mentions { part, ends }
+        Mentions {
+            source: &ex.source,
+            entities,
+            ends,
+        }
     }
 }
 
@@ -356,7 +360,7 @@ impl Replay {
     /// a fact from an entity to itself).
     fn step(&mut self, m: &Mentions<'_>) -> Option<()> {
         let b = &mut self.b;
-        let local = b.add_prepared_entities(&m.part);
+        let local = b.add_prepared_entities(m.source, &m.entities);
         self.flags.push(b.changed_entities());
         if b.merges_pending() {
             return None;

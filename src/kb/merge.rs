@@ -249,10 +249,10 @@ impl<'k> Builder<'k> {
     /// Reads from `known` every entity going by a name of the article's entities or of a
     /// merge decision, in the base's order (the order a builder holding the whole base
     /// would have them in), so that matching sees all the candidates it would see there.
-    fn read_known(&mut self, ex: &Extraction) {
+    fn read_known(&mut self, entities: &[&Entity]) {
         let Some(known) = self.known else { return };
         let mut names: Vec<String> = Vec::new();
-        for e in &ex.entities {
+        for e in entities {
             names.extend(self.without_split_names(e).names().map(lookup_key));
         }
         for (a, b) in &self.merges {
@@ -332,7 +332,7 @@ impl<'k> Builder<'k> {
 
     /// Merges a prepared article: by the article's id of each entity, the entity it became.
     fn add_local<'e>(&mut self, ex: &'e Extraction) -> HashMap<&'e str, usize> {
-        let local = self.merge_entities(ex);
+        let local = self.merge_entities(&ex.entities.iter().collect::<Vec<_>>());
         for f in &ex.facts {
             let (Some(&s), Some(&o)) =
                 (local.get(f.subject.as_str()), local.get(f.object.as_str()))
@@ -360,7 +360,7 @@ impl<'k> Builder<'k> {
     ) -> (Extraction, HashMap<String, usize>) {
         let ex = self.prepare(raw);
         let local = self
-            .merge_entities(&ex)
+            .merge_entities(&ex.entities.iter().collect::<Vec<_>>())
             .into_iter()
             .map(|(id, at)| (id.to_string(), at))
             .collect();
@@ -395,12 +395,12 @@ impl<'k> Builder<'k> {
 
     /// Joins each of the (prepared) article's entities to the base entity the names say
     /// it is, or adds it: by the article's id of each, the entity it became.
-    fn merge_entities<'e>(&mut self, ex: &'e Extraction) -> HashMap<&'e str, usize> {
-        self.read_known(ex);
+    fn merge_entities<'e>(&mut self, entities: &[&'e Entity]) -> HashMap<&'e str, usize> {
+        self.read_known(entities);
         self.changed = false;
         let mut local: HashMap<&str, usize> = HashMap::default();
         let mut taken: HashSet<usize> = HashSet::default();
-        for orig in &ex.entities {
+        for &orig in entities {
             let e = self.without_split_names(orig);
             let at = match self.best_match(&e, &taken) {
                 // (once the article changed an entity, whether this one does is not
@@ -461,14 +461,16 @@ impl<'k> Builder<'k> {
         aliases::make_safe(&mut ex.entities);
     }
 
-    /// [`Builder::add_entities`] of an article prepared already ([`Builder::prepare`]),
-    /// or of some of its entities: by the article's id of each, the entity it became.
+    /// [`Builder::add_entities`] of some of the entities of an article prepared already
+    /// ([`Builder::prepare`]), whose source is `source`: by the article's id of each, the
+    /// entity it became.
     pub(crate) fn add_prepared_entities<'e>(
         &mut self,
-        ex: &'e Extraction,
+        source: &Source,
+        entities: &[&'e Entity],
     ) -> HashMap<&'e str, usize> {
-        let local = self.merge_entities(ex);
-        self.add_source(ex.source.clone());
+        let local = self.merge_entities(entities);
+        self.add_source(source.clone());
         self.apply_merges();
         local
     }

@@ -236,12 +236,21 @@ impl Local {
     }
 }
 
+impl Run {
+    /// The id each statement's end in the component settled on, in order.
+    pub(super) fn ends(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.ends.iter().map(|&k| self.ids[k as usize].as_str())
+    }
+}
+
 /// One replay of the component's mentions under some decisions.
 pub(super) struct Run {
     /// Per article of the component: its part of the flag.
     pub(super) flags: Vec<bool>,
-    /// The id each statement's end in the component settled on, in order.
-    pub(super) ends: Vec<String>,
+    /// The id each statement's end in the component settled on, in order: as a place in
+    /// `ids` (one string per entity, not per end).
+    ends: Vec<u32>,
+    ids: Vec<String>,
     pub(super) entities: Vec<Entity>,
 }
 
@@ -377,14 +386,23 @@ impl Replay {
 
     fn finish(self) -> Run {
         let b = self.b;
+        let mut place: FxHashMap<usize, u32> = FxHashMap::default();
+        let mut ids = Vec::new();
         let ends = self
             .at
             .into_iter()
-            .map(|i| b.id_at(b.settled(i)).to_string())
+            .map(|i| {
+                let at = b.settled(i);
+                *place.entry(at).or_insert_with(|| {
+                    ids.push(b.id_at(at).to_string());
+                    (ids.len() - 1) as u32
+                })
+            })
             .collect();
         Run {
             flags: self.flags,
             ends,
+            ids,
             entities: b.finish(Default::default()).entities,
         }
     }
@@ -456,10 +474,9 @@ pub fn replay<'t>(
     let renamed = |id: &str| if id == went { kept } else { id }.to_string();
     if before.ends.len() != after.ends.len()
         || before
-            .ends
-            .iter()
-            .zip(&after.ends)
-            .any(|(o, n)| renamed(o) != *n)
+            .ends()
+            .zip(after.ends())
+            .any(|(o, n)| renamed(o) != n)
     {
         return None;
     }
@@ -569,8 +586,10 @@ mod tests {
             article("d", vec![person("vp", "Vladimir Putin", &[])], vec![]),
         ];
         let d = Decisions::default();
-        let same =
-            |x: &Run, y: &Run| (&x.flags, &x.ends, &x.entities) == (&y.flags, &y.ends, &y.entities);
+        let same = |x: &Run, y: &Run| {
+            let ends = |r: &Run| r.ends().map(String::from).collect::<Vec<_>>();
+            (&x.flags, ends(x), &x.entities) == (&y.flags, ends(y), &y.entities)
+        };
         for j in 0..parts.len() {
             let (with, without) = run_without(&d, &parts, j).expect("a run");
             assert!(same(&with, &run(&d, &parts).unwrap()), "{j}: with");

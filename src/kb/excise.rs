@@ -195,7 +195,12 @@ pub(super) fn excise(
     release();
     let j = ks.iter().position(|&k| k == x)?;
     // The entity side, with the article and without it: the flags.
-    let (before, after) = component::run_without(decisions, &parts, j)?;
+    let (mut before, mut after) = component::run_without(decisions, &parts, j)?;
+    // (taken out: the ends below borrow the runs)
+    let (entities_with, entities_without) = (
+        std::mem::take(&mut before.entities),
+        std::mem::take(&mut after.entities),
+    );
     if !before.flags[j] {
         return None; // the base is not the rebuild of its articles
     }
@@ -238,7 +243,7 @@ pub(super) fn excise(
     let inside: HashSet<&str> = old_entities.iter().map(|e| e.id.as_str()).collect();
     // Every statement with an end in the component, in the replays' order, and where its
     // ends in it settled with the article and without it.
-    let (mut old_ends, mut new_ends) = (before.ends.iter(), after.ends.iter());
+    let (mut old_ends, mut new_ends) = (before.ends(), after.ends());
     let mut said: Vec<Said> = Vec::new();
     let mut mine: Vec<HashSet<&str>> = Vec::with_capacity(parts.len());
     for (p, (a, marks)) in parts.iter().enumerate() {
@@ -261,9 +266,9 @@ pub(super) fn excise(
             let (mut old, mut new) = ([None, None], [None, None]);
             for k in 0..2 {
                 if ins[k] {
-                    old[k] = Some(old_ends.next()?.as_str());
+                    old[k] = Some(old_ends.next()?);
                     if p != j {
-                        new[k] = Some(new_ends.next()?.as_str());
+                        new[k] = Some(new_ends.next()?);
                     }
                 }
             }
@@ -394,8 +399,8 @@ pub(super) fn excise(
             };
             let (with, without) = settled_facts(&parts, &said, &kept, j)?;
             (
-                (by_id(before.entities), with),
-                (by_id(after.entities), without),
+                (by_id(entities_with), with),
+                (by_id(entities_without), without),
             )
         } else {
             let graph_parts = stood_in(&parts, &said, &kept, &mine)?;
@@ -462,10 +467,10 @@ pub(super) fn excise(
         flags,
         ..Entry::default()
     };
-    // The articles, the replays' ends and the base facts read are many small allocations
+    // The articles and the base facts read are many small allocations
     // (half a second to free at 1M facts): freed on another thread, the entry is what the
     // caller waits for.
-    drop_aside((parts, before.ends, after.ends, read));
+    drop_aside((parts, read));
     Some(entry)
 }
 

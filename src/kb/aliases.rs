@@ -19,7 +19,7 @@
 
 use crate::extract::lexicon::{CountryForm, lexicons};
 use crate::model::name::lexicon_key;
-use crate::model::name::lookup_key;
+use crate::model::name::{lookup_key, lookup_key_into};
 use crate::model::{Entity, Kind};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -79,8 +79,12 @@ const FUNCTION_WORDS: [&str; 6] = ["the", "of", "and", "for", "on", "in"];
 /// True when a name is a bare class noun ("animals", "the troops"): no nationality, no
 /// species, no model.
 pub fn is_class_noun(name: &str) -> bool {
-    let n = lookup_key(name);
-    CLASS_NOUNS.contains(&n.as_str())
+    is_class_noun_key(&lookup_key(name))
+}
+
+/// [`is_class_noun`] of the name whose lookup key is `key`.
+pub fn is_class_noun_key(key: &str) -> bool {
+    CLASS_NOUNS.contains(&key)
 }
 
 /// True when the word (any case) is an institution word of kg's lexicon ("zoo",
@@ -168,14 +172,27 @@ pub fn make_safe_where(
     {
         return refused;
     }
-    // Each canonical name's first entity, and whether another has it too.
-    let mut canonical: HashMap<String, (usize, bool)> = HashMap::default();
+    // Each canonical name's first entity, and whether another has it too: of the names
+    // an alias made safe has (no other is asked for).
+    let mut canonical: HashMap<String, (usize, bool)> = entities
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| which(i))
+        .flat_map(|(_, e)| &e.aliases)
+        .map(|a| (lookup_key(a), (usize::MAX, false)))
+        .collect();
+    let mut key = String::new();
     for (i, e) in entities.iter().enumerate() {
-        canonical
-            .entry(lookup_key(&e.name))
-            .and_modify(|(_, more)| *more = true)
-            .or_insert((i, false));
+        lookup_key_into(&e.name, &mut key);
+        if let Some((first, more)) = canonical.get_mut(&key) {
+            match *first {
+                usize::MAX => *first = i,
+                _ => *more = true,
+            }
+        }
     }
+    // (an alias whose name no entity has as its own)
+    canonical.retain(|_, (first, _)| *first != usize::MAX);
     for (i, e) in entities.iter_mut().enumerate() {
         if e.aliases.is_empty() || !which(i) {
             continue;

@@ -44,7 +44,7 @@ use super::Extraction;
 use super::decisions::{Decisions, Verb};
 use super::merge::Builder;
 use super::qualify::{is_generic, qualifiers};
-use crate::model::name::lookup_key;
+use crate::model::name::{lookup_key, lookup_key_into};
 use crate::model::{Entity, Kind, Source};
 use rustc_hash::FxHashMap;
 use rustc_hash::FxHashSet as HashSet;
@@ -79,13 +79,17 @@ pub(super) fn name_key(key: &str) -> u64 {
 /// The keys of an entity: its names' lookup keys, and its id family (marked apart).
 pub(super) fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
     let id = if e.id.is_empty() {
-        crate::model::slug(&e.name)
+        std::borrow::Cow::Owned(crate::model::slug(&e.name))
     } else {
-        e.id.clone()
+        std::borrow::Cow::Borrowed(e.id.as_str())
     };
     let family = xxh3_64(id_family(&id).as_bytes()) ^ 0x9e37_79b9_7f4a_7c15;
+    let mut key = String::new();
     e.names()
-        .map(|n| name_key(&lookup_key(n)))
+        .map(move |n| {
+            lookup_key_into(n, &mut key);
+            name_key(&key)
+        })
         .chain(std::iter::once(family))
 }
 
@@ -101,7 +105,7 @@ pub(super) struct Head {
 /// record without its facts (the base's layout: the `"facts"` line at eight spaces, the
 /// flag last); `None` when the record is not laid out so or does not parse.
 pub(super) fn head(record: &str) -> Option<(Head, bool)> {
-    let at = record.find("\n        \"facts\": ")?;
+    let at = memchr::memmem::find(record.as_bytes(), b"\n        \"facts\": ")?;
     let text = format!("{}}}", record[..at].strip_suffix(',')?);
     let head: Head = serde_json::from_str(&text).ok()?;
     let pad = "\n      }";
@@ -232,12 +236,21 @@ impl Local {
     }
 }
 
+impl Run {
+    /// The id each statement's end in the component settled on, in order.
+    pub(super) fn ends(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.ends.iter().map(|&k| self.ids[k as usize].as_str())
+    }
+}
+
 /// One replay of the component's mentions under some decisions.
 pub(super) struct Run {
     /// Per article of the component: its part of the flag.
     pub(super) flags: Vec<bool>,
-    /// The id each statement's end in the component settled on, in order.
-    pub(super) ends: Vec<String>,
+    /// The id each statement's end in the component settled on, in order: as a place in
+    /// `ids` (one string per entity, not per end).
+    ends: Vec<u32>,
+    ids: Vec<String>,
     pub(super) entities: Vec<Entity>,
 }
 
@@ -247,7 +260,7 @@ pub(super) fn run<'a>(
 ) -> Option<Run> {
     let mut replay = Replay::new(decisions);
     for a in articles {
-        replay.step(a)?;
+        replay.step(&Mentions::of(a))?;
     }
     Some(replay.finish())
 }
@@ -260,19 +273,77 @@ pub(super) fn run_without(
     articles: &[(Extraction, Vec<bool>)],
     j: usize,
 ) -> Option<(Run, Run)> {
-    let mut with = Replay::new(decisions);
-    for a in articles.get(..j)? {
-        with.step(a)?;
+    // Each article's mentions made once, for both runs.
+    let mentions: Vec<Mentions> = articles.iter().map(Mentions::of).collect();
+    let (before, after) = (mentions.get(..j)?, &mentions[j + 1..]);
+    if j > mentions.len() / 2 {
+        // A long shared part: replayed once, the state there cloned.
+        let mut with = Replay::new(decisions);
+        for m in before {
+            with.step(m)?;
+        }
+        let mut without = with.clone();
+        for m in after {
+            without.step(m)?;
+        }
+        let without = without.finish();
+        for m in &mentions[j..] {
+            with.step(m)?;
+        }
+        return Some((with.finish(), without));
     }
-    let mut without = with.clone();
-    for a in &articles[j + 1..] {
-        without.step(a)?;
+    // A short one: the two runs on two threads, each replaying it (a builder stays on
+    // the thread that made it).
+    let run = |ms: &mut dyn Iterator<Item = &Mentions>| -> Option<Run> {
+        let mut r = Replay::new(decisions);
+        for m in ms {
+            r.step(m)?;
+        }
+        Some(r.finish())
+    };
+    let (with, without) = std::thread::scope(|s| {
+        let other = s.spawn(|| run(&mut before.iter().chain(after)));
+        let with = run(&mut mentions.iter());
+        match other.join() {
+            Ok(without) => (with, without),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    Some((with?, without?))
+}
+
+/// What a replay reads of an article of the component: its entities in the component
+/// (without its facts), and the ids of the ends of each fact the rebuild keeps (both ends
+/// among the article's entities), in order.
+struct Mentions<'a> {
+    source: &'a Source,
+    entities: Vec<&'a Entity>,
+    ends: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Mentions<'a> {
+    fn of((ex, inside): &'a (Extraction, Vec<bool>)) -> Self {
+        let entities = ex
+            .entities
+            .iter()
+            .zip(inside)
+            .filter(|(_, m)| **m)
+            .map(|(e, _)| e)
+            .collect();
+        let all: HashSet<&str> = ex.entities.iter().map(|e| e.id.as_str()).collect();
+        let ends = ex
+            .facts
+            .iter()
+            .map(|f| (f.subject.as_str(), f.object.as_str()))
+            // (the rebuild leaves the others out)
+            .filter(|(s, o)| all.contains(s) && all.contains(o))
+            .collect();
+        Mentions {
+            source: &ex.source,
+            entities,
+            ends,
+        }
     }
-    let without = without.finish();
-    for a in &articles[j..] {
-        with.step(a)?;
-    }
-    Some((with.finish(), without))
 }
 
 /// A replay of the component's mentions under way: the builder, each article's part of
@@ -296,32 +367,15 @@ impl Replay {
 
     /// Merges the article's entities in the component (`None`: a merge left pending, or
     /// a fact from an entity to itself).
-    fn step(&mut self, (ex, inside): &(Extraction, Vec<bool>)) -> Option<()> {
+    fn step(&mut self, m: &Mentions<'_>) -> Option<()> {
         let b = &mut self.b;
-        // The article's entities in the component, without its facts (not copied).
-        let part = Extraction {
-            source: ex.source.clone(),
-            entities: ex
-                .entities
-                .iter()
-                .zip(inside)
-                .filter(|(_, m)| **m)
-                .map(|(e, _)| e.clone())
-                .collect(),
-            facts: Vec::new(),
-            changes_entities: ex.changes_entities,
-        };
-        let local = b.add_prepared_entities(&part);
+        let local = b.add_prepared_entities(m.source, &m.entities);
         self.flags.push(b.changed_entities());
         if b.merges_pending() {
             return None;
         }
-        let all: HashSet<&str> = ex.entities.iter().map(|e| e.id.as_str()).collect();
-        for f in &ex.facts {
-            if !all.contains(f.subject.as_str()) || !all.contains(f.object.as_str()) {
-                continue; // the rebuild leaves it out
-            }
-            let (s, o) = (local.get(&f.subject), local.get(&f.object));
+        for &(s, o) in &m.ends {
+            let (s, o) = (local.get(s), local.get(o));
             if s.is_some() && s == o {
                 return None; // a fact from an entity to itself
             }
@@ -332,14 +386,23 @@ impl Replay {
 
     fn finish(self) -> Run {
         let b = self.b;
+        let mut place: FxHashMap<usize, u32> = FxHashMap::default();
+        let mut ids = Vec::new();
         let ends = self
             .at
             .into_iter()
-            .map(|i| b.id_at(b.settled(i)).to_string())
+            .map(|i| {
+                let at = b.settled(i);
+                *place.entry(at).or_insert_with(|| {
+                    ids.push(b.id_at(at).to_string());
+                    (ids.len() - 1) as u32
+                })
+            })
             .collect();
         Run {
             flags: self.flags,
             ends,
+            ids,
             entities: b.finish(Default::default()).entities,
         }
     }
@@ -411,10 +474,9 @@ pub fn replay<'t>(
     let renamed = |id: &str| if id == went { kept } else { id }.to_string();
     if before.ends.len() != after.ends.len()
         || before
-            .ends
-            .iter()
-            .zip(&after.ends)
-            .any(|(o, n)| renamed(o) != *n)
+            .ends()
+            .zip(after.ends())
+            .any(|(o, n)| renamed(o) != n)
     {
         return None;
     }
@@ -524,8 +586,10 @@ mod tests {
             article("d", vec![person("vp", "Vladimir Putin", &[])], vec![]),
         ];
         let d = Decisions::default();
-        let same =
-            |x: &Run, y: &Run| (&x.flags, &x.ends, &x.entities) == (&y.flags, &y.ends, &y.entities);
+        let same = |x: &Run, y: &Run| {
+            let ends = |r: &Run| r.ends().map(String::from).collect::<Vec<_>>();
+            (&x.flags, ends(x), &x.entities) == (&y.flags, ends(y), &y.entities)
+        };
         for j in 0..parts.len() {
             let (with, without) = run_without(&d, &parts, j).expect("a run");
             assert!(same(&with, &run(&d, &parts).unwrap()), "{j}: with");

@@ -41,16 +41,18 @@
 //! and the caller takes the whole-base path.
 //!
 //! # Complexity
-//! O(size of the articles' heads) to read every article's names (not its facts), then
-//! the articles of `C` parsed, their entities merged twice (those before the article
-//! once: the two replays share them, [`component::run_without`]), and the facts of the
-//! entities of `C` whose key may change read through the snapshot and merged with the
-//! article and without it (by a builder, under merge decisions). Memory: a key per distinct name and id family, a number
-//! per mention, and the articles and records of `C`.
+//! O(size of the articles' heads) to read every article's names (not its facts; each
+//! head parsed once, and kept for the second pass), then the facts of the articles of `C`
+//! read (those with an end in `C` parsed), their entities merged twice (by
+//! [`component::run_without`]: on two threads, or those before the article once), and the
+//! facts of the entities of `C` whose key may change read through the snapshot and merged
+//! with the article and without it (by a builder, under merge decisions). Memory: a key per
+//! distinct name and id family, a number per mention, every article's head until the
+//! second pass has read it, and the articles and records of `C`.
 
 use super::Extraction;
 use super::aliases;
-use super::component::{self, Tokens, head, name_key};
+use super::component::{self, Head, Tokens, head, name_key};
 use super::decisions::Decisions;
 use super::journal::Entry;
 use super::known::Known;
@@ -105,18 +107,21 @@ pub(super) fn excise(
     // Per article: whether preparing it may rename its entities.
     let mut renamed = Vec::new();
     let mut at = None;
+    // Per article not renamed: its head, kept for the second pass (parsed once).
+    let mut heads: Vec<Option<Head>> = Vec::with_capacity(records.len());
     let headings = chunked(&records, release, |record| heading(record, decisions));
     for (k, (h, record)) in headings.into_iter().zip(&records).enumerate() {
         let h = h?;
-        if !ids.insert(h.id.clone()) {
+        if !ids.insert(h.head.source.id.clone()) {
             return None;
         }
-        if h.id == id {
+        if h.head.source.id == id {
             at = Some(k);
         }
         stored.push(h.flag);
         renamed.push(h.keys.is_none());
         starts.push(mention.len());
+        heads.push(h.keys.is_some().then_some(h.head));
         match h.keys {
             Some((keys, ends)) => {
                 let mut from = 0;
@@ -155,22 +160,25 @@ pub(super) fn excise(
     // The component's articles (and which of their entities are in it): those not
     // renamed read on two threads, the others parsed and prepared here.
     let mut ks: Vec<usize> = Vec::new();
-    let mut cut: Vec<(&str, Vec<bool>, bool)> = Vec::new();
-    for (k, record) in records.iter().enumerate() {
+    type Cut<'r> = (&'r str, bool, Vec<bool>, std::sync::Mutex<Option<Head>>);
+    let mut cut: Vec<Cut> = Vec::new();
+    for ((k, record), head) in records.iter().enumerate().zip(heads) {
         let marks: Vec<bool> = mention[starts[k]..starts[k + 1]]
             .iter()
             .map(|&t| component.contains(&tokens.root_of(t)))
             .collect();
         if marks.contains(&true) {
             ks.push(k);
-            cut.push((record, marks, renamed[k]));
+            cut.push((record, stored[k], marks, std::sync::Mutex::new(head)));
         }
     }
-    let read = chunked(&cut, release, |(record, marks, renames)| {
-        (!renames).then(|| component_part(record, marks.clone()))
+    // (each head is taken, moved into its part, by the one thread that reads the part)
+    let read = chunked(&cut, release, |(record, flag, marks, head)| {
+        let head = head.lock().ok()?.take()?;
+        Some(component_part(record, head, *flag, marks.clone()))
     });
     let mut parts: Vec<Part> = Vec::with_capacity(cut.len());
-    for ((record, marks, _), part) in cut.into_iter().zip(read) {
+    for ((record, _, marks, _), part) in cut.into_iter().zip(read) {
         parts.push(match part {
             Some(part) => part?,
             None => {
@@ -187,7 +195,12 @@ pub(super) fn excise(
     release();
     let j = ks.iter().position(|&k| k == x)?;
     // The entity side, with the article and without it: the flags.
-    let (before, after) = component::run_without(decisions, &parts, j)?;
+    let (mut before, mut after) = component::run_without(decisions, &parts, j)?;
+    // (taken out: the ends below borrow the runs)
+    let (entities_with, entities_without) = (
+        std::mem::take(&mut before.entities),
+        std::mem::take(&mut after.entities),
+    );
     if !before.flags[j] {
         return None; // the base is not the rebuild of its articles
     }
@@ -230,7 +243,7 @@ pub(super) fn excise(
     let inside: HashSet<&str> = old_entities.iter().map(|e| e.id.as_str()).collect();
     // Every statement with an end in the component, in the replays' order, and where its
     // ends in it settled with the article and without it.
-    let (mut old_ends, mut new_ends) = (before.ends.iter(), after.ends.iter());
+    let (mut old_ends, mut new_ends) = (before.ends(), after.ends());
     let mut said: Vec<Said> = Vec::new();
     let mut mine: Vec<HashSet<&str>> = Vec::with_capacity(parts.len());
     for (p, (a, marks)) in parts.iter().enumerate() {
@@ -253,9 +266,9 @@ pub(super) fn excise(
             let (mut old, mut new) = ([None, None], [None, None]);
             for k in 0..2 {
                 if ins[k] {
-                    old[k] = Some(old_ends.next()?.as_str());
+                    old[k] = Some(old_ends.next()?);
                     if p != j {
-                        new[k] = Some(new_ends.next()?.as_str());
+                        new[k] = Some(new_ends.next()?);
                     }
                 }
             }
@@ -386,8 +399,8 @@ pub(super) fn excise(
             };
             let (with, without) = settled_facts(&parts, &said, &kept, j)?;
             (
-                (by_id(before.entities), with),
-                (by_id(after.entities), without),
+                (by_id(entities_with), with),
+                (by_id(entities_without), without),
             )
         } else {
             let graph_parts = stood_in(&parts, &said, &kept, &mine)?;
@@ -411,6 +424,7 @@ pub(super) fn excise(
         return None; // not the base's records: the replay does not model it
     }
     let new_facts = of_touched(new_facts);
+    let read = old_facts;
     let old_facts = old_touched;
     // What changed.
     let old_by_id: HashMap<&str, &Entity> =
@@ -444,7 +458,7 @@ pub(super) fn excise(
         .filter(|f| old_by_key.get(&fact_key(f)) != Some(f))
         .cloned()
         .collect();
-    Some(Entry {
+    let entry = Entry {
         removed: Some(id.to_string()),
         entities,
         facts,
@@ -452,7 +466,18 @@ pub(super) fn excise(
         gone,
         flags,
         ..Entry::default()
-    })
+    };
+    // The articles and the base facts read are many small allocations
+    // (half a second to free at 1M facts): freed on another thread, the entry is what the
+    // caller waits for.
+    drop_aside((parts, read));
+    Some(entry)
+}
+
+/// Drops `t` on a thread of its own (here, where no thread can be started).
+fn drop_aside<T: Send + 'static>(t: T) {
+    // (a thread that cannot start drops its closure, and so `t`, here)
+    let _ = std::thread::Builder::new().spawn(move || drop(t));
 }
 
 /// The facts the statements `kept` (per article of the component, the indices in `said`
@@ -566,12 +591,12 @@ fn stood_in(
     Some(graph_parts)
 }
 
-/// What the first pass reads of an article's record: its id, its stored
-/// `changes_entities`, and its entities' keys ([`component::keys`], one entity after
+/// What the first pass reads of an article's record: its head (source and entities, kept
+/// for the second pass), its stored `changes_entities`, and its entities' keys ([`component::keys`], one entity after
 /// another, and where each one's end), or `None` for them when preparing the article may
 /// rename its entities (it is then read whole and prepared, in order).
 struct Heading {
-    id: String,
+    head: Head,
     flag: bool,
     keys: Option<(Vec<u64>, Vec<usize>)>,
 }
@@ -589,7 +614,7 @@ fn heading(record: &str, decisions: &Decisions) -> Option<Heading> {
         (keys, ends)
     });
     Some(Heading {
-        id: h.source.id,
+        head: h,
         flag,
         keys,
     })
@@ -653,7 +678,7 @@ const RELEASE_FACTS: usize = 1 << 16;
 /// object at ten spaces); `None` when it is not laid out so.
 fn fact_records(record: &str) -> Option<Vec<&str>> {
     let key = "\n        \"facts\": ";
-    let at = record.find(key)? + key.len();
+    let at = memchr::memmem::find(record.as_bytes(), key.as_bytes())? + key.len();
     let rest = &record[at..];
     if rest.starts_with("[],\n") {
         return Some(Vec::new());
@@ -677,14 +702,36 @@ struct Ends<'r> {
     object: std::borrow::Cow<'r, str>,
 }
 
+/// The ends of the fact record `text`: read straight from its first lines when it is laid
+/// out as kg writes it (subject first, then relation and object, each on its line, with
+/// no escape in the ids), else parsed.
+fn fact_ends(text: &str) -> Option<Ends<'_>> {
+    const SUBJECT: &str = "{\n            \"subject\": \"";
+    const LINE: &str = "\",\n            \"";
+    let plain = || -> Option<Ends<'_>> {
+        let rest = text.strip_prefix(SUBJECT)?;
+        let (subject, rest) = rest.split_once(LINE)?;
+        let rest = rest.strip_prefix("relation\": \"")?;
+        let (_, rest) = rest.split_once(LINE)?;
+        let rest = rest.strip_prefix("object\": \"")?;
+        let (object, _) = rest.split_once('"')?;
+        let clean = |s: &str| !s.contains(['\\', '"', '\n']);
+        (clean(subject) && clean(object)).then(|| Ends {
+            subject: subject.into(),
+            object: object.into(),
+        })
+    };
+    plain().or_else(|| serde_json::from_str(text).ok())
+}
+
 /// [`reduce`] of the article `record` of the component, one that preparing does not
 /// rename (preparing only makes its aliases safe, [`aliases::make_safe`]: here only
-/// those of the entities kept), `marks` saying which of its entities are in the
-/// component: its head parsed, and of its facts only those [`reduce`] keeps (the others'
-/// ends are read, not the rest of them). `None` when the record is not laid out as kg
-/// writes it or its head or a fact kept does not parse.
-fn component_part(record: &str, marks: Vec<bool>) -> Option<Part> {
-    let (head, flag) = head(record)?;
+/// those of the entities kept), whose head (parsed by the first pass, [`heading`]) is
+/// `head` and stored flag `flag`, `marks` saying which of its entities are in the
+/// component: of its facts only those [`reduce`] keeps are parsed (the others' ends are
+/// read, not the rest of them). `None` when the record is not laid out as kg writes it or
+/// a fact kept does not parse.
+fn component_part(record: &str, head: Head, flag: bool, marks: Vec<bool>) -> Option<Part> {
     let mut entities = head.entities;
     if entities.len() != marks.len() {
         return None;
@@ -699,7 +746,7 @@ fn component_part(record: &str, marks: Vec<bool>) -> Option<Part> {
             .collect();
         let all: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
         for text in fact_records(record)? {
-            let ends: Ends = serde_json::from_str(text).ok()?;
+            let ends = fact_ends(text)?;
             let (s, o) = (ends.subject.as_ref(), ends.object.as_ref());
             if all.contains(s) && all.contains(o) && (inside.contains(s) || inside.contains(o)) {
                 facts.push(serde_json::from_str::<Fact>(text).ok()?);
@@ -720,13 +767,23 @@ fn component_part(record: &str, marks: Vec<bool>) -> Option<Part> {
             .collect()
     };
     aliases::make_safe_where(&mut entities, |i| keep[i]);
+    // What [`reduce`] makes of it (every fact read is one it keeps, and it keeps these
+    // entities), without its sets made again.
+    let marks: Vec<bool> = marks
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(m, _)| *m)
+        .collect();
+    let mut keep = keep.into_iter();
+    entities.retain(|_| keep.next().unwrap_or(false));
     let a = Extraction {
         source: head.source,
         entities,
         facts,
         changes_entities: Some(flag),
     };
-    Some(reduce(a, marks))
+    Some((a, marks))
 }
 
 /// What the replays need of a prepared article of the component: its entities in the
@@ -873,6 +930,41 @@ mod tests {
     use crate::kb::KnowledgeBase;
     use crate::model::{Kind, Relation, Source};
 
+    /// The ends read from a fact's lines are the ends parsed, whatever the ids hold (an
+    /// escape, a quote, another layout: parsed then).
+    #[test]
+    fn a_facts_ends_read_from_its_lines_are_its_ends_parsed() {
+        // (as they stand in the JSON text)
+        let ids = [
+            "zoo",
+            "a-b-2",
+            r"caf\u00e9",
+            r#"quote \" in"#,
+            r"back\\slash",
+            "",
+            r"x\ny",
+            "café",
+        ];
+        for s in ids {
+            for o in ids {
+                let pretty = format!(
+                    "{{\n            \"subject\": \"{s}\",\n            \"relation\": \"leads\",\n            \"object\": \"{o}\",\n            \"source\": \"a\"\n          }}"
+                );
+                let compact = format!("{{\"object\": \"{o}\", \"subject\": \"{s}\"}}");
+                for text in [pretty, compact] {
+                    let want: Ends = serde_json::from_str(&text).unwrap();
+                    let got = fact_ends(&text).unwrap();
+                    assert_eq!(
+                        (got.subject, got.object),
+                        (want.subject, want.object),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        assert!(fact_ends("{\n            \"subject\": \"a\"").is_none());
+    }
+
     #[test]
     fn a_map_on_two_threads_keeps_the_order_and_releases_after_each_few() {
         let items: Vec<u32> = (0..1000).collect();
@@ -930,11 +1022,20 @@ mod tests {
                 let mut whole: Extraction = serde_json::from_str(record).unwrap();
                 prep.prepare_in_place(&mut whole);
                 let want = reduce(whole, marks.clone());
-                let got = component_part(record, marks).expect("laid out as kg writes it");
+                let (h, flag) = head(record).expect("laid out as kg writes it");
+                let got = component_part(record, h, flag, marks).expect("laid out as kg writes it");
                 assert_eq!(got, want, "{which:b}");
             }
         }
         assert_eq!(fact_records(records[0]).map(|f| f.len()), Some(4));
+        // Every fact's ends read from its lines are the ends parsed.
+        for text in fact_records(records[0]).unwrap() {
+            let (got, want) = (
+                fact_ends(text).unwrap(),
+                serde_json::from_str::<Ends>(text).unwrap(),
+            );
+            assert_eq!((got.subject, got.object), (want.subject, want.object));
+        }
         assert_eq!(fact_records(records[1]).map(|f| f.len()), Some(0));
         assert!(fact_records(&records[0].replace("\n          {", "\n         {")).is_none());
     }

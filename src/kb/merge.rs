@@ -172,10 +172,16 @@ pub struct Builder<'k> {
 
 /// A one-word name that is not an acronym: it links entities only when unambiguous.
 fn is_weak(display: &str) -> bool {
-    let words = display.split_whitespace().count();
-    let letters: Vec<char> = display.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    words <= 1 && !acronym
+    if display.split_whitespace().nth(1).is_some() {
+        return false; // two words or more
+    }
+    // An acronym: two letters or more, all upper case.
+    let (mut letters, mut upper) = (0usize, true);
+    for c in display.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper &= c.is_uppercase();
+    }
+    !(letters >= 2 && upper)
 }
 
 /// Two people whose full names differ and neither contains the other.
@@ -243,10 +249,10 @@ impl<'k> Builder<'k> {
     /// Reads from `known` every entity going by a name of the article's entities or of a
     /// merge decision, in the base's order (the order a builder holding the whole base
     /// would have them in), so that matching sees all the candidates it would see there.
-    fn read_known(&mut self, ex: &Extraction) {
+    fn read_known(&mut self, entities: &[&Entity]) {
         let Some(known) = self.known else { return };
         let mut names: Vec<String> = Vec::new();
-        for e in &ex.entities {
+        for e in entities {
             names.extend(self.without_split_names(e).names().map(lookup_key));
         }
         for (a, b) in &self.merges {
@@ -326,7 +332,7 @@ impl<'k> Builder<'k> {
 
     /// Merges a prepared article: by the article's id of each entity, the entity it became.
     fn add_local<'e>(&mut self, ex: &'e Extraction) -> HashMap<&'e str, usize> {
-        let local = self.merge_entities(ex);
+        let local = self.merge_entities(&ex.entities.iter().collect::<Vec<_>>());
         for f in &ex.facts {
             let (Some(&s), Some(&o)) =
                 (local.get(f.subject.as_str()), local.get(f.object.as_str()))
@@ -354,7 +360,7 @@ impl<'k> Builder<'k> {
     ) -> (Extraction, HashMap<String, usize>) {
         let ex = self.prepare(raw);
         let local = self
-            .merge_entities(&ex)
+            .merge_entities(&ex.entities.iter().collect::<Vec<_>>())
             .into_iter()
             .map(|(id, at)| (id.to_string(), at))
             .collect();
@@ -389,12 +395,12 @@ impl<'k> Builder<'k> {
 
     /// Joins each of the (prepared) article's entities to the base entity the names say
     /// it is, or adds it: by the article's id of each, the entity it became.
-    fn merge_entities<'e>(&mut self, ex: &'e Extraction) -> HashMap<&'e str, usize> {
-        self.read_known(ex);
+    fn merge_entities<'e>(&mut self, entities: &[&'e Entity]) -> HashMap<&'e str, usize> {
+        self.read_known(entities);
         self.changed = false;
         let mut local: HashMap<&str, usize> = HashMap::default();
         let mut taken: HashSet<usize> = HashSet::default();
-        for orig in &ex.entities {
+        for &orig in entities {
             let e = self.without_split_names(orig);
             let at = match self.best_match(&e, &taken) {
                 // (once the article changed an entity, whether this one does is not
@@ -404,10 +410,15 @@ impl<'k> Builder<'k> {
                     i
                 }
                 Some(i) => {
-                    let before = (self.entities[i].clone(), self.names[i].len());
+                    // A join changes only the name, the aliases and the fields (adding,
+                    // never replacing, one), and adds names.
+                    let c = self.entities[i].as_ref().expect("live entity");
+                    let before = (c.name.clone(), c.aliases.clone(), c.extra.len());
+                    let names = self.names[i].len();
                     self.join(i, &e);
-                    self.changed =
-                        (&self.entities[i], self.names[i].len()) != (&before.0, before.1);
+                    let c = self.entities[i].as_ref().expect("live entity");
+                    self.changed = (&c.name, &c.aliases, c.extra.len(), self.names[i].len())
+                        != (&before.0, &before.1, before.2, names);
                     i
                 }
                 None => {
@@ -450,15 +461,16 @@ impl<'k> Builder<'k> {
         aliases::make_safe(&mut ex.entities);
     }
 
-    /// [`Builder::add_entities`] of an article prepared already ([`Builder::prepare`]),
-    /// or of some of its entities: by the article's id of each, the entity it became.
-    pub(crate) fn add_prepared_entities(&mut self, ex: &Extraction) -> HashMap<String, usize> {
-        let local = self
-            .merge_entities(ex)
-            .into_iter()
-            .map(|(id, at)| (id.to_string(), at))
-            .collect();
-        self.add_source(ex.source.clone());
+    /// [`Builder::add_entities`] of some of the entities of an article prepared already
+    /// ([`Builder::prepare`]), whose source is `source`: by the article's id of each, the
+    /// entity it became.
+    pub(crate) fn add_prepared_entities<'e>(
+        &mut self,
+        source: &Source,
+        entities: &[&'e Entity],
+    ) -> HashMap<&'e str, usize> {
+        let local = self.merge_entities(entities);
+        self.add_source(source.clone());
         self.apply_merges();
         local
     }
@@ -577,19 +589,24 @@ impl<'k> Builder<'k> {
 
     /// The base entity `e` is, if the names say so unambiguously.
     fn best_match(&self, e: &Entity, taken: &HashSet<usize>) -> Option<usize> {
-        if aliases::is_class_noun(&e.name) {
+        let canon = lookup_key(&e.name);
+        if aliases::is_class_noun_key(&canon) {
             return None;
         }
-        let canon = lookup_key(&e.name);
         // Only a split decision asks for them.
         let names: HashSet<String> = match self.splits.is_empty() {
             true => HashSet::default(),
             false => e.names().map(lookup_key).collect(),
         };
         let mut best: Vec<(u8, usize)> = Vec::new();
-        for display in e.names() {
-            let n = lookup_key(display);
-            let Some(list) = self.index.get(&n) else {
+        for (k, display) in e.names().enumerate() {
+            // (the canonical name's key is made already)
+            let n = match k {
+                0 => Cow::Borrowed(canon.as_str()),
+                _ => Cow::Owned(lookup_key(display)),
+            };
+            let n = n.as_ref();
+            let Some(list) = self.index.get(n) else {
                 continue;
             };
             let same_kind: Vec<usize> = list
@@ -597,20 +614,23 @@ impl<'k> Builder<'k> {
                 .copied()
                 .filter(|&i| self.entities[i].as_ref().is_some_and(|c| c.kind == e.kind))
                 .collect();
-            if is_weak(display) && same_kind.len() > 1 {
+            let weak = is_weak(display);
+            if weak && same_kind.len() > 1 {
                 continue;
             }
             for i in same_kind {
+                if taken.contains(&i) {
+                    continue;
+                }
                 let c = self.entities[i].as_ref().expect("live entity");
                 let c_canon = lookup_key(&c.name);
                 let score = match (n == canon, n == c_canon) {
                     (true, true) => 3,
                     (true, false) | (false, true) => 2,
-                    (false, false) if is_weak(display) => continue,
+                    (false, false) if weak => continue,
                     (false, false) => 1,
                 };
-                if taken.contains(&i)
-                    || aliases::is_class_noun(&c.name)
+                if aliases::is_class_noun_key(&c_canon)
                     || qualify::different_bodies(e.kind, &e.name, &c.name)
                     || conflicting(e.kind, &canon, &c_canon)
                     || self.split_forbids(&names, &self.names[i])
@@ -676,20 +696,26 @@ impl<'k> Builder<'k> {
         for (k, v) in &e.extra {
             c.extra.entry(k.clone()).or_insert_with(|| v.clone());
         }
-        let own = lookup_key(&c.name);
-        let fresh: Vec<(String, String)> = e
+        // The key of the entity's name, now: `e`'s when it was fuller.
+        let own = if fuller { ew.clone() } else { cw };
+        let mut ew = Some(ew);
+        let fresh: Vec<(String, &str)> = e
             .names()
-            .map(|d| (lookup_key(d), d.to_string()))
+            .map(|d| {
+                // (the key of `e`'s own name, the first, is made already)
+                let n = ew.take().unwrap_or_else(|| lookup_key(d));
+                (n, d)
+            })
             .filter(|(n, _)| !self.names[i].contains(n) && (*n == own || !self.names_another(n, i)))
             .collect();
         let c = self.entities[i].as_mut().expect("live entity");
         for (n, display) in fresh {
             if self.names[i].insert(n.clone()) {
-                c.aliases.push(display);
+                c.aliases.push(display.to_string());
                 self.index.entry(n).or_default().push(i);
             }
         }
-        let canon = lookup_key(&c.name);
+        let canon = own;
         c.aliases.retain(|a| lookup_key(a) != canon);
         c.aliases.sort();
         c.aliases.dedup_by(|a, b| lookup_key(a) == lookup_key(b));
@@ -814,6 +840,40 @@ impl<'k> Builder<'k> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_weak`] is its first definition (one word or none, not an acronym of two
+    /// letters or more all in upper case), which collected the letters.
+    #[test]
+    fn a_weak_name_is_one_word_not_an_acronym() {
+        let was = |display: &str| {
+            let words = display.split_whitespace().count();
+            let letters: Vec<char> = display.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            words <= 1 && !acronym
+        };
+        for display in [
+            "",
+            " ",
+            "Putin",
+            "UN",
+            "U.N.",
+            "A",
+            "NATO-2",
+            "Nato",
+            "ÉU",
+            "Éu",
+            "北京",
+            "Kim Jong Un",
+            "US ",
+            " EU",
+            "x1",
+            "12",
+            "IAEA's",
+            "B2B",
+        ] {
+            assert_eq!(is_weak(display), was(display), "{display:?}");
+        }
+    }
 
     fn person(id: &str, name: &str, aliases: &[&str]) -> Entity {
         let mut e = Entity::new(id, name, Kind::Person);

@@ -229,13 +229,13 @@ impl Appender {
         let file = std::fs::File::open(&self.path).ok()?;
         let bytes = Bytes::map(&file).ok()?;
         let text = std::str::from_utf8(&bytes).ok()?;
-        // Only memory: the base's pages read so far are let go between the passes over it,
-        // and the snapshot's once the facts needed are read from it.
+        // Only memory: the base's pages read so far are let go between the passes over it
+        // (not before the first, which reads them all again), and the snapshot's once the
+        // facts needed are read from it.
         let release = || {
             let _ = bytes.release_resident();
             self.snap.release_resident();
         };
-        release();
         super::excise::excise(text, overlay, &self.decisions, id, &release)
     }
 

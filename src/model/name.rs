@@ -63,6 +63,25 @@ pub fn lookup_key(name: &str) -> String {
 /// bytes up to the space and DEL, and lowercasing is ASCII's.
 fn ascii_lookup_key(name: &[u8]) -> String {
     let mut out = Vec::with_capacity(name.len());
+    ascii_key_into(name, &mut out);
+    String::from_utf8(out).expect("ASCII is UTF-8")
+}
+
+/// [`lookup_key`] of a name, written over `out` (its allocation reused: for the loops that
+/// only compare or hash each key).
+pub fn lookup_key_into(name: &str, out: &mut String) {
+    if !name.is_ascii() {
+        *out = any_lookup_key(name);
+        return;
+    }
+    let mut bytes = std::mem::take(out).into_bytes();
+    ascii_key_into(name.as_bytes(), &mut bytes);
+    *out = String::from_utf8(bytes).expect("ASCII is UTF-8");
+}
+
+/// [`ascii_lookup_key`] written over `out`.
+fn ascii_key_into(name: &[u8], out: &mut Vec<u8>) {
+    out.clear();
     let mut gap = false;
     for &c in name {
         if c <= b' ' || c == 0x7f {
@@ -82,7 +101,6 @@ fn ascii_lookup_key(name: &[u8]) -> String {
     if out.len() > 4 && out.starts_with(b"the ") {
         out.drain(..4);
     }
-    String::from_utf8(out).expect("ASCII is UTF-8")
 }
 
 /// [`lookup_key`] of any name.
@@ -322,6 +340,23 @@ mod tests {
         assert_eq!(slug("  Kursk region, "), "kursk-region");
         assert_eq!(slug("Москва"), "москва");
         assert_eq!(slug("!!!"), "entity");
+    }
+
+    #[test]
+    fn a_lookup_key_written_over_a_string_is_the_lookup_key() {
+        let mut out = String::from("left over from before");
+        for name in [
+            "The  Pyongyang Central\tZoo",
+            "People\u{2019}s Army",
+            "The",
+            "",
+            "  the Hague ",
+            "Khürelsükh",
+            "Brown Bears",
+        ] {
+            lookup_key_into(name, &mut out);
+            assert_eq!(out, lookup_key(name), "{name:?}");
+        }
     }
 
     #[test]

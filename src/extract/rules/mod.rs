@@ -260,7 +260,7 @@ impl<'a> Sentence<'a> {
             if lex.negations.contains(w) || w.ends_with("n't") {
                 return true;
             }
-            if lex.hypotheticals.contains(w) && (w != "to" || back == 1) {
+            if self.hypothetical(j) && (w != "to" || back == 1) {
                 return true;
             }
         }
@@ -289,6 +289,10 @@ impl<'a> Sentence<'a> {
                 || (j + 1 == i
                     && matches!(self.word(j), "is" | "are")
                     && self.word(i).ends_with("ing"))
+                || (self.word(j) == "to"
+                    && j + 1 == i
+                    && self.word(i) == "become"
+                    && self.left_for(j))
         }) else {
             return false;
         };
@@ -307,12 +311,32 @@ impl<'a> Sentence<'a> {
             let w = self.word(k);
             lex.negations.contains(w)
                 || w.ends_with("n't")
-                || (w != "to" && lex.hypotheticals.contains(w))
+                || (w != "to" && self.hypothetical(k))
                 || matches!(w, "unless")
         }) || (modal + 1..i).any(|k| lex.negations.contains(self.word(k)))
             // "would send troops if asked": a condition after the verb.
             || (i + 1..self.tokens.len()).any(|k| matches!(self.word(k), "if" | "unless"));
         adverbs && !hedged && !self.word(i).ends_with("n't")
+    }
+
+    /// Whether the word at `k` is a hypothetical ("could", "may", "plans"); "May" written
+    /// with a capital past the sentence's start is the month.
+    fn hypothetical(&self, k: usize) -> bool {
+        lexicons().hypotheticals.contains(self.word(k)) && !(k > 0 && self.tokens[k].text == "May")
+    }
+
+    /// "resigned as president earlier this year to become …", "left to become …": the
+    /// "to" at `j` gives the purpose of a departure, which took place.
+    fn left_for(&self, j: usize) -> bool {
+        (j.saturating_sub(8)..j)
+            .rev()
+            .take_while(|&k| self.tokens[k].kind != super::tokens::TokKind::Punct)
+            .any(|k| {
+                matches!(
+                    self.word(k),
+                    "left" | "resigned" | "quit" | "departed" | "stepped"
+                )
+            })
     }
 
     /// Whether the clause of token `i` speaks of the future: "next spring", "next year".
@@ -333,9 +357,7 @@ impl<'a> Sentence<'a> {
         let lex = lexicons();
         (a..b.min(self.tokens.len())).any(|k| {
             let w = self.word(k);
-            lex.negations.contains(w)
-                || (w != "to" && lex.hypotheticals.contains(w))
-                || w.ends_with("n't")
+            lex.negations.contains(w) || (w != "to" && self.hypothetical(k)) || w.ends_with("n't")
         })
     }
 
@@ -346,7 +368,7 @@ impl<'a> Sentence<'a> {
             let w = self.word(k);
             (k < a || k >= b)
                 && (lex.negations.contains(w)
-                    || (w != "to" && lex.hypotheticals.contains(w))
+                    || (w != "to" && self.hypothetical(k))
                     || w.ends_with("n't"))
         })
     }
@@ -485,8 +507,21 @@ impl<'a> Sentence<'a> {
             && self.mentions[m].is_actor()
         {
             let after_clause = i > 0 && self.tokens[i - 1].is_punct(",");
-            let own_verb =
-                self.word(cs) == "who" && (cs + 1..i).all(|k| self.tok_mention[k].is_none());
+            // "X, who resigned as (UD) president to become …": a title, or a name owning
+            // one, names no one.
+            let title = |m: usize| matches!(self.mentions[m].kind, MentionKind::Title { .. });
+            let own_verb = self.word(cs) == "who"
+                && (cs + 1..i).all(|k| {
+                    self.tok_mention[k].is_none_or(|m| {
+                        title(m)
+                            || self
+                                .tok_mention
+                                .get(self.mentions[m].end)
+                                .copied()
+                                .flatten()
+                                .is_some_and(title)
+                    })
+                });
             if after_clause || own_verb {
                 return vec![m];
             }

@@ -47,7 +47,14 @@ pub fn apply(ctx: &mut Ctx) {
         unit_at(ctx, k);
         comprises(ctx, k);
         match s.mentions[k].kind {
-            MentionKind::Title { title, of, field } => title_rules(ctx, k, title, of, field),
+            MentionKind::Title { title, of, field } => {
+                // "president and chief executive of Y": the titles share the body.
+                let (of, field) = match (of, shared_body(s, k)) {
+                    (None, Some((o, f))) => (Some(o), f),
+                    _ => (of, field),
+                };
+                title_rules(ctx, k, title, of, field);
+            }
             MentionKind::Name(Some(Kind::Institution)) => {
                 if let Some(c) = s.mentions[k].nationality.or_else(|| adjacent_country(s, k)) {
                     member(ctx, k, c, Rule::AdjectiveInstitution);
@@ -79,6 +86,23 @@ pub fn apply(ctx: &mut Ctx) {
             MentionKind::Descriptor(Some(c)) => descriptor(ctx, k, c),
             _ => {}
         }
+    }
+}
+
+/// For title mention `k` with no body of its own, the body and field of a title right
+/// after "and" that has one: "president and chief executive of Y", "CEO and chairman of
+/// the board of Y".
+fn shared_body(s: &Sentence, k: usize) -> Option<(usize, bool)> {
+    let end = s.mentions[k].end;
+    if s.word(end) != "and" {
+        return None;
+    }
+    let next = s.tok_mention.get(end + 1).copied().flatten()?;
+    match s.mentions[next].kind {
+        MentionKind::Title {
+            of: Some(o), field, ..
+        } if s.mentions[next].start == end + 1 => Some((o, field)),
+        _ => None,
     }
 }
 
@@ -883,10 +907,15 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
         }
         at
     });
+    // "Since 2015 he has been the chairman of Y": a pronoun as well as a name.
+    let pronoun = |m: usize| {
+        s.mentions[m].kind == MentionKind::Pronoun
+            && ctx.entity(m).is_some_and(|e| ctx.kind(e) == Kind::Person)
+    };
     if let Some(at) = holder_end
         && let Some(m) = at.checked_sub(1).and_then(|j| s.tok_mention[j])
         && s.mentions[m].end == at
-        && is_person(m)
+        && (is_person(m) || pronoun(m))
     {
         return ctx.entity(m);
     }
@@ -903,6 +932,16 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
             return is_person(m).then(|| ctx.entity(m)).flatten();
         }
         let w = s.word(j - 1);
+        // "X, president and chief executive of Y": past a title coordinated with this one.
+        if w == "and"
+            && j >= 2
+            && s.tok_mention[j - 2]
+                .is_some_and(|m| matches!(s.mentions[m].kind, MentionKind::Title { .. }))
+        {
+            j -= 1;
+            steps += 1;
+            continue;
+        }
         let plain_word = t.is_lower_word()
             && !matches!(w, "and" | "or" | "but" | "as" | "to" | "by")
             && !lexicons().is_verb(w)
@@ -1393,6 +1432,10 @@ mod tests {
                 "Her husband, Luis Rojas Jr., is the director of the Lima Zoo.",
                 "Luis Rojas Jr leads Lima Zoo",
             ),
+            (
+                "Luis Rojas spoke. Since 2015 he has been the chairman of the Lima Water Trust.",
+                "Luis Rojas leads Lima Water Trust",
+            ),
         ] {
             let t = role_triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
@@ -1400,6 +1443,33 @@ mod tests {
         // Only a person holds a post.
         let t = role_triples("The prize is the director of the Lima Zoo's choice.");
         assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
+    }
+
+    #[test]
+    fn coordinated_titles_share_their_body() {
+        for (text, fact) in [
+            (
+                "Ana Soto, president and chief executive of Condor Bank, said profits rose.",
+                "Ana Soto leads Condor Bank",
+            ),
+            (
+                "President and CEO of Condor Bank Ana Soto said profits rose.",
+                "Ana Soto leads Condor Bank",
+            ),
+            (
+                "Luis Rojas, CEO and chairman of the Board of Management of Andes Steel, spoke.",
+                "Luis Rojas leads Board of Management of Andes Steel",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // Two holders, two titles: the first holder's title takes no body from the second.
+        let t = role_triples("President Luis Rojas and Director of Condor Bank Ana Soto met.");
+        assert!(
+            !t.contains(&"Luis Rojas leads Condor Bank".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]
@@ -1759,6 +1829,15 @@ mod tests {
                 "The Lima Zoo hired Ana Lind as a spokeswoman.",
                 "Ana Lind member-of Lima Zoo",
             ),
+            // A departure's purpose took place.
+            (
+                "Ana Lind left in May to become president of the University of Lima.",
+                "Ana Lind leads University of Lima",
+            ),
+            (
+                "He succeeds Ana Lind, who resigned as ULP president last year to become director of the Lima Zoo.",
+                "Ana Lind leads Lima Zoo",
+            ),
         ] {
             let t = triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
@@ -1768,6 +1847,7 @@ mod tests {
             "The Lima Zoo has not named Ana Lind as its director.",
             "The Lima Zoo named its new panda after Ana Lind.",
             "Ana Lind was named in the report by the Lima Zoo.",
+            "Ana Lind hopes to become director of the Lima Zoo.",
         ] {
             let t = triples(text);
             assert!(

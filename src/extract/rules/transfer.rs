@@ -494,6 +494,20 @@ mod tests {
     use crate::extract::rules::test_util::{facts, triples};
 
     #[test]
+    fn the_month_may_is_no_hypothetical() {
+        let t = triples("Chile in May sent four horses to Peru.");
+        assert!(t.contains(&"Chile sent horse".to_string()), "{t:?}");
+        // The modal still blocks.
+        for text in [
+            "Chile may send four horses to Peru.",
+            "May Chile send four horses to Peru?",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains(" sent ")), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
     fn animals_carried_flown_or_moved_to_a_zoo_are_received_there() {
         for (text, facts) in [
             (

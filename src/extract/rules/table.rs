@@ -89,9 +89,10 @@ rules! {
         [("Ana Lind presented Peru with a silver tray.", "Ana Lind sent silver tray"),
          ("Peru presented Chile with a silver tray on Monday.", "Chile received silver tray")];
     GiftNoun = "gift-noun", "transfer", [Sent, Received], "gift, donation, present (nouns)",
-        "X's gift of A to Y, a gift of A to Y from X.",
+        "X's gift of A to Y, a gift of A to Y from X, X completed (made) the delivery of A to Y.",
         [("Chile's gift of two llamas to Peru was welcomed.", "Chile sent llama"),
-         ("A gift of three alpacas to the Lima Zoo from Chile arrived.", "Lima Zoo received alpaca")];
+         ("A gift of three alpacas to the Lima Zoo from Chile arrived.", "Lima Zoo received alpaca"),
+         ("Chile completed the delivery of four horses to Peru.", "Chile sent horse")];
     ShipmentGiver = "shipment-giver", "transfer", [Sent], "a later sentence about the same animals",
         "The giver of a shipment gives the species a later sentence names (\"the animals included two yaks\").",
         [("Chile has sent 30 animals to Peru. The animals included two llamas and a puma.", "Chile sent puma"),

@@ -51,6 +51,7 @@ pub fn apply(ctx: &mut Ctx) {
     for i in ctx.triggers(Family::GiveNoun) {
         if !s.is_verb_use(i)
             || (i > 0 && s.tokens[i - 1].kind == crate::extract::tokens::TokKind::Possessive)
+            || light_verb_before(s, i).is_some()
         {
             gift(ctx, i);
         }
@@ -436,6 +437,37 @@ fn presented_with(ctx: &mut Ctx, i: usize) {
     );
 }
 
+/// Verbs whose object noun names the act their subject did: "completed the delivery".
+const LIGHT_VERBS: [&str; 11] = [
+    "complete",
+    "completed",
+    "completes",
+    "made",
+    "makes",
+    "began",
+    "begins",
+    "started",
+    "finished",
+    "carried",
+    "conducted",
+];
+
+/// The light verb right before the noun at `i`, past "the", "a", "its" or "their" (and
+/// "out" after "carried"): "completed delivery of", "made a donation of".
+fn light_verb_before(s: &Sentence, i: usize) -> Option<usize> {
+    let mut k = i.checked_sub(1)?;
+    if matches!(
+        s.word(k),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+    ) {
+        k = k.checked_sub(1)?;
+    }
+    if s.word(k) == "out" {
+        k = k.checked_sub(1)?;
+    }
+    LIGHT_VERBS.contains(&s.word(k)).then_some(k)
+}
+
 /// "X's gift of A to Y", "a gift to Y from X", "a gift from X to Y".
 fn gift(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
@@ -447,7 +479,16 @@ fn gift(ctx: &mut Ctx, i: usize) {
         .checked_sub(2)
         .and_then(|j| s.tok_mention[j])
         .filter(|&m| s.possessive(m) && s.mentions[m].end + 1 == i);
-    let giver = party(ctx, owner).or_else(|| party(ctx, s.target_after(i, &["from"])));
+    // "X completed the delivery of A to Y": the subject of the verb that carries the
+    // noun; "X did not complete the delivery": no transfer.
+    let light = light_verb_before(s, i);
+    if light.is_some_and(|v| s.is_blocked_transfer(v)) {
+        return;
+    }
+    let doer = light.and_then(|v| s.subjects_before(v).first().copied());
+    let giver = party(ctx, owner)
+        .or_else(|| party(ctx, s.target_after(i, &["from"])))
+        .or_else(|| party(ctx, doer));
     let recipient = party(ctx, s.target_after(i, &["to", "for"]));
     emit_transfer(
         ctx,
@@ -492,6 +533,29 @@ mod shipment_tests {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::{facts, triples};
+
+    #[test]
+    fn the_doer_of_a_light_verb_gives_what_its_noun_names() {
+        for (text, giver) in [
+            (
+                "Chile completed the delivery of four horses to Peru.",
+                "Chile sent horse",
+            ),
+            (
+                "Chile has completed delivery of four horses to Peru.",
+                "Chile sent horse",
+            ),
+            (
+                "Chile made a donation of two llamas to the Lima Zoo.",
+                "Chile sent llama",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&giver.to_string()), "{text}: {t:?}");
+        }
+        let t = triples("Chile did not complete the delivery of four horses to Peru.");
+        assert!(t.is_empty(), "{t:?}");
+    }
 
     #[test]
     fn the_month_may_is_no_hypothetical() {

@@ -769,12 +769,7 @@ fn component_part(record: &str, head: Head, flag: bool, marks: Vec<bool>) -> Opt
     aliases::make_safe_where(&mut entities, |i| keep[i]);
     // What [`reduce`] makes of it (every fact read is one it keeps, and it keeps these
     // entities), without its sets made again.
-    let marks: Vec<bool> = marks
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(m, _)| *m)
-        .collect();
+    let marks = kept_marks(&marks, &keep);
     let mut keep = keep.into_iter();
     entities.retain(|_| keep.next().unwrap_or(false));
     let a = Extraction {
@@ -821,16 +816,21 @@ fn reduce(mut a: Extraction, marks: Vec<bool>) -> Part {
         .zip(&marks)
         .map(|(e, &m)| m || ends.contains(e.id.as_str()))
         .collect();
-    let marks: Vec<bool> = marks
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(m, _)| *m)
-        .collect();
+    let marks = kept_marks(&marks, &keep);
     drop(ends);
     let mut keep = keep.into_iter();
     a.entities.retain(|_| keep.next().unwrap_or(false));
     (a, marks)
+}
+
+/// The marks of the entities kept, in order.
+fn kept_marks(marks: &[bool], keep: &[bool]) -> Vec<bool> {
+    marks
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| **k)
+        .map(|(m, _)| *m)
+        .collect()
 }
 
 /// The base's id of the end outside the component of `f` (stated by an article of the

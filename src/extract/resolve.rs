@@ -720,6 +720,21 @@ mod tests {
         r.entity(s, m).map(|e| &r.entities[e])
     }
 
+    /// The name of the entity the pronoun of the last sentence stands for.
+    fn last_pronoun(sentences: &[&str]) -> Option<String> {
+        let (r, ms) = resolved(sentences);
+        let s = ms.len() - 1;
+        let m = ms[s].iter().position(|m| m.kind == MentionKind::Pronoun)?;
+        r.entity(s, m).map(|e| r.entities[e].name.clone())
+    }
+
+    /// The name of the holder of title mention `m` in sentence `s`.
+    fn holder_name(r: &Resolved, s: usize, m: usize) -> Option<&str> {
+        r.title_holder
+            .get(&(s, m))
+            .map(|&e| r.entities[e].name.as_str())
+    }
+
     #[test]
     fn surnames_join_the_full_name() {
         let (r, ms) = resolved(&[
@@ -744,29 +759,21 @@ mod tests {
                 "She said the city owed him a debt.",
             ),
         ] {
-            let (r, ms) = resolved(&["Defence Minister Ana Lind spoke.", first, pronoun_sentence]);
-            let m = ms[2]
-                .iter()
-                .position(|m| m.kind == MentionKind::Pronoun)
-                .unwrap();
             assert_eq!(
-                r.entity(2, m).map(|e| r.entities[e].name.as_str()),
+                last_pronoun(&["Defence Minister Ana Lind spoke.", first, pronoun_sentence])
+                    .as_deref(),
                 Some("Ana Lind"),
                 "{first} {pronoun_sentence}"
             );
         }
         // A person named after the speaker's sentence is the one "he" stands for.
-        let (r, ms) = resolved(&[
-            "Ana Lind said the talks had failed.",
-            "Tomas Arvel arrived later.",
-            "He said nothing.",
-        ]);
-        let m = ms[2]
-            .iter()
-            .position(|m| m.kind == MentionKind::Pronoun)
-            .unwrap();
         assert_eq!(
-            r.entity(2, m).map(|e| r.entities[e].name.as_str()),
+            last_pronoun(&[
+                "Ana Lind said the talks had failed.",
+                "Tomas Arvel arrived later.",
+                "He said nothing.",
+            ])
+            .as_deref(),
             Some("Tomas Arvel")
         );
     }
@@ -780,9 +787,7 @@ mod tests {
                 .iter()
                 .rposition(|m| matches!(m.kind, MentionKind::Title { .. }))
                 .unwrap();
-            r.title_holder
-                .get(&(last, m))
-                .map(|&e| r.entities[e].name.clone())
+            holder_name(&r, last, m).map(str::to_string)
         };
         // Not the person named last.
         assert_eq!(
@@ -828,22 +833,14 @@ mod tests {
             "The official also rejected the claims.",
         ]);
         let m = ms[2].iter().position(|m| m.surface == "official").unwrap();
-        let holder = r
-            .title_holder
-            .get(&(2, m))
-            .map(|&e| r.entities[e].name.as_str());
-        assert_eq!(holder, Some("Ministry of Trade"));
+        assert_eq!(holder_name(&r, 2, m), Some("Ministry of Trade"));
         // A title first given to a person is that person's.
         let (r, ms) = resolved(&[
             "The director, Ana Lind, opened the hall.",
             "The director said it cost little.",
         ]);
         let m = ms[1].iter().position(|m| m.surface == "director").unwrap();
-        let holder = r
-            .title_holder
-            .get(&(1, m))
-            .map(|&e| r.entities[e].name.as_str());
-        assert_eq!(holder, Some("Ana Lind"));
+        assert_eq!(holder_name(&r, 1, m), Some("Ana Lind"));
     }
 
     #[test]

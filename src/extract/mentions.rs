@@ -184,6 +184,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         out: Vec::new(),
     };
     f.run();
+    take_possessive_periods(tokens, &mut f.out);
     mark_owned_bodies(tokens, &mut f.out);
     let weights = super::typer::weights();
     for m in &mut f.out {
@@ -192,6 +193,23 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         }
     }
     f.out
+}
+
+/// "Brantor Corp.'s chairman": a name's abbreviation period right before a possessive
+/// belongs to the name's span (not to its text), so the possessive follows the name.
+fn take_possessive_periods(tokens: &[Token], out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        let (Some(last), Some(period), Some(poss)) = (
+            m.end.checked_sub(1).and_then(|k| tokens.get(k)),
+            tokens.get(m.end),
+            tokens.get(m.end + 1),
+        ) else {
+            continue;
+        };
+        if period.text == "." && last.end == period.start && poss.kind == TokKind::Possessive {
+            m.end += 1;
+        }
+    }
 }
 
 /// The last words of a company's name that may follow a possessive inside it

@@ -121,6 +121,17 @@ fn arabic_article_name(word: &str) -> bool {
     })
 }
 
+/// Whether the last token is a period closing the word right before it, as in "Corp."
+/// of "Brantor Corp.'s chairman": an apostrophe right after it opens a possessive.
+fn abbreviation_period(out: &[Token]) -> bool {
+    match out {
+        [.., word, period] => {
+            word.kind == TokKind::Word && period.text == "." && word.end == period.start
+        }
+        _ => false,
+    }
+}
+
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let s = &text[start..end];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -191,7 +202,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             && out
                 .last()
                 .is_some_and(|t: &Token| t.end == start + chars[from].0)
-            && out.last().is_some_and(|t: &Token| t.kind == TokKind::Word)
+            && (out.last().is_some_and(|t: &Token| t.kind == TokKind::Word)
+                || abbreviation_period(&out))
         {
             let s_next = chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
             let after = chars.get(i + 2).map(|&(_, n)| n);
@@ -272,6 +284,14 @@ mod tests {
         assert_eq!(t[1].kind, TokKind::Possessive);
         assert_eq!(t[1].lower, "'s");
         assert_eq!(texts("Jakarta`s O`Brien"), ["Jakarta", "`s", "O`Brien"]);
+        // After an abbreviation's period: "Brantor Corp.'s chairman".
+        let t = tokenize("Brantor Corp.'s chairman", 0, 24);
+        let words: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(words, ["Brantor", "Corp", ".", "'s", "chairman"]);
+        assert_eq!(t[3].kind, TokKind::Possessive);
+        // Not after a sentence's period and a space, nor a quotation's.
+        let t = tokenize("He left. 's", 0, 11);
+        assert_ne!(t.last().unwrap().kind, TokKind::Possessive);
     }
 
     #[test]

@@ -414,6 +414,36 @@ impl<'a> Sentence<'a> {
         false
     }
 
+    /// Whether token `k` is a person's age: a number from 1 to 119 written in digits.
+    fn is_age(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            t.kind == TokKind::Number && t.text.parse::<u8>().is_ok_and(|n| (1..120).contains(&n))
+        })
+    }
+
+    /// The mention that ends right before the comma at token `c`, past a person's age
+    /// between commas: "X, 54, the chief executive of Y" and "X, 54, who heads Y" give X.
+    pub fn before_comma(&self, c: usize) -> Option<usize> {
+        let end = if c >= 3 && self.is_age(c - 1) && self.tokens[c - 2].is_punct(",") {
+            c - 2
+        } else {
+            c
+        };
+        self.tok_mention[end.checked_sub(1)?]
+    }
+
+    /// Where the apposition after mention `m` opens: the token right after it, or, past
+    /// a person's age between commas ("X, 54, a member of Y"), the comma after the age.
+    pub fn apposition_at(&self, m: usize) -> usize {
+        let end = self.mentions[m].end;
+        let comma = |k: usize| self.tokens.get(k).is_some_and(|t| t.is_punct(","));
+        if comma(end) && self.is_age(end + 1) && comma(end + 2) {
+            end + 2
+        } else {
+            end
+        }
+    }
+
     /// Whether mention `m` is followed by a possessive "'s".
     pub fn possessive(&self, m: usize) -> bool {
         self.tokens
@@ -503,7 +533,7 @@ impl<'a> Sentence<'a> {
             && matches!(self.word(cs), "who" | "which" | "whose")
             && cs >= 2
             && self.tokens[cs - 1].is_punct(",")
-            && let Some(m) = self.tok_mention[cs - 2]
+            && let Some(m) = self.before_comma(cs - 1)
             && self.mentions[m].is_actor()
         {
             let after_clause = i > 0 && self.tokens[i - 1].is_punct(",");
@@ -570,16 +600,8 @@ impl<'a> Sentence<'a> {
                     || (matches!(self.word(c + 1), "a" | "an") && (t..i - 1).any(is_title))
                     || (i - 2 > c && is_title(i - 2));
                 // "X, 54, a former keeper": past the age.
-                let named = if c >= 3
-                    && self.tokens[c - 1].kind == TokKind::Number
-                    && self.tokens[c - 2].is_punct(",")
-                {
-                    c - 3
-                } else {
-                    c - 1
-                };
                 if titled
-                    && let Some(m) = self.tok_mention[named]
+                    && let Some(m) = self.before_comma(c)
                     && self.mentions[m].is_actor()
                 {
                     return vec![m];

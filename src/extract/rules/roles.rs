@@ -37,6 +37,12 @@ pub fn apply(ctx: &mut Ctx) {
         if APPOINT.contains(&s.word(j)) && s.is_verb_use(j) && !s.is_blocked_transfer(j) {
             appointed(ctx, j);
         }
+        if JOIN.contains(&s.word(j)) && s.is_verb_use(j) && !s.is_blocked_transfer(j) {
+            joined(ctx, j);
+        }
+        if SUCCEED.contains(&s.word(j)) && s.is_verb_use(j) && !s.is_blocked_transfer(j) {
+            succeeded(ctx, j);
+        }
     }
     for k in 0..s.mentions.len() {
         member_apposition(ctx, k);
@@ -311,13 +317,223 @@ fn appointed(ctx: &mut Ctx, i: usize) {
                     .rev()
                     .filter(|&m| s.mentions[m].end <= i && in_clause(m)),
             )
-            .find_map(|m| ctx.entity(m).filter(|&e| ctx.kind(e) == Kind::Institution)),
+            .find_map(|m| ctx.entity(m).filter(|&e| ctx.kind(e) == Kind::Institution))
+            .or_else(|| appointing_body(ctx, i)),
         None => None,
     };
     let (Some(body), Some(p)) = (body, ctx.entity(person)) else {
         return;
     };
     ctx.emit(p, rel, body, None, None, Rule::Appointed);
+}
+
+/// "Orbex Mining named X chief executive": a name no lexicon types, right before an
+/// active verb of appointment and not typed a person by the name typer, names the body
+/// that appoints; it is typed an institution.
+fn appointing_body(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let m = s.tok_mention[i.checked_sub(1)?]?;
+    let not_person = s.mentions[m].name_scores.is_some_and(|v| {
+        crate::extract::typer::Guess::of(v).name_type != crate::extract::typer::NameType::Person
+    });
+    // Not one word ("Lind", a person's short name), nor a name after a title
+    // ("President Ana Lind named …").
+    if s.mentions[m].kind != MentionKind::Name(None)
+        || !not_person
+        || s.possessive(m)
+        || !s.mentions[m].name.contains(' ')
+        || s.phrase_start(m) != s.mentions[m].start
+    {
+        return None;
+    }
+    let e = ctx.entity(m)?;
+    // Nor a name the article writes longer elsewhere.
+    if ctx.kind(e) != Kind::Person || ctx.resolved.entities[e].name != s.mentions[m].name {
+        return None;
+    }
+    ctx.resolved.entities[e].kind = Kind::Institution;
+    Some(e)
+}
+
+/// Verbs of joining a body: "X joined Y", "Finland joins NATO".
+const JOIN: [&str; 3] = ["join", "joins", "joined"];
+
+/// Verbs of taking a post from someone: "X succeeds Z as chairman of Y".
+const SUCCEED: [&str; 6] = [
+    "succeed",
+    "succeeds",
+    "succeeded",
+    "replace",
+    "replaces",
+    "replaced",
+];
+
+/// Words between "as" and the title it names: "as its new chief executive".
+fn past_standing(s: &Sentence, mut k: usize) -> usize {
+    while matches!(
+        s.word(k),
+        "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "a"
+            | "an"
+            | "new"
+            | "next"
+            | "interim"
+            | "acting"
+    ) {
+        k += 1;
+    }
+    k
+}
+
+/// The relation a title gives its holder in the body it names: `leads` or `member-of`
+/// as the title lexicon says (a title with a field of work is a membership), none for
+/// titles that give nothing.
+fn title_relation(title: usize, field: bool) -> Option<Relation> {
+    match lexicons().titles[title].with_of {
+        RoleLink::Leads if field => Some(Relation::MemberOf),
+        RoleLink::Leads => Some(Relation::Leads),
+        RoleLink::Member => Some(Relation::MemberOf),
+        RoleLink::Nothing => None,
+    }
+}
+
+/// The title mention starting at token `k` ("as chief executive of Y", "as Y's chairman"):
+/// the relation it gives and the body it names, if both are there.
+fn post_at(ctx: &Ctx, k: usize) -> Option<(Relation, usize)> {
+    let s = ctx.sentence;
+    let m = s.tok_mention.get(k).copied().flatten()?;
+    if s.mentions[m].start != k {
+        return None;
+    }
+    match s.mentions[m].kind {
+        MentionKind::Title { title, of, field } => {
+            let body = ctx.entity(of?)?;
+            Some((title_relation(title, field)?, body))
+        }
+        // "as Y's chairman", "as Y Corp.'s chairman": the owner of the title is its body.
+        MentionKind::Name(_) => {
+            let end = s.mentions[m].end;
+            let poss = end + usize::from(s.tokens.get(end).is_some_and(|t| t.is_punct(".")));
+            if s.tokens.get(poss)?.kind != TokKind::Possessive {
+                return None;
+            }
+            let t = s.tok_mention.get(poss + 1).copied().flatten()?;
+            let MentionKind::Title {
+                title,
+                of: None,
+                field,
+            } = s.mentions[t].kind
+            else {
+                return None;
+            };
+            let body = ctx
+                .entity(m)
+                .filter(|&e| ctx.kind(e) == Kind::Institution)?;
+            Some((title_relation(title, field)?, body))
+        }
+        _ => None,
+    }
+}
+
+/// `joined`: "X joined Y in 2001", "Finland joined NATO", "UK troops joined the UN
+/// mission": X (a person, country, institution or group) is a member of institution
+/// Y; "X will join Y as chief financial officer" gives the post the title says.
+fn joined(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let at = i + 1 + usize::from(s.word(i + 1) == "the");
+    let Some(o) = s
+        .tok_mention
+        .get(at)
+        .copied()
+        .flatten()
+        .filter(|&m| s.mentions[m].start == at && !s.possessive(m))
+    else {
+        return;
+    };
+    let Some(body) = ctx.entity(o).filter(|&e| ctx.kind(e) == Kind::Institution) else {
+        return;
+    };
+    let Some(x) = s.subjects_before(i).into_iter().find_map(|m| {
+        ctx.entity(m).filter(|&e| {
+            e != body
+                && matches!(
+                    ctx.kind(e),
+                    Kind::Person | Kind::Country | Kind::Institution | Kind::Group
+                )
+        })
+    }) else {
+        return;
+    };
+    // "… as chief financial officer": the title's link, for this body ("Y Corp. as …":
+    // past the abbreviation's period).
+    let end = s.mentions[o].end;
+    let end = end + usize::from(s.word(end) == "." && s.word(end + 1) == "as");
+    let rel = if s.word(end) == "as" {
+        let k = past_standing(s, end + 1);
+        match s
+            .tok_mention
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|t| s.mentions[t].kind)
+        {
+            Some(MentionKind::Title {
+                title,
+                of: None,
+                field,
+            }) => {
+                let Some(rel) = title_relation(title, field) else {
+                    return;
+                };
+                rel
+            }
+            _ => Relation::MemberOf,
+        }
+    } else {
+        Relation::MemberOf
+    };
+    ctx.emit(x, rel, body, None, None, Rule::Joined);
+}
+
+/// `succeeded`: "X succeeds Z as chairman of Y", "X will replace Z as Y's chief
+/// executive": X and Z both hold the post in Y (Z until now).
+fn succeeded(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let person = |ctx: &Ctx, m: usize| {
+        matches!(s.mentions[m].kind, MentionKind::Name(_))
+            .then(|| ctx.entity(m))
+            .flatten()
+            .filter(|&e| ctx.kind(e) == Kind::Person)
+    };
+    let Some(z) = s
+        .tok_mention
+        .get(i + 1)
+        .copied()
+        .flatten()
+        .filter(|&m| s.mentions[m].start == i + 1)
+    else {
+        return;
+    };
+    let Some(before) = person(ctx, z) else { return };
+    if s.word(s.mentions[z].end) != "as" {
+        return;
+    }
+    let Some((rel, body)) = post_at(ctx, past_standing(s, s.mentions[z].end + 1)) else {
+        return;
+    };
+    let Some(after) = s
+        .subjects_before(i)
+        .into_iter()
+        .find_map(|m| person(ctx, m).filter(|&e| e != before))
+    else {
+        return;
+    };
+    ctx.emit(after, rel, body, None, None, Rule::Succeeded);
+    ctx.emit(before, rel, body, None, None, Rule::Succeeded);
 }
 
 /// The only institution of the article named a ministry of `topic` ("defence" →
@@ -531,7 +747,7 @@ const COMPRISE: [&str; 7] = [
 
 fn member_apposition(ctx: &mut Ctx, k: usize) {
     let s = ctx.sentence;
-    let end = s.mentions[k].end;
+    let end = s.apposition_at(k);
     if !s.tokens.get(end).is_some_and(|t| t.is_punct(",")) || !matches!(s.word(end + 1), "a" | "an")
     {
         return;
@@ -597,6 +813,7 @@ fn affiliation(ctx: &mut Ctx, k: usize) {
         }
         return;
     }
+    let end = s.apposition_at(k);
     if !s.tokens.get(end).is_some_and(|t| t.is_punct(",")) || !matches!(s.word(end + 1), "a" | "an")
     {
         return;
@@ -928,7 +1145,8 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
         let t = &s.tokens[j - 1];
         // "X, Minister of Y" and "X - Minister of Y".
         if t.is_punct(",") || t.is_punct("-") || t.is_punct("\u{2013}") || t.is_punct("\u{2014}") {
-            let m = s.tok_mention[j.checked_sub(2)?]?;
+            // "X, 54, chief executive of Y": past the age.
+            let m = s.before_comma(j - 1)?;
             return is_person(m).then(|| ctx.entity(m)).flatten();
         }
         let w = s.word(j - 1);
@@ -1838,9 +2056,29 @@ mod tests {
                 "He succeeds Ana Lind, who resigned as ULP president last year to become director of the Lima Zoo.",
                 "Ana Lind leads Lima Zoo",
             ),
+            // A name no lexicon types, appointing: the body.
+            (
+                "Keldar Logistics named Ana Lind chief executive on Monday.",
+                "Ana Lind leads Keldar Logistics",
+            ),
+            (
+                "Brimstone Partners hired Ana Lind as its new president.",
+                "Ana Lind leads Brimstone Partners",
+            ),
         ] {
             let t = triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A person appointing is no body.
+        for text in [
+            "President Ana Lind named Pedro Soto chief executive of the state oil company.",
+            "Ana Lind, the Chilean president, spoke on Monday. Lind named Pedro Soto as chief executive.",
+        ] {
+            let t = triples(text);
+            assert!(
+                !t.iter().any(|f| f.ends_with("leads Ana Lind")),
+                "{text}: {t:?}"
+            );
         }
         // Not appointed, or no post: nothing.
         for text in [
@@ -2141,6 +2379,126 @@ mod tests {
             triples("Tomas Berg runs the Oslo Maritime Museum."),
             ["Tomas Berg leads Oslo Maritime Museum"]
         );
+    }
+
+    #[test]
+    fn an_age_between_commas_stands_between_a_holder_and_the_apposition() {
+        for (text, fact) in [
+            (
+                "Lena Sorvik, 54, chief executive of Brantor Corp., said prices would rise.",
+                "Lena Sorvik leads Brantor Corp",
+            ),
+            (
+                "The deal was welcomed by Omar Haddi, 61, the director of the Kessel Institute.",
+                "Omar Haddi leads Kessel Institute",
+            ),
+            (
+                "Lena Sorvik, 47, who heads the Varn Foundation, said prices would rise.",
+                "Lena Sorvik leads Varn Foundation",
+            ),
+            (
+                "Omar Haddi, 38, a lecturer at Dunmore University, said prices would rise.",
+                "Omar Haddi member-of Dunmore University",
+            ),
+            (
+                "Lena Sorvik, 70, a member of the Calder City Council, said prices would rise.",
+                "Lena Sorvik member-of Calder City Council",
+            ),
+        ] {
+            assert!(
+                triples(text).contains(&fact.to_string()),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
+        // The speaker of "X, 47, who heads Y, said" is X, not Y.
+        let rows = crate::extract::rules::test_util::facts(
+            "Lena Sorvik, 47, who heads the Varn Foundation, said prices would rise.",
+        );
+        let speakers: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.1 == "stated")
+            .map(|r| r.0.as_str())
+            .collect();
+        assert_eq!(speakers, ["Lena Sorvik"]);
+        // A number that is no age is not skipped: a year between commas.
+        assert!(
+            !triples("Calder, 1990, the director of the Kessel Institute spoke.")
+                .iter()
+                .any(|t| t.starts_with("Calder "))
+        );
+    }
+
+    #[test]
+    fn joining_a_body_is_a_membership_of_it() {
+        for (text, fact) in [
+            (
+                "Lena Sorvik joined Brantor Corp. in 2001.",
+                "Lena Sorvik member-of Brantor Corp",
+            ),
+            ("In 2004 Estonia joined NATO.", "Estonia member-of NATO"),
+            (
+                "Omar Haddi, who joined the Kessel Institute in 1998, spoke first.",
+                "Omar Haddi member-of Kessel Institute",
+            ),
+            (
+                "Lena Sorvik will join Brantor Corp. as chief executive in May.",
+                "Lena Sorvik leads Brantor Corp",
+            ),
+        ] {
+            assert_eq!(triples(text), [fact], "{text}");
+        }
+        // Negated or hoped-for joins, people and events joined: nothing.
+        for text in [
+            "Lena Sorvik did not join Brantor Corp.",
+            "Lena Sorvik hopes to join Brantor Corp.",
+            "Lena Sorvik joined Omar Haddi in Calder.",
+            "Hundreds joined the march in Calder.",
+        ] {
+            assert!(
+                !triples(text).iter().any(|t| t.contains("member-of")),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_successor_and_the_predecessor_hold_the_post() {
+        for text in [
+            "Lena Sorvik will succeed Omar Haddi as chief executive of Brantor Corp.",
+            "Lena Sorvik replaced Omar Haddi as Brantor Corp.'s chief executive.",
+            "Lena Sorvik succeeds Omar Haddi as the new chief executive of Brantor Corp.",
+        ] {
+            assert_eq!(
+                triples(text),
+                [
+                    "Lena Sorvik leads Brantor Corp",
+                    "Omar Haddi leads Brantor Corp"
+                ],
+                "{text}"
+            );
+        }
+        // A post that names no body, and a succession denied: nothing.
+        assert!(triples("Lena Sorvik succeeds Omar Haddi as chairman.").is_empty());
+        assert!(
+            triples("Lena Sorvik will not replace Omar Haddi as chief executive of Brantor Corp.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_before_a_possessive_owns_the_title() {
+        for text in [
+            "Darrell Vint, Orbex Corp.'s chief executive, said prices would rise.",
+            "Orbex Corp.'s chief executive Darrell Vint said prices would rise.",
+        ] {
+            assert!(
+                triples(text).contains(&"Darrell Vint leads Orbex Corp".to_string()),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
     }
 
     #[test]

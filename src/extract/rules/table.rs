@@ -240,6 +240,16 @@ rules! {
          ("The board of the Andean Development Bank appointed Ana Lind president on Friday.", "Ana Lind leads Andean Development Bank"),
          ("Ana Lind was appointed director of the Lima Zoo.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind will become the 15th president of the University of Lima.", "Ana Lind leads University of Lima")];
+    Joined = "joined", "roles", [MemberOf, Leads], "join, joins, joined",
+        "X joined Y: X is a member of institution Y (\"as TITLE\": the post the title gives).",
+        [("Lena Sorvik joined Brantor Corp. in 2001.", "Lena Sorvik member-of Brantor Corp"),
+         ("Finland joined NATO in April.", "Finland member-of NATO"),
+         ("Omar Haddi will join the Kessel Institute as its director next month.", "Omar Haddi leads Kessel Institute")];
+    Succeeded = "succeeded", "roles", [Leads, MemberOf], "succeed, replace … as TITLE",
+        "X succeeds Z as TITLE of Y: both X and Z hold the post in Y.",
+        [("Lena Sorvik will succeed Omar Haddi as chief executive of Brantor Corp.", "Lena Sorvik leads Brantor Corp"),
+         ("Lena Sorvik replaced Omar Haddi as Brantor Corp.'s chairman.", "Omar Haddi leads Brantor Corp"),
+         ("Omar Haddi, who succeeds Lena Sorvik as president of the Kessel Institute, spoke first.", "Omar Haddi leads Kessel Institute")];
     PossessivePlace = "possessive-place", "location", [LocatedIn], "a place's possessive before a place or institution",
         "Russia's Kursk region, Prague's Vltava Zoo: located-in the owner.",
         [("Troops crossed into Russia's Kursk region.", "Kursk region located-in Russia"),

@@ -335,6 +335,47 @@ fn time_phrase(s: &Sentence, k: usize) -> bool {
             ))
 }
 
+/// Where a time phrase opening at token `k` ends: "yesterday", "on Tuesday (night)",
+/// "late Monday", "June 24", "on June 24", "this week", "last month"; none when no time
+/// phrase opens there.
+fn time_phrase_end(s: &Sentence, k: usize) -> Option<usize> {
+    use crate::extract::attributes::{MONTHS, WEEKDAYS};
+    let part_of_day = |j: usize| {
+        j + usize::from(matches!(
+            s.word(j),
+            "morning" | "afternoon" | "evening" | "night"
+        ))
+    };
+    let mut j = k;
+    if matches!(s.word(j), "on" | "late" | "early") {
+        j += 1;
+    }
+    let w = s.word(j);
+    if matches!(w, "yesterday" | "today" | "tonight") && j == k {
+        return Some(part_of_day(j + 1));
+    }
+    if WEEKDAYS.contains(&w) {
+        return Some(part_of_day(j + 1));
+    }
+    if MONTHS.contains(&w)
+        && s.tokens.get(j + 1).is_some_and(|t| {
+            t.kind == crate::extract::tokens::TokKind::Number && t.text.parse::<u8>().is_ok()
+        })
+    {
+        return Some(j + 2);
+    }
+    if j == k && matches!(w, "this" | "last") && time_phrase(s, k) {
+        return Some(k + 2);
+    }
+    None
+}
+
+/// Words that open a reported clause right after a time phrase: "said Tuesday it would
+/// …", "said yesterday the company had …".
+const CLAUSE_OPENERS: [&str; 12] = [
+    "it", "he", "she", "they", "we", "i", "the", "a", "an", "its", "their", "there",
+];
+
 /// The claim reported after the speech verb at `i`: "said (that) the claim", "told
 /// reporters that the claim". A time or place phrase after the verb ("said in a
 /// statement", "said on Wednesday") needs a "that" before the claim.
@@ -363,9 +404,24 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
             None => return None,
         }
         k
-    } else if crate::extract::attributes::WEEKDAYS.contains(&s.word(i + 1)) {
-        // "said Monday (that) it will deploy …": past the day.
-        that.map_or(i + 2, |t| t + 1)
+    } else if let Some(e) = time_phrase_end(s, i + 1) {
+        // "said Monday it will deploy …", "said on Tuesday the company would …": past the
+        // time phrase, when a clause opens after it ("said June 24 in Lima" claims
+        // nothing), or past its "that".
+        if let Some(t) = that {
+            t + 1
+        } else {
+            let opens = CLAUSE_OPENERS.contains(&s.word(e))
+                || s.tok_mention
+                    .get(e)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|m| s.mentions[m].start == e && s.mentions[m].is_actor());
+            if !opens {
+                return None;
+            }
+            e
+        }
     } else if TELL.contains(&s.word(i))
         || super::PREPOSITIONS.contains(&next.lower.as_ref())
         || time_phrase(s, i + 1)
@@ -1338,6 +1394,27 @@ mod tests {
             assert_eq!(f.len(), 1, "{text}: {f:?}");
             assert_eq!(f[0].1, "It will deploy 500 troops to the border", "{text}");
         }
+    }
+
+    #[test]
+    fn a_time_phrase_after_the_verb_is_no_part_of_the_claim() {
+        for text in [
+            "Brantor Corp. said yesterday it would split the roles.",
+            "Brantor Corp. said on Tuesday it would split the roles.",
+            "Brantor Corp. said late Monday that it would split the roles.",
+            "Brantor Corp. said June 24 it would split the roles.",
+            "Brantor Corp. said Tuesday night the company would split the roles.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Brantor Corp", "{text}");
+            assert!(f[0].1.ends_with("would split the roles"), "{text}: {f:?}");
+            assert!(!f[0].1.contains("day"), "{text}: {f:?}");
+        }
+        // A time and a place after the verb, with a quotation before: the quotation.
+        let f = stated("\"We are ready,\" Lena Vint said June 24 in Calder.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "We are ready");
     }
 
     #[test]

@@ -329,6 +329,36 @@ fn is_place_noun(w: &str) -> bool {
 fn apposition_place(ctx: &mut Ctx, k: usize) {
     let s = ctx.sentence;
     let m = &s.mentions[k];
+    // "Calder, Peru's largest city,": up to three words to the place noun after the
+    // owner's possessive, then the apposition ends or goes on after "and".
+    if let Some(owner) = s.mention_from(m.end + 1)
+        && s.possessive(owner)
+    {
+        let after = s.mentions[owner].end + 1;
+        let noun = (after..(after + 4).min(s.tokens.len()))
+            .take_while(|&j| {
+                s.tokens[j].kind == crate::extract::tokens::TokKind::Word
+                    && s.tok_mention[j].is_none()
+            })
+            .find(|&j| is_place_noun(s.word(j)));
+        // "…, Kosovo's principal city and the site of …": the apposition may go on.
+        if let Some(noun) = noun
+            && s.tokens.get(noun + 1).is_none_or(|t| {
+                t.kind == crate::extract::tokens::TokKind::Punct || t.lower == "and"
+            })
+        {
+            // A name described as a city is a place.
+            as_place(ctx, k);
+            located(
+                ctx,
+                k,
+                owner,
+                &[Kind::Place, Kind::Institution],
+                Rule::AppositionPlace,
+            );
+        }
+        return;
+    }
     if !matches!(s.word(m.end + 1), "a" | "an" | "the") {
         return;
     }
@@ -726,6 +756,41 @@ mod tests {
         ] {
             assert!(
                 triples(text).contains(&fact.to_string()),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
+    }
+
+    #[test]
+    fn an_apposition_naming_a_place_noun_of_an_owner() {
+        for (text, fact) in [
+            (
+                "The troops arrived in Calder, Peru's largest city.",
+                "Calder located-in Peru",
+            ),
+            (
+                "Talks opened in Brenmoor, Chile's second-largest port, on Monday.",
+                "Brenmoor located-in Chile",
+            ),
+            (
+                "The envoy spoke in Tarvik, Norway's northernmost town and a fishing hub.",
+                "Tarvik located-in Norway",
+            ),
+        ] {
+            assert!(
+                triples(text).contains(&fact.to_string()),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
+        // A person described by a country's superlative is no place in it.
+        for text in [
+            "Lena Vint, Peru's largest landowner, spoke.",
+            "The envoy met Lena Vint, Peru's best-known city planner.",
+        ] {
+            assert!(
+                !triples(text).iter().any(|t| t.contains("located-in")),
                 "{text}: {:?}",
                 triples(text)
             );

@@ -511,6 +511,22 @@ impl Finder<'_> {
                 let initial = Some(i) == first_word
                     || (i > 0 && self.tokens[i - 1].is_quote() && i <= first_word.unwrap_or(0) + 2);
                 let next = self.segment_run(i, end, initial);
+                // "A Komodo dragon", "The Przewalski's horse": a lexicon noun whose first
+                // words are capitalised, after a capitalised determiner, is the noun.
+                if let Some(last) = self.out.last()
+                    && last.end == next
+                    && last.kind == MentionKind::Name(None)
+                    && let start = last.start
+                    && let Some((len, kind, name, plural)) = self.noun_at_opt(start)
+                    && start + len > next
+                {
+                    // The whole noun is the lexicon's: no breed for `confirm_breeds` to
+                    // confirm.
+                    self.out.pop();
+                    self.push_noun(start, start + len, kind, name, plural);
+                    i = start + len;
+                    continue;
+                }
                 // A breed or make: an unknown name right before an animal or thing noun
                 // ("Pungsan hunting dogs", "Leclerc tanks").
                 if let Some((len, kind, name, plural)) = self.noun_at_opt(next)
@@ -2515,6 +2531,24 @@ mod tests {
         assert!(matches!(m[0].1, MentionKind::Title { of: Some(1), .. }));
         assert_eq!(m[1].0, "Ministry of Culture");
         assert_eq!(m[2].0, "Olga Petrova");
+    }
+
+    #[test]
+    fn a_capitalised_lexicon_noun_after_a_capitalised_determiner() {
+        for text in [
+            "A Komodo dragon arrived.",
+            "The Komodo dragons arrived.",
+            "Komodo dragons arrived.",
+            "Two Komodo dragons arrived.",
+        ] {
+            let m = mentions(text);
+            assert_eq!(m[0].0, "Komodo dragon", "{text}: {m:?}");
+            assert_eq!(m[0].1, MentionKind::Animal, "{text}");
+        }
+        // Kept as an article-level check too: the first word stays at a sentence's start.
+        let ss = ["Komodo dragons arrived."];
+        let names = article_mentions(&ss, confirm_breeds, |m| m.kind == MentionKind::Animal);
+        assert_eq!(names, ["Komodo dragon"]);
     }
 
     #[test]

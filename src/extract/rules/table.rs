@@ -88,11 +88,12 @@ rules! {
         "X presented Y with A: X sent and Y received the thing.",
         [("Ana Lind presented Peru with a silver tray.", "Ana Lind sent silver tray"),
          ("Peru presented Chile with a silver tray on Monday.", "Chile received silver tray")];
-    GiftNoun = "gift-noun", "transfer", [Sent, Received], "gift, donation, present (nouns)",
-        "X's gift of A to Y, a gift of A to Y from X, X completed (made) the delivery of A to Y.",
+    GiftNoun = "gift-noun", "transfer", [Sent, Received], "gift, donation, present (nouns); on loan",
+        "X's gift of A to Y, a gift of A to Y from X, X completed (made) the delivery of A to Y, A on loan from X.",
         [("Chile's gift of two llamas to Peru was welcomed.", "Chile sent llama"),
          ("A gift of three alpacas to the Lima Zoo from Chile arrived.", "Lima Zoo received alpaca"),
-         ("Chile completed the delivery of four horses to Peru.", "Chile sent horse")];
+         ("Chile completed the delivery of four horses to Peru.", "Chile sent horse"),
+         ("The two llamas are on loan from the Santiago Zoo.", "Santiago Zoo sent llama")];
     ShipmentGiver = "shipment-giver", "transfer", [Sent], "a later sentence about the same animals",
         "The giver of a shipment gives the species a later sentence names (\"the animals included two yaks\").",
         [("Chile has sent 30 animals to Peru. The animals included two llamas and a puma.", "Chile sent puma"),

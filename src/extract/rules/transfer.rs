@@ -56,6 +56,12 @@ pub fn apply(ctx: &mut Ctx) {
             gift(ctx, i);
         }
     }
+    // "two pandas on loan from the Lima Zoo": a loan's lender gives, as a gift's giver.
+    for i in 1..s.tokens.len() {
+        if s.word(i) == "loan" && s.word(i - 1) == "on" && !s.is_blocked(i) && !s.in_quote[i] {
+            gift(ctx, i);
+        }
+    }
     // "The animals included two yaks.": no transfer verb, the shipment's species.
     if ctx.facts[before..]
         .iter()
@@ -130,13 +136,13 @@ fn send(ctx: &mut Ctx, i: usize) {
     if objects.is_empty() {
         return;
     }
-    let giver = subject.or_else(|| party(ctx, s.target_after(i, &["from", "by"])));
+    let giver = subject.or_else(|| party_after(ctx, i, &["from", "by"]));
     // "sent Putin two dogs": an indirect object right after the verb.
     let indirect = s
         .mention_from(i + 1)
         .map(|m| titled_name(s, m))
         .filter(|&m| s.mentions[m].is_actor() && objects.iter().any(|&o| o > m));
-    let recipient = party(ctx, indirect).or_else(|| party(ctx, s.target_after(i, &["to", "for"])));
+    let recipient = party(ctx, indirect).or_else(|| party_after(ctx, i, &["to", "for"]));
     emit_transfer(
         ctx,
         i,
@@ -146,6 +152,13 @@ fn send(ctx: &mut Ctx, i: usize) {
         (Rule::SendVerb, Rule::SendRecipient),
     );
     shipment(ctx, i, giver, &objects);
+}
+
+/// The party named after one of `preps` following token `i`, past a title and a
+/// country's adjective: "given to President X", "from the Chilean Ambassador X".
+fn party_after(ctx: &Ctx, i: usize, preps: &[&str]) -> Option<usize> {
+    let s = ctx.sentence;
+    party(ctx, s.target_after(i, preps).map(|m| titled_name(s, m)))
 }
 
 /// "by Mongolian President X", "gave Russian President X two dogs": the name that a
@@ -224,7 +237,7 @@ fn passive_gift(ctx: &mut Ctx, i: usize) -> bool {
         return false;
     }
     let giver = agent(ctx);
-    let recipient = party(ctx, s.target_after(i, &["to"]));
+    let recipient = party_after(ctx, i, &["to"]);
     if giver.is_none() && recipient.is_none() {
         return false;
     }
@@ -318,13 +331,13 @@ fn receive(ctx: &mut Ctx, i: usize) {
         return;
     }
     let recipient = if passive {
-        party(ctx, s.target_after(i, &["by"]))
+        party_after(ctx, i, &["by"])
     } else {
         s.subjects_before(i)
             .first()
             .and_then(|&m| party(ctx, Some(m)))
     };
-    let giver = party(ctx, s.target_after(i, &["from"]));
+    let giver = party_after(ctx, i, &["from"]);
     emit_transfer(
         ctx,
         i,
@@ -356,7 +369,7 @@ fn arrive(ctx: &mut Ctx, i: usize) {
     }
     // An airport, a station or a border crossing is where a shipment passes, not who
     // receives it ("arrived at Dulles International Airport").
-    let recipient = party(ctx, s.target_after(i, &["at", "in", "to"])).filter(|&r| {
+    let recipient = party_after(ctx, i, &["at", "in", "to"]).filter(|&r| {
         !ctx.resolved.entities[r]
             .name
             .split_whitespace()
@@ -487,9 +500,9 @@ fn gift(ctx: &mut Ctx, i: usize) {
     }
     let doer = light.and_then(|v| s.subjects_before(v).first().copied());
     let giver = party(ctx, owner)
-        .or_else(|| party(ctx, s.target_after(i, &["from"])))
+        .or_else(|| party_after(ctx, i, &["from"]))
         .or_else(|| party(ctx, doer));
-    let recipient = party(ctx, s.target_after(i, &["to", "for"]));
+    let recipient = party_after(ctx, i, &["to", "for"]);
     emit_transfer(
         ctx,
         i,
@@ -555,6 +568,40 @@ mod tests {
         }
         let t = triples("Chile did not complete the delivery of four horses to Peru.");
         assert!(t.is_empty(), "{t:?}");
+    }
+
+    #[test]
+    fn a_recipient_named_with_a_title_after_to() {
+        for text in [
+            "The llama was given to President Ana Lind as a gift from the Chilean government.",
+            "Lena, a llama given to President Ana Lind by Chile, died.",
+            "Chile sent two llamas to Peruvian President Ana Lind.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Ana Lind received llama".to_string()),
+                "{text}: {t:?}"
+            );
+            assert!(t.contains(&"Chile sent llama".to_string()), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn a_lender_gives_what_is_on_loan() {
+        for text in [
+            "The two llamas are on loan from the Santiago Zoo.",
+            "The Lima Zoo keeps two llamas on loan from the Santiago Zoo.",
+            "The llama, on loan from the Santiago Zoo since 2010, died on Monday.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Santiago Zoo sent llama".to_string()),
+                "{text}: {t:?}"
+            );
+        }
+        // Denied, or a loan of money: nothing.
+        assert!(triples("The llamas are not on loan from the Santiago Zoo.").is_empty());
+        assert!(triples("Peru is on loan terms with the bank.").is_empty());
     }
 
     #[test]

@@ -212,6 +212,18 @@ fn take_possessive_periods(tokens: &[Token], out: &mut [Mention]) {
     }
 }
 
+/// Abbreviated military ranks, as written, and the words they stand for.
+const RANKS: [(&str, &str); 8] = [
+    ("Gen", "general"),
+    ("Lt", "lieutenant"),
+    ("Col", "colonel"),
+    ("Maj", "major"),
+    ("Brig", "brigadier"),
+    ("Adm", "admiral"),
+    ("Capt", "captain"),
+    ("Sgt", "sergeant"),
+];
+
 /// The last words of a company's name that may follow a possessive inside it
 /// ("McDonald's Corporation", "Macy's Inc.").
 const COMPANY_SUFFIXES: [&str; 9] = [
@@ -482,6 +494,13 @@ impl Finder<'_> {
             }
             if let Some((len, kind, name, plural)) = self.noun_at(i) {
                 self.push_noun(i, i + len, kind, name, plural);
+                i += len;
+                continue;
+            }
+            // "U.S. Army Gen. X", "Russian Lt. Gen. X": an abbreviated rank right after a
+            // body or a country's adjective is the rank's title, which that body owns.
+            if let Some((len, title)) = self.rank_after_owner(i) {
+                self.push_title(i, i + len, title);
                 i += len;
                 continue;
             }
@@ -1018,6 +1037,42 @@ impl Finder<'_> {
     /// ("Dr. Anil Jayantha": 2, "Mr Tharman Shanmugaratnam": 1), or a style of address
     /// ("His Excellency Ahmed Khaleel": 2, "Her Royal Highness Princess Anne": 3); none
     /// if there is none.
+    /// An abbreviated military rank at `i` ("Gen.", "Lt. Gen.", "Adm.") right after a
+    /// mention of an institution, a country or its adjective (or their possessive), and
+    /// before a name: its
+    /// length in tokens and the title its words spell out.
+    fn rank_after_owner(&self, i: usize) -> Option<(usize, usize)> {
+        let possessive = i > 0 && self.tokens[i - 1].kind == TokKind::Possessive;
+        let owner = self
+            .out
+            .last()
+            .filter(|m| m.end == i || (possessive && m.end + 1 == i))?;
+        if !matches!(
+            owner.kind,
+            MentionKind::Name(Some(Kind::Institution))
+                | MentionKind::Country(_)
+                | MentionKind::Demonym(_)
+        ) {
+            return None;
+        }
+        let mut words = Vec::new();
+        let mut k = i;
+        while let Some(word) = RANKS
+            .iter()
+            .find(|(abbr, _)| *abbr == self.tokens.get(k).map_or("", |t| t.text))
+            .map(|&(_, word)| word)
+            && self.tokens.get(k + 1).is_some_and(|t| t.is_punct("."))
+        {
+            words.push(word);
+            k += 2;
+        }
+        if words.is_empty() || !self.tokens.get(k).is_some_and(Token::is_capitalised) {
+            return None;
+        }
+        let (n, &title) = lexicons().title_forms.longest(&words)?;
+        (n == words.len()).then_some((k - i, title))
+    }
+
     fn honorific_len(&self, i: usize) -> Option<usize> {
         let len = if let Some(len) = self.style_of_address_len(i) {
             len

@@ -2488,6 +2488,45 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviated_rank_after_its_body_or_country() {
+        for (text, fact) in [
+            (
+                "\"We are ready,\" U.S. Army Gen. Tom Berg said.",
+                "Tom Berg member-of U.S. Army",
+            ),
+            (
+                "Russian Lt. Gen. Ivan Petrov said the troops were ready.",
+                "Ivan Petrov member-of Russia",
+            ),
+            (
+                "Chile's Adm. Ana Lind said the ships were ready.",
+                "Ana Lind member-of Chile",
+            ),
+            (
+                "The Chilean Army Brig. Gen. Luis Rojas said the trucks were ready.",
+                "Luis Rojas member-of Chilean Army",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // The speaker after a quotation keeps the quotation.
+        let rows = crate::extract::rules::test_util::facts(
+            "\"We are ready,\" U.S. Army Gen. Tom Berg said.",
+        );
+        assert!(
+            rows.iter().any(|r| r.0 == "Tom Berg" && r.1 == "stated"),
+            "{rows:?}"
+        );
+        // A rank with no body before it stays an honorific.
+        assert!(
+            !triples("Gen. Tom Berg said the troops were ready.")
+                .iter()
+                .any(|t| t.contains("member-of"))
+        );
+    }
+
+    #[test]
     fn an_abbreviation_before_a_possessive_owns_the_title() {
         for text in [
             "Darrell Vint, Orbex Corp.'s chief executive, said prices would rise.",

@@ -800,7 +800,13 @@ impl Finder<'_> {
                 p = self.out.last().map_or(end, |m| m.end.max(end));
                 continue;
             }
-            if let Some((len, &title)) = lex.title_forms.longest(&self.lowers[p..b]) {
+            // "General Motors", "General Assembly": a one-word title whose run ends on
+            // one word of an institution is the institution's name.
+            let institution_name =
+                b == p + 2 && lex.institution_forms.get(self.lowers[p + 1]).is_some();
+            if let Some((len, &title)) = lex.title_forms.longest(&self.lowers[p..b])
+                && !(len == 1 && institution_name)
+            {
                 self.push_title(p, p + len, title);
                 p = self.out.last().map_or(p + len, |m| m.end.max(p + len));
                 continue;
@@ -2604,6 +2610,23 @@ mod tests {
         let ss = ["Komodo dragons arrived."];
         let names = article_mentions(&ss, confirm_breeds, |m| m.kind == MentionKind::Animal);
         assert_eq!(names, ["Komodo dragon"]);
+    }
+
+    #[test]
+    fn a_one_word_title_before_one_institution_word_is_a_name() {
+        assert_eq!(
+            name_mentions("General Motors said it would hire workers."),
+            ["General Motors"]
+        );
+        assert_eq!(
+            name_mentions("The General Assembly voted on Monday."),
+            ["General Assembly"]
+        );
+        // A rank before a person's name stays a title.
+        assert_eq!(
+            name_mentions("General Tom Berg said the troops were ready."),
+            ["Tom Berg"]
+        );
     }
 
     #[test]

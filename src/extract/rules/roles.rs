@@ -265,32 +265,12 @@ fn appointed(ctx: &mut Ctx, i: usize) {
     let Some(person) = person else { return };
     // The title: after the person (active) or the verb (passive), past "as", "its",
     // "the", "new", "next", "first" and ordinals.
-    let mut k = if passive {
+    let k = if passive {
         i + 1
     } else {
         s.mentions[person].end
     };
-    while k < s.tokens.len()
-        && k < i + 12
-        && s.tok_mention[k].is_none()
-        && (matches!(
-            s.word(k),
-            "as" | "its"
-                | "the"
-                | "their"
-                | "his"
-                | "her"
-                | "a"
-                | "new"
-                | "next"
-                | "first"
-                | "permanent"
-                | "sole"
-                | "lone"
-        ) || s.word(k).ends_with("th") && s.word(k).starts_with(|c: char| c.is_ascii_digit()))
-    {
-        k += 1;
-    }
+    let k = past_standing(s, k + usize::from(s.word(k) == "as"));
     let Some(t) = s.tok_mention.get(k).copied().flatten() else {
         return;
     };
@@ -368,22 +348,33 @@ const SUCCEED: [&str; 6] = [
     "replaced",
 ];
 
-/// Words between "as" and the title it names: "as its new chief executive".
+/// Words between a post's verb (or "as") and the title: "its new", "the 15th", "the
+/// first permanent".
+const TITLE_LEAD_INS: [&str; 15] = [
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "a",
+    "an",
+    "new",
+    "next",
+    "first",
+    "permanent",
+    "sole",
+    "lone",
+    "interim",
+    "acting",
+];
+
+/// Token `k`, past words that lead in to a title ("as its new chief executive", "named
+/// X the 15th president"), none of them inside a mention.
 fn past_standing(s: &Sentence, mut k: usize) -> usize {
-    while matches!(
-        s.word(k),
-        "the"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "a"
-            | "an"
-            | "new"
-            | "next"
-            | "interim"
-            | "acting"
-    ) {
+    let ordinal = |w: &str| w.ends_with("th") && w.starts_with(|c: char| c.is_ascii_digit());
+    while s.tok_mention.get(k).is_some_and(Option::is_none)
+        && (TITLE_LEAD_INS.contains(&s.word(k)) || ordinal(s.word(k)))
+    {
         k += 1;
     }
     k

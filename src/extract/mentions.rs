@@ -195,18 +195,24 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     f.out
 }
 
-/// "Brantor Corp.'s chairman": a name's abbreviation period right before a possessive
-/// belongs to the name's span (not to its text), so the possessive follows the name.
+/// "Brantor Corp.'s chairman", "Brantor Corp., based in …", "Brantor Corp. is based": a
+/// name's abbreviation period inside the sentence belongs to the name's span (not to
+/// its text), so what follows the name follows it directly: a possessive after any
+/// name, anything after a company's suffix ("Corp.", "Inc.", "Co.").
 fn take_possessive_periods(tokens: &[Token], out: &mut [Mention]) {
     for m in out.iter_mut() {
-        let (Some(last), Some(period), Some(poss)) = (
+        let (Some(last), Some(period), Some(next)) = (
             m.end.checked_sub(1).and_then(|k| tokens.get(k)),
             tokens.get(m.end),
             tokens.get(m.end + 1),
         ) else {
             continue;
         };
-        if period.text == "." && last.end == period.start && poss.kind == TokKind::Possessive {
+        let suffix = COMPANY_SUFFIXES.contains(&last.lower.as_ref());
+        if period.text == "."
+            && last.end == period.start
+            && (next.kind == TokKind::Possessive || suffix)
+        {
             m.end += 1;
         }
     }

@@ -233,9 +233,79 @@ fn is_compass(w: &str) -> bool {
 /// "Targu Mures, Romania": a place followed by a comma and a country, or a place that
 /// the sentence goes on from ("Springfield, Colorado, on Sept. 2"); never items of a
 /// list ("Bremen, Hamburg and Kiel").
+/// The state or country named right after ", " following mention `k`: "Arlington,
+/// Texas", "Calder, Peru".
+fn region_after(s: &Sentence, k: usize) -> Option<usize> {
+    let end = s.mentions[k].end;
+    if !s.tokens.get(end).is_some_and(|t| t.is_punct(",")) {
+        return None;
+    }
+    let r = s.tok_mention.get(end + 1).copied().flatten()?;
+    let m = &s.mentions[r];
+    let state = || {
+        matches!(m.kind, MentionKind::Name(_))
+            // The state's own name ("Tenn." is read as Tennessee), not a short form.
+            && crate::extract::lexicon::lexicons()
+                .us_states
+                .get(&m.name.to_lowercase())
+                .is_some_and(|full| full.eq_ignore_ascii_case(&m.name))
+    };
+    (m.start == end + 1 && (matches!(m.kind, MentionKind::Country(_)) || state())).then_some(r)
+}
+
+/// "in Arlington, Texas, and Bowling Green, Kentucky", "Lima, Peru; Quito, Ecuador":
+/// whether town `k` and its region `r` stand in a list of such pairs, each town in its
+/// region.
+fn in_pair_list(s: &Sentence, k: usize, r: usize) -> bool {
+    let separator = |j: usize| {
+        s.tokens
+            .get(j)
+            .is_some_and(|t| t.is_punct(",") || t.is_punct(";"))
+    };
+    // A state's abbreviation keeps its period: "Flint, Mich.; Spring Hill, Tenn.".
+    let period = |j: usize| usize::from(s.tokens.get(j).is_some_and(|t| t.is_punct(".")));
+    // The next pair: ", (and) Town, Region".
+    let mut j = s.mentions[r].end;
+    j += period(j);
+    let next = separator(j) && {
+        j += 1 + usize::from(s.word(j + 1) == "and");
+        s.tok_mention
+            .get(j)
+            .copied()
+            .flatten()
+            .is_some_and(|t| s.mentions[t].start == j && region_after(s, t).is_some())
+    };
+    // The pair before: "Town, Region, (and)" right before this town.
+    let mut b = s.mentions[k].start;
+    if b > 0 && s.word(b - 1) == "and" {
+        b -= 1;
+    }
+    let before = b >= 3 && separator(b - 1) && {
+        let end = b - 1 - usize::from(s.tokens[b - 2].is_punct("."));
+        s.tok_mention[end - 1].is_some_and(|r0| {
+            s.mentions[r0].end == end
+                && (0..s.mentions.len()).any(|t| region_after(s, t) == Some(r0))
+        })
+    };
+    next || before
+}
+
 fn comma_place(ctx: &mut Ctx, k: usize) {
     let s = ctx.sentence;
     let m = &s.mentions[k];
+    if let Some(r) = region_after(s, k)
+        && in_pair_list(s, k, r)
+    {
+        as_place(ctx, k);
+        located(
+            ctx,
+            k,
+            r,
+            &[Kind::Place, Kind::Institution],
+            Rule::CommaPlace,
+        );
+        return;
+    }
     let list_before =
         m.start > 0 && (s.tokens[m.start - 1].is_punct(",") || s.word(m.start - 1) == "and");
     if list_before {
@@ -760,6 +830,47 @@ mod tests {
                 triples(text)
             );
         }
+    }
+
+    #[test]
+    fn a_list_of_towns_each_with_its_state_or_country() {
+        for text in [
+            "Plants in Marvale, Texas, and Dunrock, Kentucky, will close.",
+            "Plants adding jobs include Toledo; Marvale, Tenn.; Dunrock, Ky.; and Oakrun, Ohio.",
+            "Talks were held in Calder, Peru, and Brenmoor, Chile.",
+        ] {
+            let t = triples(text);
+            let pairs = t.iter().filter(|f| f.contains(" located-in ")).count();
+            assert!(pairs >= 2, "{text}: {t:?}");
+        }
+        let t = triples(
+            "Plants adding jobs include Toledo; Marvale, Tenn.; Dunrock, Ky.; and Oakrun, Ohio.",
+        );
+        for fact in [
+            "Marvale located-in Tennessee",
+            "Dunrock located-in Kentucky",
+            "Oakrun located-in Ohio",
+        ] {
+            assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+        }
+        // A list of places with no region after each: no containment.
+        assert!(triples("Troops went to Lima, Quito and Bogota.").is_empty());
+    }
+
+    #[test]
+    fn a_company_abbreviation_and_a_participle_of_place() {
+        let t = triples("Brantor Corp., based in Calder, Peru, said it would hire 400 workers.");
+        for fact in [
+            "Brantor Corp located-in Calder",
+            "Calder located-in Peru",
+            "Brantor Corp stated It would hire 400 workers",
+        ] {
+            assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+        }
+        assert_eq!(
+            triples("Brantor Corp. is headquartered in Calder."),
+            ["Brantor Corp located-in Calder"]
+        );
     }
 
     #[test]

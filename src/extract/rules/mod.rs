@@ -612,14 +612,31 @@ impl<'a> Sentence<'a> {
                     && self.mentions[region].end + 1 == i
                     && self.is_place(region)
                     && let Some(town) = self.tok_mention[c - 1]
-                    && self.is_place(town)
+                    // An unknown name before ", Peru," is a town there.
+                    && (self.is_place(town)
+                        || (self.mentions[town].kind == MentionKind::Name(None)
+                            && matches!(self.mentions[region].kind, MentionKind::Country(_))))
                     && let Some(p) = self.mentions[town].start.checked_sub(1)
                     && matches!(self.word(p), "from" | "of" | "in")
-                    && let Some(m) = p.checked_sub(1).and_then(|k| self.tok_mention[k])
-                    && self.mentions[m].is_actor()
-                    && self.mentions[m].kind != MentionKind::Pronoun
                 {
-                    return vec![m];
+                    // "Y Corp., based in Calder, Peru, said …": past a participle of place
+                    // set off by a comma.
+                    let mut before = p;
+                    if before >= 2
+                        && matches!(
+                            self.word(before - 1),
+                            "based" | "located" | "headquartered" | "situated"
+                        )
+                        && self.tokens[before - 2].is_punct(",")
+                    {
+                        before -= 2;
+                    }
+                    if let Some(m) = before.checked_sub(1).and_then(|k| self.tok_mention[k])
+                        && self.mentions[m].is_actor()
+                        && self.mentions[m].kind != MentionKind::Pronoun
+                    {
+                        return vec![m];
+                    }
                 }
             }
         }

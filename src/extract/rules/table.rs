@@ -270,10 +270,11 @@ rules! {
          ("The Andean Institute, which is based in Cusco, said so.", "Andean Institute located-in Cusco"),
          ("The Lima Zoo is situated in Peru.", "Lima Zoo located-in Peru")];
     CommaPlace = "comma-place", "location", [LocatedIn], "Place, Country",
-        "Targu Mures, Romania: located-in, when the pair is no list.",
+        "Targu Mures, Romania: located-in, when the pair is no list, or in a list of such pairs.",
         [("Troops arrived in Targu Mures, Romania, on Monday.", "Targu Mures located-in Romania"),
          ("The koalas came from Queensland, Australia but they are at home here.", "Queensland located-in Australia"),
-         ("The plant in Oruro, Bolivia, was closed.", "Oruro located-in Bolivia")];
+         ("The plant in Oruro, Bolivia, was closed.", "Oruro located-in Bolivia"),
+         ("Plants in Oruro, Bolivia, and Tacna, Peru, were closed.", "Tacna located-in Peru")];
     AppositionPlace = "apposition-place", "location", [LocatedIn], "Place, a city/port/town in Country",
         "Arica, a port in northern Chile: located-in.",
         [("The ship reached Arica, a port in northern Chile.", "Arica located-in Chile"),

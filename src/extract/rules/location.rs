@@ -59,8 +59,22 @@ pub fn apply(ctx: &mut Ctx) {
                     };
                     located(ctx, next, k, kinds, Rule::PossessivePlace);
                 }
-                // "Prague's Vltava Zoo": a city's institutions are located in it.
+                // "Prague's Vltava Zoo": a city's institutions are located in it; so are
+                // those of a name the typer and resolution both take for a place
+                // ("Seattle's Woodland Park Zoo").
                 MentionKind::Capital(_) | MentionKind::Name(Some(Kind::Place)) => {
+                    located(
+                        ctx,
+                        next,
+                        k,
+                        &[Kind::Place, Kind::Institution],
+                        Rule::PossessivePlace,
+                    );
+                }
+                MentionKind::Name(None)
+                    if s.is_place(k)
+                        && ctx.entity(k).is_some_and(|e| ctx.kind(e) == Kind::Place) =>
+                {
                     located(
                         ctx,
                         next,
@@ -855,6 +869,29 @@ mod tests {
         }
         // A list of places with no region after each: no containment.
         assert!(triples("Troops went to Lima, Quito and Bogota.").is_empty());
+    }
+
+    #[test]
+    fn a_town_no_lexicon_knows_owns_its_institutions() {
+        for (text, fact) in [
+            (
+                "The bears came from Seattle's Woodland Park Zoo.",
+                "Woodland Park Zoo located-in Seattle",
+            ),
+            (
+                "Ana Lind, a curator from Seattle's Woodland Park Zoo, said the bears were fine.",
+                "Woodland Park Zoo located-in Seattle",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A person's possessive locates nothing.
+        assert!(
+            !triples("The bears came from Ana Lind's Woodland Park Zoo.")
+                .iter()
+                .any(|t| t.contains("located-in"))
+        );
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         out: Vec::new(),
     };
     f.run();
-    take_possessive_periods(tokens, &mut f.out);
+    take_abbreviation_periods(tokens, &mut f.out);
     mark_owned_bodies(tokens, &mut f.out);
     let weights = super::typer::weights();
     for m in &mut f.out {
@@ -199,7 +199,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
 /// name's abbreviation period inside the sentence belongs to the name's span (not to
 /// its text), so what follows the name follows it directly: a possessive after any
 /// name, anything after a company's suffix ("Corp.", "Inc.", "Co.").
-fn take_possessive_periods(tokens: &[Token], out: &mut [Mention]) {
+fn take_abbreviation_periods(tokens: &[Token], out: &mut [Mention]) {
     for m in out.iter_mut() {
         let (Some(last), Some(period), Some(next)) = (
             m.end.checked_sub(1).and_then(|k| tokens.get(k)),
@@ -1051,8 +1051,7 @@ impl Finder<'_> {
     /// if there is none.
     /// An abbreviated military rank at `i` ("Gen.", "Lt. Gen.", "Adm.") right after a
     /// mention of an institution, a country or its adjective (or their possessive), and
-    /// before a name: its
-    /// length in tokens and the title its words spell out.
+    /// before a name: its length in tokens and the title its words spell out.
     fn rank_after_owner(&self, i: usize) -> Option<(usize, usize)> {
         let possessive = i > 0 && self.tokens[i - 1].kind == TokKind::Possessive;
         let owner = self

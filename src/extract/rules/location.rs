@@ -296,9 +296,12 @@ fn in_pair_list(s: &Sentence, k: usize, r: usize) -> bool {
     }
     let before = b >= 3 && separator(b - 1) && {
         let end = b - 1 - usize::from(s.tokens[b - 2].is_punct("."));
+        // The region before, and its town right before its comma.
         s.tok_mention[end - 1].is_some_and(|r0| {
             s.mentions[r0].end == end
-                && (0..s.mentions.len()).any(|t| region_after(s, t) == Some(r0))
+                && s.mentions[r0].start >= 2
+                && s.tok_mention[s.mentions[r0].start - 2]
+                    .is_some_and(|town| region_after(s, town) == Some(r0))
         })
     };
     next || before

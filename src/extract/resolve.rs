@@ -50,6 +50,15 @@ impl Resolved {
         self.of_mention.get(s)?.get(m).copied().flatten()
     }
 
+    /// How many mentions of the article name entity `e`.
+    pub fn named_times(&self, e: usize) -> usize {
+        self.of_mention
+            .iter()
+            .flatten()
+            .filter(|&&m| m == Some(e))
+            .count()
+    }
+
     /// The entity with this name and kind, made if new (statements, groups named by a
     /// rule).
     pub fn entity_named(&mut self, name: &str, kind: Kind) -> usize {

@@ -1449,8 +1449,28 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
                 true
             }
             // "Franklin County auditor X": a place's own offices.
-            (MentionKind::Capital(_) | MentionKind::Name(_), Kind::Place) => {
-                civic || LOCAL_OFFICES.contains(&s.mentions[k].surface.to_lowercase().as_str())
+            (MentionKind::Capital(_) | MentionKind::Name(_), Kind::Place)
+                if civic
+                    || LOCAL_OFFICES.contains(&s.mentions[k].surface.to_lowercase().as_str()) =>
+            {
+                true
+            }
+            // "Boeing's chief executive, X", "Boeing Chief Executive X": one unknown word
+            // taken for a place only for want of a cue, right before a title no country
+            // holds, is a body.
+            (MentionKind::Name(None), Kind::Place)
+                if s.mentions[p].end == owner_end
+                    && s.mentions[p].end - s.mentions[p].start == 1
+                    // Not a capitalised first word ("Renowned archaeologist X") unless
+                    // the article names it again.
+                    && (s.mentions[p].start > 0
+                        || s.possessive(p)
+                        || ctx.resolved.named_times(org) > 1)
+                    && t.with_country == RoleLink::Nothing
+                    && !s.is_place(p) =>
+            {
+                ctx.resolved.entities[org].kind = Kind::Institution;
+                true
             }
             _ => false,
         };
@@ -2342,6 +2362,43 @@ mod tests {
             triples("Kremlin spokesman Dmitry Peskov arrived."),
             ["Dmitry Peskov member-of Kremlin"]
         );
+    }
+
+    #[test]
+    fn one_unknown_word_before_a_title_no_country_holds_is_a_body() {
+        for (text, fact) in [
+            (
+                "On Monday, Keldar's chief executive, Ana Lind, quit.",
+                "Ana Lind leads Keldar",
+            ),
+            (
+                "The deal was signed by Orvane chairman Luis Rojas.",
+                "Luis Rojas leads Orvane",
+            ),
+            (
+                "The plan was drawn up by Keldar managing director Ivan Petrov.",
+                "Ivan Petrov leads Keldar",
+            ),
+            (
+                "Keldar Chief Financial Officer Ana Lind will serve until March. Keldar said so.",
+                "Ana Lind member-of Keldar",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A capitalised first word the article writes nowhere else is no body; a title
+        // a country holds goes to no town.
+        for text in [
+            "Renowned archaeologist Ana Lind found the tomb.",
+            "On Monday, Gaza's health minister, Ana Lind, spoke.",
+        ] {
+            let t = triples(text);
+            assert!(
+                !t.iter().any(|f| f.starts_with("Ana Lind")),
+                "{text}: {t:?}"
+            );
+        }
     }
 
     #[test]

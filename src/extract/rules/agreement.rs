@@ -1,7 +1,7 @@
 //! Agreements:
 //!
-//! * `sign-verb` — "X and Y signed/renewed/concluded a pact" (every party signs; "X
-//!   signed a treaty with Y" makes Y a party too; "a pact signed by X and Y");
+//! * `sign-verb` — "X and Y signed/renewed/concluded (entered into) a pact" (every party
+//!   signs; "X signed a treaty with Y" makes Y a party too; "a pact signed by X and Y");
 //! * `signed-on-behalf` — "X signed on behalf of Y": X is a member of Y;
 //! * `agreement-between` — "an agreement (reached) between X and Y", "a treaty between
 //!   the two countries": both are parties (the decision in `eval/README.md`).
@@ -21,7 +21,7 @@ pub fn apply(ctx: &mut Ctx) {
     }
     // "X reached (made, struck) an agreement with Y": only with the agreement right after.
     for i in 0..s.tokens.len() {
-        if WEAK_SIGN.contains(&s.word(i))
+        if (WEAK_SIGN.contains(&s.word(i)) || ENTER.contains(&s.word(i)) && s.word(i + 1) == "into")
             && !s.is_blocked(i)
             && (i + 1..(i + 4).min(s.tokens.len())).any(|k| {
                 s.tok_mention[k].is_some_and(|m| s.mentions[m].kind == MentionKind::Agreement)
@@ -49,6 +49,9 @@ pub fn apply(ctx: &mut Ctx) {
 const WEAK_SIGN: [&str; 8] = [
     "reached", "reach", "reaches", "made", "make", "makes", "struck", "strike",
 ];
+
+/// "X entered into an agreement with Y": a party, as "reached" makes one.
+const ENTER: [&str; 4] = ["enter", "enters", "entered", "entering"];
 
 /// "an agreement (reached) between X and Y": X and Y signed it.
 fn between(ctx: &mut Ctx, m: usize) {
@@ -382,6 +385,36 @@ mod tests {
             "Chile denied rumours of an arms deal between Chile and Peru.",
             "Chile and Peru agreed to work toward a formal fishing treaty by 2030.",
             "Chile and Peru discussed a possible fishing treaty between Chile and Peru.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains(" signed ")), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn entering_into_an_agreement_is_signing_it() {
+        for (text, facts) in [
+            (
+                "On Monday, Keldar Corp. entered into an agreement with Orvane Inc.",
+                [
+                    "Keldar Corp signed agreement",
+                    "Orvane Inc signed agreement",
+                ],
+            ),
+            (
+                "Chile and Peru entered into a fishing treaty in May.",
+                ["Chile signed fishing treaty", "Peru signed fishing treaty"],
+            ),
+        ] {
+            let t = triples(text);
+            for f in facts {
+                assert!(t.contains(&f.to_string()), "{text}: {t:?}");
+            }
+        }
+        // Not entering into talks, nor an agreement only hoped for.
+        for text in [
+            "Chile entered into talks with Peru on a fishing treaty.",
+            "Chile may enter into a fishing treaty with Peru.",
         ] {
             let t = triples(text);
             assert!(!t.iter().any(|f| f.contains(" signed ")), "{text}: {t:?}");

@@ -376,6 +376,19 @@ const CLAUSE_OPENERS: [&str; 12] = [
     "it", "he", "she", "they", "we", "i", "the", "a", "an", "its", "their", "there",
 ];
 
+/// Words after a speech verb that open a circumstance, not the claim: "stressed during a
+/// visit that …", "emphasized while speaking in London that …".
+const CIRCUMSTANCE_OPENERS: [&str; 8] = [
+    "during",
+    "while",
+    "when",
+    "after",
+    "before",
+    "following",
+    "ahead",
+    "upon",
+];
+
 /// The claim reported after the speech verb at `i`: "said (that) the claim", "told
 /// reporters that the claim". A time or place phrase after the verb ("said in a
 /// statement", "said on Wednesday") needs a "that" before the claim.
@@ -424,6 +437,7 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
         }
     } else if TELL.contains(&s.word(i))
         || super::PREPOSITIONS.contains(&next.lower.as_ref())
+        || CIRCUMSTANCE_OPENERS.contains(&next.lower.as_ref())
         || time_phrase(s, i + 1)
         || next.kind == crate::extract::tokens::TokKind::Punct
     {
@@ -1415,6 +1429,24 @@ mod tests {
         let f = stated("\"We are ready,\" Lena Vint said June 24 in Calder.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, "We are ready");
+    }
+
+    #[test]
+    fn a_circumstance_after_the_verb_is_no_part_of_the_claim() {
+        for text in [
+            "Lena Vint stressed during a visit to Calder that the border would stay open.",
+            "Lena Vint emphasized while speaking in Calder that the border would stay open.",
+            "Lena Vint said after the talks in Calder that the border would stay open.",
+            "Lena Vint said following the vote that the border would stay open.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Lena Vint", "{text}");
+            assert_eq!(f[0].1, "The border would stay open", "{text}: {f:?}");
+        }
+        // With no "that", the circumstance is not taken for the claim.
+        let f = stated("Lena Vint spoke during the visit to Calder.");
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

@@ -290,11 +290,12 @@ rules! {
         [("AREQUIPA, Peru (AP) \u{2014} Two llamas arrived at the zoo on Monday.", "Arequipa located-in Peru"),
          ("OCALA, Fla. \u{2014} Two llamas arrived at the zoo on Monday.", "Ocala located-in Florida"),
          ("Cusco [Peru], May 5 (AP): Two llamas arrived at the zoo.", "Cusco located-in Peru")];
-    SignVerb = "sign-verb", "agreement", [Signed], "sign, renew, conclude; reach, make, strike right before an agreement",
-        "X and Y signed a pact; X signed a treaty with Y; X reached an agreement with Y; a pact signed by X and Y: every party signed.",
+    SignVerb = "sign-verb", "agreement", [Signed], "sign, renew, conclude; reach, make, strike, enter into right before an agreement",
+        "X and Y signed a pact; X signed a treaty with Y; X reached (entered into) an agreement with Y; a pact signed by X and Y: every party signed.",
         [("Chile and Peru signed a trade agreement.", "Peru signed trade agreement"),
          ("Chile signed a border treaty with Peru on Monday.", "Peru signed border treaty"),
          ("The Lima Zoo has reached an exclusive agreement with the Santiago Zoo.", "Santiago Zoo signed exclusive agreement"),
+         ("On Monday, Keldar Corp. entered into an agreement with Orvane Inc.", "Keldar Corp signed agreement"),
          ("President of Chile Ana Lind and President of Peru Pedro Soto signed a joint declaration.", "Ana Lind signed joint declaration"),
          ("The accord was signed by Minister of Mines Ana Lind and Secretary of Energy Luis Soto.", "Luis Soto signed accord"),
          ("Chile and Peru signed a water treaty. On the Chilean side: Ana Lind, Minister of Mines; and Luis Soto, Minister of Energy, signed.", "Ana Lind signed water treaty")];

@@ -43,7 +43,7 @@ pub enum MentionKind {
     },
     /// An institution described by common nouns: "Russian news agency".
     Descriptor(Option<usize>),
-    /// "the two nations", "both countries".
+    /// "the two nations", "both countries"; "the two leaders" (`pairs_people`).
     Pair,
     /// "they".
     Pronoun,
@@ -243,6 +243,37 @@ const COMPANY_SUFFIXES: [&str; 9] = [
     "llc",
     "plc",
 ];
+
+/// Plural nouns for people that "the two …" refers back to: "the two leaders", "both
+/// presidents", "the two foreign ministers".
+const PEOPLE_PAIRS: [&str; 7] = [
+    "leaders",
+    "presidents",
+    "ministers",
+    "premiers",
+    "chancellors",
+    "envoys",
+    "counterparts",
+];
+
+/// Where a pair of people opening at word `k` (after "two" or "both") ends: its plural
+/// noun, perhaps after a word of portfolio ("foreign ministers", "prime ministers").
+fn people_pair_end(lowers: &[&str], k: usize) -> Option<usize> {
+    let noun = |j: usize| lowers.get(j).is_some_and(|w| PEOPLE_PAIRS.contains(w));
+    if noun(k) {
+        return Some(k + 1);
+    }
+    let modifier = lowers.get(k)?;
+    (modifier.chars().all(|c| c.is_ascii_lowercase()) && noun(k + 1)).then_some(k + 2)
+}
+
+/// Whether pair mention `m` ("the two leaders") names people, not countries.
+pub fn pairs_people(m: &Mention) -> bool {
+    m.surface
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| PEOPLE_PAIRS.contains(&w.to_lowercase().as_str()))
+}
 
 /// The portfolio a minister's title names, as ministries are named: "Defence Minister"
 /// → "Defence", "foreign minister" → "Foreign Affairs", "Civil Aviation Minister" →
@@ -639,6 +670,15 @@ impl Finder<'_> {
                     m.anaphor = true;
                 }
                 i += 1;
+                continue;
+            }
+            // "the two leaders", "both foreign ministers": the last two people given a
+            // title (resolution).
+            if matches!(self.lowers[i], "two" | "both")
+                && let Some(end) = people_pair_end(&self.lowers, i + 1)
+            {
+                self.push(i, end, MentionKind::Pair, String::new());
+                i = end;
                 continue;
             }
             if matches!(self.lowers[i], "two" | "both")

@@ -9,8 +9,8 @@
 //! * a one-word name is the first or last word of a person's full name ("Putin",
 //!   "Kim"), when exactly one person fits: two people sharing a surname stay apart, and
 //!   a word written as a place ("in Hednesford") is no first name;
-//! * "the two nations" is the last two countries named before it; "they" the last
-//!   group.
+//! * "the two nations" is the last two countries named before it, "the two leaders"
+//!   the last two people named right after a title; "they" the last group.
 //!
 //! The fullest name is canonical; the others become aliases.
 
@@ -576,10 +576,13 @@ fn country_entity(r: &mut Resolved, m: &Mention) -> usize {
     e
 }
 
-/// "the two nations" → the last two countries before it; "they" → the last group;
+/// "the two nations" → the last two countries before it; "the two leaders" → the last two
+/// people named right after a title; "they" → the last group;
 /// "he", "she" → the last person; "it" → the last institution or country.
 fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut countries: Vec<usize> = Vec::new();
+    // The people named right after a title, last named last ("the two leaders").
+    let mut titled: Vec<usize> = Vec::new();
     let mut last_group: Option<usize> = None;
     let mut last_person: Option<usize> = None;
     let mut last_body: Option<usize> = None;
@@ -623,7 +626,11 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                 }
                 MentionKind::Group(_) => last_group = r.of_mention[si][mi],
                 MentionKind::Pair => {
-                    if let [.., a, b] = countries[..] {
+                    let named = match super::mentions::pairs_people(m) {
+                        true => &titled,
+                        false => &countries,
+                    };
+                    if let [.., a, b] = named[..] {
                         r.pairs.insert((si, mi), (a, b));
                     }
                 }
@@ -646,6 +653,8 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         });
                     if let Some(h) = holder {
                         title_person.insert((base, country), h);
+                        titled.retain(|&x| x != h);
+                        titled.push(h);
                     }
                     if let Some(&unnamed) = titles_seen.get(&base)
                         && of.is_none()
@@ -1014,6 +1023,48 @@ mod tests {
         assert_eq!(a.name, "North Korea");
         assert!(a.aliases.contains("DPRK"));
         assert_eq!(entity_of(&r, &ms, 0, "owls").unwrap().name, "snowy owl");
+    }
+
+    #[test]
+    fn a_pair_of_people_is_the_last_two_named_after_a_title() {
+        for (text, want) in [
+            (
+                "Peruvian President Ana Lind met Chilean President Luis Rojas. The two leaders spoke.",
+                ("Ana Lind", "Luis Rojas"),
+            ),
+            (
+                "Foreign Minister Ana Lind and Foreign Secretary Luis Rojas met Eva Sand. Later, both foreign ministers spoke.",
+                ("Ana Lind", "Luis Rojas"),
+            ),
+        ] {
+            let sentences: Vec<&str> = text.split_inclusive(". ").collect();
+            let (r, ms) = resolved(&sentences);
+            let last = ms.len() - 1;
+            let pair = ms[last]
+                .iter()
+                .position(|m| m.kind == MentionKind::Pair)
+                .unwrap();
+            let (a, b) = r.pairs[&(last, pair)];
+            assert_eq!(
+                (r.entities[a].name.as_str(), r.entities[b].name.as_str()),
+                want,
+                "{text}"
+            );
+        }
+        // Two countries named after the people: "the two nations" are still those.
+        let (r, ms) = resolved(&[
+            "President Ana Lind met President Luis Rojas in Chile and Peru.",
+            "The two nations agreed.",
+        ]);
+        let pair = ms[1]
+            .iter()
+            .position(|m| m.kind == MentionKind::Pair)
+            .unwrap();
+        let (a, b) = r.pairs[&(1, pair)];
+        assert_eq!(
+            (r.entities[a].name.as_str(), r.entities[b].name.as_str()),
+            ("Chile", "Peru")
+        );
     }
 
     #[test]

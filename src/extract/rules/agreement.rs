@@ -422,6 +422,23 @@ mod tests {
     }
 
     #[test]
+    fn the_two_leaders_sign() {
+        let t = triples(
+            "Peruvian President Ana Lind met Chilean President Luis Rojas in Lima. \
+             The two leaders signed a fishing treaty. \
+             The two presidents also signed a water accord.",
+        );
+        for f in [
+            "Ana Lind signed fishing treaty",
+            "Luis Rojas signed fishing treaty",
+            "Ana Lind signed water accord",
+            "Luis Rojas signed water accord",
+        ] {
+            assert!(t.contains(&f.to_string()), "{f}: {t:?}");
+        }
+    }
+
+    #[test]
     fn both_parties_sign() {
         assert_eq!(
             triples("Chile and Peru signed a new fishing treaty."),

@@ -296,6 +296,7 @@ rules! {
          ("Chile signed a border treaty with Peru on Monday.", "Peru signed border treaty"),
          ("The Lima Zoo has reached an exclusive agreement with the Santiago Zoo.", "Santiago Zoo signed exclusive agreement"),
          ("On Monday, Keldar Corp. entered into an agreement with Orvane Inc.", "Keldar Corp signed agreement"),
+         ("President Ana Lind met President Luis Rojas. The two leaders signed a fishing treaty.", "Luis Rojas signed fishing treaty"),
          ("President of Chile Ana Lind and President of Peru Pedro Soto signed a joint declaration.", "Ana Lind signed joint declaration"),
          ("The accord was signed by Minister of Mines Ana Lind and Secretary of Energy Luis Soto.", "Luis Soto signed accord"),
          ("Chile and Peru signed a water treaty. On the Chilean side: Ana Lind, Minister of Mines; and Luis Soto, Minister of Energy, signed.", "Ana Lind signed water treaty")];

@@ -165,11 +165,16 @@ impl EntitySections {
 
     /// The id of entity `i`, from its record.
     pub(super) fn id_of<'s>(&self, strings: &'s Strings, i: u32) -> &'s [u8] {
+        strings.slice(self.id_str(i))
+    }
+
+    /// Where the id of entity `i` is stored, from its record.
+    pub(super) fn id_str(&self, i: u32) -> Str {
         let at = i as usize * ENTITY_LEN as usize;
-        strings.slice(Str {
+        Str {
             off: u64_le(&self.entities, at + EntityRecord::ID_OFF),
             len: u32_le(&self.entities, at + EntityRecord::ID_LEN),
-        })
+        }
     }
 
     /// The entity numbers in id order (the `Ids` section, once encoded).

@@ -639,3 +639,27 @@ fn kill_9_mid_remove_leaves_the_old_base_or_the_new_one() {
     }
     assert!(!states.is_empty());
 }
+
+/// A base of several megabytes is compacted into the very bytes adding the articles the
+/// slow way gives, and its snapshot answers as the JSON does.
+#[test]
+fn compact_of_a_base_of_several_blocks_writes_the_slow_bases_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = crate::kb::synthetic(dir.path(), 0..900);
+    let slow = base_with(dir.path(), "slow.json", &arts);
+    let base = base_with(dir.path(), "kg.json", &arts[..850]);
+    add("always", &base, &arts[850..]);
+    assert!(journal_of(&base).exists());
+    let want = fs::read(&slow).unwrap();
+    assert!(
+        want.len() > 2 << 20,
+        "{} bytes: under two blocks",
+        want.len()
+    );
+    let (code, _, err) = run_policy("always", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("kg: folded 50 articles from '"), "{err}");
+    assert_eq!(fs::read(&base).unwrap(), want);
+    assert!(!journal_of(&base).exists());
+    same_stats(&base);
+}

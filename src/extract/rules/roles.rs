@@ -4,6 +4,7 @@
 //!   of Chile X" → X leads (or is a member of) the country, as the title lexicon says;
 //! * `title-of`: "Minister of Culture X", "X, the General Director of Y" → X leads Y;
 //! * `org-title`: "Kremlin spokesman X" → X is a member of (or leads) the Kremlin;
+//!   "Austin Fire Chief X" → X leads the Austin Fire Department;
 //! * `adjective-institution`: "the Russian Ministry of …" → the ministry is a member
 //!   of Russia;
 //! * `demonym-group`: "North Korean troops" → member of North Korea;
@@ -1425,6 +1426,31 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     } else {
         owner_end
     };
+    // "Austin Fire Chief X", "Seattle's police chief, X": the city's department.
+    if of.is_none()
+        && let Some(department) = department_of_chief(&s.mentions[k].surface)
+        && let Some(rel) = link(t.with_of)
+    {
+        let owner = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j]);
+        let body = match owner {
+            // A name of unknown kind before the title is the city ("Austin Fire Chief X",
+            // whatever the typer makes of "Austin").
+            Some(p)
+                if s.mentions[p].end == owner_end
+                    && (s.is_place(p) || s.mentions[p].kind == MentionKind::Name(None)) =>
+            {
+                let name = format!("{} {department}", s.mentions[p].surface);
+                Some(ctx.resolved.entity_named(&name, Kind::Institution))
+            }
+            Some(_) => None,
+            // "Police Chief X" alone: the one department of its kind the article names.
+            None => named_department(ctx, department),
+        };
+        if let Some(body) = body {
+            ctx.emit(person, rel, body, None, None, Rule::OrgTitle);
+        }
+        return;
+    }
     if of.is_none()
         && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
         && let Some(rel) = link(t.with_of)
@@ -1478,6 +1504,26 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
             ctx.emit(person, rel, org, None, None, Rule::OrgTitle);
         }
     }
+}
+
+/// The department a city's chief heads, by the title: "police chief" → "Police
+/// Department".
+fn department_of_chief(title: &str) -> Option<&'static str> {
+    match title.to_lowercase().as_str() {
+        "police chief" | "chief of police" => Some("Police Department"),
+        "fire chief" | "fire marshal" => Some("Fire Department"),
+        _ => None,
+    }
+}
+
+/// The only institution of the article named "… `department`" ("West Palm Beach Police
+/// Department"); none when there are two.
+fn named_department(ctx: &Ctx, department: &str) -> Option<usize> {
+    let mut found = ctx.resolved.entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == Kind::Institution && e.name.ends_with(&format!(" {department}"))
+    });
+    let first = found.next()?.0;
+    found.next().is_none().then_some(first)
 }
 
 /// "X heads Y", "X, who runs Y".
@@ -2362,6 +2408,37 @@ mod tests {
             triples("Kremlin spokesman Dmitry Peskov arrived."),
             ["Dmitry Peskov member-of Kremlin"]
         );
+    }
+
+    #[test]
+    fn a_citys_police_or_fire_chief_leads_its_department() {
+        for (text, fact) in [
+            (
+                "Lindale Fire Chief Ana Lind said the fire was out.",
+                "Ana Lind leads Lindale Fire Department",
+            ),
+            (
+                "On Monday, Marlow's police chief, Luis Rojas, spoke.",
+                "Luis Rojas leads Marlow Police Department",
+            ),
+            (
+                "The city swore in Police Chief Ana Lind at the Lindale Police Department.",
+                "Ana Lind leads Lindale Police Department",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+            assert_eq!(
+                t.iter().filter(|f| f.contains(" leads ")).count(),
+                1,
+                "{t:?}"
+            );
+        }
+        // With no city and two departments named, no department is the chief's.
+        let t = triples(
+            "Police Chief Ana Lind thanked the Lindale Police Department and the Marlow Police Department.",
+        );
+        assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
     }
 
     #[test]

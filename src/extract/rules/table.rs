@@ -174,12 +174,13 @@ rules! {
          ("He met the Foreign Minister of Peru, Dr. Ana Lind, in Lima.", "Ana Lind leads Peruvian Ministry of Foreign Affairs"),
          ("Chinese Foreign Minister Wang Yi arrived in Lima.", "Chinese Ministry of Foreign Affairs member-of China")];
     OrgTitle = "org-title", "roles", [MemberOf, Leads], "an institution's name before a title",
-        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution.",
+        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution; a city's police or fire chief leads its department.",
         [("Lima Zoo spokesman Pedro Soto said the llamas were healthy.", "Pedro Soto member-of Lima Zoo"),
          ("Lima Zoo director Ana Lind welcomed the llamas.", "Ana Lind leads Lima Zoo"),
          ("Marta Kovac, a University of Lima law professor, said the deal was fair.", "Marta Kovac member-of University of Lima"),
          ("The Lima Zoo got llamas, said Ana Lind, the zoo's acting chief executive.", "Ana Lind leads Lima Zoo"),
-         ("On Monday, Keldar's chief executive, Ana Lind, quit.", "Ana Lind leads Keldar")];
+         ("On Monday, Keldar's chief executive, Ana Lind, quit.", "Ana Lind leads Keldar"),
+         ("Lindale Fire Chief Ana Lind said the fire was out.", "Ana Lind leads Lindale Fire Department")];
     AdjectiveInstitution = "adjective-institution", "roles", [MemberOf, LocatedIn], "a country's adjective before an institution",
         "The Chilean Ministry of Agriculture is a member of Chile; a facility (a zoo, a museum) is located in it.",
         [("The Chilean Ministry of Agriculture said the llamas were healthy.", "Chilean Ministry of Agriculture member-of Chile"),

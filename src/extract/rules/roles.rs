@@ -1532,14 +1532,24 @@ fn head_verb(ctx: &mut Ctx, i: usize) {
     let Some(&subject) = s.subjects_before(i).last() else {
         return;
     };
-    let Some(object) = s.mention_from(i + 1) else {
+    // "who chairs both the board and the committee": each body named.
+    let both = s.word(i + 1) == "both";
+    let Some(object) = s.mention_from(i + 1 + usize::from(both)) else {
         return;
     };
-    if let (Some(p), Some(o)) = (ctx.entity(subject), ctx.entity(object))
-        && ctx.kind(p) == Kind::Person
-        && matches!(ctx.kind(o), Kind::Institution | Kind::Country)
-    {
-        ctx.emit(p, Relation::Leads, o, None, None, Rule::HeadVerb);
+    let end = s.mentions[object].end;
+    let second = (both && s.word(end) == "and")
+        .then(|| s.mention_from(end + 1))
+        .flatten();
+    let Some(p) = ctx.entity(subject).filter(|&p| ctx.kind(p) == Kind::Person) else {
+        return;
+    };
+    for o in std::iter::once(object).chain(second) {
+        if let Some(o) = ctx.entity(o)
+            && matches!(ctx.kind(o), Kind::Institution | Kind::Country)
+        {
+            ctx.emit(p, Relation::Leads, o, None, None, Rule::HeadVerb);
+        }
     }
 }
 
@@ -2503,6 +2513,20 @@ mod tests {
         assert_eq!(
             triples("Tomas Berg runs the Oslo Maritime Museum."),
             ["Tomas Berg leads Oslo Maritime Museum"]
+        );
+        // "both A and B": each body named.
+        assert_eq!(
+            triples("Ana Silva, who chairs both the Lima Zoo Board and the Cusco Museum, spoke."),
+            [
+                "Ana Silva leads Cusco Museum",
+                "Ana Silva leads Lima Zoo Board"
+            ]
+        );
+        assert_eq!(
+            triples(
+                "Ana Silva, who chairs both the Lima Zoo Board and its search committee, spoke."
+            ),
+            ["Ana Silva leads Lima Zoo Board"]
         );
     }
 

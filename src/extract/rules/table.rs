@@ -234,9 +234,10 @@ rules! {
         [("Chilean conscripts Ana Lind and Pedro Soto were freed.", "Pedro Soto member-of Chile"),
          ("Peru released two Bolivian captives, Ana Lind and Pedro Soto, on Monday.", "Ana Lind member-of Bolivia")];
     HeadVerb = "head-verb", "roles", [Leads], "head, lead, run, chair, direct",
-        "X heads Y; X, who runs Y: X leads Y.",
+        "X heads Y; X, who runs Y; X chairs both Y and Z: X leads each.",
         [("Ana Lind heads the Lima Zoo.", "Ana Lind leads Lima Zoo"),
-         ("Ana Lind, who runs the Lima Zoo, welcomed the llamas.", "Ana Lind leads Lima Zoo")];
+         ("Ana Lind, who runs the Lima Zoo, welcomed the llamas.", "Ana Lind leads Lima Zoo"),
+         ("Ana Lind, who chairs both the Lima Zoo Board and the Cusco Museum, spoke.", "Ana Lind leads Cusco Museum")];
     Appointed = "appointed", "roles", [Leads, MemberOf], "name, appoint, hire, select, choose; become",
         "Y named X (as) its new CEO; X was appointed director of Y; X will become president of Y: X leads (or is a member of) Y.",
         [("The Lima Zoo named Ana Lind as its new director.", "Ana Lind leads Lima Zoo"),

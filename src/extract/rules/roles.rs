@@ -2421,6 +2421,39 @@ mod tests {
     }
 
     #[test]
+    fn a_secretary_of_state_heads_no_body_named_state() {
+        for text in [
+            "On Friday, Secretary of State Ana Lind said the talks had failed.",
+            "Ana Lind, Secretary of State for Defence, arrived in Lima.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn regents_and_provosts_are_titles() {
+        let t = triples("On Monday, Regent Ana Lind said the vote was wrong.");
+        assert!(
+            t.contains(&"Ana Lind stated The vote was wrong".to_string()),
+            "{t:?}"
+        );
+        for (text, fact) in [
+            (
+                "Ana Lind, a regent of Lima University, spoke.",
+                "Ana Lind member-of Lima University",
+            ),
+            (
+                "Luis Rojas, provost of Lima University, spoke.",
+                "Luis Rojas member-of Lima University",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
     fn a_citys_police_or_fire_chief_leads_its_department() {
         for (text, fact) in [
             (

@@ -1039,32 +1039,24 @@ mod tests {
         ] {
             let sentences: Vec<&str> = text.split_inclusive(". ").collect();
             let (r, ms) = resolved(&sentences);
-            let last = ms.len() - 1;
-            let pair = ms[last]
-                .iter()
-                .position(|m| m.kind == MentionKind::Pair)
-                .unwrap();
-            let (a, b) = r.pairs[&(last, pair)];
-            assert_eq!(
-                (r.entities[a].name.as_str(), r.entities[b].name.as_str()),
-                want,
-                "{text}"
-            );
+            assert_eq!(pair_in(&r, &ms, ms.len() - 1), want, "{text}");
         }
         // Two countries named after the people: "the two nations" are still those.
         let (r, ms) = resolved(&[
             "President Ana Lind met President Luis Rojas in Chile and Peru.",
             "The two nations agreed.",
         ]);
-        let pair = ms[1]
+        assert_eq!(pair_in(&r, &ms, 1), ("Chile", "Peru"));
+    }
+
+    /// The two entities the pair mention of sentence `s` refers to.
+    fn pair_in<'a>(r: &'a Resolved, ms: &[Vec<Mention>], s: usize) -> (&'a str, &'a str) {
+        let pair = ms[s]
             .iter()
             .position(|m| m.kind == MentionKind::Pair)
             .unwrap();
-        let (a, b) = r.pairs[&(1, pair)];
-        assert_eq!(
-            (r.entities[a].name.as_str(), r.entities[b].name.as_str()),
-            ("Chile", "Peru")
-        );
+        let (a, b) = r.pairs[&(s, pair)];
+        (r.entities[a].name.as_str(), r.entities[b].name.as_str())
     }
 
     #[test]
@@ -1073,15 +1065,7 @@ mod tests {
             "Chile and Peru met while Bolivian troops waited.",
             "The two nations agreed and they left.",
         ]);
-        let pair = ms[1]
-            .iter()
-            .position(|m| m.kind == MentionKind::Pair)
-            .unwrap();
-        let (a, b) = r.pairs[&(1, pair)];
-        assert_eq!(
-            (r.entities[a].name.as_str(), r.entities[b].name.as_str()),
-            ("Chile", "Peru")
-        );
+        assert_eq!(pair_in(&r, &ms, 1), ("Chile", "Peru"));
         let they = ms[1]
             .iter()
             .position(|m| m.kind == MentionKind::Pronoun)

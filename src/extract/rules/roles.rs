@@ -536,25 +536,29 @@ fn topic_ministry(ctx: &Ctx, topic: &str) -> Option<usize> {
         "defense" => "defence",
         t => t,
     };
-    let mut found = ctx.resolved.entities.iter().enumerate().filter(|(_, e)| {
-        let lower = e.name.to_lowercase().replace("defense", "defence");
-        e.kind == Kind::Institution
-            && lower.split_whitespace().any(|w| w == "ministry")
+    only_institution(ctx, |name| {
+        let lower = name.to_lowercase().replace("defense", "defence");
+        lower.split_whitespace().any(|w| w == "ministry")
             && lower.split_whitespace().any(|w| w == topic)
-    });
-    let first = found.next()?.0;
-    found.next().is_none().then_some(first)
+    })
 }
 
 /// The only institution of the article whose name has the word `cue` ("institute" →
 /// "Igarape Institute"); none when there are two.
 fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
-    let mut found = ctx.resolved.entities.iter().enumerate().filter(|(_, e)| {
-        e.kind == Kind::Institution
-            && e.name
-                .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case(cue))
-    });
+    only_institution(ctx, |name| {
+        name.split_whitespace().any(|w| w.eq_ignore_ascii_case(cue))
+    })
+}
+
+/// The only institution of the article whose name `fits`; none when there are two.
+fn only_institution(ctx: &Ctx, fits: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut found = ctx
+        .resolved
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Institution && fits(&e.name));
     let first = found.next()?.0;
     found.next().is_none().then_some(first)
 }
@@ -1444,7 +1448,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
             }
             Some(_) => None,
             // "Police Chief X" alone: the one department of its kind the article names.
-            None => named_department(ctx, department),
+            None => only_institution(ctx, |name| name.ends_with(&format!(" {department}"))),
         };
         if let Some(body) = body {
             ctx.emit(person, rel, body, None, None, Rule::OrgTitle);
@@ -1510,20 +1514,10 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
 /// Department".
 fn department_of_chief(title: &str) -> Option<&'static str> {
     match title.to_lowercase().as_str() {
-        "police chief" | "chief of police" => Some("Police Department"),
-        "fire chief" | "fire marshal" => Some("Fire Department"),
+        "police chief" => Some("Police Department"),
+        "fire chief" => Some("Fire Department"),
         _ => None,
     }
-}
-
-/// The only institution of the article named "… `department`" ("West Palm Beach Police
-/// Department"); none when there are two.
-fn named_department(ctx: &Ctx, department: &str) -> Option<usize> {
-    let mut found = ctx.resolved.entities.iter().enumerate().filter(|(_, e)| {
-        e.kind == Kind::Institution && e.name.ends_with(&format!(" {department}"))
-    });
-    let first = found.next()?.0;
-    found.next().is_none().then_some(first)
 }
 
 /// "X heads Y", "X, who runs Y".

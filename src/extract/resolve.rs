@@ -549,6 +549,18 @@ fn entity_kind(m: &Mention, canonical: &str, class: Kind, speaks: bool, votes: [
     {
         return Kind::Place;
     }
+    // "in Madhya Pradesh": a longer name after a locative that the typer, short of its
+    // margin but not at a near tie, still takes for a place.
+    if let MentionKind::Name(None) = m.kind
+        && m.after_locative
+        && !speaks
+        && votes != [0; 4]
+        && let g = super::typer::Guess::of(votes)
+        && g.name_type == super::typer::NameType::Place
+        && g.margin >= super::typer::NEAR_TIE
+    {
+        return Kind::Place;
+    }
     if let MentionKind::Name(None) = m.kind
         && !canonical.contains(' ')
         && canonical.chars().filter(|c| c.is_alphabetic()).count() > 1
@@ -1073,6 +1085,25 @@ mod tests {
         assert_eq!(
             r.entities[r.entity(1, they).unwrap()].name,
             "Bolivian troops"
+        );
+    }
+
+    #[test]
+    fn a_longer_name_after_a_locative_is_a_place_when_the_typer_leans_so() {
+        let ms = find_mentions(
+            "The zoo is in Santa Vardena.",
+            &tokenize("The zoo is in Santa Vardena.", 0, 28),
+        );
+        let m = ms.iter().find(|m| m.surface == "Santa Vardena").unwrap();
+        assert!(m.after_locative);
+        // [person, institution, place, other]: a lean short of the typer's margin.
+        let kind = |votes| entity_kind(m, "Santa Vardena", Kind::Person, false, votes);
+        assert_eq!(kind([0, 0, 3000, 0]), Kind::Place);
+        // A near tie, or a name that speaks, is not taken for a place.
+        assert_eq!(kind([0, 0, 300, 0]), Kind::Person);
+        assert_eq!(
+            entity_kind(m, "Santa Vardena", Kind::Person, true, [0, 0, 3000, 0]),
+            Kind::Person
         );
     }
 

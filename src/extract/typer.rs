@@ -25,6 +25,11 @@ use std::sync::OnceLock;
 /// 0.658, 0.659, 0.660, 0.659, 0.661, 0.660 and 0.660 (docs/typer.md).
 pub const MIN_MARGIN: i64 = 12000;
 
+/// The margin under which a guess is a near tie, no lean at all: where a cue already
+/// points one way ("in Madhya Pradesh", after a locative), a guess this close is not
+/// taken.
+pub const NEAR_TIE: i64 = 1000;
+
 /// What a capitalised chunk names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NameType {

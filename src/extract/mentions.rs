@@ -485,10 +485,26 @@ impl Finder<'_> {
             .thing_forms
             .longest(w)
             .map(|(n, f)| (n, MentionKind::Thing, lex.things[f.entry].clone(), f.plural));
-        let best = match (animal, thing) {
+        let mut best = match (animal, thing) {
             (Some(a), Some(t)) => Some(if t.0 > a.0 { t } else { a }),
             (a, t) => a.or(t),
         }?;
+        // "sloth bears", "tiger sharks": a species noun in the singular right before
+        // another is its modifier, and the two name one species.
+        if best.1 == MentionKind::Animal
+            && !best.3
+            && let Some((n, f)) = lex.animal_forms.longest(&w[best.0..])
+            && lex.animals[f.entry] != "animal"
+            && self.tokens[i + best.0].is_lower_word()
+        {
+            let modifier = span_text(self.text, self.tokens, i, i + best.0).to_lowercase();
+            best = (
+                best.0 + n,
+                MentionKind::Animal,
+                format!("{modifier} {}", lex.animals[f.entry]),
+                f.plural,
+            );
+        }
         let last = &self.tokens[i + best.0 - 1];
         if !last.is_lower_word() {
             return None;
@@ -892,6 +908,7 @@ impl Finder<'_> {
                     && !CONNECTORS.contains(&self.lowers[e - 1])
                     && let Some((len, _)) = lex.title_forms.longest(&self.lowers[e..b])
                     && (e + len == b || self.tokens[e + len].is_capitalised())
+                    && !self.surname_title(p, e, b)
                 {
                     break;
                 }
@@ -1771,6 +1788,18 @@ impl Finder<'_> {
         }
     }
 
+    /// "Joshua King", "Mary Judge": a one-word title that ends the run of capitals at
+    /// `e` and is also a surname, after given names only (`[p, e)`), is the surname
+    /// ("Jordan King Abdullah" keeps its title: a name follows it).
+    fn surname_title(&self, p: usize, e: usize, b: usize) -> bool {
+        e + 1 == b
+            && super::typer::is_surname(self.lowers[e])
+            && self.lowers.get(b) != Some(&"of")
+            && self.lowers[p..e]
+                .iter()
+                .all(|w| super::typer::is_given_name(w))
+    }
+
     /// An agreement noun at `[p, e)` with the lowercase modifiers before it.
     fn push_agreement(&mut self, p: usize, e: usize) {
         let lex = lexicons();
@@ -1812,18 +1841,26 @@ impl Finder<'_> {
     /// "a treaty on eternal friendship", "an agreement for giant panda protection": the
     /// topic after "on" or "for" belongs to the name of an agreement noun that has no
     /// modifier of its own, up to the end of its phrase (punctuation, a name, a verb, a
-    /// conjunction or another preposition), at most eight words. Returns the name's new
-    /// end.
+    /// conjunction or another preposition), at most eight words. A country's adjective
+    /// before a lowercase word is no name ("the supply of Russian oil"), and the name
+    /// ends on no function word ("the supply of" is cut back to "the supply"). Returns
+    /// the name's new end.
     fn agreement_topic(&self, e: usize) -> usize {
         let lex = lexicons();
         if !matches!(self.lowers.get(e), Some(&("on" | "for"))) {
             return e;
         }
+        let adjective = |k: usize| {
+            matches!(
+                lex.country_forms.longest(&self.lowers[k..k + 1]),
+                Some((1, &(_, CountryForm::Demonym)))
+            ) && self.tokens.get(k + 1).is_some_and(Token::is_lower_word)
+        };
         let stop = |k: usize| {
             let t = &self.tokens[k];
             let w = self.lowers[k];
             t.kind != TokKind::Word
-                || t.is_capitalised()
+                || (t.is_capitalised() && !adjective(k))
                 || lex.is_verb(w)
                 || is_calendar_word(w)
                 || number_value(w).is_some()
@@ -1863,6 +1900,9 @@ impl Finder<'_> {
         let mut k = e + 1;
         while k < self.tokens.len() && k < e + 9 && !stop(k) {
             k += 1;
+        }
+        while k > e + 1 && lex.function_words.contains(self.lowers[k - 1]) {
+            k -= 1;
         }
         // At least one word that is not "the".
         if (e + 1..k).any(|j| self.lowers[j] != "the") {
@@ -2242,6 +2282,60 @@ mod tests {
             m.iter().any(|(n, ..)| n == "mine clearance agreement"),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn an_agreement_s_topic_takes_a_country_adjective_and_ends_on_no_function_word() {
+        for (text, name) in [
+            (
+                "Hungary and Serbia signed an agreement on the supply of Russian gas.",
+                "agreement on the supply of Russian gas",
+            ),
+            (
+                "They signed a treaty on the protection of Chinese investments in May.",
+                "treaty on the protection of Chinese investments",
+            ),
+            (
+                "They signed a deal for the purchase of Boeing jets.",
+                "deal for the purchase",
+            ),
+        ] {
+            let m = mentions(text);
+            assert!(
+                m.iter()
+                    .any(|(n, k, _)| n == name && *k == MentionKind::Agreement),
+                "{text}: {m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_that_is_also_a_surname_ends_a_name_after_given_names() {
+        let m = mentions("Their pursuit of Bournemouth striker Joshua King failed.");
+        assert!(m.iter().any(|(n, ..)| n == "Joshua King"), "{m:?}");
+        let m = mentions("The award went to Mary Judge on Friday.");
+        assert!(m.iter().any(|(n, ..)| n == "Mary Judge"), "{m:?}");
+        // A title before a name stays a title; so does one after a word that is no
+        // given name.
+        let m = mentions("Jordan King Abdullah met them.");
+        assert!(
+            m.iter()
+                .any(|(n, k, _)| n == "King" && matches!(k, MentionKind::Title { .. })),
+            "{m:?}"
+        );
+        let m = mentions("The talks with Keldar King were held.");
+        assert!(!m.iter().any(|(n, ..)| n == "Keldar King"), "{m:?}");
+    }
+
+    #[test]
+    fn a_species_noun_before_another_names_one_species() {
+        let m = mentions("The zoo sent two sloth bears and a tiger shark.");
+        assert!(
+            m.iter()
+                .any(|(n, k, _)| n == "sloth bear" && *k == MentionKind::Animal),
+            "{m:?}"
+        );
+        assert!(m.iter().any(|(n, ..)| n == "tiger shark"), "{m:?}");
     }
 
     #[test]

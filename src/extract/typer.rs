@@ -186,6 +186,16 @@ fn name_flags(word: &str) -> &'static str {
     names().get(word).map_or("-", String::as_str)
 }
 
+/// Whether the lowercase `word` is a given name in the names list ("joshua").
+pub fn is_given_name(word: &str) -> bool {
+    name_flags(word).contains('g')
+}
+
+/// Whether the lowercase `word` is a surname in the names list, of any rank ("king").
+pub fn is_surname(word: &str) -> bool {
+    name_flags(word).contains(['s', 'r'])
+}
+
 /// The word's shape: `Xx` capitalised, `X` all capitals, `x` lowercase, `d` digits,
 /// `-` other, with runs collapsed ("McDonald" → "XxXx", "U.S." → "X-X-").
 fn shape(word: &str) -> String {

@@ -1407,6 +1407,21 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     {
         modified -= 1;
     }
+    // "BHP said its chief executive, X, will retire": "its" stands for the last
+    // institution named before it in the sentence.
+    if of.is_none()
+        && modified > 0
+        && s.word(modified - 1) == "its"
+        && let Some(rel) = link(t.with_of)
+        && let Some(org) = (0..s.mentions.len())
+            .rev()
+            .filter(|&m| s.mentions[m].end < modified)
+            .filter_map(|m| ctx.entity(m))
+            .find(|&e| ctx.kind(e) == Kind::Institution)
+    {
+        ctx.emit(person, rel, org, None, None, Rule::OrgTitle);
+        return;
+    }
     let owner_end = if modified > 0 && s.tokens[modified - 1].kind == TokKind::Possessive {
         modified - 1
     } else if title_start > 0 && s.tokens[title_start - 1].kind == TokKind::Possessive {
@@ -1496,10 +1511,14 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
                     && (s.mentions[p].start > 0
                         || s.possessive(p)
                         || ctx.resolved.named_times(org) > 1)
-                    && t.with_country == RoleLink::Nothing
+                    && t.with_country != RoleLink::Leads
                     && !s.is_place(p) =>
             {
-                ctx.resolved.entities[org].kind = Kind::Institution;
+                // A title a country's people hold too ("Chelsea striker X", "Boeing
+                // spokesperson X") makes its holder a member whatever the word names.
+                if t.with_country == RoleLink::Nothing {
+                    ctx.resolved.entities[org].kind = Kind::Institution;
+                }
                 true
             }
             _ => false,
@@ -1507,7 +1526,66 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         if owner {
             ctx.emit(person, rel, org, None, None, Rule::OrgTitle);
         }
+        return;
     }
+    // "Chairman Ken Smith said": the head of a company or board, capitalised before the
+    // holder's name with nothing before it to say whose, heads the institution the
+    // article names most among those named just before (`last_institution`).
+    let opens = title_start.checked_sub(1).is_none_or(|j| {
+        s.tok_mention[j].is_none()
+            && (s.tokens[j].kind != TokKind::Word
+                || matches!(s.word(j), "said" | "says" | "by" | "and"))
+    });
+    if of.is_none()
+        && owner_end == title_start
+        && opens
+        && !indefinite
+        && BOARD_HEADS.contains(&s.mentions[k].surface.to_lowercase().as_str())
+        && s.tokens[title_start].is_capitalised()
+        && let Some(org) = last_institution(ctx, title_start)
+    {
+        ctx.emit(person, Relation::Leads, org, None, None, Rule::OrgTitle);
+    }
+}
+
+/// The titles of a company's or a board's head, which name no country and no ministry.
+const BOARD_HEADS: [&str; 10] = [
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief executive",
+    "chief executive officer",
+    "ceo",
+    "president and ceo",
+    "general manager",
+    "managing director",
+    "executive director",
+];
+
+/// Of the institutions named before token `before` of this sentence or in the two
+/// sentences before it, the one the article names most (at least twice); the first
+/// of those named last, on a tie.
+fn last_institution(ctx: &Ctx, before: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let here = (0..s.mentions.len())
+        .rev()
+        .filter(|&m| s.mentions[m].end <= before)
+        .filter_map(|m| ctx.entity(m));
+    let earlier = (1..=2)
+        .filter_map(|d| s.index.checked_sub(d))
+        .flat_map(|i| {
+            ctx.resolved
+                .of_mention
+                .get(i)
+                .into_iter()
+                .flat_map(|ms| ms.iter().rev().flatten().copied())
+        })
+        .collect::<Vec<_>>();
+    here.chain(earlier)
+        .enumerate()
+        .filter(|&(_, e)| ctx.kind(e) == Kind::Institution && ctx.resolved.named_times(e) > 1)
+        .max_by_key(|&(at, e)| (ctx.resolved.named_times(e), std::cmp::Reverse(at)))
+        .map(|(_, e)| e)
 }
 
 /// The department a city's chief heads, by the title: "police chief" → "Police
@@ -2512,6 +2590,72 @@ mod tests {
                 !t.iter().any(|f| f.starts_with("Ana Lind")),
                 "{text}: {t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_team_s_player_and_a_body_s_spokesperson_before_their_names_are_members() {
+        for (text, fact) in [
+            (
+                "Their pursuit of Keldar forward Ivan Petrov failed.",
+                "Ivan Petrov member-of Keldar",
+            ),
+            (
+                "The club also wanted Orvane goalkeeper Luis Rojas.",
+                "Luis Rojas member-of Orvane",
+            ),
+            (
+                "The claim was denied by Keldar spokesperson Ana Lind.",
+                "Ana Lind member-of Keldar",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn its_title_belongs_to_the_institution_named_before_it() {
+        for (text, fact) in [
+            (
+                "On Monday, Keldar Corp announced that its chief executive officer, Ana Lind, will retire.",
+                "Ana Lind leads Keldar Corp",
+            ),
+            (
+                "The Orvane Zoo said its director Luis Rojas had left.",
+                "Luis Rojas leads Orvane Zoo",
+            ),
+            (
+                "The Orvane Zoo said its curator, Luis Rojas, had left.",
+                "Luis Rojas member-of Orvane Zoo",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // No institution before "its": nobody's post.
+        let t = triples("Ana Lind said its director Luis Rojas had left.");
+        assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
+    }
+
+    #[test]
+    fn a_bare_company_head_heads_the_company_the_article_names_most_just_before() {
+        let text = "Keldar Corp cut jobs on Monday. Keldar Corp also closed a plant near \
+                    Orvane Labs. Chairman Ana Lind said the cuts were needed.";
+        let t = triples(text);
+        assert!(
+            t.contains(&"Ana Lind leads Keldar Corp".to_string()),
+            "{t:?}"
+        );
+        // An institution named once only is not taken for the article's company; nor
+        // is a title with a word before it ("former").
+        for text in [
+            "Keldar Corp cut jobs. Chairman Ana Lind said the cuts were needed.",
+            "Keldar Corp cut jobs. Keldar Corp closed a plant. The former Chairman Ana Lind \
+             spoke.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
         }
     }
 

@@ -174,8 +174,11 @@ rules! {
          ("He met the Foreign Minister of Peru, Dr. Ana Lind, in Lima.", "Ana Lind leads Peruvian Ministry of Foreign Affairs"),
          ("Chinese Foreign Minister Wang Yi arrived in Lima.", "Chinese Ministry of Foreign Affairs member-of China")];
     OrgTitle = "org-title", "roles", [MemberOf, Leads], "an institution's name before a title",
-        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution; a city's police or fire chief leads its department.",
+        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution; a city's police or fire chief leads its department; \"its director X\" is the institution's named before; a bare \"Chairman X\" heads the company the article names most just before.",
         [("Lima Zoo spokesman Pedro Soto said the llamas were healthy.", "Pedro Soto member-of Lima Zoo"),
+         ("The Lima Zoo said its director, Ana Lind, had left.", "Ana Lind leads Lima Zoo"),
+         ("Keldar Corp cut jobs. Keldar Corp closed a plant. Chairman Ana Lind said the cuts were needed.", "Ana Lind leads Keldar Corp"),
+         ("Their pursuit of Keldar forward Ivan Petrov failed.", "Ivan Petrov member-of Keldar"),
          ("Lima Zoo director Ana Lind welcomed the llamas.", "Ana Lind leads Lima Zoo"),
          ("Marta Kovac, a University of Lima law professor, said the deal was fair.", "Marta Kovac member-of University of Lima"),
          ("The Lima Zoo got llamas, said Ana Lind, the zoo's acting chief executive.", "Ana Lind leads Lima Zoo"),

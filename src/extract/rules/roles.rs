@@ -576,19 +576,41 @@ fn counterpart(ctx: &mut Ctx, j: usize) {
     let MentionKind::Demonym(c) = s.mentions[d].kind else {
         return;
     };
-    let title = (0..d).rev().find_map(|m| match s.mentions[m].kind {
-        MentionKind::Title { title, .. } => Some(title),
+    let Some((t, title)) = (0..d).rev().find_map(|m| match s.mentions[m].kind {
+        MentionKind::Title { title, .. } => Some((m, title)),
         _ => None,
-    });
-    let rel = match title.map(|t| lexicons().titles[t].with_country) {
-        Some(RoleLink::Leads) => Relation::Leads,
-        Some(RoleLink::Member) => Relation::MemberOf,
-        _ => return,
+    }) else {
+        return;
     };
-    if let Some(person) = ctx.entity(p)
-        && ctx.kind(person) == Kind::Person
-        && let Some(country) = country_entity(ctx, Some(c))
-    {
+    let Some(person) = ctx.entity(p).filter(|&e| ctx.kind(e) == Kind::Person) else {
+        return;
+    };
+    let rel = match lexicons().titles[title].with_country {
+        RoleLink::Leads => Relation::Leads,
+        RoleLink::Member => Relation::MemberOf,
+        // "Defence Minister X and his Mozambican counterpart Y": Y heads the other
+        // country's ministry of the same portfolio.
+        RoleLink::Nothing => {
+            let surface = &s.mentions[t].surface;
+            if let Some(topic) = surface.to_lowercase().strip_suffix(" minister")
+                && !topic
+                    .split(' ')
+                    .any(|w| matches!(w, "prime" | "deputy" | "first"))
+                && let Some(ministry) = national_ministry(ctx, c, &portfolio_name(surface))
+            {
+                ctx.emit(
+                    person,
+                    Relation::Leads,
+                    ministry,
+                    None,
+                    None,
+                    Rule::TitleCounterpart,
+                );
+            }
+            return;
+        }
+    };
+    if let Some(country) = country_entity(ctx, Some(c)) {
         ctx.emit(person, rel, country, None, None, Rule::TitleCounterpart);
     }
 }
@@ -954,6 +976,20 @@ fn adjacent_country(s: &Sentence, k: usize) -> Option<usize> {
     None
 }
 
+/// "the country's Prime Minister X": the country "the country" refers back to, as the
+/// owner of title mention `k`.
+fn country_referred(ctx: &Ctx, k: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let start = s.mentions[k].start;
+    if start < 2 || s.tokens[start - 1].kind != TokKind::Possessive {
+        return None;
+    }
+    let p = s.tok_mention[start - 2]?;
+    let e = ctx.entity(p)?;
+    (s.mentions[p].anaphor && s.mentions[p].name == "country" && ctx.kind(e) == Kind::Country)
+        .then_some(e)
+}
+
 /// "Indonesia's Minister for Defense X", "the Secretary of Foreign Affairs of Mexico, X":
 /// a ministry the title alone names (mention `o`, "Ministry of Defense") belongs to the
 /// title's country and is named with it ("Indonesian Ministry of Defense", the naming
@@ -1284,6 +1320,10 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         && let Some(ce) = country_entity(ctx, Some(c))
     {
         ctx.emit(person, rel, ce, None, None, Rule::TitleCountry);
+    } else if let Some(rel) = link(t.with_country)
+        && let Some(ce) = country_referred(ctx, k)
+    {
+        ctx.emit(person, rel, ce, None, None, Rule::TitleCountry);
     }
     // "Defence Minister X": X leads the one defence ministry the article names; else,
     // with the country (before the title or after its "of"), the ministry the title names
@@ -1307,6 +1347,12 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         let named = (!topic.contains(' '))
             .then(|| topic_ministry(ctx, topic))
             .flatten()
+            // Not the ministry a counterpart heads ("… and his Mozambican counterpart Y").
+            .filter(|&m| {
+                !ctx.facts
+                    .iter()
+                    .any(|f| f.object == m && f.rule == Rule::TitleCounterpart)
+            })
             .filter(|&m| {
                 let Some((c, ce)) = country.zip(country_entity) else {
                     return true;
@@ -2334,6 +2380,27 @@ mod tests {
         let t = triples("Chilean President Luis Rojas met his Peruvian counterpart Ana Soto.");
         assert!(t.contains(&"Ana Soto leads Peru".to_string()), "{t:?}");
         let t = triples("Chile's ambassador Luis Rojas met his Peruvian counterpart Ana Soto.");
+        assert!(!t.iter().any(|f| f.starts_with("Ana Soto leads")), "{t:?}");
+        // A minister's counterpart heads the other country's ministry of the portfolio,
+        // and the minister does not.
+        let t = triples("Defence Minister Luis Rojas met his Peruvian counterpart Ana Soto.");
+        assert!(
+            t.contains(&"Ana Soto leads Peruvian Ministry of Defence".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            !t.iter().any(|f| f.starts_with("Luis Rojas leads")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn the_country_s_title_is_the_country_named_before() {
+        let t = triples(
+            "Luis Rojas flew to Peru. He met the country's Prime Minister Ana Soto in Lima.",
+        );
+        assert!(t.contains(&"Ana Soto leads Peru".to_string()), "{t:?}");
+        let t = triples("He met the country's Prime Minister Ana Soto in Lima.");
         assert!(!t.iter().any(|f| f.starts_with("Ana Soto leads")), "{t:?}");
     }
 

@@ -153,8 +153,9 @@ rules! {
         [("The deployment of Chilean troops to Arica began on Monday.", "Chilean troops deployed-to Arica"),
          ("Officials confirmed the dispatch of Peruvian soldiers to Tacna.", "Peruvian soldiers deployed-to Tacna")];
     TitleCountry = "title-country", "roles", [Leads, MemberOf], "a country's adjective or name before a title",
-        "Chilean President X, Chile's Foreign Minister X: X leads (or is a member of) the country.",
+        "Chilean President X, Chile's Foreign Minister X, the country's President X (the country named before): X leads (or is a member of) the country.",
         [("Chilean President Ana Lind arrived in Lima.", "Ana Lind leads Chile"),
+         ("Pedro Soto flew to Chile. He met the country's President Ana Lind.", "Ana Lind leads Chile"),
          ("The cheetahs came, said the Chilean ambassador to Peru, Ana Lind.", "Ana Lind member-of Chile"),
          ("Chile's ambassador Ana Lind arrived in Lima.", "Ana Lind member-of Chile")];
     TitleOf = "title-of", "roles", [Leads, MemberOf], "a title with \"of\"",
@@ -164,8 +165,9 @@ rules! {
          ("Ana Lind is the director of the Lima Zoo.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind, a professor of law at Andes University, spoke.", "Ana Lind member-of Andes University")];
     TitleCounterpart = "title-counterpart", "roles", [Leads], "counterpart",
-        "X's counterpart Y: Y holds X's title for the other country.",
+        "X's counterpart Y: Y holds X's title for the other country (a portfolio minister's: that country's ministry).",
         [("Chilean President Ana Lind met her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru"),
+         ("Defence Minister Ana Lind met her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peruvian Ministry of Defence"),
          ("Chilean President Ana Lind said she had called her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru")];
     TitleMinistry = "title-ministry", "roles", [Leads, MemberOf], "a portfolio minister's title",
         "Defence Minister X leads the defence ministry the article names; else, with a country (before the title or after its \"of\"), the ministry the title names (Thai Environment Minister X, the Environment Minister of Thailand, X: Thai Ministry of Environment, a member of Thailand).",

@@ -101,10 +101,18 @@ impl Appender {
             .flat_map(|forward| Read::facts_of(&overlay, y, forward))
             .collect();
         let (mut dropped, mut moved) = (Vec::new(), Vec::new());
-        let mut keys = HashSet::new();
+        let mut ends = Vec::new();
         for e in edges {
-            let f = Read::fact(&overlay, e).into_owned();
-            let (s, o) = Topology::endpoints(&overlay, e);
+            dropped.push(Read::fact(&overlay, e).into_owned());
+            ends.push(Topology::endpoints(&overlay, e));
+        }
+        // (their other ends, looked up together for the clash checks below)
+        let others = dropped
+            .iter()
+            .flat_map(|f| [f.subject.as_str(), f.object.as_str()]);
+        overlay.find_ids(others.chain([kept.id.as_str()]));
+        let mut keys = HashSet::new();
+        for (f, (s, o)) in dropped.iter().zip(ends) {
             let mut g = f.clone();
             if s == y {
                 g.subject = kept.id.clone();
@@ -112,7 +120,6 @@ impl Appender {
             if o == y {
                 g.object = kept.id.clone();
             }
-            dropped.push(f);
             if g.subject == g.object {
                 continue;
             }

@@ -63,6 +63,11 @@ pub struct Overlay<'s> {
     found: FxHashMap<String, Option<u32>>,
 }
 
+/// How many facts of one entry are laid on top between two releases of the snapshot's
+/// pages (each fact's lookups map the pages around the records read too: the kernel's
+/// fault-around).
+const RELEASE_FACTS: usize = 1024;
+
 /// The entity ids a journal entry names (with repeats): its facts' ends, its entities,
 /// and the entities it takes out.
 fn named(e: &Entry) -> impl Iterator<Item = &str> {
@@ -127,6 +132,14 @@ impl<'s> Overlay<'s> {
     /// Lays one more journal entry on top.
     pub fn push(&mut self, entry: Entry) -> Result<(), String> {
         self.find_ids(named(&entry));
+        // (a large entry's facts read the snapshot's pages here and there: let go every so
+        // many, see `RELEASE_FACTS`)
+        let snap = self.snap;
+        let release = |n: usize| {
+            if n % RELEASE_FACTS == RELEASE_FACTS - 1 {
+                snap.release_resident();
+            }
+        };
         if let Some(id) = entry.removed {
             if let Some(i) = self.source_at.remove(&id) {
                 // Kept in place (positions are indexed), found no more.
@@ -134,8 +147,9 @@ impl<'s> Overlay<'s> {
             }
             self.gone_sources.insert(id);
         }
-        for f in entry.dropped {
-            self.drop_fact(&f);
+        for (n, f) in entry.dropped.iter().enumerate() {
+            release(n);
+            self.drop_fact(f);
         }
         if let Some([_, b]) = entry.merged {
             let n = self
@@ -158,7 +172,8 @@ impl<'s> Overlay<'s> {
         for e in entry.entities {
             self.put_entity(e);
         }
-        for f in entry.facts {
+        for (n, f) in entry.facts.into_iter().enumerate() {
+            release(n);
             self.put_fact(f)?;
         }
         Ok(())

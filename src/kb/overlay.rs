@@ -57,6 +57,29 @@ pub struct Overlay<'s> {
     gone_sources: HashSet<String>,
     /// Entities a merge took out (they joined another), by number.
     gone_nodes: FxHashSet<u32>,
+    /// The snapshot's numbers of the ids the journal names when the overlay was made
+    /// (`None`: no entity of the snapshot has it), looked up together
+    /// ([`Snapshot::by_ids`]): a removal or a merge of a large entity names thousands.
+    found: FxHashMap<String, Option<u32>>,
+}
+
+/// How many facts of one entry are laid on top between two releases of the snapshot's
+/// pages (each fact's lookups map the pages around the records read too: the kernel's
+/// fault-around).
+const RELEASE_FACTS: usize = 1024;
+
+/// The entity ids a journal entry names (with repeats): its facts' ends, its entities,
+/// and the entities it takes out.
+fn named(e: &Entry) -> impl Iterator<Item = &str> {
+    let ends = e.dropped.iter().chain(&e.facts);
+    ends.flat_map(|f| [f.subject.as_str(), f.object.as_str()])
+        .chain(e.entities.iter().map(|x| x.id.as_str()))
+        .chain(
+            e.gone
+                .iter()
+                .chain(e.merged.iter().flatten())
+                .map(String::as_str),
+        )
 }
 
 impl<'s> Overlay<'s> {
@@ -86,15 +109,37 @@ impl<'s> Overlay<'s> {
             gone: FxHashSet::default(),
             gone_sources: HashSet::new(),
             gone_nodes: FxHashSet::default(),
+            found: FxHashMap::default(),
         };
+        o.find_ids(journal.entries.iter().flat_map(named));
         for entry in journal.entries {
             o.push(entry)?;
         }
         Ok(o)
     }
 
+    /// Looks up together (see [`Snapshot::by_ids`]) the snapshot's entities of these ids
+    /// not looked up yet, for the lookups by id that follow.
+    pub(crate) fn find_ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
+        let mut ids: Vec<&str> = ids.filter(|id| !self.found.contains_key(*id)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let nodes = self.snap.by_ids(&ids);
+        self.found
+            .extend(ids.into_iter().map(str::to_string).zip(nodes));
+    }
+
     /// Lays one more journal entry on top.
     pub fn push(&mut self, entry: Entry) -> Result<(), String> {
+        self.find_ids(named(&entry));
+        // (a large entry's facts read the snapshot's pages here and there: let go every so
+        // many, see `RELEASE_FACTS`)
+        let snap = self.snap;
+        let release = |n: usize| {
+            if n % RELEASE_FACTS == RELEASE_FACTS - 1 {
+                snap.release_resident();
+            }
+        };
         if let Some(id) = entry.removed {
             if let Some(i) = self.source_at.remove(&id) {
                 // Kept in place (positions are indexed), found no more.
@@ -102,8 +147,9 @@ impl<'s> Overlay<'s> {
             }
             self.gone_sources.insert(id);
         }
-        for f in entry.dropped {
-            self.drop_fact(&f);
+        for (n, f) in entry.dropped.iter().enumerate() {
+            release(n);
+            self.drop_fact(f);
         }
         if let Some([_, b]) = entry.merged {
             let n = self
@@ -126,7 +172,8 @@ impl<'s> Overlay<'s> {
         for e in entry.entities {
             self.put_entity(e);
         }
-        for f in entry.facts {
+        for (n, f) in entry.facts.into_iter().enumerate() {
+            release(n);
             self.put_fact(f)?;
         }
         Ok(())
@@ -163,7 +210,7 @@ impl<'s> Overlay<'s> {
     fn put_entity(&mut self, e: Entity) {
         let n = match self.ids.get(&e.id) {
             Some(&n) => n,
-            None => match self.snap.by_id(&e.id) {
+            None => match self.snap_node(&e.id) {
                 Some(n) => n,
                 None => {
                     self.new_nodes += 1;
@@ -210,8 +257,17 @@ impl<'s> Overlay<'s> {
     }
 
     fn node_of(&self, id: &str) -> Option<u32> {
-        let n = self.ids.get(id).copied().or_else(|| self.snap.by_id(id))?;
+        let n = self.ids.get(id).copied().or_else(|| self.snap_node(id))?;
         (!self.gone_nodes.contains(&n)).then_some(n)
+    }
+
+    /// The number of the snapshot's entity with this id (found with the others the journal
+    /// names when it was made).
+    fn snap_node(&self, id: &str) -> Option<u32> {
+        match self.found.get(id) {
+            Some(&n) => n,
+            None => self.snap.by_id(id),
+        }
     }
 
     /// The snapshot's fact with the key of `f`, between entities `s` and `o`.

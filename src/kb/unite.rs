@@ -45,6 +45,12 @@ use crate::store::Error as StoreError;
 use crate::store::write_atomic;
 use std::collections::{BTreeSet, HashSet};
 
+/// How many facts of the joining entity are read between two releases of the snapshot's
+/// pages: each read of a scattered record maps the pages around it too (the kernel's
+/// fault-around): 1.6–1.9 GB of a 10M-fact snapshot resident for entities of about 20,000
+/// facts each.
+const RELEASE_FACTS: usize = 1024;
+
 /// What [`Appender::unite`] did: the two entities as they were (kept, joined it).
 pub type United = (Entity, Entity);
 
@@ -101,10 +107,25 @@ impl Appender {
             .flat_map(|forward| Read::facts_of(&overlay, y, forward))
             .collect();
         let (mut dropped, mut moved) = (Vec::new(), Vec::new());
+        let mut ends = Vec::new();
+        for (n, e) in edges.into_iter().enumerate() {
+            if n % RELEASE_FACTS == RELEASE_FACTS - 1 {
+                self.snap.release_resident();
+            }
+            dropped.push(Read::fact(&overlay, e).into_owned());
+            ends.push(Topology::endpoints(&overlay, e));
+        }
+        self.snap.release_resident();
+        // (their other ends, looked up together for the clash checks below)
+        let others = dropped
+            .iter()
+            .flat_map(|f| [f.subject.as_str(), f.object.as_str()]);
+        overlay.find_ids(others.chain([kept.id.as_str()]));
         let mut keys = HashSet::new();
-        for e in edges {
-            let f = Read::fact(&overlay, e).into_owned();
-            let (s, o) = Topology::endpoints(&overlay, e);
+        for (n, (f, (s, o))) in dropped.iter().zip(ends).enumerate() {
+            if n % RELEASE_FACTS == RELEASE_FACTS - 1 {
+                self.snap.release_resident();
+            }
             let mut g = f.clone();
             if s == y {
                 g.subject = kept.id.clone();
@@ -112,7 +133,6 @@ impl Appender {
             if o == y {
                 g.object = kept.id.clone();
             }
-            dropped.push(f);
             if g.subject == g.object {
                 continue;
             }
@@ -140,7 +160,9 @@ impl Appender {
         };
         let mut journal = journal;
         journal.entries.push(entry.clone());
+        self.snap.release_resident();
         overlay.push(entry).ok()?;
+        self.snap.release_resident();
         if self.snap.damage().is_some() {
             return None;
         }

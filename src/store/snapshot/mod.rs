@@ -194,6 +194,41 @@ mod tests {
     }
 
     #[test]
+    fn ids_looked_up_together_are_found_as_one_at_a_time() {
+        // A generated graph of 2,000 entities: the searches widen over long runs of ids.
+        let mut text = Vec::new();
+        let spec = kg_testkit::generate::Spec {
+            facts: 10_000,
+            seed: 3,
+        };
+        kg_testkit::generate::write(spec, &mut text).unwrap();
+        let g = crate::store::json::from_json(std::str::from_utf8(&text).unwrap()).unwrap();
+        let snap = open_bytes(build(g.clone(), Stamp::default()).unwrap().into_bytes()).unwrap();
+        let mut ids: Vec<String> = g.nodes().map(|n| g.entity(n).id.clone()).collect();
+        assert!(ids.len() >= 2000, "{} entities", ids.len());
+        // Ids no entity has: before the first, after the last, between two, a prefix.
+        let (first, last) = (ids.iter().min().unwrap(), ids.iter().max().unwrap());
+        let (before, after) = (first[..first.len() - 1].to_string(), format!("{last}-x"));
+        ids.extend(["", "0", "zzzz", "m", &before, &after].map(String::from));
+        // Any order, with repeats, and every other subset (the searches' starting points
+        // move).
+        ids.reverse();
+        ids.extend(ids.clone().into_iter().step_by(7));
+        for step in [1, 2, 3, 50] {
+            let some: Vec<&str> = ids.iter().step_by(step).map(String::as_str).collect();
+            let one: Vec<Option<u32>> = some.iter().map(|id| snap.by_id(id)).collect();
+            assert_eq!(snap.by_ids(&some), one, "every {step}th id");
+        }
+        assert!(snap.by_ids(&[]).is_empty());
+        let first = g.nodes().map(|n| g.entity(n).id.as_str()).min().unwrap();
+        assert!(snap.by_ids(&[first])[0].is_some());
+        let all: Vec<&str> = g.nodes().map(|n| g.entity(n).id.as_str()).collect();
+        assert!(snap.by_ids(&all).iter().all(Option::is_some));
+        assert_eq!(snap.by_ids(&["nobody-has-this-id"]), [None]);
+        assert!(snap.damage().is_none());
+    }
+
+    #[test]
     fn names_resolve_as_on_the_graph() {
         let g = seed();
         let snap = open_bytes(bytes()).unwrap();

@@ -36,7 +36,7 @@ use super::decisions::decisions_path;
 use super::error::Error;
 use super::journal::{Entry, path_for};
 use super::merge::fact_key;
-use super::overlay::Overlay;
+use super::overlay::{Overlay, RELEASE_FACTS};
 use super::{Note, Tally};
 use crate::model::Entity;
 use crate::model::name::lookup_key;
@@ -44,12 +44,6 @@ use crate::query::{Read, Topology};
 use crate::store::Error as StoreError;
 use crate::store::write_atomic;
 use std::collections::{BTreeSet, HashSet};
-
-/// How many facts of the joining entity are read between two releases of the snapshot's
-/// pages: each read of a scattered record maps the pages around it too (the kernel's
-/// fault-around): 1.6–1.9 GB of a 10M-fact snapshot resident for entities of about 20,000
-/// facts each.
-const RELEASE_FACTS: usize = 1024;
 
 /// What [`Appender::unite`] did: the two entities as they were (kept, joined it).
 pub type United = (Entity, Entity);

@@ -1535,7 +1535,14 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         let owner = match (s.mentions[p].kind, ctx.kind(org)) {
             (MentionKind::Name(Some(Kind::Institution)), _) => true,
             (MentionKind::Name(None), Kind::Institution) => true,
-            (MentionKind::Name(None), Kind::Person) if s.mentions[p].end == owner_end => {
+            // Not a person named in full before and now by one name ("Arnold's
+            // attorney" after "Chuck Arnold").
+            (MentionKind::Name(None), Kind::Person)
+                if s.mentions[p].end == owner_end
+                    && !(s.possessive(p)
+                        && s.mentions[p].end - s.mentions[p].start == 1
+                        && ctx.resolved.entities[org].name.contains(' ')) =>
+            {
                 ctx.resolved.entities[org].kind = Kind::Institution;
                 true
             }
@@ -2679,6 +2686,24 @@ mod tests {
             let t = triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
         }
+    }
+
+    #[test]
+    fn a_person_s_attorney_is_no_member_of_the_person() {
+        let text = "Police arrested Chuck Arnold on Monday. \"He will plead not guilty,\" Ben \
+                    Dempsey, Arnold's attorney, said.";
+        let t = triples(text);
+        assert!(
+            t.contains(&"Ben Dempsey stated He will plead not guilty".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
+        // "U.S. Attorney X said": the title is no part of the speaker's name.
+        let t = triples("Keldar Attorney Ana Lind said the mayor looted the city.");
+        assert!(
+            t.contains(&"Ana Lind stated The mayor looted the city".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]

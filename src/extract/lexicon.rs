@@ -412,21 +412,30 @@ fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
             .map(|p| lexicon_key(p))
             .unwrap_or_else(|| regular_plural(&singular));
         let entry = entries.len();
-        forms.insert(
-            &singular,
-            NounForm {
-                entry,
-                plural: false,
-            },
-        );
-        if plural != singular {
+        // Other words for the same noun ("tigress" for a tiger), each with its regular
+        // plural.
+        let others = values(r.get(2)).map(|o| {
+            let o = lexicon_key(o);
+            let p = regular_plural(&o);
+            (o, p)
+        });
+        for (singular, plural) in std::iter::once((singular, plural)).chain(others) {
             forms.insert(
-                &plural,
+                &singular,
                 NounForm {
                     entry,
-                    plural: true,
+                    plural: false,
                 },
             );
+            if plural != singular {
+                forms.insert(
+                    &plural,
+                    NounForm {
+                        entry,
+                        plural: true,
+                    },
+                );
+            }
         }
         entries.push(written);
     }
@@ -647,6 +656,28 @@ mod tests {
         let (_, f) = lex.animal_forms.longest(&["geese"]).unwrap();
         assert_eq!(lex.animals[f.entry], "goose");
         assert!(lex.animals.len() > 250);
+    }
+
+    #[test]
+    fn other_words_for_a_noun_are_its_forms() {
+        let (entries, forms) = nouns("tiger | | tigress, she-tiger\nox | oxen\n");
+        assert_eq!(entries, ["tiger", "ox"]);
+        for (word, plural) in [
+            ("tiger", false),
+            ("tigers", true),
+            ("tigress", false),
+            ("tigresses", true),
+            ("she-tigers", true),
+        ] {
+            let (_, f) = forms.longest(&[word]).unwrap();
+            assert_eq!((f.entry, f.plural), (0, plural), "{word}");
+        }
+        let (_, f) = forms.longest(&["oxen"]).unwrap();
+        assert_eq!((f.entry, f.plural), (1, true));
+        // The shipped lexicon: a lioness is a lion.
+        let lex = lexicons();
+        let (_, f) = lex.animal_forms.longest(&["lionesses"]).unwrap();
+        assert_eq!((lex.animals[f.entry].as_str(), f.plural), ("lion", true));
     }
 
     #[test]

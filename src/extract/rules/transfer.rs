@@ -785,6 +785,9 @@ mod tests {
             "The Berlin Zoo will also send two tigers to Prague.",
             // A progressive with a time to come is a scheduled transfer.
             "The Berlin Zoo is sending two tigers to Prague next month.",
+            // "provide" as "provided": a transfer verb in every form.
+            "In return, the Berlin Zoo will provide two tigers to Prague.",
+            "The Berlin Zoo provides two tigresses to Prague.",
         ] {
             let t = triples(s);
             assert!(

@@ -98,6 +98,11 @@ rules! {
         "The giver of a shipment gives the species a later sentence names (\"the animals included two yaks\").",
         [("Chile has sent 30 animals to Peru. The animals included two llamas and a puma.", "Chile sent puma"),
          ("Peru sent 12 animals to Chile. Among the animals were four alpacas.", "Peru sent alpaca")];
+    InReturn = "in-return", "transfer", [Received, CooperatesWith], "\"In return\", \"In exchange\" before a transfer",
+        "X sent A to Y. In return, Y gave B to the partner zoo: the recipient named (else X) received B, and the two parties of the exchange cooperate.",
+        [("The Lima Zoo sent two llamas to the Quito Zoo. In return, the Quito Zoo gave two pumas to its partner.", "Lima Zoo received puma"),
+         ("The Lima Zoo sent two llamas to the Quito Zoo. In exchange, the Quito Zoo gave two pumas to its partner.", "Quito Zoo cooperates-with Lima Zoo"),
+         ("The Lima Zoo sent two llamas to the Quito Zoo. In return, the Quito Zoo will provide two pumas to the Lima Zoo.", "Quito Zoo cooperates-with Lima Zoo")];
     SpeechQuote = "speech-quote", "speech", [Stated], "a quotation beside a speech verb",
         "X said, \u{201c}\u{2026}\u{201d}; \u{201c}\u{2026},\u{201d} X said; a quotation standing alone before \"X said.\"",
         [("Ana Lind said, \u{201c}The harvest was the best in years.\u{201d}", "Ana Lind stated The harvest was the best in years"),

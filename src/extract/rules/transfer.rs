@@ -7,7 +7,9 @@
 //! * `arrive-at`: "A arrived at Y" → Y received A;
 //! * `present-with`: "X presented Y with a silver tray" → X sent, Y received the
 //!   thing;
-//! * `gift-noun`: "X's gift of A to Y", "a gift of A to Y from X".
+//! * `gift-noun`: "X's gift of A to Y", "a gift of A to Y from X";
+//! * `in-return`: "X sent A to Y. In return, Y gave B to its partner" → X received B,
+//!   Y cooperates with X.
 //!
 //! Negated or hypothetical verbs ("did not send", "plans to send") give nothing.
 
@@ -62,6 +64,9 @@ pub fn apply(ctx: &mut Ctx) {
             gift(ctx, i);
         }
     }
+    if matches!((s.word(0), s.word(1)), ("in", "return" | "exchange")) {
+        in_return(ctx, before);
+    }
     // "The animals included two yaks.": no transfer verb, the shipment's species.
     if ctx.facts[before..]
         .iter()
@@ -76,6 +81,69 @@ pub fn apply(ctx: &mut Ctx) {
             .collect();
         shipment(ctx, s.mentions[class].start, None, &species);
     }
+}
+
+/// "X sent A to Y. In return, Y gave B to the partner zoo": an exchange for a transfer
+/// before, whose recipient now gives (facts from `before` on are this sentence's). The
+/// recipient named, else the giver of that transfer, received what is given, and the
+/// two parties cooperate (`../shared/ANNOTATION.md` section 7: animals exchanged "in
+/// return").
+fn in_return(ctx: &mut Ctx, before: usize) {
+    let here = &ctx.facts[before..];
+    let Some(giver) = here
+        .iter()
+        .find(|f| f.relation == Relation::Sent)
+        .map(|f| f.subject)
+    else {
+        return;
+    };
+    let given: Vec<(usize, Option<u64>, Option<String>)> = here
+        .iter()
+        .filter(|f| f.relation == Relation::Sent && f.subject == giver)
+        .map(|f| (f.object, f.count, f.date.clone()))
+        .collect();
+    let named = here
+        .iter()
+        .find(|f| f.relation == Relation::Received)
+        .map(|f| f.subject);
+    // The transfer before, to this sentence's giver: its giver.
+    let earlier = &ctx.facts[..before];
+    let Some(first) = earlier.iter().rev().find_map(|r| {
+        (r.relation == Relation::Received && r.subject == giver)
+            .then(|| {
+                earlier.iter().find(|f| {
+                    f.relation == Relation::Sent
+                        && f.sentence == r.sentence
+                        && f.object == r.object
+                        && f.subject != giver
+                })
+            })
+            .flatten()
+            .map(|f| f.subject)
+    }) else {
+        return;
+    };
+    let other = named.unwrap_or(first);
+    if named.is_none() {
+        for (object, count, date) in given {
+            ctx.emit(
+                other,
+                Relation::Received,
+                object,
+                count,
+                date,
+                Rule::InReturn,
+            );
+        }
+    }
+    ctx.emit(
+        giver,
+        Relation::CooperatesWith,
+        other,
+        None,
+        None,
+        Rule::InReturn,
+    );
 }
 
 /// The entity of mention `m` if it can take part in a transfer.
@@ -802,6 +870,45 @@ mod tests {
             "Next year the Berlin Zoo may be sending two tigers to Prague.",
         ] {
             assert!(triples(s).is_empty(), "{s}: {:?}", triples(s));
+        }
+    }
+
+    #[test]
+    fn what_is_given_in_return_goes_to_the_giver_before() {
+        let t = triples(
+            "The Lima Zoo sent two llamas to the Quito Zoo. In return, the Quito Zoo gave two \
+             pumas to the partner institution.",
+        );
+        for fact in [
+            "Lima Zoo received puma",
+            "Quito Zoo sent puma",
+            "Quito Zoo cooperates-with Lima Zoo",
+        ] {
+            assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+        }
+        // A recipient named is the other party.
+        let t = triples(
+            "The Lima Zoo received two llamas from the Quito Zoo. In exchange, the Lima Zoo \
+             will provide two pumas to the Cusco Zoo.",
+        );
+        assert!(t.contains(&"Cusco Zoo received puma".to_string()), "{t:?}");
+        assert!(
+            t.contains(&"Lima Zoo cooperates-with Cusco Zoo".to_string()),
+            "{t:?}"
+        );
+        // No transfer to the giver before, or no "in return": nothing more.
+        for text in [
+            "The Lima Zoo sent two llamas to the Quito Zoo. In return, the Cusco Zoo gave two \
+             pumas to the partner institution.",
+            "The Lima Zoo sent two llamas to the Quito Zoo. Later, the Quito Zoo gave two pumas \
+             to the partner institution.",
+        ] {
+            let t = triples(text);
+            assert!(
+                !t.iter()
+                    .any(|f| f.contains("cooperates-with") || f.contains("received puma")),
+                "{text}: {t:?}"
+            );
         }
     }
 

@@ -6,8 +6,8 @@
 //! * `based-in`: "the Jakarta-based institute" → located-in Jakarta;
 //! * `comma-place`: "Targu Mures, Romania", "Zagan, western Poland" → located-in, when
 //!   the pair is no list;
-//! * `apposition-place`: "Odessa, a southern city in Ukraine", "Arica, a port in northern
-//!   Chile" → located-in;
+//! * `apposition-place`: "Odessa, a southern city in Ukraine", "Moscow, capital of
+//!   Russia", "Arica, a port in northern Chile" → located-in;
 //! * `place-of`: "the German port of Bremerhaven", "the Spanish capital of Madrid",
 //!   "Cambodia's second-biggest city Siem Reap", "the city of Rason in North Korea" →
 //!   located-in the country (or the place after "in");
@@ -446,11 +446,16 @@ fn apposition_place(ctx: &mut Ctx, k: usize) {
         }
         return;
     }
-    if !matches!(s.word(m.end + 1), "a" | "an" | "the") {
+    // "Moscow, capital of Russia": the place noun may come with no article.
+    let bare = s.tokens.get(m.end).is_some_and(|t| t.is_punct(","))
+        && s.tok_mention.get(m.end + 1).is_some_and(Option::is_none)
+        && is_place_noun(s.word(m.end + 1));
+    if !bare && !matches!(s.word(m.end + 1), "a" | "an" | "the") {
         return;
     }
     // Up to five words to the place noun, then "in" or "of".
-    let Some(noun) = (m.end + 2..(m.end + 8).min(s.tokens.len()))
+    let first = m.end + 1 + usize::from(!bare);
+    let Some(noun) = (first..(m.end + 8).min(s.tokens.len()))
         .take_while(|&j| {
             s.tokens[j].kind == crate::extract::tokens::TokKind::Word && s.tok_mention[j].is_none()
         })
@@ -822,6 +827,14 @@ mod tests {
             ),
             (
                 "Ships called at Arica, a port in northern Chile.",
+                "Arica located-in Chile",
+            ),
+            (
+                "The minister arrived in Calder, capital of Ruritania, on Sunday.",
+                "Calder located-in Ruritania",
+            ),
+            (
+                "The minister arrived in Arica, port of northern Chile, on Sunday.",
                 "Arica located-in Chile",
             ),
             (

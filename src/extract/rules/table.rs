@@ -289,8 +289,9 @@ rules! {
          ("The plant in Oruro, Bolivia, was closed.", "Oruro located-in Bolivia"),
          ("Plants in Oruro, Bolivia, and Tacna, Peru, were closed.", "Tacna located-in Peru")];
     AppositionPlace = "apposition-place", "location", [LocatedIn], "Place, a city/port/town in Country",
-        "Arica, a port in northern Chile: located-in.",
+        "Arica, a port in northern Chile; Lima, capital of Peru: located-in.",
         [("The ship reached Arica, a port in northern Chile.", "Arica located-in Chile"),
+         ("The minister arrived in Lima, capital of Peru, on Sunday.", "Lima located-in Peru"),
          ("Troops arrived in Tacna, a city in southern Peru.", "Tacna located-in Peru")];
     PlaceOf = "place-of", "location", [LocatedIn], "the (country's) city/port of X; the X region of a country",
         "The German port of Bremerhaven, the city of Rason in North Korea, the Kursk region of Russia: located-in.",

@@ -2119,6 +2119,14 @@ mod tests {
 
     use crate::extract::rules::test_util::triples;
 
+    /// Asserts that each text, alone, gives its fact.
+    fn assert_gives(cases: &[(&str, &str)]) {
+        for (text, fact) in cases {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+    }
+
     #[test]
     fn a_rank_between_a_post_and_its_holder() {
         let t = role_triples("He met Deputy Prime Minister of Chile General Ana Soto.");
@@ -2214,7 +2222,7 @@ mod tests {
 
     #[test]
     fn appointments_give_the_post() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "The Lima Zoo said it has named Ana Lind as chief executive officer.",
                 "Ana Lind leads Lima Zoo",
@@ -2257,10 +2265,7 @@ mod tests {
                 "Brimstone Partners hired Ana Lind as its new president.",
                 "Ana Lind leads Brimstone Partners",
             ),
-        ] {
-            let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // A person appointing is no body.
         for text in [
             "President Ana Lind named Pedro Soto chief executive of the state oil company.",
@@ -2466,7 +2471,7 @@ mod tests {
 
     #[test]
     fn a_country_s_described_organisation_is_its_member() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Ana Lind, head of Russia's state-run arms exporter Rosoboronexport, spoke.",
                 "Rosoboronexport member-of Russia",
@@ -2475,10 +2480,7 @@ mod tests {
                 "Chile's national airline Latamia cut flights.",
                 "Latamia member-of Chile",
             ),
-        ] {
-            let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // Lowercase words that name no organisation: nothing.
         let t = triples("Tourists love Chile's long sunny coastline near Valparaiso.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
@@ -2584,7 +2586,7 @@ mod tests {
             t.contains(&"Ana Lind stated The vote was wrong".to_string()),
             "{t:?}"
         );
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Ana Lind, a regent of Lima University, spoke.",
                 "Ana Lind member-of Lima University",
@@ -2593,10 +2595,7 @@ mod tests {
                 "Luis Rojas, provost of Lima University, spoke.",
                 "Luis Rojas member-of Lima University",
             ),
-        ] {
-            let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
     }
 
     #[test]
@@ -2632,7 +2631,7 @@ mod tests {
 
     #[test]
     fn one_unknown_word_before_a_title_no_country_holds_is_a_body() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "On Monday, Keldar's chief executive, Ana Lind, quit.",
                 "Ana Lind leads Keldar",
@@ -2649,10 +2648,7 @@ mod tests {
                 "Keldar Chief Financial Officer Ana Lind will serve until March. Keldar said so.",
                 "Ana Lind member-of Keldar",
             ),
-        ] {
-            let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // A capitalised first word the article writes nowhere else is no body; a title
         // a country holds goes to no town.
         for text in [
@@ -2669,7 +2665,7 @@ mod tests {
 
     #[test]
     fn a_team_s_player_and_a_body_s_spokesperson_before_their_names_are_members() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Their pursuit of Keldar forward Ivan Petrov failed.",
                 "Ivan Petrov member-of Keldar",
@@ -2682,10 +2678,7 @@ mod tests {
                 "The claim was denied by Keldar spokesperson Ana Lind.",
                 "Ana Lind member-of Keldar",
             ),
-        ] {
-            let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
     }
 
     #[test]
@@ -2708,7 +2701,7 @@ mod tests {
 
     #[test]
     fn its_title_belongs_to_the_institution_named_before_it() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "On Monday, Keldar Corp announced that its chief executive officer, Ana Lind, will retire.",
                 "Ana Lind leads Keldar Corp",
@@ -2721,10 +2714,7 @@ mod tests {
                 "The Orvane Zoo said its curator, Luis Rojas, had left.",
                 "Luis Rojas member-of Orvane Zoo",
             ),
-        ] {
-            let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // No institution before "its": nobody's post.
         let t = triples("Ana Lind said its director Luis Rojas had left.");
         assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
@@ -2901,7 +2891,7 @@ mod tests {
 
     #[test]
     fn an_abbreviated_rank_after_its_body_or_country() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "\"We are ready,\" U.S. Army Gen. Tom Berg said.",
                 "Tom Berg member-of U.S. Army",
@@ -2918,10 +2908,7 @@ mod tests {
                 "The Chilean Army Brig. Gen. Luis Rojas said the trucks were ready.",
                 "Luis Rojas member-of Chilean Army",
             ),
-        ] {
-            let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // The speaker after a quotation keeps the quotation.
         let rows = crate::extract::rules::test_util::facts(
             "\"We are ready,\" U.S. Army Gen. Tom Berg said.",
@@ -3008,7 +2995,7 @@ mod tests {
 
     #[test]
     fn place_words_close_place_names() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "The koalas flew to Japan's Saitama Prefecture.",
                 "Saitama Prefecture located-in Japan",
@@ -3021,10 +3008,7 @@ mod tests {
                 "A tomb was found in Egypt's Saqqara Necropolis.",
                 "Saqqara Necropolis located-in Egypt",
             ),
-        ] {
-            let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
     }
 
     #[test]

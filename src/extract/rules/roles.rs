@@ -592,10 +592,7 @@ fn counterpart(ctx: &mut Ctx, j: usize) {
         // country's ministry of the same portfolio.
         RoleLink::Nothing => {
             let surface = &s.mentions[t].surface;
-            if let Some(topic) = surface.to_lowercase().strip_suffix(" minister")
-                && !topic
-                    .split(' ')
-                    .any(|w| matches!(w, "prime" | "deputy" | "first"))
+            if portfolio(surface).is_some()
                 && let Some(ministry) = national_ministry(ctx, c, &portfolio_name(surface))
             {
                 ctx.emit(
@@ -1331,13 +1328,9 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     // country.
     // "the Foreign Minister of Peru, X" as "Peru's Foreign Minister X".
     if (of.is_none() || of_country.is_some())
-        && let title_words = s.mentions[k].surface.to_lowercase()
-        && let Some(topic) = title_words.strip_suffix(" minister")
-        // "Prime Minister", "First Deputy Prime Minister": no portfolio.
-        && !topic
-            .split(' ')
-            .any(|w| matches!(w, "prime" | "deputy" | "first"))
+        && let Some(topic) = portfolio(&s.mentions[k].surface)
     {
+        let topic = topic.as_str();
         // With a country, only a ministry named with that country is the title's:
         // "Japanese Defence Minister A … Australian Defence Minister B".
         // "Japan's Ministry of Foreign Affairs … Japanese Foreign Minister X": a ministry
@@ -1639,6 +1632,16 @@ fn last_institution(ctx: &Ctx, before: usize) -> Option<usize> {
         .filter(|&(_, e)| ctx.kind(e) == Kind::Institution && ctx.resolved.named_times(e) > 1)
         .max_by_key(|&(at, e)| (ctx.resolved.named_times(e), std::cmp::Reverse(at)))
         .map(|(_, e)| e)
+}
+
+/// The portfolio a minister's title names, lowercase ("Defence Minister" → "defence");
+/// none for a title that names none ("Prime Minister", "First Deputy Prime Minister").
+fn portfolio(title: &str) -> Option<String> {
+    let topic = title.to_lowercase().strip_suffix(" minister")?.to_string();
+    (!topic
+        .split(' ')
+        .any(|w| matches!(w, "prime" | "deputy" | "first")))
+    .then_some(topic)
 }
 
 /// The department a city's chief heads, by the title: "police chief" → "Police

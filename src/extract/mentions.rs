@@ -889,6 +889,15 @@ impl Finder<'_> {
                 {
                     break;
                 }
+                // "Ilham Aliyev of Azerbaijan", "President Ilham Aliyev of Azerbaijan": a
+                // person's name (or plain words right after a title), then "of" and a
+                // country's name, are two names.
+                if self.lowers[e] == "of"
+                    && self.country_to(e + 1, b)
+                    && (self.person_name(p, e) || (self.plain_name(p, e) && self.title_ends_at(p)))
+                {
+                    break;
+                }
                 if matches!(self.lowers[e], "of" | "for") {
                     seen_of = true;
                 }
@@ -1244,6 +1253,26 @@ impl Finder<'_> {
         body_cue && self.person_name(e, b)
     }
 
+    /// Whether the last mention pushed is a title ending at token `p`.
+    fn title_ends_at(&self, p: usize) -> bool {
+        self.out
+            .last()
+            .is_some_and(|m| m.end == p && matches!(m.kind, MentionKind::Title { .. }))
+    }
+
+    /// Whether `[a, b)` opens with a country's name, perhaps after "the", that runs to `b`
+    /// or to an "and" ("of Viet Nam and Sudan's FM …").
+    fn country_to(&self, a: usize, b: usize) -> bool {
+        let a = a + usize::from(self.lowers.get(a) == Some(&"the"));
+        a < b
+            && lexicons()
+                .country_forms
+                .longest(&self.lowers[a..b])
+                .is_some_and(|(len, &(_, form))| {
+                    form == CountryForm::Name && (a + len == b || self.lowers[a + len] == "and")
+                })
+    }
+
     /// Whether `[e, b)` is two or three plain capitalised words, none a cue, country,
     /// title or function word, that the name typer takes for a person's name.
     fn person_name(&self, e: usize, b: usize) -> bool {
@@ -1371,7 +1400,9 @@ impl Finder<'_> {
             .is_some_and(|t| t.kind == TokKind::Possessive);
         if initial && single && kind.is_none() && !owner {
             let w = self.lowers[p];
-            if w.ends_with("ing") || w.ends_with("ly") || !lex.families(w).is_empty() {
+            // A first word in "-ing" or "-ly" ("Having", "Boeing") stays a first word: a
+            // name only where the article writes it inside a sentence too.
+            if !lex.families(w).is_empty() {
                 return end;
             }
         }
@@ -1400,7 +1431,8 @@ impl Finder<'_> {
         let name = span_text(self.text, self.tokens, start, end);
         self.push(start, end, MentionKind::Name(kind), name);
         if let Some(m) = self.out.last_mut() {
-            m.initial = initial && single && kind.is_none();
+            // "Keldar's chief executive, X": a first word that owns something is a name.
+            m.initial = initial && single && kind.is_none() && !owner;
             m.nationality = nationality;
             m.based_in = based_in;
         }
@@ -1524,12 +1556,13 @@ impl Finder<'_> {
         // "a commander with the U.S. Northern Command" as "a researcher at Y".
         // "a professor of law at Y": the body after the title's field.
         let at = field_end
-            .filter(|&j| matches!(self.lowers.get(j), Some(&("at" | "with" | "for"))))
+            .filter(|&j| matches!(self.lowers.get(j), Some(&("at" | "with" | "for" | "from"))))
             .unwrap_or(e);
         let by = match self.lowers.get(at) {
             Some(&"of") => !field,
             Some(&"for") => true,
-            Some(&("at" | "with")) => lex.titles[title].institution.is_none(),
+            // "a curator from the Woodland Park Zoo" as "a curator at …".
+            Some(&("at" | "with" | "from")) => lex.titles[title].institution.is_none(),
             // "a lecturer in the School of Law": a body its cue word names.
             Some(&"in") => !field && lex.titles[title].institution.is_none(),
             _ => false,
@@ -1560,6 +1593,19 @@ impl Finder<'_> {
             .is_some_and(Token::is_capitalised)
         {
             return;
+        }
+        // "a curator at Seattle's Woodland Park Zoo": the owner before the possessive is
+        // a name of its own, and the body is the name after it.
+        let run = self.run_end(org_start);
+        if !matches!(self.lowers[at], "of" | "in")
+            && self
+                .tokens
+                .get(run)
+                .is_some_and(|t| t.kind == TokKind::Possessive)
+            && self.tokens.get(run + 1).is_some_and(Token::is_capitalised)
+        {
+            self.push_name(org_start, run, false);
+            org_start = run + 1;
         }
         let mut org_end = self.run_end(org_start);
         // "Minister of Labour and Deputy Minister of Finance", "Minister of Public Service
@@ -1649,7 +1695,9 @@ impl Finder<'_> {
             org_end = k + 1;
         }
         let org_words = &self.lowers[org_start..org_end];
-        if self.lowers[at] == "in"
+        // "a lecturer in …", "an official from …": only a body its cue word names ("an
+        // official from New Jersey" says where the holder comes from).
+        if matches!(self.lowers[at], "in" | "from")
             && !org_words
                 .iter()
                 .any(|w| lex.institution_forms.get(w).is_some())
@@ -1706,7 +1754,7 @@ impl Finder<'_> {
         }
         self.out[idx].kind = MentionKind::Title {
             title,
-            of: Some(idx + 1),
+            of: Some(self.out.len() - 1),
             field,
         };
     }
@@ -2653,12 +2701,18 @@ mod tests {
 
     #[test]
     fn an_opening_word_that_takes_a_possessive_is_a_name() {
-        // "Boeing" ends like a verb's "-ing", which alone drops an opening word.
         assert_eq!(
             names("Boeing's James Bell spoke."),
             ["Boeing", "James Bell"]
         );
-        assert!(names("Boeing spoke.").is_empty());
+        // Alone it is a first word only ("Having" is one too): a name where the article
+        // writes it inside a sentence as well (`article_mentions`).
+        let t = "Boeing spoke.";
+        let m = find_mentions(t, &tokenize(t, 0, t.len()));
+        assert!(!m.is_empty() && m.iter().all(|m| m.initial), "{m:?}");
+        let owner = "Boeing's James Bell spoke.";
+        let m = find_mentions(owner, &tokenize(owner, 0, owner.len()));
+        assert!(m.iter().all(|m| !m.initial), "{m:?}");
     }
 
     #[test]

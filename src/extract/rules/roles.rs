@@ -811,7 +811,11 @@ fn affiliation(ctx: &mut Ctx, k: usize) {
         ctx.entity(m)
             .filter(|&o| ctx.kind(o) == Kind::Institution && !s.mentions[m].anaphor)
     };
-    if s.word(end) == "of" {
+    // "Chairman Ana Lind of Keldar Corp": the title before the name says the link.
+    let titled = k > 0
+        && s.mentions[k - 1].end == s.mentions[k].start
+        && matches!(s.mentions[k - 1].kind, MentionKind::Title { .. });
+    if s.word(end) == "of" && !titled {
         let at = end + 1 + usize::from(s.word(end + 1) == "the");
         if let Some(m) = s.tok_mention.get(at).copied().flatten()
             && s.mentions[m].start == at
@@ -1212,6 +1216,32 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     None
 }
 
+/// "President Ilham Aliyev of Azerbaijan", "Chairman Ana Lind of Keldar Corp": for title
+/// mention `k` right before its holder `person`, the country or institution named after
+/// the holder's "of".
+fn body_after_holder(ctx: &Ctx, k: usize, person: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let h = s.mention_from(s.mentions[k].end)?;
+    if s.mentions[h].start != s.mentions[k].end || ctx.entity(h) != Some(person) {
+        return None;
+    }
+    let end = s.mentions[h].end;
+    if s.word(end) != "of" {
+        return None;
+    }
+    let at = end + 1 + usize::from(s.word(end + 1) == "the");
+    let o = s.mention_from(at).filter(|&o| s.mentions[o].start == at)?;
+    let body = match s.mentions[o].kind {
+        MentionKind::Country(_) => true,
+        MentionKind::Name(Some(Kind::Institution)) => true,
+        MentionKind::Name(None) => ctx
+            .entity(o)
+            .is_some_and(|e| ctx.kind(e) == Kind::Institution),
+        _ => false,
+    };
+    (body && !s.possessive(o)).then_some(o)
+}
+
 /// Words of a title holder's standing that may stand between an owner's possessive and
 /// the title: "the zoo's acting director", "Peru's new foreign minister".
 const STANDING: [&str; 9] = [
@@ -1294,6 +1324,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     let Some(person) = coordinated_title(ctx, k).or_else(|| titled_person(ctx, k, of)) else {
         return;
     };
+    let of = of.or_else(|| body_after_holder(ctx, k, person));
     // "a commander with X", "a director of Y": one of several holders, a member; so is
     // the holder of a field ("the zoo's head of large mammals").
     let indefinite = field
@@ -2391,6 +2422,71 @@ mod tests {
     }
 
     #[test]
+    fn a_title_from_a_body_and_a_body_owned_by_its_place() {
+        assert_gives(&[
+            (
+                "Ana Lind, a keeper from the Orvane Zoo, travelled with the bears.",
+                "Ana Lind member-of Orvane Zoo",
+            ),
+            (
+                "An official from the Keldar Embassy, Ivan Petrov, said the talks went well.",
+                "Ivan Petrov member-of Keldar Embassy",
+            ),
+            (
+                "Ana Lind, a mammal curator from Seattle's Orvane Zoo, was there.",
+                "Ana Lind member-of Orvane Zoo",
+            ),
+            (
+                "Ana Lind, a mammal curator from Seattle's Orvane Zoo, was there.",
+                "Orvane Zoo located-in Seattle",
+            ),
+            (
+                "Ana Lind, a curator at Lisbon's Orvane Zoo, was there.",
+                "Orvane Zoo located-in Lisbon",
+            ),
+        ]);
+        // Where the holder comes from is no body.
+        let t = triples("Ana Lind, a veteran police official from New Jersey, was sworn in.");
+        assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
+    }
+
+    #[test]
+    fn a_body_after_the_holders_of_belongs_to_the_title_before_the_name() {
+        assert_gives(&[
+            (
+                "President Ivan Petrov of Chile met the envoy.",
+                "Ivan Petrov leads Chile",
+            ),
+            (
+                "Talks between Prime Minister Ana Lind of Chile and the envoy ended.",
+                "Ana Lind leads Chile",
+            ),
+            (
+                "Foreign Minister Ivan Petrov of Chile and the envoy met on Monday.",
+                "Ivan Petrov leads Chilean Ministry of Foreign Affairs",
+            ),
+            (
+                "Chairman Ana Lind of Keldar Corp said the merger would close in May.",
+                "Ana Lind leads Keldar Corp",
+            ),
+            (
+                "Ana Lind of Keldar Corp said the merger would close in May.",
+                "Ana Lind member-of Keldar Corp",
+            ),
+            (
+                "Professor Ana Lind of Orvane University said the merger would fail.",
+                "Ana Lind member-of Orvane University",
+            ),
+        ]);
+        // The title says the link; the name's "of" adds no membership beside it.
+        let t = triples("Chairman Ana Lind of Keldar Corp said the merger would close in May.");
+        assert!(
+            !t.contains(&"Ana Lind member-of Keldar Corp".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn counterparts_share_the_title() {
         let t = triples("Chilean President Luis Rojas met his Peruvian counterpart Ana Soto.");
         assert!(t.contains(&"Ana Soto leads Peru".to_string()), "{t:?}");
@@ -2650,6 +2746,17 @@ mod tests {
             (
                 "Keldar Chief Financial Officer Ana Lind will serve until March. Keldar said so.",
                 "Ana Lind member-of Keldar",
+            ),
+            // A first word that owns the title is a name.
+            (
+                "Keldar's chief executive, Ana Lind, quit on Monday.",
+                "Ana Lind leads Keldar",
+            ),
+            // A first word in "-ing" is a name where the article writes it inside a
+            // sentence too.
+            (
+                "Workers at Tarling went on strike. Tarling chairman Luis Rojas met them.",
+                "Luis Rojas leads Tarling",
             ),
         ]);
         // A capitalised first word the article writes nowhere else is no body; a title

@@ -93,6 +93,57 @@ pub(super) fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
         .chain(std::iter::once(family))
 }
 
+/// The key of an exact id (marked apart from names and families): the slot a new entity
+/// made from that id takes when it is free.
+pub(super) fn slot_key(id: &str) -> u64 {
+    xxh3_64(id.as_bytes()) ^ 0x6a09_e667_f3bc_c908
+}
+
+/// The id a new entity made from `e` starts from: its own, or a slug of its name.
+fn base_id(e: &Entity) -> std::borrow::Cow<'_, str> {
+    if e.id.is_empty() {
+        std::borrow::Cow::Owned(crate::model::slug(&e.name))
+    } else {
+        std::borrow::Cow::Borrowed(e.id.as_str())
+    }
+}
+
+/// The keys of an entity at the finer grain of a removal ([`super::excise`]): its names'
+/// lookup keys and its exact id's slot ([`slot_key`]), not its id family.
+pub(super) fn fine_keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
+    let slot = slot_key(&base_id(e));
+    let mut key = String::new();
+    e.names()
+        .map(move |n| {
+            lookup_key_into(n, &mut key);
+            name_key(&key)
+        })
+        .chain(std::iter::once(slot))
+}
+
+/// The ids a new entity made from `id` could have taken its slot from: `id` less one
+/// `-N` suffix, then less another, and so on (`a-2-3`: `a-2`, `a`). A new entity made
+/// from `p` whose id is taken tries `p-2`, `p-3`, ...: only from these can another
+/// entity come to hold `id` (see [`super::excise`]).
+pub(super) fn ancestors(id: &str) -> impl Iterator<Item = &str> {
+    let mut at = id;
+    std::iter::from_fn(move || {
+        let (rest, n) = at.rsplit_once('-')?;
+        if rest.is_empty() || n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        at = rest;
+        Some(rest)
+    })
+}
+
+/// The slot key of the id a new entity made from `e` starts from, and its ancestors'
+/// ([`ancestors`]).
+pub(super) fn slots(e: &Entity) -> (u64, Vec<u64>) {
+    let id = base_id(e);
+    (slot_key(&id), ancestors(&id).map(slot_key).collect())
+}
+
 /// An article's record up to its facts.
 #[derive(Deserialize)]
 pub(super) struct Head {
@@ -179,6 +230,12 @@ impl Tokens {
         first
     }
 
+    /// [`Tokens::join`] at the finer grain ([`fine_keys`]).
+    pub(super) fn join_fine(&mut self, e: &Entity) -> Option<u32> {
+        let keys: Vec<u64> = fine_keys(e).collect();
+        self.join_keys(&keys)
+    }
+
     /// [`Tokens::join`] of an entity's keys ([`keys`]); `None` for none.
     pub(super) fn join_keys(&mut self, keys: &[u64]) -> Option<u32> {
         let (&first, rest) = keys.split_first()?;
@@ -241,6 +298,12 @@ impl Run {
     pub(super) fn ends(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         self.ends.iter().map(|&k| self.ids[k as usize].as_str())
     }
+
+    /// The id each mention of the component (each article's entities in it, in order)
+    /// settled on, in order.
+    pub(super) fn mentions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.mentions.iter().map(|&k| self.ids[k as usize].as_str())
+    }
 }
 
 /// One replay of the component's mentions under some decisions.
@@ -250,6 +313,8 @@ pub(super) struct Run {
     /// The id each statement's end in the component settled on, in order: as a place in
     /// `ids` (one string per entity, not per end).
     ends: Vec<u32>,
+    /// The same for each mention of the component, in order.
+    mentions: Vec<u32>,
     ids: Vec<String>,
     pub(super) entities: Vec<Entity>,
 }
@@ -268,10 +333,13 @@ pub(super) fn run<'a>(
 /// [`run`] over all of `articles` and over all but the `j`th, as two runs that share the
 /// replay of the articles before the `j`th (the state there is cloned): the two runs
 /// with and without one article.
+/// With `strict_ids`, either run gives up (`None`) when a new entity's id is taken and
+/// it takes the next free one (what the finer grain of [`super::excise`] cannot model).
 pub(super) fn run_without(
     decisions: &Decisions,
     articles: &[(Extraction, Vec<bool>)],
     j: usize,
+    strict_ids: bool,
 ) -> Option<(Run, Run)> {
     // Each article's mentions made once, for both runs.
     let mentions: Vec<Mentions> = articles.iter().map(Mentions::of).collect();
@@ -279,6 +347,7 @@ pub(super) fn run_without(
     if j > mentions.len() / 2 {
         // A long shared part: replayed once, the state there cloned.
         let mut with = Replay::new(decisions);
+        with.strict_ids = strict_ids;
         for m in before {
             with.step(m)?;
         }
@@ -296,6 +365,7 @@ pub(super) fn run_without(
     // the thread that made it).
     let run = |ms: &mut dyn Iterator<Item = &Mentions>| -> Option<Run> {
         let mut r = Replay::new(decisions);
+        r.strict_ids = strict_ids;
         for m in ms {
             r.step(m)?;
         }
@@ -354,6 +424,10 @@ struct Replay {
     b: Builder<'static>,
     flags: Vec<bool>,
     at: Vec<usize>,
+    /// The builder's entity of each mention, in order.
+    at_mentions: Vec<usize>,
+    /// Give up when a new entity's id is taken ([`run_without`]).
+    strict_ids: bool,
 }
 
 impl Replay {
@@ -362,6 +436,8 @@ impl Replay {
             b: Builder::new(decisions),
             flags: Vec::new(),
             at: Vec::new(),
+            at_mentions: Vec::new(),
+            strict_ids: false,
         }
     }
 
@@ -370,8 +446,11 @@ impl Replay {
     fn step(&mut self, m: &Mentions<'_>) -> Option<()> {
         let b = &mut self.b;
         let local = b.add_prepared_entities(m.source, &m.entities);
+        for e in &m.entities {
+            self.at_mentions.push(*local.get(e.id.as_str())?);
+        }
         self.flags.push(b.changed_entities());
-        if b.merges_pending() {
+        if b.merges_pending() || (self.strict_ids && b.probed()) {
             return None;
         }
         for &(s, o) in &m.ends {
@@ -388,20 +467,19 @@ impl Replay {
         let b = self.b;
         let mut place: FxHashMap<usize, u32> = FxHashMap::default();
         let mut ids = Vec::new();
-        let ends = self
-            .at
-            .into_iter()
-            .map(|i| {
-                let at = b.settled(i);
-                *place.entry(at).or_insert_with(|| {
-                    ids.push(b.id_at(at).to_string());
-                    (ids.len() - 1) as u32
-                })
+        let mut place_of = |i: usize| {
+            let at = b.settled(i);
+            *place.entry(at).or_insert_with(|| {
+                ids.push(b.id_at(at).to_string());
+                (ids.len() - 1) as u32
             })
-            .collect();
+        };
+        let ends = self.at.into_iter().map(&mut place_of).collect();
+        let mentions = self.at_mentions.into_iter().map(&mut place_of).collect();
         Run {
             flags: self.flags,
             ends,
+            mentions,
             ids,
             entities: b.finish(Default::default()).entities,
         }
@@ -537,6 +615,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_ids_ancestors_are_the_ids_a_new_entity_may_have_come_to_it_from() {
+        let up = |id: &'static str| ancestors(id).collect::<Vec<_>>();
+        assert_eq!(up("kim-2-3"), ["kim-2", "kim"]);
+        assert_eq!(up("alvburg-springs-5"), ["alvburg-springs"]);
+        assert!(up("kim").is_empty() && up("-2").is_empty() && up("f-16x").is_empty());
+        assert_eq!(up("f-16-2"), ["f-16", "f"], "more than it needs is no harm");
+        // An entity with no id starts from a slug of its name.
+        let e = Entity::new("", "Kim 2", Kind::Person);
+        assert_eq!(slots(&e), (slot_key("kim-2"), vec![slot_key("kim")]));
+        // Its fine keys: its names and its exact id, not its family.
+        let fine: Vec<u64> = fine_keys(&e).collect();
+        assert!(fine.contains(&slot_key("kim-2")) && !fine.contains(&slot_key("kim")));
+        assert_eq!(fine.len(), 2);
+    }
+
+    #[test]
     fn an_id_family_is_the_id_less_its_number_suffixes() {
         assert_eq!(id_family("alvburg-springs-5"), "alvburg-springs");
         assert_eq!(id_family("kim-jong-un-2-3"), "kim-jong-un");
@@ -591,7 +685,7 @@ mod tests {
             (&x.flags, ends(x), &x.entities) == (&y.flags, ends(y), &y.entities)
         };
         for j in 0..parts.len() {
-            let (with, without) = run_without(&d, &parts, j).expect("a run");
+            let (with, without) = run_without(&d, &parts, j, false).expect("a run");
             assert!(same(&with, &run(&d, &parts).unwrap()), "{j}: with");
             let others = parts
                 .iter()

@@ -168,6 +168,9 @@ pub struct Builder<'k> {
     changed: bool,
     /// Each entity a merge decision moved into another: the one it went into.
     absorbed: HashMap<usize, usize>,
+    /// A new entity's id was taken and it took the next free one (see
+    /// [`Builder::probed`]).
+    probed: bool,
 }
 
 /// A one-word name that is not an acronym: it links entities only when unambiguous.
@@ -216,6 +219,7 @@ impl Builder<'static> {
             outgrown: false,
             changed: false,
             absorbed: HashMap::default(),
+            probed: false,
         }
     }
 
@@ -431,6 +435,12 @@ impl<'k> Builder<'k> {
             local.insert(orig.id.as_str(), at);
         }
         local
+    }
+
+    /// True when, since this builder was made, a new entity's id was taken already and it
+    /// took the next free one (`id-2`, `id-3`, ...).
+    pub(crate) fn probed(&self) -> bool {
+        self.probed
     }
 
     /// True when the last article merged changed the merged entities: added one, gave
@@ -664,6 +674,7 @@ impl<'k> Builder<'k> {
         while self.ids.contains_key(&id) || self.known.is_some_and(|b| b.has_id(&id)) {
             id = format!("{base}-{k}");
             k += 1;
+            self.probed = true;
         }
         e.id = id;
         self.hold(e)

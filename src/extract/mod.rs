@@ -19,7 +19,7 @@ pub mod tokens;
 pub mod trace;
 pub mod typer;
 
-use crate::model::{Entity, Fact, GraphFile, Source, slug};
+use crate::model::{Entity, Fact, GraphFile, Relation, Source, slug};
 use attributes::{Date, find_dates};
 use mentions::{Mention, find_mentions};
 use rules::{Ctx, RawFact, Sentence};
@@ -324,6 +324,11 @@ fn assemble(
             kept.push(f);
         }
     }
+    // A head is no mere member: "X leads Y" says all "X is a member of Y" would.
+    kept.retain(|f| {
+        f.relation != Relation::MemberOf
+            || !seen.contains(&(id_of(f.subject), Relation::Leads, id_of(f.object)))
+    });
     let mut done: HashSet<usize> = HashSet::new();
     let mut entities: HashMap<usize, Entity> = HashMap::new();
     for f in &kept {

@@ -1132,6 +1132,15 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     // the holder and the title.
     let start = s.phrase_start(k);
     let mut c = start;
+    // "X has served as the commissioner and chief executive of Y": the copula stands
+    // before the first of two titles joined by "and".
+    if c >= 2
+        && s.word(c - 1) == "and"
+        && let Some(m) = s.tok_mention[c - 2]
+        && matches!(s.mentions[m].kind, MentionKind::Title { .. })
+    {
+        c = s.phrase_start(m);
+    }
     if c > 0 && matches!(s.word(c - 1), "also" | "now") {
         c -= 1;
     }
@@ -1141,6 +1150,20 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     ) {
         (Some("has" | "had"), Some("been")) | (Some("will"), Some("be")) => Some(c - 2),
         (_, Some("is" | "was" | "remains")) => Some(c - 1),
+        // "X currently serves as provost of Y", "X, who has served as chief executive of
+        // Y since 2019": past the verb and the words of time and tense before it.
+        (Some("serves" | "served" | "serve"), Some("as")) => {
+            let mut at = c - 2;
+            while at > 0
+                && matches!(
+                    s.word(at - 1),
+                    "has" | "had" | "will" | "currently" | "also" | "now"
+                )
+            {
+                at -= 1;
+            }
+            Some(at)
+        }
         _ => None,
     };
     // "X, who is the assistant manager of Y": the person before the relative pronoun;
@@ -2482,6 +2505,40 @@ mod tests {
         let t = triples("Chairman Ana Lind of Keldar Corp said the merger would close in May.");
         assert!(
             !t.contains(&"Ana Lind member-of Keldar Corp".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn serving_as_a_title_is_holding_it() {
+        assert_gives(&[
+            (
+                "Ana Lind currently serves as provost of Orvane University.",
+                "Ana Lind member-of Orvane University",
+            ),
+            (
+                "Ana Lind, who has served as chief executive of Keldar Corp since 2019, will retire.",
+                "Ana Lind leads Keldar Corp",
+            ),
+            (
+                "Ivan Petrov served as director of the Orvane Zoo for a decade.",
+                "Ivan Petrov leads Orvane Zoo",
+            ),
+            (
+                "Ana Lind has served as the commissioner and chief executive officer of the Keldar Board since 2019.",
+                "Ana Lind leads Keldar Board",
+            ),
+            (
+                "Ana Lind is the president and chief executive of Keldar Corp.",
+                "Ana Lind leads Keldar Corp",
+            ),
+        ]);
+        // A head is no mere member: the first title's membership goes.
+        let t = triples(
+            "Ana Lind has served as the commissioner and chief executive officer of the Keldar Board since 2019.",
+        );
+        assert!(
+            !t.contains(&"Ana Lind member-of Keldar Board".to_string()),
             "{t:?}"
         );
     }

@@ -107,15 +107,12 @@ fn train(train: &[&Example]) -> HashMap<String, [f64; 4]> {
     let mut w: HashMap<String, [f64; 4]> = HashMap::new();
     let mut u: HashMap<String, [f64; 4]> = HashMap::new();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut seed: u64 = 20261204;
+    let mut lcg = kg_testkit::lcg::Lcg::new(20261204);
     let mut step = 1.0;
     for _ in 0..EPOCHS {
         // Fisher–Yates with a fixed LCG: the same weights on every run.
         for i in (1..order.len()).rev() {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            order.swap(i, (seed >> 33) as usize % (i + 1));
+            order.swap(i, lcg.below(i + 1));
         }
         for &i in &order {
             let ex = train[i];

@@ -1213,13 +1213,8 @@ mod tests {
             ("otter", "otter", Kind::Animal, &["otters"]),
             ("nairobi-2", "Nairobi", Kind::Place, &[]),
         ];
-        let mut x: u64 = 7;
-        let mut next = |n: usize| {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((x >> 33) as usize) % n
-        };
+        let mut lcg = kg_testkit::lcg::Lcg::new(7);
+        let mut next = |n: usize| lcg.below(n);
         let mut articles = Vec::new();
         for a in 0..40 {
             let id = format!("a{a:02}");

@@ -299,13 +299,8 @@ fn family_articles(dir: &Path) -> Vec<PathBuf> {
         ("kenya", "Kenya", "country", none),
         ("red-panda", "red panda", "animal", &["red pandas"]),
     ];
-    let mut x: u64 = 11;
-    let mut next = |n: usize| {
-        x = x
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((x >> 33) as usize) % n
-    };
+    let mut lcg = kg_testkit::lcg::Lcg::new(11);
+    let mut next = |n: usize| lcg.below(n);
     let mut files = Vec::new();
     for a in 0..24 {
         let mut picked: Vec<usize> = Vec::new();

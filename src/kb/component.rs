@@ -78,12 +78,7 @@ pub(super) fn name_key(key: &str) -> u64 {
 
 /// The keys of an entity: its names' lookup keys, and its id family (marked apart).
 pub(super) fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
-    let id = if e.id.is_empty() {
-        std::borrow::Cow::Owned(crate::model::slug(&e.name))
-    } else {
-        std::borrow::Cow::Borrowed(e.id.as_str())
-    };
-    let family = xxh3_64(id_family(&id).as_bytes()) ^ 0x9e37_79b9_7f4a_7c15;
+    let family = xxh3_64(id_family(&base_id(e)).as_bytes()) ^ 0x9e37_79b9_7f4a_7c15;
     let mut key = String::new();
     e.names()
         .map(move |n| {

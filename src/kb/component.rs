@@ -79,13 +79,16 @@ pub(super) fn name_key(key: &str) -> u64 {
 /// The keys of an entity: its names' lookup keys, and its id family (marked apart).
 pub(super) fn keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
     let family = xxh3_64(id_family(&base_id(e)).as_bytes()) ^ 0x9e37_79b9_7f4a_7c15;
+    names_keys(e).chain(std::iter::once(family))
+}
+
+/// The lookup keys of an entity's names.
+fn names_keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
     let mut key = String::new();
-    e.names()
-        .map(move |n| {
-            lookup_key_into(n, &mut key);
-            name_key(&key)
-        })
-        .chain(std::iter::once(family))
+    e.names().map(move |n| {
+        lookup_key_into(n, &mut key);
+        name_key(&key)
+    })
 }
 
 /// The key of an exact id (marked apart from names and families): the slot a new entity
@@ -107,13 +110,7 @@ fn base_id(e: &Entity) -> std::borrow::Cow<'_, str> {
 /// lookup keys and its exact id's slot ([`slot_key`]), not its id family.
 pub(super) fn fine_keys(e: &Entity) -> impl Iterator<Item = u64> + '_ {
     let slot = slot_key(&base_id(e));
-    let mut key = String::new();
-    e.names()
-        .map(move |n| {
-            lookup_key_into(n, &mut key);
-            name_key(&key)
-        })
-        .chain(std::iter::once(slot))
+    names_keys(e).chain(std::iter::once(slot))
 }
 
 /// The ids a new entity made from `id` could have taken its slot from: `id` less one

@@ -344,6 +344,70 @@ pub fn share_name_kinds(sentences: &mut [Vec<Mention>]) {
     }
 }
 
+/// "U.S. troops" in one sentence, "American forces" or "UK personnel" in another: one
+/// country's troops are one group of the article (see [`group_key`]), named as the
+/// article first names them, with "troops" where it writes that word.
+pub fn share_group_names(sentences: &mut [Vec<Mention>]) {
+    let mut first: HashMap<(usize, String), String> = HashMap::new();
+    let troops = |name: &str| name.ends_with(" troops");
+    for m in sentences.iter().flatten() {
+        if let Some(key) = group_key_of(m) {
+            first
+                .entry(key)
+                .and_modify(|name| {
+                    if troops(&m.name) && !troops(name) {
+                        name.clone_from(&m.name);
+                    }
+                })
+                .or_insert_with(|| m.name.clone());
+        }
+    }
+    for m in sentences.iter_mut().flatten() {
+        if let Some(name) = group_key_of(m).and_then(|k| first.get(&k)) {
+            m.name.clone_from(name);
+        }
+    }
+}
+
+/// The words that name a country's soldiery as a whole: its troops, forces, soldiers,
+/// personnel and peacekeepers are one group within an article.
+const SOLDIERY: [&str; 7] = [
+    "troops",
+    "forces",
+    "soldiers",
+    "personnel",
+    "servicemen",
+    "service personnel",
+    "peacekeepers",
+];
+
+/// A country's group's key: the country and the words after the country's name or
+/// adjective, lowercase, with the words for its soldiery as one ("U.S. troops" and
+/// "American forces" → (United States, "troops"); "Dutch air defence units" → (the
+/// Netherlands, "air defence units")).
+pub fn group_key(country: usize, name: &str) -> (usize, String) {
+    let key = crate::model::name::lexicon_key(name);
+    let words: Vec<&str> = key.split(' ').collect();
+    let skip = lexicons()
+        .country_forms
+        .longest(&words)
+        .map_or(0, |(n, _)| n);
+    let noun = words[skip..].join(" ");
+    if SOLDIERY.contains(&noun.as_str()) {
+        (country, "troops".to_string())
+    } else {
+        (country, noun)
+    }
+}
+
+/// The [`group_key`] of a country's group; None for other mentions.
+pub fn group_key_of(m: &Mention) -> Option<(usize, String)> {
+    match m.kind {
+        MentionKind::Group(Some(c)) => Some(group_key(c, &m.name)),
+        _ => None,
+    }
+}
+
 /// "Beloved giant panda" opening a sentence: a breed or make whose first word is only
 /// written at the start of sentences is the plain species ("giant panda"); one the
 /// article writes elsewhere too ("Pungsan hunting dog") stays a breed.
@@ -1809,6 +1873,18 @@ impl Finder<'_> {
                     None => (p, Some(c), surface.clone()),
                 }
             }
+            // "400 UK troops", "U.S. forces": a country's name used as its adjective
+            // (not the end of "sent to Iraq" before another word).
+            Some(m)
+                if m.end == p
+                    && matches!(m.kind, MentionKind::Country(_))
+                    && !m.start.checked_sub(1).is_some_and(|k| {
+                        ["to", "in", "into", "from", "at"].contains(&self.lowers[k])
+                    }) =>
+            {
+                let m = self.out.pop().expect("just checked");
+                (m.start, m.country(), format!("{} {surface}", m.surface))
+            }
             _ => (p, None, surface.clone()),
         };
         // "NATO troops": an organisation's name right before the group noun.
@@ -2765,6 +2841,38 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_troops_share_one_name_across_the_article() {
+        let text = [
+            "The UK's forces in Kabul grew.",
+            "About 100 UK personnel arrived.",
+            "British troops and French troops left, with Dutch air defence units.",
+            "British special forces stayed.",
+        ];
+        let mut all: Vec<Vec<Mention>> = text
+            .iter()
+            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
+            .collect();
+        share_group_names(&mut all);
+        let groups: Vec<&str> = all
+            .iter()
+            .flatten()
+            .filter(|m| matches!(m.kind, MentionKind::Group(_)))
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                "British troops",
+                "British troops",
+                "British troops",
+                "French troops",
+                "Dutch air defence units",
+                "British special forces"
+            ]
+        );
+    }
+
+    #[test]
     fn countries_demonyms_and_aliases() {
         let m = mentions("Chinese officials visited the Republic of Korea and Japan.");
         assert!(matches!(m[0].1, MentionKind::Demonym(_)));
@@ -2845,6 +2953,28 @@ mod tests {
         assert_eq!(m[0].2, Some(5000));
         assert!(matches!(m[0].1, MentionKind::Group(Some(_))));
         assert_eq!(m[2].0, "Japanese forces");
+    }
+
+    #[test]
+    fn a_country_name_before_a_group_noun_is_its_adjective() {
+        for (text, name, count) in [
+            ("Up to 400 UK troops will deploy", "UK troops", Some(400)),
+            ("about 300 U.S. troops arrived", "U.S. troops", Some(300)),
+            ("US forces were deployed", "US forces", None),
+        ] {
+            let m = mentions(text);
+            let g = m.iter().find(|m| matches!(m.1, MentionKind::Group(_)));
+            let g = g.unwrap_or_else(|| panic!("no group in {text}: {m:?}"));
+            assert_eq!((g.0.as_str(), g.2), (name, count), "{text}");
+            assert!(matches!(g.1, MentionKind::Group(Some(_))), "{text}");
+        }
+        // A country after "to" ends the phrase before it: the troops are nobody's yet.
+        let m = mentions("it sent to Iraq troops and tanks");
+        assert!(m.iter().any(|m| m.0 == "Iraq"), "{m:?}");
+        assert!(
+            m.iter().any(|m| matches!(m.1, MentionKind::Group(None))),
+            "{m:?}"
+        );
     }
 
     #[test]

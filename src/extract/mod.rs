@@ -190,6 +190,7 @@ fn extract_part(
     mentions::qualify_generic_bodies(&mut all_mentions);
     mentions::confirm_breeds(&mut all_mentions);
     mentions::share_name_kinds(&mut all_mentions);
+    mentions::share_group_names(&mut all_mentions);
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
     let mut shipment: Vec<usize> = Vec::new();

@@ -14,7 +14,7 @@
 //!
 //! The fullest name is canonical; the others become aliases.
 
-use super::mentions::{Mention, MentionKind};
+use super::mentions::{self, Mention, MentionKind};
 use crate::model::name::mention_words;
 use crate::model::{Kind, slug};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -39,6 +39,10 @@ pub struct Resolved {
     /// Ambassador, Bing Xue, …" then "the ambassador said") → the last person named
     /// before it, who holds it in news style.
     pub title_holder: HashMap<(usize, usize), usize>,
+    /// A country's groups by their key ([`mentions::group_key`]) → the name the article
+    /// gives them (one per key, [`mentions::share_group_names`]), for rules that name a
+    /// country's unnamed "troops".
+    pub group_names: HashMap<(usize, String), String>,
     by_key: HashMap<String, usize>,
     /// The same, by kind and exact name: most lookups need no slug.
     by_name: HashMap<Kind, HashMap<String, usize>>,
@@ -193,6 +197,9 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     let mut first_seen: Vec<usize> = Vec::new();
     for (si, ms) in sentences.iter().enumerate() {
         for m in ms {
+            if let Some(key) = mentions::group_key_of(m) {
+                r.group_names.insert(key, m.name.clone());
+            }
             let Some(k) = class(m) else { continue };
             if matches!(m.kind, MentionKind::Country(_)) || m.anaphor {
                 continue;

@@ -10,7 +10,7 @@
 use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon::{Family, lexicons};
-use crate::extract::mentions::MentionKind;
+use crate::extract::mentions::{self, MentionKind};
 use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
@@ -127,7 +127,10 @@ fn deploy_to(
         && let Some(adj) = lexicons().countries[c].demonyms.first()
         && let Some(country) = ctx.entity(sm)
     {
+        // Named as the article names that country's troops elsewhere, if it does.
         let name = format!("{adj} {}", s.mentions[group].surface);
+        let key = mentions::group_key(c, &name);
+        let name = ctx.resolved.group_names.get(&key).cloned().unwrap_or(name);
         let g = ctx.resolved.entity_named(&name, Kind::Group);
         ctx.emit(g, Relation::MemberOf, country, None, None, Rule::DeployVerb);
         group_entity = Some(g);
@@ -188,6 +191,42 @@ mod tests {
                 "Iranian troops member-of Iran"
             ]
         );
+    }
+
+    #[test]
+    fn a_countrys_troops_are_one_group_named_as_the_article_first_names_them() {
+        for (text, name) in [
+            (
+                "The United States is deploying troops to Poland. About 300 U.S. troops \
+                 arrived on Monday.",
+                &["U.S. troops"][..],
+            ),
+            (
+                "Up to 400 UK troops will deploy to Mali. Britain sent troops to Chad.",
+                &["UK troops"],
+            ),
+            (
+                "Canada sent forces to Latvia. Canadian troops arrived in Riga.",
+                &["Canadian troops"],
+            ),
+            (
+                "Kenya sent police officers to Haiti. Kenyan troops arrived in Chad.",
+                // Its police are not its troops.
+                &["Kenyan police officers", "Kenyan troops"],
+            ),
+        ] {
+            let f = facts(text);
+            let groups: std::collections::BTreeSet<&str> = f
+                .iter()
+                .filter(|f| f.1 == "deployed-to")
+                .map(|f| f.0.as_str())
+                .collect();
+            assert_eq!(
+                groups.into_iter().collect::<Vec<_>>(),
+                name,
+                "{text}: {f:?}"
+            );
+        }
     }
 
     #[test]

@@ -379,6 +379,23 @@ fn values<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
         .filter(|v| !v.is_empty())
 }
 
+/// The plurals of an agreement noun: its head word's ("five accords", "two treaties",
+/// "three memoranda of understanding" and "memorandums of understanding").
+fn agreement_plurals(phrase: &str) -> Vec<String> {
+    let (head, rest) = match phrase.split_once(" of ") {
+        Some((head, rest)) => (head, format!(" of {rest}")),
+        None => (phrase, String::new()),
+    };
+    let mut heads = vec![match head.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{head}s"),
+    }];
+    if let Some(stem) = head.strip_suffix("dum") {
+        heads.push(format!("{stem}da"));
+    }
+    heads.into_iter().map(|h| format!("{h}{rest}")).collect()
+}
+
 /// The regular plural of an English noun phrase (its last word).
 pub fn regular_plural(singular: &str) -> String {
     let b = singular.as_bytes();
@@ -547,15 +564,9 @@ impl Lexicons {
         }
         for r in records(include_str!("lexicon/agreements.txt")) {
             lex.agreements.insert(r[0], ());
-            // "five accords", "two treaties": the plural of the head word.
-            let plural = match r[0].strip_suffix('y') {
-                Some(stem) => format!("{stem}ies"),
-                None if r[0].ends_with('m') && r[0].ends_with("dum") => {
-                    format!("{}a", &r[0][..r[0].len() - 2])
-                }
-                None => format!("{}s", r[0]),
-            };
-            lex.agreements.insert(&plural, ());
+            for plural in agreement_plurals(r[0]) {
+                lex.agreements.insert(&plural, ());
+            }
         }
         for r in records(include_str!("lexicon/verbs.txt")) {
             let Some(family) = Family::parse(r[0]) else {
@@ -640,6 +651,19 @@ mod tests {
         assert_eq!((j, form), (i, CountryForm::Name));
         assert!(lex.acronyms.contains("dprk"));
         assert!(lex.countries.len() > 100);
+    }
+
+    #[test]
+    fn an_agreement_nouns_plural_is_its_head_words() {
+        assert_eq!(agreement_plurals("treaty"), ["treaties"]);
+        assert_eq!(agreement_plurals("accord"), ["accords"]);
+        assert_eq!(
+            agreement_plurals("memorandum of understanding"),
+            ["memorandums of understanding", "memoranda of understanding"]
+        );
+        let lex = lexicons();
+        let words = ["memoranda", "of", "understanding", "with"];
+        assert_eq!(lex.agreements.longest(&words).map(|(n, _)| n), Some(3));
     }
 
     #[test]

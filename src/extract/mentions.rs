@@ -408,6 +408,40 @@ pub fn group_key_of(m: &Mention) -> Option<(usize, String)> {
     }
 }
 
+/// "an agreement on military cooperation" and later "the military cooperation
+/// agreement": one agreement of the article, named as the article first names it. Two
+/// names are one when they hold the same words, leaving out the prepositions and
+/// articles that turn one order into the other.
+pub fn share_agreement_names(sentences: &mut [Vec<Mention>]) {
+    let key = |m: &Mention| -> Option<Vec<String>> {
+        if m.kind != MentionKind::Agreement {
+            return None;
+        }
+        let mut words: Vec<String> = crate::model::name::lexicon_key(&m.name)
+            .split(' ')
+            .filter(|w| !matches!(*w, "on" | "of" | "for" | "the" | "a" | "an" | "in"))
+            .map(str::to_string)
+            .collect();
+        // A bare "agreement" is any agreement: it joins none.
+        if words.len() < 2 {
+            return None;
+        }
+        words.sort();
+        Some(words)
+    };
+    let mut first: HashMap<Vec<String>, String> = HashMap::new();
+    for m in sentences.iter().flatten() {
+        if let Some(k) = key(m) {
+            first.entry(k).or_insert_with(|| m.name.clone());
+        }
+    }
+    for m in sentences.iter_mut().flatten() {
+        if let Some(name) = key(m).and_then(|k| first.get(&k)) {
+            m.name.clone_from(name);
+        }
+    }
+}
+
 /// "Beloved giant panda" opening a sentence: a breed or make whose first word is only
 /// written at the start of sentences is the plain species ("giant panda"); one the
 /// article writes elsewhere too ("Pungsan hunting dog") stays a breed.
@@ -2868,6 +2902,35 @@ mod tests {
                 "French troops",
                 "Dutch air defence units",
                 "British special forces"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_agreement_named_in_either_order_is_one() {
+        let text = [
+            "They signed an agreement on military cooperation.",
+            "The military cooperation agreement is a milestone.",
+            "A trade agreement and the agreement followed.",
+        ];
+        let mut all: Vec<Vec<Mention>> = text
+            .iter()
+            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
+            .collect();
+        share_agreement_names(&mut all);
+        let names: Vec<&str> = all
+            .iter()
+            .flatten()
+            .filter(|m| m.kind == MentionKind::Agreement)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "agreement on military cooperation",
+                "agreement on military cooperation",
+                "trade agreement",
+                "agreement"
             ]
         );
     }

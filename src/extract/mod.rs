@@ -191,6 +191,7 @@ fn extract_part(
     mentions::confirm_breeds(&mut all_mentions);
     mentions::share_name_kinds(&mut all_mentions);
     mentions::share_group_names(&mut all_mentions);
+    mentions::share_agreement_names(&mut all_mentions);
     let mut resolved = resolve::resolve(&all_mentions);
     let mut raw: Vec<RawFact> = Vec::new();
     let mut shipment: Vec<usize> = Vec::new();

@@ -305,6 +305,33 @@ mod tests {
     use crate::extract::rules::test_util::{facts, triples};
 
     #[test]
+    fn a_meeting_held_to_sign_an_agreement_signed_it() {
+        for text in [
+            "Chile and Peru met in Lima to sign a trade agreement.",
+            "Chile and Peru met on Monday to sign a trade agreement.",
+            "Chile and Peru gathered in Lima to sign a trade agreement.",
+        ] {
+            assert_eq!(
+                triples(text),
+                [
+                    "Chile signed trade agreement",
+                    "Peru signed trade agreement"
+                ],
+                "{text}"
+            );
+        }
+        // A meeting to come, one denied, or a purpose hedged again signs nothing.
+        for text in [
+            "Chile and Peru will meet in Lima to sign a trade agreement.",
+            "Chile and Peru did not meet to sign a trade agreement.",
+            "Chile and Peru met to discuss plans to sign a trade agreement.",
+            "Chile and Peru hope to sign a trade agreement.",
+        ] {
+            assert!(triples(text).is_empty(), "{text}: {:?}", triples(text));
+        }
+    }
+
+    #[test]
     fn a_pair_signs_and_a_bare_agreement_is_its_own() {
         let t = triples(
             "Chile and Peru met in Lima. The two countries signed 50 agreements. \

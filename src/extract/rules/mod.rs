@@ -260,7 +260,7 @@ impl<'a> Sentence<'a> {
             if lex.negations.contains(w) || w.ends_with("n't") {
                 return true;
             }
-            if self.hypothetical(j) && (w != "to" || back == 1) {
+            if self.hypothetical(j) && (w != "to" || back == 1) && !self.met_for(j) {
                 return true;
             }
         }
@@ -337,6 +337,18 @@ impl<'a> Sentence<'a> {
                     "left" | "resigned" | "quit" | "departed" | "stepped"
                 )
             })
+    }
+
+    /// "The ministers met in Lima on Monday to sign …", "gathered … to sign": the "to" at
+    /// `j` gives the purpose of a meeting that took place (the meeting verb itself in the
+    /// past and not hedged), as news reports a meeting for what it did.
+    fn met_for(&self, j: usize) -> bool {
+        self.word(j) == "to"
+            && (j.saturating_sub(8)..j)
+                .rev()
+                .take_while(|&k| self.tokens[k].kind != super::tokens::TokKind::Punct)
+                .find(|&k| matches!(self.word(k), "met" | "gathered" | "convened"))
+                .is_some_and(|k| !self.is_blocked(k))
     }
 
     /// Whether the clause of token `i` speaks of the future: "next spring", "next year".

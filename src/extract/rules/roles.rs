@@ -908,6 +908,32 @@ fn nationality_noun(ctx: &mut Ctx, k: usize) {
     if nouns == 0 {
         return;
     }
+    // "X, a Swedish botanist, …", "X, the Swedish botanist who …": the appositive of the
+    // name before it, ending at the nouns.
+    let start = s.mentions[k].start;
+    if start >= 3
+        && matches!(s.word(start - 1), "a" | "an" | "the")
+        && s.tokens[start - 2].is_punct(",")
+        && (j == s.tokens.len()
+            || s.tokens[j].is_punct(",")
+            || s.tokens[j].is_punct(".")
+            || matches!(s.word(j), "who" | "whose"))
+        && let Some(m) = s.before_comma(start - 2)
+        && matches!(s.mentions[m].kind, MentionKind::Name(_))
+        && let Some(p) = ctx.entity(m)
+        && ctx.kind(p) == Kind::Person
+    {
+        let country = ctx.country(c);
+        ctx.emit(
+            p,
+            Relation::MemberOf,
+            country,
+            None,
+            None,
+            Rule::NationalityNoun,
+        );
+        return;
+    }
     j += usize::from(s.tokens.get(j).is_some_and(|t| t.is_punct(",")));
     let Some(first) = s.tok_mention.get(j).copied().flatten() else {
         return;
@@ -1780,6 +1806,29 @@ fn descriptor(ctx: &mut Ctx, k: usize, c: usize) {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::triples as role_triples;
+
+    #[test]
+    fn a_nationality_in_a_persons_appositive_is_a_membership() {
+        for text in [
+            "Ana Lind, a Swedish botanist, died on Monday.",
+            "Ana Lind, 54, the Swedish botanist who named the plant, died.",
+            "The prize went to Ana Lind, a Swedish botanist.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Ana Lind member-of Sweden".to_string()),
+                "{text}: {t:?}"
+            );
+        }
+        // The adjective of a longer phrase, or a body's, says nothing of the person.
+        for text in [
+            "Ana Lind, a Swedish botanist's widow, died.",
+            "Ana Lind, a Swedish botanist and Chilean writer, died.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|x| x.contains("member-of")), "{text}: {t:?}");
+        }
+    }
 
     #[test]
     fn a_stated_nationality_gives_member_of() {

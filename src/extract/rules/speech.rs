@@ -1956,6 +1956,31 @@ mod tests {
     }
 
     #[test]
+    fn a_short_descriptive_appositive_is_skipped() {
+        for (text, who) in [
+            (
+                "Ana Lind, the Swedish botanist, said the plants had grown fast.",
+                "Ana Lind",
+            ),
+            (
+                "Prensa Velmar, the Chilean news agency, said the plants had grown fast.",
+                "Prensa Velmar",
+            ),
+            (
+                "Pedro Soto, a retired teacher, said the plants had grown fast.",
+                "Pedro Soto",
+            ),
+        ] {
+            let f = stated(text);
+            assert!(!f.is_empty(), "{text}");
+            assert!(f.iter().all(|x| x.0 == who), "{text}: {f:?}");
+        }
+        // An appositive with a verb of its own is a clause, not a description.
+        let f = stated("Ana Lind, the woman who ran the zoo, said the plants had grown fast.");
+        assert!(f.iter().all(|x| x.0 != "Ana Lind"), "{f:?}");
+    }
+
+    #[test]
     fn an_indefinite_appositive_with_a_title_is_skipped() {
         for (text, who) in [
             (

@@ -239,10 +239,11 @@ rules! {
         "X, a Four Paws vet; X, a student at the University of Y: a member of the institution (titles are left to the title rules).",
         [("\"He is calm,\" said Ana Lind, a longtime Lima Zoo volunteer.", "Ana Lind member-of Lima Zoo"),
          ("Pedro Soto, a lecturer at the University of Lima, found the bone.", "Pedro Soto member-of University of Lima")];
-    NationalityNoun = "nationality-noun", "roles", [MemberOf], "a country adjective, a plain noun, then people",
-        "Chilean conscripts Ana Lind and Pedro Soto; two Azerbaijani captives, A and B: each a member of the country.",
+    NationalityNoun = "nationality-noun", "roles", [MemberOf], "a country adjective, a plain noun, then people; or a person's appositive of them",
+        "Chilean conscripts Ana Lind and Pedro Soto; two Azerbaijani captives, A and B; X, a Swedish botanist: each a member of the country.",
         [("Chilean conscripts Ana Lind and Pedro Soto were freed.", "Pedro Soto member-of Chile"),
-         ("Peru released two Bolivian captives, Ana Lind and Pedro Soto, on Monday.", "Ana Lind member-of Bolivia")];
+         ("Peru released two Bolivian captives, Ana Lind and Pedro Soto, on Monday.", "Ana Lind member-of Bolivia"),
+         ("Ana Lind, a Swedish botanist, died on Monday.", "Ana Lind member-of Sweden")];
     HeadVerb = "head-verb", "roles", [Leads], "head, lead, run, chair, direct",
         "X heads Y; X, who runs Y; X chairs both Y and Z: X leads each.",
         [("Ana Lind heads the Lima Zoo.", "Ana Lind leads Lima Zoo"),

@@ -82,11 +82,28 @@ pub fn laid_over(delta: &Delta, snap: &Snapshot) -> bool {
 }
 
 /// Writes the delta file `bytes` (from [`super::Overlay::to_delta`]) of the base at
-/// `base`, stamped with its journal as it is now on disk, replacing any other whole.
+/// `base`, stamped with its journal as it is now on disk, replacing any other whole (a
+/// temporary file renamed over it), with the journal's permissions.
+///
+/// It is not synced to disk, unlike the files kg keeps: it is a cache whose hashes say
+/// whether it is whole, so a power cut that leaves it empty or torn costs the queries
+/// the journal's parse until the next write, and every write is spared a sync.
 pub fn save(base: &Path, mut bytes: Vec<u8>) -> io::Result<()> {
-    let journal = JournalStamp::read(&super::journal::path_for(base))?;
+    use std::io::Write;
+    let journal_path = super::journal::path_for(base);
+    let journal = JournalStamp::read(&journal_path)?;
     format::stamp(&mut bytes, journal);
-    crate::store::write_atomic(&path_for(base), &bytes)
+    let path = path_for(base);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(&bytes)?;
+    let perms = std::fs::metadata(&journal_path)?.permissions();
+    tmp.as_file().set_permissions(perms)?;
+    tmp.persist(&path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Removes the delta file of the base at `base`; none is no error.

@@ -4,6 +4,7 @@
 use crate::cli::{Args, Command, SelectArgs};
 use crate::cmd::{self, Ctx, Outcome, WriteCtx};
 use crate::error::Error;
+use crate::kb::delta::{self, Delta, Layered};
 use crate::kb::{Journal, Overlay};
 use crate::model::Subgraph;
 use crate::print::Style;
@@ -208,12 +209,20 @@ fn answer_from(
     on: OnSnapshot,
     how: &Reading,
 ) -> Result<Answered, Error> {
+    // The journal's delta file, when it is the journal's as it is now (see
+    // `crate::kb::delta`); else the journal itself, laid over the snapshot and read the
+    // same way.
+    if let Ok(delta) = delta::open(base, snap) {
+        return answer(&Layered::new(snap, &delta), base, on, how);
+    }
     let Some(journal) = Journal::current(base)? else {
         return answer(snap, base, on, how);
     };
     let overlay =
         Overlay::new(snap, journal).map_err(|why| crate::kb::journal::invalid(base, why))?;
-    answer(&overlay, base, on, how)
+    let bytes = snapshot::map::Bytes::Owned(overlay.to_delta());
+    let delta = Delta::open(bytes).map_err(|why| crate::kb::journal::invalid(base, why))?;
+    answer(&Layered::new(snap, &delta), base, on, how)
 }
 
 /// The command's answer from a snapshot, through its time window.

@@ -61,6 +61,9 @@ pub struct Appender {
     pub(super) in_base: usize,
     pub(super) articles: usize,
     pub(super) counts: (usize, usize),
+    /// The journal as written laid over the snapshot, as a delta file (see
+    /// [`super::delta`]), once a write made it; written after the journal.
+    pub(super) delta: Option<Vec<u8>>,
     _lock: WriteLock,
 }
 
@@ -139,6 +142,7 @@ impl Appender {
             articles: journal.articles().count(),
             in_base: 0,
             counts: (0, 0),
+            delta: None,
             journal: Some(journal),
             text,
             _lock: held,
@@ -229,6 +233,7 @@ impl Appender {
             self.articles += 1;
         }
         self.counts = overlay.counts();
+        self.delta = Some(overlay.to_delta());
         Ok(results)
     }
 
@@ -252,6 +257,17 @@ impl Appender {
         }]
     }
 
+    /// Writes the delta file of the journal just written (see [`super::delta`]), or
+    /// removes the one there when this write made none. The journal is written and is the
+    /// record: a delta file that cannot be written is left to the next write, and queries
+    /// parse the journal meanwhile (they would not read a stale one).
+    pub(super) fn save_delta(&self) {
+        let _ = match &self.delta {
+            Some(bytes) => super::delta::save(&self.path, bytes.clone()),
+            None => super::delta::remove(&self.path),
+        };
+    }
+
     /// Writes the journal with what was appended, and tells in its notes what it wrote.
     pub fn save(&self) -> Result<Vec<Note>, Error> {
         let jpath = path_for(&self.path);
@@ -261,6 +277,7 @@ impl Appender {
             path: jpath.clone(),
             source,
         })?;
+        self.save_delta();
         let mut notes = vec![Note::WroteJournal {
             journal: jpath.clone(),
             base: self.path.clone(),

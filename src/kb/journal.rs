@@ -85,9 +85,18 @@ pub fn path_for(base: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Removes the journal at `path` once its articles are in the base; one already gone is
-/// no error.
+/// Removes the journal at `path` once its articles are in the base, and its delta file
+/// first (see [`super::delta`]); one already gone is no error.
 pub fn remove(path: &Path) -> Result<(), Error> {
+    let mut delta = path.as_os_str().to_owned();
+    delta.push(".snap");
+    for path in [Path::new(&delta), path] {
+        remove_file(path)?;
+    }
+    Ok(())
+}
+
+fn remove_file(path: &Path) -> Result<(), Error> {
     match std::fs::remove_file(path) {
         Err(source) if source.kind() != io::ErrorKind::NotFound => Err(StoreError::Write {
             path: path.to_path_buf(),

@@ -25,6 +25,7 @@ pub mod aliases;
 pub mod append;
 pub mod component;
 pub mod decisions;
+pub mod delta;
 pub mod duplicates;
 pub mod error;
 pub mod excise;

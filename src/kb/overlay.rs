@@ -180,6 +180,45 @@ impl<'s> Overlay<'s> {
         Ok(())
     }
 
+    /// The overlay as a delta file (see [`super::delta::format`]), its journal's stamp
+    /// left to [`super::delta::save`].
+    ///
+    /// # Complexity
+    /// O(r log r) for the r records the journal holds: each is written as JSON once.
+    pub fn to_delta(&self) -> Vec<u8> {
+        use super::delta::format::{Head, Parts, encode};
+        let flat = |map: &FxHashMap<u32, Vec<(u32, u32)>>| {
+            let rows = map
+                .iter()
+                .flat_map(|(&n, v)| v.iter().map(move |&(to, e)| (n, to, e)));
+            rows.collect::<Vec<_>>()
+        };
+        encode(&Parts {
+            head: Head {
+                base: self.snap.stamp(),
+                nodes: self.nodes,
+                edges: self.edges,
+                new_nodes: self.new_nodes,
+                new_edges: self.new_edges,
+                ..Head::default()
+            },
+            gone: self.gone.iter().copied().collect(),
+            gone_nodes: self.gone_nodes.iter().copied().collect(),
+            entities: &self.entities,
+            ids: &self.ids,
+            facts: &self.facts,
+            out: flat(&self.out),
+            into: flat(&self.into),
+            sources: &self.sources,
+            source_at: self
+                .source_at
+                .iter()
+                .map(|(id, &i)| (id.as_str(), i))
+                .collect(),
+            gone_sources: &self.gone_sources,
+        })
+    }
+
     /// Entity and fact counts of the graph seen.
     pub fn counts(&self) -> (usize, usize) {
         (

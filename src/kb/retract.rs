@@ -154,6 +154,7 @@ impl Appender {
             return Retracted::Rewrite;
         }
         self.counts = overlay.counts();
+        self.delta = Some(overlay.to_delta());
         self.in_base = sources.len() - removed.len();
         self.articles = kept.entries.iter().filter(|e| e.article.is_some()).count();
         self.text = kept.to_text();
@@ -213,6 +214,7 @@ impl Appender {
         }
         journal.entries.push(entry);
         self.counts = overlay.counts();
+        self.delta = Some(overlay.to_delta());
         self.in_base = left;
         self.articles = journal.articles().count();
         self.text = journal.to_text();

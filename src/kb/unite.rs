@@ -161,6 +161,7 @@ impl Appender {
             return None;
         }
         self.counts = overlay.counts();
+        self.delta = Some(overlay.to_delta());
         let removals = journal.entries.iter().filter(|e| e.removed.is_some());
         self.in_base = self.snap.source_count() - removals.count();
         self.articles = journal.articles().count();
@@ -185,6 +186,7 @@ impl Appender {
             path: jpath.clone(),
             source,
         })?;
+        self.save_delta();
         let (entities, facts) = self.counts;
         Ok(vec![
             Note::WroteDecisions { path: dpath },

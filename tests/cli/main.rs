@@ -6,6 +6,7 @@
 mod aliases;
 mod clusters;
 mod crash;
+mod delta;
 mod dot;
 mod duplicates;
 mod errors;

@@ -17,7 +17,7 @@ fn id_of(path: &Path) -> String {
 }
 
 /// The read commands compared: every kind of answer kg gives about a graph.
-fn read_commands(names: &[String]) -> Vec<Vec<String>> {
+pub(crate) fn read_commands(names: &[String]) -> Vec<Vec<String>> {
     let q = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut all = vec![
         q(&["entities"]),
@@ -263,6 +263,7 @@ pub(crate) fn killed_remove(base: &Path, id: &str, kept: &Path, removed: &Path) 
         let from_json = run_policy("never", base, &["stats"]);
         assert_eq!(from_json.0, 0, "{}", from_json.2);
         assert_eq!(run_policy("always", base, &["stats"]), from_json);
+        crate::delta::lists_as_json(base);
         let (code, _, err) = run_policy("always", base, &["compact"]);
         assert_eq!(code, 0, "{err}");
         let want = if state == "old" { kept } else { removed };

@@ -165,6 +165,7 @@ fn kill_9_mid_journalled_merge_leaves_old_or_new_and_the_next_write_repairs() {
         let from_json = run_policy("never", &base, &["stats"]);
         assert_eq!(from_json.0, 0, "{}", from_json.2);
         assert_eq!(run_policy("always", &base, &["stats"]), from_json);
+        crate::delta::lists_as_json(&base);
         let (code, _, err) = run_policy("always", &base, &["compact"]);
         assert_eq!(code, 0, "{err}");
         let want = if aliases.is_some() { &merged } else { &old };

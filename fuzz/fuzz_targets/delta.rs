@@ -1,0 +1,52 @@
+//! Fuzz target: the journal's delta file reader. Any bytes (their hashes made to match,
+//! to get past the checks) give an error or a delta file whose reads over the embedded
+//! graph's snapshot never panic; any journal laid over the snapshot reads the same through
+//! its delta file as through the overlay.
+#![no_main]
+
+use kg::kb::delta::{Delta, Layered, format, laid_over};
+use kg::kb::{Journal, Overlay};
+use kg::store::snapshot::map::Bytes;
+use kg::store::snapshot::{Snapshot, Stamp, build};
+use kg_testkit::probe::probe_view;
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+static SNAP: OnceLock<Vec<u8>> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    let bytes = SNAP.get_or_init(|| {
+        let graph = kg::store::load_base(None).expect("the embedded graph loads");
+        build(graph, Stamp::default())
+            .expect("the seed fits")
+            .into_bytes()
+    });
+    let snap = Snapshot::open(Bytes::Owned(bytes.clone())).expect("it opens");
+    if let Some(journal) = std::str::from_utf8(data)
+        .ok()
+        .and_then(|t| Journal::parse(t).ok())
+        && let Ok(overlay) = Overlay::new(&snap, journal)
+    {
+        let delta = Delta::open(Bytes::Owned(overlay.to_delta())).expect("it reads back");
+        let layered = Layered::new(&snap, &delta);
+        let (entities, facts) = overlay.counts();
+        assert_eq!(layered.counts(), (entities, facts));
+        assert_eq!(
+            probe_view(&layered, entities, facts),
+            probe_view(&overlay, entities, facts)
+        );
+        return;
+    }
+    let mut sealed = data.to_vec();
+    format::seal(&mut sealed);
+    let Ok(delta) = Delta::open(Bytes::Owned(sealed)) else {
+        return;
+    };
+    let head = delta.head();
+    if !laid_over(&delta, &snap) || head.new_nodes > 1 << 16 || head.new_edges > 1 << 16 {
+        return;
+    }
+    let layered = Layered::new(&snap, &delta);
+    let (entities, facts) = layered.counts();
+    probe_view(&layered, entities, facts);
+});

@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(layered.counts(), (entities, facts));
         assert_eq!(
             probe_view(&layered, entities, facts),
-            probe_view(&overlay, entities, facts)
+            probe_view(&overlay.view(), entities, facts)
         );
         return;
     }

@@ -35,6 +35,6 @@ fuzz_target!(|data: &[u8]| {
     let snap = Snapshot::open(Bytes::Owned(bytes.clone())).expect("it opens");
     if let Ok(overlay) = Overlay::new(&snap, journal) {
         let (entities, facts) = overlay.counts();
-        probe_view(&overlay, entities, facts);
+        probe_view(&overlay.view(), entities, facts);
     }
 });

@@ -478,7 +478,7 @@ fn excise_at(
             }
             if let Some(n) = overlay.node_by_id(id) {
                 for forward in [true, false] {
-                    edges.extend(Read::facts_of(overlay, n, forward));
+                    edges.extend(Read::facts_of(&overlay.view(), n, forward));
                 }
             }
         }
@@ -486,11 +486,12 @@ fn excise_at(
     drop(seen);
     // (the snapshot's pages they are read from let go every so many)
     let mut old_facts: Vec<Fact> = Vec::with_capacity(edges.len());
+    let view = overlay.view();
     for (n, e) in edges.into_iter().enumerate() {
         if n % RELEASE_FACTS == RELEASE_FACTS - 1 {
             release();
         }
-        old_facts.push(Read::fact(overlay, e).into_owned());
+        old_facts.push(Read::fact(&view, e).into_owned());
     }
     release();
     old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -13,20 +13,23 @@
 //! merge's gone entity (see [`super::unite`]) is hidden the same way, by number: names and
 //! its id no longer find it, listings and counts skip it (its facts are hidden as a
 //! removal's are, and come back as the kept entity's).
+//!
+//! It is read through [`Overlay::view`]: the queries' code is written once, in
+//! [`super::delta::layered`], over the rows the overlay and a delta file both give.
 
 use super::Journal;
+use super::delta::layered::{FactParts, Layered, Rows};
 use super::journal::{Entry, put};
 use super::known::Known;
 use super::merge::{FactKey, fact_key};
 use crate::model::name::lookup_key;
-use crate::model::{Entity, Fact, Kind, KnowledgeGraph, Relation, Source};
-use crate::query::filter::{Hop, Walk};
-use crate::query::{Describe, NameError, Read, Topology};
+use crate::model::{Entity, Fact, Kind, Source};
+use crate::query::Describe;
+use crate::store::snapshot::Snapshot;
 use crate::store::snapshot::format::relation_number;
-use crate::store::snapshot::{Snapshot, View};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// A snapshot and the journal on top of it.
 pub struct Overlay<'s> {
@@ -221,10 +224,7 @@ impl<'s> Overlay<'s> {
 
     /// Entity and fact counts of the graph seen.
     pub fn counts(&self) -> (usize, usize) {
-        (
-            (self.nodes + self.new_nodes) as usize - self.gone_nodes.len(),
-            (self.edges + self.new_edges) as usize - self.gone.len(),
-        )
+        self.view().counts()
     }
 
     /// Hides the fact with the key of `f` (in the snapshot or the journal).
@@ -240,11 +240,6 @@ impl<'s> Overlay<'s> {
         if let Some(e) = e {
             self.gone.insert(e);
         }
-    }
-
-    /// True when fact `e` is in the graph seen (no removal took it out).
-    fn live(&self, e: u32) -> bool {
-        !self.gone.contains(&e)
     }
 
     fn put_entity(&mut self, e: Entity) {
@@ -329,295 +324,83 @@ impl<'s> Overlay<'s> {
         find(s, o).or_else(|| f.relation.is_symmetric().then(|| find(o, s)).flatten())
     }
 
-    fn entity(&self, n: u32) -> Option<&Entity> {
-        self.entity_at.get(&n).map(|&i| &self.entities[i].1)
+    /// The graph seen, read through the shared query code (see [`Layered`]).
+    pub fn view(&self) -> Layered<'_, Overlay<'s>> {
+        Layered::new(self.snap, self)
     }
+}
 
-    fn fact(&self, e: u32) -> Option<&(u32, u32, u32, Fact)> {
-        self.fact_at.get(&e).map(|&i| &self.facts[i])
+impl Rows for Overlay<'_> {
+    fn numbers(&self) -> [u32; 4] {
+        [self.nodes, self.edges, self.new_nodes, self.new_edges]
     }
-
-    /// The journal's entities, sorted by number (not a merge's gone entity).
-    fn added(&self) -> Vec<(u32, &Entity)> {
-        let mut added: Vec<(u32, &Entity)> = self
-            .entities
-            .iter()
-            .filter(|(n, _)| !self.gone_nodes.contains(n))
-            .map(|(n, e)| (*n, e))
-            .collect();
-        added.sort_unstable_by_key(|(n, _)| *n);
-        added
+    fn entity_row(&self, n: u32) -> Option<(&str, &str, Kind)> {
+        let e = &self.entities[*self.entity_at.get(&n)?].1;
+        Some((&e.id, &e.name, e.kind))
     }
-
-    /// The new facts at `n` one way.
-    fn new_adjacent(&self, forward: bool, n: u32) -> &[(u32, u32)] {
+    fn entity_record(&self, n: u32) -> Option<Cow<'_, Entity>> {
+        let i = *self.entity_at.get(&n)?;
+        Some(Cow::Borrowed(&self.entities[i].1))
+    }
+    fn entity_numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entities.iter().map(|(n, _)| *n)
+    }
+    fn own_node(&self, id: &str) -> Option<u32> {
+        self.ids.get(id).copied()
+    }
+    fn snap_node(&self, _: &Snapshot, id: &str) -> Option<u32> {
+        Overlay::snap_node(self, id)
+    }
+    fn fact_row(&self, e: u32) -> Option<FactParts<'_>> {
+        let (_, s, o, f) = &self.facts[*self.fact_at.get(&e)?];
+        Some((*s, *o, f.relation, f.count, f.date.as_deref()))
+    }
+    fn fact_record(&self, e: u32, _: &Snapshot) -> Option<Cow<'_, Fact>> {
+        let i = *self.fact_at.get(&e)?;
+        Some(Cow::Borrowed(&self.facts[i].3))
+    }
+    fn adjacent(&self, forward: bool, n: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
         let map = if forward { &self.out } else { &self.into };
-        map.get(&n).map_or(&[], Vec::as_slice)
+        map.get(&n).map_or(&[][..], Vec::as_slice).iter().copied()
     }
-}
-
-impl Topology for Overlay<'_> {
-    type Node = u32;
-    type Edge = u32;
-
-    fn hops(&self, walk: &Walk<u32>, n: u32) -> Vec<Hop<u32, u32>> {
-        let mut hops = if n < self.nodes {
-            self.snap.hops(walk, n)
-        } else {
-            Vec::new()
-        };
-        if !self.gone.is_empty() {
-            hops.retain(|h| self.live(h.edge));
-        }
-        let before = hops.len();
-        for forward in [true, false] {
-            if !walk.goes(forward) {
-                continue;
-            }
-            for &(to, edge) in self.new_adjacent(forward, n) {
-                if self.live(edge) && walk.takes(&n, self.relation(edge), &to) {
-                    hops.push(Hop { edge, to, forward });
-                }
-            }
-        }
-        if hops.len() > before {
-            hops.sort_unstable_by_key(|h| (h.edge, h.forward));
-        }
-        hops
+    fn gone_fact(&self, e: u32) -> bool {
+        self.gone.contains(&e)
     }
-
-    fn kind(&self, n: u32) -> Kind {
-        match self.entity(n) {
-            Some(e) => e.kind,
-            None => self.snap.kind(n),
-        }
+    fn gone_facts(&self) -> usize {
+        self.gone.len()
     }
-
-    fn endpoints(&self, e: u32) -> (u32, u32) {
-        match self.fact(e) {
-            Some(&(_, s, o, _)) => (s, o),
-            None => self.snap.endpoints(e),
-        }
+    fn gone_node(&self, n: u32) -> bool {
+        self.gone_nodes.contains(&n)
     }
-}
-
-impl Describe for Overlay<'_> {
-    fn name(&self, n: u32) -> &str {
-        match self.entity(n) {
-            Some(e) => &e.name,
-            None => self.snap.name(n),
-        }
+    fn gone_nodes(&self) -> usize {
+        self.gone_nodes.len()
     }
-
-    fn name_and_kind(&self, n: u32) -> (&str, Kind) {
-        match self.entity(n) {
-            Some(e) => (&e.name, e.kind),
-            None => self.snap.name_and_kind(n),
-        }
-    }
-
-    fn relation(&self, e: u32) -> Relation {
-        match self.fact(e) {
-            Some(f) => f.3.relation,
-            None => self.snap.relation(e),
-        }
-    }
-
-    fn count_and_date(&self, e: u32) -> (Option<u64>, Option<&str>) {
-        match self.fact(e) {
-            Some(f) => (f.3.count, f.3.date.as_deref()),
-            None => self.snap.count_and_date(e),
-        }
-    }
-}
-
-impl View for Overlay<'_> {
-    fn id(&self, n: u32) -> &str {
-        match self.entity(n) {
-            Some(e) => &e.id,
-            None => self.snap.id(n),
-        }
-    }
-
-    fn facts_into(&self, n: u32, inside: &[u32]) -> Vec<u32> {
-        let mut facts = if n < self.nodes {
-            self.snap.facts_into(n, inside)
-        } else {
-            Vec::new()
-        };
-        let new = self.new_adjacent(true, n).iter();
-        facts.extend(
-            new.filter(|(o, _)| inside.binary_search(o).is_ok())
-                .map(|&(_, e)| e),
-        );
-        if !self.gone.is_empty() {
-            facts.retain(|&e| self.live(e));
-        }
-        facts
-    }
-
-    fn subgraph(&self, nodes: &[u32], facts: &[u32]) -> KnowledgeGraph {
-        let mut old_nodes: Vec<u32> = Vec::new();
-        let mut old_facts: BTreeSet<u32> = BTreeSet::new();
-        let mut new_nodes: BTreeSet<u32> = BTreeSet::new();
-        let mut new_facts: BTreeSet<u32> = BTreeSet::new();
-        let mut place = |n: u32| {
-            if n < self.nodes {
-                old_nodes.push(n);
-            } else {
-                new_nodes.insert(n);
-            }
-        };
-        for &n in nodes {
-            place(n);
-        }
-        for &e in facts {
-            if e < self.edges {
-                old_facts.insert(e);
-            } else if let Some(&(_, s, o, _)) = self.fact(e) {
-                new_facts.insert(e);
-                place(s);
-                place(o);
-            }
-        }
-        let old_facts: Vec<u32> = old_facts.into_iter().collect();
-        let mut file = self.snap.part(&old_nodes, &old_facts);
-        for e in &mut file.entities {
-            if let Some(new) = self.ids.get(&e.id).and_then(|&n| self.entity(n)) {
-                *e = new.clone();
-            }
-        }
-        for (f, &e) in file.facts.iter_mut().zip(&old_facts) {
-            if let Some(new) = self.fact(e) {
-                *f = new.3.clone();
-            }
-        }
-        file.entities
-            .extend(new_nodes.iter().filter_map(|&n| self.entity(n)).cloned());
-        file.facts.extend(
-            new_facts
-                .iter()
-                .filter_map(|&e| self.fact(e))
-                .map(|f| f.3.clone()),
-        );
-        let mut cited: BTreeSet<String> = BTreeSet::new();
-        for &e in old_facts.iter().chain(&new_facts) {
-            if let Some(f) = self.fact(e) {
-                cited.extend(f.3.sources());
-            }
-        }
-        cited.retain(|id| !file.sources.iter().any(|s| &s.id == id));
-        for s in &self.sources {
-            if cited.remove(&s.id) {
-                file.sources.push(s.clone());
-            }
-        }
-        if !cited.is_empty() {
-            file.sources
-                .extend(self.snap.sources_where(|id| cited.contains(id)));
-        }
-        self.snap.graph_of(file)
-    }
-}
-
-impl Read for Overlay<'_> {
-    fn resolve(&self, query: &str) -> Result<u32, NameError> {
-        self.snap.resolve_with(
-            query,
-            &self.added(),
-            |n| self.entity_at.contains_key(&n) || self.gone_nodes.contains(&n),
-            |id| self.node_of(id),
-            |n| crate::query::names::label(self.name(n), self.kind(n), self.id(n)),
-            |n| self.name(n).to_string(),
-        )
-    }
-
-    fn entity(&self, n: u32) -> Cow<'_, Entity> {
-        match Overlay::entity(self, n) {
-            Some(e) => Cow::Borrowed(e),
-            None => Cow::Owned(self.snap.entity(n)),
-        }
-    }
-
-    fn fact(&self, e: u32) -> Cow<'_, Fact> {
-        match Overlay::fact(self, e) {
-            Some(f) => Cow::Borrowed(&f.3),
-            None => Cow::Owned(self.snap.fact_at(e)),
-        }
-    }
-
-    fn facts_of(&self, n: u32, forward: bool) -> Vec<u32> {
-        let mut facts = if n < self.nodes {
-            self.snap.facts_of(n, forward)
-        } else {
-            Vec::new()
-        };
-        facts.extend(self.new_adjacent(forward, n).iter().map(|&(_, e)| e));
-        if !self.gone.is_empty() {
-            facts.retain(|&e| self.live(e));
-        }
-        facts.sort_unstable();
-        facts
-    }
-
-    fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
-        match self.source_at.get(id) {
-            Some(&i) => Some(Cow::Borrowed(&self.sources[i])),
-            None if self.gone_sources.contains(id) => None,
-            None => self.snap.source(id).map(Cow::Owned),
-        }
-    }
-
-    fn all_nodes(&self) -> Vec<u32> {
-        (0..self.nodes + self.new_nodes)
-            .filter(|n| !self.gone_nodes.contains(n))
-            .collect()
-    }
-
-    fn all_edges(&self) -> Vec<u32> {
-        (0..self.edges + self.new_edges)
-            .filter(|&e| self.live(e))
-            .collect()
-    }
-
-    fn source_count(&self) -> usize {
-        let new = self.source_at.keys().filter(|id| !self.snap.has_source(id));
-        let gone = self
-            .gone_sources
-            .iter()
-            .filter(|id| self.snap.has_source(id) && !self.source_at.contains_key(*id));
-        self.snap.source_count() + new.count() - gone.count()
-    }
-
-    /// The snapshot's sources, each replaced by the journal's source of its id if there
-    /// is one, then the journal's other sources (as [`super::Journal::apply`] puts them);
-    /// sources the journal removed are left out.
-    fn all_sources(&self) -> Vec<Cow<'_, Source>> {
-        let mut all: Vec<Cow<'_, Source>> = Vec::new();
-        for s in self.snap.sources_where(|_| true) {
-            match self.source_at.get(&s.id) {
-                Some(&i) => all.push(Cow::Borrowed(&self.sources[i])),
-                None if self.gone_sources.contains(&s.id) => {}
-                None => all.push(Cow::Owned(s)),
-            }
-        }
-        let new = self
-            .sources
-            .iter()
-            .filter(|s| !s.id.is_empty() && !self.snap.has_source(&s.id));
-        all.extend(new.map(Cow::Borrowed));
+    fn gone_numbers(&self, nodes: bool) -> Vec<u32> {
+        let set = if nodes { &self.gone_nodes } else { &self.gone };
+        let mut all: Vec<u32> = set.iter().copied().collect();
+        all.sort_unstable();
         all
     }
-
-    fn sources_of(&self, e: u32) -> Vec<String> {
-        match Overlay::fact(self, e) {
-            Some(f) => f.3.sources(),
-            None => self.snap.sources_of(e),
-        }
+    fn source_rows(&self) -> usize {
+        self.sources.len()
     }
-
-    fn damage(&self) -> Option<String> {
-        self.snap.damage()
+    fn source_id(&self, i: usize) -> &str {
+        &self.sources[i].id
+    }
+    fn source_record(&self, i: usize) -> Option<Cow<'_, Source>> {
+        Some(Cow::Borrowed(&self.sources[i]))
+    }
+    fn source_place(&self, id: &str) -> Option<usize> {
+        self.source_at.get(id).copied()
+    }
+    fn source_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.source_at.keys().map(String::as_str)
+    }
+    fn gone_source(&self, id: &str) -> bool {
+        self.gone_sources.contains(id)
+    }
+    fn gone_sources(&self) -> impl Iterator<Item = &str> + '_ {
+        self.gone_sources.iter().map(String::as_str)
     }
 }
 

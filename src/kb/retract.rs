@@ -327,13 +327,14 @@ fn own_facts(
         }
     }
     let mut found: BTreeMap<u32, Fact> = BTreeMap::new();
+    let view = overlay.view();
     for &n in &nodes {
-        for e in Read::facts_of(overlay, n, true) {
-            let (_, o) = Topology::endpoints(overlay, e);
-            if !nodes.contains(&o) || !relations.contains(&Describe::relation(overlay, e)) {
+        for e in Read::facts_of(&view, n, true) {
+            let (_, o) = Topology::endpoints(&view, e);
+            if !nodes.contains(&o) || !relations.contains(&Describe::relation(&view, e)) {
                 continue;
             }
-            let f = Read::fact(overlay, e);
+            let f = Read::fact(&view, e);
             if f.provenances().iter().any(ours) {
                 found.insert(e, f.into_owned());
             }

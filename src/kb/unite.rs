@@ -59,13 +59,14 @@ impl Appender {
     pub fn unite(&mut self, a: &str, b: &str) -> Option<United> {
         let journal = self.journal.take()?;
         let mut overlay = Overlay::new(&self.snap, journal.clone()).ok()?;
-        let (x, y) = (overlay.resolve(a).ok()?, overlay.resolve(b).ok()?);
+        let view = overlay.view();
+        let (x, y) = (view.resolve(a).ok()?, view.resolve(b).ok()?);
         if x == y {
             return None;
         }
         let (kept, gone) = (
-            Read::entity(&overlay, x).into_owned(),
-            Read::entity(&overlay, y).into_owned(),
+            Read::entity(&view, x).into_owned(),
+            Read::entity(&view, y).into_owned(),
         );
         if !gone.extra.is_empty() {
             return None;
@@ -98,7 +99,7 @@ impl Appender {
         // The facts of the gone entity, each once, moved onto the kept one.
         let edges: BTreeSet<u32> = [true, false]
             .into_iter()
-            .flat_map(|forward| Read::facts_of(&overlay, y, forward))
+            .flat_map(|forward| Read::facts_of(&view, y, forward))
             .collect();
         let (mut dropped, mut moved) = (Vec::new(), Vec::new());
         let mut ends = Vec::new();
@@ -106,8 +107,8 @@ impl Appender {
             if n % RELEASE_FACTS == RELEASE_FACTS - 1 {
                 self.snap.release_resident();
             }
-            dropped.push(Read::fact(&overlay, e).into_owned());
-            ends.push(Topology::endpoints(&overlay, e));
+            dropped.push(Read::fact(&view, e).into_owned());
+            ends.push(Topology::endpoints(&view, e));
         }
         self.snap.release_resident();
         // (their other ends, looked up together for the clash checks below)

@@ -248,7 +248,7 @@ impl Delta {
         })
     }
 
-    fn source_at_id(&self, i: usize) -> &str {
+    pub(super) fn source_at_id(&self, i: usize) -> &str {
         self.str_at(self.row(Section::Sources, i), 0)
     }
 

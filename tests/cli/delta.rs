@@ -32,17 +32,7 @@ fn answers(base: &Path, commands: &[Vec<String>]) -> Vec<(i32, String, String)> 
 /// The read commands answer through the snapshot as from the JSON, and alike with the
 /// delta file and without it.
 pub(crate) fn reads_as_json(base: &Path) {
-    let commands = read_commands(&entity_names(base));
-    let fast = answers(base, &commands);
-    for (args, got) in commands.iter().zip(&fast) {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        assert_eq!(got, &run_policy("never", base, &args), "kg {args:?}");
-    }
-    if let Ok(bytes) = fs::read(delta_of(base)) {
-        fs::remove_file(delta_of(base)).unwrap();
-        assert_eq!(answers(base, &commands), fast, "without the delta file");
-        fs::write(delta_of(base), bytes).unwrap();
-    }
+    answer_as_json(base, &read_commands(&entity_names(base)));
 }
 
 /// A few listings answer through the snapshot as from the JSON, alike with the delta
@@ -57,14 +47,20 @@ pub(crate) fn lists_as_json(base: &Path) {
     .iter()
     .map(|args| args.iter().map(|s| s.to_string()).collect())
     .collect();
-    let fast = answers(base, &commands);
+    answer_as_json(base, &commands);
+}
+
+/// Each command answers through the snapshot as from the JSON, and alike with the delta
+/// file and without it.
+fn answer_as_json(base: &Path, commands: &[Vec<String>]) {
+    let fast = answers(base, commands);
     for (args, got) in commands.iter().zip(&fast) {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         assert_eq!(got, &run_policy("never", base, &args), "kg {args:?}");
     }
     if let Ok(bytes) = fs::read(delta_of(base)) {
         fs::remove_file(delta_of(base)).unwrap();
-        assert_eq!(answers(base, &commands), fast, "without the delta file");
+        assert_eq!(answers(base, commands), fast, "without the delta file");
         fs::write(delta_of(base), bytes).unwrap();
     }
 }

@@ -2209,6 +2209,14 @@ mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
 
+    /// Each sentence's mentions, as an article's are found before the passes over all.
+    fn sentence_mentions(sentences: &[&str]) -> Vec<Vec<Mention>> {
+        sentences
+            .iter()
+            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
+            .collect()
+    }
+
     fn mentions(text: &str) -> Vec<(String, MentionKind, Option<u64>)> {
         let toks = tokenize(text, 0, text.len());
         find_mentions(text, &toks)
@@ -2258,10 +2266,7 @@ mod tests {
         pass: fn(&mut [Vec<Mention>]),
         keep: fn(&Mention) -> bool,
     ) -> Vec<String> {
-        let mut all: Vec<Vec<Mention>> = ss
-            .iter()
-            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
-            .collect();
+        let mut all = sentence_mentions(ss);
         pass(&mut all);
         all.into_iter()
             .flatten()
@@ -2851,10 +2856,7 @@ mod tests {
             "Velonor said so.",
             "Ana Lind left.",
         ];
-        let mut all: Vec<Vec<Mention>> = text
-            .iter()
-            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
-            .collect();
+        let mut all = sentence_mentions(&text);
         share_name_kinds(&mut all);
         assert_eq!(all[1][0].kind, MentionKind::Name(Some(Kind::Institution)));
         assert_eq!(all[2][0].kind, MentionKind::Name(None));
@@ -2864,10 +2866,7 @@ mod tests {
             "They reached Velonor.",
             "Velonor spoke.",
         ];
-        let mut all: Vec<Vec<Mention>> = text
-            .iter()
-            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
-            .collect();
+        let mut all = sentence_mentions(&text);
         let reached = all[1].iter_mut().find(|m| m.name == "Velonor").unwrap();
         reached.kind = MentionKind::Name(Some(Kind::Place));
         share_name_kinds(&mut all);
@@ -2882,17 +2881,9 @@ mod tests {
             "British troops and French troops left, with Dutch air defence units.",
             "British special forces stayed.",
         ];
-        let mut all: Vec<Vec<Mention>> = text
-            .iter()
-            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
-            .collect();
-        share_group_names(&mut all);
-        let groups: Vec<&str> = all
-            .iter()
-            .flatten()
-            .filter(|m| matches!(m.kind, MentionKind::Group(_)))
-            .map(|m| m.name.as_str())
-            .collect();
+        let groups = article_mentions(&text, share_group_names, |m| {
+            matches!(m.kind, MentionKind::Group(_))
+        });
         assert_eq!(
             groups,
             [
@@ -2913,17 +2904,9 @@ mod tests {
             "The military cooperation agreement is a milestone.",
             "A trade agreement and the agreement followed.",
         ];
-        let mut all: Vec<Vec<Mention>> = text
-            .iter()
-            .map(|t| find_mentions(t, &tokenize(t, 0, t.len())))
-            .collect();
-        share_agreement_names(&mut all);
-        let names: Vec<&str> = all
-            .iter()
-            .flatten()
-            .filter(|m| m.kind == MentionKind::Agreement)
-            .map(|m| m.name.as_str())
-            .collect();
+        let names = article_mentions(&text, share_agreement_names, |m| {
+            m.kind == MentionKind::Agreement
+        });
         assert_eq!(
             names,
             [

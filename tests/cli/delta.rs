@@ -143,6 +143,31 @@ fn a_stale_damaged_or_cut_delta_file_is_not_read() {
     }
 }
 
+/// A delta file of the first layout version (one hash over its whole body), stamped as
+/// the journal's, is taken as stale, not as an error: queries parse the journal and
+/// answer as the JSON does, and the next write replaces it with one they read.
+#[test]
+fn a_delta_file_of_the_first_version_is_stale_until_the_next_write() {
+    let (_dir, all, base) = journalled(4, 8);
+    let want = answers(&base, &read_commands(&entity_names(&base)));
+    let mut old = fs::read(delta_of(&base)).unwrap();
+    old[8..12].copy_from_slice(&1u32.to_le_bytes());
+    let stamp = kg::kb::delta::JournalStamp::read(&journal_of(&base)).unwrap();
+    kg::kb::delta::format::stamp(&mut old, stamp);
+    fs::write(delta_of(&base), &old).unwrap();
+    let snap = kg::store::snapshot::open(&base, &mut Vec::new()).unwrap();
+    assert!(matches!(
+        kg::kb::delta::open(&base, &snap),
+        Err(kg::kb::delta::Unread::Format(
+            kg::kb::delta::format::FormatError::Version(1)
+        ))
+    ));
+    assert_eq!(answers(&base, &read_commands(&entity_names(&base))), want);
+    add("always", &base, &all[8..9]);
+    assert!(delta_is_read(&base), "the write replaced it");
+    reads_as_json(&base);
+}
+
 /// A journal entity's name changed in the delta file's strings (its page's sum left as
 /// it was) is read as changed, and the read notes the page: queries that read it answer
 /// from the journal, as the JSON does, not with the changed name.

@@ -210,10 +210,14 @@ fn answer_from(
     how: &Reading,
 ) -> Result<Answered, Error> {
     // The journal's delta file, when it is the journal's as it is now (see
-    // `crate::kb::delta`); else the journal itself, laid over the snapshot and read the
-    // same way.
+    // `crate::kb::delta`); else, or when a page the answer read does not match its sum,
+    // the journal itself, laid over the snapshot and read the same way (the next write
+    // replaces the delta file).
     if let Ok(delta) = delta::open(base, snap) {
-        return answer(&Layered::new(snap, &delta), base, on, how);
+        let answered = answer(&Layered::new(snap, &delta), base, on, how);
+        if delta.damage().is_none() {
+            return answered;
+        }
     }
     let Some(journal) = Journal::current(base)? else {
         return answer(snap, base, on, how);

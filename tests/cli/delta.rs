@@ -65,11 +65,11 @@ fn answer_as_json(base: &Path, commands: &[Vec<String>]) {
     }
 }
 
-/// True when queries read the delta file of `base` (it is the form of the journal and
-/// snapshot as they are now).
+/// True when queries read the delta file of `base` whole: it is the form of the journal
+/// and snapshot as they are now, and every page of it matches its sum.
 fn delta_is_read(base: &Path) -> bool {
     let snap = kg::store::snapshot::open(base, &mut Vec::new()).unwrap();
-    kg::kb::delta::open(base, &snap).is_ok()
+    kg::kb::delta::open(base, &snap).is_ok_and(|d| d.check_all().is_ok())
 }
 
 /// Queries answer from the delta file, not the journal: the delta file of an earlier
@@ -119,7 +119,8 @@ fn add_remove_and_merge_write_a_delta_file_that_queries_read() {
 }
 
 /// A delta file of an earlier journal, one with any byte changed, one cut short and an
-/// empty one are not read: queries parse the journal and answer as the JSON does.
+/// empty one are not read (the header and page table when opened, a page when a query
+/// reads it): queries parse the journal and answer as the JSON does.
 #[test]
 fn a_stale_damaged_or_cut_delta_file_is_not_read() {
     let (_dir, all, base) = journalled(4, 8);
@@ -140,6 +141,66 @@ fn a_stale_damaged_or_cut_delta_file_is_not_read() {
         assert!(!delta_is_read(&base));
         assert_eq!(answers(&base, &read_commands(&entity_names(&base))), want);
     }
+}
+
+/// A delta file of the first layout version (one hash over its whole body), stamped as
+/// the journal's, is taken as stale, not as an error: queries parse the journal and
+/// answer as the JSON does, and the next write replaces it with one they read.
+#[test]
+fn a_delta_file_of_the_first_version_is_stale_until_the_next_write() {
+    let (_dir, all, base) = journalled(4, 8);
+    let want = answers(&base, &read_commands(&entity_names(&base)));
+    let mut old = fs::read(delta_of(&base)).unwrap();
+    old[8..12].copy_from_slice(&1u32.to_le_bytes());
+    let stamp = kg::kb::delta::JournalStamp::read(&journal_of(&base)).unwrap();
+    kg::kb::delta::format::stamp(&mut old, stamp);
+    fs::write(delta_of(&base), &old).unwrap();
+    let snap = kg::store::snapshot::open(&base, &mut Vec::new()).unwrap();
+    assert!(matches!(
+        kg::kb::delta::open(&base, &snap),
+        Err(kg::kb::delta::Unread::Format(
+            kg::kb::delta::format::FormatError::Version(1)
+        ))
+    ));
+    assert_eq!(answers(&base, &read_commands(&entity_names(&base))), want);
+    add("always", &base, &all[8..9]);
+    assert!(delta_is_read(&base), "the write replaced it");
+    reads_as_json(&base);
+}
+
+/// A journal entity's name changed in the delta file's strings (its page's sum left as
+/// it was) is read as changed, and the read notes the page: queries that read it answer
+/// from the journal, as the JSON does, not with the changed name.
+#[test]
+fn a_changed_page_that_a_query_reads_is_refused() {
+    let (_dir, _all, base) = journalled(4, 8);
+    let want = answers(&base, &read_commands(&entity_names(&base)));
+    let snap = kg::store::snapshot::open(&base, &mut Vec::new()).unwrap();
+    let (n, id, name) = {
+        let delta = kg::kb::delta::open(&base, &snap).unwrap();
+        let row = (delta.entities())
+            .find(|r| r.name.starts_with(|c: char| c.is_ascii_uppercase()))
+            .expect("the journal has a named entity");
+        (row.n, row.id.to_string(), row.name.to_string())
+    };
+    let mut bytes = fs::read(delta_of(&base)).unwrap();
+    let both = format!("{id}{name}");
+    let at = (bytes.windows(both.len()))
+        .position(|w| w == both.as_bytes())
+        .expect("the row's id and name are side by side")
+        + id.len();
+    bytes[at] = if bytes[at] == b'Q' { b'Z' } else { b'Q' };
+    fs::write(delta_of(&base), &bytes).unwrap();
+    let delta = kg::kb::delta::open(&base, &snap).expect("the header and page table are whole");
+    assert_eq!(delta.damage(), None, "nothing read yet");
+    let changed = delta.entity(n).unwrap().name.to_string();
+    assert_ne!(changed, name, "the changed byte is read");
+    assert!(delta.damage().is_some(), "and its page noted");
+    assert_eq!(answers(&base, &read_commands(&entity_names(&base))), want);
+    reads_as_json(&base);
+    let (code, out, _) = run_policy("always", &base, &["entities"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(&name) && !out.contains(&changed), "{out}");
 }
 
 /// `kg add` to the journal killed at any point leaves the old journal or the new one,

@@ -1,9 +1,9 @@
-//! The delta file layout (version 1): the journal as a query sees it, laid over the
+//! The delta file layout (version 2): the journal as a query sees it, laid over the
 //! snapshot once by the write that appended to the journal, in fixed-size little-endian
 //! rows that a query reads where it needs them instead of parsing the journal's JSON.
 //!
 //! ```text
-//! offset 0    header (272 bytes)
+//! offset 0    header (280 bytes)
 //!   0   magic "KG-DELTA"             8   version u32        12  section count u32 (11)
 //!   16  journal length u64           24  journal mtime, ns since the epoch, u64
 //!   32  journal inode u64            40  xxh3-64 of the journal's last 64 KiB u64
@@ -12,10 +12,16 @@
 //!   64  snapshot entities u32        68  snapshot facts u32
 //!   72  entities the journal adds u32   76  facts the journal adds u32
 //!   80  section table: 11 × (offset u64, length u64), in the order of [`Section`]
-//!   256 body hash u64 (xxh3-64 of every byte after the header)
-//!   264 header hash u64 (xxh3-64 of bytes 0..264)
-//! then the sections, one after the other.
+//!   256 page table offset u64        264 page table hash u64 (xxh3-64 of the table)
+//!   272 header hash u64 (xxh3-64 of bytes 0..272)
+//! then the sections, one after the other; then the page table: one xxh3-64 u64 for each
+//! 4 KiB page of the bytes from the header's end to the table (the last may be short).
 //! ```
+//!
+//! Opening a file checks its header and page table (O(pages), a few microseconds for
+//! ten megabytes); each page is checked against its sum the first time a row or string
+//! on it is read ([`super::Delta`]), as the snapshot's pages are, so a query pays for the
+//! pages it reads, not for the whole file.
 //!
 //! A string is 12 bytes: its offset into the `Strings` section u64 and its length u32.
 //! Records (an entity, a fact, a source) are kept whole as JSON, as the journal has them,
@@ -40,9 +46,11 @@
 //! - `GoneSources`: strings, sorted: the ids of sources removed.
 //! - `Strings`: the bytes the strings point into.
 //!
-//! A file whose hashes do not match its bytes is not read (see [`super::Delta::open`]):
-//! a write killed while writing it leaves a temporary file, never this one half written,
-//! and a file changed after is refused whole.
+//! A file whose header or page table does not match its hashes is not read (see
+//! [`super::Delta::open`]), nor is one of another version: a write killed while writing
+//! it leaves a temporary file, never this one half written, and one cut short has no
+//! whole page table. A page changed after is found when a query first reads it: the
+//! query's answer is not used (see [`super::Delta::damage`]).
 
 use crate::model::{Entity, Fact, Kind, Relation, Source};
 use crate::store::snapshot::Stamp;
@@ -51,14 +59,18 @@ use xxhash_rust::xxh3::xxh3_64;
 
 /// The first bytes of every delta file.
 pub const MAGIC: &[u8; 8] = b"KG-DELTA";
-/// The layout version this kg writes and reads.
-pub const VERSION: u32 = 1;
+/// The layout version this kg writes and reads (1 had one hash over the whole body).
+pub const VERSION: u32 = 2;
 /// The header's length: the sections start here.
-pub const HEADER: usize = 272;
+pub const HEADER: usize = 280;
+/// The length of a checksummed page (the last one may be shorter).
+pub const PAGE: usize = 4096;
 /// Where the header hash is (it covers the bytes before it).
-const HEADER_HASH: usize = 264;
-/// Where the body hash is.
-const BODY_HASH: usize = 256;
+const HEADER_HASH: usize = 272;
+/// Where the page table's offset is.
+const PAGES_OFF: usize = 256;
+/// Where the page table's hash is.
+const PAGES_HASH: usize = 264;
 /// Where the section table starts.
 const TABLE: usize = 80;
 
@@ -290,10 +302,22 @@ pub fn encode(p: &Parts<'_>) -> Vec<u8> {
         put64(&mut out, TABLE + 16 * i + 8, sec.len() as u64);
         out.extend_from_slice(sec);
     }
-    let body = xxh3_64(&out[HEADER..]);
-    put64(&mut out, BODY_HASH, body);
+    seal_pages(&mut out);
     stamp(&mut out, h.journal);
     out
+}
+
+/// Appends the page table of everything after the header, and writes its offset and
+/// hash into the header (the header's own hash is left to [`stamp`]).
+fn seal_pages(out: &mut Vec<u8>) {
+    let table = out.len();
+    let sums: Vec<u8> = out[HEADER..]
+        .chunks(PAGE)
+        .flat_map(|page| xxh3_64(page).to_le_bytes())
+        .collect();
+    out.extend_from_slice(&sums);
+    put64(out, PAGES_OFF, table as u64);
+    put64(out, PAGES_HASH, xxh3_64(&sums));
 }
 
 /// Writes the journal's stamp into a delta file's header (the write knows it once the
@@ -314,14 +338,14 @@ fn seal_header(bytes: &mut [u8]) {
     put64(bytes, HEADER_HASH, h);
 }
 
-/// Makes the hashes of `bytes` match what they hold (for fuzzing the reader behind its
-/// checks; kg itself never seals a file it did not write).
-pub fn seal(bytes: &mut [u8]) {
+/// Makes `bytes` a file whose hashes match what it holds: everything after the header is
+/// taken as its sections' bytes and a page table of them appended (for fuzzing the reader
+/// behind its checks; kg itself never seals a file it did not write).
+pub fn seal(bytes: &mut Vec<u8>) {
     if bytes.len() < HEADER {
         return;
     }
-    let body = xxh3_64(&bytes[HEADER..]);
-    put64(bytes, BODY_HASH, body);
+    seal_pages(bytes);
     seal_header(bytes);
 }
 
@@ -334,14 +358,55 @@ pub enum FormatError {
     Version(u32),
     #[error("its header does not match its hash")]
     Header,
-    #[error("its contents do not match their hash")]
-    Body,
+    #[error("its page table is not where its header says, or is cut short")]
+    Pages,
+    #[error("its page table does not match its hash")]
+    PagesHash,
+    #[error("its page {0} does not match its checksum")]
+    Page(usize),
     #[error("section {0} is out of the file or of a wrong length")]
     Section(usize),
 }
 
-/// The header of `bytes`, with each section's range, once its hashes are checked.
-pub fn read_head(bytes: &[u8]) -> Result<(Head, [(usize, usize); 11]), FormatError> {
+/// Where a file's sections and page table are, as [`read_head`] found them checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Each section's byte range in the file.
+    pub sections: [(usize, usize); 11],
+    /// Where the page table starts (the sections end before it).
+    pub pages_off: usize,
+}
+
+impl Layout {
+    /// How many pages the file has.
+    pub fn pages(&self) -> usize {
+        (self.pages_off - HEADER).div_ceil(PAGE)
+    }
+
+    /// The byte range of page `p` (which the file has).
+    pub fn page(&self, p: usize) -> std::ops::Range<usize> {
+        let start = HEADER + p * PAGE;
+        start..(start + PAGE).min(self.pages_off)
+    }
+
+    /// The pages bytes `from..to` (`from < to`, both after the header) lie on.
+    pub fn pages_of(&self, from: usize, to: usize) -> std::ops::RangeInclusive<usize> {
+        (from - HEADER) / PAGE..=(to - 1 - HEADER) / PAGE
+    }
+}
+
+/// True when page `p` of `bytes` (a file of this layout) matches its checksum.
+pub fn page_ok(bytes: &[u8], layout: &Layout, p: usize) -> bool {
+    let sum_at = layout.pages_off + 8 * p;
+    xxh3_64(&bytes[layout.page(p)]) == get64(bytes, sum_at)
+}
+
+/// The header of `bytes`, with where its sections and page table are, once the header's
+/// and the page table's hashes are checked (not the pages': see [`page_ok`]).
+///
+/// # Complexity
+/// O(pages): the page table is hashed.
+pub fn read_head(bytes: &[u8]) -> Result<(Head, Layout), FormatError> {
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(FormatError::NotDelta);
     }
@@ -352,16 +417,25 @@ pub fn read_head(bytes: &[u8]) -> Result<(Head, [(usize, usize); 11]), FormatErr
     if xxh3_64(&bytes[..HEADER_HASH]) != get64(bytes, HEADER_HASH) {
         return Err(FormatError::Header);
     }
-    if xxh3_64(&bytes[HEADER..]) != get64(bytes, BODY_HASH) {
-        return Err(FormatError::Body);
+    let pages_off = get64(bytes, PAGES_OFF);
+    let len = bytes.len() as u64;
+    if pages_off < HEADER as u64 || pages_off > len {
+        return Err(FormatError::Pages);
+    }
+    let pages = (pages_off - HEADER as u64).div_ceil(PAGE as u64);
+    if len - pages_off != pages * 8 {
+        return Err(FormatError::Pages);
+    }
+    let pages_off = pages_off as usize;
+    if xxh3_64(&bytes[pages_off..]) != get64(bytes, PAGES_HASH) {
+        return Err(FormatError::PagesHash);
     }
     let mut ranges = [(0, 0); 11];
     for (i, sec) in Section::ALL.iter().enumerate() {
         let off = get64(bytes, TABLE + 16 * i);
         let len = get64(bytes, TABLE + 16 * i + 8);
         let end = off.checked_add(len).ok_or(FormatError::Section(i))?;
-        if off < HEADER as u64 || end > bytes.len() as u64 || !len.is_multiple_of(sec.row() as u64)
-        {
+        if off < HEADER as u64 || end > pages_off as u64 || !len.is_multiple_of(sec.row() as u64) {
             return Err(FormatError::Section(i));
         }
         ranges[i] = (off as usize, end as usize);
@@ -382,7 +456,11 @@ pub fn read_head(bytes: &[u8]) -> Result<(Head, [(usize, usize); 11]), FormatErr
         new_nodes: get32(bytes, 72),
         new_edges: get32(bytes, 76),
     };
-    Ok((head, ranges))
+    let layout = Layout {
+        sections: ranges,
+        pages_off,
+    };
+    Ok((head, layout))
 }
 
 fn put32(b: &mut [u8], at: usize, v: u32) {
@@ -404,18 +482,19 @@ pub fn get64(b: &[u8], at: usize) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn empty() -> Vec<u8> {
-        let (ids, gone) = (HashMap::new(), HashSet::new());
+    /// A file whose only rows are the hidden facts `gone` (3,000 of them make three pages).
+    pub(in crate::kb::delta) fn with_gone(gone: Vec<u32>) -> Vec<u8> {
+        let (ids, sources) = (HashMap::new(), HashSet::new());
         encode(&Parts {
             head: Head {
                 nodes: 3,
                 edges: 4,
                 ..Head::default()
             },
-            gone: vec![2, 1, 2],
+            gone,
             gone_nodes: Vec::new(),
             entities: &[],
             ids: &ids,
@@ -424,21 +503,45 @@ mod tests {
             into: Vec::new(),
             sources: &[],
             source_at: Vec::new(),
-            gone_sources: &gone,
+            gone_sources: &sources,
         })
     }
 
+    fn empty() -> Vec<u8> {
+        with_gone(vec![2, 1, 2])
+    }
+
     #[test]
-    fn a_written_file_reads_back_and_any_changed_byte_is_refused() {
+    fn a_written_file_reads_back() {
         let bytes = empty();
-        let (head, ranges) = read_head(&bytes).unwrap();
+        let (head, layout) = read_head(&bytes).unwrap();
         assert_eq!((head.nodes, head.edges), (3, 4));
-        let (start, end) = ranges[0];
+        let (start, end) = layout.sections[0];
         assert_eq!(&bytes[start..end], &[1, 0, 0, 0, 2, 0, 0, 0]);
+        assert_eq!(layout.pages(), 1);
+        assert!(page_ok(&bytes, &layout, 0));
+    }
+
+    /// A changed byte of the header or the page table is refused on opening; one of a
+    /// page is found by that page's checksum, and only by it; a cut file is refused.
+    #[test]
+    fn any_changed_byte_is_refused_on_opening_or_by_its_page() {
+        let bytes = with_gone((0..3000).collect());
+        let (_, layout) = read_head(&bytes).unwrap();
+        assert_eq!(layout.pages(), 3);
+        assert!((0..3).all(|p| page_ok(&bytes, &layout, p)));
         for at in 0..bytes.len() {
             let mut bad = bytes.clone();
             bad[at] ^= 0x40;
-            assert!(read_head(&bad).is_err(), "byte {at} changed, still read");
+            if !(HEADER..layout.pages_off).contains(&at) {
+                assert!(read_head(&bad).is_err(), "byte {at} changed, still read");
+                continue;
+            }
+            assert_eq!(read_head(&bad), Ok(read_head(&bytes).unwrap()), "byte {at}");
+            let hit = (at - HEADER) / PAGE;
+            for p in 0..3 {
+                assert_eq!(page_ok(&bad, &layout, p), p != hit, "byte {at}, page {p}");
+            }
         }
         for len in 0..bytes.len() {
             assert!(
@@ -446,6 +549,38 @@ mod tests {
                 "cut at {len}, still read"
             );
         }
+    }
+
+    #[test]
+    fn a_file_of_the_first_version_is_refused_as_another_version() {
+        let mut bytes = empty();
+        put32(&mut bytes, 8, 1);
+        seal_header(&mut bytes);
+        assert_eq!(read_head(&bytes), Err(FormatError::Version(1)));
+    }
+
+    #[test]
+    fn a_page_table_not_at_the_end_is_refused() {
+        let mut bytes = with_gone((0..3000).collect());
+        let table = get64(&bytes, PAGES_OFF);
+        for off in [0, HEADER as u64, table - 8, table + 8, u64::MAX] {
+            put64(&mut bytes, PAGES_OFF, off);
+            seal_header(&mut bytes);
+            assert_eq!(read_head(&bytes).err(), Some(FormatError::Pages), "{off}");
+        }
+    }
+
+    #[test]
+    fn sealed_bytes_read_as_a_file() {
+        let mut bytes = empty();
+        let (_, layout) = read_head(&bytes).unwrap();
+        bytes.truncate(layout.pages_off);
+        bytes[HEADER] = 9;
+        seal(&mut bytes);
+        let (_, layout) = read_head(&bytes).unwrap();
+        assert_eq!(layout.pages_off, HEADER + 8);
+        assert!(page_ok(&bytes, &layout, 0));
+        assert_eq!(bytes[HEADER], 9);
     }
 
     #[test]

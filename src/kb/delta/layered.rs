@@ -68,6 +68,10 @@ pub trait Rows {
     fn gone_source(&self, id: &str) -> bool;
     /// The ids of the sources removals took out.
     fn gone_sources(&self) -> impl Iterator<Item = &str> + '_;
+    /// What was found damaged in the rows read so far (never in rows held in memory).
+    fn damage(&self) -> Option<String> {
+        None
+    }
 }
 
 impl Rows for Delta {
@@ -148,6 +152,9 @@ impl Rows for Delta {
     }
     fn gone_sources(&self) -> impl Iterator<Item = &str> + '_ {
         Delta::gone_sources(self)
+    }
+    fn damage(&self) -> Option<String> {
+        Delta::damage(self).map(|e| format!("the journal's delta file: {e}"))
     }
 }
 
@@ -479,7 +486,7 @@ impl<R: Rows> Read for Layered<'_, R> {
     }
 
     fn damage(&self) -> Option<String> {
-        self.snap.damage()
+        self.snap.damage().or_else(|| self.d.damage())
     }
 }
 
@@ -633,6 +640,8 @@ mod tests {
             names.push("Alias 3".into());
             prop_assert_eq!(layered.counts(), overlay.counts());
             prop_assert_eq!(reads(&layered, &names), reads(&overlay.view(), &names));
+            prop_assert_eq!(delta.damage(), None);
+            prop_assert_eq!(delta.check_all(), Ok(()));
         }
     }
 }

@@ -12,9 +12,10 @@
 //!
 //! A delta file is a cache, never the record: the journal is. One that does not match
 //! the journal and snapshot as they are now (a write killed between the two files, a kg
-//! that does not write them, a copy of the journal) or whose hashes do not match its
-//! bytes is not read: the query parses the journal as before, and the next write replaces
-//! the delta file. The JSON path goes through [`Layered`] too (the overlay it builds is
+//! that does not write them, a copy of the journal), of another layout version, or whose
+//! header or page table does not match its hashes is not read; nor is the answer of a
+//! query that read a page not matching its sum (each page is checked when first read):
+//! the query parses the journal as before, and the next write replaces the delta file. The JSON path goes through [`Layered`] too (the overlay it builds is
 //! encoded in memory), so both answer alike.
 
 pub mod format;
@@ -53,10 +54,11 @@ pub enum Unread {
 }
 
 /// The delta file of the base at `base`, when it is the form of the base's journal as it
-/// is now, laid over `snap`.
+/// is now, laid over `snap`. Its pages are checked as they are read: a caller that read
+/// it asks [`Delta::damage`] before using what it read.
 ///
 /// # Complexity
-/// O(delta file): its hash is checked (about a millisecond for ten megabytes).
+/// O(pages): its header and page table are checked (microseconds for ten megabytes).
 pub fn open(base: &Path, snap: &Snapshot) -> Result<Delta, Unread> {
     let not_found = |e: io::Error| match e.kind() {
         io::ErrorKind::NotFound => Unread::Missing,

@@ -1,16 +1,26 @@
-//! [`Delta`]: a delta file's bytes (see [`super::format`]), checked once when opened, then
-//! read row by row where a query needs them. Every offset is bounded before it is used:
-//! a row or string out of the file reads as absent, never as a panic.
+//! [`Delta`]: a delta file's bytes (see [`super::format`]), its header and page table
+//! checked when opened, then read row by row where a query needs them, each page checked
+//! against its sum the first time a row or string on it is read. Every offset is bounded
+//! before it is used: a row or string out of the file reads as absent, never as a panic.
 
-use super::format::{FormatError, Head, Section, get32, get64, read_head};
+use super::format::{FormatError, Head, Layout, Section, get32, get64, page_ok, read_head};
 use crate::model::{Entity, Fact, Kind, Relation, Source};
 use crate::store::snapshot::map::Bytes;
+use std::cell::Cell;
 
 /// A delta file, open for reading.
+///
+/// A page found not to match its sum is noted ([`Delta::damage`]) and its bytes read
+/// all the same (bounded as any): answers computed once damage is noted are not to be
+/// used.
 pub struct Delta {
     bytes: Bytes,
     head: Head,
-    ranges: [(usize, usize); 11],
+    layout: Layout,
+    /// One bit per page: checked against its sum already.
+    checked: Vec<Cell<u64>>,
+    /// The first page found not to match its sum.
+    damaged: Cell<Option<usize>>,
 }
 
 /// An entity row: what listings and searches read of a journal entity.
@@ -50,16 +60,20 @@ impl FactRow<'_> {
 }
 
 impl Delta {
-    /// Reads a delta file's header and checks its hashes.
+    /// Reads a delta file's header and checks its hash and its page table's.
     ///
     /// # Complexity
-    /// O(file): one xxh3 pass over the bytes.
+    /// O(pages): the page table is hashed; each page is checked when first read.
     pub fn open(bytes: Bytes) -> Result<Delta, FormatError> {
-        let (head, ranges) = read_head(&bytes)?;
+        let (head, layout) = read_head(&bytes)?;
         Ok(Delta {
             bytes,
             head,
-            ranges,
+            checked: (0..layout.pages().div_ceil(64))
+                .map(|_| Cell::new(0))
+                .collect(),
+            layout,
+            damaged: Cell::new(None),
         })
     }
 
@@ -68,28 +82,75 @@ impl Delta {
         self.head
     }
 
-    fn section(&self, s: Section) -> &[u8] {
-        let (start, end) = self.ranges[s as usize];
-        &self.bytes[start..end]
+    /// The first page read so far that does not match its sum, if any: answers computed
+    /// from this file are then not to be used.
+    pub fn damage(&self) -> Option<FormatError> {
+        self.damaged.get().map(FormatError::Page)
+    }
+
+    /// Checks every page not checked yet (what a query reading the whole file would).
+    ///
+    /// # Complexity
+    /// O(file).
+    pub fn check_all(&self) -> Result<(), FormatError> {
+        for p in 0..self.layout.pages() {
+            self.check_page(p);
+        }
+        self.damage().map_or(Ok(()), Err)
+    }
+
+    /// Checks page `p` against its sum, once; a page that does not match is noted.
+    fn check_page(&self, p: usize) {
+        let (word, bit) = (p / 64, p % 64);
+        let cell = &self.checked[word];
+        if cell.get() >> bit & 1 == 1 {
+            return;
+        }
+        if page_ok(&self.bytes, &self.layout, p) {
+            cell.set(cell.get() | 1 << bit);
+        } else if self.damaged.get().is_none() {
+            self.damaged.set(Some(p));
+        }
+    }
+
+    /// Bytes `from..to` of the file (within its sections), their pages checked.
+    fn checked(&self, from: usize, to: usize) -> &[u8] {
+        if from < to {
+            for p in self.layout.pages_of(from, to) {
+                self.check_page(p);
+            }
+        }
+        &self.bytes[from..to]
+    }
+
+    /// The byte range of section `s`.
+    fn range(&self, s: Section) -> (usize, usize) {
+        self.layout.sections[s as usize]
     }
 
     /// How many rows section `s` has.
     fn rows(&self, s: Section) -> usize {
-        self.section(s).len() / s.row()
+        let (start, end) = self.range(s);
+        (end - start) / s.row()
     }
 
+    /// Row `i` of section `s` (which has it), its page checked.
     fn row(&self, s: Section, i: usize) -> &[u8] {
         let len = s.row();
-        &self.section(s)[i * len..(i + 1) * len]
+        let at = self.range(s).0 + i * len;
+        self.checked(at, at + len)
     }
 
-    /// The string a reference at `at` of `row` points to (empty when out of bounds).
+    /// The string a reference at `at` of `row` points to, its pages checked (empty when
+    /// out of bounds).
     fn bytes_at(&self, row: &[u8], at: usize) -> &[u8] {
         let off = get64(row, at);
         let len = u64::from(get32(row, at + 8));
-        let strings = self.section(Section::Strings);
+        let (start, end) = self.range(Section::Strings);
         match off.checked_add(len) {
-            Some(end) if end <= strings.len() as u64 => &strings[off as usize..end as usize],
+            Some(to) if to <= (end - start) as u64 => {
+                self.checked(start + off as usize, start + to as usize)
+            }
             _ => &[],
         }
     }
@@ -266,5 +327,45 @@ impl Delta {
     pub fn gone_sources(&self) -> impl Iterator<Item = &str> {
         (0..self.rows(Section::GoneSources))
             .map(|i| self.str_at(self.row(Section::GoneSources, i), 0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::delta::format::tests::with_gone;
+    use crate::kb::delta::format::{HEADER, PAGE};
+
+    /// Hidden facts 0..3000 over three pages, with a byte of the third page changed.
+    fn third_page_changed() -> Delta {
+        let mut bytes = with_gone((0..3000).collect());
+        bytes[HEADER + 2 * PAGE + 1] ^= 1;
+        Delta::open(Bytes::Owned(bytes)).unwrap()
+    }
+
+    #[test]
+    fn a_changed_page_is_found_when_a_row_on_it_is_read_and_not_before() {
+        let d = third_page_changed();
+        assert!(d.gone_fact_numbers().take(2000).eq(0..2000));
+        assert!(d.gone_fact(10) && d.gone_fact(1500));
+        assert_eq!(d.damage(), None, "the first two pages are whole");
+        let _ = d.gone_fact_numbers().nth(2500);
+        assert_eq!(d.damage(), Some(FormatError::Page(2)));
+        assert_eq!(d.check_all(), Err(FormatError::Page(2)));
+    }
+
+    #[test]
+    fn a_search_that_reads_a_changed_page_notes_it() {
+        let d = third_page_changed();
+        let _ = d.gone_fact(2999);
+        assert_eq!(d.damage(), Some(FormatError::Page(2)));
+    }
+
+    #[test]
+    fn a_whole_file_checks_out() {
+        let d = Delta::open(Bytes::Owned(with_gone((0..3000).collect()))).unwrap();
+        assert_eq!(d.check_all(), Ok(()));
+        assert!(d.gone_fact(2999) && !d.gone_fact(3000));
+        assert_eq!(d.damage(), None);
     }
 }

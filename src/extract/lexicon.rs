@@ -104,6 +104,8 @@ pub enum Family {
     Assist,
     Lead,
     Denial,
+    Stance,
+    StanceNoun,
 }
 
 impl Family {
@@ -125,6 +127,8 @@ impl Family {
             "assist" => Family::Assist,
             "lead" => Family::Lead,
             "denial" => Family::Denial,
+            "stance" => Family::Stance,
+            "stance-noun" => Family::StanceNoun,
             _ => return None,
         })
     }
@@ -300,6 +304,9 @@ pub struct Lexicons {
     /// Giraffe Keeper").
     pub title_modifiers: HashMap<String, HashMap<usize, usize>>,
     pub places: WordSet,
+    /// The United States' executive departments by portfolio ("defence" → "United
+    /// States Department of Defense"), from `departments.txt`.
+    pub us_departments: std::collections::HashMap<String, String>,
     /// US states by their name and by the abbreviations datelines use, lowercase with
     /// the periods dropped ("fla", "nh", "new hampshire") → the state's name.
     pub us_states: std::collections::HashMap<String, String>,
@@ -551,6 +558,12 @@ impl Lexicons {
             lex.title_modifiers.insert(r[0].to_string(), made);
         }
         lex.places = word_set(include_str!("lexicon/places.txt"));
+        for r in records(include_str!("lexicon/departments.txt")) {
+            for portfolio in values(r.get(1)) {
+                lex.us_departments
+                    .insert(portfolio.to_string(), r[0].to_string());
+            }
+        }
         for r in records(include_str!("lexicon/us_states.txt")) {
             let key = |w: &str| w.to_lowercase().replace('.', "");
             lex.us_states.insert(key(r[0]), r[0].to_string());

@@ -547,9 +547,11 @@ impl Finder<'_> {
                     self.lowers[start - 1],
                     "in" | "to" | "from" | "at" | "near" | "visited" | "visit" | "visiting"
                 ),
+            // "in Lima", "at the Crown Ground": a place's use, past a "the".
             place_use: (start > 0
                 && matches!(
-                    self.lowers[start - 1],
+                    self.lowers
+                        [start - 1 - usize::from(start > 1 && self.lowers[start - 1] == "the")],
                     "in" | "at" | "near" | "of" | "visited" | "visit" | "visiting" | "outside"
                 ))
                 || self
@@ -604,11 +606,16 @@ impl Finder<'_> {
             );
         }
         let last = &self.tokens[i + best.0 - 1];
-        if !last.is_lower_word() {
+        // "Meerkats arrived …": a sentence's first word is capitalised whatever it is;
+        // alone, not before another capitalised word ("Tiger Woods"), it is the noun.
+        let opens_alone = best.0 == 1
+            && self.tokens[..i].iter().all(|t| t.kind != TokKind::Word)
+            && !self.tokens.get(i + 1).is_some_and(|t| t.is_capitalised());
+        if !last.is_lower_word() && !opens_alone {
             return None;
         }
         // A capitalised first word ("African lion") keeps its capital.
-        let name = if self.tokens[i].is_capitalised() {
+        let name = if self.tokens[i].is_capitalised() && !opens_alone {
             capitalise_first(&best.2)
         } else {
             best.2.clone()
@@ -999,7 +1006,10 @@ impl Finder<'_> {
                 if matches!(self.lowers[e], "of" | "for") {
                     seen_of = true;
                 }
-                if self.lowers[e] == "and" && (!seen_of || self.and_joins_names(e, b)) {
+                if self.lowers[e] == "and"
+                    && (!seen_of || self.and_joins_names(e, b))
+                    && !self.venue_and(p, e, b)
+                {
                     break;
                 }
                 // "Armed Forces Minister Claire Besson": a title before a name (not one
@@ -1098,10 +1108,14 @@ impl Finder<'_> {
             matches!(self.lowers[k], "minister" | "secretary")
                 && self.tokens[p + len..k].iter().all(Token::is_capitalised)
         });
+        // "Peru President Ana Lind", "England striker X": any title right after the
+        // name (not a state's: "Georgia Governor X").
+        let title_after = lex.title_forms.longest(&self.lowers[p + len..b]).is_some()
+            && !lex.us_states.contains_key(&key);
         let more_name = p + len < b
             && self.tokens[p + len].is_capitalised()
             && !(form == CountryForm::Name && self.person_name(p + len, b))
-            && !(form == CountryForm::Name && portfolio_title);
+            && !(form == CountryForm::Name && (portfolio_title || title_after));
         let cue_after = self.tokens.get(p + len).is_some_and(|t| {
             t.is_lower_word()
                 && (lex.places.contains(t.lower.as_ref())
@@ -1143,6 +1157,24 @@ impl Finder<'_> {
         CountryStep::Next(next)
     }
 
+    /// Whether the "and" at `k` joins the last word of one venue's name, in the run
+    /// `[p, b)`: "Cotswold Wildlife Park and Gardens", "Lima Zoo and Aquarium" (a cue word
+    /// before it, one venue word after it ending the run).
+    fn venue_and(&self, p: usize, k: usize, b: usize) -> bool {
+        const VENUES: [&str; 9] = [
+            "gardens", "garden", "aquarium", "zoo", "museum", "library", "gallery", "archives",
+            "park",
+        ];
+        k > p
+            && b == k + 2
+            && VENUES.contains(&self.lowers[k + 1])
+            && (lexicons()
+                .institution_forms
+                .get(self.lowers[k - 1])
+                .is_some()
+                || lexicons().places.contains(self.lowers[k - 1]))
+    }
+
     /// Whether the "and" at `k` inside the run ending at `b` joins two names ("the Bank
     /// of England and the University of Oxford") rather than two words of one name
     /// ("Ministry of Natural Resources and Environment").
@@ -1175,7 +1207,14 @@ impl Finder<'_> {
         else {
             return false;
         };
-        if and == a || and + 2 > b - 1 {
+        // "Newquay Zoo and Kew Gardens", "Cotswold Wildlife Park and Gardens": a left
+        // part with a cue word of its own shares none.
+        if and == a
+            || and + 2 > b - 1
+            || self.lowers[a..and]
+                .iter()
+                .any(|w| lex.institution_forms.get(w).is_some())
+        {
             return false;
         }
         let cue = capitalise_first(&lex.institutions[f.entry]);
@@ -3040,5 +3079,18 @@ mod tests {
         assert_eq!(m[0].0, "Chinese state news agency");
         assert!(matches!(m[0].1, MentionKind::Descriptor(Some(_))));
         assert!(m.iter().any(|m| m.1 == MentionKind::Pair));
+    }
+
+    #[test]
+    fn a_venues_second_word_after_and_stays_in_its_name() {
+        let n =
+            name_mentions("Meerkats came from Newquay Zoo and Cotswold Wildlife Park and Gardens.");
+        assert_eq!(n, ["Newquay Zoo", "Cotswold Wildlife Park and Gardens"]);
+        // Two names each with a cue word of their own share none.
+        let n = name_mentions("Meerkats came from Newquay Zoo and Kew Gardens.");
+        assert_eq!(n, ["Newquay Zoo", "Kew Gardens"]);
+        // A plural cue word after two bare names is still shared.
+        let n = name_mentions("Meerkats came from the Berlin and Vienna Zoos.");
+        assert_eq!(n, ["Berlin Zoo", "Vienna Zoo"]);
     }
 }

@@ -1123,4 +1123,17 @@ mod tests {
         let (r, ms) = resolved(&["Meanwhile rain fell in Oslo."]);
         assert_eq!(entity_of(&r, &ms, 0, "Oslo").unwrap().kind, Kind::Place);
     }
+
+    #[test]
+    fn he_is_not_a_name_used_as_a_place() {
+        // "at the Crown Ground" names a ground, whatever the typer makes of it.
+        for place in ["at the Velmar Ground", "in the Velmar Ground"] {
+            let he = last_pronoun(&[
+                "Manager Ana Lind signed a new contract.",
+                &format!("Lind has worked {place} since 1999."),
+                "\"The club knows my feelings,\" he said.",
+            ]);
+            assert_eq!(he.as_deref(), Some("Ana Lind"), "{place}");
+        }
+    }
 }

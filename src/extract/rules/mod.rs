@@ -499,7 +499,7 @@ impl<'a> Sentence<'a> {
         k
     }
 
-    /// The mention that starts at token `i`, skipping determiners.
+    /// The mention that starts at token `i`, skipping determiners and an honorific.
     pub fn mention_from(&self, mut i: usize) -> Option<usize> {
         while DETERMINERS.contains(&self.word(i)) {
             i += 1;
@@ -508,6 +508,12 @@ impl<'a> Sentence<'a> {
         // the "Eastern" of "Eastern Fleet").
         if COMPASS.contains(&self.word(i)) && self.tokens[i].is_lower_word() {
             i += 1;
+        }
+        // "said Dr. Ana Lind": past an honorific and its period.
+        if crate::model::name::HONORIFICS.contains(&self.word(i))
+            && self.tok_mention.get(i).copied().flatten().is_none()
+        {
+            i += 1 + usize::from(self.tokens.get(i + 1).is_some_and(|t| t.is_punct(".")));
         }
         let m = self.tok_mention.get(i).copied().flatten()?;
         (self.mentions[m].start == i).then_some(m)
@@ -812,9 +818,6 @@ impl<'a> Sentence<'a> {
             .collect()
     }
 
-    /// The first mention after the verb at `i`, in its clause, that follows one of the
-    /// prepositions `preps` (not "according to"). A possessive country is passed over
-    /// for the place it owns ("to Russia's Kursk region").
     /// Mention `m` and the mentions listed after it: "Poland, the Baltic states and
     /// Romania", "A, B, and C" (commas and "and", each item perhaps after "the").
     pub fn list_from(&self, m: usize) -> Vec<usize> {
@@ -857,6 +860,9 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// The first mention after the verb at `i`, in its clause, that follows one of the
+    /// prepositions `preps` (not "according to"). A possessive country is passed over
+    /// for the place it owns ("to Russia's Kursk region").
     pub fn target_after(&self, i: usize, preps: &[&str]) -> Option<usize> {
         let n = self.tokens.len();
         let mut j = i + 1;

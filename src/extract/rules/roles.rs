@@ -983,6 +983,19 @@ fn adjacent_country(s: &Sentence, k: usize) -> Option<usize> {
     {
         return Some(c);
     }
+    // "Peru President X", "the U.S. ambassador", "England striker X": a country's name
+    // right before the title, as its adjective (not one that ends a place phrase: "sent
+    // to Peru President X").
+    if let Some(p) = prev
+        && let MentionKind::Country(c) = s.mentions[p].kind
+        && s.mentions[p].end == start
+        && !matches!(
+            s.word(s.mentions[p].start.wrapping_sub(1)),
+            "to" | "in" | "into" | "from" | "at"
+        )
+    {
+        return Some(c);
+    }
     // "Chilean tennis star X", "Russian nuclear scientist X": one plain word between.
     let lex = lexicons();
     if start >= 2
@@ -1069,6 +1082,39 @@ fn country_ministry(ctx: &mut Ctx, k: usize, o: usize) -> Option<usize> {
         });
     let c = adjacent_country(s, k).or(after).or(within)?;
     national_ministry(ctx, c, portfolio)
+}
+
+/// The executive department of the United States a Secretary's title at mention `k`
+/// names, with the country before the title: "U.S. Secretary of Defense" (the body
+/// `of`), "US Defence Secretary", "U.S. Secretary of State" (`departments.txt`).
+fn us_department(ctx: &mut Ctx, k: usize, of: Option<usize>) -> Option<usize> {
+    let s = ctx.sentence;
+    let c = adjacent_country(s, k)?;
+    let lex = lexicons();
+    if lex.countries[c].name != "United States" {
+        return None;
+    }
+    let title = s.mentions[k].surface.to_lowercase();
+    let portfolio = match of {
+        Some(o) if title == "secretary" => s.mentions[o].surface.to_lowercase(),
+        Some(_) => return None,
+        None if title == "secretary of state" => "state".to_string(),
+        None => title.strip_suffix(" secretary")?.to_string(),
+    };
+    let name = lex
+        .us_departments
+        .get(portfolio.trim_start_matches("the "))?;
+    let department = ctx.resolved.entity_named(name, Kind::Institution);
+    let country = ctx.country(c);
+    ctx.emit(
+        department,
+        Relation::MemberOf,
+        country,
+        None,
+        None,
+        Rule::TitleMinistry,
+    );
+    Some(department)
 }
 
 /// Country `c`'s ministry of `portfolio`, named with its adjective ("Thai Ministry of
@@ -1454,6 +1500,19 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
             );
         }
     }
+    // "U.S. Defense Secretary X", "U.S. Secretary of State X": the department.
+    if of.is_none()
+        && let Some(department) = us_department(ctx, k, None)
+    {
+        ctx.emit(
+            person,
+            Relation::Leads,
+            department,
+            None,
+            None,
+            Rule::TitleMinistry,
+        );
+    }
     // "X, a researcher at the institute": the one institution of the article named so;
     // "X, general manager of the park": the institution "the park" refers back to.
     let end = s.mentions[k].end;
@@ -1479,7 +1538,9 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         && let Some(rel) = link(t.with_of)
         && let Some(org) = ctx.entity(o)
     {
-        let org = country_ministry(ctx, k, o).unwrap_or(org);
+        let org = country_ministry(ctx, k, o)
+            .or_else(|| us_department(ctx, k, Some(o)))
+            .unwrap_or(org);
         ctx.emit(person, rel, org, None, None, Rule::TitleOf);
         // "a student in the Department of History at the University of Y": a member of
         // the unit and of the body it belongs to.
@@ -1552,18 +1613,27 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     while gap > 0 && owner_end - gap < 2 && plain(gap - 1) {
         gap -= 1;
     }
-    let owner_end = if gap < owner_end
-        && gap > 0
-        && s.tok_mention[gap - 1].is_some_and(|m| {
+    // "the European Union's foreign policy chief, X": past the owner's possessive too.
+    let possessive_gap = gap > 1 && s.tokens[gap - 1].kind == TokKind::Possessive;
+    let institution_at = |j: usize| {
+        s.tok_mention[j].is_some_and(|m| {
             matches!(
                 s.mentions[m].kind,
                 MentionKind::Name(Some(Kind::Institution))
             )
-        }) {
-        gap
-    } else {
-        owner_end
+        })
     };
+    let (owner_end, part) = if gap < owner_end
+        && gap > 0
+        && (institution_at(gap - 1) || possessive_gap && institution_at(gap - 2))
+    {
+        (gap - usize::from(possessive_gap), true)
+    } else {
+        (owner_end, false)
+    };
+    // A head's title after plain nouns heads a part of the body ("the zoo's research
+    // director", "the EU's foreign policy chief"): a member of the body.
+    let link = |r: RoleLink| link(r).map(|rel| if part { Relation::MemberOf } else { rel });
     // "Austin Fire Chief X", "Seattle's police chief, X": the city's department.
     if of.is_none()
         && let Some(department) = department_of_chief(&s.mentions[k].surface)
@@ -3252,5 +3322,76 @@ mod tests {
         // No organisation before "members": nothing.
         let t = triples("Several members like France and Germany objected.");
         assert!(!t.iter().any(|x| x.contains("member-of")), "{t:?}");
+    }
+
+    #[test]
+    fn a_heads_title_after_plain_nouns_is_a_membership_of_the_body() {
+        for (text, fact) in [
+            (
+                "The European Union's foreign policy chief, Ana Lind, met Jon Berg.",
+                "Ana Lind member-of European Union",
+            ),
+            (
+                "Lima Zoo research director Ana Lind said the pandas ate well.",
+                "Ana Lind member-of Lima Zoo",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+            assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
+        }
+        // With nothing between, the head leads the body.
+        let t = role_triples("The Lima Zoo's director, Ana Lind, met Jon Berg.");
+        assert!(t.contains(&"Ana Lind leads Lima Zoo".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_countrys_name_before_a_title_is_its_adjective() {
+        for (text, fact) in [
+            (
+                "Officials met Peru President Ana Lind.",
+                "Ana Lind leads Peru",
+            ),
+            (
+                "U.S. Ambassador Ana Lind arrived.",
+                "Ana Lind member-of United States",
+            ),
+            (
+                "England striker Jon Berg scored twice.",
+                "Jon Berg member-of England",
+            ),
+        ] {
+            let t = role_triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A US state's name is no country's.
+        let t = role_triples("Georgia Governor Ana Lind spoke.");
+        assert!(
+            !t.iter()
+                .any(|f| f.ends_with(" Georgia") && f.contains("member-of")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_us_secretary_leads_the_department_the_title_names() {
+        for text in [
+            "He met US Secretary of Defence Ana Lind in Lima.",
+            "He met U.S. Defense Secretary Ana Lind in Lima.",
+        ] {
+            let t = role_triples(text);
+            assert!(
+                t.contains(&"Ana Lind leads United States Department of Defense".to_string()),
+                "{text}: {t:?}"
+            );
+        }
+        let t = role_triples("He met U.S. Secretary of State Ana Lind in Lima.");
+        assert!(
+            t.contains(&"Ana Lind leads United States Department of State".to_string()),
+            "{t:?}"
+        );
+        // Another country's secretary: no US department.
+        let t = role_triples("He met Peru's Secretary of Defence Ana Lind in Lima.");
+        assert!(!t.iter().any(|f| f.contains("United States")), "{t:?}");
     }
 }

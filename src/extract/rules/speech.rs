@@ -32,6 +32,13 @@ pub fn apply(ctx: &mut Ctx) {
             coordinated_speakers(ctx, i, from);
         }
     }
+    for i in ctx.triggers(Family::Stance) {
+        if s.is_verb_use(i) && !s.in_quote[i] {
+            let from = ctx.facts.len();
+            stance(ctx, i);
+            coordinated_speakers(ctx, i, from);
+        }
+    }
     for i in 0..s.tokens.len() {
         // "according to X", "as per X": the same attribution.
         let according = matches!(
@@ -43,6 +50,14 @@ pub fn apply(ctx: &mut Ctx) {
         }
         if s.word(i) == "called" && !s.in_quote[i] && !s.is_blocked(i) {
             called(ctx, i);
+        }
+        if matches!(
+            s.word(i),
+            "described" | "describes" | "characterized" | "characterised"
+        ) && !s.in_quote[i]
+            && !s.is_blocked(i)
+        {
+            described(ctx, i);
         }
         if matches!(s.word(i), "thanked" | "thanks" | "thank" | "thanking")
             && !s.in_quote[i]
@@ -777,6 +792,93 @@ fn called(ctx: &mut Ctx, i: usize) {
     emit_named(ctx, speaker, &name, Rule::CalledClaim, i);
 }
 
+/// `described`: "X described Y as Z": X stated that Y was Z (as [`called`] does for
+/// "X called the visit historic"). Y is a name or a short noun phrase; a passive ("Y was
+/// described as") names no speaker here.
+fn described(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    if i == 0 || matches!(s.word(i - 1), "was" | "were" | "is" | "are" | "been" | "be") {
+        return;
+    }
+    let object_end = match s.tok_mention.get(i + 1).copied().flatten() {
+        Some(m) if s.mentions[m].start == i + 1 => s.mentions[m].end,
+        _ if matches!(
+            s.word(i + 1),
+            "the" | "this" | "its" | "his" | "her" | "their" | "it" | "him" | "them"
+        ) =>
+        {
+            (i + 2..i + 6).find(|&k| s.word(k) == "as").unwrap_or(i + 1)
+        }
+        _ => return,
+    };
+    if s.word(object_end) != "as" {
+        return;
+    }
+    let clause = s.clause.get(i);
+    let end = (object_end + 1..s.tokens.len())
+        .find(|&k| {
+            (s.clause.get(k) != clause && !s.tokens[k].is_quote() && !s.in_quote[k])
+                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
+        })
+        .unwrap_or(s.tokens.len());
+    let words: Vec<&str> = s.tokens[object_end + 1..end]
+        .iter()
+        .filter(|t| !t.is_quote())
+        .map(|t| t.text)
+        .collect();
+    if words.len() < 2 || words.len() > MAX_WORDS {
+        return;
+    }
+    let Some(speaker) = s
+        .subjects_before(i)
+        .first()
+        .and_then(|&m| speaker_entity(ctx, Some(m)))
+        .filter(|&e| ctx.kind(e) != Kind::Group)
+    else {
+        return;
+    };
+    let object: Vec<&str> = s.tokens[i + 1..object_end].iter().map(|t| t.text).collect();
+    let name = capitalise(&format!("{} was {}", object.join(" "), words.join(" ")));
+    emit_named(ctx, speaker, &name, Rule::CalledClaim, i);
+}
+
+/// `stance`: "X expressed (its) confidence that S", "X voiced hope that S", "X shared the
+/// view that S": the stance noun, past a determiner and up to two modifiers, and its
+/// "that" clause are X's claim.
+fn stance(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let mut k = i + 1;
+    if matches!(
+        s.word(k),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
+    ) {
+        k += 1;
+    }
+    let modifiers = (k..k + 3)
+        .take_while(|&j| {
+            s.tokens.get(j).is_some_and(|t| t.is_lower_word())
+                && !lexicons().is(s.word(j), Family::StanceNoun)
+        })
+        .count();
+    let noun = k + modifiers;
+    if modifiers > 2
+        || !lexicons().is(s.word(noun), Family::StanceNoun)
+        || s.word(noun + 1) != "that"
+    {
+        return;
+    }
+    let Some(range) = clause_after(s, noun + 2) else {
+        return;
+    };
+    let speaker = s
+        .subjects_before(i)
+        .first()
+        .and_then(|&m| speaker_entity(ctx, Some(m)));
+    if let Some(speaker) = speaker {
+        emit_statement(ctx, speaker, Some(range), Rule::SpeechStance, i);
+    }
+}
+
 /// `thanked`: "X thanked Y for the horse": X's claim, in the words of the clause (the
 /// guideline counts thanks as a statement). Needs someone thanked and what for.
 fn thanked(ctx: &mut Ctx, i: usize) {
@@ -1010,9 +1112,15 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     } else {
         i
     };
+    // "Park spokeswoman Yadira Galindo declined …, saying": the first actor that can
+    // speak, past a place naming the body.
     let before = if participle && !quoted_as {
-        (0..s.mentions.len())
-            .find(|&m| s.mentions[m].is_actor() && !s.prepositional(m) && s.mentions[m].end <= i)
+        (0..s.mentions.len()).find(|&m| {
+            s.mentions[m].is_actor()
+                && !s.prepositional(m)
+                && s.mentions[m].end <= i
+                && speaker_entity(ctx, Some(m)).is_some()
+        })
     } else {
         s.subjects_before(anchor).first().copied()
     }
@@ -2160,5 +2268,90 @@ mod tests {
         // The first "that" reports; a later one opens a relative clause.
         let f = stated("Ana Lind said that the llamas that had arrived were healthy.");
         assert_eq!(f[0].1, "The llamas that had arrived were healthy");
+    }
+
+    #[test]
+    fn a_participle_speaks_for_the_first_actor_that_can_speak() {
+        // A place naming the body before the title is no speaker.
+        let f = stated(
+            "Park spokeswoman Ana Lind declined to give a date, saying only that it will happen before May.",
+        );
+        assert_eq!(
+            f,
+            [(
+                "Ana Lind".into(),
+                "It will happen before May".into(),
+                "speech-clause".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_stance_noun_reports_its_that_clause() {
+        for (text, speaker) in [
+            (
+                "Ana Lind expressed confidence that the harvest will be good.",
+                "Ana Lind",
+            ),
+            (
+                "The Lima Zoo voiced its strong hope that the harvest will be good.",
+                "Lima Zoo",
+            ),
+            (
+                "Ana Lind reaffirmed her belief that the harvest will be good.",
+                "Ana Lind",
+            ),
+        ] {
+            let f = stated(text);
+            assert_eq!(
+                f,
+                [(
+                    speaker.into(),
+                    "The harvest will be good".into(),
+                    "speech-stance".into()
+                )],
+                "{text}"
+            );
+        }
+        // No stance noun, or no "that" after it: nothing is claimed.
+        for text in [
+            "Ana Lind expressed concern about the harvest.",
+            "Ana Lind shared photos that showed the harvest.",
+            "Ana Lind shared the view of the harvest that everyone had.",
+        ] {
+            assert_eq!(stated(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn described_as_is_a_claim_about_the_object() {
+        let f = stated("Ana Lind described Jon Berg as an experienced leader.");
+        assert_eq!(
+            f,
+            [(
+                "Ana Lind".into(),
+                "Jon Berg was an experienced leader".into(),
+                "called-claim".into()
+            )]
+        );
+        // A passive names no speaker here; "described how" has no "as".
+        for text in [
+            "The plan was described as a failure by Ana Lind.",
+            "Ana Lind described how the plan failed.",
+        ] {
+            assert_eq!(stated(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_after_the_verb_may_carry_an_honorific() {
+        for text in [
+            "The rhino will move to the sanctuary later this year, said Dr. Ana Lind, director of its research centre.",
+            "The rhino will move to the sanctuary later this year, said Mr Ana Lind.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Ana Lind", "{text}");
+        }
     }
 }

@@ -128,16 +128,23 @@ rules! {
         "X denied that A: X stated A negated (\"it had not sent troops\"), or \"Denied: A\".",
         [("Bolivia denied that it had sent troops to Oruro.", "Bolivia stated It had not sent troops to Oruro"),
          ("The Kremlin denied reports that Russian troops were in Mali.", "Kremlin stated Russian troops were not in Mali")];
+    SpeechStance = "speech-stance", "speech", [Stated], "express, voice, share, reaffirm + hope, confidence, view, … that",
+        "X expressed confidence that the claim: the clause after a stance noun is X's.",
+        [("Ana Lind expressed confidence that the harvest will be the best in years.", "Ana Lind stated The harvest will be the best in years"),
+         ("The Lima Zoo voiced its strong hope that the llamas would arrive by May.", "Lima Zoo stated The llamas would arrive by May"),
+         ("Ana Lind and Jon Berg shared the view that talks should resume soon.", "Jon Berg stated Talks should resume soon")];
     AccordingTo = "according-to", "speech", [Stated], "according to, as per",
         "According to X, the claim; the claim, according to X; as per X, the claim.",
         [("According to Ana Lind, the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),
          ("The harvest was the best in years, according to the Lima Times.", "Lima Times stated The harvest was the best in years"),
          ("Farmers sold more llamas than ever, according to Ana Lind, head of research at the Lima Institute.", "Ana Lind stated Farmers sold more llamas than ever"),
          ("As per a statement of the Lima Zoo, the llamas arrived on Monday.", "Lima Zoo stated The llamas arrived on Monday")];
-    CalledClaim = "called-claim", "speech", [Stated], "called",
-        "X called the visit historic: X stated that the visit was historic.",
+    CalledClaim = "called-claim", "speech", [Stated], "called, described … as",
+        "X called the visit historic, X described Y as Z: X stated that the visit was historic, that Y was Z.",
         [("Ana Lind called the visit historic.", "Ana Lind stated The visit was historic"),
-         ("Ana Lind called the deployment a clear signal of unity.", "Ana Lind stated The deployment was a clear signal of unity")];
+         ("Ana Lind called the deployment a clear signal of unity.", "Ana Lind stated The deployment was a clear signal of unity"),
+         ("Ana Lind described Jon Berg as an experienced leader with a passion for farming.", "Ana Lind stated Jon Berg was an experienced leader with a passion for farming"),
+         ("The Lima Zoo described the birth as a rare success for the breeding programme.", "Lima Zoo stated The birth was a rare success for the breeding programme")];
     Thanked = "thanked", "speech", [Stated], "thank, thanked, thanks",
         "X thanked Y for Z: X's statement, in the clause's words.",
         [("Ana Lind thanked Peru for the two llamas.", "Ana Lind stated Thanked Peru for the two llamas"),

@@ -451,16 +451,55 @@ fn arrive(ctx: &mut Ctx, i: usize) {
             .find(|&m| s.mentions[m].start > from && s.mentions[m].end <= i && !s.possessive(m))?;
         party(ctx, Some(m))
     });
-    if recipient.is_some() {
-        emit_transfer(
-            ctx,
-            i,
-            giver,
-            recipient,
-            &objects,
-            (Rule::SendVerb, Rule::ArriveAt),
-        );
+    let givers = match giver {
+        Some(g) => vec![g],
+        None => givers_from(ctx, i),
+    };
+    if recipient.is_none() && givers.is_empty() {
+        return;
     }
+    let mut recipient = recipient;
+    for g in givers.into_iter().map(Some).chain([None]) {
+        if g.is_some() || recipient.is_some() {
+            emit_transfer(
+                ctx,
+                i,
+                g,
+                recipient.take(),
+                &objects,
+                (Rule::SendVerb, Rule::ArriveAt),
+            );
+        }
+    }
+}
+
+/// "arrived from London Zoo", "arrived from Lima Zoo and Quito Zoo", "arrived from three
+/// zoos: A, B and C": the parties listed after the "from" that follows the verb at `i`
+/// in its clause.
+fn givers_from(ctx: &Ctx, i: usize) -> Vec<usize> {
+    let s = ctx.sentence;
+    let Some(from) = (i + 1..s.tokens.len())
+        .take_while(|&k| s.clause[k] == s.clause[i])
+        .find(|&k| s.word(k) == "from")
+    else {
+        return Vec::new();
+    };
+    let first = s.mention_from(from + 1).or_else(|| {
+        // "from three English zoos: A, B and C": the list the colon opens.
+        let colon = (from + 1..(from + 6).min(s.tokens.len()))
+            .take_while(|&k| s.tokens[k].is_lower_word() || s.tok_mention[k].is_some())
+            .last()
+            .map(|k| k + 1)
+            .filter(|&k| s.tokens.get(k).is_some_and(|t| t.is_punct(":")))?;
+        s.mention_from(colon + 1)
+    });
+    first.map_or_else(Vec::new, |m| {
+        s.list_from(m)
+            .into_iter()
+            .filter(|&m| !s.possessive(m))
+            .filter_map(|m| party(ctx, Some(m)))
+            .collect()
+    })
 }
 
 /// "X presented Y with a celadon vase": a gift the lexicons need not know, named by its
@@ -944,5 +983,36 @@ mod tests {
             triples("The animals delivered to Chile included five llamas, apart from the goats."),
             ["Chile received llama"]
         );
+    }
+
+    #[test]
+    fn an_arrival_from_a_party_names_the_giver() {
+        let t = triples("The llamas arrived from the Lima Zoo on Monday.");
+        assert!(t.contains(&"Lima Zoo sent llama".to_string()), "{t:?}");
+        // Each of a list, after "from" or after a colon that the class noun opens.
+        for text in [
+            "Seven llamas arrived at the Quito Zoo from the Lima Zoo, the Cusco Zoo and the Arica Zoo.",
+            "Seven llamas arrived at the Quito Zoo from three zoos: Lima Zoo, Cusco Zoo and Arica Zoo.",
+        ] {
+            let t = triples(text);
+            for fact in [
+                "Lima Zoo sent llama",
+                "Cusco Zoo sent llama",
+                "Arica Zoo sent llama",
+                "Quito Zoo received llama",
+            ] {
+                assert!(t.contains(&fact.to_string()), "{text}: {fact} not in {t:?}");
+            }
+        }
+        // People arriving are no shipment.
+        let t = triples("The delegation arrived from Lima on Monday.");
+        assert!(!t.iter().any(|f| f.contains(" sent ")), "{t:?}");
+    }
+
+    #[test]
+    fn an_animal_noun_opening_a_sentence_is_the_animal() {
+        let t = triples("Llamas arrived at the Quito Zoo from Peru.");
+        assert!(t.contains(&"Quito Zoo received llama".to_string()), "{t:?}");
+        assert!(t.contains(&"Peru sent llama".to_string()), "{t:?}");
     }
 }

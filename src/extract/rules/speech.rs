@@ -765,18 +765,7 @@ fn called(ctx: &mut Ctx, i: usize) {
     if !s.tokens.get(noun).is_some_and(|t| t.is_lower_word()) {
         return;
     }
-    let clause = s.clause.get(i);
-    let end = (noun + 1..s.tokens.len())
-        .find(|&k| {
-            (s.clause.get(k) != clause && !s.tokens[k].is_quote() && !s.in_quote[k])
-                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
-        })
-        .unwrap_or(s.tokens.len());
-    let words: Vec<&str> = s.tokens[noun + 1..end]
-        .iter()
-        .filter(|t| !t.is_quote())
-        .map(|t| t.text)
-        .collect();
+    let words = complement(s, i, noun + 1);
     if words.is_empty() || words.len() > MAX_WORDS {
         return;
     }
@@ -790,6 +779,24 @@ fn called(ctx: &mut Ctx, i: usize) {
     };
     let name = format!("The {} was {}", s.tokens[noun].text, words.join(" "));
     emit_named(ctx, speaker, &name, Rule::CalledClaim, i);
+}
+
+/// The words of what "called" or "described … as" at `i` says of its object, from token
+/// `from` to the end of the verb's clause or the first punctuation (quotation marks passed
+/// over).
+fn complement<'a>(s: &'a Sentence, i: usize, from: usize) -> Vec<&'a str> {
+    let clause = s.clause.get(i);
+    let end = (from..s.tokens.len())
+        .find(|&k| {
+            (s.clause.get(k) != clause && !s.tokens[k].is_quote() && !s.in_quote[k])
+                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
+        })
+        .unwrap_or(s.tokens.len());
+    s.tokens[from.min(end)..end]
+        .iter()
+        .filter(|t| !t.is_quote())
+        .map(|t| t.text)
+        .collect()
 }
 
 /// `described`: "X described Y as Z": X stated that Y was Z (as [`called`] does for
@@ -814,18 +821,7 @@ fn described(ctx: &mut Ctx, i: usize) {
     if s.word(object_end) != "as" {
         return;
     }
-    let clause = s.clause.get(i);
-    let end = (object_end + 1..s.tokens.len())
-        .find(|&k| {
-            (s.clause.get(k) != clause && !s.tokens[k].is_quote() && !s.in_quote[k])
-                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
-        })
-        .unwrap_or(s.tokens.len());
-    let words: Vec<&str> = s.tokens[object_end + 1..end]
-        .iter()
-        .filter(|t| !t.is_quote())
-        .map(|t| t.text)
-        .collect();
+    let words = complement(s, i, object_end + 1);
     if words.len() < 2 || words.len() > MAX_WORDS {
         return;
     }

@@ -1875,7 +1875,7 @@ fn descriptor(ctx: &mut Ctx, k: usize, c: usize) {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::rules::test_util::triples as role_triples;
+    use crate::extract::rules::test_util::triples;
 
     #[test]
     fn a_nationality_in_a_persons_appositive_is_a_membership() {
@@ -1902,7 +1902,7 @@ mod tests {
 
     #[test]
     fn a_stated_nationality_gives_member_of() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Peruvian citizen Ana Soto was freed on Monday.",
                 "Ana Soto member-of Peru",
@@ -1915,12 +1915,9 @@ mod tests {
                 "The talks included Russian scientist Ivan Petrov.",
                 "Ivan Petrov member-of Russia",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // "National" in a name is no title.
-        let t = role_triples("The cheetahs reached Kuno National Park in India.");
+        let t = triples("The cheetahs reached Kuno National Park in India.");
         assert!(
             t.contains(&"Kuno National Park located-in India".to_string()),
             "{t:?}"
@@ -1951,27 +1948,26 @@ mod tests {
                 "Ana Soto member-of School of Law",
             ),
         ] {
-            let t = role_triples(text);
+            let t = triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
             assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
         }
         // A unit's member is a member of the body the unit is "at".
-        let t =
-            role_triples("Ana Soto, a lecturer in the School of Law at Lima University, said so.");
+        let t = triples("Ana Soto, a lecturer in the School of Law at Lima University, said so.");
         assert!(
             t.contains(&"Ana Soto member-of Lima University".to_string()),
             "{t:?}"
         );
         // "head of state" is the top post, no field; "in" a place names no body.
-        let t = role_triples("Luis Rojas, Chile's head of state, said so.");
+        let t = triples("Luis Rojas, Chile's head of state, said so.");
         assert!(t.contains(&"Luis Rojas leads Chile".to_string()), "{t:?}");
-        let t = role_triples("Ana Soto, a reporter in London, said so.");
+        let t = triples("Ana Soto, a reporter in London, said so.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
     #[test]
     fn a_second_title_after_and_belongs_to_the_first_titles_holder() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Ana Soto, a student at Lima University and guest curator at the Condor Museum, wrote it.",
                 "Ana Soto member-of Condor Museum",
@@ -1980,20 +1976,16 @@ mod tests {
                 "Ana Soto, a student in the Department of History at Lima University and acting curator of textiles at the Condor Museum, wrote it.",
                 "Ana Soto member-of Condor Museum",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // Not across a person: the second title is the next holder's.
-        let t =
-            role_triples("President of Chile Luis Rojas and President of Peru Ana Soto signed it.");
+        let t = triples("President of Chile Luis Rojas and President of Peru Ana Soto signed it.");
         assert!(!t.contains(&"Luis Rojas leads Peru".to_string()), "{t:?}");
         assert!(t.contains(&"Ana Soto leads Peru".to_string()), "{t:?}");
     }
 
     #[test]
     fn a_copula_joins_a_holder_to_the_title_after_it() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Ana Soto is the chief executive of Condor Bank.",
                 "Ana Soto leads Condor Bank",
@@ -2022,18 +2014,15 @@ mod tests {
                 "Luis Rojas spoke. Since 2015 he has been the chairman of the Lima Water Trust.",
                 "Luis Rojas leads Lima Water Trust",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // Only a person holds a post.
-        let t = role_triples("The prize is the director of the Lima Zoo's choice.");
+        let t = triples("The prize is the director of the Lima Zoo's choice.");
         assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
     }
 
     #[test]
     fn coordinated_titles_share_their_body() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Ana Soto, president and chief executive of Condor Bank, said profits rose.",
                 "Ana Soto leads Condor Bank",
@@ -2046,12 +2035,9 @@ mod tests {
                 "Luis Rojas, CEO and chairman of the Board of Management of Andes Steel, spoke.",
                 "Luis Rojas leads Board of Management of Andes Steel",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // Two holders, two titles: the first holder's title takes no body from the second.
-        let t = role_triples("President Luis Rojas and Director of Condor Bank Ana Soto met.");
+        let t = triples("President Luis Rojas and Director of Condor Bank Ana Soto met.");
         assert!(
             !t.contains(&"Luis Rojas leads Condor Bank".to_string()),
             "{t:?}"
@@ -2060,7 +2046,7 @@ mod tests {
 
     #[test]
     fn a_body_after_for_may_follow_words_that_say_what_it_is() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Ana Soto, program manager for the animal protection group Condor Trust, spoke.",
                 "Ana Soto member-of Condor Trust",
@@ -2069,18 +2055,15 @@ mod tests {
                 "Luis Rojas, a spokesman for the carmaker Andes Motors, declined to comment.",
                 "Luis Rojas member-of Andes Motors",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // Only plain words are passed: "since" ends the body's description.
-        let t = role_triples("Ana Soto, a manager for the firm since Lima Expo, spoke.");
+        let t = triples("Ana Soto, a manager for the firm since Lima Expo, spoke.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
     #[test]
     fn a_bare_noun_before_a_title_is_the_body_named_before() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "The Condor Wildlife Park opened. The llamas are healthy, park veterinarian Ana Soto said.",
                 "Ana Soto member-of Condor Wildlife Park",
@@ -2089,18 +2072,15 @@ mod tests {
                 "The Lima Zoo opened. The llamas are healthy, said zoo spokesman Luis Rojas.",
                 "Luis Rojas member-of Lima Zoo",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // No body named before: no membership.
-        let t = role_triples("The llamas are healthy, said zoo spokesman Luis Rojas.");
+        let t = triples("The llamas are healthy, said zoo spokesman Luis Rojas.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
     #[test]
     fn a_unit_at_a_body_is_a_member_of_it() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Ana Soto of the Department of Biology at Lima University spoke.",
                 "Department of Biology member-of Lima University",
@@ -2113,12 +2093,9 @@ mod tests {
                 "A student in the Lima Academy's Condor Institute at Andes University spoke.",
                 "Condor Institute member-of Andes University",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // Only a unit's noun: a zoo at a park is not the park's member.
-        let t = role_triples("The Condor Zoo at the Lima Museum opened.");
+        let t = triples("The Condor Zoo at the Lima Museum opened.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
@@ -2152,22 +2129,22 @@ mod tests {
                 &["Peru member-of Andes Forum"][..],
             ),
         ] {
-            let t = role_triples(text);
+            let t = triples(text);
             for fact in facts {
                 assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
             }
         }
         // "made" alone is no "made up of".
-        let t = role_triples("The Andes Museums, which made the Condor Museum famous, opened.");
+        let t = triples("The Andes Museums, which made the Condor Museum famous, opened.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
         // Places comprise places: no membership.
-        let t = role_triples("The Lima Region comprises Callao and Huaral.");
+        let t = triples("The Lima Region comprises Callao and Huaral.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
     #[test]
     fn an_institutions_possessive_names_its_units() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "The Andes Institution's Condor Zoo opened on Monday.",
                 "Condor Zoo member-of Andes Institution",
@@ -2181,12 +2158,9 @@ mod tests {
                 "The carmaker Velomax sold Velomax's battery and software unit Volta Labs.",
                 "Volta Labs member-of Velomax",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // A place's possessive locates; it makes no member.
-        let t = role_triples("Lima's Condor Zoo opened on Monday.");
+        let t = triples("Lima's Condor Zoo opened on Monday.");
         assert!(!t.iter().any(|f| f.contains("member-of")), "{t:?}");
     }
 
@@ -2202,7 +2176,7 @@ mod tests {
                 "Ana Soto leads Armachile",
             ),
         ] {
-            let t = role_triples(text);
+            let t = triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
             assert!(
                 !t.iter()
@@ -2214,7 +2188,7 @@ mod tests {
 
     #[test]
     fn titles_in_appositions_with_modifiers_and_owners() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Ciri Haugh, marketing coordinator at the Gladys Porter Zoo, spoke.",
                 "Ciri Haugh member-of Gladys Porter Zoo",
@@ -2261,13 +2235,10 @@ mod tests {
                 "Ana Lind, Peru's new foreign minister, arrived.",
                 "Ana Lind leads Peruvian Ministry of Foreign Affairs",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // A body after "of" named by a country's adjective and its noun; the adjective
         // alone names no body.
-        let t = role_triples("Ana Lind, director of the Peruvian space agency, arrived.");
+        let t = triples("Ana Lind, director of the Peruvian space agency, arrived.");
         assert!(
             t.contains(&"Ana Lind leads Peruvian space agency".to_string()),
             "{t:?}"
@@ -2276,24 +2247,21 @@ mod tests {
             "Ana Lind, head of the Chilean mission, said the talks were good.",
             "Ana Lind, head of the Chilean archaeological mission, spoke.",
         ] {
-            let t = role_triples(text);
+            let t = triples(text);
             assert!(
                 t.iter().all(|f| !f.starts_with("Ana Lind leads")),
                 "{text}: {t:?}"
             );
         }
         // A noun before the title names a part of the owner: its head leads no zoo.
-        let t = role_triples("Ana Lind, the Lima Zoo's facilities director, spoke.");
+        let t = triples("Ana Lind, the Lima Zoo's facilities director, spoke.");
         assert!(!t.contains(&"Ana Lind leads Lima Zoo".to_string()), "{t:?}");
         // A verb between the comma and the title: the name before the comma is not the
         // title holder.
-        let t = role_triples(
-            "Trucks were seen near the town of El Dorado, and summoned Chad's ambassador.",
-        );
+        let t =
+            triples("Trucks were seen near the town of El Dorado, and summoned Chad's ambassador.");
         assert!(t.iter().all(|f| !f.starts_with("El Dorado")), "{t:?}");
     }
-
-    use crate::extract::rules::test_util::triples;
 
     /// Asserts that each text, alone, gives its fact.
     fn assert_gives(cases: &[(&str, &str)]) {
@@ -2305,7 +2273,7 @@ mod tests {
 
     #[test]
     fn a_rank_between_a_post_and_its_holder() {
-        let t = role_triples("He met Deputy Prime Minister of Chile General Ana Soto.");
+        let t = triples("He met Deputy Prime Minister of Chile General Ana Soto.");
         assert_eq!(t, ["Ana Soto member-of Chile"]);
     }
 
@@ -3336,18 +3304,18 @@ mod tests {
                 "Ana Lind member-of Lima Zoo",
             ),
         ] {
-            let t = role_triples(text);
+            let t = triples(text);
             assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
             assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
         }
         // With nothing between, the head leads the body.
-        let t = role_triples("The Lima Zoo's director, Ana Lind, met Jon Berg.");
+        let t = triples("The Lima Zoo's director, Ana Lind, met Jon Berg.");
         assert!(t.contains(&"Ana Lind leads Lima Zoo".to_string()), "{t:?}");
     }
 
     #[test]
     fn a_countrys_name_before_a_title_is_its_adjective() {
-        for (text, fact) in [
+        assert_gives(&[
             (
                 "Officials met Peru President Ana Lind.",
                 "Ana Lind leads Peru",
@@ -3360,12 +3328,9 @@ mod tests {
                 "England striker Jon Berg scored twice.",
                 "Jon Berg member-of England",
             ),
-        ] {
-            let t = role_triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
-        }
+        ]);
         // A US state's name is no country's.
-        let t = role_triples("Georgia Governor Ana Lind spoke.");
+        let t = triples("Georgia Governor Ana Lind spoke.");
         assert!(
             !t.iter()
                 .any(|f| f.ends_with(" Georgia") && f.contains("member-of")),
@@ -3379,19 +3344,19 @@ mod tests {
             "He met US Secretary of Defence Ana Lind in Lima.",
             "He met U.S. Defense Secretary Ana Lind in Lima.",
         ] {
-            let t = role_triples(text);
+            let t = triples(text);
             assert!(
                 t.contains(&"Ana Lind leads United States Department of Defense".to_string()),
                 "{text}: {t:?}"
             );
         }
-        let t = role_triples("He met U.S. Secretary of State Ana Lind in Lima.");
+        let t = triples("He met U.S. Secretary of State Ana Lind in Lima.");
         assert!(
             t.contains(&"Ana Lind leads United States Department of State".to_string()),
             "{t:?}"
         );
         // Another country's secretary: no US department.
-        let t = role_triples("He met Peru's Secretary of Defence Ana Lind in Lima.");
+        let t = triples("He met Peru's Secretary of Defence Ana Lind in Lima.");
         assert!(!t.iter().any(|f| f.contains("United States")), "{t:?}");
     }
 }

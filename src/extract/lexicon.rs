@@ -313,6 +313,9 @@ pub struct Lexicons {
     /// The abbreviations of US states written with a period, as written without it
     /// ("Md", "Calif", "N.H") → the state's name: "Bethesda, Md." names Maryland.
     pub state_abbreviations: std::collections::HashMap<String, String>,
+    /// The states' two-letter postal codes, as written ("IL") → the state's name: a
+    /// dateline's "Oak Brook, IL" names Illinois (never "in" or "or" in lower case).
+    pub state_codes: std::collections::HashMap<String, String>,
     pub agreements: Phrases<()>,
     pub verbs: WordMap<String, Vec<Family>>,
     pub negations: WordSet,
@@ -573,6 +576,9 @@ impl Lexicons {
                     lex.state_abbreviations
                         .insert(written.to_string(), r[0].to_string());
                 }
+            }
+            for code in values(r.get(2)) {
+                lex.state_codes.insert(code.to_string(), r[0].to_string());
             }
         }
         for r in records(include_str!("lexicon/agreements.txt")) {

@@ -1639,7 +1639,8 @@ impl Finder<'_> {
     /// of state" or "chief of staff"'s kin "commander in chief", which name the top post.
     fn field_end(&self, e: usize) -> Option<usize> {
         let lex = lexicons();
-        if !matches!(self.lowers.get(e), Some(&("of" | "in"))) {
+        // "professor of law", "lecturer in history", "vice president for academic affairs".
+        if !matches!(self.lowers.get(e), Some(&("of" | "in" | "for"))) {
             return None;
         }
         let word = |k: usize| {
@@ -1675,7 +1676,10 @@ impl Finder<'_> {
         }
         let idx = self.out.len();
         let name = span_text(self.text, self.tokens, p, e);
-        let field_end = self.field_end(e);
+        // "for" opens a field only where it names no ministry ("Minister for Finance").
+        let field_end = self
+            .field_end(e)
+            .filter(|_| self.lowers[e] != "for" || lex.titles[title].institution.is_none());
         let field = field_end.is_some();
         self.push(
             p,
@@ -1707,22 +1711,32 @@ impl Finder<'_> {
         if !by {
             return;
         }
-        let mut org_start = at + 1 + usize::from(self.lowers.get(at + 1) == Some(&"the"));
+        // "director of its Center for …": an owner's pronoun stands as "the" does.
+        let mut org_start = at
+            + 1
+            + usize::from(matches!(
+                self.lowers.get(at + 1),
+                Some(&("the" | "its" | "their"))
+            ));
         // "program manager for the animal protection group Defenders of Wildlife": past
         // a few plain words that say what the body is.
-        if self.lowers.get(at + 1) == Some(&"the") {
-            let plain = |k: usize| {
-                self.tokens.get(k).is_some_and(Token::is_lower_word)
-                    && !lex.function_words.contains(self.lowers[k])
-                    && !lex.is_verb(self.lowers[k])
-            };
-            let mut k = org_start;
-            while k < org_start + 4 && plain(k) {
-                k += 1;
-            }
-            if k > org_start && self.tokens.get(k).is_some_and(Token::is_capitalised) {
-                org_start = k;
-            }
+        // Without "the", the plain words must end in a body's noun: "chairman at
+        // engineering firm Keldar".
+        let plain = |k: usize| {
+            self.tokens.get(k).is_some_and(Token::is_lower_word)
+                && !lex.function_words.contains(self.lowers[k])
+                && !lex.is_verb(self.lowers[k])
+        };
+        let mut k = org_start;
+        while k < org_start + 4 && plain(k) {
+            k += 1;
+        }
+        if k > org_start
+            && self.tokens.get(k).is_some_and(Token::is_capitalised)
+            && (self.lowers.get(at + 1) == Some(&"the")
+                || lex.institution_forms.get(self.lowers[k - 1]).is_some())
+        {
+            org_start = k;
         }
         if !self
             .tokens
@@ -1776,14 +1790,19 @@ impl Finder<'_> {
                 // portfolio's end when a shorter name follows.
                 let plural =
                     |k: usize| self.lowers[k].ends_with('s') && !self.lowers[k].ends_with("ss");
-                (org_start + 1..org_end)
+                let candidates = (org_start + 1..org_end)
                     .filter(|_| portfolio)
                     .filter(|&k| after_word(k) && self.plain_name(k, org_end))
-                    .filter(|&k| !(plural(k) && self.plain_name(k + 1, org_end)))
-                    .map(|k| (self.split_score(org_start, k, org_end), k))
-                    .filter(|&(score, _)| score > 0)
-                    .max()
-                    .map(|(_, k)| k)
+                    .filter(|&k| !(plural(k) && self.plain_name(k + 1, org_end)));
+                // A portfolio that ends on a plural ends there: "Foreign Affairs Bui
+                // Thanh Son" names a person of three words.
+                candidates.clone().find(|&k| plural(k - 1)).or_else(|| {
+                    candidates
+                        .map(|k| (self.split_score(org_start, k, org_end), k))
+                        .filter(|&(score, _)| score > 0)
+                        .max()
+                        .map(|(_, k)| k)
+                })
             })
         {
             org_end = k;

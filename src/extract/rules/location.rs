@@ -169,7 +169,10 @@ fn dateline(ctx: &mut Ctx) {
         return;
     }
     let key = words.join(" ").to_lowercase().replace('.', "");
-    let outer = if let Some(state) = lex.us_states.get(&key) {
+    let code = (words.len() == 1)
+        .then(|| lex.state_codes.get(words[0]))
+        .flatten();
+    let outer = if let Some(state) = lex.us_states.get(&key).or(code) {
         ctx.resolved.entity_named(state, Kind::Place)
     } else if let Some((len, &(c, _))) = lex
         .country_forms
@@ -790,6 +793,31 @@ mod tests {
             t.iter().all(|f| !f.starts_with("Moscow located-in")),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_dateline_may_name_its_state_by_postal_code() {
+        for (text, fact) in [
+            (
+                "Elm Grove, IL (April 19, 2004) The board named a new chairman.",
+                "Elm Grove located-in Illinois",
+            ),
+            (
+                "DALLAS, TX \u{2014} Two hospital groups will merge.",
+                "Dallas located-in Texas",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A code is matched as written: "in" is no Indiana, nor "IN" opening prose.
+        for text in [
+            "WASHINGTON, in a move that surprised many \u{2014} the board met.",
+            "WASHINGTON, IN a move that surprised many \u{2014} the board met.",
+        ] {
+            let t = triples(text);
+            assert!(t.iter().all(|f| !f.contains("located-in")), "{text}: {t:?}");
+        }
     }
 
     #[test]

@@ -1246,6 +1246,10 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
         }
         if at >= 2 && s.tokens[at - 1].is_punct(",") {
             at -= 1;
+            // "X, 56, currently serves as …": past the age between commas.
+            if at >= 3 && s.is_age(at - 1) && s.tokens[at - 2].is_punct(",") {
+                at -= 2;
+            }
         }
         if at >= 2 && s.tokens[at - 1].is_punct(".") {
             at -= 1;
@@ -1272,6 +1276,16 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     while j > 0 && steps < 6 {
         let t = &s.tokens[j - 1];
         // "X, Minister of Y" and "X - Minister of Y".
+        // "X, president, CEO and chairman of Y": past a title listed before this one.
+        if t.is_punct(",")
+            && let Some(listed) = j.checked_sub(2).and_then(|p| s.tok_mention[p])
+            && matches!(s.mentions[listed].kind, MentionKind::Title { .. })
+            && (j..start).any(|a| s.word(a) == "and")
+        {
+            j = s.mentions[listed].start;
+            steps += 1;
+            continue;
+        }
         if t.is_punct(",") || t.is_punct("-") || t.is_punct("\u{2013}") || t.is_punct("\u{2014}") {
             // "X, 54, chief executive of Y": past the age.
             let m = s.before_comma(j - 1)?;
@@ -2628,6 +2642,68 @@ mod tests {
             !t.contains(&"Ana Lind member-of Keldar Board".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_post_held_at_a_body_past_an_age_a_field_or_a_description() {
+        assert_gives(&[
+            // An age between commas before "serves as".
+            (
+                "Ana Lind, 56, currently serves as provost of Orvane University.",
+                "Ana Lind member-of Orvane University",
+            ),
+            // A field after "for", then the body after "at".
+            (
+                "Ana Lind currently serves as senior vice president for academic affairs at Orvane University.",
+                "Ana Lind member-of Orvane University",
+            ),
+            (
+                "Ana Lind, director for communications at Keldar Corp, said sales rose.",
+                "Ana Lind member-of Keldar Corp",
+            ),
+            // Plain words that say what the body is, with no "the".
+            (
+                "Ana Lind has been appointed chairman at engineering firm Keldar.",
+                "Ana Lind leads Keldar",
+            ),
+            // An owner's pronoun before the body.
+            (
+                "Ana Lind, director of its Center for Marine Research, said so.",
+                "Ana Lind leads Center for Marine Research",
+            ),
+        ]);
+        // "for" names a ministry, not a field, after a minister.
+        assert_gives(&[(
+            "Ana Lind, Minister for Finance, said so.",
+            "Ana Lind leads Ministry of Finance",
+        )]);
+    }
+
+    #[test]
+    fn titles_listed_with_commas_share_their_body() {
+        assert_gives(&[(
+            "Pedro Soto, president, CEO and chairman of Keldar Corp, said so.",
+            "Pedro Soto leads Keldar Corp",
+        )]);
+        // A lone title between commas names no body.
+        assert_eq!(
+            triples("Pedro Soto, president, said so."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_portfolio_ending_on_a_plural_ends_before_the_holder() {
+        assert_gives(&[
+            (
+                "Minister of Foreign Affairs Tran Van Minh met the delegation.",
+                "Tran Van Minh leads Ministry of Foreign Affairs",
+            ),
+            (
+                "Minister of Natural Resources Ana Lind met the delegation.",
+                "Ana Lind leads Ministry of Natural Resources",
+            ),
+        ]);
     }
 
     #[test]

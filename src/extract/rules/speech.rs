@@ -10,7 +10,7 @@
 
 use super::table::Rule;
 use super::{Ctx, RELATIVISERS, Sentence};
-use crate::extract::lexicon::{Family, lexicons};
+use crate::extract::lexicon::{Family, RoleLink, lexicons};
 use crate::extract::mentions::MentionKind;
 use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
@@ -1258,7 +1258,9 @@ fn title_holder(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
                 .checked_sub(1)
                 .and_then(|j| s.tok_mention[j])
                 .filter(|&d| matches!(s.mentions[d].kind, MentionKind::Demonym(_)));
-            let article = demonym.map_or(start, |d| s.mentions[d].start);
+            let article = demonym
+                .or_else(|| head_body_before(ctx, m))
+                .map_or(start, |d| s.mentions[d].start);
             matches!(s.mentions[m].kind, MentionKind::Title { .. })
                 && s.word(article.wrapping_sub(1)) == "the"
         })?;
@@ -1283,7 +1285,36 @@ fn title_holder(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
             return Some((f.subject, m));
         }
     }
+    // "the Keldar Federation president said": the person last said to lead that body.
+    if let Some(b) = head_body_before(ctx, m)
+        && let Some(body) = ctx.entity(b)
+        && let Some(f) = ctx.facts.iter().rev().take(512).find(|f| {
+            f.relation == Relation::Leads
+                && f.object == body
+                && ctx.resolved.entities[f.subject].kind == Kind::Person
+        })
+    {
+        return Some((f.subject, m));
+    }
     Some((*ctx.resolved.title_holder.get(&(s.index, m))?, m))
+}
+
+/// The body named right before title mention `m` when the title is its head's ("the
+/// Keldar Federation president"): an institution's or country's name, no possessive.
+fn head_body_before(ctx: &Ctx, m: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let MentionKind::Title {
+        title, of: None, ..
+    } = s.mentions[m].kind
+    else {
+        return None;
+    };
+    let b = s.tok_mention[s.mentions[m].start.checked_sub(1)?]?;
+    let leads = lexicons().titles[title].with_of == RoleLink::Leads;
+    let body = ctx
+        .entity(b)
+        .is_some_and(|e| matches!(ctx.kind(e), Kind::Institution | Kind::Country));
+    (leads && body && matches!(s.mentions[b].kind, MentionKind::Name(_))).then_some(b)
 }
 
 /// "A senior official of the Chilean Ministry of Defence said", "an official at the
@@ -2138,6 +2169,37 @@ mod tests {
                 .any(|x| x.0 == "Luis Rojas" && x.1 == "Trade with Peru grew fast"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn the_head_title_again_after_its_body_is_the_person_said_to_lead_it() {
+        for (text, claim) in [
+            (
+                "Ana Soto was elected president of the Keldar Federation. The Keldar Federation president said the players will be paid.",
+                "The players will be paid",
+            ),
+            (
+                "Keldar Corp named Ana Soto chief executive on Monday. Later, the Keldar Corp chief executive told reporters: \"Sales will grow.\"",
+                "Sales will grow",
+            ),
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter().any(|x| x.0 == "Ana Soto" && x.1 == claim),
+                "{text}: {f:?}"
+            );
+        }
+        // A member's title is no head's, and with no head named the body speaks.
+        for text in [
+            "Ana Soto was elected president of the Keldar Federation. The Keldar Federation spokesman said the players will be paid.",
+            "The Keldar Federation president said the players will be paid.",
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter().all(|x| x.0 != "Ana Soto") && f.iter().any(|x| x.0 == "Keldar Federation"),
+                "{text}: {f:?}"
+            );
+        }
     }
 
     #[test]

@@ -148,9 +148,7 @@ pub(super) struct Head {
 /// record without its facts (the base's layout: the `"facts"` line at eight spaces, the
 /// flag last); `None` when the record is not laid out so or does not parse.
 pub(super) fn head(record: &str) -> Option<(Head, bool)> {
-    let at = memchr::memmem::find(record.as_bytes(), b"\n        \"facts\": ")?;
-    let text = format!("{}}}", record[..at].strip_suffix(',')?);
-    let head: Head = serde_json::from_str(&text).ok()?;
+    let head: Head = serde_json::from_str(&head_text(record)?).ok()?;
     let pad = "\n      }";
     let flag = if record.ends_with(&format!("\"changes_entities\": true{pad}")) {
         true
@@ -160,6 +158,61 @@ pub(super) fn head(record: &str) -> Option<(Head, bool)> {
         return None;
     };
     Some((head, flag))
+}
+
+/// An article's record up to its facts, as a JSON object of its own (the base's layout:
+/// the `"facts"` line at eight spaces); `None` when it is not laid out so.
+fn head_text(record: &str) -> Option<String> {
+    let at = memchr::memmem::find(record.as_bytes(), b"\n        \"facts\": ")?;
+    Some(format!("{}}}", record[..at].strip_suffix(',')?))
+}
+
+/// An article's source and the entities of it that `marks` says, read from its record
+/// as [`head`] reads them, each with its aliases made safe as preparing an article that is
+/// not [`renamed`] makes them ([`super::aliases::make_safe_where`]: against every entity
+/// of the article, whose others are then read for their names alone). Only those entities
+/// are read whole (the entities of a removal's component, see [`super::excise`]). `None`
+/// when the record is not laid out so, does not parse, or has not `marks.len()` entities.
+pub(super) fn marked_entities(record: &str, marks: &[bool]) -> Option<(Source, Vec<Entity>)> {
+    #[derive(Deserialize)]
+    struct Raw<'r> {
+        source: Source,
+        #[serde(default, borrow)]
+        entities: Vec<&'r serde_json::value::RawValue>,
+    }
+    #[derive(Deserialize)]
+    struct Named<'r> {
+        #[serde(borrow)]
+        name: std::borrow::Cow<'r, str>,
+        kind: Kind,
+    }
+    let text = head_text(record)?;
+    let raw: Raw = serde_json::from_str(&text).ok()?;
+    if raw.entities.len() != marks.len() {
+        return None;
+    }
+    let mut kept = Vec::new();
+    for (e, _) in raw.entities.iter().zip(marks).filter(|(_, m)| **m) {
+        kept.push(serde_json::from_str::<Entity>(e.get()).ok()?);
+    }
+    if kept.iter().all(|e| e.aliases.is_empty()) {
+        return Some((raw.source, kept));
+    }
+    // Every entity in its place, the others by name (all `make_safe_where` reads of them).
+    let mut kept = kept.into_iter();
+    let mut all = Vec::with_capacity(marks.len());
+    for (e, &whole) in raw.entities.iter().zip(marks) {
+        all.push(if whole {
+            kept.next()?
+        } else {
+            let n: Named = serde_json::from_str(e.get()).ok()?;
+            Entity::new(String::new(), n.name, n.kind)
+        });
+    }
+    super::aliases::make_safe_where(&mut all, |i| marks[i]);
+    let mut keep = marks.iter();
+    all.retain(|_| *keep.next().unwrap_or(&false));
+    Some((raw.source, all))
 }
 
 /// The entities of the article `record` whose head is `head`, as `prep` (a builder under

@@ -67,9 +67,10 @@
 //! and the caller takes the whole-base path.
 //!
 //! # Complexity
-//! O(size of the articles' heads) to read every article's names (not its facts; each
-//! head parsed once, and kept for the replays), then the entities of `C` merged twice
-//! (from the heads: the entity side reads no fact), then the facts of only the articles
+//! O(size of the articles' heads) to read every article's names (not its facts; a few
+//! heads at a time, on two threads, none kept), then the heads of `C`'s articles read
+//! again, only their entities in `C` whole (from the heads: the entity side reads no
+//! fact), then the facts of only the articles
 //! whose statements may change key (the removed one, those with a mention of `C` settled
 //! elsewhere without it) and of those that state a fact of a key that may change (found
 //! by the base facts' provenance) read (those with an end in `C` parsed); the entities
@@ -77,9 +78,13 @@
 //! [`component::run_without`]: on two threads, or those before the article once), and the
 //! facts of the entities of `C` whose key may change read through the snapshot and merged
 //! with the article and without it (by a builder, under merge decisions); all of it again
-//! at the family grain when the fine one cannot tell. Memory: a key per
-//! distinct name and id family, a number per mention, every article's head until the
-//! second pass has read it, and the articles and records of `C`.
+//! at the family grain when the fine one cannot tell. Memory: a key per distinct name
+//! and id family, a number per mention, a few articles' heads at a time, and the
+//! articles and records of `C`; the base's text is mapped, its pages let go as it is
+//! read (the caller checks it is UTF-8 a chunk at a time, [`Bytes::text`]), so that
+//! no more than a few articles of it are resident.
+//!
+//! [`Bytes::text`]: crate::store::snapshot::map::Bytes::text
 
 use super::Extraction;
 use super::aliases;
@@ -87,7 +92,10 @@ use super::component::{self, Head, Tokens, head, name_key};
 use super::decisions::Decisions;
 use super::journal::Entry;
 use super::known::Known;
-use super::merge::{Builder, FactKey, Place, fact_key, first_place, merged_facts, place};
+use super::merge::{
+    Builder, FactKey, FactKeyRef, Place, fact_key, fact_key_ref, first_place, key_ref,
+    merged_facts, place,
+};
 use super::overlay::Overlay;
 use crate::model::name::lookup_key;
 use crate::model::{Entity, Fact, GraphFile};
@@ -119,37 +127,23 @@ type Part = (Extraction, Vec<bool>);
 type Settled<'r> = HashMap<&'r str, [Option<&'r str>; 2]>;
 
 /// The part of the article `record` the replays read: its entities in the component
-/// (`marks`), prepared, and no fact. `head` is its head when preparing does not rename
-/// its entities (the first pass parsed it), else `None` (the record is parsed and
-/// prepared whole).
-fn mentions_part(
-    record: &str,
-    head: Option<Head>,
-    flag: bool,
-    marks: &[bool],
-    prep: &Builder,
-) -> Option<Part> {
-    let (source, mut entities) = match head {
-        Some(h) => {
-            let mut entities = h.entities;
-            if entities.len() != marks.len() {
-                return None;
-            }
-            // (an alias is made safe against every entity of the article, kept or not)
-            aliases::make_safe_where(&mut entities, |i| marks[i]);
-            (h.source, entities)
+/// (`marks`), prepared, and no fact. When preparing does not rename its entities (`prep`
+/// `None`) only those are read whole ([`component::marked_entities`]), else the record
+/// is parsed and prepared whole by `prep`.
+fn mentions_part(record: &str, flag: bool, marks: &[bool], prep: Option<&Builder>) -> Option<Part> {
+    let (source, entities) = if let Some(prep) = prep {
+        let mut a: Extraction = serde_json::from_str(record).ok()?;
+        prep.prepare_in_place(&mut a);
+        if a.entities.len() != marks.len() {
+            return None;
         }
-        None => {
-            let mut a: Extraction = serde_json::from_str(record).ok()?;
-            prep.prepare_in_place(&mut a);
-            if a.entities.len() != marks.len() {
-                return None;
-            }
-            (a.source, a.entities)
-        }
+        let mut entities = a.entities;
+        let mut keep = marks.iter();
+        entities.retain(|_| *keep.next().unwrap_or(&false));
+        (a.source, entities)
+    } else {
+        component::marked_entities(record, marks)?
     };
-    let mut keep = marks.iter();
-    entities.retain(|_| *keep.next().unwrap_or(&false));
     let marks = vec![true; entities.len()];
     let a = Extraction {
         source,
@@ -254,7 +248,7 @@ fn excise_at(
     release: &dyn Fn(),
     grain: Grain,
 ) -> Option<Entry> {
-    let (records, version, fingerprint) = super::fold::article_records(text)?;
+    let (records, version, fingerprint) = super::fold::article_records(text, release)?;
     if version != super::KB_VERSION || fingerprint? != decisions.fingerprint() {
         return None;
     }
@@ -266,8 +260,6 @@ fn excise_at(
     // Per article: whether preparing it may rename its entities.
     let mut renamed = Vec::new();
     let mut at = None;
-    // Per article not renamed: its head, kept for the second pass (parsed once).
-    let mut heads: Vec<Option<Head>> = Vec::with_capacity(records.len());
     // At the fine grain: each exact id's slot and its ancestors' (each id once).
     let (mut slots_seen, mut up): (HashSet<u64>, Vec<(u64, u64)>) = Default::default();
     let mut edges = |from: u64, to: Vec<u64>| {
@@ -275,44 +267,49 @@ fn excise_at(
             up.extend(to.into_iter().map(|a| (from, a)));
         }
     };
-    let headings = chunked(&records, release, |record| {
-        heading(record, decisions, grain)
-    });
-    for (k, (h, record)) in headings.into_iter().zip(&records).enumerate() {
-        let h = h?;
-        for (slot, ancestors) in h.ancestors {
-            edges(slot, ancestors);
-        }
-        if !ids.insert(h.head.source.id.clone()) {
-            return None;
-        }
-        if h.head.source.id == id {
-            at = Some(k);
-        }
-        stored.push(h.flag);
-        renamed.push(h.keys.is_none());
-        starts.push(mention.len());
-        heads.push(h.keys.is_some().then_some(h.head));
-        match h.keys {
-            Some((keys, ends)) => {
-                let mut from = 0;
-                for end in ends {
-                    mention.push(tokens.join_keys(&keys[from..end])?);
-                    from = end;
-                }
+    // A few articles at a time, on two threads; their heads are not kept (the second
+    // pass reads the component's articles again, only their entities in it whole), and
+    // the base's pages they were read from let go after each few.
+    for (c, few) in records.chunks(RELEASE_EVERY).enumerate() {
+        let headings = par_map(few, |record| heading(record, decisions, grain));
+        release();
+        for (i, (h, record)) in headings.into_iter().zip(few).enumerate() {
+            let k = c * RELEASE_EVERY + i;
+            let h = h?;
+            for (slot, ancestors) in h.ancestors {
+                edges(slot, ancestors);
             }
-            None => {
-                let (head, _) = head(record)?;
-                let (entities, _) = component::prepared_entities(head, record, decisions, &prep)?;
-                for e in &entities {
-                    mention.push(match grain {
-                        Grain::Family => tokens.join(e)?,
-                        Grain::Fine => {
-                            let (slot, ancestors) = component::slots(e);
-                            edges(slot, ancestors);
-                            tokens.join_fine(e)?
-                        }
-                    });
+            if h.source == id {
+                at = Some(k);
+            }
+            if !ids.insert(h.source) {
+                return None;
+            }
+            stored.push(h.flag);
+            renamed.push(h.keys.is_none());
+            starts.push(mention.len());
+            match h.keys {
+                Some((keys, ends)) => {
+                    let mut from = 0;
+                    for end in ends {
+                        mention.push(tokens.join_keys(&keys[from..end])?);
+                        from = end;
+                    }
+                }
+                None => {
+                    let (head, _) = head(record)?;
+                    let (entities, _) =
+                        component::prepared_entities(head, record, decisions, &prep)?;
+                    for e in &entities {
+                        mention.push(match grain {
+                            Grain::Family => tokens.join(e)?,
+                            Grain::Fine => {
+                                let (slot, ancestors) = component::slots(e);
+                                edges(slot, ancestors);
+                                tokens.join_fine(e)?
+                            }
+                        });
+                    }
                 }
             }
         }
@@ -357,24 +354,33 @@ fn excise_at(
     // The component's articles (and which of their entities are in it): those not
     // renamed read on two threads, the others parsed and prepared here.
     let mut ks: Vec<usize> = Vec::new();
-    type Cut<'r> = (&'r str, bool, Vec<bool>, std::sync::Mutex<Option<Head>>);
+    // (its record, stored flag, whether preparing may rename its entities, and marks)
+    type Cut<'r> = (&'r str, bool, bool, Vec<bool>);
     let mut cut: Vec<Cut> = Vec::new();
-    for ((k, record), head) in records.iter().enumerate().zip(heads) {
+    for (k, record) in records.iter().enumerate() {
         let marks: Vec<bool> = mention[starts[k]..starts[k + 1]]
             .iter()
             .map(|&t| component.contains(&tokens.root_of(t)))
             .collect();
         if marks.contains(&true) {
             ks.push(k);
-            cut.push((record, stored[k], marks, std::sync::Mutex::new(head)));
+            cut.push((record, stored[k], renamed[k], marks));
         }
     }
     // Each article's mentions in the component, from its head (the entity side of the
-    // replays needs no fact); its facts are read below only where they may change.
+    // replays needs no fact; only its entities in the component are read whole); its
+    // facts are read below only where they may change.
     let mut parts: Vec<Part> = Vec::with_capacity(cut.len());
-    for (record, flag, marks, head) in &cut {
-        let head = head.lock().ok()?.take();
-        parts.push(mentions_part(record, head, *flag, marks, &prep)?);
+    for few in cut.chunks(RELEASE_EVERY) {
+        // (those preparing may rename parsed whole here: a builder stays on its thread)
+        let read = par_map(few, |(record, flag, renamed, marks)| {
+            (!renamed).then(|| mentions_part(record, *flag, marks, None))
+        });
+        release();
+        for (part, (record, flag, _, marks)) in read.into_iter().zip(few) {
+            let part = part.unwrap_or_else(|| mentions_part(record, *flag, marks, Some(&prep)));
+            parts.push(part?);
+        }
     }
     drop((tokens, mention, starts, renamed));
     release();
@@ -457,7 +463,7 @@ fn excise_at(
     let mut full: BTreeMap<usize, Part> = BTreeMap::new();
     for (p, at) in settled.iter().enumerate() {
         if p == j || at.values().any(|[o, n]| o != n) {
-            let (record, flag, marks, _) = &cut[p];
+            let (record, flag, _, marks) = &cut[p];
             full.insert(p, full_part(record, *flag, marks, decisions, &prep)?);
         }
     }
@@ -495,7 +501,9 @@ fn excise_at(
     }
     release();
     old_facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let old_by_key: HashMap<FactKey, &Fact> = old_facts.iter().map(|f| (fact_key(f), f)).collect();
+    // (keys borrowed from the facts: there may be millions)
+    let old_by_key: HashMap<FactKeyRef, &Fact> =
+        old_facts.iter().map(|f| (fact_key_ref(f), f)).collect();
     let mut by_end: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, f) in old_facts.iter().enumerate() {
         by_end.entry(f.subject.as_str()).or_default().push(i);
@@ -535,7 +543,7 @@ fn excise_at(
     // Every statement of a touched key: those stated where its base fact was.
     let places: HashSet<Place> = touched
         .iter()
-        .filter_map(|k| old_by_key.get(k))
+        .filter_map(|k| old_by_key.get(&key_ref(k)))
         .flat_map(|f| f.provenances())
         .map(|p| place(&p))
         .collect();
@@ -558,7 +566,7 @@ fn excise_at(
     }
     let mut extra: BTreeMap<usize, Part> = BTreeMap::new();
     for p in more {
-        let (record, flag, marks, _) = &cut[p];
+        let (record, flag, _, marks) = &cut[p];
         extra.insert(p, full_part(record, *flag, marks, decisions, &prep)?);
     }
     for (&p, part) in &extra {
@@ -621,7 +629,7 @@ fn excise_at(
     drop(kept);
     let mut old_touched: Vec<Fact> = touched
         .iter()
-        .filter_map(|k| old_by_key.get(k).map(|f| (*f).clone()))
+        .filter_map(|k| old_by_key.get(&key_ref(k)).map(|f| (*f).clone()))
         .collect();
     old_touched.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if with_entities != old_entities || of_touched(with_facts) != old_touched {
@@ -795,12 +803,13 @@ fn stood_in(
     Some(graph_parts)
 }
 
-/// What the first pass reads of an article's record: its head (source and entities, kept
-/// for the second pass), its stored `changes_entities`, and its entities' keys ([`component::keys`], one entity after
+/// What the first pass reads of an article's record: its source's id, its stored
+/// `changes_entities`, and its entities' keys ([`component::keys`], one entity after
 /// another, and where each one's end), or `None` for them when preparing the article may
-/// rename its entities (it is then read whole and prepared, in order).
+/// rename its entities (it is then read whole and prepared, in order). Its head is not
+/// kept: the second pass reads the component's articles again.
 struct Heading {
-    head: Head,
+    source: String,
     flag: bool,
     keys: Option<(Vec<u64>, Vec<usize>)>,
     /// At the fine grain, when `keys` is there: each entity's id slot and its ancestors'
@@ -831,7 +840,7 @@ fn heading(record: &str, decisions: &Decisions, grain: Grain) -> Option<Heading>
         (keys, ends)
     });
     Some(Heading {
-        head: h,
+        source: h.source.id,
         flag,
         keys,
         ancestors,
@@ -868,21 +877,6 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     });
     all.sort_unstable_by_key(|&(i, _)| i);
     all.into_iter().map(|(_, r)| r).collect()
-}
-
-/// [`par_map`] of `items` a few at a time, `release` called after each few (the
-/// base's pages they were read from let go).
-fn chunked<T: Sync, R: Send>(
-    items: &[T],
-    release: &dyn Fn(),
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let mut out = Vec::with_capacity(items.len());
-    for few in items.chunks(RELEASE_EVERY) {
-        out.extend(par_map(few, &f));
-        release();
-    }
-    out
 }
 
 /// How many articles are read between two releases of the base's pages (about 3 MB each
@@ -1316,16 +1310,12 @@ mod tests {
     }
 
     #[test]
-    fn a_map_on_two_threads_keeps_the_order_and_releases_after_each_few() {
+    fn a_map_on_two_threads_keeps_the_order() {
         let items: Vec<u32> = (0..1000).collect();
         let square = |x: &u32| u64::from(*x) * u64::from(*x);
         let want: Vec<u64> = items.iter().map(square).collect();
         assert_eq!(par_map(&items, square), want);
         assert_eq!(par_map(&items[..1], square), want[..1]);
-        let released = std::cell::Cell::new(0);
-        let release = || released.set(released.get() + 1);
-        assert_eq!(chunked(&items, &release, square), want);
-        assert_eq!(released.get(), items.len().div_ceil(RELEASE_EVERY));
     }
 
     /// An article's part read from its record (its head and the facts kept) is the part
@@ -1364,7 +1354,7 @@ mod tests {
         let mut kb = KnowledgeBase::empty();
         kb.articles = vec![with_facts, without_facts];
         let text = kb.to_json();
-        let (records, _, _) = super::super::fold::article_records(&text).expect("laid out");
+        let (records, _, _) = super::super::fold::article_records(&text, &|| {}).expect("laid out");
         let prep = Builder::new(&Decisions::default());
         for &record in &records {
             for which in 0..1 << 4 {
@@ -1388,5 +1378,73 @@ mod tests {
         }
         assert_eq!(fact_records(records[1]).map(|f| f.len()), Some(0));
         assert!(fact_records(&records[0].replace("\n          {", "\n         {")).is_none());
+    }
+
+    /// The mentions the replays read of an article not renamed when prepared (only its
+    /// entities in the component read whole, the others by name where an alias needs
+    /// them) are those of the whole record parsed and prepared.
+    #[test]
+    fn the_mentions_read_from_the_record_are_those_of_the_whole_article() {
+        let entity = |id: &str, name: &str, kind: Kind, aliases: &[&str]| {
+            let mut e = Entity::new(id, name, kind);
+            e.aliases = aliases.iter().map(|a| a.to_string()).collect();
+            e
+        };
+        let mut odd = entity("odd", "The \"Odd\" One\\", Kind::Thing, &["Moskva", "Odd"]);
+        odd.extra
+            .insert("note".into(), serde_json::json!({"kept": [1, "two"]}));
+        let article = |id: &str, entities: Vec<Entity>, flag: bool| Extraction {
+            source: Source::new(id),
+            entities,
+            facts: vec![Fact::new("putin", Relation::Leads, "russia")],
+            changes_entities: Some(flag),
+        };
+        let mut kb = KnowledgeBase::empty();
+        kb.articles = vec![
+            article(
+                "a",
+                vec![
+                    entity("zoo", "Moscow Zoo", Kind::Institution, &["Moscow", "MZ"]),
+                    entity("moscow", "Moscow", Kind::Place, &["Moskva"]),
+                    entity("putin", "Vladimir Putin", Kind::Person, &["Putin"]),
+                    entity("russia", "Russia", Kind::Country, &["Moscow Zoo", "Moskva"]),
+                    odd,
+                ],
+                true,
+            ),
+            // no alias: only the entities kept are read
+            article(
+                "b",
+                vec![
+                    entity("putin", "Vladimir Putin", Kind::Person, &[]),
+                    entity("russia", "Russia", Kind::Country, &[]),
+                ],
+                false,
+            ),
+        ];
+        let text = kb.to_json();
+        let (records, _, _) = super::super::fold::article_records(&text, &|| {}).expect("laid out");
+        let decisions = Decisions::default();
+        let prep = Builder::new(&decisions);
+        for &record in &records {
+            let (h, flag) = head(record).expect("laid out as kg writes it");
+            assert!(!component::renamed(&h, &decisions));
+            let n = h.entities.len();
+            for which in 0..1 << n {
+                let marks: Vec<bool> = (0..n).map(|i| which & (1 << i) != 0).collect();
+                let mut whole: Extraction = serde_json::from_str(record).unwrap();
+                prep.prepare_in_place(&mut whole);
+                let mut keep = marks.iter();
+                whole.entities.retain(|_| *keep.next().unwrap());
+                whole.facts.clear();
+                whole.changes_entities = Some(flag);
+                let want = (whole, vec![true; marks.iter().filter(|m| **m).count()]);
+                let got = mentions_part(record, flag, &marks, None).expect("laid out");
+                assert_eq!(got, want, "{which:b}");
+                let parsed = mentions_part(record, flag, &marks, Some(&prep)).expect("parses");
+                assert_eq!(parsed, want, "{which:b}");
+            }
+            assert!(mentions_part(record, flag, &[true], None).is_none());
+        }
     }
 }

@@ -101,13 +101,29 @@ struct Layout {
 /// record opened and closed by a brace indented `indent` spaces; `None` when the text is
 /// not laid out so or the array is empty.
 pub(super) fn section(text: &str, from: usize, indent: usize) -> Option<Section> {
+    section_releasing(text, from, indent, &|| {})
+}
+
+/// [`section`], `release` called every [`RELEASE_BYTES`] bytes read (to let a mapped
+/// text's pages go as it is read).
+pub(super) fn section_releasing(
+    text: &str,
+    from: usize,
+    indent: usize,
+    release: &dyn Fn(),
+) -> Option<Section> {
     let b = text.as_bytes();
+    let mut released = from;
     let pad = &b"            "[..indent];
     let mut records = Vec::new();
     // Where the record being read opened, and where the line being read starts.
     let (mut open, mut at) = (None, from);
     let ends = memchr::memchr_iter(b'\n', &b[from..]).map(|i| from + i);
     for end in ends.chain(std::iter::once(b.len())) {
+        if end - released >= RELEASE_BYTES {
+            release();
+            released = end;
+        }
         let line = &b[at..end];
         let body = line.strip_prefix(pad)?;
         match open {
@@ -137,8 +153,10 @@ pub(super) fn section(text: &str, from: usize, indent: usize) -> Option<Section>
 /// Where `needle` last starts in `hay`: found searching forward (SIMD, many times the
 /// speed of a backward search) in windows taken from the end, each twice the last, so
 /// that only the bytes after the needle's last start are read (as a backward search
-/// reads them: a mapped base's pages before it are not touched).
-pub(super) fn last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+/// reads them: a mapped base's pages before it are not touched). `release` is called
+/// after each window searched in vain (to let a mapped text's pages go); the windows
+/// stop growing at [`RELEASE_BYTES`].
+pub(super) fn last(hay: &[u8], needle: &[u8], release: &dyn Fn()) -> Option<usize> {
     let finder = memchr::memmem::Finder::new(needle);
     let (mut end, mut window) = (hay.len(), 1 << 20);
     loop {
@@ -154,9 +172,14 @@ pub(super) fn last(hay: &[u8], needle: &[u8]) -> Option<usize> {
         if start == 0 {
             return None;
         }
-        (end, window) = (start, window.saturating_mul(2));
+        release();
+        (end, window) = (start, window.saturating_mul(2).min(RELEASE_BYTES));
     }
 }
+
+/// How many bytes of a mapped text [`section_releasing`] and [`last`] read
+/// between two calls of their `release`.
+const RELEASE_BYTES: usize = 64 << 20;
 
 /// Finds the byte just past the line `line` (with its newline), searching from `from`.
 fn after_line(text: &str, from: usize, line: &str) -> Option<usize> {
@@ -200,15 +223,18 @@ fn layout(text: &str) -> Option<Layout> {
 /// The records of the base's `kb.articles`, found from the end of its text (the kb
 /// section is the last, laid out as [`layout`] reads it), and the kb head's version and
 /// decisions fingerprint; `None` when the text is not laid out so. The graph's sections
-/// are not read.
-pub(super) fn article_records(text: &str) -> Option<(Vec<&str>, u32, Option<String>)> {
+/// are not read; `release` is called as the kb section is (see [`section_releasing`]).
+pub(super) fn article_records<'t>(
+    text: &'t str,
+    release: &dyn Fn(),
+) -> Option<(Vec<&'t str>, u32, Option<String>)> {
     if !text.ends_with("\n    ]\n  }\n}\n") {
         return None;
     }
-    let start = last(text.as_bytes(), b"\n  \"kb\": {\n")?;
+    let start = last(text.as_bytes(), b"\n  \"kb\": {\n", release)?;
     let k = after_line(text, start, "  \"kb\": {")?;
     let a = after_line(text, k, "    \"articles\": [")?;
-    let articles = section(text, a, 6)?;
+    let articles = section_releasing(text, a, 6, release)?;
     if &text[articles.tail..] != "\n    ]\n  }\n}\n" {
         return None;
     }
@@ -924,17 +950,32 @@ mod tests {
 
     #[test]
     fn the_last_place_of_a_needle_is_found_searching_forward() {
-        assert_eq!(last(b"ab ab ab", b"ab"), Some(6));
-        assert_eq!(last(b"abab", b"bab"), Some(1));
-        assert_eq!(last(b"aaaa", b"aa"), Some(2));
-        assert_eq!(last(b"ab", b"c"), None);
+        assert_eq!(last(b"ab ab ab", b"ab", &|| {}), Some(6));
+        assert_eq!(last(b"abab", b"bab", &|| {}), Some(1));
+        assert_eq!(last(b"aaaa", b"aa", &|| {}), Some(2));
+        assert_eq!(last(b"ab", b"c", &|| {}), None);
         // Across the windows from the end: at the start, across a window's edge, twice.
         let mut hay = vec![b'.'; 5 << 20];
         hay[..3].copy_from_slice(b"abc");
-        assert_eq!(last(&hay, b"abc"), Some(0));
+        assert_eq!(last(&hay, b"abc", &|| {}), Some(0));
         let edge = hay.len() - (1 << 20) - 1;
         hay[edge..edge + 3].copy_from_slice(b"abc");
-        assert_eq!(last(&hay, b"abc"), Some(edge));
-        assert_eq!(last(&hay, b"abd"), None);
+        assert_eq!(last(&hay, b"abc", &|| {}), Some(edge));
+        assert_eq!(last(&hay, b"abd", &|| {}), None);
+        // Past the windows' largest size: each window after it searched in vain is let
+        // go, and a needle across two windows of that size is found.
+        let mut hay = vec![b'.'; 3 * RELEASE_BYTES];
+        let released = std::cell::Cell::new(0);
+        let count = || released.set(released.get() + 1);
+        assert_eq!(last(&hay, b"abc", &count), None);
+        let windows = released.get();
+        // (the windows from the end: 1, 2, 4, ... 64 MiB, then 64 MiB each; 127 MiB
+        // from the end is where a window of the largest size starts)
+        let edge = hay.len() - (127 << 20) - 1;
+        hay[edge..edge + 3].copy_from_slice(b"abc");
+        released.set(0);
+        assert_eq!(last(&hay, b"abc", &count), Some(edge));
+        assert!(released.get() < windows, "{} of {windows}", released.get());
+        assert!(windows > 3 * RELEASE_BYTES / (64 << 20), "{windows}");
     }
 }

@@ -32,14 +32,28 @@ use std::borrow::Cow;
 /// The identity of a fact: subject, relation, object, date.
 pub(crate) type FactKey = (String, Relation, String, Option<String>);
 
+/// A [`FactKey`] borrowed from its fact.
+pub(crate) type FactKeyRef<'f> = (&'f str, Relation, &'f str, Option<&'f str>);
+
 /// A fact's identity (symmetric relations in either order).
 pub(crate) fn fact_key(f: &Fact) -> FactKey {
+    let (s, r, o, d) = fact_key_ref(f);
+    (s.to_owned(), r, o.to_owned(), d.map(str::to_owned))
+}
+
+/// [`fact_key`], borrowed from the fact (no string copied: for maps of many facts).
+pub(crate) fn fact_key_ref(f: &Fact) -> FactKeyRef<'_> {
     let (s, o) = if f.relation.is_symmetric() && f.object < f.subject {
         (&f.object, &f.subject)
     } else {
         (&f.subject, &f.object)
     };
-    (s.clone(), f.relation, o.clone(), f.date.clone())
+    (s, f.relation, o, f.date.as_deref())
+}
+
+/// A [`FactKey`] borrowed.
+pub(crate) fn key_ref(k: &FactKey) -> FactKeyRef<'_> {
+    (&k.0, k.1, &k.2, k.3.as_deref())
 }
 
 /// A fact being built: its provenances kept typed (and indexed by place) until

@@ -230,10 +230,9 @@ impl Appender {
     fn excised(&self, overlay: &Overlay<'_>, id: &str) -> Option<Entry> {
         let file = std::fs::File::open(&self.path).ok()?;
         let bytes = Bytes::map(&file).ok()?;
-        let text = std::str::from_utf8(&bytes).ok()?;
-        // Only memory: the base's pages read so far are let go between the passes over it
-        // (not before the first, which reads them all again), and the snapshot's once the
-        // facts needed are read from it.
+        // Only memory: the base's pages are let go as it is checked (a chunk at a time)
+        // and as it is read, and the snapshot's once the facts needed are read from it.
+        let text = bytes.text()?;
         let release = || {
             let _ = bytes.release_resident();
             self.snap.release_resident();
@@ -251,7 +250,11 @@ impl Appender {
             "\n      {{\n        \"source\": {{\n          \"id\": {}",
             serde_json::to_string(id).ok()?
         );
-        let start = rfind(&bytes, needle.as_bytes())? + 1;
+        // (the pages searched let go as the search goes back)
+        let release = || {
+            let _ = bytes.release_resident();
+        };
+        let start = super::fold::last(&bytes, needle.as_bytes(), &release)? + 1;
         let tail = &bytes[start..];
         let end = find(tail, b"\n      }")? + b"\n      }".len();
         let article: Extraction = serde_json::from_slice(&tail[..end]).ok()?;
@@ -364,11 +367,6 @@ fn own_facts(
         }
     }
     Some((dropped, shared))
-}
-
-/// Where `needle` last starts in `hay`.
-fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    super::fold::last(hay, needle)
 }
 
 /// Where `needle` first starts in `hay`.

@@ -19,6 +19,9 @@
 //!   map (`MADV_DONTNEED`); as the map is read-only and never written through, a later
 //!   read faults the same bytes back in from the file (the page cache), so no reader, on
 //!   any thread, sees the bytes change.
+//! - [`Bytes::text`] reads the bytes as text once each chunk of them is checked to be
+//!   UTF-8 (a chunk ending where a character starts, so a concatenation of valid chunks
+//!   is valid): the checked whole, without the whole being resident at once.
 //! - The bytes are never trusted: every read goes through [`super::Snapshot`]'s page reader, which
 //!   checks each page against its checksum and bounds every offset before it is used.
 
@@ -59,6 +62,40 @@ impl Bytes {
     }
 }
 
+impl Bytes {
+    /// The bytes as text when they are UTF-8 (`None` when not), checked
+    /// [`TEXT_CHUNK`] bytes at a time, each chunk's pages let go once checked
+    /// ([`Bytes::release_resident`]): the check of a mapped 9 GB base keeps no more than
+    /// a chunk of it resident, where `std::str::from_utf8` of the whole keeps all of it.
+    pub fn text(&self) -> Option<&str> {
+        self.text_in(TEXT_CHUNK)
+    }
+
+    /// [`Bytes::text`], `chunk` bytes (at least) at a time.
+    fn text_in(&self, chunk: usize) -> Option<&str> {
+        let b: &[u8] = self;
+        let mut at = 0;
+        while at < b.len() {
+            let end = (at + chunk.max(1)).min(b.len());
+            // (on to where a character starts: no byte of the form 10xxxxxx)
+            let end = b[end..]
+                .iter()
+                .position(|&c| c & 0xC0 != 0x80)
+                .map_or(b.len(), |i| end + i);
+            std::str::from_utf8(&b[at..end]).ok()?;
+            let _ = self.release_resident();
+            at = end;
+        }
+        // SAFETY: every chunk of `b`, end to end, was checked to be UTF-8 above, and a
+        // concatenation of UTF-8 strings is UTF-8 (see the module invariants); the bytes
+        // do not change (read-only map, or owned and borrowed here).
+        Some(unsafe { std::str::from_utf8_unchecked(b) })
+    }
+}
+
+/// How many bytes [`Bytes::text`] checks between two releases of the pages.
+pub const TEXT_CHUNK: usize = 64 << 20;
+
 impl Deref for Bytes {
     type Target = [u8];
 
@@ -86,5 +123,34 @@ mod tests {
         let owned = Bytes::Owned(text.clone());
         owned.release_resident().unwrap();
         assert_eq!(&owned[..], &text[..]);
+    }
+
+    /// Text checked a chunk at a time is what `from_utf8` of the whole says, wherever a
+    /// chunk ends (mid-character included) and whatever is broken.
+    #[test]
+    fn text_checked_in_chunks_is_text_checked_whole() {
+        let good = "ab é€😀 kg\n".repeat(5).into_bytes();
+        let mut cases = vec![good.clone(), Vec::new(), "é".as_bytes().to_vec()];
+        for at in 0..good.len() {
+            let mut bad = good.clone();
+            bad[at] = 0xFF; // never UTF-8
+            cases.push(bad);
+            cases.push(good[..at].to_vec()); // cut, inside a character or not
+        }
+        for case in cases {
+            let whole = std::str::from_utf8(&case).ok();
+            let mut file = tempfile::tempfile().unwrap();
+            std::io::Write::write_all(&mut file, &case).unwrap();
+            let mapped = (!case.is_empty()).then(|| Bytes::map(&file).unwrap());
+            for bytes in [Some(Bytes::Owned(case.clone())), mapped]
+                .into_iter()
+                .flatten()
+            {
+                assert_eq!(bytes.text(), whole);
+                for chunk in 1..9 {
+                    assert_eq!(bytes.text_in(chunk), whole, "{case:?} by {chunk}");
+                }
+            }
+        }
     }
 }

@@ -23,6 +23,7 @@ the region goes by, separated by commas: the name without its kind word ("Kursk"
 Forms dropped (each form on its own; a region with no form left is dropped):
   * regions of countries kg's countries.txt lacks, and of the United States (its states
     are us_states.txt);
+  * a form that names a US state (us_states.txt: "Montana" of Bulgaria);
   * a form that is a form of countries.txt (a country, an alias, a demonym or a capital:
     "Georgia", "England", "Kabul", "Tirana");
   * a form that names something in another lexicon of kg (a title, an animal, a thing, a
@@ -129,7 +130,7 @@ def main():
             kg = kg or {"PS": "Palestine", "TL": "Timor-Leste"}.get(fields[0])
             if kg and fields[0] != "US":
                 iso[fields[0]] = kg
-    other = set()
+    other = lexicon_words("us_states.txt", None)
     for path in ("titles.txt", "animals.txt", "things.txt", "groups.txt", "institutions.txt",
                  "organisations.txt", "places.txt", "function_words.txt", "abbreviations.txt"):
         other |= lexicon_words(path, None if path in ("animals.txt", "things.txt") else 0)
@@ -183,9 +184,9 @@ def main():
     print("# CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); this list is derived from")
     print("# it, shared under CC BY 4.0, and made by scripts/gazetteer/admin1_regions.py, whose")
     print("# doc gives the rule by which names were dropped: forms of countries.txt (names,")
-    print("# demonyms, capitals), words of kg's other lexicons, one-word given names and frequent")
-    print("# surnames of names.tsv, one-word common English words, compass and generic words only,")
-    print("# the United States (us_states.txt) and countries kg lacks.")
+    print("# demonyms, capitals), US states, words of kg's other lexicons, one-word given names and")
+    print("# frequent surnames of names.tsv, one-word common English words, compass and generic")
+    print("# words only, the United States (us_states.txt) and countries kg lacks.")
     for path in (admin1, country_info):
         with open(path, "rb") as f:
             digest = hashlib.sha256(f.read()).hexdigest()

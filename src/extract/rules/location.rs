@@ -390,7 +390,7 @@ fn comma_place(ctx: &mut Ctx, k: usize) {
             s.word(n.end + 1),
             "they" | "he" | "she" | "it" | "we" | "i" | "you"
         );
-    if !(ends || clause) || (s.word(n.end) == "and" && !clause) {
+    if (s.word(n.end) == "and" || !ends) && !clause {
         return;
     }
     let country = matches!(n.kind, MentionKind::Country(_));

@@ -3,7 +3,9 @@
 //!
 //! Every file has one entry a line, `#` starts a comment, fields are separated by `|`
 //! and a field may hold several values separated by `,`. Each file documents its own
-//! fields at the top. Keys are lowercase words joined by one space.
+//! fields at the top. Keys are lowercase words joined by one space. The gazetteer of
+//! regions, `lexicon/regions.tsv` (from GeoNames, CC BY 4.0), is tab-separated and made
+//! by `scripts/gazetteer/admin1_regions.py`; see [`regions`].
 
 use crate::model::name::lexicon_key;
 use std::collections::{HashMap, HashSet};
@@ -656,6 +658,86 @@ impl Lexicons {
     }
 }
 
+/// One region of `regions.tsv`: a first-level administrative division (a state,
+/// province, region, oblast...) of a country of `countries.txt`, from GeoNames.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub name: String,
+    /// Its country, an index into [`Lexicons::countries`].
+    pub country: usize,
+    /// The kind word its name ends with ("oblast" for "Kursk Oblast"), if any.
+    pub kind: Option<String>,
+}
+
+/// The gazetteer of regions (`regions.tsv`): every form of a region's name, lowercase
+/// (as [`lexicon_key`] writes it), → the regions that go by it (Punjab is one of India
+/// and one of Pakistan).
+#[derive(Debug, Default)]
+pub struct Regions {
+    pub regions: Vec<Region>,
+    forms: WordMap<String, Vec<usize>>,
+}
+
+impl Regions {
+    fn parse(text: &str, countries: &[Country]) -> Regions {
+        let index: HashMap<&str, usize> = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.as_str(), i))
+            .collect();
+        let mut out = Regions::default();
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let country = fields
+                .get(1)
+                .and_then(|c| index.get(c))
+                .copied()
+                .unwrap_or_else(|| panic!("regions.tsv: no country of countries.txt: {line:?}"));
+            let r = out.regions.len();
+            let forms = std::iter::once(fields[0]).chain(values(fields.get(3)));
+            for form in forms {
+                let ids = out.forms.entry(lexicon_key(form)).or_default();
+                if !ids.contains(&r) {
+                    ids.push(r);
+                }
+            }
+            out.regions.push(Region {
+                name: fields[0].to_string(),
+                country,
+                kind: fields
+                    .get(2)
+                    .filter(|k| !k.is_empty())
+                    .map(|k| k.to_string()),
+            });
+        }
+        out
+    }
+
+    /// The regions a name (any case) is a form of.
+    pub fn named(&self, name: &str) -> &[usize] {
+        self.forms
+            .get(&lexicon_key(name))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+/// The gazetteer of regions, parsed on first use.
+pub fn regions() -> &'static Regions {
+    static REGIONS: OnceLock<Regions> = OnceLock::new();
+    REGIONS
+        .get_or_init(|| Regions::parse(include_str!("lexicon/regions.tsv"), &lexicons().countries))
+}
+
+/// True when a name, written whole, is a region of the gazetteer ("Karnataka", "Kursk
+/// Oblast", "Henan").
+pub fn is_region(name: &str) -> bool {
+    !regions().named(name).is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -774,5 +856,48 @@ mod tests {
             title(&["deputy", "minister"]).institution.as_deref(),
             Some("ministry")
         );
+    }
+
+    #[test]
+    fn regions_have_their_country_and_short_forms() {
+        let lex = lexicons();
+        let country = |name: &str| {
+            regions()
+                .named(name)
+                .iter()
+                .map(|&r| lex.countries[regions().regions[r].country].name.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(country("Karnataka"), ["India"]);
+        assert_eq!(country("kursk oblast"), ["Russia"]);
+        assert_eq!(country("Kursk"), ["Russia"]);
+        assert!(country("Punjab").contains(&"Pakistan"));
+        assert!(regions().regions.len() > 2000);
+        let parsed = Regions::parse(
+            "# a comment\nKursk Oblast\tRussia\toblast\tKursk\nHenan\tChina\t\t\n",
+            &lex.countries,
+        );
+        assert_eq!(parsed.regions.len(), 2);
+        assert_eq!(parsed.regions[0].kind.as_deref(), Some("oblast"));
+        assert_eq!(parsed.named("KURSK"), [0]);
+        assert_eq!(parsed.named("Henan"), [1]);
+        assert!(parsed.named("Kiev").is_empty());
+    }
+
+    #[test]
+    fn no_region_is_named_as_a_country_or_another_lexicons_word() {
+        let lex = lexicons();
+        for (form, _) in regions().forms.iter() {
+            assert!(lex.country_forms.get(form).is_none(), "{form}");
+            assert!(lex.title_forms.get(form).is_none(), "{form}");
+            assert!(lex.animal_forms.get(form).is_none(), "{form}");
+            assert!(!lex.function_words.contains(form), "{form}");
+            assert!(!lex.places.contains(form), "{form}");
+            assert!(!lex.us_states.contains_key(form), "{form}");
+        }
+        // A compass word, a common word and a given name are no region.
+        for word in ["Central", "North-East", "Plateau", "Victoria", "Georgia"] {
+            assert!(!is_region(word), "{word}");
+        }
     }
 }

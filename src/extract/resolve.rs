@@ -376,6 +376,17 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
         .filter(|m| m.speaks)
         .map(|m| m.name.as_str())
         .collect();
+    // Names written right before a title ("West Bengal minister X").
+    let title_owners: HashSet<&str> = sentences
+        .iter()
+        .flat_map(|ms| {
+            ms.iter().filter(move |m| {
+                ms.iter()
+                    .any(|t| t.start == m.end && matches!(t.kind, MentionKind::Title { .. }))
+            })
+        })
+        .map(|m| m.name.as_str())
+        .collect();
     // The name typer's scores, added up over every mention of each name.
     let mut votes: Vec<[i64; 4]> = vec![[0; 4]; names.len()];
     for m in sentences.iter().flatten() {
@@ -450,10 +461,12 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                         Some(t) => {
                             let e = *name_entity[t].get_or_insert_with(|| {
                                 let speaks = speakers.contains(names[t].1.as_str());
-                                r.entity_named(
-                                    &names[t].1,
-                                    entity_kind(m, &names[t].1, k, speaks, votes[t]),
-                                )
+                                let titled = title_owners.contains(names[t].1.as_str());
+                                let kind = region_kind(m, &names[t].1, speaks, titled)
+                                    .unwrap_or_else(|| {
+                                        entity_kind(m, &names[t].1, k, speaks, votes[t])
+                                    });
+                                r.entity_named(&names[t].1, kind)
                             });
                             if names[t].1 != m.surface {
                                 r.entities[e].aliases.insert(m.surface.clone());
@@ -525,6 +538,17 @@ const EVENT_NOUNS: [&str; 12] = [
     "expo",
     "tournament",
 ];
+
+/// A region of the gazetteer that no lexicon types ("Karnataka", "Henan") is a place,
+/// unless it speaks or is written right before a title ("West Bengal minister X"): there
+/// it stands for its government, a body its officials serve.
+fn region_kind(m: &Mention, canonical: &str, speaks: bool, before_title: bool) -> Option<Kind> {
+    (m.kind == MentionKind::Name(None)
+        && !speaks
+        && !before_title
+        && super::lexicon::is_region(canonical))
+    .then_some(Kind::Place)
+}
 
 fn entity_kind(m: &Mention, canonical: &str, class: Kind, speaks: bool, votes: [i64; 4]) -> Kind {
     // An event is a thing, whatever the typer guesses: "he" is never Black History Month.
@@ -1112,6 +1136,23 @@ mod tests {
             entity_kind(m, "Santa Vardena", Kind::Person, true, [0, 0, 3000, 0]),
             Kind::Person
         );
+    }
+
+    #[test]
+    fn a_region_of_the_gazetteer_is_a_place_unless_it_speaks() {
+        let text = "The troops moved to Tamil Nadu and Ana Lind.";
+        let ms = find_mentions(text, &tokenize(text, 0, text.len()));
+        let m = ms.iter().find(|m| m.surface == "Tamil Nadu").unwrap();
+        assert_eq!(
+            region_kind(m, "Tamil Nadu", false, false),
+            Some(Kind::Place)
+        );
+        // One that speaks, or owns a title ("Tamil Nadu minister X"), is left to the
+        // typer: there it is the region's government.
+        assert_eq!(region_kind(m, "Tamil Nadu", true, false), None);
+        assert_eq!(region_kind(m, "Tamil Nadu", false, true), None);
+        let m = ms.iter().find(|m| m.surface == "Ana Lind").unwrap();
+        assert_eq!(region_kind(m, "Ana Lind", false, false), None);
     }
 
     #[test]

@@ -105,6 +105,7 @@ pub fn apply(ctx: &mut Ctx) {
             && let Some(at_in) = at_in
             && let Some(next) = s.mention_from(at_in + 1).and_then(inner_place)
             && !s.in_quote[m.start]
+            && !before_institution_plural(s, next)
         {
             // "honoured at Rashtrapati Bhavan in Delhi": a name "at" which something
             // happens, in a place, is a place or a body, not a person.
@@ -128,6 +129,18 @@ pub fn apply(ctx: &mut Ctx) {
         }
         place_of(ctx, k);
     }
+}
+
+/// "posts in Tamil Nadu universities", "keepers in Peru zoos": the place names the
+/// institutions that follow it in the plural, which are where things are; the place
+/// after "in" is theirs, not what the name before "in" lies in.
+fn before_institution_plural(s: &Sentence, n: usize) -> bool {
+    let end = s.mentions[n].end;
+    s.tokens.get(end).is_some_and(|t| t.is_lower_word())
+        && lexicon::lexicons()
+            .institution_forms
+            .longest(&[s.word(end)])
+            .is_some_and(|(_, f)| f.plural)
 }
 
 /// `dateline`: "WEST PALM BEACH, Fla. —", "AREQUIPA, Peru (AP) —" opening the
@@ -267,7 +280,14 @@ fn region_after(s: &Sentence, k: usize) -> Option<usize> {
                 .get(&m.name.to_lowercase())
                 .is_some_and(|full| full.eq_ignore_ascii_case(&m.name))
     };
-    (m.start == end + 1 && (matches!(m.kind, MentionKind::Country(_)) || state())).then_some(r)
+    (m.start == end + 1 && (matches!(m.kind, MentionKind::Country(_)) || state() || region(m)))
+        .then_some(r)
+}
+
+/// A name of the region gazetteer, written whole and typed by no other lexicon:
+/// "Karnataka", "Henan", "Kursk Oblast".
+fn region(m: &crate::extract::mentions::Mention) -> bool {
+    matches!(m.kind, MentionKind::Name(None | Some(Kind::Place))) && lexicon::is_region(&m.name)
 }
 
 /// "in Arlington, Texas, and Bowling Green, Kentucky", "Lima, Peru; Quito, Ecuador":
@@ -366,13 +386,21 @@ fn comma_place(ctx: &mut Ctx, k: usize) {
                     .contains(t.lower.as_ref())
                 && !matches!(t.lower.as_ref(), "has" | "have" | "had" | "is" | "was" | "will" | "would")
         });
-    if !ends || s.word(n.end) == "and" {
+    // "Mysore, Karnataka and they are …": "and" before a pronoun opens a clause; the
+    // pair is no item of a list.
+    let clause = s.word(n.end) == "and"
+        && matches!(
+            s.word(n.end + 1),
+            "they" | "he" | "she" | "it" | "we" | "i" | "you"
+        );
+    if (s.word(n.end) == "and" || !ends) && !clause {
         return;
     }
     let country = matches!(n.kind, MentionKind::Country(_));
     let outer_ok = country || ctx.entity(next).is_some_and(|e| ctx.kind(e) == Kind::Place);
-    if country {
-        // "Targu Mures, Romania": a name of unknown kind before ", Country" is a place.
+    if country || (region(n) && outer_ok) {
+        // "Targu Mures, Romania", "Mysore, Karnataka": a name of unknown kind before ",
+        // Country" or ", Region" is a place.
         as_place(ctx, k);
     }
     if outer_ok {
@@ -1027,5 +1055,91 @@ mod tests {
             "{t:?}"
         );
         assert!(!t.iter().any(|x| x.contains("Tuesday")), "{t:?}");
+    }
+
+    #[test]
+    fn a_town_and_its_region_after_a_comma() {
+        for (text, fact) in [
+            (
+                "The factory opened in Marvale, Karnataka.",
+                "Marvale located-in Karnataka",
+            ),
+            (
+                "Talks were held in Dunrock, Henan, on Monday.",
+                "Dunrock located-in Henan",
+            ),
+            (
+                "Police in Oakrun Vale, Tamil Nadu, arrested two men.",
+                "Oakrun Vale located-in Tamil Nadu",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // "and" opening a clause ends the pair.
+        let t = triples("The zebras came from Marvale, Karnataka and they are young.");
+        assert!(
+            t.contains(&"Marvale located-in Karnataka".to_string()),
+            "{t:?}"
+        );
+        let t = triples("Plants in Marvale, Karnataka, and Dunrock, Henan, will close.");
+        for fact in ["Marvale located-in Karnataka", "Dunrock located-in Henan"] {
+            assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+        }
+        // A list of places, regions among them, is no containment.
+        for text in [
+            "Troops went to Bremen, Hamburg and Kiel.",
+            "The delegates came from Henan, Hubei and Hunan.",
+            "Floods hit Marvale, Karnataka and Kerala.",
+            "Floods hit Marvale, Karnataka and other states.",
+            "Troops went to Poland, Romania and other countries.",
+        ] {
+            let t = triples(text);
+            assert!(t.iter().all(|f| !f.contains("located-in")), "{text}: {t:?}");
+        }
+        // A person described by a region's possessive is no place in it.
+        let t = triples("Ana Lind, Karnataka's chief minister, opened the dam.");
+        assert!(t.iter().all(|f| !f.contains("located-in")), "{t:?}");
+    }
+
+    #[test]
+    fn a_regions_possessive_and_a_place_in_a_region() {
+        for (text, fact) in [
+            (
+                "The bridge in Bihar's Marvale collapsed.",
+                "Marvale located-in Bihar",
+            ),
+            (
+                "The pandas went to Sichuan's Dunrock Panda Base.",
+                "Dunrock Panda Base located-in Sichuan",
+            ),
+            (
+                "The zoo in Oakrun Vale in Tamil Nadu reopened.",
+                "Oakrun Vale located-in Tamil Nadu",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // The gazetteer knows which country a region is in, but the text does not say
+        // it: no fact.
+        let t = triples("The factory opened in Marvale, Karnataka.");
+        assert!(!t.iter().any(|f| f.contains("India")), "{t:?}");
+    }
+
+    #[test]
+    fn a_place_before_institutions_in_the_plural_names_theirs() {
+        for text in [
+            "Posts of VCs in Tamil Nadu universities were filled.",
+            "Keepers in Peru zoos were trained.",
+        ] {
+            let t = triples(text);
+            assert!(t.iter().all(|f| !f.contains("located-in")), "{text}: {t:?}");
+        }
+        let t = triples("The Marvale Zoo in Tamil Nadu reopened.");
+        assert!(
+            t.contains(&"Marvale Zoo located-in Tamil Nadu".to_string()),
+            "{t:?}"
+        );
     }
 }

@@ -392,10 +392,12 @@ impl<'a> Sentence<'a> {
         match mention.kind {
             MentionKind::Country(_) | MentionKind::Capital(_) => true,
             MentionKind::Name(Some(Kind::Place)) => true,
-            MentionKind::Name(None) => mention.name_scores.is_some_and(|s| {
-                crate::extract::typer::Guess::of(s).name_type
-                    == crate::extract::typer::NameType::Place
-            }),
+            MentionKind::Name(None) => {
+                mention.name_scores.is_some_and(|s| {
+                    crate::extract::typer::Guess::of(s).name_type
+                        == crate::extract::typer::NameType::Place
+                }) || crate::extract::lexicon::is_region(&mention.name)
+            }
             _ => false,
         }
     }

@@ -551,6 +551,25 @@ fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
     })
 }
 
+/// Titles of a seat on a body, with the word that body's name calls its members.
+const SEATS: [(&str, &str); 7] = [
+    ("regent", "regents"),
+    ("trustee", "trustees"),
+    ("councilman", "council"),
+    ("councilwoman", "council"),
+    ("councillor", "council"),
+    ("councilor", "council"),
+    ("council member", "council"),
+];
+
+/// For seat title mention `k` ("Regent"), the only institution of the article named
+/// with its members' word ("UT System Board of Regents").
+fn seat_body(ctx: &Ctx, k: usize) -> Option<usize> {
+    let title = ctx.sentence.mentions[k].name.to_lowercase();
+    let (_, word) = SEATS.iter().find(|(seat, _)| *seat == title)?;
+    named_institution(ctx, word)
+}
+
 /// The only institution of the article whose name `fits`; none when there are two.
 fn only_institution(ctx: &Ctx, fits: impl Fn(&str) -> bool) -> Option<usize> {
     let mut found = ctx
@@ -1434,6 +1453,14 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         return;
     };
     let of = of.or_else(|| body_after_holder(ctx, k, person));
+    // "Regent X", "Councilman X", no body named: a seat on the one body of the article
+    // named by its members' word ("the Board of Regents", "the Keldar City Council").
+    if of.is_none()
+        && adjacent_country(s, k).is_none()
+        && let Some(body) = seat_body(ctx, k)
+    {
+        ctx.emit(person, Relation::MemberOf, body, None, None, Rule::TitleOf);
+    }
     // "a commander with X", "a director of Y": one of several holders, a member; so is
     // the holder of a field ("the zoo's head of large mammals").
     let indefinite = field
@@ -2677,6 +2704,32 @@ mod tests {
             "Ana Lind, Minister for Finance, said so.",
             "Ana Lind leads Ministry of Finance",
         )]);
+    }
+
+    #[test]
+    fn a_seat_title_with_no_body_sits_on_the_one_body_its_members_name() {
+        assert_gives(&[
+            (
+                "The Orvane Board of Regents voted on Monday. Regent Ana Lind voted against it.",
+                "Ana Lind member-of Orvane Board of Regents",
+            ),
+            (
+                "The Keldar City Council met. Councilman Pedro Soto voted no.",
+                "Pedro Soto member-of Keldar City Council",
+            ),
+            (
+                "Trustee Ana Lind said the Board of Trustees of Orvane College would meet.",
+                "Ana Lind member-of Board of Trustees of Orvane College",
+            ),
+        ]);
+        // Two councils, or none: no seat is known.
+        for text in [
+            "The Keldar City Council and the Orvane City Council met. Councilman Pedro Soto voted no.",
+            "Councilman Pedro Soto voted no.",
+        ] {
+            let t = triples(text);
+            assert!(t.iter().all(|f| !f.contains("member-of")), "{text}: {t:?}");
+        }
     }
 
     #[test]

@@ -3469,21 +3469,20 @@ mod tests {
 
     #[test]
     fn a_us_secretary_leads_the_department_the_title_names() {
-        for text in [
-            "He met US Secretary of Defence Ana Lind in Lima.",
-            "He met U.S. Defense Secretary Ana Lind in Lima.",
-        ] {
-            let t = triples(text);
-            assert!(
-                t.contains(&"Ana Lind leads United States Department of Defense".to_string()),
-                "{text}: {t:?}"
-            );
-        }
-        let t = triples("He met U.S. Secretary of State Ana Lind in Lima.");
-        assert!(
-            t.contains(&"Ana Lind leads United States Department of State".to_string()),
-            "{t:?}"
-        );
+        assert_gives(&[
+            (
+                "He met US Secretary of Defence Ana Lind in Lima.",
+                "Ana Lind leads United States Department of Defense",
+            ),
+            (
+                "He met U.S. Defense Secretary Ana Lind in Lima.",
+                "Ana Lind leads United States Department of Defense",
+            ),
+            (
+                "He met U.S. Secretary of State Ana Lind in Lima.",
+                "Ana Lind leads United States Department of State",
+            ),
+        ]);
         // Another country's secretary: no US department.
         let t = triples("He met Peru's Secretary of Defence Ana Lind in Lima.");
         assert!(!t.iter().any(|f| f.contains("United States")), "{t:?}");

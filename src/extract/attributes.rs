@@ -287,6 +287,17 @@ pub fn find_dates(tokens: &[Token], article: Option<Date>) -> Vec<DateExpr> {
             .and_then(|t| t.text.parse::<i32>().ok())
             .filter(|y| (1800..=2200).contains(y))
     };
+    // "will sign the pact on Saturday": a weekday or a month in the clause of a "will" is
+    // one to come ("will be sent, the zoo said on Tuesday" is not).
+    let ahead = |i: usize| {
+        tokens[..i]
+            .iter()
+            .rev()
+            .take_while(|t| {
+                !(t.is_punct(",") || matches!(t.lower.as_ref(), "said" | "says" | "told"))
+            })
+            .any(|t| matches!(t.lower.as_ref(), "will" | "shall"))
+    };
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -360,6 +371,8 @@ pub fn find_dates(tokens: &[Token], article: Option<Date>) -> Vec<DateExpr> {
                         if m < am { a.year } else { a.year - 1 }
                     } else if prev == "next" {
                         if m > am { a.year } else { a.year + 1 }
+                    } else if ahead(i) {
+                        if m >= am { a.year } else { a.year + 1 }
                     } else if m <= am {
                         a.year
                     } else {
@@ -459,8 +472,12 @@ pub fn find_dates(tokens: &[Token], article: Option<Date>) -> Vec<DateExpr> {
                 let today = days_from_civil(a.year, m, d);
                 // 1970-01-01 was a Thursday (index 3).
                 let today_wd = (today + 3).rem_euclid(7);
-                let back = (today_wd - wd as i64).rem_euclid(7);
-                let (y, m, d) = civil_from_days(today - back);
+                let shift = if prev == "next" || ahead(i) {
+                    (wd as i64 - today_wd).rem_euclid(7)
+                } else {
+                    -(today_wd - wd as i64).rem_euclid(7)
+                };
+                let (y, m, d) = civil_from_days(today + shift);
                 out.push(DateExpr {
                     start: i,
                     end: i + 1,
@@ -575,6 +592,31 @@ mod tests {
         assert_eq!(dates("It came on Thursday.", "2023-05-10"), ["2023-05-04"]);
         assert_eq!(dates("It came yesterday.", "2023-03-01"), ["2023-02-28"]);
         assert_eq!(dates("It came in 2019.", "2023-03-01"), ["2019"]);
+    }
+
+    #[test]
+    fn a_date_in_the_clause_of_a_will_is_one_to_come() {
+        // 2023-05-10 is a Wednesday.
+        for text in [
+            "They will sign it on Saturday.",
+            "They will sign it before Saturday's game.",
+            "The pact shall be signed on Saturday.",
+            "They sign it next Saturday.",
+        ] {
+            assert_eq!(dates(text, "2023-05-10"), ["2023-05-13"], "{text}");
+        }
+        assert_eq!(dates("It will open in March.", "2023-05-10"), ["2024-03"]);
+        assert_eq!(dates("It will open in May.", "2023-05-10"), ["2023-05"]);
+        assert_eq!(dates("It will open in July.", "2023-05-10"), ["2023-07"]);
+        // The date of the saying, after the claim's "will", is past.
+        for text in [
+            "It will be sent to Peru, the zoo said on Saturday.",
+            "It will be sent to Peru, a zoo said Saturday.",
+            "It will be sent to Peru the zoo said on Saturday.",
+            "It was signed on Saturday.",
+        ] {
+            assert_eq!(dates(text, "2023-05-10"), ["2023-05-06"], "{text}");
+        }
     }
 
     #[test]

@@ -508,6 +508,14 @@ const GENERIC_FIRST_WORDS: [&str; 14] = [
     "armed",
 ];
 
+/// The last words of a sports club's name after its town: "Rotherham United", "Bristol
+/// Rovers" are institutions ("Ana Rovers", a given name first, is a person).
+const CLUB_ENDS: [&str; 5] = ["united", "rovers", "wanderers", "albion", "hotspur"];
+
+/// Adjectives that open an agreement's noun phrase: no modifier stands before them
+/// ("the management team new contracts" is "new contracts").
+const AGREEMENT_OPENERS: [&str; 5] = ["new", "first", "latest", "fresh", "historic"];
+
 /// Words after "head of", "commander in" that name a top post, not a field of work.
 const TOP_POST_FIELDS: [&str; 3] = ["state", "government", "chief"];
 
@@ -1488,6 +1496,9 @@ impl Finder<'_> {
         // Wildlife Alliance", "North Atlantic Treaty Organization".
         let mut kind = if words.iter().any(|w| lex.institution_forms.get(w).is_some())
             || lex.organisations.contains(words.join(" ").as_str())
+            || (words.len() > 1
+                && CLUB_ENDS.contains(&words[words.len() - 1])
+                && !super::typer::is_given_name(words[0]))
         {
             Some(Kind::Institution)
         } else if words.iter().any(|w| lex.agreements.get(w).is_some()) {
@@ -2031,6 +2042,10 @@ impl Finder<'_> {
                 break;
             }
             start -= 1;
+            // "offered the team new contracts": "new" opens the noun phrase.
+            if AGREEMENT_OPENERS.contains(&w) {
+                break;
+            }
         }
         let (e, name) = match self.titled_agreement(start, e) {
             Some(titled) => titled,
@@ -2905,6 +2920,22 @@ mod tests {
         }
         let m = mentions("the farmer Velonor said");
         assert_eq!(m[0].1, MentionKind::Name(None));
+    }
+
+    #[test]
+    fn a_club_named_for_its_town_is_an_organisation() {
+        for (text, club) in [
+            ("They play Velonor United on Saturday.", "Velonor United"),
+            ("He joined Velonor Rovers in May.", "Velonor Rovers"),
+            ("Velonor Wanderers beat them.", "Velonor Wanderers"),
+        ] {
+            let m = mentions(text);
+            let c = m.iter().find(|m| m.0 == club).expect(text);
+            assert_eq!(c.1, MentionKind::Name(Some(Kind::Institution)), "{text}");
+        }
+        // The word alone is no club.
+        let m = mentions("Ana Rovers said so.");
+        assert_ne!(m[0].1, MentionKind::Name(Some(Kind::Institution)), "{m:?}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Agreements:
 //!
 //! * `sign-verb` — "X and Y signed/renewed/concluded (entered into) a pact" (every party
-//!   signs; "X signed a treaty with Y" makes Y a party too; "a pact signed by X and Y");
+//!   signs; "X signed a treaty with Y" makes Y a party too; "a pact signed by X and Y";
+//!   a decided signing counts, "will sign", a hedged one does not, "could sign");
 //! * `signed-on-behalf` — "X signed on behalf of Y": X is a member of Y;
 //! * `agreement-between` — "an agreement (reached) between X and Y", "a treaty between
 //!   the two countries": both are parties (the decision in `eval/README.md`).
@@ -15,7 +16,7 @@ use crate::model::{Kind, Relation};
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for i in ctx.triggers(Family::Sign) {
-        if s.is_verb_use(i) && !s.is_blocked(i) {
+        if s.is_verb_use(i) && !s.is_blocked_signing(i) {
             sign(ctx, i);
         }
     }
@@ -49,6 +50,10 @@ pub fn apply(ctx: &mut Ctx) {
 const WEAK_SIGN: [&str; 8] = [
     "reached", "reach", "reaches", "made", "make", "makes", "struck", "strike",
 ];
+
+/// Words that open a time of another event after the verb: "signed it before the game
+/// with Y" names no party in Y.
+const TIME_WORDS: [&str; 5] = ["before", "after", "during", "ahead", "following"];
 
 /// "X entered into an agreement with Y": a party, as "reached" makes one.
 const ENTER: [&str; 4] = ["enter", "enters", "entered", "entering"];
@@ -194,7 +199,11 @@ fn sign(ctx: &mut Ctx, i: usize) {
         }
         _ => return,
     };
-    if let Some(with) = s.target_after(i, &["with"]) {
+    // "signed a pact with Y"; not "signed it before the game with Y": the "with" of
+    // another event named after a time word.
+    if let Some(with) = s.target_after(i, &["with"])
+        && !(i + 1..s.mentions[with].start).any(|k| TIME_WORDS.contains(&s.word(k)))
+    {
         parties.push(with);
     }
     // "A, Minister of X; B, Minister of Y; and C signed": every person of the list.
@@ -403,6 +412,71 @@ mod tests {
         ] {
             let t = triples(text);
             assert!(t.iter().any(|f| f.ends_with(object)), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn a_decided_signing_is_signed_and_a_hedged_one_is_not() {
+        for text in [
+            "John Ortiz and Mary Bell will sign their new contracts on the pitch.",
+            "John Ortiz and Mary Bell will also sign their new contracts.",
+            "John Ortiz and Mary Bell are to sign their new contracts.",
+        ] {
+            assert_eq!(
+                triples(text),
+                [
+                    "John Ortiz signed new contracts",
+                    "Mary Bell signed new contracts"
+                ],
+                "{text}"
+            );
+        }
+        for text in [
+            "John Ortiz and Mary Bell could sign their new contracts.",
+            "John Ortiz and Mary Bell will not sign their new contracts.",
+            "John Ortiz and Mary Bell would sign their new contracts if asked.",
+            "John Ortiz and Mary Bell may sign their new contracts.",
+        ] {
+            assert!(triples(text).is_empty(), "{text}: {:?}", triples(text));
+        }
+        // What someone said another would do is a claim, not a signing.
+        let t = triples("John Ortiz said Mary Bell would sign the new contracts.");
+        assert!(!t.iter().any(|f| f.contains(" signed ")), "{t:?}");
+    }
+
+    #[test]
+    fn the_with_of_another_event_names_no_party() {
+        for text in [
+            "Acme Steel signed a supply contract before the game with Boral Mining.",
+            "Acme Steel signed a supply contract after talks with Boral Mining.",
+            "Acme Steel signed a supply contract during a meeting with Boral Mining.",
+        ] {
+            assert_eq!(
+                triples(text),
+                ["Acme Steel signed supply contract"],
+                "{text}"
+            );
+        }
+        assert!(
+            triples("Acme Steel signed a supply contract on Monday with Boral Mining.")
+                .contains(&"Boral Mining signed supply contract".to_string())
+        );
+    }
+
+    #[test]
+    fn new_opens_the_name_of_an_agreement() {
+        for (text, object) in [
+            (
+                "Acme Steel offered the management team new contracts. John Ortiz signed the new contracts.",
+                "John Ortiz signed new contracts",
+            ),
+            (
+                "Chile and Peru gave the border commission a first treaty. Chile signed the first treaty.",
+                "Chile signed first treaty",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&object.to_string()), "{text}: {t:?}");
         }
     }
 

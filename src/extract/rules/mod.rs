@@ -275,6 +275,14 @@ impl<'a> Sentence<'a> {
         self.is_blocked(i) && !self.decided(i)
     }
 
+    /// Whether the trigger at `i` is blocked for a signing: as [`Self::is_blocked_transfer`],
+    /// but a signing counts only when it is decided outright ("will sign", "is to sign"),
+    /// not when reported as what someone would do ("said it would ratify the treaty").
+    pub fn is_blocked_signing(&self, i: usize) -> bool {
+        let reported = (i.saturating_sub(3)..i).any(|k| self.word(k) == "would");
+        self.is_blocked(i) && (reported || !self.decided(i))
+    }
+
     /// "will send", "would soon send", "is to send", "is deploying … next month": a
     /// decided future, the modal (or the progressive's "is") one or two words before the
     /// verb, nothing else hedging it.

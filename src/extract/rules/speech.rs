@@ -1223,7 +1223,7 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     } else {
         before_speaker
     };
-    if let Some(cut) = comma
+    if let Some(cut) = comma.and_then(|c| claim_end_before(s, c))
         && emit_statement(
             ctx,
             speaker,
@@ -1409,17 +1409,43 @@ fn title_apposition(s: &Sentence, comma: usize) -> Option<usize> {
         return None;
     }
     let close = (comma + 1..s.tokens.len()).find(|&k| s.tokens[k].is_punct(","))?;
-    let titled = (comma + 1..close).any(|k| {
+    titled_phrase(s, comma + 1, close).then_some(close)
+}
+
+/// Whether tokens `[a, b)` are a phrase with a title in it and no verb: "the zoo's
+/// director", "general manager of the park".
+fn titled_phrase(s: &Sentence, a: usize, b: usize) -> bool {
+    let titled = (a..b).any(|k| {
         s.tok_mention[k].is_some_and(|m| matches!(s.mentions[m].kind, MentionKind::Title { .. }))
     });
-    let verb = (comma + 1..close).any(|k| {
+    let verb = (a..b).any(|k| {
         let w = s.word(k);
         s.tokens[k].is_lower_word()
             && (AUXILIARIES.contains(&w)
                 || IRREGULAR_PAST.contains(&w)
                 || crate::extract::lexicon::lexicons().is_verb(w))
     });
-    (titled && !verb).then_some(close)
+    titled && !verb
+}
+
+/// The most words a title apposition before a speaker's name runs to ("the zoological
+/// society's chief executive").
+const APPOSITION_MAX: usize = 8;
+
+/// "…, the zoo's director, Ana Lind, said": where the claim before the speaker ends when
+/// a title apposition stands between them: the comma before the apposition, or `None`
+/// when the apposition opens the sentence ("The zoo's director, Ana Lind, said so":
+/// no claim before). Without an apposition, the comma `cut` itself.
+fn claim_end_before(s: &Sentence, cut: usize) -> Option<usize> {
+    let prev = (0..cut).rev().find(|&k| s.tokens[k].is_punct(","));
+    let from = prev.map_or(0, |p| p + 1);
+    // An apposition is a short noun phrase: no past form among its words.
+    let short = cut - from <= APPOSITION_MAX
+        && (from..cut).all(|k| !(s.tokens[k].is_lower_word() && s.word(k).ends_with("ed")));
+    if !(short && titled_phrase(s, from, cut)) {
+        return Some(cut);
+    }
+    prev
 }
 
 #[cfg(test)]
@@ -2155,6 +2181,38 @@ mod tests {
         assert!(
             f.iter()
                 .any(|x| x.0 == "Ana Lind" && x.1 == "The harvest was good"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_apposition_before_the_speaker_is_no_part_of_the_claim() {
+        for text in [
+            "The harvest was good, the Keldar Society's chief executive, Ana Lind, told reporters.",
+            "The harvest was good, the farm's director, Ana Lind, said.",
+            "The harvest was good, a spokesman for the farm, Ana Lind, said on Monday.",
+        ] {
+            let f = stated(text);
+            assert_eq!(
+                f.iter().map(|x| (&*x.0, &*x.1)).collect::<Vec<_>>(),
+                [("Ana Lind", "The harvest was good")],
+                "{text}"
+            );
+        }
+        // An apposition that opens the sentence is no claim at all.
+        for text in [
+            "The farm's director, Ana Lind, said so.",
+            "A spokesman for the farm, Ana Lind, agreed.",
+        ] {
+            assert!(stated(text).is_empty(), "{text}: {:?}", stated(text));
+        }
+        // A clause with a verb before the comma stays the claim.
+        let f = stated(
+            "Ambassador Ana Lind handed over the keys at the farm, the Keldar Ministry said.",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.1 == "Ambassador Ana Lind handed over the keys at the farm"),
             "{f:?}"
         );
     }

@@ -720,6 +720,11 @@ impl Finder<'_> {
                     && last.kind == MentionKind::Name(None)
                     && last.end - last.start <= 2
                     && !super::lexicon::CLASS_NOUNS.contains(&name.to_lowercase().as_str())
+                    // "the Tampa-bound gorillas", "a Chinese-born panda": where it goes
+                    // or was born, not a breed.
+                    && !["-bound", "-born", "-based"]
+                        .iter()
+                        .any(|x| last.surface.ends_with(x))
                 {
                     let prev = self.out.pop().expect("just checked");
                     let full = format!("{} {}", prev.surface, name);

@@ -84,6 +84,10 @@ rules! {
         "A arrived at Y: Y received A.",
         [("Two llamas arrived at the Lima Zoo on Monday.", "Lima Zoo received llama"),
          ("Three alpacas have arrived at the Santiago Zoo from Peru.", "Santiago Zoo received alpaca")];
+    NewHome = "new-home", "transfer", [Received], "new home (at, in)",
+        "A left for their new home at Y: Y received A.",
+        [("Two llamas left Chile for their new home at the Lima Zoo.", "Lima Zoo received llama"),
+         ("The alpaca will travel to its new breeding home in the Santiago Zoo.", "Santiago Zoo received alpaca")];
     PresentWith = "present-with", "transfer", [Sent, Received], "present … with",
         "X presented Y with A: X sent and Y received the thing.",
         [("Ana Lind presented Peru with a silver tray.", "Ana Lind sent silver tray"),

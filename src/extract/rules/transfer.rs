@@ -5,6 +5,7 @@
 //! * `send-recipient`: the same sentences → Y received A;
 //! * `receive-verb`: "Y received A from X" → Y received A (and X sent A, `send-verb`);
 //! * `arrive-at`: "A arrived at Y" → Y received A;
+//! * `new-home`: "A left for their new home at Y" → Y received A;
 //! * `present-with`: "X presented Y with a silver tray" → X sent, Y received the
 //!   thing;
 //! * `gift-noun`: "X's gift of A to Y", "a gift of A to Y from X";
@@ -62,6 +63,11 @@ pub fn apply(ctx: &mut Ctx) {
     for i in 1..s.tokens.len() {
         if s.word(i) == "loan" && s.word(i - 1) == "on" && !s.is_blocked(i) && !s.in_quote[i] {
             gift(ctx, i);
+        }
+    }
+    for i in 1..s.tokens.len() {
+        if s.word(i) == "home" && !s.is_blocked(i) && !s.in_quote[i] {
+            new_home(ctx, i);
         }
     }
     if matches!((s.word(0), s.word(1)), ("in", "return" | "exchange")) {
@@ -471,6 +477,33 @@ fn arrive(ctx: &mut Ctx, i: usize) {
             );
         }
     }
+}
+
+/// `new-home`: "two gorillas will leave for their new home at the Lima Zoo", "the
+/// giraffe headed to its new breeding home in Y": Y received the animals named before
+/// the "home" at `i`. Only "new" (one word at most between) makes a home a destination;
+/// "their home at the zoo" is where they live.
+fn new_home(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let new =
+        (i.saturating_sub(2)..i).any(|k| s.word(k) == "new") && !s.tokens[i - 1].is_punct(",");
+    if !new || !matches!(s.word(i + 1), "at" | "in") {
+        return;
+    }
+    let Some(recipient) = party(ctx, s.mention_from(i + 2).map(|m| titled_name(s, m))) else {
+        return;
+    };
+    let objects: Vec<usize> = (0..s.mentions.len())
+        .filter(|&m| s.mentions[m].end <= i && is_moved(s, m) && !is_class(s, m))
+        .collect();
+    emit_transfer(
+        ctx,
+        i,
+        None,
+        Some(recipient),
+        &objects,
+        (Rule::SendVerb, Rule::NewHome),
+    );
 }
 
 /// "arrived from London Zoo", "arrived from Lima Zoo and Quito Zoo", "arrived from three
@@ -975,6 +1008,37 @@ mod tests {
         let t = triples("Three zebras from Kenya's Nairobi Zoo arrived at the Cairo Zoo.");
         assert!(t.contains(&"Nairobi Zoo sent zebra".to_string()), "{t:?}");
         assert!(t.contains(&"Cairo Zoo received zebra".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_new_home_receives_the_animals() {
+        for (text, fact) in [
+            (
+                "Two gorillas will leave Chile this weekend for their new home at the Lima Zoo.",
+                "Lima Zoo received gorilla",
+            ),
+            (
+                "A giraffe left the Quito Zoo on Monday to head to its new breeding home at the Lima Zoo.",
+                "Lima Zoo received giraffe",
+            ),
+            // Where the animals are bound is no breed of theirs.
+            (
+                "The three Tampa-bound llamas reached their new home in the Keldar Reserve.",
+                "Keldar Reserve received llama",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A home that is not new, or a new home no one reaches, receives nothing.
+        for text in [
+            "The two gorillas live in their home at the Lima Zoo.",
+            "The two gorillas may never see a new home at the Lima Zoo.",
+            "The Lima Zoo built a new home in May.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains("received")), "{text}: {t:?}");
+        }
     }
 
     #[test]

@@ -354,6 +354,13 @@ fn is_class(s: &Sentence, m: usize) -> bool {
     is_moved(s, m) && lex.contains(&s.mentions[m].name.to_lowercase().as_str())
 }
 
+/// The animals and things (no class noun) the sentence names before token `i`.
+fn moved_before(s: &Sentence, i: usize) -> Vec<usize> {
+    (0..s.mentions.len())
+        .filter(|&m| s.mentions[m].end <= i && is_moved(s, m) && !is_class(s, m))
+        .collect()
+}
+
 /// A mention of what a transfer moves: an animal or a thing.
 fn is_moved(s: &Sentence, m: usize) -> bool {
     matches!(s.mentions[m].kind, MentionKind::Animal | MentionKind::Thing)
@@ -437,9 +444,7 @@ fn arrive(ctx: &mut Ctx, i: usize) {
     // "Two pandas arrived to a welcome as they arrived at the zoo": "they" are the
     // animals the sentence named before.
     if objects.is_empty() && i > 0 && s.word(i - 1) == "they" {
-        objects = (0..s.mentions.len())
-            .filter(|&m| s.mentions[m].end < i && is_moved(s, m) && !is_class(s, m))
-            .collect();
+        objects = moved_before(s, i);
     }
     // An airport, a station or a border crossing is where a shipment passes, not who
     // receives it ("arrived at Dulles International Airport").
@@ -493,9 +498,7 @@ fn new_home(ctx: &mut Ctx, i: usize) {
     let Some(recipient) = party(ctx, s.mention_from(i + 2).map(|m| titled_name(s, m))) else {
         return;
     };
-    let objects: Vec<usize> = (0..s.mentions.len())
-        .filter(|&m| s.mentions[m].end <= i && is_moved(s, m) && !is_class(s, m))
-        .collect();
+    let objects = moved_before(s, i);
     emit_transfer(
         ctx,
         i,

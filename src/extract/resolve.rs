@@ -43,6 +43,9 @@ pub struct Resolved {
     /// gives them (one per key, [`mentions::share_group_names`]), for rules that name a
     /// country's unnamed "troops".
     pub group_names: HashMap<(usize, String), String>,
+    /// The countries the article names (by name, adjective or capital) → how many
+    /// mentions name each.
+    pub countries: HashMap<usize, usize>,
     by_key: HashMap<String, usize>,
     /// The same, by kind and exact name: most lookups need no slug.
     by_name: HashMap<Kind, HashMap<String, usize>>,
@@ -199,6 +202,11 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
         for m in ms {
             if let Some(key) = mentions::group_key_of(m) {
                 r.group_names.insert(key, m.name.clone());
+            }
+            if let MentionKind::Country(c) | MentionKind::Demonym(c) | MentionKind::Capital(c) =
+                m.kind
+            {
+                *r.countries.entry(c).or_default() += 1;
             }
             let Some(k) = class(m) else { continue };
             if matches!(m.kind, MentionKind::Country(_)) || m.anaphor {

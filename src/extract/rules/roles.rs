@@ -610,9 +610,8 @@ fn counterpart(ctx: &mut Ctx, j: usize) {
         // "Defence Minister X and his Mozambican counterpart Y": Y heads the other
         // country's ministry of the same portfolio.
         RoleLink::Nothing => {
-            let surface = &s.mentions[t].surface;
-            if portfolio(surface).is_some()
-                && let Some(ministry) = national_ministry(ctx, c, &portfolio_name(surface))
+            if let Some(topic) = title_portfolio(s, t)
+                && let Some(ministry) = national_ministry(ctx, c, &topic)
             {
                 ctx.emit(
                     person,
@@ -629,6 +628,44 @@ fn counterpart(ctx: &mut Ctx, j: usize) {
     if let Some(country) = country_entity(ctx, Some(c)) {
         ctx.emit(person, rel, country, None, None, Rule::TitleCounterpart);
     }
+}
+
+/// The portfolio a minister's title at mention `t` names: "Defence Minister" and
+/// "Minister of Defence" → "Defence".
+fn title_portfolio(s: &Sentence, t: usize) -> Option<String> {
+    let surface = &s.mentions[t].surface;
+    if portfolio(surface).is_some() {
+        return Some(portfolio_name(surface));
+    }
+    let MentionKind::Title { of: Some(o), .. } = s.mentions[t].kind else {
+        return None;
+    };
+    let topic = s.mentions[o].name.strip_prefix("Ministry of ")?;
+    surface
+        .eq_ignore_ascii_case("minister")
+        .then(|| topic.to_string())
+}
+
+/// "Foreign Minister A held talks with his Ruritanian counterpart B": a title at mention
+/// `k` that names no country is held in the one country the article names besides the
+/// counterpart's (`eval/README.md`: the two ministers' countries). None when the article
+/// names more than one other country, or the counterpart's country is not given.
+fn counterpart_home(ctx: &Ctx, k: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let theirs = (s.mentions[k].end + 2..s.tokens.len()).find_map(|j| {
+        if !matches!(s.word(j), "counterpart" | "counterparts")
+            || !matches!(s.word(j - 2), "his" | "her" | "their")
+        {
+            return None;
+        }
+        match s.mentions[s.tok_mention[j - 1]?].kind {
+            MentionKind::Demonym(c) => Some(c),
+            _ => None,
+        }
+    })?;
+    let mut others = ctx.resolved.countries.keys().filter(|&&c| c != theirs);
+    let home = *others.next()?;
+    others.next().is_none().then_some(home)
 }
 
 /// "Lithuania, a member of NATO since 2004, …", "Chile, a founding member of the
@@ -1099,7 +1136,10 @@ fn country_ministry(ctx: &mut Ctx, k: usize, o: usize) -> Option<usize> {
             MentionKind::Country(c) => Some(c),
             _ => None,
         });
-    let c = adjacent_country(s, k).or(after).or(within)?;
+    let c = adjacent_country(s, k)
+        .or(after)
+        .or(within)
+        .or_else(|| counterpart_home(ctx, k))?;
     national_ministry(ctx, c, portfolio)
 }
 
@@ -1502,16 +1542,22 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         // "Japanese Defence Minister A … Australian Defence Minister B".
         // "Japan's Ministry of Foreign Affairs … Japanese Foreign Minister X": a ministry
         // already a member of the country is its own.
-        let country = adjacent_country(s, k).or(of_country);
+        let country = adjacent_country(s, k)
+            .or(of_country)
+            .or_else(|| counterpart_home(ctx, k));
         let country_entity = country.map(|c| ctx.country(c));
         let named = (!topic.contains(' '))
             .then(|| topic_ministry(ctx, topic))
             .flatten()
-            // Not the ministry a counterpart heads ("… and his Mozambican counterpart Y").
+            // Not the ministry a counterpart heads ("… and his Mozambican counterpart Y"),
+            // nor one another holder of the title heads ("Russian Defence Minister A is
+            // visiting at the invitation of Defence Minister B").
             .filter(|&m| {
-                !ctx.facts
-                    .iter()
-                    .any(|f| f.object == m && f.rule == Rule::TitleCounterpart)
+                !ctx.facts.iter().any(|f| {
+                    f.object == m
+                        && (f.rule == Rule::TitleCounterpart
+                            || (f.relation == Relation::Leads && f.subject != person))
+                })
             })
             .filter(|&m| {
                 let Some((c, ce)) = country.zip(country_entity) else {
@@ -2768,6 +2814,48 @@ mod tests {
         // A minister's counterpart heads the other country's ministry of the portfolio,
         // and the minister does not.
         let t = triples("Defence Minister Luis Rojas met his Peruvian counterpart Ana Soto.");
+        assert!(
+            t.contains(&"Ana Soto leads Peruvian Ministry of Defence".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            !t.iter().any(|f| f.starts_with("Luis Rojas leads")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_minister_with_no_country_holds_the_other_one_of_his_counterpart() {
+        // The article names two countries: the counterpart's and, by its capital,
+        // the minister's own.
+        for text in [
+            "Minister of Foreign Affairs Ana Soto held talks with his Peruvian counterpart \
+             Luis Rojas in Quito.",
+            "Foreign Minister Ana Soto held talks with her Peruvian counterpart Luis Rojas in \
+             Quito on Monday.",
+        ] {
+            let t = triples(text);
+            for fact in [
+                "Ana Soto leads Ecuadorian Ministry of Foreign Affairs",
+                "Luis Rojas leads Peruvian Ministry of Foreign Affairs",
+            ] {
+                assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+            }
+        }
+        // Two other countries: which one is hers is not said.
+        let t = triples(
+            "Foreign Minister Ana Soto held talks with her Peruvian counterpart Luis Rojas in \
+             Quito. They spoke of Chile.",
+        );
+        assert!(!t.iter().any(|f| f.starts_with("Ana Soto leads")), "{t:?}");
+    }
+
+    #[test]
+    fn a_ministry_another_holder_heads_is_not_the_title_s() {
+        let t = triples(
+            "Peruvian Defence Minister Ana Soto is visiting Quito at the invitation of Defence \
+             Minister Luis Rojas.",
+        );
         assert!(
             t.contains(&"Ana Soto leads Peruvian Ministry of Defence".to_string()),
             "{t:?}"

@@ -774,15 +774,16 @@ impl Finder<'_> {
             // before; "the park", "the base": an institution named before with that word
             // ("Xiangjiang Safari Park", "Chengdu Research Base"), none when no
             // institution was.
-            // "park veterinarian X", "zoo spokesman X": the same, without "the", right
-            // before a title.
+            // "park veterinarian X", "zoo spokesman X", "zoo officials said": the same,
+            // without "the", right before a title or the body's unnamed officials.
             let before_title = self.tokens[i].is_lower_word()
                 && (lex.places.contains(self.lowers[i])
                     || lex
                         .institution_forms
                         .get(self.lowers[i])
                         .is_some_and(|f| !f.plural))
-                && lex.title_forms.longest(&self.lowers[i + 1..]).is_some();
+                && (lex.title_forms.longest(&self.lowers[i + 1..]).is_some()
+                    || matches!(self.lowers.get(i + 1), Some(&("officials" | "authorities"))));
             if i > 0
                 && (self.lowers[i - 1] == "the" || before_title)
                 && (self.lowers[i] == "country"

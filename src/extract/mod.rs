@@ -202,6 +202,10 @@ fn extract_part(
     let mut quote_speaker: Option<usize> = None;
     // The last speaker and the paragraph they spoke in; the current paragraph.
     let mut last_speaker: Option<(usize, usize)> = None;
+    // Statements of a quotation still open, given to the last speaker for want of
+    // another: a later sentence of the quotation that names its own speaker takes them
+    // back ("“First. Second,” X said." after Y spoke).
+    let mut provisional: Vec<usize> = Vec::new();
     let mut paragraph = 0;
     let mut spans_of = Vec::with_capacity(spans.len());
     for (index, (span, mentions)) in spans.into_iter().zip(all_mentions).enumerate() {
@@ -248,10 +252,36 @@ fn extract_part(
             shipment: &mut shipment,
             last_agreement: &mut last_agreement,
         };
-        let before = ctx.facts.len();
+        let mut before = ctx.facts.len();
         rules::apply(&mut ctx);
         quote_speaker = ctx.quote_speaker;
-        if let Some(f) = ctx.facts[before..]
+        if !starts_inside {
+            provisional.clear();
+        }
+        let named = raw[before..]
+            .iter()
+            .find(|f| f.rule == rules::Rule::SpeechQuote)
+            .map(|f| f.subject);
+        if let Some(speaker) = named.filter(|_| starts_inside) {
+            let taken: Vec<usize> = provisional
+                .drain(..)
+                .filter(|&k| raw[k].subject != speaker)
+                .collect();
+            let mut k = 0;
+            raw.retain(|_| {
+                k += 1;
+                !taken.contains(&(k - 1))
+            });
+            before -= taken.len();
+        } else {
+            provisional.extend((before..raw.len()).filter(|&k| {
+                matches!(
+                    raw[k].rule,
+                    rules::Rule::SpeechQuoteParagraph | rules::Rule::SpeechQuoteContinued
+                )
+            }));
+        }
+        if let Some(f) = raw[before..]
             .iter()
             .rev()
             .find(|f| f.relation == crate::model::Relation::Stated)

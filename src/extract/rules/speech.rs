@@ -22,11 +22,28 @@ pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     let inherited = ctx.quote_speaker.take();
     let before = ctx.facts.len();
-    for i in ctx.triggers(Family::Speech) {
+    let verbs = ctx.triggers(Family::Speech);
+    for &i in &verbs {
         // "declined to say": an infinitive reports nothing.
         // "denied reports that …": the noun after a denial is what is denied.
         let denied_noun = i > 0 && lexicons().is(s.word(i - 1), Family::Denial);
-        if s.is_verb_use(i) && !s.in_quote[i] && s.word(i.wrapping_sub(1)) != "to" && !denied_noun {
+        // "said on Friday that it hoped the treaty …": a report inside the claim of an
+        // earlier verb, which holds it whole.
+        // "said he believes …" too.
+        let nested = i >= 2
+            && matches!(s.word(i - 1), "he" | "she" | "it" | "they" | "we" | "i")
+            && verbs.iter().any(|&j| {
+                j + 2 <= i
+                    && j + 8 > i
+                    && s.is_verb_use(j)
+                    && (j + 1..i).all(|k| s.tokens[k].kind != TokKind::Punct)
+            });
+        if s.is_verb_use(i)
+            && !s.in_quote[i]
+            && s.word(i.wrapping_sub(1)) != "to"
+            && !denied_noun
+            && !nested
+        {
             let from = ctx.facts.len();
             speech_verb(ctx, i);
             coordinated_speakers(ctx, i, from);
@@ -1976,6 +1993,87 @@ mod tests {
             "Pierre Dubois said: \"The harvest was the best in years.\n\nPrices fell in May.",
         );
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_whose_speaker_is_named_at_its_end_is_not_the_last_speaker_s() {
+        let text = "The Keldar Bank said the fund grew.\n\n\u{201c}Prices rose in May. Rents \
+                    fell in June. We could not stop it,\u{201d} bank economist Ana Lind said.";
+        let f = stated(text);
+        for claim in [
+            "Prices rose in May",
+            "Rents fell in June",
+            "We could not stop it",
+        ] {
+            assert!(
+                f.iter().any(|x| x.0 == "Ana Lind" && x.1 == claim),
+                "{claim}: {f:?}"
+            );
+            assert!(
+                !f.iter().any(|x| x.0 != "Ana Lind" && x.1 == claim),
+                "{f:?}"
+            );
+        }
+        // A quotation that names no speaker of its own stays the last speaker's.
+        let f = stated(
+            "Ana Lind said the fund grew.\n\n\u{201c}Prices rose in May. Rents fell in June.\u{201d}",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Ana Lind" && x.1 == "Rents fell in June"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn officials_of_a_body_named_by_its_kind_speak_for_it() {
+        let f = stated(
+            "The Keldar Zoo received a lion. The lion did not survive the trip, zoo officials \
+             said Thursday.",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Keldar Zoo" && x.1 == "The lion did not survive the trip"),
+            "{f:?}"
+        );
+        // No zoo named: nobody to speak for.
+        let f = stated("The lion did not survive the trip, zoo officials said Thursday.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn verbs_of_belief_report_a_claim_once() {
+        for (text, claim) in [
+            (
+                "Luis Rojas thinks the club will win the cup.",
+                "The club will win the cup",
+            ),
+            (
+                "Ana Lind hoped that the talks would resume.",
+                "The talks would resume",
+            ),
+            (
+                "The deal will help both sides, Ana Lind observed.",
+                "The deal will help both sides",
+            ),
+            (
+                "Ana Lind recalled that the zoo opened in 1990.",
+                "The zoo opened in 1990",
+            ),
+        ] {
+            let f = stated(text);
+            assert!(f.iter().any(|x| x.1 == claim), "{text}: {f:?}");
+        }
+        // A report inside a claim is not a second claim.
+        for text in [
+            "Ana Lind said on Friday that she hoped the treaty would bring peace.",
+            "Ana Lind said she believes the treaty will bring peace.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+        }
+        // "recalled" with no clause claims nothing.
+        assert!(stated("Ana Lind recalled the war of 1990.").is_empty());
     }
 
     #[test]

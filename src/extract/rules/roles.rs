@@ -25,6 +25,7 @@ use crate::model::{Kind, Relation};
 
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
+    let from = ctx.facts.len();
     for i in ctx.triggers(Family::Lead) {
         if s.is_verb_use(i) && !s.is_blocked(i) {
             head_verb(ctx, i);
@@ -94,7 +95,85 @@ pub fn apply(ctx: &mut Ctx) {
             _ => {}
         }
     }
+    // "chairman of the Board of Y": the head of a board leads the body whose board it is
+    // (`eval/README.md`), when the article names that body.
+    let heads: Vec<(usize, usize, Rule)> = ctx.facts[from..]
+        .iter()
+        .filter(|f| f.relation == Relation::Leads)
+        .map(|f| (f.subject, f.object, f.rule))
+        .collect();
+    for (person, board, rule) in heads {
+        if let Some(owner) = board_owner(ctx, board) {
+            ctx.emit(person, Relation::Leads, owner, None, None, rule);
+        }
+    }
 }
+
+/// The last word of a court's name before "Judge": "U.S. District Judge X".
+const COURT_LEVELS: [&str; 5] = ["District", "Circuit", "Superior", "Bankruptcy", "Appeals"];
+
+/// The words a company board's name calls its members: "Board of Directors".
+const BOARD_MEMBERS: [&str; 3] = ["directors", "management", "supervisors"];
+
+/// The company whose board entity `board` is: "Board of Directors of Y", "Board of
+/// Management of Y", "Board of Y", "Y Board of Directors", "Y Board". Only an institution
+/// the article names by that name, or by it plus a company word ("Y Corporation"), and no
+/// school: a university's regents or trustees are a board of their own, whose chair does
+/// not run the university (`eval/README.md`).
+fn board_owner(ctx: &Ctx, board: usize) -> Option<usize> {
+    let name = &ctx.resolved.entities[board].name;
+    let owner = if let Some(rest) = name.strip_prefix("Board of ") {
+        match rest.split_once(' ') {
+            Some((members, tail)) if BOARD_MEMBERS.contains(&members.to_lowercase().as_str()) => {
+                tail.strip_prefix("of ")?
+            }
+            _ => rest,
+        }
+    } else {
+        let (owner, tail) = name.rsplit_once(" Board")?;
+        let tail = tail.trim_start_matches(" of ").to_lowercase();
+        (tail.is_empty() || BOARD_MEMBERS.contains(&tail.as_str())).then_some(owner)?
+    };
+    let owner = owner.trim_start_matches("the ");
+    if owner.is_empty() || owner.split(' ').count() > 4 {
+        return None;
+    }
+    let company = |n: &str| {
+        n.strip_prefix(owner)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| COMPANY_WORDS.contains(&r.trim_end_matches('.')))
+    };
+    let school = |n: &str| {
+        n.split(' ').any(|w| {
+            matches!(
+                w,
+                "University" | "College" | "School" | "Schools" | "Academy"
+            )
+        })
+    };
+    let mut found = ctx.resolved.entities.iter().enumerate().filter(|&(e, d)| {
+        e != board
+            && d.kind == Kind::Institution
+            && !school(&d.name)
+            && (d.name == owner || d.aliases.contains(owner) || company(&d.name))
+    });
+    let first = found.next()?.0;
+    found.next().is_none().then_some(first)
+}
+
+/// Words that close a company's name after its own: "Chemtura Corporation".
+const COMPANY_WORDS: [&str; 10] = [
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Incorporated",
+    "Company",
+    "Co",
+    "Ltd",
+    "Limited",
+    "AG",
+    "plc",
+];
 
 /// For title mention `k` with no body of its own, the body and field of a title right
 /// after "and" that has one: "president and chief executive of Y", "CEO and chairman of
@@ -1762,6 +1841,33 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         } else {
             org
         };
+        // "U.S. District Judge X", "Circuit Judge X": a member of the court the words
+        // before the title name ("U.S. District Court").
+        let surface = &s.mentions[p].surface;
+        if s.mentions[p].end == owner_end
+            && !surface.contains("Court")
+            && matches!(
+                s.mentions[k].surface.to_lowercase().as_str(),
+                "judge" | "justice" | "chief judge" | "chief justice"
+            )
+            && surface
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| COURT_LEVELS.contains(&w))
+        {
+            let court = ctx
+                .resolved
+                .entity_named(&format!("{surface} Court"), Kind::Institution);
+            ctx.emit(
+                person,
+                Relation::MemberOf,
+                court,
+                None,
+                None,
+                Rule::OrgTitle,
+            );
+            return;
+        }
         let owner = match (s.mentions[p].kind, ctx.kind(org)) {
             (MentionKind::Name(Some(Kind::Institution)), _) => true,
             (MentionKind::Name(None), Kind::Institution) => true,
@@ -2822,6 +2928,65 @@ mod tests {
             !t.iter().any(|f| f.starts_with("Luis Rojas leads")),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_judge_is_a_member_of_the_court_his_title_names() {
+        for (text, fact) in [
+            (
+                "U.S. District Judge Ana Lind sentenced him.",
+                "Ana Lind member-of U.S. District Court",
+            ),
+            (
+                "He was sworn in by Circuit Judge Ana Lind.",
+                "Ana Lind member-of Circuit Court",
+            ),
+            (
+                "Chief U.S. District Judge Ana Lind ruled on Monday.",
+                "Ana Lind member-of U.S. District Court",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A title that already names the court gets no second "Court".
+        let t = triples("Minnesota Court of Appeals Judge Ana Lind ruled on Monday.");
+        assert!(
+            t.contains(&"Ana Lind member-of Minnesota Court of Appeals".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|f| f.ends_with("Appeals Court")), "{t:?}");
+    }
+
+    #[test]
+    fn a_board_s_chairman_leads_the_company_whose_board_it_is() {
+        for text in [
+            "Keldar Corporation sold a plant. Ana Lind, president, CEO and chairman of the Board \
+             of Keldar, said the deal was good.",
+            "Keldar Inc. sold a plant. Ana Lind, chairman of the Board of Directors of Keldar, \
+             said the deal was good.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.iter().any(|f| f.starts_with("Ana Lind leads Keldar ")),
+                "{text}: {t:?}"
+            );
+        }
+        // No company of that name, a board of a field, or a university's board: the
+        // board alone.
+        for text in [
+            "Ana Lind, chairman of the Board of Keldar, said the deal was good.",
+            "Ana Lind, chairman of the Board of Education, said the deal was good.",
+            "Keldar University grew. Ana Lind, chairman of the Keldar University Board of \
+             Directors, said so.",
+        ] {
+            let t = triples(text);
+            let leads: Vec<_> = t
+                .iter()
+                .filter(|f| f.starts_with("Ana Lind leads"))
+                .collect();
+            assert!(leads.iter().all(|f| f.contains("Board")), "{text}: {t:?}");
+        }
     }
 
     #[test]

@@ -443,6 +443,15 @@ fn is_place_noun(w: &str) -> bool {
     )
 }
 
+/// The plural of a place noun ("the cities of A and B in C").
+fn place_noun_plural(w: &str) -> bool {
+    let singular = match w.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => w.strip_suffix('s').unwrap_or(w).to_string(),
+    };
+    singular.len() < w.len() && is_place_noun(&singular)
+}
+
 /// "Odessa, a southern city in Ukraine": the place the apposition puts it in.
 fn apposition_place(ctx: &mut Ctx, k: usize) {
     let s = ctx.sentence;
@@ -494,7 +503,11 @@ fn apposition_place(ctx: &mut Ctx, k: usize) {
     else {
         return;
     };
+    // "a port town in …": past the place nouns that follow.
     let mut j = noun + 1;
+    while j < s.tokens.len() && s.tok_mention[j].is_none() && is_place_noun(s.word(j)) {
+        j += 1;
+    }
     if !matches!(s.word(j), "in" | "of") {
         return;
     }
@@ -561,21 +574,33 @@ fn place_of(ctx: &mut Ctx, k: usize) {
     } else {
         m.start - 1
     };
-    if !is_place_noun(s.word(noun)) || !s.tokens[noun].is_lower_word() {
+    let plural = place_noun_plural(s.word(noun));
+    if !(is_place_noun(s.word(noun)) || plural) || !s.tokens[noun].is_lower_word() {
         return;
     }
-    // After "in": "the city of Rason in North Korea".
-    if s.word(m.end) == "in"
-        && let Some(outer) = s.mention_from(m.end + 1)
+    // After "in": "the city of Rason in North Korea"; "the cities of A and B in C": each
+    // place of the list, the last one only when it stands alone after "in".
+    let items = match plural {
+        true if s.word(noun + 1) == "of" => s.list_from(k),
+        _ => vec![k],
+    };
+    let last_end = items.last().map_or(m.end, |&l| s.mentions[l].end);
+    if s.word(last_end) == "in"
+        && let Some(outer) = s.mention_from(last_end + 1)
     {
-        as_place(ctx, k);
-        located(
-            ctx,
-            k,
-            outer,
-            &[Kind::Place, Kind::Institution],
-            Rule::PlaceOf,
-        );
+        for &item in &items {
+            as_place(ctx, item);
+            located(
+                ctx,
+                item,
+                outer,
+                &[Kind::Place, Kind::Institution],
+                Rule::PlaceOf,
+            );
+        }
+        return;
+    }
+    if plural {
         return;
     }
     // Before: a country adjective or possessive within three words of the noun.
@@ -872,6 +897,36 @@ mod tests {
             "MONTGOMERY COUNTY, Md. (WJZ) \u{2014} The library in Montgomery County reopened.",
         );
         assert_eq!(t, ["Montgomery County located-in Maryland"]);
+    }
+
+    #[test]
+    fn two_place_nouns_and_lists_after_a_plural_one() {
+        for (text, facts) in [
+            (
+                "A unit will be deployed to Parnu, a port town in south-western Estonia.",
+                &["Parnu located-in Estonia"][..],
+            ),
+            (
+                "Chile sent aid to the cities of Tacna and Puno in Peru.",
+                &["Tacna located-in Peru", "Puno located-in Peru"][..],
+            ),
+            (
+                "It has plants in the towns of Kostanay, Rudny and Aksu in northern Kazakhstan.",
+                &[
+                    "Kostanay located-in Kazakhstan",
+                    "Rudny located-in Kazakhstan",
+                    "Aksu located-in Kazakhstan",
+                ][..],
+            ),
+        ] {
+            let t = triples(text);
+            for fact in facts {
+                assert!(t.contains(&fact.to_string()), "{fact}: {t:?}");
+            }
+        }
+        // No place after the list: nothing.
+        let t = triples("Chile sent aid to the cities of Tacna and Puno.");
+        assert!(!t.iter().any(|f| f.contains("located-in")), "{t:?}");
     }
 
     #[test]

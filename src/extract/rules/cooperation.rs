@@ -1,7 +1,8 @@
 //! Cooperation (symmetric): who works with whom.
 //!
-//! * `cooperation-between`: "cooperation/ties/friendship between X and Y" (also "the
-//!   two nations" when its antecedent is clear);
+//! * `cooperation-between`: "cooperation/ties/friendship between X and Y", "an exchange
+//!   of animals between X and Y" (not a prisoner exchange; also "the two nations" when
+//!   its antecedent is clear);
 //! * `cooperation-with`: "X's cooperation/ties with Y";
 //! * `cooperate-verb`: "X cooperates with Y", "X and Y cooperate";
 //! * `cooperation-compound`: "China-US ties", "Uzbek-Russian relations";
@@ -17,6 +18,10 @@ use crate::model::{Kind, Relation};
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for i in ctx.triggers(Family::Cooperate) {
+        // A prisoner exchange is no cooperation (the swap decisions in `eval/README.md`).
+        if s.word(i).starts_with("exchange") && i > 0 && CAPTIVES.contains(&s.word(i - 1)) {
+            continue;
+        }
         between(ctx, i);
         with(ctx, i);
         compound(ctx, i);
@@ -31,6 +36,19 @@ pub fn apply(ctx: &mut Ctx) {
         }
     }
 }
+
+/// Who is exchanged in a swap that is not cooperation ("a prisoner exchange").
+const CAPTIVES: &[&str] = &[
+    "prisoner",
+    "prisoners",
+    "detainee",
+    "detainees",
+    "hostage",
+    "hostages",
+    "captive",
+    "captives",
+    "spy",
+];
 
 fn partner(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
     let e = ctx.entity(m?)?;
@@ -58,7 +76,18 @@ fn between(ctx: &mut Ctx, i: usize) {
         }
         return;
     }
-    let end = s.mentions[first].end;
+    // "between the Lima Zoo (LZ) in Peru and Y": past the first's short form and place.
+    let mut end = s.past_short_form(s.mentions[first].end);
+    if s.word(end) == "in"
+        && let Some(p) = s.mention_from(end + 1).filter(|&p| {
+            s.is_place(p)
+                || ctx
+                    .entity(p)
+                    .is_some_and(|e| matches!(ctx.kind(e), Kind::Place | Kind::Country))
+        })
+    {
+        end = s.mentions[p].end;
+    }
     if s.word(end) != "and" {
         return;
     }
@@ -193,6 +222,29 @@ mod tests {
             assert!(t(text).contains(&fact.to_string()), "{text}: {:?}", t(text));
         }
         assert!(t("China and Peru could establish a partnership.").is_empty());
+        // Animals exchanged between two zoos; prisoners exchanged are no cooperation.
+        for text in [
+            "The officials approved an exchange of animals between Kelso Zoological Park (KZP) in Calder and the Dorne Zoo in Bram.",
+            "Animal exchanges between the Kelso Zoo and the Dorne Zoo began in 2019.",
+        ] {
+            assert!(
+                t(text).contains(&"Kelso Zoo cooperates-with Dorne Zoo".to_string())
+                    || t(text)
+                        .contains(&"Kelso Zoological Park cooperates-with Dorne Zoo".to_string()),
+                "{text}: {:?}",
+                t(text)
+            );
+        }
+        for text in [
+            "They were part of a rare prisoner exchange between Chile and Peru.",
+            "The hostage exchanges between Chile and Peru went on.",
+        ] {
+            assert!(
+                !t(text).iter().any(|f| f.contains("cooperates-with")),
+                "{text}: {:?}",
+                t(text)
+            );
+        }
     }
 
     use crate::extract::rules::test_util::triples;

@@ -2,12 +2,13 @@
 //!
 //! * `possessive-place`: "Russia's Kursk region" → Kursk region located-in Russia,
 //!   "Prague's Vltava Zoo" → Vltava Zoo located-in Prague;
-//! * `in-place`: "the Kursk region in Russia", "the Rome Zoo in Italy" → located-in;
+//! * `in-place`: "the Kursk region in Russia", "the Rome Zoo (RZ) in Italy" → located-in;
 //! * `based-in`: "the Jakarta-based institute" → located-in Jakarta;
 //! * `comma-place`: "Targu Mures, Romania", "Zagan, western Poland" → located-in, when
 //!   the pair is no list;
 //! * `apposition-place`: "Odessa, a southern city in Ukraine", "Moscow, capital of
-//!   Russia", "Arica, a port in northern Chile" → located-in;
+//!   Russia", "Arica, a port in northern Chile", "the Rome Zoo, the oldest zoo in
+//!   Italy", and the same after a copula ("Tivoli is a town in Italy") → located-in;
 //! * `place-of`: "the German port of Bremerhaven", "the Spanish capital of Madrid",
 //!   "Cambodia's second-biggest city Siem Reap", "the city of Rason in North Korea" →
 //!   located-in the country (or the place after "in");
@@ -18,6 +19,7 @@ use super::table::Rule;
 use super::{Ctx, Sentence};
 use crate::extract::lexicon;
 use crate::extract::mentions::MentionKind;
+use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
 pub fn apply(ctx: &mut Ctx) {
@@ -88,11 +90,13 @@ pub fn apply(ctx: &mut Ctx) {
         }
         // "the Lima Zoo in Peru", "the Chengdu Research Base, in southwest China's
         // Sichuan province": after a country's possessive, the place it owns.
-        let at_in = if s.word(m.end) == "in" {
-            Some(m.end)
+        // "the Lima Zoo (LZ) in Peru": past a bracketed short form.
+        let end = s.past_short_form(m.end);
+        let at_in = if s.word(end) == "in" {
+            Some(end)
         } else {
-            (s.tokens.get(m.end).is_some_and(|t| t.is_punct(",")) && s.word(m.end + 1) == "in")
-                .then_some(m.end + 1)
+            (s.tokens.get(end).is_some_and(|t| t.is_punct(",")) && s.word(end + 1) == "in")
+                .then_some(end + 1)
         };
         let inner_place = |n: usize| {
             if !s.possessive(n) {
@@ -125,6 +129,13 @@ pub fn apply(ctx: &mut Ctx) {
             && s.tokens.get(m.end).is_some_and(|t| t.is_punct(","))
         {
             comma_place(ctx, k);
+            apposition_place(ctx, k);
+        }
+        // "Kelso is a town in Odisha": a copula says what an apposition says.
+        if matches!(m.kind, MentionKind::Name(_) | MentionKind::Capital(_))
+            && matches!(s.word(m.end), "is" | "was")
+            && !s.in_quote[m.start]
+        {
             apposition_place(ctx, k);
         }
         place_of(ctx, k);
@@ -493,20 +504,42 @@ fn apposition_place(ctx: &mut Ctx, k: usize) {
     if !bare && !matches!(s.word(m.end + 1), "a" | "an" | "the") {
         return;
     }
-    // Up to five words to the place noun, then "in" or "of".
+    // Up to five words (a measure and its bracket among them: "a 40-hectare (99-acre)
+    // zoo") to the place noun, or a facility's ("a private zoo"), then "in" or "of".
     let first = m.end + 1 + usize::from(!bare);
-    let Some(noun) = (first..(m.end + 8).min(s.tokens.len()))
-        .take_while(|&j| {
-            s.tokens[j].kind == crate::extract::tokens::TokKind::Word && s.tok_mention[j].is_none()
-        })
-        .find(|&j| is_place_noun(s.word(j)))
-    else {
-        return;
+    let kind_noun = |j: usize| {
+        s.tok_mention[j].is_none()
+            && (is_place_noun(s.word(j)) || lexicon::FACILITIES.contains(&s.word(j)))
     };
-    // "a port town in …": past the place nouns that follow.
+    let mut noun = None;
+    let mut j = first;
+    while j < (m.end + 8).min(s.tokens.len()) && s.tok_mention[j].is_none() {
+        if kind_noun(j) {
+            noun = Some(j);
+            break;
+        }
+        j = match s.tokens[j].kind {
+            TokKind::Word | TokKind::Number => j + 1,
+            TokKind::Punct if s.tokens[j].is_punct("(") => s.past_short_form(j).max(j + 1),
+            _ => break,
+        };
+    }
+    let Some(noun) = noun else { return };
+    if is_place_noun(s.word(noun)) {
+        // A name described as a town is a place.
+        as_place(ctx, k);
+    }
+    // "a port town in …", "a zoo and botanical garden in …": past the nouns that follow.
     let mut j = noun + 1;
-    while j < s.tokens.len() && s.tok_mention[j].is_none() && is_place_noun(s.word(j)) {
+    while j < s.tokens.len() && kind_noun(j) {
         j += 1;
+    }
+    if s.word(j) == "and"
+        && let Some(other) = (j + 1..(j + 4).min(s.tokens.len()))
+            .take_while(|&n| s.tokens[n].is_lower_word() && s.tok_mention[n].is_none())
+            .find(|&n| kind_noun(n))
+    {
+        j = other + 1;
     }
     if !matches!(s.word(j), "in" | "of") {
         return;
@@ -518,8 +551,10 @@ fn apposition_place(ctx: &mut Ctx, k: usize) {
     {
         j += 1;
     }
+    // A named place: "the country" may be another than the last one named.
     if let Some(outer) = s.tok_mention.get(j).copied().flatten()
         && s.mentions[outer].start == j
+        && s.tokens[j].is_capitalised()
     {
         located(
             ctx,
@@ -967,6 +1002,54 @@ mod tests {
         ] {
             assert!(
                 triples(text).contains(&fact.to_string()),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_copula_a_facility_noun_and_a_short_form_before_in() {
+        for (text, fact) in [
+            (
+                "In 1990 Kelso was a small town in Odisha.",
+                "Kelso located-in Odisha",
+            ),
+            (
+                "Notably, Bram Park is a 40-hectare (99-acre) zoo and botanical garden in Odisha, India.",
+                "Bram Park located-in Odisha",
+            ),
+            (
+                "The Dorne Zoo is a private zoo in northern Ruritania.",
+                "Dorne Zoo located-in Ruritania",
+            ),
+            (
+                "Visitors came to the Kelso Museum, the oldest museum in Calder.",
+                "Kelso Museum located-in Calder",
+            ),
+            (
+                "The lions left the Dorne Zoological Park (DZP) in Kelso on Monday.",
+                "Dorne Zoological Park located-in Kelso",
+            ),
+            (
+                "The deal named the Bram Institute (BI), in Calder, as the host.",
+                "Bram Institute located-in Calder",
+            ),
+        ] {
+            assert!(
+                triples(text).contains(&fact.to_string()),
+                "{text}: {:?}",
+                triples(text)
+            );
+        }
+        // A person's post is no place; "the country" may be another than the last named.
+        for text in [
+            "Ana Lind is a lawyer in Calder.",
+            "Tigers came from Chile. Hansda said a tiger was kept in the Bram Zoo, the highest zoo in the country, until 2007.",
+        ] {
+            assert!(
+                !triples(text).iter().any(|t| t.contains("located-in Chile")
+                    || t.starts_with("Ana Lind located-in")),
                 "{text}: {:?}",
                 triples(text)
             );

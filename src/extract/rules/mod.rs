@@ -466,6 +466,18 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The token after a bracketed short form at `k` ("Rwanda Development Board (RDB),"
+    /// → the comma), or `k` when no bracket opens there. The bracket closes within three
+    /// tokens.
+    pub fn past_short_form(&self, k: usize) -> usize {
+        if !self.tokens.get(k).is_some_and(|t| t.is_punct("(")) {
+            return k;
+        }
+        (k + 1..(k + 4).min(self.tokens.len()))
+            .find(|&c| self.tokens[c].is_punct(")"))
+            .map_or(k, |close| close + 1)
+    }
+
     /// Whether mention `m` is followed by a possessive "'s".
     pub fn possessive(&self, m: usize) -> bool {
         self.tokens

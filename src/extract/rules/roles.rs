@@ -1311,12 +1311,7 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
         }
     }
     // "the CEO of Rwanda Development Board (RDB), Claire Akamanzi": past the short form.
-    if s.tokens.get(after).is_some_and(|t| t.is_punct("("))
-        && let Some(close) =
-            (after + 1..(after + 4).min(s.tokens.len())).find(|&c| s.tokens[c].is_punct(")"))
-    {
-        after = close + 1;
-    }
+    after = s.past_short_form(after);
     let mut at = after + usize::from(s.tokens.get(after).is_some_and(|t| t.is_punct(",")));
     // "…, Dr. Ana Lind": past an honorific and its period.
     if crate::model::name::HONORIFICS.contains(&s.word(at)) {

@@ -282,7 +282,7 @@ rules! {
          ("Lima's Parque Zoo received two llamas.", "Parque Zoo located-in Lima"),
          ("Two llamas reached Peru's Tacna province.", "Tacna province located-in Peru")];
     InPlace = "in-place", "location", [LocatedIn], "in",
-        "The Kursk region in Russia, the Lima Zoo in Peru: located-in.",
+        "The Kursk region in Russia, the Lima Zoo (LZ) in Peru: located-in.",
         [("The llamas went to the Parque Zoo in Lima.", "Parque Zoo located-in Lima"),
          ("Fighting continued in the Kursk region in Russia.", "Kursk region located-in Russia")];
     BasedIn = "based-in", "location", [LocatedIn], "-based",
@@ -300,11 +300,12 @@ rules! {
          ("The koalas came from Queensland, Australia but they are at home here.", "Queensland located-in Australia"),
          ("The plant in Oruro, Bolivia, was closed.", "Oruro located-in Bolivia"),
          ("Plants in Oruro, Bolivia, and Tacna, Peru, were closed.", "Tacna located-in Peru")];
-    AppositionPlace = "apposition-place", "location", [LocatedIn], "Place, a city/port/town in Country",
-        "Arica, a port in northern Chile; Lima, capital of Peru: located-in.",
+    AppositionPlace = "apposition-place", "location", [LocatedIn], "Place, a city/port/town/zoo in Country; X is a town in",
+        "Arica, a port in northern Chile; Lima, capital of Peru; X is a private zoo in Y: located-in.",
         [("The ship reached Arica, a port in northern Chile.", "Arica located-in Chile"),
          ("The minister arrived in Lima, capital of Peru, on Sunday.", "Lima located-in Peru"),
-         ("Troops arrived in Tacna, a city in southern Peru.", "Tacna located-in Peru")];
+         ("Troops arrived in Tacna, a city in southern Peru.", "Tacna located-in Peru"),
+         ("The Parque Zoo is a private zoo in Lima.", "Parque Zoo located-in Lima")];
     PlaceOf = "place-of", "location", [LocatedIn], "the (country's) city/port of X; the X region of a country",
         "The German port of Bremerhaven, the city of Rason in North Korea, the Kursk region of Russia: located-in.",
         [("The ship docked in the German port of Bremerhaven.", "Bremerhaven located-in Germany"),
@@ -345,11 +346,12 @@ rules! {
         "They assisted X in the war against Y: they fought Y.",
         [("Bolivia assisted Chile in the war against Peru.", "Bolivia fought Peru"),
          ("Bolivia helped Chile in its war against Peru.", "Bolivia fought Peru")];
-    CooperationBetween = "cooperation-between", "cooperation", [CooperatesWith], "cooperation, ties, links, friendship between",
-        "Cooperation (ties, friendship) between X and Y.",
+    CooperationBetween = "cooperation-between", "cooperation", [CooperatesWith], "cooperation, ties, links, friendship, exchange between",
+        "Cooperation (ties, friendship, an exchange of animals; not of prisoners) between X and Y.",
         [("The visit deepened cooperation between Chile and Peru.", "Chile cooperates-with Peru"),
          ("Ties between Chile and Peru have improved.", "Chile cooperates-with Peru"),
-         ("The strong links between Chile and Peru endure.", "Chile cooperates-with Peru")];
+         ("The strong links between Chile and Peru endure.", "Chile cooperates-with Peru"),
+         ("An exchange of animals between the Lima Zoo and the Parque Zoo began.", "Lima Zoo cooperates-with Parque Zoo")];
     CooperationWith = "cooperation-with", "cooperation", [CooperatesWith], "X's cooperation with",
         "X's cooperation (ties) with Y.",
         [("Chile's cooperation with Peru has grown.", "Chile cooperates-with Peru"),

@@ -26,8 +26,9 @@ use crate::model::{Kind, Relation};
 pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     let from = ctx.facts.len();
+    // "X will head Y": a decided post counts, as a decided transfer does.
     for i in ctx.triggers(Family::Lead) {
-        if s.is_verb_use(i) && !s.is_blocked(i) {
+        if s.is_verb_use(i) && !s.is_blocked_transfer(i) {
             head_verb(ctx, i);
         }
     }
@@ -42,8 +43,12 @@ pub fn apply(ctx: &mut Ctx) {
         if JOIN.contains(&s.word(j)) && s.is_verb_use(j) && !s.is_blocked_transfer(j) {
             joined(ctx, j);
         }
-        if SUCCEED.contains(&s.word(j)) && s.is_verb_use(j) && !s.is_blocked_transfer(j) {
-            succeeded(ctx, j);
+        if SUCCEED.contains(&s.word(j)) && s.is_verb_use(j) {
+            if !s.is_blocked_transfer(j) {
+                succeeded(ctx, j);
+            }
+            // "appointed A to replace chief executive Z": the choosing verb decides.
+            appointed_to_succeed(ctx, j);
         }
     }
     for k in 0..s.mentions.len() {
@@ -430,7 +435,7 @@ const SUCCEED: [&str; 6] = [
 
 /// Words between a post's verb (or "as") and the title: "its new", "the 15th", "the
 /// first permanent".
-const TITLE_LEAD_INS: [&str; 15] = [
+const TITLE_LEAD_INS: [&str; 18] = [
     "the",
     "its",
     "their",
@@ -441,6 +446,9 @@ const TITLE_LEAD_INS: [&str; 15] = [
     "new",
     "next",
     "first",
+    "longtime",
+    "long-time",
+    "outgoing",
     "permanent",
     "sole",
     "lone",
@@ -606,6 +614,88 @@ fn succeeded(ctx: &mut Ctx, i: usize) {
     ctx.emit(after, rel, body, None, None, Rule::Succeeded);
     ctx.emit(before, rel, body, None, None, Rule::Succeeded);
 }
+
+/// "Y appointed A to replace chief executive Z", "Y will nominate A to succeed Chairman
+/// Z" (the verb of taking the post at `i`): Z, named after a title of no body, holds the
+/// post in Y, the body that chooses; A holds it too when the choice is made, not only
+/// proposed.
+fn appointed_to_succeed(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let Some(t) = s.mention_from(past_standing(s, i + 1)) else {
+        return;
+    };
+    let MentionKind::Title {
+        title,
+        of: None,
+        field,
+    } = s.mentions[t].kind
+    else {
+        return;
+    };
+    let Some(rel) = title_relation(title, field) else {
+        return;
+    };
+    let person = |ctx: &Ctx, m: usize| {
+        matches!(s.mentions[m].kind, MentionKind::Name(_))
+            .then(|| ctx.entity(m))
+            .flatten()
+            .filter(|&e| ctx.kind(e) == Kind::Person)
+    };
+    let Some(before) = s
+        .mention_from(s.mentions[t].end)
+        .and_then(|z| person(ctx, z))
+    else {
+        return;
+    };
+    // "… A to replace": A's mention ends at "to", and a verb of choosing comes before A.
+    if i < 3 || s.word(i - 1) != "to" {
+        return;
+    }
+    // "… Peter Lind, 66, to succeed": past the age.
+    let last = if i >= 5 && s.tokens[i - 2].is_punct(",") && s.is_age(i - 3) {
+        i - 5
+    } else {
+        i - 2
+    };
+    let Some(a) = s.tok_mention[last] else { return };
+    let Some(after) = person(ctx, a) else { return };
+    // The verb right before A's phrase, or one describing word before ("nominate
+    // independent director A").
+    let start = s.phrase_start(a);
+    let Some(verb) = (start.saturating_sub(2)..start).rev().find(|&v| {
+        (APPOINT.contains(&s.word(v)) || PROPOSE.contains(&s.word(v)))
+            && (v + 1..start).all(|k| s.tokens[k].is_lower_word())
+    }) else {
+        return;
+    };
+    // The chooser, named: the verb's subject, or for "it" in "Y said it has …", the
+    // body that opens the sentence (not whatever "it" was last: "the company said it
+    // would" after "the Bancroft family" is the company).
+    let named = |m: usize| s.tokens[s.mentions[m].start].is_capitalised();
+    let opening = s.mention_from(0).filter(|&m| s.phrase_start(m) == 0);
+    let Some(body) = s
+        .subjects_before(verb)
+        .into_iter()
+        .filter_map(|m| {
+            if s.mentions[m].kind == MentionKind::Pronoun {
+                opening
+            } else {
+                Some(m).filter(|&m| named(m))
+            }
+        })
+        .filter_map(|m| ctx.entity(m))
+        .find(|&e| ctx.kind(e) == Kind::Institution)
+    else {
+        return;
+    };
+    ctx.emit(before, rel, body, None, None, Rule::Succeeded);
+    if APPOINT.contains(&s.word(verb)) && !s.is_blocked_transfer(verb) {
+        ctx.emit(after, rel, body, None, None, Rule::Succeeded);
+    }
+}
+
+/// Verbs of proposing someone for a post, which do not give it yet.
+const PROPOSE: [&str; 5] = ["nominate", "nominated", "nominates", "propose", "proposed"];
 
 /// The only institution of the article named a ministry of `topic` ("defence" →
 /// "Dutch Ministry of Defence", "Defence Ministry"; "foreign" → "Foreign Ministry",
@@ -2064,6 +2154,64 @@ fn descriptor(ctx: &mut Ctx, k: usize, c: usize) {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::triples;
+
+    #[test]
+    fn chosen_to_replace_a_titled_holder() {
+        for (text, facts) in [
+            (
+                "Kelso Inc. has appointed Mark Durcan to replace chief executive Steve Appleton.",
+                &[
+                    "Mark Durcan leads Kelso Inc",
+                    "Steve Appleton leads Kelso Inc",
+                ][..],
+            ),
+            (
+                "Brant Corp. said it has named Ana Lind to succeed longtime chairman Omar Haddi.",
+                &["Ana Lind leads Brant Corp", "Omar Haddi leads Brant Corp"][..],
+            ),
+            (
+                "Kelso Technology said yesterday it had selected Ana Lind, 51, to replace chief executive Omar Haddi.",
+                &[
+                    "Ana Lind leads Kelso Technology",
+                    "Omar Haddi leads Kelso Technology",
+                ][..],
+            ),
+        ] {
+            let t = triples(text);
+            for fact in facts {
+                assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+            }
+        }
+        // A nomination gives the post only to its holder.
+        let t = triples(
+            "Brant Corp. will nominate independent director Ana Lind, 66, to succeed Chairman Omar Haddi.",
+        );
+        assert!(
+            t.contains(&"Omar Haddi leads Brant Corp".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            !t.contains(&"Ana Lind leads Brant Corp".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_decided_head_verb_gives_the_post() {
+        for text in [
+            "Animesh Chauhan will head Oriental Bank of Commerce.",
+            "Animesh Chauhan will head the Kelso Institute from May.",
+            "Animesh Chauhan heads the Kelso Institute.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.iter().any(|f| f.starts_with("Animesh Chauhan leads ")),
+                "{text}: {t:?}"
+            );
+        }
+        let t = triples("Animesh Chauhan could head the Kelso Institute.");
+        assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
+    }
 
     #[test]
     fn a_nationality_in_a_persons_appositive_is_a_membership() {

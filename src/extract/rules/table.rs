@@ -256,7 +256,7 @@ rules! {
          ("Peru released two Bolivian captives, Ana Lind and Pedro Soto, on Monday.", "Ana Lind member-of Bolivia"),
          ("Ana Lind, a Swedish botanist, died on Monday.", "Ana Lind member-of Sweden")];
     HeadVerb = "head-verb", "roles", [Leads], "head, lead, run, chair, direct",
-        "X heads Y; X, who runs Y; X chairs both Y and Z: X leads each.",
+        "X heads Y; X, who runs Y; X chairs both Y and Z; X will head Y (decided, not \"could\"): X leads each.",
         [("Ana Lind heads the Lima Zoo.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind, who runs the Lima Zoo, welcomed the llamas.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind, who chairs both the Lima Zoo Board and the Cusco Museum, spoke.", "Ana Lind leads Cusco Museum")];
@@ -272,10 +272,11 @@ rules! {
          ("Finland joined NATO in April.", "Finland member-of NATO"),
          ("Omar Haddi will join the Kessel Institute as its director next month.", "Omar Haddi leads Kessel Institute")];
     Succeeded = "succeeded", "roles", [Leads, MemberOf], "succeed, replace … as TITLE",
-        "X succeeds Z as TITLE of Y: both X and Z hold the post in Y.",
+        "X succeeds Z as TITLE of Y, Y appointed X to replace TITLE Z: both X and Z hold the post in Y (a nominee only Z).",
         [("Lena Sorvik will succeed Omar Haddi as chief executive of Brantor Corp.", "Lena Sorvik leads Brantor Corp"),
          ("Lena Sorvik replaced Omar Haddi as Brantor Corp.'s chairman.", "Omar Haddi leads Brantor Corp"),
-         ("Omar Haddi, who succeeds Lena Sorvik as president of the Kessel Institute, spoke first.", "Omar Haddi leads Kessel Institute")];
+         ("Omar Haddi, who succeeds Lena Sorvik as president of the Kessel Institute, spoke first.", "Omar Haddi leads Kessel Institute"),
+         ("Brantor Corp. has appointed Lena Sorvik to replace chief executive Omar Haddi.", "Omar Haddi leads Brantor Corp")];
     PossessivePlace = "possessive-place", "location", [LocatedIn], "a place's possessive before a place or institution",
         "Russia's Kursk region, Prague's Vltava Zoo: located-in the owner.",
         [("Troops crossed into Russia's Kursk region.", "Kursk region located-in Russia"),

@@ -578,16 +578,18 @@ fn joined(ctx: &mut Ctx, i: usize) {
     ctx.emit(x, rel, body, None, None, Rule::Joined);
 }
 
+/// The person mention `m` names, when it is a name (not a title or a pronoun).
+fn named_person(ctx: &Ctx, m: usize) -> Option<usize> {
+    matches!(ctx.sentence.mentions[m].kind, MentionKind::Name(_))
+        .then(|| ctx.entity(m))
+        .flatten()
+        .filter(|&e| ctx.kind(e) == Kind::Person)
+}
+
 /// `succeeded`: "X succeeds Z as chairman of Y", "X will replace Z as Y's chief
 /// executive": X and Z both hold the post in Y (Z until now).
 fn succeeded(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
-    let person = |ctx: &Ctx, m: usize| {
-        matches!(s.mentions[m].kind, MentionKind::Name(_))
-            .then(|| ctx.entity(m))
-            .flatten()
-            .filter(|&e| ctx.kind(e) == Kind::Person)
-    };
     let Some(z) = s
         .tok_mention
         .get(i + 1)
@@ -597,7 +599,9 @@ fn succeeded(ctx: &mut Ctx, i: usize) {
     else {
         return;
     };
-    let Some(before) = person(ctx, z) else { return };
+    let Some(before) = named_person(ctx, z) else {
+        return;
+    };
     if s.word(s.mentions[z].end) != "as" {
         return;
     }
@@ -607,7 +611,7 @@ fn succeeded(ctx: &mut Ctx, i: usize) {
     let Some(after) = s
         .subjects_before(i)
         .into_iter()
-        .find_map(|m| person(ctx, m).filter(|&e| e != before))
+        .find_map(|m| named_person(ctx, m).filter(|&e| e != before))
     else {
         return;
     };
@@ -635,15 +639,9 @@ fn appointed_to_succeed(ctx: &mut Ctx, i: usize) {
     let Some(rel) = title_relation(title, field) else {
         return;
     };
-    let person = |ctx: &Ctx, m: usize| {
-        matches!(s.mentions[m].kind, MentionKind::Name(_))
-            .then(|| ctx.entity(m))
-            .flatten()
-            .filter(|&e| ctx.kind(e) == Kind::Person)
-    };
     let Some(before) = s
         .mention_from(s.mentions[t].end)
-        .and_then(|z| person(ctx, z))
+        .and_then(|z| named_person(ctx, z))
     else {
         return;
     };
@@ -658,7 +656,9 @@ fn appointed_to_succeed(ctx: &mut Ctx, i: usize) {
         i - 2
     };
     let Some(a) = s.tok_mention[last] else { return };
-    let Some(after) = person(ctx, a) else { return };
+    let Some(after) = named_person(ctx, a) else {
+        return;
+    };
     // The verb right before A's phrase, or one describing word before ("nominate
     // independent director A").
     let start = s.phrase_start(a);
@@ -668,9 +668,9 @@ fn appointed_to_succeed(ctx: &mut Ctx, i: usize) {
     }) else {
         return;
     };
-    // The chooser, named: the verb's subject, or for "it" in "Y said it has …", the
-    // body that opens the sentence (not whatever "it" was last: "the company said it
-    // would" after "the Bancroft family" is the company).
+    // The chooser: the verb's subject when it is named, or for "it" in "Y said it has
+    // …", the body that opens the sentence, never the last body "it" would stand for
+    // ("the company said it would" after "the Bancroft family" is not the family).
     let named = |m: usize| s.tokens[s.mentions[m].start].is_capitalised();
     let opening = s.mention_from(0).filter(|&m| s.phrase_start(m) == 0);
     let Some(body) = s

@@ -428,8 +428,17 @@ pub fn regular_plural(singular: &str) -> String {
     }
 }
 
+/// What a noun file's third column holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ThirdColumn {
+    /// Other words for the same noun ("tigress" for a tiger): more forms.
+    OtherWords,
+    /// Something else (groups.txt's member flag): never a form.
+    NotForms,
+}
+
 /// Parses a `singular | plural` noun file into its entries and a form table.
-fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
+fn nouns(text: &str, third: ThirdColumn) -> (Vec<String>, Phrases<NounForm>) {
     let mut entries = Vec::new();
     let mut forms = Phrases::default();
     for r in records(text) {
@@ -443,7 +452,7 @@ fn nouns(text: &str) -> (Vec<String>, Phrases<NounForm>) {
         let entry = entries.len();
         // Other words for the same noun ("tigress" for a tiger), each with its regular
         // plural.
-        let others = values(r.get(2)).map(|o| {
+        let others = values(r.get(2).filter(|_| third == ThirdColumn::OtherWords)).map(|o| {
             let o = lexicon_key(o);
             let p = regular_plural(&o);
             (o, p)
@@ -513,13 +522,19 @@ impl Lexicons {
                 capitals,
             });
         }
-        (lex.animals, lex.animal_forms) = nouns(include_str!("lexicon/animals.txt"));
-        (lex.things, lex.thing_forms) = nouns(include_str!("lexicon/things.txt"));
-        (lex.groups, lex.group_forms) = nouns(include_str!("lexicon/groups.txt"));
+        (lex.animals, lex.animal_forms) =
+            nouns(include_str!("lexicon/animals.txt"), ThirdColumn::OtherWords);
+        (lex.things, lex.thing_forms) =
+            nouns(include_str!("lexicon/things.txt"), ThirdColumn::NotForms);
+        (lex.groups, lex.group_forms) =
+            nouns(include_str!("lexicon/groups.txt"), ThirdColumn::NotForms);
         lex.group_members = records(include_str!("lexicon/groups.txt"))
             .map(|r| r.get(2).is_none_or(|f| *f != "no"))
             .collect();
-        (lex.institutions, lex.institution_forms) = nouns(include_str!("lexicon/institutions.txt"));
+        (lex.institutions, lex.institution_forms) = nouns(
+            include_str!("lexicon/institutions.txt"),
+            ThirdColumn::NotForms,
+        );
         let mut listed: Vec<&str> = Vec::new();
         for r in records(include_str!("lexicon/titles.txt")) {
             lex.title_forms.insert(r[0], lex.titles.len());
@@ -785,7 +800,10 @@ mod tests {
 
     #[test]
     fn other_words_for_a_noun_are_its_forms() {
-        let (entries, forms) = nouns("tiger | | tigress, she-tiger\nox | oxen\n");
+        let (entries, forms) = nouns(
+            "tiger | | tigress, she-tiger\nox | oxen\n",
+            ThirdColumn::OtherWords,
+        );
         assert_eq!(entries, ["tiger", "ox"]);
         for (word, plural) in [
             ("tiger", false),
@@ -803,6 +821,28 @@ mod tests {
         let lex = lexicons();
         let (_, f) = lex.animal_forms.longest(&["lionesses"]).unwrap();
         assert_eq!((lex.animals[f.entry].as_str(), f.plural), ("lion", true));
+    }
+
+    #[test]
+    fn a_flag_column_holds_no_forms() {
+        // groups.txt's third column says "no" (the country adjective is too weak):
+        // "no" is not a group noun ("Smith has no plans, a spokesman said").
+        let (entries, forms) = nouns("army | armies | no\n", ThirdColumn::NotForms);
+        assert_eq!(entries, ["army"]);
+        assert!(forms.longest(&["armies"]).is_some());
+        for word in ["no", "nos"] {
+            assert!(forms.longest(&[word]).is_none(), "{word}");
+        }
+        let lex = lexicons();
+        let army = lex
+            .group_forms
+            .longest(&["army"])
+            .expect("army is a group")
+            .1;
+        assert!(!lex.group_members[army.entry]);
+        for word in ["no", "nos"] {
+            assert!(lex.group_forms.longest(&[word]).is_none(), "{word}");
+        }
     }
 
     #[test]

@@ -235,7 +235,9 @@ fn extract_part(
             sentence: &sentence,
             resolved: &mut resolved,
             article_date,
-            previous_quote: previous_quote.take(),
+            // A quotation standing alone is attributed by the next sentence of its
+            // paragraph ("“…” X said."), not by one that opens the next paragraph.
+            previous_quote: previous_quote.take().filter(|_| same_paragraph),
             quote_opened: open_quote.clone(),
             quote_speaker: if starts_inside { quote_speaker } else { None },
             // The last speaker, in this paragraph or the one before.

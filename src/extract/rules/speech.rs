@@ -987,6 +987,45 @@ const UNNAMED: [&str; 10] = [
     "authorities",
 ];
 
+/// Words opening a noun phrase that names no one: "a spokesman", "no board member".
+const INDEFINITE: [&str; 9] = [
+    "a", "an", "no", "one", "another", "some", "several", "many", "few",
+];
+
+/// True when the words right before the verb `i` are an indefinite or negated noun
+/// phrase of plain words ("a spokesman", "no board member"), not after a preposition
+/// ("in a statement said" is no subject).
+fn unnamed_subject(s: &Sentence, i: usize) -> bool {
+    let title = |m: usize| matches!(s.mentions[m].kind, MentionKind::Title { .. });
+    for (words, k) in (0..i).rev().take(5).enumerate() {
+        let w = s.word(k);
+        if INDEFINITE.contains(&w) {
+            let after_preposition = k > 0
+                && matches!(
+                    s.word(k - 1),
+                    "in" | "on"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "for"
+                        | "during"
+                        | "after"
+                        | "to"
+                        | "of"
+                        | "through"
+                        | "via"
+                );
+            return words > 0 && !after_preposition;
+        }
+        let plain = s.tokens[k].is_lower_word() && s.tok_mention[k].is_none_or(title);
+        if !plain || lexicons().is_verb(w) {
+            return false;
+        }
+    }
+    false
+}
+
 fn speech_verb(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
     // "Disney has added iconic brands": "add" with its perfect's auxiliary takes an
@@ -1022,6 +1061,11 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         } else if let Some(range) = reported_clause(s, i) {
             emit_statement(ctx, speaker, Some(range), Rule::SpeechClause, i);
         }
+        return;
+    }
+    // "…, a spokesman said", "no board member said publicly that …": the verb's
+    // subject names no one, so no name before it speaks.
+    if unnamed_subject(s, i) {
         return;
     }
     let after_comma =
@@ -1552,6 +1596,51 @@ mod tests {
         assert_eq!(f[0].1, "The harvest was the best in years");
         let f = stated("\u{201c}The harvest was the best in years,\u{201d} Dubois said.");
         assert_eq!(f[0].1, "The harvest was the best in years");
+    }
+
+    #[test]
+    fn an_unnamed_subject_names_no_speaker() {
+        // The verb's own subject is "a spokesman" or "no board member": the name earlier
+        // in the sentence is what the claim is about, not who speaks.
+        for text in [
+            "\u{201c}The border will stay open.\u{201d} Ana Lopez has no plans to leave the \
+             ministry, a spokesman said.",
+            "\u{201c}The border will stay open.\u{201d} Ana Lopez has no plans to leave the \
+             ministry, a ministry spokeswoman said.",
+            "Ana Lopez met the board, though she was not introduced and no board member said \
+             publicly that she was a candidate.",
+            "Ana Lopez met the board, though she was not introduced and one member said that \
+             she was a candidate.",
+        ] {
+            let f = stated(text);
+            assert!(f.iter().all(|x| x.0 != "Ana Lopez"), "{text}: {f:?}");
+        }
+        // A noun phrase after a preposition is no subject: the body speaks.
+        for text in [
+            "The Lima Zoo in a statement said that the condors were healthy.",
+            "The Lima Zoo on a visit said that the condors were healthy.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Lima Zoo", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lone_quotation_is_not_carried_into_the_next_paragraph() {
+        let text = "Ana Lopez spoke in Lima. \u{201c}The border will stay open.\u{201d}\n\n\
+                    Juan Perez said so.";
+        let f = stated(text);
+        assert!(f.iter().all(|x| x.0 != "Juan Perez"), "{f:?}");
+        // In the same paragraph, the next sentence names its speaker.
+        let text = "Ana Lopez spoke in Lima. \u{201c}The border will stay open.\u{201d} \
+                    Juan Perez said so.";
+        let f = stated(text);
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Juan Perez" && x.1 == "The border will stay open"),
+            "{f:?}"
+        );
     }
 
     #[test]

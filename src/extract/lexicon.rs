@@ -55,6 +55,8 @@ pub enum CountryForm {
     Name,
     Demonym,
     Capital,
+    /// A demonym's plural naming the country's people: "Americans", "South Koreans".
+    People,
 }
 
 /// A noun of a noun lexicon (animals, things, groups, institution cues): its singular,
@@ -108,6 +110,7 @@ pub enum Family {
     Denial,
     Stance,
     StanceNoun,
+    Release,
 }
 
 impl Family {
@@ -131,6 +134,7 @@ impl Family {
             "denial" => Family::Denial,
             "stance" => Family::Stance,
             "stance-noun" => Family::StanceNoun,
+            "release" => Family::Release,
             _ => return None,
         })
     }
@@ -296,6 +300,9 @@ pub struct Lexicons {
     pub groups: Vec<String>,
     /// Per group: whether a country adjective makes it a member of the country.
     pub group_members: Vec<bool>,
+    /// Per group entry: people held by another side ("prisoner", "hostage"), whom a
+    /// release sets free and an exchange swaps.
+    pub group_held: Vec<bool>,
     pub group_forms: Phrases<NounForm>,
     pub institutions: Vec<String>,
     pub institution_forms: Phrases<NounForm>,
@@ -495,6 +502,10 @@ fn role_link(s: Option<&&str>) -> RoleLink {
 impl Lexicons {
     fn load() -> Lexicons {
         let mut lex = Lexicons::default();
+        // The plurals of demonyms in "-an" and "-i" ("Americans", "Pakistanis"), added
+        // once every country's own forms are in: a plural that is some country's name
+        // ("Philippines") stays that name.
+        let mut plurals: Vec<(String, usize)> = Vec::new();
         for r in records(include_str!("lexicon/countries.txt")) {
             let idx = lex.countries.len();
             let name = r[0].to_string();
@@ -516,11 +527,18 @@ impl Lexicons {
             for c in &capitals {
                 add(c, CountryForm::Capital);
             }
+            plurals.extend(demonyms.iter().map(|d| (format!("{d}s"), idx)));
             lex.countries.push(Country {
                 name,
                 demonyms,
                 capitals,
             });
+        }
+        for (plural, c) in plurals {
+            let taken = lex.country_forms.get(&lexicon_key(&plural)).is_some();
+            if (plural.ends_with("ans") || plural.ends_with("is")) && !taken {
+                lex.country_forms.insert(&plural, (c, CountryForm::People));
+            }
         }
         (lex.animals, lex.animal_forms) =
             nouns(include_str!("lexicon/animals.txt"), ThirdColumn::OtherWords);
@@ -530,6 +548,9 @@ impl Lexicons {
             nouns(include_str!("lexicon/groups.txt"), ThirdColumn::NotForms);
         lex.group_members = records(include_str!("lexicon/groups.txt"))
             .map(|r| r.get(2).is_none_or(|f| *f != "no"))
+            .collect();
+        lex.group_held = records(include_str!("lexicon/groups.txt"))
+            .map(|r| r.get(3) == Some(&"held"))
             .collect();
         (lex.institutions, lex.institution_forms) = nouns(
             include_str!("lexicon/institutions.txt"),
@@ -654,6 +675,24 @@ impl Lexicons {
     /// The families a word (lowercase) triggers.
     pub fn families(&self, word: &str) -> &[Family] {
         self.verbs.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True when the lowercase words name people held by another side: a group noun
+    /// marked `held` ("prisoners", "two Azerbaijani captives" ends on one) or a
+    /// country's people ("Americans").
+    pub fn held_people(&self, words: &[&str]) -> bool {
+        let Some(last) = words.last() else {
+            return false;
+        };
+        let held = self
+            .group_forms
+            .longest(&[last])
+            .is_some_and(|(_, f)| self.group_held[f.entry]);
+        let people = self
+            .country_forms
+            .longest(words)
+            .is_some_and(|(n, &(_, form))| n == words.len() && form == CountryForm::People);
+        held || people
     }
 
     /// True when the word (lowercase) is a trigger verb (not only a trigger noun such as

@@ -956,7 +956,14 @@ impl Finder<'_> {
             // no name.
             let honorific_of = crate::model::name::HONORIFICS.contains(&self.lowers[p])
                 && self.lowers.get(p + 1) == Some(&"of");
-            if skippable(self.lowers[p]) || honorific_of {
+            // "Five Americans freed …", "Nineteen South Koreans": a number before a
+            // country's people counts them.
+            let counts_people = number_value(self.lowers[p]).is_some()
+                && matches!(
+                    lex.country_forms.longest(&self.lowers[p + 1..b]),
+                    Some((_, &(_, CountryForm::People)))
+                );
+            if skippable(self.lowers[p]) || honorific_of || counts_people {
                 p += 1;
                 continue;
             }
@@ -1152,6 +1159,18 @@ impl Finder<'_> {
                 m.place_use = true;
             }
             return CountryStep::Past(p + len + 1);
+        }
+        // "Nineteen South Koreans returned home": the country's people, a group that
+        // is too weak to say it is a member of the country.
+        if form == CountryForm::People {
+            let surface = span_text(self.text, self.tokens, p, p + len);
+            self.push(p, p + len, MentionKind::Group(Some(c)), surface);
+            let count = count_before(self.tokens, p, true);
+            if let Some(m) = self.out.last_mut() {
+                m.count = count;
+                m.weak = true;
+            }
+            return CountryStep::Past(p + len);
         }
         let kind = match form {
             CountryForm::Demonym => MentionKind::Demonym(c),
@@ -3094,6 +3113,44 @@ mod tests {
         assert_eq!(m[0].2, Some(5000));
         assert!(matches!(m[0].1, MentionKind::Group(Some(_))));
         assert_eq!(m[2].0, "Japanese forces");
+    }
+
+    #[test]
+    fn a_demonyms_plural_is_the_countrys_people() {
+        for (text, name, count) in [
+            (
+                "Iran freed seven Americans on Monday.",
+                "Americans",
+                Some(7),
+            ),
+            ("Five Americans freed by Iran landed.", "Americans", Some(5)),
+            // Not first in the sentence: the number still counts them.
+            (
+                "WASHINGTON: Five Americans freed by Iran landed.",
+                "Americans",
+                Some(5),
+            ),
+            (
+                "Nineteen South Koreans returned home.",
+                "South Koreans",
+                Some(19),
+            ),
+            ("two Pakistanis were held", "Pakistanis", Some(2)),
+        ] {
+            let m = mentions(text);
+            let g = m
+                .iter()
+                .find(|m| matches!(m.1, MentionKind::Group(Some(_))));
+            let g = g.unwrap_or_else(|| panic!("no people in {text}: {m:?}"));
+            assert_eq!((g.0.as_str(), g.2), (name, count), "{text}");
+        }
+        // A plural that is a country's name stays the country.
+        let m = mentions("Manila, the Philippines");
+        assert!(
+            m.iter()
+                .any(|m| matches!(m.1, MentionKind::Country(_)) && m.0 == "Philippines"),
+            "{m:?}"
+        );
     }
 
     #[test]

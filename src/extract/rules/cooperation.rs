@@ -11,7 +11,7 @@
 
 use super::table::Rule;
 use super::{Ctx, Sentence};
-use crate::extract::lexicon::Family;
+use crate::extract::lexicon::{Family, lexicons};
 use crate::extract::mentions::MentionKind;
 use crate::model::{Kind, Relation};
 
@@ -19,7 +19,7 @@ pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     for i in ctx.triggers(Family::Cooperate) {
         // A prisoner exchange is no cooperation (the swap decisions in `eval/README.md`).
-        if s.word(i).starts_with("exchange") && i > 0 && CAPTIVES.contains(&s.word(i - 1)) {
+        if s.word(i).starts_with("exchange") && i > 0 && lexicons().held_people(&[s.word(i - 1)]) {
             continue;
         }
         between(ctx, i);
@@ -36,19 +36,6 @@ pub fn apply(ctx: &mut Ctx) {
         }
     }
 }
-
-/// Who is exchanged in a swap that is not cooperation ("a prisoner exchange").
-const CAPTIVES: &[&str] = &[
-    "prisoner",
-    "prisoners",
-    "detainee",
-    "detainees",
-    "hostage",
-    "hostages",
-    "captive",
-    "captives",
-    "spy",
-];
 
 fn partner(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
     let e = ctx.entity(m?)?;

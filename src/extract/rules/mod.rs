@@ -235,7 +235,11 @@ impl<'a> Sentence<'a> {
     /// Whether the trigger at `i` is used as a verb: not after a determiner or a
     /// possessive ("the transfer", "Russia's support").
     pub fn is_verb_use(&self, i: usize) -> bool {
+        // "a swap that freed seven Americans": "that" before a past form is a relative
+        // pronoun, not a determiner.
+        let relative = self.word(i.wrapping_sub(1)) == "that" && self.word(i).ends_with("ed");
         i == 0
+            || relative
             || !(DETERMINERS.contains(&self.word(i - 1))
                 || self.tokens[i - 1].kind == super::tokens::TokKind::Possessive)
     }

@@ -313,8 +313,14 @@ fn appointed(ctx: &mut Ctx, i: usize) {
             && ctx.entity(m).is_some_and(|e| ctx.kind(e) == Kind::Person)
     };
     let in_clause = |m: usize| s.clause.get(s.mentions[m].start) == s.clause.get(i);
+    // "X was formally elected": past one adverb in "-ly" after the auxiliary.
+    let aux = if i > 1 && s.word(i - 1).ends_with("ly") && s.tok_mention[i - 1].is_none() {
+        i - 2
+    } else {
+        i.wrapping_sub(1)
+    };
     let passive = i > 0
-        && (matches!(s.word(i - 1), "was" | "is" | "been" | "be" | "being")
+        && (matches!(s.word(aux), "was" | "is" | "been" | "be" | "being")
             || matches!(s.word(i), "become" | "becomes" | "became"));
     // The person: the subject before a passive (or "become"), else the first person
     // named after the verb ("named Disney Parks chairman Bob Chapek as CEO").
@@ -458,10 +464,14 @@ const TITLE_LEAD_INS: [&str; 18] = [
 
 /// Token `k`, past words that lead in to a title ("as its new chief executive", "named
 /// X the 15th president"), none of them inside a mention.
+/// "15th", "20th": an ordinal written in digits.
+fn is_ordinal(w: &str) -> bool {
+    w.ends_with("th") && w.starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn past_standing(s: &Sentence, mut k: usize) -> usize {
-    let ordinal = |w: &str| w.ends_with("th") && w.starts_with(|c: char| c.is_ascii_digit());
     while s.tok_mention.get(k).is_some_and(Option::is_none)
-        && (TITLE_LEAD_INS.contains(&s.word(k)) || ordinal(s.word(k)))
+        && (TITLE_LEAD_INS.contains(&s.word(k)) || is_ordinal(s.word(k)))
     {
         k += 1;
     }
@@ -1108,16 +1118,20 @@ fn body_at(ctx: &Ctx, m: usize) -> Option<usize> {
 }
 
 /// "Chilean conscripts Ana Lind and Pedro Soto", "two Azerbaijani captives, A and B": a
-/// country adjective, one or two plain nouns, then people named: each is a member of
-/// the country. (A title between is the title rules' concern.)
+/// country adjective, one or two plain nouns (or a group noun too weak to make its
+/// group a member), then people named: each is a member of the country. (A title
+/// between is the title rules' concern.)
 fn nationality_noun(ctx: &mut Ctx, k: usize) {
     let s = ctx.sentence;
-    let MentionKind::Demonym(c) = s.mentions[k].kind else {
-        return;
+    let (c, mut nouns) = match s.mentions[k].kind {
+        MentionKind::Demonym(c) => (c, 0),
+        // "two Azerbaijani captives, A and B", "two Americans, A and B": the group's
+        // noun, too weak to make the group a member, holds the nouns.
+        MentionKind::Group(Some(c)) if s.mentions[k].weak => (c, 1),
+        _ => return,
     };
     let lex = lexicons();
     let mut j = s.mentions[k].end;
-    let mut nouns = 0;
     while nouns < 2
         && s.tokens.get(j).is_some_and(|t| t.is_lower_word())
         && s.tok_mention[j].is_none()
@@ -1435,6 +1449,14 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
         && matches!(s.mentions[m].kind, MentionKind::Title { .. })
     {
         c = s.phrase_start(m);
+    }
+    // "X is the new president of Y", "X will be the 15th president of Y": past the
+    // words that lead into a post.
+    while c > 0
+        && s.tok_mention[c - 1].is_none()
+        && (TITLE_LEAD_INS.contains(&s.word(c - 1)) || is_ordinal(s.word(c - 1)))
+    {
+        c -= 1;
     }
     if c > 0 && matches!(s.word(c - 1), "also" | "now") {
         c -= 1;
@@ -2350,6 +2372,19 @@ mod tests {
                 "Luis Rojas spoke. Since 2015 he has been the chairman of the Lima Water Trust.",
                 "Luis Rojas leads Lima Water Trust",
             ),
+            // Past the words that lead into a post.
+            (
+                "Ana Soto is the new chief executive of Condor Bank.",
+                "Ana Soto leads Condor Bank",
+            ),
+            (
+                "Ana Soto will be the next director of the Lima Zoo.",
+                "Ana Soto leads Lima Zoo",
+            ),
+            (
+                "Luis Rojas was the 12th president of Andes University.",
+                "Luis Rojas leads Andes University",
+            ),
         ]);
         // Only a person holds a post.
         let t = triples("The prize is the director of the Lima Zoo's choice.");
@@ -2717,6 +2752,15 @@ mod tests {
             ),
             (
                 "Ana Lind was appointed director of the Lima Zoo on Monday.",
+                "Ana Lind leads Lima Zoo",
+            ),
+            // Past an adverb after the auxiliary.
+            (
+                "Ana Lind was formally elected president of the Lima Football Federation on Monday.",
+                "Ana Lind leads Lima Football Federation",
+            ),
+            (
+                "Ana Lind has been unanimously appointed director of the Lima Zoo.",
                 "Ana Lind leads Lima Zoo",
             ),
             (

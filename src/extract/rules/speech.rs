@@ -987,6 +987,34 @@ const UNNAMED: [&str; 10] = [
     "authorities",
 ];
 
+/// "“…,” said one of the former hostages, X.", "said the zoo's chief executive, X.": a
+/// person named after a short description that follows the verb, closing the sentence
+/// or its clause.
+fn described_speaker(ctx: &Ctx, i: usize) -> Option<usize> {
+    let s = ctx.sentence;
+    let opens = matches!(
+        s.word(i + 1),
+        "the" | "a" | "an" | "one" | "its" | "his" | "her" | "their"
+    );
+    if !opens {
+        return None;
+    }
+    let comma = (i + 2..(i + 10).min(s.tokens.len())).find(|&k| s.tokens[k].is_punct(","))?;
+    let plain = (i + 1..comma)
+        .all(|k| !s.tokens[k].is_quote() && s.word(k) != "that" && !lexicons().is_verb(s.word(k)));
+    let m = s.tok_mention.get(comma + 1).copied().flatten()?;
+    let closes = s
+        .tokens
+        .get(s.mentions[m].end)
+        .is_none_or(|t| t.is_punct(".") || t.is_punct(",") || t.lower.as_ref() == "who");
+    (plain
+        && closes
+        && s.mentions[m].start == comma + 1
+        && matches!(s.mentions[m].kind, MentionKind::Name(_))
+        && ctx.entity(m).is_some_and(|e| ctx.kind(e) == Kind::Person))
+    .then_some(m)
+}
+
 /// Words opening a noun phrase that names no one: "a spokesman", "no board member".
 const INDEFINITE: [&str; 9] = [
     "a", "an", "no", "one", "another", "some", "several", "many", "few",
@@ -1116,27 +1144,29 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     // "X, from Y, told China Daily:": who is told is never the speaker.
     // ("…,” informed the embassy": an inverted "inform" names its speaker.)
     let tells = matches!(s.word(i), "tell" | "tells" | "told" | "telling");
-    let after = after_title.filter(|&m| {
-        !tells
-            && speaker_entity(ctx, Some(m)).is_some()
-            && s.tokens.get(s.mentions[m].end).is_none_or(|t| {
-                t.kind == crate::extract::tokens::TokKind::Punct
-                    || matches!(
-                        t.lower.as_ref(),
-                        "of" | "at"
-                            | "on"
-                            | "in"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "while"
-                            | "when"
-                            | "as"
-                            | "to"
-                            | "via"
-                    )
-            })
-    });
+    let after = after_title
+        .filter(|&m| {
+            !tells
+                && speaker_entity(ctx, Some(m)).is_some()
+                && s.tokens.get(s.mentions[m].end).is_none_or(|t| {
+                    t.kind == crate::extract::tokens::TokKind::Punct
+                        || matches!(
+                            t.lower.as_ref(),
+                            "of" | "at"
+                                | "on"
+                                | "in"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "when"
+                                | "as"
+                                | "to"
+                                | "via"
+                        )
+                })
+        })
+        .or_else(|| described_speaker(ctx, i));
     // ", saying that …": the participle's subject is the sentence's first actor.
     let participle = s.word(i).ends_with("ing") && i > 0 && s.tokens[i - 1].is_punct(",");
     // "X said on Tuesday, rejecting reports that …": the one who just spoke.
@@ -1624,6 +1654,30 @@ mod tests {
             assert_eq!(f.len(), 1, "{text}: {f:?}");
             assert_eq!(f[0].0, "Lima Zoo", "{text}");
         }
+    }
+
+    #[test]
+    fn a_person_named_after_a_description_of_the_speaker() {
+        for text in [
+            "\u{201c}We are sorry for the trouble,\u{201d} said one of the former hostages, Ana Lind.",
+            "\u{201c}We are sorry for the trouble,\u{201d} said the zoo's chief executive, Ana Lind.",
+            "\u{201c}We are sorry for the trouble,\u{201d} said a spokesman for the zoo, Ana Lind, who arrived late.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(
+                (f[0].0.as_str(), f[0].1.as_str()),
+                ("Ana Lind", "We are sorry for the trouble"),
+                "{text}"
+            );
+        }
+        // The name does not close the clause: it is the subject of the next verb.
+        let f = stated("\u{201c}We are sorry,\u{201d} said the mayor on Monday, Ana Lind added.");
+        assert!(
+            f.iter()
+                .all(|x| x.0 != "Ana Lind" || x.2 != "speech-quote" || x.1 != "We are sorry"),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -107,6 +107,18 @@ rules! {
         [("The Lima Zoo sent two llamas to the Quito Zoo. In return, the Quito Zoo gave two pumas to its partner.", "Lima Zoo received puma"),
          ("The Lima Zoo sent two llamas to the Quito Zoo. In exchange, the Quito Zoo gave two pumas to its partner.", "Quito Zoo cooperates-with Lima Zoo"),
          ("The Lima Zoo sent two llamas to the Quito Zoo. In return, the Quito Zoo will provide two pumas to the Lima Zoo.", "Quito Zoo cooperates-with Lima Zoo")];
+    ReleaseVerb = "release-verb", "transfer", [Sent], "free, release, repatriate",
+        "X freed A; A freed by X: the side that held the people sets them free, so it sent them.",
+        [("Chile freed five Peruvian prisoners on Monday.", "Chile sent Peruvian prisoners"),
+         ("Five Peruvians freed by Chile returned home on Sunday.", "Chile sent Peruvians"),
+         ("Chile reciprocated by releasing two Peruvian captives.", "Chile sent Peruvian captives"),
+         ("Chile on Monday repatriated 20 fishermen via the border.", "Chile sent fishermen")];
+    ReleaseHome = "release-home", "transfer", [Received], "the same verbs, the people's country named",
+        "Y received A: the country of the people set free, named by their adjective.",
+        [("Chile freed five Peruvian prisoners on Monday.", "Peru received Peruvian prisoners"),
+         ("Five Peruvians freed by Chile returned home on Sunday.", "Peru received Peruvians"),
+         ("Chile has released seven Peruvians.", "Peru received Peruvians"),
+         ("A swap that freed seven Peruvians was agreed in May.", "Peru received Peruvians")];
     SpeechQuote = "speech-quote", "speech", [Stated], "a quotation beside a speech verb",
         "X said, \u{201c}\u{2026}\u{201d}; \u{201c}\u{2026},\u{201d} X said; a quotation standing alone before \"X said.\"",
         [("Ana Lind said, \u{201c}The harvest was the best in years.\u{201d}", "Ana Lind stated The harvest was the best in years"),

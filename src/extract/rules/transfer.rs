@@ -10,13 +10,15 @@
 //!   thing;
 //! * `gift-noun`: "X's gift of A to Y", "a gift of A to Y from X";
 //! * `in-return`: "X sent A to Y. In return, Y gave B to its partner" → X received B,
-//!   Y cooperates with X.
+//!   Y cooperates with X;
+//! * `release-verb`, `release-home`: "X freed five Peruvian prisoners", "Five Peruvians
+//!   freed by X" → X sent the people it held, and Peru, their country, received them.
 //!
 //! Negated or hypothetical verbs ("did not send", "plans to send") give nothing.
 
 use super::table::Rule;
 use super::{Ctx, RELATIVISERS, Sentence};
-use crate::extract::lexicon::Family;
+use crate::extract::lexicon::{Family, lexicons};
 use crate::extract::mentions::MentionKind;
 use crate::model::{Kind, Relation};
 
@@ -39,6 +41,11 @@ pub fn apply(ctx: &mut Ctx) {
     for i in ctx.triggers(Family::Receive) {
         if s.is_verb_use(i) && !s.is_blocked_transfer(i) && !s.in_quote[i] {
             receive(ctx, i);
+        }
+    }
+    for i in ctx.triggers(Family::Release) {
+        if s.is_verb_use(i) && !s.is_blocked_transfer(i) && !s.in_quote[i] {
+            release(ctx, i);
         }
     }
     for i in 0..s.tokens.len() {
@@ -150,6 +157,72 @@ fn in_return(ctx: &mut Ctx, before: usize) {
         None,
         Rule::InReturn,
     );
+}
+
+/// "X freed five Peruvian prisoners", "X reciprocated by releasing two captives",
+/// "Five Peruvians freed by X": the side that held the people sets them free, so sends
+/// them, and their country, named by their adjective, receives them (the prisoner
+/// decisions of `eval/README.md`). Only people held by another side are released
+/// (`lexicon::held_people`): "released a statement", "released two otters" are not.
+fn release(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    let same_clause = |m: usize| s.clause.get(s.mentions[m].start) == s.clause.get(i);
+    let held = |m: usize| {
+        let words: Vec<&str> = (s.mentions[m].start..s.mentions[m].end)
+            .map(|k| s.word(k))
+            .collect();
+        matches!(s.mentions[m].kind, MentionKind::Group(_)) && lexicons().held_people(&words)
+    };
+    // Passive: the people right before the verb (past "were", "have been"), the side
+    // that held them after "by".
+    let passive = (0..s.mentions.len())
+        .rev()
+        .find(|&m| s.mentions[m].end <= i && same_clause(m))
+        .filter(|&m| {
+            held(m)
+                && (s.mentions[m].end..i).all(|k| {
+                    matches!(
+                        s.word(k),
+                        "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being"
+                    )
+                })
+        });
+    let (people, giver) = match passive {
+        Some(p) => (p, party_after(ctx, i, &["by"])),
+        None => {
+            // Active: the first mention after the verb, a few words on, in its clause.
+            let Some(p) = (0..s.mentions.len())
+                .find(|&m| s.mentions[m].start > i && same_clause(m))
+                .filter(|&m| s.mentions[m].start <= i + 4 && held(m))
+            else {
+                return;
+            };
+            let giver = s
+                .subjects_before(i)
+                .first()
+                .and_then(|&m| party(ctx, Some(m)));
+            (p, giver)
+        }
+    };
+    let Some(obj) = ctx.entity(people) else {
+        return;
+    };
+    let count = s.mentions[people].count;
+    let date = ctx.date_at(i);
+    let home = s.mentions[people].country().map(|c| ctx.country(c));
+    if let Some(g) = giver.filter(|&g| g != obj) {
+        ctx.emit(
+            g,
+            Relation::Sent,
+            obj,
+            count,
+            date.clone(),
+            Rule::ReleaseVerb,
+        );
+    }
+    if let Some(h) = home.filter(|&h| Some(h) != giver) {
+        ctx.emit(h, Relation::Received, obj, count, date, Rule::ReleaseHome);
+    }
 }
 
 /// The entity of mention `m` if it can take part in a transfer.

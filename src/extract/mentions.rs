@@ -2948,6 +2948,25 @@ mod tests {
     }
 
     #[test]
+    fn armed_movements_known_by_one_name_are_organisations() {
+        for (text, name) in [
+            (
+                "The hostages were freed by the Taliban on Sunday.",
+                "Taliban",
+            ),
+            ("Hezbollah handed over two bodies.", "Hezbollah"),
+            ("a statement by Boko Haram said", "Boko Haram"),
+        ] {
+            let m = mentions(text);
+            let o = m
+                .iter()
+                .find(|m| m.0 == name)
+                .unwrap_or_else(|| panic!("{text}: {m:?}"));
+            assert_eq!(o.1, MentionKind::Name(Some(Kind::Institution)), "{text}");
+        }
+    }
+
+    #[test]
     fn a_club_named_for_its_town_is_an_organisation() {
         for (text, club) in [
             ("They play Velonor United on Saturday.", "Velonor United"),

@@ -546,12 +546,15 @@ impl Lexicons {
             nouns(include_str!("lexicon/things.txt"), ThirdColumn::NotForms);
         (lex.groups, lex.group_forms) =
             nouns(include_str!("lexicon/groups.txt"), ThirdColumn::NotForms);
-        lex.group_members = records(include_str!("lexicon/groups.txt"))
-            .map(|r| r.get(2).is_none_or(|f| *f != "no"))
-            .collect();
-        lex.group_held = records(include_str!("lexicon/groups.txt"))
-            .map(|r| r.get(3) == Some(&"held"))
-            .collect();
+        // The flags of each group entry, read in one pass.
+        (lex.group_members, lex.group_held) = records(include_str!("lexicon/groups.txt"))
+            .map(|r| {
+                (
+                    r.get(2).is_none_or(|f| *f != "no"),
+                    r.get(3) == Some(&"held"),
+                )
+            })
+            .unzip();
         (lex.institutions, lex.institution_forms) = nouns(
             include_str!("lexicon/institutions.txt"),
             ThirdColumn::NotForms,

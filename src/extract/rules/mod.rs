@@ -132,6 +132,26 @@ const LATER: [&str; 9] = [
 fn is_later(word: &str) -> bool {
     LATER.contains(&word) || crate::extract::attributes::WEEKDAYS.contains(&word)
 }
+/// Auxiliaries and adverbs that stand between a subject and its verb: "X, who …, has
+/// repeatedly said".
+const VERB_GROUP: [&str; 16] = [
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "repeatedly",
+    "already",
+    "again",
+];
 pub(crate) const RELATIVISERS: [&str; 6] = ["where", "which", "who", "whom", "whose", "whereas"];
 
 impl<'a> Sentence<'a> {
@@ -545,6 +565,16 @@ impl<'a> Sentence<'a> {
         (self.mentions[m].start == i).then_some(m)
     }
 
+    /// Where the verb group of the verb at `i` starts: back past its auxiliaries and the
+    /// adverbs between them ("has said", "has repeatedly said", "will also say").
+    pub fn verb_group_start(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0 && VERB_GROUP.contains(&self.word(k - 1)) {
+            k -= 1;
+        }
+        k
+    }
+
     /// The subject of the verb at `i`: the nearest actor before it in its clause that is
     /// not the object of a preposition nor a possessive modifier, with any actor
     /// coordinated with it by "and".
@@ -580,7 +610,8 @@ impl<'a> Sentence<'a> {
             && let Some(m) = self.before_comma(cs - 1)
             && self.mentions[m].is_actor()
         {
-            let after_clause = i > 0 && self.tokens[i - 1].is_punct(",");
+            let v = self.verb_group_start(i);
+            let after_clause = v > 0 && self.tokens[v - 1].is_punct(",");
             // "X, who resigned as (UD) president to become …": a title, or a name owning
             // one, names no one.
             let title = |m: usize| matches!(self.mentions[m].kind, MentionKind::Title { .. });
@@ -601,6 +632,7 @@ impl<'a> Sentence<'a> {
             }
         }
         // "X, the minister in charge of Y, said": the name before the appositive.
+        let i = self.verb_group_start(i);
         if i >= 2 && self.tokens[i - 1].is_punct(",") {
             let open = (0..i - 1)
                 .rev()

@@ -711,9 +711,14 @@ fn is_clause(s: &Sentence, a: usize, b: usize) -> bool {
             )
             && (a + 2..b).any(|k| matches!(s.word(k), "is" | "are" | "was" | "were"))
     };
-    if SUBORDINATORS.contains(&first)
-        || (first.ends_with("ing") && first.len() > 5 && !gerund_subject())
-    {
+    // "Beijing would send", "nothing will happen": a name or an indefinite pronoun in
+    // "-ing" is a subject, not a participle.
+    let participle = first.ends_with("ing")
+        && first.len() > 5
+        && !s.tok_mention[a]
+            .is_some_and(|m| a > 0 || s.mentions[m].kind != MentionKind::Name(None))
+        && !first.ends_with("thing");
+    if SUBORDINATORS.contains(&first) || (participle && !gerund_subject()) {
         return false;
     }
     (a..b).any(|k| {
@@ -2380,6 +2385,62 @@ mod tests {
         // An appositive with a verb of its own is a clause, not a description.
         let f = stated("Ana Lind, the woman who ran the zoo, said the plants had grown fast.");
         assert!(f.iter().all(|x| x.0 != "Ana Lind"), "{f:?}");
+    }
+
+    #[test]
+    fn a_claim_may_open_with_a_name_or_pronoun_in_ing() {
+        for (text, claim) in [
+            (
+                "Ana Lind said nothing will happen until March.",
+                "Nothing will happen until March",
+            ),
+            (
+                "Ana Lind said everything must be done to keep the zoo open.",
+                "Everything must be done to keep the zoo open",
+            ),
+            (
+                "Ana Lind said Beijing would lend the zoo two pandas.",
+                "Beijing would lend the zoo two pandas",
+            ),
+            (
+                "Reading Zoo would close in May, Ana Lind said.",
+                "Reading Zoo would close in May",
+            ),
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter().any(|x| x.0 == "Ana Lind" && x.1 == claim),
+                "{text}: {f:?}"
+            );
+        }
+        // A participle is not a claim, capitalised at the start of the sentence or not.
+        for text in [
+            "Responding to the criticism, the zoo will close next year, Ana Lind said.",
+            "Ana Lind said, adding that the zoo will close next year.",
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter().all(|x| !x.1.to_lowercase().starts_with("respond")
+                    && !x.1.to_lowercase().starts_with("adding")),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_is_skipped_before_an_auxiliary() {
+        for text in [
+            "Ana Lind, who has been under pressure from the board, has said the deal was fair.",
+            "Ana Lind, who ran the Lima Zoo for ten years, has repeatedly said the deal was fair.",
+            "Ana Lind, who heads the museum in Lima, will also say the deal was fair.",
+        ] {
+            let f = stated(text);
+            assert!(
+                f.iter()
+                    .any(|x| x.0 == "Ana Lind" && x.1 == "The deal was fair"),
+                "{text}: {f:?}"
+            );
+        }
     }
 
     #[test]

@@ -213,7 +213,8 @@ rules! {
          ("Marta Kovac, a University of Lima law professor, said the deal was fair.", "Marta Kovac member-of University of Lima"),
          ("The Lima Zoo got llamas, said Ana Lind, the zoo's acting chief executive.", "Ana Lind leads Lima Zoo"),
          ("On Monday, Keldar's chief executive, Ana Lind, quit.", "Ana Lind leads Keldar"),
-         ("Lindale Fire Chief Ana Lind said the fire was out.", "Ana Lind leads Lindale Fire Department")];
+         ("Lindale Fire Chief Ana Lind said the fire was out.", "Ana Lind leads Lindale Fire Department"),
+         ("Candidates include Keldar head coach Ivan Petrov.", "Ivan Petrov leads Keldar")];
     AdjectiveInstitution = "adjective-institution", "roles", [MemberOf, LocatedIn], "a country's adjective before an institution",
         "The Chilean Ministry of Agriculture is a member of Chile; a facility (a zoo, a museum) is located in it.",
         [("The Chilean Ministry of Agriculture said the llamas were healthy.", "Chilean Ministry of Agriculture member-of Chile"),

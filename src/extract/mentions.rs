@@ -400,6 +400,22 @@ pub fn group_key(country: usize, name: &str) -> (usize, String) {
     }
 }
 
+/// The adjective mention `m` writes for its country: a demonym ("American") or the
+/// country's form before a group noun ("U.S." of "U.S. forces"); None for other mentions.
+pub fn country_adjective(m: &Mention) -> Option<(usize, String)> {
+    match m.kind {
+        MentionKind::Demonym(c) => Some((c, m.surface.clone())),
+        MentionKind::Group(Some(c)) => {
+            let key = crate::model::name::lexicon_key(&m.name);
+            let words: Vec<&str> = key.split(' ').collect();
+            let written: Vec<&str> = m.name.split_whitespace().collect();
+            let (n, _) = lexicons().country_forms.longest(&words)?;
+            (n < words.len() && words.len() == written.len()).then(|| (c, written[..n].join(" ")))
+        }
+        _ => None,
+    }
+}
+
 /// The [`group_key`] of a country's group; None for other mentions.
 pub fn group_key_of(m: &Mention) -> Option<(usize, String)> {
     match m.kind {

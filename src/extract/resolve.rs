@@ -43,6 +43,10 @@ pub struct Resolved {
     /// gives them (one per key, [`mentions::share_group_names`]), for rules that name a
     /// country's unnamed "troops".
     pub group_names: HashMap<(usize, String), String>,
+    /// Each country's adjective as the article first writes it, alone or before a group
+    /// noun ([`mentions::country_adjective`]): "U.S." where it writes "U.S. forces", for
+    /// rules that name a country's unnamed "troops".
+    pub adjectives: HashMap<usize, String>,
     /// The countries the article names (by name, adjective or capital) → how many
     /// mentions name each.
     pub countries: HashMap<usize, usize>,
@@ -202,6 +206,9 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
         for m in ms {
             if let Some(key) = mentions::group_key_of(m) {
                 r.group_names.insert(key, m.name.clone());
+            }
+            if let Some((c, adjective)) = mentions::country_adjective(m) {
+                r.adjectives.entry(c).or_insert(adjective);
             }
             if let MentionKind::Country(c) | MentionKind::Demonym(c) | MentionKind::Capital(c) =
                 m.kind

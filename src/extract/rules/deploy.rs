@@ -5,7 +5,8 @@
 //! * `deployment-noun`: "the deployment of troops to X".
 //!
 //! Bare troops sent by a country are named after it ("North Korea sent troops" →
-//! "North Korean troops", a member of North Korea).
+//! "North Korean troops", a member of North Korea), with the adjective the article
+//! writes for it where it writes one ("U.S. troops").
 
 use super::table::Rule;
 use super::{Ctx, Sentence};
@@ -124,10 +125,15 @@ fn deploy_to(
     if let MentionKind::Group(None) = s.mentions[group].kind
         && let Some(&sm) = sender.first()
         && let MentionKind::Country(c) | MentionKind::Capital(c) = s.mentions[sm].kind
-        && let Some(adj) = lexicons().countries[c].demonyms.first()
+        && let Some(adj) = ctx
+            .resolved
+            .adjectives
+            .get(&c)
+            .or(lexicons().countries[c].demonyms.first())
         && let Some(country) = ctx.entity(sm)
     {
-        // Named as the article names that country's troops elsewhere, if it does.
+        // Named as the article names that country's troops elsewhere, if it does; else
+        // with the adjective the article writes for the country ("U.S."), if any.
         let name = format!("{adj} {}", s.mentions[group].surface);
         let key = mentions::group_key(c, &name);
         let name = ctx.resolved.group_names.get(&key).cloned().unwrap_or(name);
@@ -190,6 +196,32 @@ mod tests {
                 "Iranian troops deployed-to Syria",
                 "Iranian troops member-of Iran"
             ]
+        );
+    }
+
+    #[test]
+    fn a_countrys_bare_troops_take_the_adjective_the_article_writes_for_it() {
+        for (text, want) in [
+            (
+                "The United States is deploying troops to Poland, U.S. and Polish officials \
+                 said. A U.S. battalion will follow.",
+                "United States sent U.S. troops",
+            ),
+            (
+                "Britain sent troops to Mali. The UK contingent will stay a year.",
+                "United Kingdom sent UK troops",
+            ),
+            (
+                "American officials said the United States sent troops to Chad.",
+                "United States sent American troops",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&want.to_string()), "{text}: {t:?}");
+        }
+        // With no adjective in the article, the lexicon's.
+        assert!(
+            triples("Iran sent troops to Syria.").contains(&"Iran sent Iranian troops".to_string())
         );
     }
 

@@ -231,12 +231,13 @@ fn party(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
     is_party(ctx.kind(e)).then_some(e)
 }
 
-/// Emits `giver sent o` and `recipient received o` for each object.
+/// Emits `giver sent o` and `recipient received o` for each object, each giver and each
+/// recipient.
 fn emit_transfer(
     ctx: &mut Ctx,
     at: usize,
-    giver: Option<usize>,
-    recipient: Option<usize>,
+    givers: &[usize],
+    recipients: &[usize],
     objects: &[usize],
     rules: (Rule, Rule),
 ) {
@@ -244,10 +245,10 @@ fn emit_transfer(
     for &o in objects {
         let Some(obj) = ctx.entity(o) else { continue };
         let count = ctx.sentence.mentions[o].count;
-        if let Some(g) = giver {
+        for &g in givers {
             ctx.emit(g, Relation::Sent, obj, count, date.clone(), rules.0);
         }
-        if let Some(r) = recipient {
+        for &r in recipients {
             ctx.emit(r, Relation::Received, obj, count, date.clone(), rules.1);
         }
     }
@@ -258,10 +259,8 @@ fn send(ctx: &mut Ctx, i: usize) {
     if passive_gift(ctx, i) {
         return;
     }
-    let subject = s
-        .subjects_before(i)
-        .first()
-        .and_then(|&m| party(ctx, Some(m)));
+    let subjects = subject_parties(ctx, i);
+    let subject = subjects.first().copied();
     let mut objects = s.objects(i, Family::Send);
     // An active verb ("X donated …") moves what comes after it, never what came before,
     // except the head of its relative clause: "the two bears that Russia had sent".
@@ -283,22 +282,66 @@ fn send(ctx: &mut Ctx, i: usize) {
     if objects.is_empty() {
         return;
     }
-    let giver = subject.or_else(|| party_after(ctx, i, &["from", "by"]));
+    let givers = if subjects.is_empty() {
+        party_after(ctx, i, &["from", "by"]).into_iter().collect()
+    } else {
+        subjects
+    };
     // "sent Putin two dogs": an indirect object right after the verb.
     let indirect = s
         .mention_from(i + 1)
         .map(|m| titled_name(s, m))
         .filter(|&m| s.mentions[m].is_actor() && objects.iter().any(|&o| o > m));
-    let recipient = party(ctx, indirect).or_else(|| party_after(ctx, i, &["to", "for"]));
+    let recipients = match party(ctx, indirect) {
+        Some(r) => vec![r],
+        None => parties_after(ctx, i, &["to", "for"]),
+    };
     emit_transfer(
         ctx,
         i,
-        giver,
-        recipient,
+        &givers,
+        &recipients,
         &objects,
         (Rule::SendVerb, Rule::SendRecipient),
     );
-    shipment(ctx, i, giver, &objects);
+    shipment(ctx, i, givers.first().copied(), &objects);
+}
+
+/// The parties that are the subject of the verb at `i`, with those coordinated with
+/// it ("Peru and Chile received …").
+fn subject_parties(ctx: &Ctx, i: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for m in ctx.sentence.subjects_before(i) {
+        if let Some(e) = party(ctx, Some(m))
+            && !out.contains(&e)
+        {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// The parties named after one of `preps` following token `i`, each past a title and a
+/// country's adjective, with those listed after the first that are of its kind: "to
+/// Auckland Zoo and Brooklands Zoo", "to President X and Prime Minister Y".
+fn parties_after(ctx: &Ctx, i: usize, preps: &[&str]) -> Vec<usize> {
+    let s = ctx.sentence;
+    let Some(first) = s.target_after(i, preps).map(|m| titled_name(s, m)) else {
+        return Vec::new();
+    };
+    let Some(head) = party(ctx, Some(first)) else {
+        return Vec::new();
+    };
+    let mut out = vec![head];
+    for m in s.list_from(first).into_iter().skip(1) {
+        if let Some(e) = party(ctx, Some(titled_name(s, m)))
+            && ctx.kind(e) == ctx.kind(head)
+            && !out.contains(&e)
+        {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// The party named after one of `preps` following token `i`, past a title and a
@@ -350,13 +393,10 @@ fn passive_gift(ctx: &mut Ctx, i: usize) -> bool {
     let agent = |ctx: &Ctx| party(ctx, Some(titled_name(s, s.target_after(i, &["by"])?)));
     if is_aux {
         // "Y was given a horse": the subject is a party and the thing comes after.
-        let Some(recipient) = s
-            .subjects_before(aux.expect("aux"))
-            .first()
-            .and_then(|&m| party(ctx, Some(m)))
-        else {
+        let recipients = subject_parties(ctx, aux.expect("aux"));
+        if recipients.is_empty() {
             return false;
-        };
+        }
         let objects: Vec<usize> = s
             .objects(i, Family::Send)
             .into_iter()
@@ -369,8 +409,8 @@ fn passive_gift(ctx: &mut Ctx, i: usize) -> bool {
         emit_transfer(
             ctx,
             i,
-            giver,
-            Some(recipient),
+            giver.as_slice(),
+            &recipients,
             &objects,
             (Rule::SendVerb, Rule::SendRecipient),
         );
@@ -384,15 +424,15 @@ fn passive_gift(ctx: &mut Ctx, i: usize) -> bool {
         return false;
     }
     let giver = agent(ctx);
-    let recipient = party_after(ctx, i, &["to"]);
-    if giver.is_none() && recipient.is_none() {
+    let recipients = parties_after(ctx, i, &["to"]);
+    if giver.is_none() && recipients.is_empty() {
         return false;
     }
     emit_transfer(
         ctx,
         i,
-        giver,
-        recipient,
+        giver.as_slice(),
+        &recipients,
         &[o],
         (Rule::SendVerb, Rule::SendRecipient),
     );
@@ -484,19 +524,17 @@ fn receive(ctx: &mut Ctx, i: usize) {
     if objects.is_empty() {
         return;
     }
-    let recipient = if passive {
-        party_after(ctx, i, &["by"])
+    let recipients = if passive {
+        parties_after(ctx, i, &["by"])
     } else {
-        s.subjects_before(i)
-            .first()
-            .and_then(|&m| party(ctx, Some(m)))
+        subject_parties(ctx, i)
     };
     let giver = party_after(ctx, i, &["from"]);
     emit_transfer(
         ctx,
         i,
-        giver,
-        recipient,
+        giver.as_slice(),
+        &recipients,
         &objects,
         (Rule::SendVerb, Rule::ReceiveVerb),
     );
@@ -548,8 +586,8 @@ fn arrive(ctx: &mut Ctx, i: usize) {
             emit_transfer(
                 ctx,
                 i,
-                g,
-                recipient.take(),
+                g.as_slice(),
+                recipient.take().as_slice(),
                 &objects,
                 (Rule::SendVerb, Rule::ArriveAt),
             );
@@ -575,8 +613,8 @@ fn new_home(ctx: &mut Ctx, i: usize) {
     emit_transfer(
         ctx,
         i,
-        None,
-        Some(recipient),
+        &[],
+        &[recipient],
         &objects,
         (Rule::SendVerb, Rule::NewHome),
     );
@@ -722,8 +760,8 @@ fn gift(ctx: &mut Ctx, i: usize) {
     emit_transfer(
         ctx,
         i,
-        giver,
-        recipient,
+        giver.as_slice(),
+        recipient.as_slice(),
         &objects,
         (Rule::GiftNoun, Rule::GiftNoun),
     );
@@ -1058,6 +1096,49 @@ mod tests {
                 "{text}: {t:?}"
             );
         }
+    }
+
+    #[test]
+    fn coordinated_givers_and_recipients_each_take_part() {
+        for (text, want) in [
+            (
+                "China sent two pandas to the Lima Zoo and the Quito Zoo.",
+                &[
+                    "China sent panda",
+                    "Lima Zoo received panda",
+                    "Quito Zoo received panda",
+                ][..],
+            ),
+            (
+                "The meerkats are being moved to Auckland Zoo, Hamilton Zoo and Orana Zoo.",
+                &[
+                    "Auckland Zoo received meerkat",
+                    "Hamilton Zoo received meerkat",
+                    "Orana Zoo received meerkat",
+                ],
+            ),
+            (
+                "Peru and Chile received two pandas each from China.",
+                &[
+                    "Chile received panda",
+                    "China sent panda",
+                    "Peru received panda",
+                ],
+            ),
+            (
+                "Peru and Chile donated four llamas to the Quito Zoo.",
+                &[
+                    "Chile sent llama",
+                    "Peru sent llama",
+                    "Quito Zoo received llama",
+                ],
+            ),
+        ] {
+            assert_eq!(triples(text), want, "{text}");
+        }
+        // A name after "and" that opens the next clause receives nothing.
+        let t = triples("China sent two pandas to the Lima Zoo and Peru thanked Beijing.");
+        assert!(!t.contains(&"Peru received panda".to_string()), "{t:?}");
     }
 
     #[test]

@@ -691,6 +691,35 @@ impl Finder<'_> {
                 i += len;
                 continue;
             }
+            // "the two leaders", "both foreign ministers": the last two people given a
+            // title (resolution); also capitalised, opening a sentence ("Both sides …").
+            if matches!(self.lowers[i], "two" | "both")
+                && let Some(end) = people_pair_end(&self.lowers, i + 1)
+            {
+                self.push(i, end, MentionKind::Pair, String::new());
+                i = end;
+                continue;
+            }
+            if matches!(self.lowers[i], "two" | "both")
+                && matches!(
+                    self.lowers.get(i + 1),
+                    Some(
+                        &("nations"
+                            | "countries"
+                            | "states"
+                            | "sides"
+                            | "neighbours"
+                            | "neighbors"
+                            | "allies"
+                            | "superpowers"
+                            | "governments")
+                    )
+                )
+            {
+                self.push(i, i + 2, MentionKind::Pair, String::new());
+                i += 2;
+                continue;
+            }
             // "Dr. da Costa": after an honorific, a name may open with its particle.
             if t.is_capitalised() || (self.particle_name_at(i) && self.after_honorific(i)) {
                 if self.lowers[i] == "between" {
@@ -821,35 +850,6 @@ impl Finder<'_> {
                     m.anaphor = true;
                 }
                 i += 1;
-                continue;
-            }
-            // "the two leaders", "both foreign ministers": the last two people given a
-            // title (resolution).
-            if matches!(self.lowers[i], "two" | "both")
-                && let Some(end) = people_pair_end(&self.lowers, i + 1)
-            {
-                self.push(i, end, MentionKind::Pair, String::new());
-                i = end;
-                continue;
-            }
-            if matches!(self.lowers[i], "two" | "both")
-                && matches!(
-                    self.lowers.get(i + 1),
-                    Some(
-                        &("nations"
-                            | "countries"
-                            | "states"
-                            | "sides"
-                            | "neighbours"
-                            | "neighbors"
-                            | "allies"
-                            | "superpowers"
-                            | "governments")
-                    )
-                )
-            {
-                self.push(i, i + 2, MentionKind::Pair, String::new());
-                i += 2;
                 continue;
             }
             i += 1;
@@ -1816,9 +1816,20 @@ impl Finder<'_> {
         // person's name after "and" ends the body.
         if let Some(k) = (org_start + 1..org_end).find(|&k| {
             let at = k + 1 + usize::from(self.lowers.get(k + 1) == Some(&"the"));
+            // "Minister for Foreign Affairs X and Chilean Minister of Defence Y", "and the
+            // Peruvian Trade Minister Y": or a country before a second title, perhaps
+            // after its portfolio's words.
+            let country = lex
+                .country_forms
+                .longest(self.lowers.get(at..).unwrap_or_default())
+                .map_or(0, |(n, _)| n);
+            let titled = |from: usize| {
+                from < self.lowers.len() && lex.title_forms.longest(&self.lowers[from..]).is_some()
+            };
             self.lowers[k] == "and"
                 && at < self.lowers.len()
-                && (lex.title_forms.longest(&self.lowers[at..]).is_some()
+                && (titled(at)
+                    || (country > 0 && (0..3).any(|d| titled(at + country + d)))
                     || self.person_name(k + 1, org_end)
                     || (self.plain_name(k + 1, org_end) && self.title_follows(org_end)))
         }) {
@@ -2862,6 +2873,17 @@ mod tests {
                 "It was signed by Senior Minister of State for Trade and Industry Lee Yi Shyan.",
                 "Ministry of Trade and Industry",
                 "Lee Yi Shyan",
+            ),
+            // A country before a second title after "and" ends the first body too.
+            (
+                "Minister of Foreign Affairs Ana Lind and Chilean Minister of Defence Jose Soto met.",
+                "Ministry of Foreign Affairs",
+                "Ana Lind",
+            ),
+            (
+                "Minister for Finance Ana Lind and the Peruvian Trade Minister Jose Soto met.",
+                "Ministry of Finance",
+                "Ana Lind",
             ),
         ] {
             let n = name_mentions(text);

@@ -523,6 +523,33 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_opening_a_sentence_signs() {
+        for (text, parties) in [
+            (
+                "Chile and Peru met in Lima. Both sides signed a fishing treaty.",
+                ["Chile", "Peru"],
+            ),
+            (
+                "Chile and Peru met in Lima. Both countries signed a fishing treaty.",
+                ["Chile", "Peru"],
+            ),
+            (
+                "Peruvian President Ana Lind met Chilean President Luis Rojas. \
+                 Both leaders signed a fishing treaty.",
+                ["Ana Lind", "Luis Rojas"],
+            ),
+        ] {
+            let t = triples(text);
+            for p in parties {
+                assert!(
+                    t.contains(&format!("{p} signed fishing treaty")),
+                    "{text}: {t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_two_leaders_sign() {
         let t = triples(
             "Peruvian President Ana Lind met Chilean President Luis Rojas in Lima. \

@@ -214,7 +214,8 @@ rules! {
          ("The Lima Zoo got llamas, said Ana Lind, the zoo's acting chief executive.", "Ana Lind leads Lima Zoo"),
          ("On Monday, Keldar's chief executive, Ana Lind, quit.", "Ana Lind leads Keldar"),
          ("Lindale Fire Chief Ana Lind said the fire was out.", "Ana Lind leads Lindale Fire Department"),
-         ("Candidates include Keldar head coach Ivan Petrov.", "Ivan Petrov leads Keldar")];
+         ("Candidates include Keldar head coach Ivan Petrov.", "Ivan Petrov leads Keldar"),
+         ("Lima Zoo Communications Director Ana Lind said the llamas were healthy.", "Ana Lind member-of Lima Zoo")];
     AdjectiveInstitution = "adjective-institution", "roles", [MemberOf, LocatedIn], "a country's adjective before an institution",
         "The Chilean Ministry of Agriculture is a member of Chile; a facility (a zoo, a museum) is located in it.",
         [("The Chilean Ministry of Agriculture said the llamas were healthy.", "Chilean Ministry of Agriculture member-of Chile"),

@@ -571,17 +571,18 @@ impl Finder<'_> {
                     self.lowers[start - 1],
                     "in" | "to" | "from" | "at" | "near" | "visited" | "visit" | "visiting"
                 ),
-            // "in Lima", "at the Crown Ground": a place's use, past a "the".
-            place_use: (start > 0
-                && matches!(
-                    self.lowers
-                        [start - 1 - usize::from(start > 1 && self.lowers[start - 1] == "the")],
+            // "in Lima", "at the Crown Ground": a place's use, past a "the"; so is "to"
+            // with its "the" ("return to the Pacific Northwest"; "to Ana Lind" is not).
+            place_use: (start > 0 && {
+                let the = start > 1 && self.lowers[start - 1] == "the";
+                matches!(
+                    self.lowers[start - 1 - usize::from(the)],
                     "in" | "at" | "near" | "of" | "visited" | "visit" | "visiting" | "outside"
-                ))
-                || self
-                    .tokens
-                    .get(end)
-                    .is_some_and(|t| t.kind == TokKind::Possessive),
+                ) || (the && self.lowers[start - 2] == "to")
+            }) || self
+                .tokens
+                .get(end)
+                .is_some_and(|t| t.kind == TokKind::Possessive),
             speaks: self.lowers.get(end).is_some_and(|w| is_speech(w))
                 || (start > 1
                     && is_speech(self.lowers[start - 1])

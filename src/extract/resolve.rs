@@ -576,6 +576,17 @@ fn entity_kind(m: &Mention, canonical: &str, class: Kind, speaks: bool, votes: [
     {
         return Kind::Thing;
     }
+    // "Charles T. Hall": a given name, a middle initial and one more word are a person's
+    // name, whatever the typer makes of a surname that is also a common noun.
+    if let MentionKind::Name(None) = m.kind
+        && let [first, initial, _] = canonical.split(' ').collect::<Vec<_>>()[..]
+        && super::typer::is_given_name(&first.to_lowercase())
+        && initial.len() == 2
+        && initial.starts_with(|c: char| c.is_ascii_uppercase())
+        && initial.ends_with('.')
+    {
+        return Kind::Person;
+    }
     // The name typer has the first word on a name no lexicon types (docs/typer.md).
     if let MentionKind::Name(None) = m.kind
         && votes != [0; 4]
@@ -809,6 +820,32 @@ mod tests {
         r.title_holder
             .get(&(s, m))
             .map(|&e| r.entities[e].name.as_str())
+    }
+
+    #[test]
+    fn a_given_name_and_a_middle_initial_make_a_person() {
+        for name in ["Charles T. Hall", "Mary K. Field", "Tom R. Church"] {
+            let surname = name.rsplit(' ').next().unwrap();
+            let (r, ms) = resolved(&[
+                &format!("The board selected {name} to be the new chief executive."),
+                &format!("{surname} has a degree from Lima State University."),
+            ]);
+            let e = entity_of(&r, &ms, 0, name).unwrap();
+            assert_eq!(e.kind, Kind::Person, "{name}");
+            assert_eq!(
+                entity_of(&r, &ms, 1, surname).map(|e| e.name.as_str()),
+                Some(name)
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_after_to_the_is_no_antecedent_of_he() {
+        let he = last_pronoun(&[
+            "The board hired Ana Lind.",
+            "\u{201c}I am glad to return to the Pacific Northwest,\u{201d} he said.",
+        ]);
+        assert_eq!(he.as_deref(), Some("Ana Lind"));
     }
 
     #[test]

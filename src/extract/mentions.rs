@@ -386,12 +386,8 @@ const SOLDIERY: [&str; 7] = [
 /// "American forces" → (United States, "troops"); "Dutch air defence units" → (the
 /// Netherlands, "air defence units")).
 pub fn group_key(country: usize, name: &str) -> (usize, String) {
-    let key = crate::model::name::lexicon_key(name);
+    let (key, skip) = country_form_prefix(name);
     let words: Vec<&str> = key.split(' ').collect();
-    let skip = lexicons()
-        .country_forms
-        .longest(&words)
-        .map_or(0, |(n, _)| n);
     let noun = words[skip..].join(" ");
     if SOLDIERY.contains(&noun.as_str()) {
         (country, "troops".to_string())
@@ -406,14 +402,25 @@ pub fn country_adjective(m: &Mention) -> Option<(usize, String)> {
     match m.kind {
         MentionKind::Demonym(c) => Some((c, m.surface.clone())),
         MentionKind::Group(Some(c)) => {
-            let key = crate::model::name::lexicon_key(&m.name);
-            let words: Vec<&str> = key.split(' ').collect();
+            let (key, n) = country_form_prefix(&m.name);
             let written: Vec<&str> = m.name.split_whitespace().collect();
-            let (n, _) = lexicons().country_forms.longest(&words)?;
-            (n < words.len() && words.len() == written.len()).then(|| (c, written[..n].join(" ")))
+            (n > 0 && n < written.len() && key.split(' ').count() == written.len())
+                .then(|| (c, written[..n].join(" ")))
         }
         _ => None,
     }
+}
+
+/// A name in lexicon form and how many of its first words are a country's form ("U.S.
+/// troops" → 1; 0 for none).
+fn country_form_prefix(name: &str) -> (String, usize) {
+    let key = crate::model::name::lexicon_key(name);
+    let words: Vec<&str> = key.split(' ').collect();
+    let n = lexicons()
+        .country_forms
+        .longest(&words)
+        .map_or(0, |(n, _)| n);
+    (key, n)
 }
 
 /// The [`group_key`] of a country's group; None for other mentions.

@@ -326,10 +326,7 @@ fn subject_parties(ctx: &Ctx, i: usize) -> Vec<usize> {
 /// Auckland Zoo and Brooklands Zoo", "to President X and Prime Minister Y".
 fn parties_after(ctx: &Ctx, i: usize, preps: &[&str]) -> Vec<usize> {
     let s = ctx.sentence;
-    let Some(first) = s.target_after(i, preps).map(|m| titled_name(s, m)) else {
-        return Vec::new();
-    };
-    let Some(head) = party(ctx, Some(first)) else {
+    let Some((first, head)) = target_party(ctx, i, preps) else {
         return Vec::new();
     };
     let mut out = vec![head];
@@ -347,8 +344,14 @@ fn parties_after(ctx: &Ctx, i: usize, preps: &[&str]) -> Vec<usize> {
 /// The party named after one of `preps` following token `i`, past a title and a
 /// country's adjective: "given to President X", "from the Chilean Ambassador X".
 fn party_after(ctx: &Ctx, i: usize, preps: &[&str]) -> Option<usize> {
+    target_party(ctx, i, preps).map(|(_, e)| e)
+}
+
+/// The mention [`party_after`] reads and its party.
+fn target_party(ctx: &Ctx, i: usize, preps: &[&str]) -> Option<(usize, usize)> {
     let s = ctx.sentence;
-    party(ctx, s.target_after(i, preps).map(|m| titled_name(s, m)))
+    let m = titled_name(s, s.target_after(i, preps)?);
+    Some((m, party(ctx, Some(m))?))
 }
 
 /// "by Mongolian President X", "gave Russian President X two dogs": the name that a

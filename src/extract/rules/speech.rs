@@ -22,7 +22,16 @@ pub fn apply(ctx: &mut Ctx) {
     let s: &Sentence = ctx.sentence;
     let inherited = ctx.quote_speaker.take();
     let before = ctx.facts.len();
-    let verbs = ctx.triggers(Family::Speech);
+    let mut verbs = ctx.triggers(Family::Speech);
+    // "A and B agreed that …", "X concurred that …": a view the subjects share is what
+    // each of them states; "agreed to …" and "agreed on …" are no claim.
+    verbs.extend((0..s.tokens.len()).filter(|&i| {
+        matches!(
+            s.word(i),
+            "agree" | "agrees" | "agreed" | "concur" | "concurs" | "concurred"
+        ) && s.word(i + 1) == "that"
+    }));
+    verbs.sort_unstable();
     for &i in &verbs {
         // "declined to say": an infinitive reports nothing.
         // "denied reports that …": the noun after a denial is what is denied.
@@ -623,7 +632,7 @@ const AUXILIARIES: [&str; 24] = [
 ];
 
 /// Irregular past forms, for claims without an auxiliary ("the population grew").
-const IRREGULAR_PAST: [&str; 60] = [
+const IRREGULAR_PAST: &[&str] = &[
     "went",
     "grew",
     "fell",
@@ -684,6 +693,45 @@ const IRREGULAR_PAST: [&str; 60] = [
     "felt",
     "heard",
     "sank",
+    "laid",
+    "dealt",
+    "bore",
+    "wore",
+    "tore",
+    "swore",
+    "shook",
+    "slept",
+    "spread",
+    "fed",
+    "fled",
+    "bent",
+    "bound",
+    "hung",
+    "lit",
+    "overcame",
+    "oversaw",
+    "overtook",
+    "undertook",
+    "upheld",
+    "withdrew",
+    "withheld",
+    "woke",
+    "rode",
+    "rang",
+    "sang",
+    "swam",
+    "froze",
+    "forgave",
+    "foresaw",
+    "mistook",
+    "sprang",
+    "stuck",
+    "swung",
+    "slid",
+    "spun",
+    "wept",
+    "strove",
+    "sped",
 ];
 
 /// Whether tokens `[a, b)` read as a clause that can be a reported claim: it does not
@@ -1108,44 +1156,9 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     // meeting: or the circumstances.
     // "said Mayor James": past a title to the name it gives.
     // "said Luxembourg's Jean Asselborn": past a country's possessive to its person.
-    let after_title = s.mention_from(i + 1).map(|m| {
-        let title = matches!(s.mentions[m].kind, MentionKind::Title { .. });
-        let owner = matches!(
-            s.mentions[m].kind,
-            MentionKind::Country(_) | MentionKind::Capital(_)
-        ) && s
-            .tokens
-            .get(s.mentions[m].end)
-            .is_some_and(|t| t.kind == TokKind::Possessive);
-        let next = if owner {
-            s.tok_mention.get(s.mentions[m].end + 1).copied().flatten()
-        } else {
-            s.tok_mention.get(s.mentions[m].end).copied().flatten()
-        };
-        match next {
-            Some(n) if title && s.mentions[n].start == s.mentions[m].end => n,
-            Some(n)
-                if owner
-                    && s.mentions[n].start == s.mentions[m].end + 1
-                    && matches!(
-                        s.mentions[n].kind,
-                        MentionKind::Name(_) | MentionKind::Title { .. }
-                    ) =>
-            {
-                // "said Peru's Foreign Minister Ana Lind": and past the title.
-                match s.tok_mention.get(s.mentions[n].end).copied().flatten() {
-                    Some(p)
-                        if matches!(s.mentions[n].kind, MentionKind::Title { .. })
-                            && s.mentions[p].start == s.mentions[n].end =>
-                    {
-                        p
-                    }
-                    _ => n,
-                }
-            }
-            _ => m,
-        }
-    });
+    // "said Council President X", "said Russian President X": past a body or a
+    // country adjective that names the title's body.
+    let after_title = s.mention_from(i + 1).map(|m| past_descriptors(s, m));
     // "X, from Y, told China Daily:": who is told is never the speaker.
     // ("…,” informed the embassy": an inverted "inform" names its speaker.)
     let tells = matches!(s.word(i), "tell" | "tells" | "told" | "telling");
@@ -1332,6 +1345,46 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     }
     if let Some(q) = ctx.previous_quote.clone() {
         emit_named(ctx, speaker, &q, Rule::SpeechQuote, i);
+    }
+}
+
+/// The mention a run of descriptors starting at mention `m` leads to: past a title to
+/// the name it gives ("Mayor James"), past a country's possessive to its person or
+/// title ("Peru's Foreign Minister Ana Lind"), and past a body or a country adjective
+/// that names the next title's body ("Council President X", "Russian President X",
+/// "Lima Zoo Director X").
+/// `m` itself when nothing follows.
+fn past_descriptors(s: &Sentence, m: usize) -> usize {
+    let mut cur = m;
+    loop {
+        let kind = &s.mentions[cur].kind;
+        let end = s.mentions[cur].end;
+        let owner = matches!(kind, MentionKind::Country(_) | MentionKind::Capital(_))
+            && s.tokens
+                .get(end)
+                .is_some_and(|t| t.kind == TokKind::Possessive);
+        let at = end + usize::from(owner);
+        let Some(n) = s.tok_mention.get(at).copied().flatten() else {
+            return cur;
+        };
+        let next = &s.mentions[n].kind;
+        let names = matches!(next, MentionKind::Name(_) | MentionKind::Title { .. });
+        let step = s.mentions[n].start == at
+            && match kind {
+                MentionKind::Title { .. } => true,
+                _ if owner => names,
+                MentionKind::Demonym(_) | MentionKind::Country(_) => {
+                    matches!(next, MentionKind::Title { .. })
+                }
+                MentionKind::Name(k) if *k != Some(Kind::Person) => {
+                    matches!(next, MentionKind::Title { .. })
+                }
+                _ => false,
+            };
+        if !step {
+            return cur;
+        }
+        cur = n;
     }
 }
 
@@ -1658,6 +1711,54 @@ mod tests {
             let f = stated(text);
             assert_eq!(f.len(), 1, "{text}: {f:?}");
             assert_eq!(f[0].0, "Lima Zoo", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_view_the_subjects_agree_on_is_stated_by_each() {
+        for text in [
+            "Ana Lind and Rui Costa agreed that the trip laid important groundwork for peace.",
+            "In their talks, Foreign Minister Ana Lind and Rui Costa agreed that the trip laid important groundwork for peace.",
+            "Ana Lind and Rui Costa concurred that the trip laid important groundwork for peace.",
+        ] {
+            let mut f = stated(text);
+            f.sort();
+            assert_eq!(
+                f.iter()
+                    .map(|x| (x.0.as_str(), x.1.as_str()))
+                    .collect::<Vec<_>>(),
+                [
+                    ("Ana Lind", "The trip laid important groundwork for peace"),
+                    ("Rui Costa", "The trip laid important groundwork for peace")
+                ],
+                "{text}"
+            );
+        }
+        // Agreeing to act, or on a plan, is no claim.
+        for text in [
+            "Ana Lind and Rui Costa agreed to meet again in May.",
+            "Ana Lind and Rui Costa agreed on a plan for the zoo.",
+        ] {
+            assert_eq!(stated(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_speaker_after_a_body_or_an_adjective_and_a_title() {
+        for text in [
+            "\u{201c}We are sorry for the trouble,\u{201d} said Council President Ana Lind.",
+            "\u{201c}We are sorry for the trouble,\u{201d} said council president Ana Lind.",
+            "\u{201c}We are sorry for the trouble,\u{201d} said Ruritanian President Ana Lind, smiling.",
+            "\u{201c}We are sorry for the trouble,\u{201d} said Chilean President Ana Lind, smiling.",
+            "\u{201c}We are sorry for the trouble,\u{201d} said Lima Zoo director Ana Lind on Monday.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(
+                (f[0].0.as_str(), f[0].1.as_str()),
+                ("Ana Lind", "We are sorry for the trouble"),
+                "{text}"
+            );
         }
     }
 

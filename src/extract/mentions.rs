@@ -533,6 +533,20 @@ const GENERIC_FIRST_WORDS: [&str; 14] = [
 
 /// The last words of a sports club's name after its town: "Rotherham United", "Bristol
 /// Rovers" are institutions ("Ana Rovers", a given name first, is a person).
+/// The plural of a seat title on a body, in its words, with the word that body's name
+/// calls its members: "council members A, B and C", "Regents A and B".
+pub const SEAT_PLURALS: [(&[&str], &str); 9] = [
+    (&["council", "members"], "council"),
+    (&["councilmembers"], "council"),
+    (&["councilmen"], "council"),
+    (&["councilwomen"], "council"),
+    (&["councillors"], "council"),
+    (&["councilors"], "council"),
+    (&["board", "members"], "board"),
+    (&["regents"], "regents"),
+    (&["trustees"], "trustees"),
+];
+
 const CLUB_ENDS: [&str; 5] = ["united", "rovers", "wanderers", "albion", "hotspur"];
 
 /// Adjectives that open an agreement's noun phrase: no modifier stands before them
@@ -735,6 +749,15 @@ impl Finder<'_> {
                     continue;
                 }
                 let end = self.run_end(i);
+                // "Regents Ana Lind and Rui Costa": a seat title's plural opens no name.
+                if end > i + 1
+                    && SEAT_PLURALS
+                        .iter()
+                        .any(|(words, _)| *words == [self.lowers[i]])
+                {
+                    i += 1;
+                    continue;
+                }
                 // "SINGAPORE - Four koalas from Australia": a number word alone in its run
                 // counts what follows; it names nothing.
                 // "LONDON - Two Chinese pandas": nor before a country's adjective.

@@ -43,6 +43,7 @@ pub fn apply(ctx: &mut Ctx) {
         if JOIN.contains(&s.word(j)) && s.is_verb_use(j) && !s.is_blocked_transfer(j) {
             joined(ctx, j);
         }
+        seat_list(ctx, j);
         if SUCCEED.contains(&s.word(j)) && s.is_verb_use(j) {
             if !s.is_blocked_transfer(j) {
                 succeeded(ctx, j);
@@ -731,7 +732,7 @@ fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
 }
 
 /// Titles of a seat on a body, with the word that body's name calls its members.
-const SEATS: [(&str, &str); 7] = [
+const SEATS: [(&str, &str); 8] = [
     ("regent", "regents"),
     ("trustee", "trustees"),
     ("councilman", "council"),
@@ -739,7 +740,37 @@ const SEATS: [(&str, &str); 7] = [
     ("councillor", "council"),
     ("councilor", "council"),
     ("council member", "council"),
+    ("board member", "board"),
 ];
+
+/// "Council members A, B and C voted": each person listed right after a seat title's
+/// plural holds a seat on the one body of the article named with its members' word.
+fn seat_list(ctx: &mut Ctx, j: usize) {
+    let s = ctx.sentence;
+    let Some((words, word)) = crate::extract::mentions::SEAT_PLURALS
+        .iter()
+        .find(|(words, _)| words.iter().enumerate().all(|(n, w)| s.word(j + n) == *w))
+    else {
+        return;
+    };
+    let Some(first) = s
+        .tok_mention
+        .get(j + words.len())
+        .copied()
+        .flatten()
+        .filter(|&m| s.mentions[m].start == j + words.len())
+    else {
+        return;
+    };
+    let Some(body) = named_institution(ctx, word) else {
+        return;
+    };
+    for m in s.list_from(first) {
+        if let Some(person) = ctx.entity(m).filter(|&e| ctx.kind(e) == Kind::Person) {
+            ctx.emit(person, Relation::MemberOf, body, None, None, Rule::SeatList);
+        }
+    }
+}
 
 /// For seat title mention `k` ("Regent"), the only institution of the article named
 /// with its members' word ("UT System Board of Regents").

@@ -482,7 +482,13 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
         || time_phrase(s, i + 1)
         || next.kind == crate::extract::tokens::TokKind::Punct
     {
-        that? + 1
+        match that {
+            Some(t) => t + 1,
+            // "said when the call came, she asked …": with no "that", a subordinate
+            // clause opens the claim when a main clause follows it (`is_clause`).
+            None if SUBORDINATORS.contains(&next.lower.as_ref()) => i + 1,
+            None => return None,
+        }
     } else {
         i + 1
     };
@@ -490,6 +496,17 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     if start > i + 1 && s.tokens.get(start).is_some_and(|t| is_open_quote(t.text)) {
         return quote_after(s, start - 1);
     }
+    // "said when the call came, he asked …": a subordinate clause runs on to the main
+    // clause after its comma.
+    let end = match clause_after(s, end + 1) {
+        Some((_, main))
+            if SUBORDINATORS.contains(&s.word(start))
+                && s.tokens.get(end).is_some_and(|t| t.is_punct(",")) =>
+        {
+            main
+        }
+        _ => end,
+    };
     (end > start).then_some((start, end))
 }
 
@@ -618,9 +635,9 @@ pub fn denied(claim: &str) -> String {
 }
 
 /// Words that open a subordinate clause: what follows is a circumstance, not a claim.
-const SUBORDINATORS: [&str; 12] = [
+const SUBORDINATORS: [&str; 13] = [
     "when", "while", "as", "if", "because", "after", "before", "since", "although", "though",
-    "until", "unless",
+    "until", "unless", "once",
 ];
 
 /// Auxiliaries, copulas and modals: a reported claim has a verb, and these are the
@@ -766,7 +783,19 @@ fn is_clause(s: &Sentence, a: usize, b: usize) -> bool {
         && !s.tok_mention[a]
             .is_some_and(|m| a > 0 || s.mentions[m].kind != MentionKind::Name(None))
         && !first.ends_with("thing");
-    if SUBORDINATORS.contains(&first) || (participle && !gerund_subject()) {
+    // "said when the call came, he asked for a night": a subordinate clause opens a claim
+    // only when a main clause follows its comma.
+    if SUBORDINATORS.contains(&first) {
+        return (a + 1..b)
+            .find(|&k| s.tokens[k].is_punct(","))
+            .is_some_and(|k| is_clause(s, k + 1, b));
+    }
+    if participle && !gerund_subject() {
+        return false;
+    }
+    // "told the soldiers to take care …", "said will be reflected …", "a review of …": an
+    // infinitive, a verb with no subject or a preposition's object opens no claim.
+    if matches!(first, "to" | "of") || (AUXILIARIES.contains(&first) && a + 1 < b) {
         return false;
     }
     (a..b).any(|k| {
@@ -1711,6 +1740,40 @@ mod tests {
             let f = stated(text);
             assert_eq!(f.len(), 1, "{text}: {f:?}");
             assert_eq!(f[0].0, "Lima Zoo", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_claim_opened_by_a_subordinate_clause_runs_to_its_main_clause() {
+        for (text, claim) in [
+            (
+                "Ana Lind said when the call came last week, she asked for a night to think it over.",
+                "When the call came last week, she asked for a night to think it over",
+            ),
+            (
+                "Ana Lind said that once the permits are approved, the pandas would arrive.",
+                "Once the permits are approved, the pandas would arrive",
+            ),
+        ] {
+            let f = stated(text);
+            assert_eq!(
+                f.iter()
+                    .map(|x| (x.0.as_str(), x.1.as_str()))
+                    .collect::<Vec<_>>(),
+                [("Ana Lind", claim)],
+                "{text}"
+            );
+        }
+        // A subordinate clause alone is when or why the words were said, no claim; nor
+        // does an infinitive, a verb without its subject or a preposition's object open one.
+        for text in [
+            "Ana Lind said when she arrived in Lima on Monday.",
+            "Ana Lind said once the permits are approved.",
+            "Ana Lind told the soldiers to take good care of the mission.",
+            "Ana Lind stressed will be reflected in this deployment.",
+            "Ana Lind announced of the department's oversight board.",
+        ] {
+            assert_eq!(stated(text), [], "{text}");
         }
     }
 

@@ -782,14 +782,92 @@ fn seat_body(ctx: &Ctx, k: usize) -> Option<usize> {
 
 /// The only institution of the article whose name `fits`; none when there are two.
 fn only_institution(ctx: &Ctx, fits: impl Fn(&str) -> bool) -> Option<usize> {
+    only_of_kind(ctx, Kind::Institution, fits)
+}
+
+/// The only entity of `kind` whose name `fits`; none when there are two.
+fn only_of_kind(ctx: &Ctx, kind: Kind, fits: impl Fn(&str) -> bool) -> Option<usize> {
     let mut found = ctx
         .resolved
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == Kind::Institution && fits(&e.name));
+        .filter(|(_, e)| e.kind == kind && fits(&e.name));
     let first = found.next()?.0;
     found.next().is_none().then_some(first)
+}
+
+/// The words for a local government's level that stand alone before its officers'
+/// titles: "City Attorney X", "Town Clerk X", "County Attorney X".
+const CIVIC_LEVELS: [&str; 5] = ["City", "Town", "Borough", "Village", "County"];
+
+/// The place whose officer a title after mention `p` names, when `p` is a civic level's
+/// word alone ("City Attorney X": "the town" named before, else the article's own place,
+/// [`home_place`]) or a place named with it ("Jacksonville City Attorney X",
+/// [`named_with_level`]).
+fn civic_owner(ctx: &Ctx, p: usize) -> Option<usize> {
+    let surface = ctx.sentence.mentions[p].surface.as_str();
+    if let Some(&level) = CIVIC_LEVELS.iter().find(|&&w| surface == w) {
+        let named = ctx
+            .entity(p)
+            .filter(|&e| ctx.kind(e) == Kind::Place)
+            .and_then(|e| {
+                let name = &ctx.resolved.entities[e].name;
+                // "the Jacksonville City Council" named before: Jacksonville.
+                match named_with_level(ctx, name) {
+                    Some(place) => Some(place),
+                    None if name != level && !name.ends_with(" City") => Some(e),
+                    None => None,
+                }
+            });
+        return named.or_else(|| home_place(ctx, level));
+    }
+    named_with_level(ctx, surface)
+}
+
+/// The place a name made of a place and "City" or "Town" stands for ("Jacksonville
+/// City": Jacksonville), when the article names that place and it is no U.S. state
+/// (unlike "Kansas City").
+fn named_with_level(ctx: &Ctx, name: &str) -> Option<usize> {
+    let city = name
+        .strip_suffix(" City")
+        .or_else(|| name.strip_suffix(" Town"))?;
+    if lexicons()
+        .us_states
+        .contains_key(&city.to_lowercase().replace('.', ""))
+    {
+        return None;
+    }
+    only_of_kind(ctx, Kind::Place, |n| n == city)
+}
+
+/// The article's own place of a civic level: for "County", its only county; else the
+/// place it names most often, and more than once, that is no county and no U.S. state
+/// (the city of a local story), the first named of those named as often.
+fn home_place(ctx: &Ctx, level: &str) -> Option<usize> {
+    let county = |name: &str| name.ends_with(" County");
+    if level == "County" {
+        return only_of_kind(ctx, Kind::Place, county);
+    }
+    let states = &lexicons().us_states;
+    let mut named: Vec<usize> = Vec::new();
+    for &e in ctx.resolved.of_mention.iter().flatten().flatten() {
+        let d = &ctx.resolved.entities[e];
+        if d.kind == Kind::Place
+            && !named.contains(&e)
+            && !county(&d.name)
+            && !CIVIC_LEVELS.contains(&d.name.as_str())
+            && !states.contains_key(&d.name.to_lowercase().replace('.', ""))
+        {
+            named.push(e);
+        }
+    }
+    // `max_by_key` keeps the last of equals: look from the end for the first named.
+    named
+        .into_iter()
+        .rev()
+        .max_by_key(|&e| ctx.resolved.named_times(e))
+        .filter(|&e| ctx.resolved.named_times(e) > 1)
 }
 
 /// "President X and his Chilean counterpart Y": Y holds X's title in Chile, so the
@@ -1963,6 +2041,29 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
         }
         return;
     }
+    // "City Attorney X", "Town Clerk X", "City Manager X": an officer of the article's
+    // own city, town or county; "Jacksonville City Attorney X": of the place named.
+    let title_lower = s.mentions[k].surface.to_lowercase();
+    if of.is_none()
+        && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
+        && s.mentions[p].end == owner_end
+        && (LOCAL_OFFICES.contains(&title_lower.as_str())
+            || matches!(
+                title_lower.as_str(),
+                "manager" | "administrator" | "attorney"
+            ))
+        && let Some(place) = civic_owner(ctx, p)
+    {
+        ctx.emit(
+            person,
+            Relation::MemberOf,
+            place,
+            None,
+            None,
+            Rule::OrgTitle,
+        );
+        return;
+    }
     if of.is_none()
         && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
         && let Some(rel) = link(t.with_of)
@@ -3074,6 +3175,23 @@ mod tests {
             "Ana Lind, Minister for Finance, said so.",
             "Ana Lind leads Ministry of Finance",
         )]);
+    }
+
+    #[test]
+    fn a_civic_officer_belongs_to_the_article_s_own_city_only() {
+        // A state's name before "City" is another city ("Kansas City"), and a city named
+        // once is no sure home of the story.
+        for text in [
+            "Voters in Kansas backed the plan. Kansas City Manager Ana Lind will step down.",
+            "The council met in Keldar. City Attorney Ana Lind said the deal was fair.",
+            "The Orvane County board and the Keldar County board met. County Attorney Ana Lind was absent.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.iter().all(|f| !f.starts_with("Ana Lind member-of")),
+                "{text}: {t:?}"
+            );
+        }
     }
 
     #[test]

@@ -535,7 +535,7 @@ const GENERIC_FIRST_WORDS: [&str; 14] = [
 /// Rovers" are institutions ("Ana Rovers", a given name first, is a person).
 /// The plural of a seat title on a body, in its words, with the word that body's name
 /// calls its members: "council members A, B and C", "Regents A and B".
-pub const SEAT_PLURALS: [(&[&str], &str); 9] = [
+pub const SEAT_PLURALS: [(&[&str], &str); 10] = [
     (&["council", "members"], "council"),
     (&["councilmembers"], "council"),
     (&["councilmen"], "council"),
@@ -545,6 +545,7 @@ pub const SEAT_PLURALS: [(&[&str], &str); 9] = [
     (&["board", "members"], "board"),
     (&["regents"], "regents"),
     (&["trustees"], "trustees"),
+    (&["commissioners"], "commission"),
 ];
 
 const CLUB_ENDS: [&str; 5] = ["united", "rovers", "wanderers", "albion", "hotspur"];

@@ -732,7 +732,7 @@ fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
 }
 
 /// Titles of a seat on a body, with the word that body's name calls its members.
-const SEATS: [(&str, &str); 8] = [
+const SEATS: [(&str, &str); 9] = [
     ("regent", "regents"),
     ("trustee", "trustees"),
     ("councilman", "council"),
@@ -741,6 +741,7 @@ const SEATS: [(&str, &str); 8] = [
     ("councilor", "council"),
     ("council member", "council"),
     ("board member", "board"),
+    ("commissioner", "commission"),
 ];
 
 /// "Council members A, B and C voted": each person listed right after a seat title's
@@ -3204,6 +3205,10 @@ mod tests {
             (
                 "The Keldar City Council met. Councilman Pedro Soto voted no.",
                 "Pedro Soto member-of Keldar City Council",
+            ),
+            (
+                "The Lindale City Commission met. Commissioner Pedro Soto voted no.",
+                "Pedro Soto member-of Lindale City Commission",
             ),
             (
                 "Trustee Ana Lind said the Board of Trustees of Orvane College would meet.",

@@ -1807,6 +1807,19 @@ mod tests {
     }
 
     #[test]
+    fn a_military_or_court_title_stays_out_of_the_speakers_name() {
+        for text in [
+            "Chief Justice Ana Lind said the ruling would stand.",
+            "\u{201c}The ruling will stand,\u{201d} Chief of Defence Staff Ana Lind said.",
+            "\u{201c}The ruling will stand,\u{201d} said Chief of the General Staff Ana Lind.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Ana Lind", "{text}");
+        }
+    }
+
+    #[test]
     fn the_speaker_after_a_body_or_an_adjective_and_a_title() {
         for text in [
             "\u{201c}We are sorry for the trouble,\u{201d} said Council President Ana Lind.",

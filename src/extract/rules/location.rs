@@ -44,6 +44,13 @@ pub fn apply(ctx: &mut Ctx) {
             let p = ctx.resolved.entity_named(place, Kind::Place);
             ctx.emit(e, Relation::LocatedIn, p, None, None, Rule::BasedIn);
         }
+        if m.based_in.is_none()
+            && let Some(p) = based_after_state(s, k)
+            && let (Some(e), Some(p)) = (ctx.entity(k), ctx.entity(p))
+            && ctx.kind(e) == Kind::Institution
+        {
+            ctx.emit(e, Relation::LocatedIn, p, None, None, Rule::BasedIn);
+        }
         if s.possessive(k)
             && let Some(next) = s.mention_from(m.end + 1)
         {
@@ -712,6 +719,27 @@ fn located(ctx: &mut Ctx, inner: usize, outer: usize, kinds: &[Kind], rule: Rule
     {
         ctx.emit(i, Relation::LocatedIn, o, None, None, rule);
     }
+}
+
+/// "Stamford, Conn.-based Crane Co.": the town before the state whose abbreviation ends
+/// in "-based" right before mention `k` (the state's own "located-in" is the comma
+/// rule's).
+fn based_after_state(s: &Sentence, k: usize) -> Option<usize> {
+    let start = s.mentions[k].start;
+    if start < 5 || s.word(start - 1) != "based" || s.tokens[start - 2].text != "-" {
+        return None;
+    }
+    let mut j = start - 3;
+    if s.tokens[j].is_punct(".") {
+        j -= 1;
+    }
+    let state = s.tok_mention[j]?;
+    let comma = s.mentions[state].start.checked_sub(1)?;
+    if !s.tokens[comma].is_punct(",") || !s.is_place(state) {
+        return None;
+    }
+    let town = s.tok_mention[comma.checked_sub(1)?]?;
+    (s.mentions[town].end == comma).then_some(town)
 }
 
 #[cfg(test)]

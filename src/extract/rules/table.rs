@@ -311,9 +311,10 @@ rules! {
         [("The llamas went to the Parque Zoo in Lima.", "Parque Zoo located-in Lima"),
          ("Fighting continued in the Kursk region in Russia.", "Kursk region located-in Russia")];
     BasedIn = "based-in", "location", [LocatedIn], "-based",
-        "The Jakarta-based Centre for Z: located-in Jakarta.",
+        "The Jakarta-based Centre for Z: located-in Jakarta; \"Stamford, Conn.-based Y\": located-in Stamford.",
         [("The Jakarta-based Centre for Strategic Studies said so.", "Centre for Strategic Studies located-in Jakarta"),
-         ("The Lima-based Andean Institute said so.", "Andean Institute located-in Lima")];
+         ("The Lima-based Andean Institute said so.", "Andean Institute located-in Lima"),
+         ("The plant belongs to Stamford, Conn.-based Keldar Corp., which makes valves.", "Keldar Corp located-in Stamford")];
     LocatedVerb = "located-verb", "location", [LocatedIn], "located, based, situated, headquartered (in, at)",
         "Everland, located in Yongin; the institute, which is based in Lima: located-in.",
         [("The pandas live at Everland, located in Yongin.", "Everland located-in Yongin"),

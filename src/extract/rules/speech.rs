@@ -496,6 +496,14 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     if start > i + 1 && s.tokens.get(start).is_some_and(|t| is_open_quote(t.text)) {
         return quote_after(s, start - 1);
     }
+    // "said will be reflected …": a verb with no subject is no claim, unless the speech
+    // verb sits in a relative clause whose pronoun is that subject ("a fee, which the
+    // association says will fund …").
+    if AUXILIARIES.contains(&s.word(start))
+        && !(i.saturating_sub(4)..i).any(|k| RELATIVISERS.contains(&s.word(k)))
+    {
+        return None;
+    }
     // "said when the call came, he asked …": a subordinate clause runs on to the main
     // clause after its comma.
     let end = match clause_after(s, end + 1) {
@@ -538,6 +546,17 @@ fn main_clause_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
             let mut a = start;
             while a < end && matches!(s.word(a), "and" | "but" | ",") {
                 a += 1;
+            }
+            // "X will have its office in K, a town in L, and will employ 400 people": a
+            // verb with no subject goes with the last clause before it that has both.
+            if a > start && AUXILIARIES.contains(&s.word(a)) {
+                let mut back = start;
+                while let Some((b0, _)) = main_clause_before(s, back) {
+                    if is_clause(s, b0, back) && !AUXILIARIES.contains(&s.word(b0)) {
+                        return Some((b0, end));
+                    }
+                    back = b0;
+                }
             }
             if s.word(a) == "according" {
                 let comma = (a..end).find(|&k| s.tokens[k].is_punct(","));
@@ -793,9 +812,9 @@ fn is_clause(s: &Sentence, a: usize, b: usize) -> bool {
     if participle && !gerund_subject() {
         return false;
     }
-    // "told the soldiers to take care …", "said will be reflected …", "a review of …": an
-    // infinitive, a verb with no subject or a preposition's object opens no claim.
-    if matches!(first, "to" | "of") || (AUXILIARIES.contains(&first) && a + 1 < b) {
+    // "told the soldiers to take care …", "a review of …": an infinitive or a
+    // preposition's object opens no claim.
+    if matches!(first, "to" | "of") {
         return false;
     }
     (a..b).any(|k| {
@@ -1775,6 +1794,29 @@ mod tests {
         ] {
             assert_eq!(stated(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn a_claim_with_no_subject_of_its_own_takes_the_one_it_shares() {
+        // A verb coordinated after the subject's first clause.
+        let f = stated(
+            "The zoo will have its office in Lima, a port in Peru, and will employ 40 people, according to Ana Lind.",
+        );
+        assert_eq!(
+            f.iter()
+                .map(|x| (x.0.as_str(), x.1.as_str()))
+                .collect::<Vec<_>>(),
+            [(
+                "Ana Lind",
+                "The zoo will have its office in Lima, a port in Peru, and will employ 40 people"
+            )]
+        );
+        // A speech verb inside a relative clause: the pronoun is the claim's subject.
+        let f = stated("The zoo pays a fee, which Ana Lind says will fund panda research.");
+        assert_eq!(
+            f.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            ["Will fund panda research"]
+        );
     }
 
     #[test]

@@ -548,6 +548,23 @@ pub const SEAT_PLURALS: [(&[&str], &str); 10] = [
     (&["commissioners"], "commission"),
 ];
 
+/// Nouns of a place where animals are kept, after an animal noun that is their modifier:
+/// "the Pinnawala elephant orphanage", "a panda breeding centre".
+const ANIMAL_HOMES: [&str; 12] = [
+    "orphanage",
+    "sanctuary",
+    "reserve",
+    "farm",
+    "park",
+    "centre",
+    "center",
+    "camp",
+    "enclosure",
+    "exhibit",
+    "house",
+    "breeding",
+];
+
 const CLUB_ENDS: [&str; 5] = ["united", "rovers", "wanderers", "albion", "hotspur"];
 
 /// Adjectives that open an agreement's noun phrase: no modifier stands before them
@@ -802,6 +819,13 @@ impl Finder<'_> {
                     && !["-bound", "-born", "-based"]
                         .iter()
                         .any(|x| last.surface.ends_with(x))
+                    // "Queensland koalas": where they come from; "the Pinnawala elephant
+                    // orphanage": the place's name, the noun a modifier of its kind.
+                    && !super::lexicon::is_region(&last.surface)
+                    && !self
+                        .lowers
+                        .get(next + len)
+                        .is_some_and(|w| ANIMAL_HOMES.contains(w))
                 {
                     let prev = self.out.pop().expect("just checked");
                     let full = format!("{} {}", prev.surface, name);

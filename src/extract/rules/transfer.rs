@@ -1171,6 +1171,23 @@ mod tests {
     }
 
     #[test]
+    fn a_region_or_an_animals_home_before_the_noun_is_no_breed() {
+        for (text, fact) in [
+            (
+                "Queensland gave six Queensland koalas to the Lima Zoo.",
+                "Lima Zoo received koala",
+            ),
+            (
+                "A calf from the Keldar elephant orphanage was given to the Lima Zoo.",
+                "Lima Zoo received elephant",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
     fn a_new_home_receives_the_animals() {
         for (text, fact) in [
             (

@@ -609,10 +609,9 @@ impl Lexicons {
             }
         }
         for r in records(include_str!("lexicon/us_states.txt")) {
-            let key = |w: &str| w.to_lowercase().replace('.', "");
-            lex.us_states.insert(key(r[0]), r[0].to_string());
+            lex.us_states.insert(state_key(r[0]), r[0].to_string());
             for a in values(r.get(1)) {
-                lex.us_states.insert(key(a), r[0].to_string());
+                lex.us_states.insert(state_key(a), r[0].to_string());
                 if let Some(written) = a.strip_suffix('.') {
                     lex.state_abbreviations
                         .insert(written.to_string(), r[0].to_string());
@@ -696,6 +695,12 @@ impl Lexicons {
             .longest(words)
             .is_some_and(|(n, &(_, form))| n == words.len() && form == CountryForm::People);
         held || people
+    }
+
+    /// The US state a name or dateline abbreviation stands for, in any case and with or
+    /// without its periods ("Fla.", "new hampshire", "N.H.").
+    pub fn us_state(&self, written: &str) -> Option<&str> {
+        self.us_states.get(&state_key(written)).map(String::as_str)
     }
 
     /// True when the word (lowercase) is a trigger verb (not only a trigger noun such as
@@ -787,6 +792,11 @@ pub fn regions() -> &'static Regions {
     static REGIONS: OnceLock<Regions> = OnceLock::new();
     REGIONS
         .get_or_init(|| Regions::parse(include_str!("lexicon/regions.tsv"), &lexicons().countries))
+}
+
+/// The key of `Lexicons::us_states`: lowercase, periods dropped.
+fn state_key(written: &str) -> String {
+    written.to_lowercase().replace('.', "")
 }
 
 /// True when a name, written whole, is a region of the gazetteer ("Karnataka", "Kursk

@@ -833,10 +833,7 @@ fn named_with_level(ctx: &Ctx, name: &str) -> Option<usize> {
     let city = name
         .strip_suffix(" City")
         .or_else(|| name.strip_suffix(" Town"))?;
-    if lexicons()
-        .us_states
-        .contains_key(&city.to_lowercase().replace('.', ""))
-    {
+    if lexicons().us_state(city).is_some() {
         return None;
     }
     only_of_kind(ctx, Kind::Place, |n| n == city)
@@ -850,7 +847,6 @@ fn home_place(ctx: &Ctx, level: &str) -> Option<usize> {
     if level == "County" {
         return only_of_kind(ctx, Kind::Place, county);
     }
-    let states = &lexicons().us_states;
     let mut named: Vec<usize> = Vec::new();
     for &e in ctx.resolved.of_mention.iter().flatten().flatten() {
         let d = &ctx.resolved.entities[e];
@@ -858,7 +854,7 @@ fn home_place(ctx: &Ctx, level: &str) -> Option<usize> {
             && !named.contains(&e)
             && !county(&d.name)
             && !CIVIC_LEVELS.contains(&d.name.as_str())
-            && !states.contains_key(&d.name.to_lowercase().replace('.', ""))
+            && lexicons().us_state(&d.name).is_none()
         {
             named.push(e);
         }

@@ -109,7 +109,9 @@ fn between(ctx: &mut Ctx, m: usize) {
     }
     let date = ctx.date_at(s.mentions[m].start);
     for p in parties {
-        if is_party(ctx.kind(p)) {
+        // "a sister-state agreement between South Carolina and Queensland": named as its
+        // parties, a state, region or city signs for its government.
+        if is_party(ctx.kind(p)) || ctx.kind(p) == Kind::Place {
             ctx.emit(
                 p,
                 Relation::Signed,
@@ -337,6 +339,22 @@ mod tests {
             "Chile and Peru hope to sign a trade agreement.",
         ] {
             assert!(triples(text).is_empty(), "{text}: {:?}", triples(text));
+        }
+    }
+
+    #[test]
+    fn adopting_is_signing_only_an_agreement() {
+        let t = triples("Chile and Peru adopted a joint declaration on Monday.");
+        assert!(
+            t.contains(&"Chile signed joint declaration".to_string()),
+            "{t:?}"
+        );
+        for text in [
+            "The Lima Zoo adopted a panda in May.",
+            "Chile adopted a new budget on Monday.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains(" signed ")), "{text}: {t:?}");
         }
     }
 

@@ -342,7 +342,7 @@ rules! {
         [("AREQUIPA, Peru (AP) \u{2014} Two llamas arrived at the zoo on Monday.", "Arequipa located-in Peru"),
          ("OCALA, Fla. \u{2014} Two llamas arrived at the zoo on Monday.", "Ocala located-in Florida"),
          ("Cusco [Peru], May 5 (AP): Two llamas arrived at the zoo.", "Cusco located-in Peru")];
-    SignVerb = "sign-verb", "agreement", [Signed], "sign, renew, conclude; reach, make, strike, enter into right before an agreement",
+    SignVerb = "sign-verb", "agreement", [Signed], "sign, renew, conclude, adopt; reach, make, strike, enter into right before an agreement",
         "X and Y signed a pact; X signed a treaty with Y; X reached (entered into) an agreement with Y; a pact signed by X and Y: every party signed.",
         [("Chile and Peru signed a trade agreement.", "Peru signed trade agreement"),
          ("Chile signed a border treaty with Peru on Monday.", "Peru signed border treaty"),
@@ -351,15 +351,17 @@ rules! {
          ("President Ana Lind met President Luis Rojas. The two leaders signed a fishing treaty.", "Luis Rojas signed fishing treaty"),
          ("President of Chile Ana Lind and President of Peru Pedro Soto signed a joint declaration.", "Ana Lind signed joint declaration"),
          ("The accord was signed by Minister of Mines Ana Lind and Secretary of Energy Luis Soto.", "Luis Soto signed accord"),
-         ("Chile and Peru signed a water treaty. On the Chilean side: Ana Lind, Minister of Mines; and Luis Soto, Minister of Energy, signed.", "Ana Lind signed water treaty")];
+         ("Chile and Peru signed a water treaty. On the Chilean side: Ana Lind, Minister of Mines; and Luis Soto, Minister of Energy, signed.", "Ana Lind signed water treaty"),
+         ("Chile and Peru adopted a joint statement on fishing.", "Peru signed joint statement on fishing")];
     SignedOnBehalf = "signed-on-behalf", "agreement", [MemberOf], "a signer \"on behalf of\" a country or body",
         "X signed on behalf of Y: the person X is a member of Y.",
         [("Ana Lind signed the treaty on behalf of the government of the Republic of Chile.", "Ana Lind member-of Chile"),
          ("The accord was signed by Minister of Mines Ana Lind, on behalf of the Lima Port Authority.", "Ana Lind member-of Lima Port Authority")];
     AgreementBetween = "agreement-between", "agreement", [Signed], "an agreement between X and Y",
-        "An agreement (reached) between X and Y: both are parties.",
+        "An agreement (reached) between X and Y: both are parties, states and cities too.",
         [("A trade agreement between Chile and Peru took effect.", "Chile signed trade agreement"),
-         ("Officials praised the border treaty between Chile and Peru.", "Peru signed border treaty")];
+         ("Officials praised the border treaty between Chile and Peru.", "Peru signed border treaty"),
+         ("The koalas came under a sister-state agreement between Queensland and Ontario.", "Ontario signed sister-state agreement")];
     FightVerb = "fight-verb", "conflict", [Fought], "fight, clash, attack",
         "X fought (clashed with, attacked) Y.",
         [("Chilean troops clashed with Peruvian soldiers near Tacna.", "Chilean troops fought Peruvian soldiers"),

@@ -767,8 +767,10 @@ impl Finder<'_> {
                     continue;
                 }
                 let end = self.run_end(i);
-                // "Regents Ana Lind and Rui Costa": a seat title's plural opens no name.
+                // "Regents Ana Lind and Rui Costa": a seat title's plural opens no name
+                // (but "Trustees of Keldar College" is one).
                 if end > i + 1
+                    && self.tokens[i + 1].is_capitalised()
                     && SEAT_PLURALS
                         .iter()
                         .any(|(words, _)| *words == [self.lowers[i]])

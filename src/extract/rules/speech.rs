@@ -32,6 +32,7 @@ pub fn apply(ctx: &mut Ctx) {
         ) && s.word(i + 1) == "that"
     }));
     verbs.sort_unstable();
+    verbs.dedup();
     for &i in &verbs {
         // "declined to say": an infinitive reports nothing.
         // "denied reports that …": the noun after a denial is what is denied.
@@ -551,7 +552,7 @@ fn main_clause_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
             // verb with no subject goes with the last clause before it that has both.
             if a > start && AUXILIARIES.contains(&s.word(a)) {
                 let mut back = start;
-                while let Some((b0, _)) = main_clause_before(s, back) {
+                while let Some((b0, _)) = main_clause_before(s, back).filter(|&(b0, _)| b0 < back) {
                     if is_clause(s, b0, back) && !AUXILIARIES.contains(&s.word(b0)) {
                         return Some((b0, end));
                     }

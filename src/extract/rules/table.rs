@@ -261,7 +261,8 @@ rules! {
          ("The Orvane Board of Regents met. Regents Ana Lind and Rui Costa voted for it.", "Rui Costa member-of Orvane Board of Regents"),
          ("Mayor Tim Hale and council members Ana Lind and Joe Dean of the Keldar City Council voted yes.", "Joe Dean member-of Keldar City Council"),
          ("The Lima Zoning Hearing Board met. Board members Ana Lind and Rui Costa were absent.", "Ana Lind member-of Lima Zoning Hearing Board"),
-         ("The Lindale City Commission met. Commissioners Ana Lind and Rui Costa voted against it.", "Rui Costa member-of Lindale City Commission")];
+         ("The Lindale City Commission met. Commissioners Ana Lind and Rui Costa voted against it.", "Rui Costa member-of Lindale City Commission"),
+         ("Trustees of Keldar College met on Monday. Trustees Ana Lind and Rui Costa voted no.", "Rui Costa member-of Trustees of Keldar College")];
     MemberApposition = "member-apposition", "roles", [MemberOf], "a person, then a nationality or a role in an apposition",
         "X, a Chilean citizen; X, a member of Y: X is a member of it.",
         [("Lithuania, a member of NATO since 2004, sent troops to Poland.", "Lithuania member-of NATO"),

@@ -535,7 +535,7 @@ const GENERIC_FIRST_WORDS: [&str; 14] = [
 /// Rovers" are institutions ("Ana Rovers", a given name first, is a person).
 /// The plural of a seat title on a body, in its words, with the word that body's name
 /// calls its members: "council members A, B and C", "Regents A and B".
-pub const SEAT_PLURALS: [(&[&str], &str); 10] = [
+pub const SEAT_PLURALS: [(&[&str], &str); 13] = [
     (&["council", "members"], "council"),
     (&["councilmembers"], "council"),
     (&["councilmen"], "council"),
@@ -546,6 +546,9 @@ pub const SEAT_PLURALS: [(&[&str], &str); 10] = [
     (&["regents"], "regents"),
     (&["trustees"], "trustees"),
     (&["commissioners"], "commission"),
+    (&["selectmen"], "selectmen"),
+    (&["aldermen"], "aldermen"),
+    (&["supervisors"], "supervisors"),
 ];
 
 /// Nouns of a place where animals are kept, after an animal noun that is their modifier:
@@ -767,15 +770,20 @@ impl Finder<'_> {
                     continue;
                 }
                 let end = self.run_end(i);
-                // "Regents Ana Lind and Rui Costa": a seat title's plural opens no name
-                // (but "Trustees of Keldar College" is one).
-                if end > i + 1
-                    && self.tokens[i + 1].is_capitalised()
-                    && SEAT_PLURALS
-                        .iter()
-                        .any(|(words, _)| *words == [self.lowers[i]])
-                {
-                    i += 1;
+                // "Regents Ana Lind and Rui Costa", "Council Members Ana Lind and Rui
+                // Costa": a seat title's plural opens no name (but "Trustees of Keldar
+                // College" is one).
+                // "But Council Members …": after the run's function words.
+                let p = (i..end)
+                    .find(|&p| !lexicons().function_words.contains(self.lowers[p]))
+                    .unwrap_or(end);
+                if let Some((words, _)) = SEAT_PLURALS.iter().find(|(words, _)| {
+                    let n = words.len();
+                    end > p + n
+                        && self.tokens[p + n].is_capitalised()
+                        && self.lowers[p..p + n] == **words
+                }) {
+                    i = p + words.len();
                     continue;
                 }
                 // "SINGAPORE - Four koalas from Australia": a number word alone in its run

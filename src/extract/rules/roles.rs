@@ -732,7 +732,7 @@ fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
 }
 
 /// Titles of a seat on a body, with the word that body's name calls its members.
-const SEATS: [(&str, &str); 9] = [
+const SEATS: [(&str, &str); 13] = [
     ("regent", "regents"),
     ("trustee", "trustees"),
     ("councilman", "council"),
@@ -742,6 +742,10 @@ const SEATS: [(&str, &str); 9] = [
     ("council member", "council"),
     ("board member", "board"),
     ("commissioner", "commission"),
+    ("selectman", "selectmen"),
+    ("selectwoman", "selectmen"),
+    ("alderman", "aldermen"),
+    ("supervisor", "supervisors"),
 ];
 
 /// "Council members A, B and C voted": each person listed right after a seat title's
@@ -3209,6 +3213,14 @@ mod tests {
             (
                 "Trustee Ana Lind said the Board of Trustees of Orvane College would meet.",
                 "Ana Lind member-of Board of Trustees of Orvane College",
+            ),
+            (
+                "The Dunmore Board of Selectmen met. Selectman Ana Lind voted no.",
+                "Ana Lind member-of Dunmore Board of Selectmen",
+            ),
+            (
+                "Supervisor Pedro Soto said the Keldar County Board of Supervisors would vote.",
+                "Pedro Soto member-of Keldar County Board of Supervisors",
             ),
         ]);
         // Two councils, or none: no seat is known.

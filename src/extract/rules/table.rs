@@ -255,14 +255,16 @@ rules! {
         [("Nato members like France and Germany sent no troops.", "Germany member-of Nato"),
          ("EU member states such as Poland, Latvia and Estonia agreed.", "Latvia member-of EU"),
          ("Several ASEAN members, including Vietnam and Laos, objected.", "Vietnam member-of ASEAN")];
-    SeatList = "seat-list", "roles", [MemberOf], "council members, board members, commissioners, trustees, regents, then names",
+    SeatList = "seat-list", "roles", [MemberOf], "council members, board members, commissioners, selectmen, trustees, regents, then names",
         "Council members A, B and C: each person named holds a seat on the one body of the article its members' word names.",
         [("The Keldar City Council met. Council members Ana Lind, Rui Costa and Joe Dean voted no.", "Rui Costa member-of Keldar City Council"),
          ("The Orvane Board of Regents met. Regents Ana Lind and Rui Costa voted for it.", "Rui Costa member-of Orvane Board of Regents"),
          ("Mayor Tim Hale and council members Ana Lind and Joe Dean of the Keldar City Council voted yes.", "Joe Dean member-of Keldar City Council"),
          ("The Lima Zoning Hearing Board met. Board members Ana Lind and Rui Costa were absent.", "Ana Lind member-of Lima Zoning Hearing Board"),
          ("The Lindale City Commission met. Commissioners Ana Lind and Rui Costa voted against it.", "Rui Costa member-of Lindale City Commission"),
-         ("Trustees of Keldar College met on Monday. Trustees Ana Lind and Rui Costa voted no.", "Rui Costa member-of Trustees of Keldar College")];
+         ("Trustees of Keldar College met on Monday. Trustees Ana Lind and Rui Costa voted no.", "Rui Costa member-of Trustees of Keldar College"),
+         ("The Keldar City Council voted. But Council Members Ana Lind and Joe Dean wanted more.", "Ana Lind member-of Keldar City Council"),
+         ("The Dunmore Board of Selectmen met. Selectmen Ana Lind and Rui Costa voted no.", "Ana Lind member-of Dunmore Board of Selectmen")];
     MemberApposition = "member-apposition", "roles", [MemberOf], "a person, then a nationality or a role in an apposition",
         "X, a Chilean citizen; X, a member of Y: X is a member of it.",
         [("Lithuania, a member of NATO since 2004, sent troops to Poland.", "Lithuania member-of NATO"),

@@ -533,6 +533,19 @@ const GENERIC_FIRST_WORDS: [&str; 14] = [
 
 /// The last words of a sports club's name after its town: "Rotherham United", "Bristol
 /// Rovers" are institutions ("Ana Rovers", a given name first, is a person).
+/// Words of a title holder's standing that may stand between an owner's possessive and
+/// the title: "the zoo's acting director", "Peru's new foreign minister".
+pub const STANDING: [&str; 9] = [
+    "acting", "interim", "new", "current", "former", "outgoing", "incoming", "longtime", "then",
+];
+
+/// Abbreviations that open a place's or a saint's name before their period: "St. Paul",
+/// "Mt. Kenya", "Ft. Worth".
+const SAINT_MOUNT: [&str; 3] = ["st", "mt", "ft"];
+
+/// Titles that are also adjectives before a noun ("the principal reason").
+const ADJECTIVE_TITLES: [&str; 2] = ["principal", "general"];
+
 /// The plural of a seat title on a body, in its words, with the word that body's name
 /// calls its members: "council members A, B and C", "Regents A and B".
 pub const SEAT_PLURALS: [(&[&str], &str); 13] = [
@@ -860,7 +873,9 @@ impl Finder<'_> {
                 continue;
             }
             let w = self.window(i);
-            if let Some((len, &title)) = lex.title_forms.longest(w) {
+            if let Some((len, &title)) = lex.title_forms.longest(w)
+                && !self.adjective_title(i, len)
+            {
                 self.push_title(i, i + len, title);
                 i = self.out.last().map_or(i + len, |m| m.end.max(i + len));
                 continue;
@@ -974,6 +989,24 @@ impl Finder<'_> {
                     .country_forms
                     .longest(&self.lowers[i..j])
                     .is_none()
+            {
+                j += 1;
+                continue;
+            }
+            // "St. Paul", "Mt. Kenya": a saint's or a mountain's abbreviation and its period.
+            let next_capitalised = self.tokens.get(j + 1).is_some_and(Token::is_capitalised);
+            if t.is_punct(".")
+                && SAINT_MOUNT.contains(&self.lowers[j - 1])
+                && self.tokens[j - 1].is_capitalised()
+                && next_capitalised
+            {
+                j += 1;
+                continue;
+            }
+            // "St. Luke's Hospital", "Saint Mary's College": a saint's possessive.
+            if t.kind == TokKind::Possessive
+                && next_capitalised
+                && (i..j).any(|k| matches!(self.lowers[k], "st" | "saint"))
             {
                 j += 1;
                 continue;
@@ -1402,6 +1435,19 @@ impl Finder<'_> {
         (n == words.len()).then_some((k - i, title))
     }
 
+    /// "Kosovo's principal city", "the general public": a one-word title that is also an
+    /// adjective, written in lower case before a lower-case noun, is the adjective.
+    fn adjective_title(&self, i: usize, len: usize) -> bool {
+        len == 1
+            && ADJECTIVE_TITLES.contains(&self.lowers[i])
+            && self.tokens[i].is_lower_word()
+            && self.tokens.get(i + 1).is_some_and(|t| {
+                t.is_lower_word()
+                    && !matches!(t.lower.as_ref(), "of" | "at" | "for" | "in")
+                    && !lexicons().is_verb(&t.lower)
+            })
+    }
+
     fn honorific_len(&self, i: usize) -> Option<usize> {
         let len = if let Some(len) = self.style_of_address_len(i) {
             len
@@ -1776,6 +1822,37 @@ impl Finder<'_> {
         (k > e + 1).then_some(k)
     }
 
+    /// "X, marketing and development director for Y": plain words of a field of work
+    /// (joined by "and") between an apposition's comma and a lower-case title at `p`.
+    /// A body's word ("zoo director") or a holder's standing ("acting director") is none.
+    fn field_before(&self, p: usize) -> bool {
+        let lex = lexicons();
+        if !self.tokens[p].is_lower_word() {
+            return false;
+        }
+        let field_word = |k: usize| {
+            let w = self.lowers[k];
+            self.tokens[k].is_lower_word()
+                && !lex.function_words.contains(w)
+                && !lex.is_verb(w)
+                && lex.institution_forms.get(w).is_none()
+                && !lex.places.contains(w)
+                && !STANDING.contains(&w)
+                && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
+        };
+        let mut k = p;
+        let mut words = 0;
+        while k > 0 {
+            if field_word(k - 1) {
+                words += 1;
+            } else if !(self.lowers[k - 1] == "and" && words > 0) {
+                break;
+            }
+            k -= 1;
+        }
+        words > 0 && self.lowers[k] != "and" && k > 0 && self.tokens[k - 1].is_punct(",")
+    }
+
     /// A title at `[p, e)`, with the institution it names after "of".
     fn push_title(&mut self, p: usize, e: usize, title: usize) {
         let lex = lexicons();
@@ -1798,7 +1875,8 @@ impl Finder<'_> {
         let field_end = self
             .field_end(e)
             .filter(|_| self.lowers[e] != "for" || lex.titles[title].institution.is_none());
-        let field = field_end.is_some();
+        let field = field_end.is_some() || self.field_before(p);
+        let field_after = field_end.is_some();
         self.push(
             p,
             e,
@@ -1818,12 +1896,12 @@ impl Finder<'_> {
             .filter(|&j| matches!(self.lowers.get(j), Some(&("at" | "with" | "for" | "from"))))
             .unwrap_or(e);
         let by = match self.lowers.get(at) {
-            Some(&"of") => !field,
+            Some(&"of") => !field_after,
             Some(&"for") => true,
             // "a curator from the Woodland Park Zoo" as "a curator at …".
             Some(&("at" | "with" | "from")) => lex.titles[title].institution.is_none(),
             // "a lecturer in the School of Law": a body its cue word names.
-            Some(&"in") => !field && lex.titles[title].institution.is_none(),
+            Some(&"in") => !field_after && lex.titles[title].institution.is_none(),
             _ => false,
         };
         if !by {
@@ -3176,6 +3254,27 @@ mod tests {
         assert!(matches!(m[0].1, MentionKind::Title { of: Some(1), .. }));
         assert_eq!(m[1].0, "Ministry of Culture");
         assert_eq!(m[2].0, "Olga Petrova");
+    }
+
+    #[test]
+    fn a_title_that_is_also_an_adjective() {
+        let title = |m: &[(String, MentionKind, Option<u64>)]| {
+            m.iter()
+                .any(|(_, k, _)| matches!(k, MentionKind::Title { .. }))
+        };
+        for text in [
+            "Lindale, Keldar's principal city, hosted the talks.",
+            "The general public was not told.",
+        ] {
+            assert!(!title(&mentions(text)), "{text}: {:?}", mentions(text));
+        }
+        for text in [
+            "Cushing School Principal Ana Lind said no.",
+            "Ana Lind, principal of the Cushing School, said no.",
+            "The general said the troops would stay.",
+        ] {
+            assert!(title(&mentions(text)), "{text}: {:?}", mentions(text));
+        }
     }
 
     #[test]

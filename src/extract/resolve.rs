@@ -117,6 +117,12 @@ fn entity_key(name: &str, kind: Kind) -> String {
     format!("{kind}:{slug}")
 }
 
+/// Words that make a place's name another place's ("Greater London", "North Dakota").
+const PLACE_QUALIFIERS: [&str; 13] = [
+    "greater", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "upper", "lower", "new", "old",
+];
+
 /// The head word: the word before "of" if there is one, else the last word.
 fn head(words: &[String]) -> Option<&String> {
     match words.iter().position(|w| w == "of") {
@@ -276,10 +282,16 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                 wb.len() > wa.len() && wa.iter().all(|w| wb.contains(w))
             })
             .collect();
+        // "Greater New Bedford", "South Sudan", "West Bengal": a name that is another
+        // name after a word of size or direction is another place.
+        let other_place = |b: usize| {
+            let wb = &word_lists[b];
+            wb[1..] == wa[..] && PLACE_QUALIFIERS.contains(&wb[0].as_str())
+        };
         let same_head: Vec<usize> = fuller
             .iter()
             .copied()
-            .filter(|&b| head(&word_lists[b]) == head(wa))
+            .filter(|&b| head(&word_lists[b]) == head(wa) && !other_place(b))
             .collect();
         let candidates = if *ka == Kind::Agreement && wa.len() == 1 && indefinite.contains(&a) {
             // "an agreement" is no part of "a new fishing agreement" named elsewhere: a
@@ -1093,6 +1105,18 @@ mod tests {
     fn shared_surnames_stay_apart() {
         let (r, ms) = resolved(&["Anna Smith and John Smith met.", "Then Smith left."]);
         assert!(entity_of(&r, &ms, 1, "Smith").is_none());
+    }
+
+    #[test]
+    fn a_place_named_with_a_word_of_size_or_direction_is_another_place() {
+        let (r, ms) = resolved(&[
+            "The clinic serves Greater New Bedford.",
+            "St. Luke's Hospital is in New Bedford.",
+        ]);
+        assert_eq!(
+            entity_of(&r, &ms, 1, "New Bedford").unwrap().name,
+            "New Bedford"
+        );
     }
 
     #[test]

@@ -312,6 +312,32 @@ fn region(m: &crate::extract::mentions::Mention) -> bool {
 /// whether town `k` and its region `r` stand in a list of such pairs, each town in its
 /// region.
 fn in_pair_list(s: &Sentence, k: usize, r: usize) -> bool {
+    // "the Mariupol, Donetsk, Kherson, Kharkiv and Sumy fronts": a list of single places
+    // whose "and" falls where a pair's region would stand is no list of pairs.
+    // Counted from the list's first item: back over ", " and "and" to the name before.
+    let mut first = k;
+    loop {
+        let mut b = s.mentions[first].start;
+        b -= usize::from(b > 0 && s.word(b - 1) == "and");
+        b -= usize::from(b > 0 && s.tokens[b - 1].is_punct(","));
+        match b
+            .checked_sub(1)
+            .and_then(|j| s.tok_mention[j])
+            .filter(|&p| b < s.mentions[first].start && s.mentions[p].end == b)
+        {
+            Some(p) => first = p,
+            None => break,
+        }
+    }
+    let flat = s.list_from(first);
+    if flat.len() >= 4
+        && flat.len().is_multiple_of(2)
+        && flat
+            .last()
+            .is_some_and(|&l| s.word(s.mentions[l].start.saturating_sub(1)) == "and")
+    {
+        return false;
+    }
     let separator = |j: usize| {
         s.tokens
             .get(j)
@@ -745,6 +771,41 @@ fn based_after_state(s: &Sentence, k: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::triples;
+
+    #[test]
+    fn a_list_of_single_places_is_no_list_of_pairs() {
+        let t = triples(
+            "The soldiers had fought on the Mariupol, Donetsk, Kherson, Kharkiv, Luhansk and Sumy fronts.",
+        );
+        assert!(t.iter().all(|f| !f.contains("located-in")), "{t:?}");
+        let t = triples(
+            "They came from Arlington, Texas, Tulsa, Oklahoma, and Bowling Green, Kentucky.",
+        );
+        for fact in [
+            "Arlington located-in Texas",
+            "Tulsa located-in Oklahoma",
+            "Bowling Green located-in Kentucky",
+        ] {
+            assert!(t.iter().any(|f| f == fact), "{fact}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn a_saint_name_keeps_its_abbreviation() {
+        let t = triples(
+            "Keldar Health runs Tobey Hospital in Wareham, St. Luke's Hospital in New Bedford and a clinic.",
+        );
+        assert!(
+            t.iter()
+                .any(|f| f == "St. Luke's Hospital located-in New Bedford"),
+            "{t:?}"
+        );
+        assert!(t.iter().all(|f| !f.ends_with(" St")), "{t:?}");
+        assert_eq!(
+            triples("The seminary is in St. Paul, Minnesota."),
+            ["St. Paul located-in Minnesota"]
+        );
+    }
 
     #[test]
     fn possessive_and_in() {

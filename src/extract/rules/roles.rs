@@ -43,6 +43,7 @@ pub fn apply(ctx: &mut Ctx) {
         if JOIN.contains(&s.word(j)) && s.is_verb_use(j) && !s.is_blocked_transfer(j) {
             joined(ctx, j);
         }
+        appointment_of(ctx, j);
         seat_list(ctx, j);
         if SUCCEED.contains(&s.word(j)) && s.is_verb_use(j) {
             if !s.is_blocked_transfer(j) {
@@ -511,7 +512,12 @@ fn post_at(ctx: &Ctx, k: usize) -> Option<(Relation, usize)> {
             if s.tokens.get(poss)?.kind != TokKind::Possessive {
                 return None;
             }
-            let t = s.tok_mention.get(poss + 1).copied().flatten()?;
+            // "as Y's 16th president": past the title's ordinal.
+            let t = s
+                .tok_mention
+                .get(past_standing(s, poss + 1))
+                .copied()
+                .flatten()?;
             let MentionKind::Title {
                 title,
                 of: None,
@@ -527,6 +533,75 @@ fn post_at(ctx: &Ctx, k: usize) -> Option<(Relation, usize)> {
         }
         _ => None,
     }
+}
+
+/// Verbs that oppose, or only seek, an appointment named after them.
+const OPPOSE: [&str; 16] = [
+    "oppose",
+    "opposes",
+    "opposed",
+    "opposing",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "block",
+    "blocks",
+    "blocked",
+    "challenge",
+    "challenges",
+    "challenged",
+    "seek",
+    "sought",
+];
+
+/// Nouns of a decided appointment: "the appointment of X as president of Y".
+const APPOINTMENT_NOUNS: [&str; 4] = ["appointment", "election", "selection", "hiring"];
+
+/// "approved the appointment of X as Y's 16th president", "the election of X as
+/// chairman of Y": X holds the post the title gives in its body; not a proposed or
+/// possible one.
+fn appointment_of(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    if !APPOINTMENT_NOUNS.contains(&s.word(i))
+        || s.word(i + 1) != "of"
+        || i.checked_sub(1)
+            .is_some_and(|j| matches!(s.word(j), "proposed" | "possible" | "potential"))
+    {
+        return;
+    }
+    // "opposes the appointment of X", "asked it to approve the appointment of X": the
+    // verb governing the noun must not oppose it, nor be only asked for.
+    let verb = i.saturating_sub(1 + usize::from(s.word(i.wrapping_sub(1)) == "the"));
+    if OPPOSE.contains(&s.word(verb)) || s.word(verb.wrapping_sub(1)) == "to" {
+        return;
+    }
+    // "of Dr. X": past an honorific.
+    let Some(m) = s.mention_from(i + 2).filter(|&m| {
+        (i + 2..s.mentions[m].start).all(|k| {
+            s.tokens[k].is_punct(".") || crate::model::name::HONORIFICS.contains(&s.word(k))
+        })
+    }) else {
+        return;
+    };
+    // "of X, provost of Z, as …": past the person's apposition.
+    let end = s.mentions[m].end;
+    let as_at = if s.tokens.get(end).is_some_and(|t| t.is_punct(",")) {
+        (end + 2..s.tokens.len().min(end + 30))
+            .find(|&j| s.word(j) == "as" && s.tokens[j - 1].is_punct(","))
+    } else {
+        (s.word(end) == "as").then_some(end)
+    };
+    let Some(as_at) = as_at else {
+        return;
+    };
+    let Some(person) = named_person(ctx, m) else {
+        return;
+    };
+    let Some((rel, body)) = post_at(ctx, past_standing(s, as_at + 1)) else {
+        return;
+    };
+    ctx.emit(person, rel, body, None, None, Rule::Appointed);
 }
 
 /// `joined`: "X joined Y in 2001", "Finland joined NATO", "UK troops joined the UN
@@ -1657,6 +1732,17 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
             steps += 1;
             continue;
         }
+        // "X, marketing and development director of Y": past "and" between field words.
+        if w == "and"
+            && j >= 2
+            && s.tokens[j - 2].is_lower_word()
+            && s.tok_mention[j - 2].is_none()
+            && s.tokens.get(j).is_some_and(|t| t.is_lower_word())
+        {
+            j -= 1;
+            steps += 1;
+            continue;
+        }
         let plain_word = t.is_lower_word()
             && !matches!(w, "and" | "or" | "but" | "as" | "to" | "by")
             && !lexicons().is_verb(w)
@@ -1706,11 +1792,7 @@ fn body_after_holder(ctx: &Ctx, k: usize, person: usize) -> Option<usize> {
     (body && !s.possessive(o)).then_some(o)
 }
 
-/// Words of a title holder's standing that may stand between an owner's possessive and
-/// the title: "the zoo's acting director", "Peru's new foreign minister".
-const STANDING: [&str; 9] = [
-    "acting", "interim", "new", "current", "former", "outgoing", "incoming", "longtime", "then",
-];
+use crate::extract::mentions::STANDING;
 
 /// The offices of a county, city or state besides its head: "Franklin County auditor X"
 /// is a member of the county.
@@ -3192,6 +3274,57 @@ mod tests {
                 t.iter().all(|f| !f.starts_with("Ana Lind member-of")),
                 "{text}: {t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_field_before_a_head_title_makes_a_member() {
+        assert_gives(&[
+            (
+                "Ana Lind, marketing and development director for the Keldar Zoo, said no.",
+                "Ana Lind member-of Keldar Zoo",
+            ),
+            (
+                "Ana Lind, development director of the Keldar Zoo, said no.",
+                "Ana Lind member-of Keldar Zoo",
+            ),
+            // A body's word or a standing is no field.
+            (
+                "Ana Lind, acting director of the Keldar Zoo, said no.",
+                "Ana Lind leads Keldar Zoo",
+            ),
+        ]);
+        let t = triples("Ana Lind, development director of the Keldar Zoo, said no.");
+        assert!(t.iter().all(|f| !f.contains(" leads ")), "{t:?}");
+    }
+
+    #[test]
+    fn school_heads_lead_their_schools() {
+        assert_gives(&[
+            (
+                "Cushing School Principal Ana Lind said no.",
+                "Ana Lind leads Cushing School",
+            ),
+            (
+                "Ana Lind, dean of the Keldar Law School, said no.",
+                "Ana Lind leads Keldar Law School",
+            ),
+            (
+                "Ana Lind, headmaster of Orvane Grammar School, said no.",
+                "Ana Lind leads Orvane Grammar School",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn only_a_decided_appointment_gives_its_post() {
+        for text in [
+            "The trustees discussed the proposed appointment of Ana Lind as president of Keldar College.",
+            "The board opposes the appointment of Ana Lind as president of Keldar College.",
+            "Orvane Corp asked the board to approve the appointment of Ana Lind as president of Keldar College.",
+        ] {
+            let t = triples(text);
+            assert!(t.iter().all(|f| !f.contains(" leads ")), "{text}: {t:?}");
         }
     }
 

@@ -287,12 +287,14 @@ rules! {
         [("Ana Lind heads the Lima Zoo.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind, who runs the Lima Zoo, welcomed the llamas.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind, who chairs both the Lima Zoo Board and the Cusco Museum, spoke.", "Ana Lind leads Cusco Museum")];
-    Appointed = "appointed", "roles", [Leads, MemberOf], "name, appoint, hire, select, choose; become",
+    Appointed = "appointed", "roles", [Leads, MemberOf], "name, appoint, hire, select, choose; become; the appointment of X as",
         "Y named X (as) its new CEO; X was appointed director of Y; X will become president of Y: X leads (or is a member of) Y.",
         [("The Lima Zoo named Ana Lind as its new director.", "Ana Lind leads Lima Zoo"),
          ("The board of the Andean Development Bank appointed Ana Lind president on Friday.", "Ana Lind leads Andean Development Bank"),
          ("Ana Lind was appointed director of the Lima Zoo.", "Ana Lind leads Lima Zoo"),
-         ("Ana Lind will become the 15th president of the University of Lima.", "Ana Lind leads University of Lima")];
+         ("Ana Lind will become the 15th president of the University of Lima.", "Ana Lind leads University of Lima"),
+         ("The board approved the appointment of Dr. Ana Lind, provost of Orvane University, as Keldar College's 16th president.", "Ana Lind leads Keldar College"),
+         ("Members confirmed the election of Ana Lind as chairman of the Lima Rowing Club.", "Ana Lind leads Lima Rowing Club")];
     Joined = "joined", "roles", [MemberOf, Leads], "join, joins, joined",
         "X joined Y: X is a member of institution Y (\"as TITLE\": the post the title gives).",
         [("Lena Sorvik joined Brantor Corp. in 2001.", "Lena Sorvik member-of Brantor Corp"),

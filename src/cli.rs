@@ -190,7 +190,7 @@ pub enum Command {
     /// List the articles in the knowledge base: id, date, facts contributed, title, file.
     #[command(after_help = "Examples:\n  kg sources\n  kg sources --format json")]
     Sources(SourcesArgs),
-    /// Take an article's facts out of the knowledge base (entities left with no fact go too).
+    /// Take an article's facts out of the knowledge base (entities left with no fact go too; on a large base, for an article that changed the entities, at the next 'kg compact' unless --settle).
     #[command(after_help = "Example:\n  kg remove 2024-11-22-putin-zoo")]
     Remove(RemoveArgs),
     /// Record that two entities are one, and merge them (the decision is kept in kg.aliases).
@@ -327,6 +327,12 @@ pub struct SourcesArgs {
 pub struct RemoveArgs {
     /// The article: its id (see kg sources) or the file it was added from.
     pub source: String,
+    /// On a large base, settle now what removing an article that changed the entities
+    /// changes in them (which entities go, which entity a later article's name joins):
+    /// without it, its facts go at once and that is left pending until the next `kg
+    /// compact`, which settles it (the settling replays the articles its names reach).
+    #[arg(long)]
+    pub settle: bool,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -9,12 +9,40 @@
 //! [`crate::kb::replay`]). A plain graph file (no `"kb"` section) is migrated to a
 //! knowledge base streaming too (see [`crate::kb::migrate`]). Any other base is opened whole, as every write command opens
 //! it.
+//!
+//! A pending removal in the journal (`kg remove` of a base article that changed the
+//! entities, see [`crate::kb::retract`]) is settled first: the journal is written again
+//! with the removal the rebuild without the article gives, then folded.
 
 use super::{Outcome, WriteCtx};
 use crate::error::Error;
+use crate::kb::Note;
 use crate::kb::Session;
+use crate::kb::append::Appender;
+use crate::kb::retract::Settlement;
+
+/// Settles the journal's pending removal, if it holds one (see [`crate::kb::retract`]),
+/// writing the journal with the rebuild's removal in its place; one that cannot be
+/// settled so is left to the whole-base path (which rebuilds without the article).
+fn settle(ctx: &mut WriteCtx) -> Result<(), Error> {
+    let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
+    let mut opened = Vec::new();
+    let appender = Appender::open(ctx.base, policy, &mut opened)?;
+    ctx.tell(&opened);
+    let Some(mut app) = appender else {
+        return Ok(());
+    };
+    if let Settlement::Settled { id } = app.settle() {
+        let journal = crate::kb::journal::path_for(ctx.base);
+        // (the journal's own note would say it is not folded yet: the fold comes next)
+        app.save()?;
+        ctx.tell(&[Note::Settled { journal, id }]);
+    }
+    Ok(())
+}
 
 pub fn run(ctx: &mut WriteCtx) -> Result<Outcome, Error> {
+    settle(ctx)?;
     if let Some(notes) = crate::kb::fold::fold(ctx.base)? {
         ctx.tell(&notes);
         return Ok(Outcome::Done);

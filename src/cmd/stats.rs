@@ -1,4 +1,6 @@
-//! `kg stats`: counts by kind and relation, and the best-connected entities.
+//! `kg stats`: counts by kind and relation, and the best-connected entities; and, on
+//! stderr, when the base's journal holds a pending removal (see [`crate::kb::retract`]),
+//! that the counts are those of its facts gone and its entities not yet settled.
 
 use super::{Ctx, Outcome};
 use crate::cli::StatsArgs;
@@ -53,6 +55,12 @@ pub fn run<G: Read>(ctx: &mut Ctx<G>, a: &StatsArgs) -> Result<Outcome, Error> {
             facts,
         })
         .collect();
+    if let Some(journal) = ctx.base.filter(|b| crate::kb::journal::holds_pending(b)) {
+        ctx.notes.push(format!(
+            "{} holds a pending removal: the article's facts are gone, the entities it named settle at the next 'kg compact'",
+            crate::kb::journal::path_for(journal).display()
+        ));
+    }
     let stats = Stats {
         sources: g.source_count(),
         entities: nodes.len(),

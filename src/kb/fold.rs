@@ -32,6 +32,10 @@
 //! names), every other article keeping its flag; when that replay cannot tell, or the
 //! component's entities written are not the ones it expects, the whole replay runs.
 //!
+//! A pending removal (see [`super::retract`]) is not folded: `kg compact` settles it
+//! first ([`super::append::Appender::settle`]), and one it cannot settle takes the
+//! whole-base path.
+//!
 //! A removal of an article that changed the entities (see [`super::excise`]) folds as
 //! any removal: its line holds the records the rebuild without the article writes, and
 //! says which entities go and which articles take another `changes_entities` flag
@@ -410,7 +414,12 @@ fn fold_by(path: &Path, way: Way) -> Result<Option<Vec<Note>>, Error> {
     // A merge changed the decisions: folded with a replay of the rebuild under them (see
     // `super::replay`), unless a removal comes with it.
     let removes = journal.entries.iter().any(|e| e.removed.is_some());
-    if journal.entries.is_empty() || (journal.merges() > 0 && removes) {
+    // A pending removal (see `super::retract`) is never folded as it is: `kg compact`
+    // settles it first, and one it could not settle takes the whole-base path.
+    if journal.entries.is_empty()
+        || (journal.merges() > 0 && removes)
+        || journal.pending().is_some()
+    {
         return Ok(None);
     }
     let (decisions, _) = read_decisions(path)?;

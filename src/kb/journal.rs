@@ -53,6 +53,20 @@
 //! `changes_entities` the rebuild without it gives otherwise (by id); `entities` and
 //! `facts` are then the records it changed whole, as for an article. A journal holding
 //! one is format 4.
+//!
+//! `kg remove` of a base article that changed the entities may instead write a *pending*
+//! removal (see [`super::retract`]): the entry of an article that changed none (its
+//! source, the facts it alone stated in `dropped`, those it shared less its provenance in
+//! `facts`) marked `"pending":true`. It hides the article's facts and provenances at once
+//! and leaves the identity consequences (which entities go, which later article's name
+//! joins which entity, the facts on them, the articles' flags) to the next `kg compact`,
+//! which settles the entry (replaces it by the exact one, [`super::excise`]) before it
+//! folds. A journal holding one is format 5: a kg that reads it as an exact removal
+//! would fold a graph that is not the rebuild's.
+//!
+//! ```text
+//! {"removed":"wire-01999","pending":true,"sources":[],"entities":[],"facts":[...],"dropped":[...]}
+//! ```
 
 use super::Error;
 use super::Extraction;
@@ -65,10 +79,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The newest journal format this kg reads and writes (4: with a removal that takes
+/// The newest journal format this kg reads and writes (5: with a pending removal; 4: with a removal that takes
 /// entities out or changes articles' flags; 3: with merges; 2: with removals; a journal
 /// with none of these is written as format 1).
-pub const JOURNAL_VERSION: u32 = 4;
+pub const JOURNAL_VERSION: u32 = 5;
 
 /// The error for the journal of the base at `base`, which `why` says is not valid.
 pub fn invalid(base: &Path, why: impl std::fmt::Display) -> Error {
@@ -83,6 +97,18 @@ pub fn path_for(base: &Path) -> PathBuf {
     let mut name = base.as_os_str().to_owned();
     name.push(".journal");
     PathBuf::from(name)
+}
+
+/// True when the journal of the base at `base` holds a pending removal (see the module
+/// doc): a journal of format 5 or later with a pending entry. Reads the journal's text,
+/// not its records; a journal that cannot be read holds none (the reader says why).
+pub fn holds_pending(base: &Path) -> bool {
+    let Ok(text) = std::fs::read(path_for(base)) else {
+        return false;
+    };
+    let head = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    let version = serde_json::from_slice::<Head>(head).map_or(0, |h| h.version);
+    version >= 5 && memchr::memmem::find(&text, br#""pending":true"#).is_some()
 }
 
 /// Removes the journal at `path` once its articles are in the base, and its delta file
@@ -132,6 +158,10 @@ pub struct Entry {
     /// The id of the base article this entry removes; its source goes with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removed: Option<String>,
+    /// The removal is pending: it hides the article's facts and provenances, and its
+    /// identity consequences are settled by the next `kg compact` (see the module doc).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pending: bool,
     /// A merge: the id of the entity kept, and of the one that joined it (it goes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged: Option<[String; 2]>,
@@ -178,6 +208,8 @@ pub enum JournalError {
 struct Changes {
     #[serde(default)]
     removed: Option<String>,
+    #[serde(default)]
+    pending: bool,
     #[serde(default)]
     merged: Option<[String; 2]>,
     #[serde(default)]
@@ -323,6 +355,7 @@ impl Journal {
                     Entry {
                         article: None,
                         removed: c.removed,
+                        pending: c.pending,
                         merged: c.merged,
                         decisions: c.decisions,
                         sources: c.sources,
@@ -353,9 +386,11 @@ impl Journal {
             .entries
             .iter()
             .any(|e| !e.gone.is_empty() || !e.flags.is_empty());
+        let pending = self.entries.iter().any(|e| e.pending);
         let head = Head {
             version: match (excises, merges, removes) {
-                (true, _, _) => JOURNAL_VERSION,
+                _ if pending => JOURNAL_VERSION,
+                (true, _, _) => 4,
                 (false, true, _) => 3,
                 (false, false, true) => 2,
                 (false, false, false) => 1,
@@ -386,6 +421,11 @@ impl Journal {
             .iter()
             .rev()
             .find_map(|e| e.decisions.as_deref())
+    }
+
+    /// Where the journal's first pending removal is (see the module doc), if it holds one.
+    pub fn pending(&self) -> Option<usize> {
+        self.entries.iter().position(|e| e.pending)
     }
 
     /// How many merge entries the journal holds.
@@ -577,6 +617,32 @@ mod tests {
         assert!(file.facts.is_empty() && file.sources.is_empty());
     }
 
+    /// A pending removal (see `super::retract`) makes the journal format 5 (a kg that
+    /// reads up to 4 would fold it as an exact removal), and reads back pending, whole and
+    /// for a query; no other entry writes the field.
+    #[test]
+    fn a_pending_removal_makes_the_journal_format_5_and_reads_back_pending() {
+        let mut j = Journal::new(stamp());
+        j.entries.push(Entry {
+            removed: Some("s1".into()),
+            dropped: vec![Fact::new("a", Relation::Leads, "b")],
+            ..Entry::default()
+        });
+        let exact = j.to_text();
+        assert!(exact.starts_with(r#"{"kg-journal":2,"#), "{exact}");
+        assert!(!exact.contains("pending"), "{exact}");
+        assert_eq!(j.pending(), None);
+        j.entries[0].pending = true;
+        j.entries[0].gone = vec!["a".into()];
+        let text = j.to_text();
+        assert!(text.starts_with(r#"{"kg-journal":5,"#), "{text}");
+        assert!(text.contains(r#""pending":true"#), "{text}");
+        assert_eq!(Journal::parse(&text).unwrap(), j);
+        let changes = Journal::parse_part(&text, Part::Changes).unwrap();
+        assert!(changes.entries[0].pending);
+        assert_eq!(changes.pending(), Some(0));
+    }
+
     #[test]
     fn bad_journals_are_refused_with_their_line() {
         let head = Journal::new(stamp()).to_text();
@@ -591,7 +657,7 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"kg-journal":9,"base":{"len":1,"mtime_ns":2}}"#),
-            "was written by a newer kg (journal format 9; this kg reads up to 4): upgrade kg"
+            "was written by a newer kg (journal format 9; this kg reads up to 5): upgrade kg"
         );
     }
 

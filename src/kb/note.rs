@@ -57,6 +57,9 @@ pub enum Note {
         removals: usize,
         merges: usize,
     },
+    /// The pending removal of article `id` in `journal` was settled (see
+    /// [`super::retract`]): the journal now holds the rebuild's removal.
+    Settled { journal: PathBuf, id: String },
     /// The journal was removed: it held no other article than the one retracted. The
     /// base alone holds `tally`.
     RemovedJournal { journal: PathBuf, tally: Tally },

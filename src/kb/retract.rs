@@ -28,6 +28,24 @@
 //! flags: a replay of the articles its names reach); the removal line then also names
 //! the entities that go and the flags that change.
 //!
+//! # Pending removals: the identity consequences settled by the next compact
+//! Telling what the rebuild without such an article changes costs a replay of its
+//! component ([`super::excise`]): on a large base with names shared across articles,
+//! minutes and gigabytes. So by default (`kg remove` without `--settle`) such a removal
+//! is written *pending* ([`Entry::pending`]): the entry an article that changed no entity
+//! would give (its source goes, the facts it alone stated go, those it shared lose its
+//! provenance), found the same way (through its names, every provenance it states found,
+//! or it is told exactly as above). Queries see its facts and provenances gone at once.
+//! What is left to settle: the entities it named stay as they were (an entity no other
+//! article names stays, with no fact of its own, until then), a later article's name
+//! joins the entity it joined with the article there, a shared fact it came first on
+//! keeps the fields it gave, and the articles keep their flags. [`Appender::settle`]
+//! (run by `kg compact` before it folds) replaces the entry by the exact one: the
+//! component replay over the base, and every later article of the journal merged again
+//! over it, so the folded base is the rebuild's. While a removal is pending, another
+//! removal of a base article takes the whole-base path (the flags it relies on wait on
+//! the settlement), as does the settlement when anything but articles came after it.
+//!
 //! Everything else takes the whole-base path, as before: an article that changed the
 //! entities when `excise` cannot tell or a journal is there already, one whose
 //! provenance comes first on a fact it shares (the fact's own fields are that
@@ -39,7 +57,9 @@
 //! A journal article: reading the journal, and merging its later articles again. A base
 //! article that changed no entity: a backward scan of the base's text to its record, and
 //! the facts of the entities its names resolve to; the base is mapped, never parsed
-//! whole. One that changed the entities: what [`super::excise`] costs.
+//! whole. One that changed the entities: what [`super::excise`] costs, or, pending, what
+//! one that changed none costs. Settling a pending removal: what [`super::excise`] costs,
+//! plus merging the journal's later articles again.
 
 use super::Error;
 use super::Extraction;
@@ -64,6 +84,9 @@ pub enum Retracted {
         id: String,
         facts: usize,
         entities: usize,
+        /// The removal is pending: its identity consequences wait on the next `kg
+        /// compact` (see the module doc).
+        pending: bool,
     },
     /// No article of the base or its journal has this id or file.
     Unknown,
@@ -86,6 +109,11 @@ impl Appender {
     /// O(S) for the base's S sources, plus, for each later article of the journal, what
     /// [`Appender::append`] costs for it.
     pub fn retract(&mut self, given: &str) -> Retracted {
+        self.retract_as(given, Way::Pending)
+    }
+
+    /// [`Appender::retract`], a base article that changed the entities removed `way`.
+    pub fn retract_as(&mut self, given: &str, way: Way) -> Retracted {
         let Some(journal) = self.journal.take() else {
             return Retracted::Rewrite; // one write per lock
         };
@@ -101,7 +129,7 @@ impl Appender {
             .find(|s| names(s, given) && !removed.contains(&s.id));
         if let Some(s) = in_base {
             let (id, left) = (s.id.clone(), sources.len() - removed.len() - 1);
-            return self.withdraw(journal, id, left);
+            return self.withdraw(journal, id, left, way);
         }
         let at = journal
             .entries
@@ -128,29 +156,7 @@ impl Appender {
         let Ok(mut overlay) = Overlay::new(&self.snap, kept.clone()) else {
             return Retracted::Rewrite;
         };
-        for entry in later {
-            let Some(mut article) = entry.article else {
-                return Retracted::Rewrite;
-            };
-            let mut b = Builder::over(&self.decisions, &overlay);
-            b.add(&article);
-            article.changes_entities = Some(b.changed_entities());
-            let Some((sources, entities, facts)) = b.delta() else {
-                return Retracted::Rewrite;
-            };
-            let entry = Entry {
-                article: Some(article),
-                sources,
-                entities,
-                facts,
-                ..Entry::default()
-            };
-            if overlay.push(entry.clone()).is_err() {
-                return Retracted::Rewrite;
-            }
-            kept.entries.push(entry);
-        }
-        if self.snap.damage().is_some() {
+        if self.merge_again(&mut overlay, &mut kept, later).is_none() {
             return Retracted::Rewrite;
         }
         self.counts = overlay.counts();
@@ -162,7 +168,81 @@ impl Appender {
             id: gone.source.id,
             facts: before.1.saturating_sub(self.counts.1),
             entities: before.0.saturating_sub(self.counts.0),
+            pending: false,
         }
+    }
+
+    /// Merges the articles of `later` (entries of the journal) again, in order, over
+    /// `overlay` (the graph `kept` gives), as `kg add` merges them, each entry pushed on
+    /// both; `None` when one is not an article or cannot be merged so.
+    fn merge_again(
+        &self,
+        overlay: &mut Overlay<'_>,
+        kept: &mut Journal,
+        later: Vec<Entry>,
+    ) -> Option<()> {
+        for entry in later {
+            let mut article = entry.article?;
+            let mut b = Builder::over(&self.decisions, overlay);
+            b.add(&article);
+            article.changes_entities = Some(b.changed_entities());
+            let (sources, entities, facts) = b.delta()?;
+            let entry = Entry {
+                article: Some(article),
+                sources,
+                entities,
+                facts,
+                ..Entry::default()
+            };
+            overlay.push(entry.clone()).ok()?;
+            kept.entries.push(entry);
+        }
+        self.snap.damage().is_none().then_some(())
+    }
+
+    /// Settles the journal's pending removal (see the module doc): the entry the
+    /// component replay gives over the base takes its place and the journal's later
+    /// articles are merged again over it; the new journal is in the appender, for
+    /// [`Appender::save`] to write.
+    ///
+    /// # Complexity
+    /// What [`super::excise`] costs, plus what [`Appender::append`] costs for each later
+    /// article of the journal.
+    pub fn settle(&mut self) -> Settlement {
+        let Some(journal) = self.journal.take() else {
+            return Settlement::Rewrite;
+        };
+        let Some(at) = journal.pending() else {
+            self.journal = Some(journal);
+            return Settlement::Nothing;
+        };
+        let mut entries = journal.entries;
+        let later = entries.split_off(at + 1);
+        let id = entries.pop().and_then(|e| e.removed);
+        // Made over the base alone, and only articles after it: else the whole-base path.
+        let (Some(id), true) = (id, entries.is_empty()) else {
+            return Settlement::Rewrite;
+        };
+        let mut kept = Journal::new(self.snap.stamp());
+        let Ok(mut overlay) = Overlay::new(&self.snap, kept.clone()) else {
+            return Settlement::Rewrite;
+        };
+        let Some(entry) = self.excised(&overlay, &id) else {
+            return Settlement::Rewrite;
+        };
+        if overlay.push(entry.clone()).is_err() {
+            return Settlement::Rewrite;
+        }
+        kept.entries.push(entry);
+        if self.merge_again(&mut overlay, &mut kept, later).is_none() {
+            return Settlement::Rewrite;
+        }
+        self.counts = overlay.counts();
+        self.delta = Some(overlay.to_delta());
+        self.in_base = self.snap.source_count() - 1;
+        self.articles = kept.articles().count();
+        self.text = kept.to_text();
+        Settlement::Settled { id }
     }
 
     /// Takes article `id` of the base out through the journal, if it changed no entity
@@ -171,7 +251,11 @@ impl Appender {
     /// # Complexity
     /// A backward scan of the base's text to the article's record, plus the facts of the
     /// entities its names resolve to (through the snapshot's indexes).
-    fn withdraw(&mut self, mut journal: Journal, id: String, left: usize) -> Retracted {
+    fn withdraw(&mut self, mut journal: Journal, id: String, left: usize, way: Way) -> Retracted {
+        // The flags of the base's articles wait on a pending removal's settlement.
+        if journal.pending().is_some() {
+            return Retracted::Rewrite;
+        }
         let Some(article) = self.base_article(&id) else {
             return Retracted::Rewrite;
         };
@@ -187,9 +271,14 @@ impl Appender {
             return Retracted::Rewrite;
         };
         let before = overlay.counts();
+        let snap = &self.snap;
+        let release = || snap.release_resident();
+        let mut pending = false;
         let entry = match flag {
             Some(false) => {
-                let Some((dropped, shared)) = own_facts(&overlay, &self.decisions, &article) else {
+                let Some((dropped, shared)) =
+                    own_facts(&overlay, &self.decisions, &article, Fields::Exact, &release)
+                else {
                     return Retracted::Rewrite;
                 };
                 Entry {
@@ -202,10 +291,27 @@ impl Appender {
             // It changed the entities: the component replay says what taking it out
             // changes, over the base alone.
             Some(true) if journal.entries.is_empty() => {
-                let Some(entry) = self.excised(&overlay, &id) else {
-                    return Retracted::Rewrite;
+                let hidden = match way {
+                    Way::Pending => {
+                        own_facts(&overlay, &self.decisions, &article, Fields::Kept, &release)
+                    }
+                    Way::Settled => None,
                 };
-                entry
+                if let Some((dropped, shared)) = hidden {
+                    pending = true;
+                    Entry {
+                        removed: Some(id.clone()),
+                        pending,
+                        facts: shared,
+                        dropped,
+                        ..Entry::default()
+                    }
+                } else {
+                    let Some(entry) = self.excised(&overlay, &id) else {
+                        return Retracted::Rewrite;
+                    };
+                    entry
+                }
             }
             _ => return Retracted::Rewrite,
         };
@@ -222,6 +328,7 @@ impl Appender {
             id,
             facts: before.1.saturating_sub(self.counts.1),
             entities: before.0.saturating_sub(self.counts.0),
+            pending,
         }
     }
 
@@ -284,14 +391,50 @@ impl Appender {
     }
 }
 
+/// How many facts [`own_facts`] reads between two calls of its release hook.
+const RELEASE_EVERY_FACTS: usize = 4096;
+
+/// How [`Appender::retract`] removes a base article that changed the entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Way {
+    /// Its facts and provenances hidden at once, the rest settled by the next `kg
+    /// compact` (a pending removal; see the module doc), where they can be found so.
+    Pending,
+    /// Exactly, now: the component replay of [`super::excise`].
+    Settled,
+}
+
+/// What [`Appender::settle`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Settlement {
+    /// The journal holds no pending removal.
+    Nothing,
+    /// The pending removal of article `id` was settled.
+    Settled { id: String },
+    /// It cannot be settled through the journal: the whole-base path settles it.
+    Rewrite,
+}
+
+/// What a shared fact the article comes first on gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fields {
+    /// Nothing: the rebuild takes the next article's fields, which the graph cannot tell.
+    Exact,
+    /// The fact with its other provenances, the fields it has kept (a pending removal).
+    Kept,
+}
+
 /// The facts of the graph seen that `article` (of the base) states: those it alone
 /// states (to drop) and those it shares, less its provenance; `None` when they cannot all
 /// be found through its names, when its facts name it otherwise than by its id, or when it
-/// comes first on a fact it shares.
+/// comes first on a fact it shares (unless `fields` keeps them). `release` is called every
+/// [`RELEASE_EVERY_FACTS`] facts read (to let the snapshot's pages go).
 fn own_facts(
     overlay: &Overlay<'_>,
     decisions: &super::Decisions,
     article: &Extraction,
+    fields: Fields,
+    release: &dyn Fn(),
 ) -> Option<(Vec<Fact>, Vec<Fact>)> {
     let id = article.source.id.as_str();
     let ours = |p: &Provenance| p.source.as_deref() == Some(id);
@@ -331,8 +474,15 @@ fn own_facts(
     }
     let mut found: BTreeMap<u32, Fact> = BTreeMap::new();
     let view = overlay.view();
+    let mut read = 0usize;
     for &n in &nodes {
         for e in Read::facts_of(&view, n, true) {
+            // Only memory: the snapshot's pages read so far are let go now and then
+            // (scattered reads map the pages around them too).
+            read += 1;
+            if read.is_multiple_of(RELEASE_EVERY_FACTS) {
+                release();
+            }
             let (_, o) = Topology::endpoints(&view, e);
             if !nodes.contains(&o) || !relations.contains(&Describe::relation(&view, e)) {
                 continue;
@@ -358,7 +508,7 @@ fn own_facts(
         let rest: Vec<Provenance> = all.iter().filter(|p| !ours(p)).cloned().collect();
         if rest.is_empty() {
             dropped.push(f);
-        } else if ours(&all[0]) {
+        } else if ours(&all[0]) && fields == Fields::Exact {
             return None;
         } else {
             let mut g = f;

@@ -99,6 +99,10 @@ pub fn note(n: &Note) -> String {
                 base.display()
             )
         }
+        Note::Settled { journal, id } => format!(
+            "settled the pending removal of {id} in {} (the entities and flags the rebuild without it gives)",
+            journal.display()
+        ),
         Note::RemovedJournal { journal, tally: t } => format!(
             "removed {}, which held no other article ({})",
             journal.display(),

@@ -9,7 +9,7 @@
 use crate::harness::run_policy;
 use crate::journal::{base_with, compacts_to, journal_of, kill_9_compact, same_stats};
 use crate::retract::{
-    changes_entities, entries, killed_remove, remove_on_both, removed_both_ways, same_answers,
+    changes_entities, entries, killed_write, remove_on_both, removed_both_ways, same_answers,
     synthetic_bases,
 };
 use std::fs;
@@ -56,7 +56,7 @@ fn removing_a_base_article_that_changed_the_entities_goes_through_the_journal() 
 
 /// An article file of one source: its entities (id, name, kind, aliases) and facts
 /// (subject, relation, object), each fact at its own span.
-fn article_file(
+pub(crate) fn article_file(
     dir: &Path,
     id: &str,
     entities: &[(&str, &str, &str, &[&str])],
@@ -92,7 +92,7 @@ fn article_file(
 /// name), then "Putin" again, beside others: taking out the first gives the entity
 /// another id (the second article's) and moves the third's facts onto it; taking out the
 /// second takes its fuller name off the entity the others name.
-fn putin_articles(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn putin_articles(dir: &Path) -> Vec<PathBuf> {
     let none: &[&str] = &[];
     vec![
         article_file(
@@ -189,7 +189,7 @@ fn a_journalled_removal_changes_the_entities_other_articles_name() {
 }
 
 /// The Putin articles in a base twice (`kg.json`, `slow.json`): the folder, the bases.
-fn putin_bases() -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(crate) fn putin_bases() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let arts = putin_articles(dir.path());
     let base = base_with(dir.path(), "kg.json", &arts);
@@ -209,7 +209,7 @@ fn kill_9_mid_journalled_removal_of_an_article_that_changed_the_entities() {
         fs::copy(&base, &kept).unwrap();
         let (code, _, err) = run_policy("never", &removed, &["remove", id]);
         assert_eq!(code, 0, "{err}");
-        killed_remove(&base, id, &kept, &removed);
+        killed_write(&base, &["remove", "--settle", id], &kept, &removed);
     }
 }
 
@@ -220,7 +220,7 @@ fn kill_9_mid_compact_of_a_removal_that_changed_the_entities() {
     let (_dir, base, slow) = putin_bases();
     for b in [&base, &slow] {
         let policy = if b == &base { "always" } else { "never" };
-        let (code, _, err) = run_policy(policy, b, &["remove", "p1"]);
+        let (code, _, err) = run_policy(policy, b, &["remove", "--settle", "p1"]);
         assert_eq!(code, 0, "{err}");
     }
     let want = fs::read(&slow).unwrap();
@@ -277,7 +277,7 @@ fn a_journalled_removal_under_a_merge_decision_compacts_into_the_whole_base_remo
 /// ids run into numbers (`lake`, `lake-2`, `lake-2-3`, `kim`, `kim-2`), one name made
 /// into several entities by the builder ("Putin", "Vladimir Putin" named together), zoos
 /// and countries — and states facts between them.
-fn family_articles(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn family_articles(dir: &Path) -> Vec<PathBuf> {
     let none: &[&str] = &[];
     let pool: [(&str, &str, &str, &[&str]); 18] = [
         ("kim", "Kim Jong Un", "person", &["Kim"]),

@@ -23,6 +23,7 @@ mod listing;
 mod names;
 mod neighbours;
 mod path;
+mod pending;
 mod properties;
 mod readme;
 mod retract;

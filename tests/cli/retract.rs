@@ -231,6 +231,11 @@ fn kill_9_mid_journalled_removal_of_a_base_article_leaves_old_or_new() {
 /// untouched and the journal old or new, queries answer through the snapshot as through
 /// the JSON, and compact gives `kept` (old) or `removed` (new).
 pub(crate) fn killed_remove(base: &Path, id: &str, kept: &Path, removed: &Path) {
+    killed_write(base, &["remove", id], kept, removed);
+}
+
+/// [`killed_remove`] of the write `args` (a `kg remove`, with its options).
+pub(crate) fn killed_write(base: &Path, args: &[&str], kept: &Path, removed: &Path) {
     let old = fs::read(base).unwrap();
     let journal = fs::read(journal_of(base)).ok();
     let mtime = fs::metadata(base).unwrap().modified().unwrap();
@@ -255,7 +260,7 @@ pub(crate) fn killed_remove(base: &Path, id: &str, kept: &Path, removed: &Path) 
         let f = fs::File::options().write(true).open(base).unwrap();
         f.set_modified(mtime).unwrap();
         drop(f);
-        crate::harness::kill_9_after(base, &["remove", id], delay_us);
+        crate::harness::kill_9_after(base, args, delay_us);
         assert_eq!(fs::read(base).unwrap(), old, "the base is never written");
         let now = fs::read(journal_of(base)).ok();
         let state = if now == journal { "old" } else { "new" };
@@ -301,13 +306,13 @@ pub(crate) fn removed_both_ways(
     (dir, base, slow, before, err)
 }
 
-/// `kg remove id` on `base` through the snapshot (the journal where it can) and on
-/// `slow` by the whole-base path: both succeed and say the same. Gives what the first
-/// wrote on stderr.
+/// `kg remove --settle id` on `base` through the snapshot (the journal where it can,
+/// settled: not pending) and on `slow` by the whole-base path: both succeed and say the
+/// same. Gives what the first wrote on stderr.
 pub(crate) fn remove_on_both(base: &Path, slow: &Path, id: &str) -> String {
-    let (code, out, err) = run_policy("always", base, &["remove", id]);
+    let (code, out, err) = run_policy("always", base, &["remove", "--settle", id]);
     assert_eq!(code, 0, "{err}");
-    let (code, slow_out, err2) = run_policy("never", slow, &["remove", id]);
+    let (code, slow_out, err2) = run_policy("never", slow, &["remove", "--settle", id]);
     assert_eq!(code, 0, "{err2}");
     assert_eq!(out, slow_out, "what remove says");
     err

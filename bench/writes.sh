@@ -6,13 +6,18 @@
 # removed from the journal (`kg remove` of the journal's first article, which merges
 # the 999 after it again, and of its last), each on its own copy of the journalled base;
 # then the base is compacted again; then one article of the base is removed (`kg
-# remove`), and two entities merged (`kg merge`), each on its own copy of the compacted
-# base. `kg path A B` is timed right after each write (the first query,
+# remove`: one that changed no entity; one that did, pending, then the compact that
+# settles it, and with `--settle`), and two entities merged (`kg merge`), each on its own
+# copy of the compacted base. `kg path A B` is timed right after each write (the first query,
 # which builds the snapshot when the write did not), then 5 more runs (median). Each
 # write is one run, whole process (wall time from `date`, peak RSS from `/usr/bin/time`).
 # Prints a Markdown table.
 #
 # Usage: bash bench/writes.sh [--facts 1000000] [--articles 1000] [--skip-migration] [--made-up]
+#            [--sources N]
+# --sources N generates the graph file with N sources (articles once migrated: tens of
+# facts each, as real news gives) instead of a few hundred of thousands of facts each;
+# its files are named apart (facts-N-sM.json, migrated-N-sM.path).
 # Data goes to $KG_BENCH_DATA (default target/bench-data): the graph file, and a folder
 # per step (kept, to look closer; delete them when done). --skip-migration reuses the
 # knowledge base an earlier run migrated (its folder is named in migrated-N.path).
@@ -26,12 +31,14 @@ facts=1000000
 articles=1000
 skip_migration=0
 made_up=0
+sources=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --facts) facts="$2"; shift 2 ;;
         --articles) articles="$2"; shift 2 ;;
         --skip-migration) skip_migration=1; shift ;;
         --made-up) made_up=1; shift ;;
+        --sources) sources="$2"; shift 2 ;;
         *) echo "writes.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -42,9 +49,11 @@ mkdir -p "$data"
 # journal_bench makes its folders in the temporary folder: keep them with the data.
 export TMPDIR="$data"
 
-plain="$data/facts-$facts.json"
+tag="$facts"
+if [[ $sources != 0 ]]; then tag="$facts-s$sources"; fi
+plain="$data/facts-$tag.json"
 if [[ ! -f "$plain" || ! -f "$plain.pairs.json" ]]; then
-    "$target/release/examples/kg_gen" --facts "$facts" --seed 1 -o "$plain"
+    "$target/release/examples/kg_gen" --facts "$facts" --seed 1 --sources "$sources" -o "$plain"
 fi
 # The first connected pair the generator chose, for `kg path`.
 mapfile -t pair < <(python3 -c '
@@ -93,13 +102,15 @@ queries() {
         "$(human "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)")"
 }
 
-# `copy DIR`: a new folder with hard links to DIR's base and snapshot (a write replaces
-# the base by a rename, so the linked files stay as they are); prints its base.
+# `copy DIR`: a new folder with hard links to DIR's base, snapshot and spans file (a
+# write replaces the base by a rename, so the linked files stay as they are); prints its
+# base.
 copy() {
     local to
     to="$(mktemp -d "$data/write-XXXXXX")"
     ln "$1/kg.json" "$to/kg.json"
     ln "$1/kg.json.snap" "$to/kg.json.snap"
+    if [[ -f "$1/kg.json.spans" ]]; then ln "$1/kg.json.spans" "$to/kg.json.spans"; fi
     echo "$to/kg.json"
 }
 
@@ -112,10 +123,10 @@ journalled() {
 
 echo "| write ($facts facts, $articles-article journal) | wall | peak RSS |"
 echo "|---|---|---|"
-record="$data/migrated-$facts.path"
+record="$data/migrated-$tag.path"
 if [[ $made_up == 1 ]]; then
-    record="$data/made-up-$facts.path"
-    kb="$data/kb-$facts.json"
+    record="$data/made-up-$tag.path"
+    kb="$data/kb-$tag.json"
     if [[ ! -f "$kb" ]]; then
         cp "$plain" "$kb"
         truncate -s -3 "$kb" # the closing "\n}\n"; then the kb section, default decisions
@@ -155,18 +166,25 @@ timed "kg remove ARTICLE, of the base, changed no entity (to the journal)" \
     "$kg" -q -g "$withdrawn" remove "$last"
 [[ -f "$withdrawn.journal" ]] || echo "| (that remove took the whole-base path: no journal) | | |"
 queries "$withdrawn" "remove of a base article (journal)"
-# One article out (the first added, which changed the entities: the whole-base path), and
-# two entities made one, each on its own copy of the compacted base.
+# One article out (the first added, which changed the entities): pending (its facts
+# hidden, its entities settled by the next compact, which is timed too), and settled at
+# once (`--settle`: the component replay); and two entities made one, each on its own
+# copy of the compacted base.
 article="$(grep -m1 -o '"id": "wire-[^"]*"' "$dir2/kg.json" | sed 's/^"id": "//; s/"$//')"
-removed="" merged=""
+removed="" settled="" merged=""
 if [[ $made_up == 0 ]]; then
     removed="$(copy "$dir2")"
-    timed "kg remove ARTICLE, changed the entities (whole base)" "$kg" -q -g "$removed" remove "$article"
-    queries "$removed" "remove"
+    timed "kg remove ARTICLE, changed the entities (pending)" "$kg" -q -g "$removed" remove "$article"
+    queries "$removed" "remove (pending)"
+    timed "kg compact after it (settles the removal, then folds)" "$kg" -q -g "$removed" compact
+    settled="$(copy "$dir2")"
+    timed "kg remove --settle ARTICLE, changed the entities (the component replay)" \
+        "$kg" -q -g "$settled" remove --settle "$article"
+    queries "$settled" "remove --settle"
     merged="$(copy "$dir2")"
     timed "kg merge A B" "$kg" -q -g "$merged" merge "$merge_a" "$merge_b"
     queries "$merged" "merge"
 fi
 echo
 echo "A, B: $a, $b. ARTICLE: $article (changed the entities), $last (changed none). In the journal: ${in_journal[*]}. Merged: $merge_a, $merge_b."
-echo "Folders kept: $migrated (base), $dir2 (compacted), $withdrawn, ${removed:-} ${merged:-}."
+echo "Folders kept: $migrated (base), $dir2 (compacted), $withdrawn, ${removed:-} ${settled:-} ${merged:-}."

@@ -1,7 +1,8 @@
 //! Generates a synthetic knowledge base for the scale benchmark (`bench/`): a graph file
 //! of N facts in kg's canonical form (see `kg_testkit::generate`), and beside it
 //! `FILE.pairs.json` with the queries to ask of it (random pairs, the worst pair, the hub,
-//! an entity next to it, a typical one).
+//! an entity next to it, a typical one). `--sources N` gives it N sources (articles, once
+//! migrated) instead of a few hundred: articles of tens of facts, as real news gives.
 //!
 //! ```sh
 //! cargo run --release --example kg_gen -- --facts 1000000 --seed 1 -o /tmp/kg-1m.json
@@ -12,11 +13,12 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-const USAGE: &str = "usage: kg_gen --facts N [--seed S] -o FILE";
+const USAGE: &str = "usage: kg_gen --facts N [--seed S] [--sources N] -o FILE";
 
 fn main() {
     let mut facts = None;
     let mut seed = 1u64;
+    let mut sources = 0;
     let mut output = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -27,6 +29,7 @@ fn main() {
         match arg.as_str() {
             "--facts" => facts = Some(number(&value())),
             "--seed" => seed = number(&value()) as u64,
+            "--sources" => sources = number(&value()),
             "-o" | "--output" => output = Some(PathBuf::from(value())),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -41,7 +44,12 @@ fn main() {
     let start = Instant::now();
     let file = std::fs::File::create(&output).unwrap_or_else(|e| fail(&e.to_string()));
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    let queries = write(Spec { facts, seed }, &mut out).unwrap_or_else(|e| fail(&e.to_string()));
+    let spec = Spec {
+        facts,
+        seed,
+        sources,
+    };
+    let queries = write(spec, &mut out).unwrap_or_else(|e| fail(&e.to_string()));
     out.flush().unwrap_or_else(|e| fail(&e.to_string()));
     let mut pairs_path = output.clone().into_os_string();
     pairs_path.push(".pairs.json");

@@ -62,6 +62,7 @@ use super::merge::fact_key;
 use super::note::{Note, Tally};
 use super::replay::{Check, Expected, Replay};
 use super::session::{check_writable, lock, read_decisions};
+use super::spans::Counting;
 use super::{Extraction, KB_VERSION};
 use crate::model::{Entity, Fact, Source};
 use crate::store::Error as StoreError;
@@ -725,7 +726,10 @@ fn write_folded(
     // The records go to the snapshot as they are written, unless no query reads one.
     let mut snap = (policy != Policy::Never).then(Stream::new);
     let l = &layout;
+    // Where each article's record lies in the new base (see `super::spans`).
+    let mut spans: Vec<super::spans::Span> = Vec::new();
     let staged = stage_file(path, |out| {
+        let out = &mut Counting::new(out);
         out.write_all(&text.as_bytes()[..l.sources.records[0].0])?;
         copy(
             out,
@@ -820,23 +824,17 @@ fn write_folded(
                     record = &reflagged;
                 }
             }
-            if removed.is_empty() {
-                if serde_json::from_str::<serde::de::IgnoredAny>(record).is_err() {
-                    bad = true;
-                    return Err(io::Error::other("an article does not parse"));
-                }
-            } else {
-                let Ok(head) = serde_json::from_str::<ArticleId>(record) else {
-                    bad = true;
-                    return Err(io::Error::other("an article does not parse"));
-                };
-                if removed.contains(&head.source.id) {
-                    continue;
-                }
+            let Ok(head) = serde_json::from_str::<ArticleId>(record) else {
+                bad = true;
+                return Err(io::Error::other("an article does not parse"));
+            };
+            if removed.contains(&head.source.id) {
+                continue;
             }
             if written > 0 {
                 out.write_all(b",\n")?;
             }
+            spans.push((head.source.id, out.at(), record.len() as u64));
             out.write_all(record.as_bytes())?;
             written += 1;
         }
@@ -844,7 +842,9 @@ fn write_folded(
             if written > 0 {
                 out.write_all(b",\n")?;
             }
+            let at = out.at();
             put(out, a, 6)?;
+            spans.push((a.source.id.clone(), at, out.at() - at));
             written += 1;
         }
         counts.0 = written;
@@ -879,6 +879,8 @@ fn write_folded(
     let snapshot = stage_snapshot(path, &staged, snap, policy, Some(fingerprint));
     staged.persist().map_err(werr(path))?;
     let snapshot = snapshot.map(|s| s?.persist().map_err(|e| crate::store::describe(&e)));
+    // Only time: `kg remove` searches the base without it (see `super::spans`).
+    let _ = super::spans::write(path, &spans);
     Ok(Some(Folded {
         articles: n,
         removals,

@@ -47,6 +47,7 @@ use super::decisions::Decisions;
 use super::merge::{Builder, merged_facts};
 use super::note::{Note, Tally};
 use super::session::{check_writable, lock, read_decisions};
+use super::spans::{Counting, Span};
 use super::{Extraction, KB_VERSION};
 use crate::model::{Entity, FORMAT_VERSION, Fact, Relation, Source, is_date_prefix};
 use crate::store::Error as StoreError;
@@ -608,8 +609,15 @@ impl<'t> Plan<'t> {
     }
 
     /// Writes the migrated base (step 4), as [`super::KnowledgeBase::write_json`] writes
-    /// the whole-base path's.
-    pub(crate) fn write(&self, w: &mut dyn Write) -> io::Result<()> {
+    /// the whole-base path's; gives where each article's record lies in it (see
+    /// [`super::spans`]).
+    pub(crate) fn write(&self, w: &mut dyn Write) -> io::Result<Vec<Span>> {
+        let mut w = Counting::new(w);
+        // Where each article's record starts: an element's item is made before the
+        // serializer writes the line break (a comma first, after the first) and the
+        // indent that open it.
+        let at = w.counter();
+        let starts = RefCell::new(Vec::with_capacity(self.articles.len()));
         let sources = Seq::new(self.sources.iter().map(Ok));
         let entities = Seq::new(self.merged.iter().map(Ok));
         let facts = Seq::new(self.groups.iter().map(|&run| {
@@ -626,7 +634,11 @@ impl<'t> Plan<'t> {
             facts: F,
             changes_entities: bool,
         }
-        let articles = Seq::new(self.articles.iter().map(|a| {
+        let articles = Seq::new(self.articles.iter().enumerate().map(|(k, a)| {
+            let sep = if k == 0 { 1 } else { 2 };
+            starts
+                .borrow_mut()
+                .push((a.source.id.clone(), at.get() + sep));
             let at = entities_of(&self.rows, a);
             Ok(Article {
                 source: &a.source,
@@ -663,8 +675,19 @@ impl<'t> Plan<'t> {
                 articles,
             },
         };
-        serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;
-        w.write_all(b"\n")
+        serde_json::to_writer_pretty(&mut w, &out).map_err(io::Error::from)?;
+        w.write_all(b"\n")?;
+        drop(out);
+        // Each record ends where the next one's line break (after a comma) starts; the
+        // last where the kb section's closing lines do.
+        let starts = starts.into_inner();
+        let mut ends: Vec<u64> = starts.iter().skip(1).map(|(_, at)| at - 2).collect();
+        ends.push(w.at() - "\n    ]\n  }\n}\n".len() as u64);
+        Ok(starts
+            .into_iter()
+            .zip(ends)
+            .map(|((id, start), end)| (id, start, end - start))
+            .collect())
     }
 }
 
@@ -787,7 +810,12 @@ fn write_migrated(path: &Path, text: &str, policy: Policy) -> Result<Option<Vec<
         to: KB_VERSION,
         backup,
     });
-    let staged = stage_file(path, |w| plan.write(w)).map_err(werr(path))?;
+    let mut spans = Vec::new();
+    let staged = stage_file(path, |w| {
+        spans = plan.write(w)?;
+        Ok(())
+    })
+    .map_err(werr(path))?;
     let tally = plan.tally();
     drop(plan);
     // The snapshot from the records written, read back from the staged base once the
@@ -808,6 +836,8 @@ fn write_migrated(path: &Path, text: &str, policy: Policy) -> Result<Option<Vec<
         Some(Err(why)) => unwritten = Some((snap_path, why)),
         None => {}
     }
+    // Only time: `kg remove` searches the base without it (see `super::spans`).
+    let _ = super::spans::write(path, &spans);
     notes.push(Note::Wrote { paths, tally });
     if let Some((snapshot, why)) = unwritten {
         notes.push(Note::SnapshotUnwritten { snapshot, why });
@@ -951,12 +981,26 @@ mod tests {
     fn streamed(text: &str) -> Option<(String, Vec<u8>)> {
         let plan = Plan::read(text)?;
         let mut file = tempfile::tempfile().unwrap();
-        plan.write(&mut file).unwrap();
+        let spans = plan.write(&mut file).unwrap();
         let stream = feed(&file).unwrap();
         let mut out = String::new();
         io::Seek::rewind(&mut file).unwrap();
         io::Read::read_to_string(&mut file, &mut out).unwrap();
+        spans_are_the_records(&out, &spans);
         Some((out, snapshot_bytes(stream)))
+    }
+
+    /// The spans `Plan::write` gives (see `super::super::spans`) are, in order, the records
+    /// of the base's articles as the fold's reader finds them, each its article's.
+    fn spans_are_the_records(text: &str, spans: &[Span]) {
+        let (records, _, _) = super::super::fold::article_records(text, &|| {}).unwrap();
+        assert_eq!(records.len(), spans.len());
+        for (record, (id, at, len)) in records.iter().zip(spans) {
+            let start = record.as_ptr() as usize - text.as_ptr() as usize;
+            assert_eq!((start as u64, record.len() as u64), (*at, *len), "{id}");
+            let a: Extraction = serde_json::from_str(record).unwrap();
+            assert_eq!(&a.source.id, id);
+        }
     }
 
     fn snapshot_bytes(stream: Stream) -> Vec<u8> {

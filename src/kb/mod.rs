@@ -42,6 +42,7 @@ pub mod replay;
 pub mod retract;
 pub mod separate;
 pub mod session;
+pub mod spans;
 pub mod unite;
 
 pub use decisions::{Decisions, Verb};

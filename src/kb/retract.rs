@@ -348,8 +348,9 @@ impl Appender {
     }
 
     /// The record of article `id` in the base's `"kb"` section, read from the base's text
-    /// as kg writes it (pretty, each article's source first), without reading the rest;
-    /// `None` when it is not found so.
+    /// as kg writes it (pretty, each article's source first), without reading the rest:
+    /// where the base's spans file says it is, else searched for from the end of the
+    /// text; `None` when it is not found so.
     fn base_article(&self, id: &str) -> Option<Extraction> {
         let file = std::fs::File::open(&self.path).ok()?;
         let bytes = Bytes::map(&file).ok()?;
@@ -357,14 +358,28 @@ impl Appender {
             "\n      {{\n        \"source\": {{\n          \"id\": {}",
             serde_json::to_string(id).ok()?
         );
-        // (the pages searched let go as the search goes back)
-        let release = || {
-            let _ = bytes.release_resident();
+        // Where the spans file says it is (see `super::spans`), when the text there is
+        // the opening of its record, as the search would find it; else searched for.
+        let stamp = crate::store::snapshot::stamp_of(&file.metadata().ok()?);
+        let spanned = super::spans::find(&self.path, stamp, id).and_then(|(at, len)| {
+            let (at, len) = (usize::try_from(at).ok()?, usize::try_from(len).ok()?);
+            let record = bytes.get(at.checked_sub(1)?..at.checked_add(len)?)?;
+            (record.starts_with(needle.as_bytes()) && record.ends_with(b"\n      }"))
+                .then_some((at, len))
+        });
+        let (start, end) = match spanned {
+            Some(span) => span,
+            None => {
+                // (the pages searched let go as the search goes back)
+                let release = || {
+                    let _ = bytes.release_resident();
+                };
+                let start = super::fold::last(&bytes, needle.as_bytes(), &release)? + 1;
+                let tail = &bytes[start..];
+                (start, find(tail, b"\n      }")? + b"\n      }".len())
+            }
         };
-        let start = super::fold::last(&bytes, needle.as_bytes(), &release)? + 1;
-        let tail = &bytes[start..];
-        let end = find(tail, b"\n      }")? + b"\n      }".len();
-        let article: Extraction = serde_json::from_slice(&tail[..end]).ok()?;
+        let article: Extraction = serde_json::from_slice(&bytes[start..start + end]).ok()?;
         // Only memory: the pages the search went through are let go now.
         let _ = bytes.release_resident();
         (article.source.id == id).then_some(article)

@@ -30,5 +30,6 @@ mod retract;
 mod scale;
 mod shell;
 mod snapshot;
+mod spans;
 mod summary;
 mod unite;

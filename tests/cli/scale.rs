@@ -12,7 +12,15 @@ use std::path::{Path, PathBuf};
 fn generate(dir: &Path, facts: usize) -> (PathBuf, Queries) {
     let path = dir.join(format!("kg-{facts}.json"));
     let mut out = BufWriter::new(std::fs::File::create(&path).unwrap());
-    let queries = write(Spec { facts, seed: 8 }, &mut out).unwrap();
+    let queries = write(
+        Spec {
+            facts,
+            seed: 8,
+            sources: 0,
+        },
+        &mut out,
+    )
+    .unwrap();
     out.flush().unwrap();
     (path, queries)
 }

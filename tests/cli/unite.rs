@@ -359,6 +359,7 @@ fn a_journalled_merge_of_an_entity_of_thousands_of_facts_is_the_whole_base_merge
     let spec = Spec {
         facts: 100_000,
         seed: 8,
+        sources: 0,
     };
     let q = write(spec, &mut out).unwrap();
     out.flush().unwrap();

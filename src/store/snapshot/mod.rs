@@ -200,6 +200,7 @@ mod tests {
         let spec = kg_testkit::generate::Spec {
             facts: 10_000,
             seed: 3,
+            sources: 0,
         };
         kg_testkit::generate::write(spec, &mut text).unwrap();
         let g = crate::store::json::from_json(std::str::from_utf8(&text).unwrap()).unwrap();

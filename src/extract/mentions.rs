@@ -786,6 +786,11 @@ impl Finder<'_> {
                 // "Regents Ana Lind and Rui Costa", "Council Members Ana Lind and Rui
                 // Costa": a seat title's plural opens no name (but "Trustees of Keldar
                 // College" is one).
+                // "Members of the Keldar Committee include …": the plural opens no name.
+                if self.lowers[i] == "members" && self.lowers.get(i + 1) == Some(&"of") {
+                    i += 1;
+                    continue;
+                }
                 // "But Council Members …": after the run's function words.
                 let p = (i..end)
                     .find(|&p| !lexicons().function_words.contains(self.lowers[p]))

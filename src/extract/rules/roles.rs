@@ -44,6 +44,9 @@ pub fn apply(ctx: &mut Ctx) {
             joined(ctx, j);
         }
         appointment_of(ctx, j);
+        if s.word(j) == "members" {
+            members_include(ctx, j);
+        }
         seat_list(ctx, j);
         if SUCCEED.contains(&s.word(j)) && s.is_verb_use(j) {
             if !s.is_blocked_transfer(j) {
@@ -1066,6 +1069,75 @@ fn members_such_as(ctx: &mut Ctx, k: usize) {
             && e != org
         {
             ctx.emit(e, Relation::MemberOf, org, None, None, Rule::MembersSuchAs);
+        }
+    }
+}
+
+/// "Members of Y include A, B and C", "Y's members are A and B", "its members include
+/// A": each person, body or country listed is a member of institution Y ("its": the last
+/// institution named before it in the sentence).
+fn members_include(ctx: &mut Ctx, j: usize) {
+    let s = ctx.sentence;
+    let institution = |m: usize| ctx.entity(m).filter(|&e| ctx.kind(e) == Kind::Institution);
+    let (body, verb) = if s.word(j + 1) == "of" {
+        let at = j + 2 + usize::from(s.word(j + 2) == "the");
+        let Some(y) = s.tok_mention.get(at).copied().flatten() else {
+            return;
+        };
+        if s.mentions[y].start != at {
+            return;
+        }
+        (institution(y), s.mentions[y].end)
+    } else if j > 0 && s.word(j - 1) == "its" {
+        // The last institution before it: in the sentence, else in the ones before.
+        let last = (0..s.mentions.len())
+            .rev()
+            .filter(|&m| s.mentions[m].end < j)
+            .find_map(institution)
+            .or_else(|| {
+                ctx.resolved.of_mention[..s.index]
+                    .iter()
+                    .rev()
+                    .flat_map(|ms| ms.iter().rev().flatten())
+                    .copied()
+                    .find(|&e| ctx.kind(e) == Kind::Institution)
+            });
+        (last, j + 1)
+    } else if j > 1 && s.tokens[j - 1].kind == TokKind::Possessive {
+        (s.tok_mention[j - 2].and_then(institution), j + 1)
+    } else {
+        return;
+    };
+    let Some(body) = body else { return };
+    if !matches!(
+        s.word(verb),
+        "include" | "includes" | "included" | "are" | "were"
+    ) {
+        return;
+    }
+    let start = verb + 1 + usize::from(s.tokens.get(verb + 1).is_some_and(|t| t.is_punct(":")));
+    let Some(first) = s
+        .mention_from(start)
+        .filter(|&m| s.phrase_start(m) <= start)
+    else {
+        return;
+    };
+    for m in s.list_from(first) {
+        if let Some(e) = ctx.entity(m)
+            && matches!(
+                ctx.kind(e),
+                Kind::Person | Kind::Country | Kind::Institution
+            )
+            && e != body
+        {
+            ctx.emit(
+                e,
+                Relation::MemberOf,
+                body,
+                None,
+                None,
+                Rule::MembersInclude,
+            );
         }
     }
 }

@@ -255,6 +255,11 @@ rules! {
         [("Nato members like France and Germany sent no troops.", "Germany member-of Nato"),
          ("EU member states such as Poland, Latvia and Estonia agreed.", "Latvia member-of EU"),
          ("Several ASEAN members, including Vietnam and Laos, objected.", "Vietnam member-of ASEAN")];
+    MembersInclude = "members-include", "roles", [MemberOf], "members of Y include, Y's members are, its members include",
+        "Members of Y include A, B and C: each person, body or country listed is a member of Y.",
+        [("Members of the Keldar Search Committee include Ana Lind, Rui Costa and Joe Dean.", "Rui Costa member-of Keldar Search Committee"),
+         ("The Orvane Foundation met. Its members include Ana Lind and the Lima Zoo.", "Lima Zoo member-of Orvane Foundation"),
+         ("The Keldar Rowing Club's members are Ana Lind and Joe Dean.", "Joe Dean member-of Keldar Rowing Club")];
     SeatList = "seat-list", "roles", [MemberOf], "council members, board members, commissioners, selectmen, trustees, regents, then names",
         "Council members A, B and C: each person named holds a seat on the one body of the article its members' word names.",
         [("The Keldar City Council met. Council members Ana Lind, Rui Costa and Joe Dean voted no.", "Rui Costa member-of Keldar City Council"),

@@ -9,7 +9,7 @@
 use crate::harness::run_policy;
 use crate::journal::{base_with, compacts_to, journal_of, kill_9_compact, same_stats};
 use crate::retract::{
-    changes_entities, entries, killed_write, remove_on_both, removed_both_ways, same_answers,
+    changed_articles, entries, killed_write, remove_on_both, removed_both_ways, same_answers,
     synthetic_bases,
 };
 use std::fs;
@@ -23,11 +23,7 @@ use std::path::{Path, PathBuf};
 #[test]
 fn removing_a_base_article_that_changed_the_entities_goes_through_the_journal() {
     let (_dir, base, _, _) = synthetic_bases();
-    let changed: Vec<String> = changes_entities(&base)
-        .into_iter()
-        .filter(|(_, f)| *f == Some(true))
-        .map(|(id, _)| id)
-        .collect();
+    let changed = changed_articles(&base);
     let (mut journalled, mut reflagged) = (0, 0);
     for (k, id) in changed.iter().enumerate() {
         let (_dir, base, slow, before, _) = removed_both_ways(id);

@@ -9,7 +9,7 @@
 use crate::excise::{family_articles, putin_bases};
 use crate::harness::run_policy;
 use crate::journal::{base_with, compacts_to, journal_of, kill_9_compact, same_stats};
-use crate::retract::{changes_entities, entries, killed_write, synthetic_bases};
+use crate::retract::{changed_articles, entries, killed_write, synthetic_bases};
 use std::fs;
 use std::path::Path;
 
@@ -71,11 +71,7 @@ fn fact_count(base: &Path) -> usize {
 #[test]
 fn a_pending_removal_hides_the_articles_facts_and_compact_settles_it() {
     let (_dir, base, _, _) = synthetic_bases();
-    let changed: Vec<String> = changes_entities(&base)
-        .into_iter()
-        .filter(|(_, f)| *f == Some(true))
-        .map(|(id, _)| id)
-        .collect();
+    let changed = changed_articles(&base);
     let mut pending = 0;
     for id in changed.iter().step_by(3) {
         let (_dir, base, slow, _) = synthetic_bases();

@@ -293,6 +293,15 @@ pub(crate) fn changes_entities(base: &Path) -> Vec<(String, Option<bool>)> {
         .collect()
 }
 
+/// The ids of a base's articles whose merge changed the entities.
+pub(crate) fn changed_articles(base: &Path) -> Vec<String> {
+    changes_entities(base)
+        .into_iter()
+        .filter(|(_, f)| *f == Some(true))
+        .map(|(id, _)| id)
+        .collect()
+}
+
 /// Two copies of the synthetic bases with article `id` removed from each: `base`
 /// through the snapshot (the journal where it can), `slow` by the whole-base path; both
 /// removes succeed and say the same. Also gives `base`'s bytes before the remove, and

@@ -1063,14 +1063,13 @@ fn members_such_as(ctx: &mut Ctx, k: usize) {
     let Some(org) = ctx.entity(k).filter(|&e| ctx.kind(e) == Kind::Institution) else {
         return;
     };
-    for m in s.list_from(first) {
-        if let Some(e) = ctx.entity(m)
-            && matches!(ctx.kind(e), Kind::Country | Kind::Institution)
-            && e != org
-        {
-            ctx.emit(e, Relation::MemberOf, org, None, None, Rule::MembersSuchAs);
-        }
-    }
+    listed_members(
+        ctx,
+        first,
+        org,
+        &[Kind::Country, Kind::Institution],
+        Rule::MembersSuchAs,
+    );
 }
 
 /// "Members of Y include A, B and C", "Y's members are A and B", "its members include
@@ -1122,22 +1121,24 @@ fn members_include(ctx: &mut Ctx, j: usize) {
     else {
         return;
     };
-    for m in s.list_from(first) {
+    listed_members(
+        ctx,
+        first,
+        body,
+        &[Kind::Person, Kind::Country, Kind::Institution],
+        Rule::MembersInclude,
+    );
+}
+
+/// Each entity of the list opening at mention `first` whose kind is one of `kinds` (not
+/// `body` itself) is a member of `body`, by `rule`.
+fn listed_members(ctx: &mut Ctx, first: usize, body: usize, kinds: &[Kind], rule: Rule) {
+    for m in ctx.sentence.list_from(first) {
         if let Some(e) = ctx.entity(m)
-            && matches!(
-                ctx.kind(e),
-                Kind::Person | Kind::Country | Kind::Institution
-            )
+            && kinds.contains(&ctx.kind(e))
             && e != body
         {
-            ctx.emit(
-                e,
-                Relation::MemberOf,
-                body,
-                None,
-                None,
-                Rule::MembersInclude,
-            );
+            ctx.emit(e, Relation::MemberOf, body, None, None, rule);
         }
     }
 }
@@ -1228,17 +1229,13 @@ fn comprises(ctx: &mut Ctx, k: usize) {
     };
     ctx.resolved.entities[whole].kind = Kind::Institution;
     // Its parts: countries, institutions and people; places make a place, not a body.
-    for m in s.list_from(first) {
-        if let Some(e) = ctx.entity(m)
-            && matches!(
-                ctx.kind(e),
-                Kind::Country | Kind::Institution | Kind::Person
-            )
-            && e != whole
-        {
-            ctx.emit(e, Relation::MemberOf, whole, None, None, Rule::Comprises);
-        }
-    }
+    listed_members(
+        ctx,
+        first,
+        whole,
+        &[Kind::Country, Kind::Institution, Kind::Person],
+        Rule::Comprises,
+    );
 }
 
 /// The verbs of [`comprises`].

@@ -185,6 +185,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     };
     f.run();
     take_abbreviation_periods(tokens, &mut f.out);
+    join_district(tokens, &mut f.out);
     mark_owned_bodies(tokens, &mut f.out);
     let weights = super::typer::weights();
     for m in &mut f.out {
@@ -215,6 +216,24 @@ fn take_abbreviation_periods(tokens: &[Token], out: &mut [Mention]) {
         {
             m.end += 1;
         }
+    }
+}
+
+/// "Washington, D.C.": the capital written with its district is one place, Washington,
+/// not a town in a region "D.C." (the span takes the district; the name stays).
+fn join_district(tokens: &[Token], out: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (m, next) = (&out[k], &out[k + 1]);
+        if m.surface == "Washington"
+            && tokens.get(m.end).is_some_and(|t| t.is_punct(","))
+            && next.start == m.end + 1
+            && matches!(next.surface.trim_end_matches('.'), "D.C" | "DC")
+        {
+            out[k].end = out[k + 1].end;
+            out.remove(k + 1);
+        }
+        k += 1;
     }
 }
 
@@ -531,8 +550,6 @@ const GENERIC_FIRST_WORDS: [&str; 14] = [
     "armed",
 ];
 
-/// The last words of a sports club's name after its town: "Rotherham United", "Bristol
-/// Rovers" are institutions ("Ana Rovers", a given name first, is a person).
 /// Words of a title holder's standing that may stand between an owner's possessive and
 /// the title: "the zoo's acting director", "Peru's new foreign minister".
 pub const STANDING: [&str; 9] = [
@@ -542,6 +559,14 @@ pub const STANDING: [&str; 9] = [
 /// Abbreviations that open a place's or a saint's name before their period: "St. Paul",
 /// "Mt. Kenya", "Ft. Worth".
 const SAINT_MOUNT: [&str; 3] = ["st", "mt", "ft"];
+
+/// Plural nouns of people whose possessive stands inside an institution's name before
+/// its next capitalised word: "People's Liberation Army", "Children's Hospital",
+/// "Veterans' Affairs" (not "Russia's Pacific Fleet", the owner's possessive).
+const COLLECTIVE_OWNERS: [&str; 10] = [
+    "people", "children", "women", "men", "workers", "veterans", "farmers", "teachers", "citizens",
+    "peoples",
+];
 
 /// Titles that are also adjectives before a noun ("the principal reason").
 const ADJECTIVE_TITLES: [&str; 2] = ["principal", "general"];
@@ -581,6 +606,8 @@ const ANIMAL_HOMES: [&str; 12] = [
     "breeding",
 ];
 
+/// The last words of a sports club's name after its town: "Rotherham United", "Bristol
+/// Rovers" are institutions ("Ana Rovers", a given name first, is a person).
 const CLUB_ENDS: [&str; 5] = ["united", "rovers", "wanderers", "albion", "hotspur"];
 
 /// Adjectives that open an agreement's noun phrase: no modifier stands before them
@@ -804,6 +831,17 @@ impl Finder<'_> {
                     i = p + words.len();
                     continue;
                 }
+                // "Board member Ana Lind", "Vice chairman Rui Costa": a title whose first
+                // words alone are capitalised, opening the sentence, before its holder's name.
+                if let Some((len, &title)) = lexicons().title_forms.longest(&self.lowers[p..])
+                    && p + len > end
+                    && self.tokens[end..p + len].iter().all(Token::is_lower_word)
+                    && self.tokens.get(p + len).is_some_and(Token::is_capitalised)
+                {
+                    self.push_title(p, p + len, title);
+                    i = self.out.last().map_or(p + len, |m| m.end.max(p + len));
+                    continue;
+                }
                 // "SINGAPORE - Four koalas from Australia": a number word alone in its run
                 // counts what follows; it names nothing.
                 // "LONDON - Two Chinese pandas": nor before a country's adjective.
@@ -924,7 +962,8 @@ impl Finder<'_> {
                         .institution_forms
                         .get(self.lowers[i])
                         .is_some_and(|f| !f.plural))
-                && !self.tokens.get(i + 1).is_some_and(Token::is_capitalised)
+                // "board President X": a capitalised title may follow.
+                && (before_title || !self.tokens.get(i + 1).is_some_and(Token::is_capitalised))
             {
                 self.push(
                     i,
@@ -1008,10 +1047,12 @@ impl Finder<'_> {
                 j += 1;
                 continue;
             }
-            // "St. Luke's Hospital", "Saint Mary's College": a saint's possessive.
+            // "St. Luke's Hospital", "Saint Mary's College": a saint's possessive;
+            // "Chinese People's Political Consultative Conference": a collective owner's.
             if t.kind == TokKind::Possessive
                 && next_capitalised
-                && (i..j).any(|k| matches!(self.lowers[k], "st" | "saint"))
+                && ((i..j).any(|k| matches!(self.lowers[k], "st" | "saint"))
+                    || COLLECTIVE_OWNERS.contains(&self.lowers[j - 1]))
             {
                 j += 1;
                 continue;
@@ -3151,6 +3192,54 @@ mod tests {
                 .unwrap_or_else(|| panic!("{text}: {m:?}"));
             assert_eq!(o.1, MentionKind::Name(Some(Kind::Institution)), "{text}");
         }
+    }
+
+    #[test]
+    fn a_collective_owners_possessive_stays_inside_a_name() {
+        for (text, name) in [
+            (
+                "He met the head of the Velonian People's Consultative Assembly.",
+                "Velonian People's Consultative Assembly",
+            ),
+            (
+                "The People’s Liberation Army Navy sent two ships.",
+                "People’s Liberation Army Navy",
+            ),
+            (
+                "She works at Dunmouth Children's Hospital.",
+                "Dunmouth Children's Hospital",
+            ),
+            ("The Velonor Women's League met.", "Velonor Women's League"),
+        ] {
+            let m = mentions(text);
+            assert!(m.iter().any(|m| m.0 == name), "{text}: {m:?}");
+        }
+        // An owner named by a name keeps its possessive out of the next name.
+        let m = mentions("Velonia's Pacific Fleet sailed.");
+        assert!(
+            m.iter()
+                .all(|m| !m.0.contains("Pacific") || m.0 == "Pacific Fleet"),
+            "{m:?}"
+        );
+        // A collective owner before a lowercase word is no name's word.
+        let m = mentions("The Velonor People's march began.");
+        assert!(m.iter().all(|m| !m.0.contains("march")), "{m:?}");
+    }
+
+    #[test]
+    fn washington_with_its_district_is_one_place() {
+        for text in [
+            "The embassy in Washington, D.C. said so.",
+            "He lives in Washington, D.C., and works there.",
+            "They flew to Washington, DC on Monday.",
+        ] {
+            let m = mentions(text);
+            assert!(m.iter().any(|m| m.0 == "Washington"), "{text}: {m:?}");
+            assert!(m.iter().all(|m| !m.0.starts_with("D")), "{text}: {m:?}");
+        }
+        // Another town's region stays a name of its own.
+        let m = mentions("He lives in Dunmouth, Velonia.");
+        assert!(m.iter().any(|m| m.0 == "Velonia"), "{m:?}");
     }
 
     #[test]

@@ -1123,11 +1123,10 @@ pub(crate) mod test_util {
     //! Runs the whole pipeline on a text and lists its facts as readable triples.
     use crate::extract::{extract, read_article};
 
-    /// `(subject, relation, object, count, date, rule)` for each fact of `text`
-    /// (dated 2023-05-10 unless it has its own header).
     /// `(subject, relation, object, count, date, rule)`.
     pub type Row = (String, String, String, Option<u64>, Option<String>, String);
 
+    /// A [`Row`] for each fact of `text` (dated 2023-05-10 unless it has its own header).
     pub fn facts(text: &str) -> Vec<Row> {
         let full = if text.starts_with("date:") {
             text.to_string()

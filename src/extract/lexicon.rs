@@ -205,7 +205,7 @@ impl<V> Phrases<V> {
 /// where its owner is rather than a body of its owner: "England's Banham Zoo" is
 /// located in England, "Romania's Ministry of Defence" a member of Romania (the
 /// guideline, section 3).
-pub const FACILITIES: [&str; 26] = [
+pub const FACILITIES: [&str; 27] = [
     "zoo",
     "zoos",
     "aquarium",
@@ -232,6 +232,7 @@ pub const FACILITIES: [&str; 26] = [
     "hotel",
     "palace",
     "cathedral",
+    "hall",
 ];
 
 /// True when an institution named `name` is a facility (see [`FACILITIES`]).

@@ -857,11 +857,35 @@ fn seat_list(ctx: &mut Ctx, j: usize) {
 
 /// For seat title mention `k` ("Regent"), the only institution of the article named
 /// with its members' word ("UT System Board of Regents").
-fn seat_body(ctx: &Ctx, k: usize) -> Option<usize> {
+fn seat_body(ctx: &mut Ctx, k: usize) -> Option<usize> {
     let title = ctx.sentence.mentions[k].name.to_lowercase();
     let (_, word) = SEATS.iter().find(|(seat, _)| *seat == title)?;
-    named_institution(ctx, word)
+    if let Some(body) = named_institution(ctx, word) {
+        return Some(body);
+    }
+    // No body named with the word at all: a town's council or board of selectmen is
+    // the article's own town's ("Councilman X" in a story about Keldar).
+    let (level_word, body_name) = LOCAL_SEATS.iter().find(|(w, _)| w == word)?;
+    let named_any = ctx.resolved.entities.iter().any(|e| {
+        e.kind == Kind::Institution
+            && e.name
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(level_word))
+    });
+    if named_any {
+        return None;
+    }
+    let place = home_place(ctx, "City")?;
+    let name = body_name.replace("{}", &ctx.resolved.entities[place].name);
+    Some(ctx.resolved.entity_named(&name, Kind::Institution))
 }
+
+/// The body a town's seat sits on, named for the town, where the article never names
+/// it: "Keldar City Council", "Keldar Board of Selectmen".
+const LOCAL_SEATS: [(&str, &str); 2] = [
+    ("council", "{} City Council"),
+    ("selectmen", "{} Board of Selectmen"),
+];
 
 /// The only institution of the article whose name `fits`; none when there are two.
 fn only_institution(ctx: &Ctx, fits: impl Fn(&str) -> bool) -> Option<usize> {
@@ -936,6 +960,8 @@ fn home_place(ctx: &Ctx, level: &str) -> Option<usize> {
             && !named.contains(&e)
             && !county(&d.name)
             && !CIVIC_LEVELS.contains(&d.name.as_str())
+            // Not a building a typer took for a place ("Town Hall").
+            && !lexicon::is_facility(&d.name)
             && lexicons().us_state(&d.name).is_none()
         {
             named.push(e);
@@ -3398,6 +3424,30 @@ mod tests {
     }
 
     #[test]
+    fn a_seat_or_a_head_of_the_board_named_by_its_common_noun() {
+        assert_gives(&[
+            // A sentence's first title word capitalised alone.
+            (
+                "The Orvane School Board met. Board member Ana Lind said the vote was wrong.",
+                "Ana Lind member-of Orvane School Board",
+            ),
+            (
+                "The Keldar City Council met. Council member Pedro Soto voted no.",
+                "Pedro Soto member-of Keldar City Council",
+            ),
+            // "board President X": the article's board, then a capitalised title.
+            (
+                "The Orvane School Board met. Lind, board President Ana Soto and others voted.",
+                "Ana Soto leads Orvane School Board",
+            ),
+            (
+                "The Orvane School Board met. Lind and board Vice President Rui Costa voted.",
+                "Rui Costa member-of Orvane School Board",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_seat_title_with_no_body_sits_on_the_one_body_its_members_name() {
         assert_gives(&[
             (
@@ -3425,14 +3475,36 @@ mod tests {
                 "Pedro Soto member-of Keldar County Board of Supervisors",
             ),
         ]);
-        // Two councils, or none: no seat is known.
+        // Two councils, or none and no town of the story's own: no seat is known.
         for text in [
             "The Keldar City Council and the Orvane City Council met. Councilman Pedro Soto voted no.",
             "Councilman Pedro Soto voted no.",
+            "Keldar voted. Councilman Pedro Soto voted no.",
+            "Keldar voted. Orvane voted. Councilman Pedro Soto voted no.",
         ] {
             let t = triples(text);
             assert!(t.iter().all(|f| !f.contains("member-of")), "{text}: {t:?}");
         }
+    }
+
+    #[test]
+    fn a_seat_on_a_body_never_named_is_on_the_story_towns_body() {
+        assert_gives(&[
+            (
+                "The plant in Keldar will close. Workers in Keldar were told. \
+                 Councilman Pedro Soto said it was sad.",
+                "Pedro Soto member-of Keldar City Council",
+            ),
+            (
+                "Police in Orvane hired a chief. Orvane residents came. \
+                 Selectman Ana Lind voted no.",
+                "Ana Lind member-of Orvane Board of Selectmen",
+            ),
+        ]);
+        // A building is not the story's town.
+        let text = "They met at Town Hall. Town Hall was full. Councilman Pedro Soto spoke.";
+        let t = triples(text);
+        assert!(t.iter().all(|f| !f.contains("member-of")), "{text}: {t:?}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Deployments: groups sent to places.
 //!
 //! * `deploy-verb`: "troops have been deployed to X", "Y deployed/sent troops to X",
-//!   "forces stationed in X";
+//!   "forces stationed in X", "two warships docked at X" (a place, or a base or port);
 //! * `deployment-noun`: "the deployment of troops to X".
 //!
 //! Bare troops sent by a country are named after it ("North Korea sent troops" →
@@ -36,8 +36,17 @@ fn is_sender(kind: Kind) -> bool {
     matches!(kind, Kind::Country | Kind::Institution | Kind::Person)
 }
 
-fn is_target(kind: Kind) -> bool {
-    matches!(kind, Kind::Place | Kind::Country)
+fn is_target(ctx: &Ctx, e: usize) -> bool {
+    match ctx.kind(e) {
+        Kind::Place | Kind::Country => true,
+        // "docked at Naval Base Y", "arrived at the Y Navy Base": a base or port.
+        Kind::Institution => {
+            let name = ctx.resolved.entities[e].name.to_lowercase();
+            name.split_whitespace()
+                .any(|w| matches!(w, "base" | "port" | "harbour" | "harbor"))
+        }
+        _ => false,
+    }
 }
 
 fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
@@ -84,9 +93,9 @@ fn deploy(ctx: &mut Ctx, i: usize, noun: bool) {
         .list_from(first)
         .into_iter()
         .filter_map(|m| ctx.entity(m))
-        .filter(|&e| is_target(ctx.kind(e)))
+        .filter(|&e| is_target(ctx, e))
         .collect();
-    if targets.is_empty() || ctx.entity(first).is_none_or(|e| !is_target(ctx.kind(e))) {
+    if targets.is_empty() || ctx.entity(first).is_none_or(|e| !is_target(ctx, e)) {
         return;
     }
     for &target in &targets {
@@ -180,6 +189,34 @@ fn held_by_unit(s: &Sentence, i: usize, g: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::{facts, triples};
+
+    #[test]
+    fn ships_dock_at_a_port_or_a_base() {
+        for (text, fact) in [
+            (
+                "Two Chilean warships docked at Dunmouth in May.",
+                "Chilean warships deployed-to Dunmouth",
+            ),
+            (
+                "Two Chilean warships docked at the Dunmouth Naval Base in May.",
+                "Chilean warships deployed-to Dunmouth Naval Base",
+            ),
+            (
+                "Two Chilean warships arrived at the Keldar Naval Base.",
+                "Chilean warships deployed-to Keldar Naval Base",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.iter().any(|f| f == fact), "{text}: {t:?}");
+        }
+        // An institution that is no base or port is no place troops are deployed to.
+        let text = "Chilean troops arrived at the Keldar Research Institute.";
+        let t = triples(text);
+        assert!(
+            t.iter().all(|f| !f.contains("deployed-to")),
+            "{text}: {t:?}"
+        );
+    }
 
     #[test]
     fn passive_and_active() {

@@ -856,7 +856,9 @@ fn seat_list(ctx: &mut Ctx, j: usize) {
 }
 
 /// For seat title mention `k` ("Regent"), the only institution of the article named
-/// with its members' word ("UT System Board of Regents").
+/// with its members' word ("UT System Board of Regents"); where the article names no
+/// institution with that word, its own town's council or board of selectmen
+/// ([`LOCAL_SEATS`], the town by [`home_place`]).
 fn seat_body(ctx: &mut Ctx, k: usize) -> Option<usize> {
     let title = ctx.sentence.mentions[k].name.to_lowercase();
     let (_, word) = SEATS.iter().find(|(seat, _)| *seat == title)?;

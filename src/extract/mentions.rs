@@ -568,6 +568,47 @@ const COLLECTIVE_OWNERS: [&str; 10] = [
     "peoples",
 ];
 
+/// Words of a field of work that stand capitalised before a title and name no body:
+/// "Finance Director X", "Athletic Director Y", "Public Works Director Z".
+const FIELD_WORDS: [&str; 36] = [
+    "finance",
+    "financial",
+    "marketing",
+    "development",
+    "communications",
+    "operations",
+    "athletic",
+    "athletics",
+    "tourism",
+    "wildlife",
+    "planning",
+    "parks",
+    "recreation",
+    "transportation",
+    "technology",
+    "research",
+    "admissions",
+    "personnel",
+    "sales",
+    "engineering",
+    "facilities",
+    "budget",
+    "legal",
+    "curriculum",
+    "nursing",
+    "medical",
+    "academic",
+    "human",
+    "resources",
+    "public",
+    "works",
+    "information",
+    "safety",
+    "media",
+    "fundraising",
+    "advancement",
+];
+
 /// Titles that are also adjectives before a noun ("the principal reason").
 const ADJECTIVE_TITLES: [&str; 2] = ["principal", "general"];
 
@@ -1906,6 +1947,7 @@ impl Finder<'_> {
         // capitalised words right before a bare "Minister" or "Secretary" name its
         // portfolio and belong to the title.
         let mut p = p;
+        let mut field_words = false;
         if matches!(self.lowers[p..e], ["minister"] | ["secretary"])
             && let Some(prev) = self.out.last()
             && prev.kind == MentionKind::Name(None)
@@ -1914,6 +1956,17 @@ impl Finder<'_> {
         {
             p = prev.start;
             self.out.pop();
+        } else if let Some(prev) = self.out.last()
+            && prev.kind == MentionKind::Name(None)
+            && prev.end == p
+            && prev.end - prev.start <= 2
+            && (prev.start..prev.end).all(|k| FIELD_WORDS.contains(&self.lowers[k]))
+        {
+            // "Finance Director X", "Athletic Director X", "Human Resources Manager X":
+            // the capitalised words of a field belong to the title, and name no owner.
+            p = prev.start;
+            field_words = true;
+            self.out.pop();
         }
         let idx = self.out.len();
         let name = span_text(self.text, self.tokens, p, e);
@@ -1921,7 +1974,7 @@ impl Finder<'_> {
         let field_end = self
             .field_end(e)
             .filter(|_| self.lowers[e] != "for" || lex.titles[title].institution.is_none());
-        let field = field_end.is_some() || self.field_before(p);
+        let field = field_end.is_some() || field_words || self.field_before(p);
         let field_after = field_end.is_some();
         self.push(
             p,
@@ -2868,6 +2921,41 @@ mod tests {
         assert_eq!(
             name_mentions("Ana Lind met his Excellency Tomas Arvel."),
             ["Ana Lind", "Tomas Arvel"]
+        );
+    }
+
+    #[test]
+    fn capitalised_field_words_before_a_title_are_the_titles() {
+        let titles = |text: &str| -> Vec<String> {
+            find_mentions(text, &tokenize(text, 0, text.len()))
+                .into_iter()
+                .filter(|m| matches!(m.kind, MentionKind::Title { field: true, .. }))
+                .map(|m| m.name)
+                .collect()
+        };
+        for (text, title) in [
+            ("Finance Director Tomas Arvel left.", "Finance Director"),
+            ("He met Athletic Director Ana Lind.", "Athletic Director"),
+            (
+                "Human Resources Manager Ana Lind said so.",
+                "Human Resources Manager",
+            ),
+        ] {
+            assert_eq!(titles(text), [title], "{text}");
+            assert_eq!(
+                name_mentions(text),
+                ["Tomas Arvel", "Ana Lind"]
+                    .into_iter()
+                    .filter(|n| text.contains(n))
+                    .collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
+        // A body's name before a title stays its owner.
+        assert!(titles("Keldar Director Ana Lind left.").is_empty());
+        assert_eq!(
+            name_mentions("Keldar Director Ana Lind left."),
+            ["Keldar", "Ana Lind"]
         );
     }
 

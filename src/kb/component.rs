@@ -148,22 +148,36 @@ pub(super) struct Head {
 /// record without its facts (the base's layout: the `"facts"` line at eight spaces, the
 /// flag last); `None` when the record is not laid out so or does not parse.
 pub(super) fn head(record: &str) -> Option<(Head, bool)> {
-    let head: Head = serde_json::from_str(&head_text(record)?).ok()?;
-    let pad = "\n      }";
-    let flag = if record.ends_with(&format!("\"changes_entities\": true{pad}")) {
-        true
-    } else if record.ends_with(&format!("\"changes_entities\": false{pad}")) {
-        false
-    } else {
-        return None;
-    };
-    Some((head, flag))
+    Some((parse_head(record)?, flag(record.as_bytes())?))
 }
+
+/// An article's source and entities, read from its record's text up to its `"facts"` key
+/// at least (the rest is not read); `None` when it is not laid out so or does not parse.
+pub(super) fn parse_head(record: &str) -> Option<Head> {
+    serde_json::from_str(&head_text(record)?).ok()
+}
+
+/// An article's stored `changes_entities` flag, read from its record's last line.
+pub(super) fn flag(record: &[u8]) -> Option<bool> {
+    let pad = b"\n      }";
+    let rest = record.strip_suffix(pad)?;
+    if rest.ends_with(b"\"changes_entities\": true") {
+        Some(true)
+    } else if rest.ends_with(b"\"changes_entities\": false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The line that opens an article's facts in its record, as kg lays bases out: what
+/// ends the part of the record [`parse_head`] reads.
+pub(super) const FACTS_KEY: &str = "\n        \"facts\": ";
 
 /// An article's record up to its facts, as a JSON object of its own (the base's layout:
 /// the `"facts"` line at eight spaces); `None` when it is not laid out so.
 fn head_text(record: &str) -> Option<String> {
-    let at = memchr::memmem::find(record.as_bytes(), b"\n        \"facts\": ")?;
+    let at = memchr::memmem::find(record.as_bytes(), FACTS_KEY.as_bytes())?;
     Some(format!("{}}}", record[..at].strip_suffix(',')?))
 }
 

@@ -213,20 +213,86 @@ fn statements<'r>(
     Some(())
 }
 
+/// An article's record in the base, as the passes read it: text checked as UTF-8 already,
+/// or bytes checked as far as each pass reads them (the first pass reads only the heads,
+/// [`Record::head`]; the second only the component's).
+#[derive(Clone, Copy)]
+pub(super) enum Record<'t> {
+    Text(&'t str),
+    Bytes(&'t [u8]),
+}
+
+impl<'t> Record<'t> {
+    fn bytes(self) -> &'t [u8] {
+        match self {
+            Record::Text(t) => t.as_bytes(),
+            Record::Bytes(b) => b,
+        }
+    }
+
+    /// The record's text up to and including its `"facts"` key (what
+    /// [`component::parse_head`] and [`component::marked_entities`] read); `None` when it
+    /// has none or is not UTF-8 there.
+    fn head(self) -> Option<&'t str> {
+        let b = self.bytes();
+        let at = memchr::memmem::find(b, component::FACTS_KEY.as_bytes())?;
+        let end = at + component::FACTS_KEY.len();
+        match self {
+            Record::Text(t) => Some(&t[..end]),
+            Record::Bytes(b) => std::str::from_utf8(&b[..end]).ok(),
+        }
+    }
+
+    /// The whole record's text; `None` when it is not UTF-8.
+    fn whole(self) -> Option<&'t str> {
+        match self {
+            Record::Text(t) => Some(t),
+            Record::Bytes(b) => std::str::from_utf8(b).ok(),
+        }
+    }
+
+    /// Its stored `changes_entities` flag.
+    fn flag(self) -> Option<bool> {
+        component::flag(self.bytes())
+    }
+}
+
+/// The base's articles as [`excise`] reads them: every record of its kb section, in
+/// order, and the kb head's version and decisions fingerprint.
+pub(super) struct Articles<'t> {
+    pub(super) records: Vec<Record<'t>>,
+    pub(super) version: u32,
+    pub(super) fingerprint: Option<String>,
+}
+
+impl<'t> Articles<'t> {
+    /// The articles of the base whose whole text is `text` (checked UTF-8), found by
+    /// reading its kb section ([`super::fold::article_records`]); `release` is called as it
+    /// is read.
+    pub(super) fn of_text(text: &'t str, release: &dyn Fn()) -> Option<Articles<'t>> {
+        let (records, version, fingerprint) = super::fold::article_records(text, release)?;
+        Some(Articles {
+            records: records.into_iter().map(Record::Text).collect(),
+            version,
+            fingerprint,
+        })
+    }
+}
+
 /// The removal entry that takes base article `id` (one that changed the entities) out
-/// of the base whose text is `text`, seen through `overlay` (the snapshot and an empty
-/// journal), merged under `decisions`; `None` when it cannot tell (see the module doc).
-/// `release` is called as the text is read (to let a mapped text's pages go), and once the base
-/// facts needed are read.
+/// of the base whose articles are `base`, seen through `overlay` (the snapshot and an
+/// empty journal), merged under `decisions`; `None` when it cannot tell (see the module
+/// doc). `release` is called as the records are read (to let a mapped text's pages go),
+/// and once the base facts needed are read.
 pub(super) fn excise(
-    text: &str,
+    base: &Articles<'_>,
     overlay: &Overlay<'_>,
     decisions: &Decisions,
     id: &str,
     release: &dyn Fn(),
 ) -> Option<Entry> {
-    excise_at(text, overlay, decisions, id, release, Grain::Fine)
-        .or_else(|| excise_at(text, overlay, decisions, id, release, Grain::Family))
+    excise_at(base, overlay, decisions, id, release, Grain::Fine)
+        .or_else(|| excise_at(base, overlay, decisions, id, release, Grain::Family))
 }
 
 /// How finely the mentions are split into components (see the module doc).
@@ -241,15 +307,16 @@ enum Grain {
 
 /// [`excise`] at one grain.
 fn excise_at(
-    text: &str,
+    base: &Articles<'_>,
     overlay: &Overlay<'_>,
     decisions: &Decisions,
     id: &str,
     release: &dyn Fn(),
     grain: Grain,
 ) -> Option<Entry> {
-    let (records, version, fingerprint) = super::fold::article_records(text, release)?;
-    if version != super::KB_VERSION || fingerprint? != decisions.fingerprint() {
+    let records = &base.records;
+    if base.version != super::KB_VERSION || base.fingerprint.as_deref()? != decisions.fingerprint()
+    {
         return None;
     }
     let prep = Builder::new(decisions);
@@ -271,7 +338,7 @@ fn excise_at(
     // pass reads the component's articles again, only their entities in it whole), and
     // the base's pages they were read from let go after each few.
     for (c, few) in records.chunks(RELEASE_EVERY).enumerate() {
-        let headings = par_map(few, |record| heading(record, decisions, grain));
+        let headings = par_map(few, |record| heading(*record, decisions, grain));
         release();
         for (i, (h, record)) in headings.into_iter().zip(few).enumerate() {
             let k = c * RELEASE_EVERY + i;
@@ -297,6 +364,7 @@ fn excise_at(
                     }
                 }
                 None => {
+                    let record = record.whole()?;
                     let (head, _) = head(record)?;
                     let (entities, _) =
                         component::prepared_entities(head, record, decisions, &prep)?;
@@ -355,7 +423,7 @@ fn excise_at(
     // renamed read on two threads, the others parsed and prepared here.
     let mut ks: Vec<usize> = Vec::new();
     // (its record, stored flag, whether preparing may rename its entities, and marks)
-    type Cut<'r> = (&'r str, bool, bool, Vec<bool>);
+    type Cut<'r> = (Record<'r>, bool, bool, Vec<bool>);
     let mut cut: Vec<Cut> = Vec::new();
     for (k, record) in records.iter().enumerate() {
         let marks: Vec<bool> = mention[starts[k]..starts[k + 1]]
@@ -364,7 +432,7 @@ fn excise_at(
             .collect();
         if marks.contains(&true) {
             ks.push(k);
-            cut.push((record, stored[k], renamed[k], marks));
+            cut.push((*record, stored[k], renamed[k], marks));
         }
     }
     // Each article's mentions in the component, from its head (the entity side of the
@@ -374,11 +442,12 @@ fn excise_at(
     for few in cut.chunks(RELEASE_EVERY) {
         // (those preparing may rename parsed whole here: a builder stays on its thread)
         let read = par_map(few, |(record, flag, renamed, marks)| {
-            (!renamed).then(|| mentions_part(record, *flag, marks, None))
+            (!renamed).then(|| mentions_part(record.head()?, *flag, marks, None))
         });
         release();
         for (part, (record, flag, _, marks)) in read.into_iter().zip(few) {
-            let part = part.unwrap_or_else(|| mentions_part(record, *flag, marks, Some(&prep)));
+            let part =
+                part.unwrap_or_else(|| mentions_part(record.whole()?, *flag, marks, Some(&prep)));
             parts.push(part?);
         }
     }
@@ -464,7 +533,10 @@ fn excise_at(
     for (p, at) in settled.iter().enumerate() {
         if p == j || at.values().any(|[o, n]| o != n) {
             let (record, flag, _, marks) = &cut[p];
-            full.insert(p, full_part(record, *flag, marks, decisions, &prep)?);
+            full.insert(
+                p,
+                full_part(record.whole()?, *flag, marks, decisions, &prep)?,
+            );
         }
     }
     let mut said: Vec<Said> = Vec::new();
@@ -567,7 +639,10 @@ fn excise_at(
     let mut extra: BTreeMap<usize, Part> = BTreeMap::new();
     for p in more {
         let (record, flag, _, marks) = &cut[p];
-        extra.insert(p, full_part(record, *flag, marks, decisions, &prep)?);
+        extra.insert(
+            p,
+            full_part(record.whole()?, *flag, marks, decisions, &prep)?,
+        );
     }
     for (&p, part) in &extra {
         statements(p, part, &settled[p], j, &mut said)?;
@@ -819,8 +894,8 @@ struct Heading {
 
 /// The [`Heading`] of an article's record; `None` when it is not laid out as kg writes
 /// it or does not parse.
-fn heading(record: &str, decisions: &Decisions, grain: Grain) -> Option<Heading> {
-    let (h, flag) = head(record)?;
+fn heading(record: Record<'_>, decisions: &Decisions, grain: Grain) -> Option<Heading> {
+    let (h, flag) = (component::parse_head(record.head()?)?, record.flag()?);
     let mut ancestors = Vec::new();
     let keys = (!component::renamed(&h, decisions)).then(|| {
         let (mut keys, mut ends) = (Vec::new(), Vec::with_capacity(h.entities.len()));
@@ -1277,7 +1352,8 @@ mod tests {
         for a in &kb.articles {
             let overlay = Overlay::new(&snap, super::super::Journal::new(snap.stamp())).unwrap();
             let id = a.source.id.as_str();
-            let at = |grain| excise_at(&text, &overlay, &d, id, &|| {}, grain);
+            let base = Articles::of_text(&text, &|| {}).expect("laid out");
+            let at = |grain| excise_at(&base, &overlay, &d, id, &|| {}, grain);
             out.push((id.to_string(), at(Grain::Fine), at(Grain::Family)));
         }
         out

@@ -248,6 +248,65 @@ pub(super) fn article_records<'t>(
     Some((records, version, decisions))
 }
 
+/// The records of the base's `kb.articles` at the spans the base's spans file gives (see
+/// [`super::spans`]: each article's id, offset and length), and the kb head's version and
+/// decisions fingerprint, as [`article_records`] finds them, without reading the
+/// records: `None` unless the spans tile the articles array from its opening line to the
+/// end of the text (a comma and a newline between two), each span the opening of its
+/// article's record to the closing brace, as [`article_records`] reads one. The records'
+/// text is not checked as UTF-8 (their reader checks what it reads).
+pub(super) fn spanned_records<'t>(
+    bytes: &'t [u8],
+    spans: &[super::spans::Span],
+) -> Option<Spanned<'t>> {
+    let tail = b"\n    ]\n  }\n}\n";
+    let mut records = Vec::with_capacity(spans.len());
+    let first = usize::try_from(spans.first()?.1).ok()?;
+    let (mut at, articles) = (first, first.checked_sub(ARTICLES_LINE.len())?);
+    if bytes.get(articles..at)? != ARTICLES_LINE.as_bytes() {
+        return None;
+    }
+    for (n, (id, offset, len)) in spans.iter().enumerate() {
+        if n > 0 {
+            if bytes.get(at..at + 2)? != b",\n" {
+                return None;
+            }
+            at += 2;
+        }
+        let (offset, len) = (usize::try_from(*offset).ok()?, usize::try_from(*len).ok()?);
+        let record = bytes.get(at..at.checked_add(len)?)?;
+        let opening = format!(
+            "      {{\n        \"source\": {{\n          \"id\": {}",
+            serde_json::to_string(id).ok()?
+        );
+        if offset != at
+            || !record.starts_with(opening.as_bytes())
+            || !record.ends_with(b"\n      }")
+        {
+            return None;
+        }
+        records.push(record);
+        at += len;
+    }
+    if bytes.get(at..)? != tail {
+        return None;
+    }
+    // The kb head: between its opening line (the last before the articles) and theirs.
+    let k = last(&bytes[..articles], KB_LINE.as_bytes(), &|| {})? + KB_LINE.len();
+    let (version, decisions) = head_at(std::str::from_utf8(&bytes[k..first]).ok()?)?;
+    Some((records, version, decisions))
+}
+
+/// The records of a base's articles as bytes (not checked as UTF-8), and the kb head's
+/// version and decisions fingerprint ([`spanned_records`]).
+pub(super) type Spanned<'t> = (Vec<&'t [u8]>, u32, Option<String>);
+
+/// The line that opens a base's kb section, with the newline before it.
+const KB_LINE: &str = "\n  \"kb\": {\n";
+
+/// The line that opens the kb section's articles, with the newline before it.
+const ARTICLES_LINE: &str = "\n    \"articles\": [\n";
+
 /// The kb section's head: its version and decisions fingerprint.
 fn kb_head(text: &str, layout: &Layout) -> Option<(u32, Option<String>)> {
     let k = after_line(text, layout.facts.tail, "  \"kb\": {")?;
@@ -988,5 +1047,58 @@ mod tests {
         assert_eq!(last(&hay, b"abc", &count), Some(edge));
         assert!(released.get() < windows, "{} of {windows}", released.get());
         assert!(windows > 3 * RELEASE_BYTES / (64 << 20), "{windows}");
+    }
+
+    /// The spans of a base's articles, read as the records: the records and kb head
+    /// [`article_records`] finds; spans that are not the records (shifted, one left out,
+    /// two as one, another id, the text after them not the end) are refused.
+    #[test]
+    fn the_spanned_records_are_the_records_found_reading_the_text() {
+        let mut kb = small();
+        for id in ["b", "quote\"d", "c"] {
+            let mut a = kb.articles[0].clone();
+            a.source = Source::new(id);
+            kb.articles.push(a);
+        }
+        kb.decisions = Some("fingerprint".into());
+        let text = kb.to_json();
+        let (records, version, decisions) = article_records(&text, &|| {}).expect("laid out");
+        let offset = |r: &str| (r.as_ptr() as usize - text.as_ptr() as usize) as u64;
+        let spans: Vec<super::super::spans::Span> = records
+            .iter()
+            .zip(&kb.articles)
+            .map(|(r, a)| (a.source.id.clone(), offset(r), r.len() as u64))
+            .collect();
+        let (got, v, d) = spanned_records(text.as_bytes(), &spans).expect("the records");
+        let got: Vec<&str> = got
+            .iter()
+            .map(|r| std::str::from_utf8(r).unwrap())
+            .collect();
+        assert_eq!((got, v, d), (records.clone(), version, decisions));
+        let mut shifted = spans.clone();
+        shifted[2].1 += 1;
+        let mut other_id = spans.clone();
+        other_id[1].0 = "a".into();
+        let mut two_as_one = spans.clone();
+        two_as_one[0].2 = two_as_one[1].1 + two_as_one[1].2 - two_as_one[0].1;
+        two_as_one.remove(1);
+        let mut longer = spans.clone();
+        longer[3].2 += 1;
+        for (why, bad) in [
+            ("shifted", shifted),
+            ("another id", other_id),
+            ("the last left out", spans[..3].to_vec()),
+            ("the first left out", spans[1..].to_vec()),
+            ("none", Vec::new()),
+            ("past the last", longer),
+        ] {
+            assert!(spanned_records(text.as_bytes(), &bad).is_none(), "{why}");
+        }
+        // Two as one tile the articles: what tells them apart is the count of sources,
+        // which the caller checks.
+        let (two, _, _) = spanned_records(text.as_bytes(), &two_as_one).expect("tiled");
+        assert_eq!(two.len(), records.len() - 1);
+        let cut = &text.as_bytes()[..text.len() - 1];
+        assert!(spanned_records(cut, &spans).is_none(), "the end cut");
     }
 }

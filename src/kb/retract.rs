@@ -64,6 +64,7 @@
 use super::Error;
 use super::Extraction;
 use super::append::Appender;
+use super::excise::{Articles, Record};
 use super::journal::{Entry, Journal};
 use super::known::Known;
 use super::merge::{Builder, Place, place};
@@ -333,18 +334,34 @@ impl Appender {
     }
 
     /// The removal of base article `id`, which changed the entities, as
-    /// [`super::excise`] tells it from the base's text; `None` when it cannot.
+    /// [`super::excise`] tells it from the base's articles; `None` when it cannot. The
+    /// articles' records are where the base's spans file says (see [`super::spans`]) when
+    /// it describes the base and its spans are the records (each record then checked as
+    /// UTF-8 only as far as it is read), else found by reading the base's text, checked
+    /// whole.
     fn excised(&self, overlay: &Overlay<'_>, id: &str) -> Option<Entry> {
         let file = std::fs::File::open(&self.path).ok()?;
         let bytes = Bytes::map(&file).ok()?;
         // Only memory: the base's pages are let go as it is checked (a chunk at a time)
         // and as it is read, and the snapshot's once the facts needed are read from it.
-        let text = bytes.text()?;
         let release = || {
             let _ = bytes.release_resident();
             self.snap.release_resident();
         };
-        super::excise::excise(text, overlay, &self.decisions, id, &release)
+        let stamp = crate::store::snapshot::stamp_of(&file.metadata().ok()?);
+        let spanned = super::spans::all(&self.path, stamp)
+            .and_then(|spans| super::fold::spanned_records(&bytes, &spans))
+            // (one record a source: else the spans are not the base's records)
+            .filter(|(records, _, _)| records.len() == self.snap.source_count());
+        let base = match spanned {
+            Some((records, version, fingerprint)) => Articles {
+                records: records.into_iter().map(Record::Bytes).collect(),
+                version,
+                fingerprint,
+            },
+            None => Articles::of_text(bytes.text()?, &release)?,
+        };
+        super::excise::excise(&base, overlay, &self.decisions, id, &release)
     }
 
     /// The record of article `id` in the base's `"kb"` section, read from the base's text

@@ -92,20 +92,40 @@ pub fn find(base: &Path, stamp: Stamp, id: &str) -> Option<(u64, u64)> {
 }
 
 fn find_in(text: &[u8], stamp: Stamp, id: &str) -> Option<(u64, u64)> {
+    let end = lines_after_head(text, stamp)?;
+    let needle = format!("\n[{},", serde_json::to_string(id).ok()?);
+    let at = memchr::memmem::find(&text[end..], needle.as_bytes())? + end + 1;
+    let line_end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |n| at + n);
+    let (found, offset, len): Span = serde_json::from_slice(&text[at..line_end]).ok()?;
+    (found == id).then_some((offset, len))
+}
+
+/// Every span the spans file of the base at `base`, whose stamp is `stamp`, lists, in base
+/// order, when it describes that base.
+pub fn all(base: &Path, stamp: Stamp) -> Option<Vec<Span>> {
+    let text = std::fs::read(path_for(base)).ok()?;
+    all_in(&text, stamp)
+}
+
+fn all_in(text: &[u8], stamp: Stamp) -> Option<Vec<Span>> {
+    let end = lines_after_head(text, stamp)?;
+    text[end + 1..]
+        .split(|&b| b == b'\n')
+        .filter(|line| !line.is_empty())
+        .map(|line| serde_json::from_slice(line).ok())
+        .collect()
+}
+
+/// Where the head line of the spans' text `text` ends, when it is of this format and
+/// names the base with this `stamp`.
+fn lines_after_head(text: &[u8], stamp: Stamp) -> Option<usize> {
     let end = memchr::memchr(b'\n', text)?;
     let head: Head = serde_json::from_slice(&text[..end]).ok()?;
     let want = BaseStamp {
         len: stamp.len,
         mtime_ns: stamp.mtime_ns,
     };
-    if head.version != SPANS_VERSION || head.base != want {
-        return None;
-    }
-    let needle = format!("\n[{},", serde_json::to_string(id).ok()?);
-    let at = memchr::memmem::find(&text[end..], needle.as_bytes())? + end + 1;
-    let line_end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |n| at + n);
-    let (found, offset, len): Span = serde_json::from_slice(&text[at..line_end]).ok()?;
-    (found == id).then_some((offset, len))
+    (head.version == SPANS_VERSION && head.base == want).then_some(end)
 }
 
 /// A writer that counts the bytes written through it, the count shared (so that code
@@ -184,6 +204,9 @@ mod tests {
             mtime_ns: 5679,
         };
         assert_eq!(find_in(text.as_bytes(), other, "a"), None);
+        assert_eq!(all_in(text.as_bytes(), stamp()), Some(spans));
+        assert_eq!(all_in(text.as_bytes(), other), None);
+        assert_eq!(all_in(b"", stamp()), None);
         assert_eq!(find_in(b"", stamp(), "a"), None);
         assert_eq!(find_in(b"{}\n[\"a\",1,2]\n", stamp(), "a"), None);
     }

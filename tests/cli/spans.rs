@@ -117,3 +117,73 @@ fn a_remove_reads_the_spans_and_not_a_wrong_or_stale_spans_file() {
         }
     }
 }
+
+/// A copy of `base` at `to` (with its snapshot and spans file) that reads as the same
+/// version of it: its modification time is the base's, so the snapshot's and spans'
+/// stamps name it. `edit` changes the base's bytes first (keeping their length).
+fn same_stamp_copy(base: &Path, to: &Path, edit: impl FnOnce(&mut Vec<u8>)) {
+    let mut bytes = fs::read(base).unwrap();
+    let len = bytes.len();
+    edit(&mut bytes);
+    assert_eq!(bytes.len(), len);
+    fs::write(to, &bytes).unwrap();
+    let mtime = fs::metadata(base).unwrap().modified().unwrap();
+    let f = fs::File::options().write(true).open(to).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    let snap =
+        |p: &Path| p.with_file_name(format!("{}.snap", p.file_name().unwrap().to_str().unwrap()));
+    fs::copy(snap(base), snap(to)).unwrap();
+    fs::copy(spans_of(base), spans_of(to)).unwrap();
+}
+
+/// With the spans `kg compact` wrote, the exact removal of an article that changed the
+/// entities (`--settle`, what `kg compact` runs to settle a pending one) reads only the
+/// articles' records, not the rest of the base: a byte of the graph's entities made
+/// invalid (one no removal reads; the snapshot holds the entity) changes nothing. Without
+/// the spans file the base is read whole, and the same remove fails on that byte.
+#[test]
+fn a_settled_remove_reads_only_the_articles_records_through_the_spans() {
+    let (dir, base, _, _) = synthetic_bases();
+    add("always", &base, &synthetic(dir.path(), 40..41));
+    let (code, _, err) = run_policy("always", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    spans_are_the_records(&base);
+    let changed = changes_entities(&base)
+        .into_iter()
+        .find(|(_, f)| *f == Some(true))
+        .unwrap()
+        .0;
+    let remove = ["remove", "--settle", changed.as_str()];
+    let clean = dir.path().join("clean.json");
+    same_stamp_copy(&base, &clean, |_| {});
+    let (code, _, err) = run_policy("always", &clean, &remove);
+    assert_eq!(code, 0, "{err}");
+    let want = fs::read(journal_of(&clean)).expect("through the journal");
+    // A letter of the first entity's name in the graph's entities made a byte no UTF-8
+    // text holds.
+    let break_a_name = |b: &mut Vec<u8>| {
+        let at = first_at(b, b"\n  \"entities\": [\n");
+        let name = at + first_at(&b[at..], b"\"name\": \"") + b"\"name\": \"".len();
+        assert!(b[name].is_ascii_alphabetic());
+        b[name] = 0xFF;
+    };
+    let broken = dir.path().join("broken.json");
+    same_stamp_copy(&base, &broken, break_a_name);
+    let (code, _, err) = run_policy("always", &broken, &remove);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(fs::read(journal_of(&broken)).unwrap(), want);
+    // Without the spans, the whole base is read.
+    let unspanned = dir.path().join("unspanned.json");
+    same_stamp_copy(&base, &unspanned, break_a_name);
+    fs::remove_file(spans_of(&unspanned)).unwrap();
+    let (code, _, _) = run_policy("always", &unspanned, &remove);
+    assert_ne!(code, 0, "the byte is read");
+}
+
+/// Where `needle` first starts in `hay`.
+fn first_at(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len())
+        .position(|w| w == needle)
+        .expect("found")
+}

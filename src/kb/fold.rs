@@ -254,10 +254,13 @@ pub(super) fn article_records<'t>(
 /// records: `None` unless the spans tile the articles array from its opening line to the
 /// end of the text (a comma and a newline between two), each span the opening of its
 /// article's record to the closing brace, as [`article_records`] reads one. The records'
-/// text is not checked as UTF-8 (their reader checks what it reads).
+/// text is not checked as UTF-8 (their reader checks what it reads). `release` is called
+/// every [`RELEASE_BYTES`] of records gone past (to let a mapped text's pages go: the
+/// ends of 333,334 records read fault in most of a 10 GB base's pages around them).
 pub(super) fn spanned_records<'t>(
     bytes: &'t [u8],
     spans: &[super::spans::Span],
+    release: &dyn Fn(),
 ) -> Option<Spanned<'t>> {
     let tail = b"\n    ]\n  }\n}\n";
     let mut records = Vec::with_capacity(spans.len());
@@ -266,7 +269,12 @@ pub(super) fn spanned_records<'t>(
     if bytes.get(articles..at)? != ARTICLES_LINE.as_bytes() {
         return None;
     }
+    let mut released = at;
     for (n, (id, offset, len)) in spans.iter().enumerate() {
+        if at - released >= RELEASE_BYTES {
+            release();
+            released = at;
+        }
         if n > 0 {
             if bytes.get(at..at + 2)? != b",\n" {
                 return None;
@@ -1069,7 +1077,7 @@ mod tests {
             .zip(&kb.articles)
             .map(|(r, a)| (a.source.id.clone(), offset(r), r.len() as u64))
             .collect();
-        let (got, v, d) = spanned_records(text.as_bytes(), &spans).expect("the records");
+        let (got, v, d) = spanned_records(text.as_bytes(), &spans, &|| {}).expect("the records");
         let got: Vec<&str> = got
             .iter()
             .map(|r| std::str::from_utf8(r).unwrap())
@@ -1092,13 +1100,45 @@ mod tests {
             ("none", Vec::new()),
             ("past the last", longer),
         ] {
-            assert!(spanned_records(text.as_bytes(), &bad).is_none(), "{why}");
+            assert!(
+                spanned_records(text.as_bytes(), &bad, &|| {}).is_none(),
+                "{why}"
+            );
         }
         // Two as one tile the articles: what tells them apart is the count of sources,
         // which the caller checks.
-        let (two, _, _) = spanned_records(text.as_bytes(), &two_as_one).expect("tiled");
+        let (two, _, _) = spanned_records(text.as_bytes(), &two_as_one, &|| {}).expect("tiled");
         assert_eq!(two.len(), records.len() - 1);
         let cut = &text.as_bytes()[..text.len() - 1];
-        assert!(spanned_records(cut, &spans).is_none(), "the end cut");
+        assert!(
+            spanned_records(cut, &spans, &|| {}).is_none(),
+            "the end cut"
+        );
+    }
+
+    /// Reading the spans of records larger in all than [`RELEASE_BYTES`] lets the pages
+    /// gone past go, once for each such stretch.
+    #[test]
+    fn the_spanned_records_let_the_pages_go_past_them() {
+        let mut text = String::from("{\n  \"kb\": {\n    \"version\": 1,\n    \"articles\": [\n");
+        let mut spans = Vec::new();
+        for n in 0..3 {
+            if n > 0 {
+                text.push_str(",\n");
+            }
+            let at = text.len();
+            text.push_str(&format!(
+                "      {{\n        \"source\": {{\n          \"id\": \"a{n}\""
+            ));
+            text.push_str(&" ".repeat(RELEASE_BYTES / 2));
+            text.push_str("\n      }");
+            spans.push((format!("a{n}"), at as u64, (text.len() - at) as u64));
+        }
+        text.push_str("\n    ]\n  }\n}\n");
+        let released = std::cell::Cell::new(0);
+        let count = || released.set(released.get() + 1);
+        let (records, version, _) = spanned_records(text.as_bytes(), &spans, &count).unwrap();
+        assert_eq!((records.len(), version), (3, 1));
+        assert_eq!(released.get(), 1, "the first two records make one stretch");
     }
 }

@@ -350,7 +350,7 @@ impl Appender {
         };
         let stamp = crate::store::snapshot::stamp_of(&file.metadata().ok()?);
         let spanned = super::spans::all(&self.path, stamp)
-            .and_then(|spans| super::fold::spanned_records(&bytes, &spans))
+            .and_then(|spans| super::fold::spanned_records(&bytes, &spans, &release))
             // (one record a source: else the spans are not the base's records)
             .filter(|(records, _, _)| records.len() == self.snap.source_count());
         let base = match spanned {

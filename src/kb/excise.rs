@@ -81,8 +81,11 @@
 //! at the family grain when the fine one cannot tell. Memory: a key per distinct name
 //! and id family, a number per mention, a few articles' heads at a time, and the
 //! articles and records of `C`; the base's text is mapped, its pages let go as it is
-//! read (the caller checks it is UTF-8 a chunk at a time, [`Bytes::text`]), so that
-//! no more than a few articles of it are resident.
+//! read, so that no more than a few articles of it are resident. Where the base's spans
+//! file gives the articles' records ([`super::spans`]) only they are read, each checked
+//! as UTF-8 as far as a pass reads it ([`Record`]: the heads, and the whole records of
+//! the articles whose facts are read); else the caller checks the whole text a chunk at
+//! a time ([`Bytes::text`]) and its kb section is split into records.
 //!
 //! [`Bytes::text`]: crate::store::snapshot::map::Bytes::text
 

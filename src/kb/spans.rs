@@ -2,7 +2,9 @@
 //! base by the writes that write it streaming (`kg compact`'s fold, [`super::fold`], and
 //! the migration, [`super::migrate`]), so that `kg remove` of a base article reads its
 //! record at once instead of searching the base's kb section for it (on a 10M-fact base,
-//! seconds and the whole section read; see [`super::retract`]).
+//! seconds and the whole section read; see [`super::retract`]), and the settlement of a
+//! pending removal reads every article's record without checking or splitting the rest
+//! of the base ([`all`], through [`super::excise`]).
 //!
 //! JSON Lines: a head naming the exact base file it describes (its length and
 //! modification time, as the journal's head does), then one line per article, its id,
@@ -22,7 +24,8 @@
 //!
 //! # Complexity
 //! Writing: a line per article. Reading one article's span: the file read and searched
-//! (memchr) for the article's line; about 40 bytes per article.
+//! (memchr) for the article's line; about 40 bytes per article. Reading every span: the
+//! file parsed, a line per article.
 
 use crate::store::snapshot::Stamp;
 use crate::store::write_atomic;

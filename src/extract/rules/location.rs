@@ -3,7 +3,8 @@
 //! * `possessive-place`: "Russia's Kursk region" → Kursk region located-in Russia,
 //!   "Prague's Vltava Zoo" → Vltava Zoo located-in Prague;
 //! * `in-place`: "the Kursk region in Russia", "the Rome Zoo (RZ) in Italy" → located-in;
-//! * `based-in`: "the Jakarta-based institute" → located-in Jakarta;
+//! * `based-in`: "the Jakarta-based institute" → located-in Jakarta ("the Irvine-based PC
+//!   maker Gateway": Gateway);
 //! * `comma-place`: "Targu Mures, Romania", "Zagan, western Poland" → located-in, when
 //!   the pair is no list;
 //! * `apposition-place`: "Odessa, a southern city in Ukraine", "Moscow, capital of
@@ -39,7 +40,7 @@ pub fn apply(ctx: &mut Ctx) {
     for k in 0..s.mentions.len() {
         let m = &s.mentions[k];
         if let Some(place) = &m.based_in
-            && let Some(e) = ctx.entity(k)
+            && let Some(e) = ctx.entity(based_holder(s, k)).or_else(|| ctx.entity(k))
         {
             let p = ctx.resolved.entity_named(place, Kind::Place);
             ctx.emit(e, Relation::LocatedIn, p, None, None, Rule::BasedIn);
@@ -747,6 +748,31 @@ fn located(ctx: &mut Ctx, inner: usize, outer: usize, kinds: &[Kind], rule: Rule
     }
 }
 
+/// What "-based" before mention `k` describes: `k` itself ("the Lima-based Condor
+/// Bank"), or, when `k` is a word or two of what the holder does followed by a lowercase
+/// noun, the name right after them ("the Irvine-based PC maker Gateway": Gateway).
+fn based_holder(s: &Sentence, k: usize) -> usize {
+    let m = &s.mentions[k];
+    let lower = |j: usize| {
+        s.tokens.get(j).is_some_and(|t| t.is_lower_word())
+            && s.tok_mention[j].is_none()
+            && !lexicon::lexicons().function_words.contains(s.word(j))
+            && !lexicon::lexicons().is_verb(s.word(j))
+    };
+    let nouns = (m.end..m.end + 2).take_while(|&j| lower(j)).count();
+    match s.tok_mention.get(m.end + nouns).copied().flatten() {
+        Some(n)
+            if nouns > 0
+                && m.end - m.start <= 2
+                && s.mentions[n].start == m.end + nouns
+                && matches!(s.mentions[n].kind, MentionKind::Name(_)) =>
+        {
+            n
+        }
+        _ => k,
+    }
+}
+
 /// "Stamford, Conn.-based Crane Co.": the town before the state whose abbreviation ends
 /// in "-based" right before mention `k` (the state's own "located-in" is the comma
 /// rule's).
@@ -804,6 +830,38 @@ mod tests {
         assert_eq!(
             triples("The seminary is in St. Paul, Minnesota."),
             ["St. Paul located-in Minnesota"]
+        );
+    }
+
+    #[test]
+    fn based_describes_the_name_after_a_word_of_trade() {
+        for (text, fact) in [
+            (
+                "He founded the Dunmouth-based PC maker Velonor.",
+                "Velonor located-in Dunmouth",
+            ),
+            (
+                "Shares of Lima-based Software maker Keldar Systems rose.",
+                "Keldar Systems located-in Lima",
+            ),
+            (
+                "Shares of Lima-based Condor Bank rose.",
+                "Condor Bank located-in Lima",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.iter().any(|f| f == fact), "{text}: {t:?}");
+            assert_eq!(
+                t.iter().filter(|f| f.contains("located-in")).count(),
+                1,
+                "{t:?}"
+            );
+        }
+        // A title after the name is no word of trade.
+        let t = triples("The Lima-based Condor Bank chairman Ana Soto said so.");
+        assert!(
+            t.iter().any(|f| f == "Condor Bank located-in Lima"),
+            "{t:?}"
         );
     }
 

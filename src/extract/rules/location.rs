@@ -753,12 +753,7 @@ fn located(ctx: &mut Ctx, inner: usize, outer: usize, kinds: &[Kind], rule: Rule
 /// noun, the name right after them ("the Irvine-based PC maker Gateway": Gateway).
 fn based_holder(s: &Sentence, k: usize) -> usize {
     let m = &s.mentions[k];
-    let lower = |j: usize| {
-        s.tokens.get(j).is_some_and(|t| t.is_lower_word())
-            && s.tok_mention[j].is_none()
-            && !lexicon::lexicons().function_words.contains(s.word(j))
-            && !lexicon::lexicons().is_verb(s.word(j))
-    };
+    let lower = |j: usize| s.is_plain_word(j);
     let nouns = (m.end..m.end + 2).take_while(|&j| lower(j)).count();
     match s.tok_mention.get(m.end + nouns).copied().flatten() {
         Some(n)

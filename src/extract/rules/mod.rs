@@ -252,6 +252,16 @@ impl<'a> Sentence<'a> {
         self.tokens.get(i).map_or("", |t| t.lower.as_ref())
     }
 
+    /// True when word `j` is a plain lowercase word of no mention: not a function word
+    /// and not a verb ("the zoo's research director", "the Irvine-based PC maker X").
+    pub fn is_plain_word(&self, j: usize) -> bool {
+        let lex = lexicons();
+        self.tokens.get(j).is_some_and(|t| t.is_lower_word())
+            && self.tok_mention[j].is_none()
+            && !lex.function_words.contains(self.word(j))
+            && !lex.is_verb(self.word(j))
+    }
+
     /// Whether the trigger at `i` is used as a verb: not after a determiner or a
     /// possessive ("the transfer", "Russia's support").
     pub fn is_verb_use(&self, i: usize) -> bool {

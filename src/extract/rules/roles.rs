@@ -2132,12 +2132,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     // Administrator X", "a Four Paws vet"); a city only has a mayor or governor.
     // "a University of Zagreb law professor": up to two plain nouns between a named
     // institution and its title.
-    let plain = |j: usize| {
-        s.tok_mention[j].is_none()
-            && s.tokens[j].is_lower_word()
-            && !lexicons().function_words.contains(s.word(j))
-            && !lexicons().is_verb(s.word(j))
-    };
+    let plain = |j: usize| s.is_plain_word(j);
     // "the zoo's acting chief executive": the owner's possessive, perhaps before a word
     // or two of the holder's standing (not "the zoo's facilities director", who heads a
     // part of it).

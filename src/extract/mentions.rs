@@ -91,6 +91,8 @@ pub struct Mention {
     /// For a name no lexicon types, the name typer's score for each
     /// [`NameType`](super::typer::NameType): resolution adds them up over the article.
     pub name_scores: Option<[i64; 4]>,
+    /// A comma stands right before the mention ("the new ambassador, Bing Xue").
+    pub after_comma: bool,
 }
 
 impl Mention {
@@ -563,9 +565,9 @@ const SAINT_MOUNT: [&str; 3] = ["st", "mt", "ft"];
 /// Plural nouns of people whose possessive stands inside an institution's name before
 /// its next capitalised word: "People's Liberation Army", "Children's Hospital",
 /// "Veterans' Affairs" (not "Russia's Pacific Fleet", the owner's possessive).
-const COLLECTIVE_OWNERS: [&str; 10] = [
+const COLLECTIVE_OWNERS: [&str; 11] = [
     "people", "children", "women", "men", "workers", "veterans", "farmers", "teachers", "citizens",
-    "peoples",
+    "peoples", "sheriff",
 ];
 
 /// Words of a field of work that stand capitalised before a title and name no body:
@@ -608,6 +610,10 @@ const FIELD_WORDS: [&str; 36] = [
     "fundraising",
     "advancement",
 ];
+
+/// The ranks of a police, sheriff's or ship's officer written out before a name and,
+/// like "Capt." or "Sgt.", no part of it: "Captain Jim Barnes" is Jim Barnes.
+pub const OFFICER_RANKS: [&str; 5] = ["captain", "lieutenant", "sergeant", "corporal", "detective"];
 
 /// Titles that are also adjectives before a noun ("the principal reason").
 const ADJECTIVE_TITLES: [&str; 2] = ["principal", "general"];
@@ -689,6 +695,7 @@ impl Finder<'_> {
             owner_country: None,
             indefinite: false,
             name_scores: None,
+            after_comma: start > 0 && self.lowers[start - 1] == ",",
             after_locative: start > 0
                 && matches!(
                     self.lowers[start - 1],
@@ -1538,7 +1545,8 @@ impl Finder<'_> {
     fn honorific_len(&self, i: usize) -> Option<usize> {
         let len = if let Some(len) = self.style_of_address_len(i) {
             len
-        } else if crate::model::name::HONORIFICS.contains(&self.lowers[i])
+        } else if (crate::model::name::HONORIFICS.contains(&self.lowers[i])
+            || OFFICER_RANKS.contains(&self.lowers[i]))
             && self.tokens[i].is_capitalised()
         {
             let period = self.tokens.get(i + 1).is_some_and(|t| t.is_punct("."));

@@ -657,6 +657,20 @@ fn country_entity(r: &mut Resolved, m: &Mention) -> usize {
     e
 }
 
+/// The one person named right after a title of `base`, whatever country held it
+/// ("Malaysian Foreign Minister X … the foreign minister said").
+fn only_holder(
+    title_person: &HashMap<(usize, Option<usize>), usize>,
+    base: usize,
+) -> Option<usize> {
+    let mut holders = title_person
+        .iter()
+        .filter(|((b, _), _)| *b == base)
+        .map(|(_, &p)| p);
+    let first = holders.next()?;
+    holders.all(|p| p == first).then_some(first)
+}
+
 /// "the two nations" → the last two countries before it; "the two leaders" → the last two
 /// people named right after a title; "they" → the last group;
 /// "he", "she" → the last person; "it" → the last institution or country.
@@ -672,6 +686,9 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut titles_seen: HashMap<usize, Option<usize>> = HashMap::new();
     // The person last named right after each title (by its base and country).
     let mut title_person: HashMap<(usize, Option<usize>), usize> = HashMap::new();
+    // The person named after a comma right after each title held by no one named with it
+    // ("the new ambassador, Bing Xue,"), by the title's base.
+    let mut appositive: HashMap<usize, usize> = HashMap::new();
     // "a senior official of the Ministry of Defence", no one named: the body an unnamed
     // holder of a title speaks for, until a person is named.
     let mut unnamed_of: Option<usize> = None;
@@ -743,12 +760,44 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         && let Some(p) = title_person
                             .get(&(base, country))
                             .copied()
+                            // "the foreign minister", no country: the one named after
+                            // that title with any.
+                            .or_else(|| {
+                                country
+                                    .is_none()
+                                    .then(|| only_holder(&title_person, base))
+                                    .flatten()
+                            })
                             .or(unnamed)
-                            .or(last_person)
+                            .or_else(|| appositive.get(&base).copied())
+                            // "the Indonesian president", no one named after that title
+                            // and country: the person last named (his counterpart …).
+                            .or(country.and(last_person))
                             .or(unnamed_of)
                     {
                         r.title_holder.insert((si, mi), p);
                         continue;
+                    }
+                    // "the new ambassador to Z, Bing Xue, says": the holder named after a
+                    // comma, past a place the title names.
+                    let after = ms.get(mi + 1).filter(|x| {
+                        x.start <= m.end + 1
+                            && matches!(x.kind, MentionKind::Country(_) | MentionKind::Capital(_))
+                    });
+                    let gap_end = after.map_or(m.end, |x| x.end);
+                    let next = mi + 1 + usize::from(after.is_some());
+                    if holder.is_none()
+                        && let Some(h) = ms
+                            .get(next)
+                            .filter(|x| {
+                                x.start == gap_end + 1
+                                    && x.after_comma
+                                    && matches!(x.kind, MentionKind::Name(_))
+                            })
+                            .and_then(|_| r.of_mention[si][next])
+                            .filter(|&e| r.entities[e].kind == Kind::Person)
+                    {
+                        appositive.insert(base, h);
                     }
                     titles_seen.insert(base, None);
                     // The body: named with "of", or right after ("a senior official of

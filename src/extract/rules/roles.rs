@@ -809,6 +809,19 @@ fn named_institution(ctx: &Ctx, cue: &str) -> Option<usize> {
     })
 }
 
+/// The only institution of the article named with a seat's body word, or with the
+/// other word some such bodies go by ("commission": "the Keldar County Board of
+/// Commissioners").
+fn seat_institution(ctx: &Ctx, word: &str) -> Option<usize> {
+    named_institution(ctx, word).or_else(|| {
+        let (_, other) = SEAT_BODY_OTHER_WORDS.iter().find(|(w, _)| *w == word)?;
+        named_institution(ctx, other)
+    })
+}
+
+/// A seat's body word, with the other word a body of those seats may be named by.
+const SEAT_BODY_OTHER_WORDS: [(&str, &str); 1] = [("commission", "commissioners")];
+
 /// Titles of a seat on a body, with the word that body's name calls its members.
 const SEATS: [(&str, &str); 13] = [
     ("regent", "regents"),
@@ -845,7 +858,7 @@ fn seat_list(ctx: &mut Ctx, j: usize) {
     else {
         return;
     };
-    let Some(body) = named_institution(ctx, word) else {
+    let Some(body) = seat_institution(ctx, word) else {
         return;
     };
     for m in s.list_from(first) {
@@ -862,7 +875,7 @@ fn seat_list(ctx: &mut Ctx, j: usize) {
 fn seat_body(ctx: &mut Ctx, k: usize) -> Option<usize> {
     let title = ctx.sentence.mentions[k].name.to_lowercase();
     let (_, word) = SEATS.iter().find(|(seat, _)| *seat == title)?;
-    if let Some(body) = named_institution(ctx, word) {
+    if let Some(body) = seat_institution(ctx, word) {
         return Some(body);
     }
     // No body named with the word at all: a town's council or board of selectmen is
@@ -2194,7 +2207,12 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     // "Austin Fire Chief X", "Seattle's police chief, X": the city's department.
     if of.is_none()
         && let Some(department) = department_of_chief(&s.mentions[k].surface)
-        && let Some(rel) = link(t.with_of)
+        // A sheriff, only a member of the county "of" names, heads its office.
+        && let Some(rel) = link(if department == SHERIFFS_OFFICE {
+            RoleLink::Leads
+        } else {
+            t.with_of
+        })
     {
         let owner = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j]);
         let body = match owner {
@@ -2204,6 +2222,19 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
                 if s.mentions[p].end == owner_end
                     && (s.is_place(p) || s.mentions[p].kind == MentionKind::Name(None)) =>
             {
+                // "Polk County Sheriff X" is an officer of the county too.
+                if department == SHERIFFS_OFFICE
+                    && let Some(place) = ctx.entity(p).filter(|&e| ctx.kind(e) == Kind::Place)
+                {
+                    ctx.emit(
+                        person,
+                        Relation::MemberOf,
+                        place,
+                        None,
+                        None,
+                        Rule::OrgTitle,
+                    );
+                }
                 let name = format!("{} {department}", s.mentions[p].surface);
                 Some(ctx.resolved.entity_named(&name, Kind::Institution))
             }
@@ -2327,6 +2358,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
             _ => false,
         };
         if owner {
+            let org = named_unit(ctx, org).unwrap_or(org);
             ctx.emit(person, rel, org, None, None, Rule::OrgTitle);
         }
         return;
@@ -2407,8 +2439,39 @@ fn department_of_chief(title: &str) -> Option<&'static str> {
     match title.to_lowercase().as_str() {
         "police chief" => Some("Police Department"),
         "fire chief" => Some("Fire Department"),
+        "sheriff" => Some(SHERIFFS_OFFICE),
         _ => None,
     }
+}
+
+/// The office a county's sheriff heads, named after the county: "Polk County Sheriff's
+/// Office".
+const SHERIFFS_OFFICE: &str = "Sheriff's Office";
+
+/// The words that close the name of a body's working unit after its owner's and field's
+/// words: "Davidson County Health Department", "Keldar Planning Office".
+const UNIT_WORDS: [&str; 8] = [
+    "Department",
+    "Office",
+    "Agency",
+    "Service",
+    "Bureau",
+    "Division",
+    "Authority",
+    "Program",
+];
+
+/// The one unit the article names with the words of entity `owner` before a unit's word
+/// ("Davidson County Health Director X" in an article that names "the Davidson County
+/// Health Department": the title names the department, not a body called "Davidson
+/// County Health").
+fn named_unit(ctx: &Ctx, owner: usize) -> Option<usize> {
+    let name = &ctx.resolved.entities[owner].name;
+    only_institution(ctx, |n| {
+        n.strip_prefix(name.as_str())
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|unit| UNIT_WORDS.contains(&unit))
+    })
 }
 
 /// "X heads Y", "X, who runs Y".
@@ -3485,6 +3548,26 @@ mod tests {
     }
 
     #[test]
+    fn a_commissioner_sits_on_the_board_of_commissioners_the_article_names() {
+        for text in [
+            "The Keldar County Board of Commissioners met. Commissioner Ana Lind voted no.",
+            "The Keldar County Board of Commissioners met. Commissioners Ana Lind and Luis Rojas voted no.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Ana Lind member-of Keldar County Board of Commissioners".to_string()),
+                "{text}: {t:?}"
+            );
+        }
+        // A commission named with its own word comes first.
+        let t = triples("The Keldar Planning Commission met. Commissioner Ana Lind voted no.");
+        assert!(
+            t.contains(&"Ana Lind member-of Keldar Planning Commission".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn a_seat_on_a_body_never_named_is_on_the_story_towns_body() {
         assert_gives(&[
             (
@@ -3841,6 +3924,59 @@ mod tests {
                 "Luis Rojas member-of Lima University",
             ),
         ]);
+    }
+
+    #[test]
+    fn an_owner_and_field_before_a_title_name_the_unit_the_article_names() {
+        for (text, fact) in [
+            (
+                "Keldar County Health Director Ana Lind will stay. She thanked the Keldar County Health Department.",
+                "Ana Lind leads Keldar County Health Department",
+            ),
+            (
+                "The Marlow Planning Office opened. Marlow Planning Director Luis Rojas spoke.",
+                "Luis Rojas leads Marlow Planning Office",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+            assert_eq!(
+                t.iter().filter(|f| f.contains(" leads ")).count(),
+                1,
+                "{t:?}"
+            );
+        }
+        // With no such unit named, the title names the owner itself.
+        let t = triples("Condor Trust Director Ana Lind spoke.");
+        assert!(
+            t.contains(&"Ana Lind leads Condor Trust".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_county_sheriff_heads_its_sheriff_s_office_and_is_the_county_s_officer() {
+        for text in [
+            "Keldar County Sheriff Ana Lind said she would retire.",
+            "On Monday, Keldar County Sheriff Ana Lind announced her retirement.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Ana Lind leads Keldar County Sheriff's Office".to_string()),
+                "{text}: {t:?}"
+            );
+            assert!(
+                t.contains(&"Ana Lind member-of Keldar County".to_string()),
+                "{text}: {t:?}"
+            );
+        }
+        // The office named whole is one institution, no sheriff's title inside it.
+        let t = triples("Luis Rojas, a captain at the Keldar County Sheriff's Office, spoke.");
+        assert!(t.iter().all(|f| !f.contains(" leads ")), "{t:?}");
+        assert!(t.iter().all(|f| !f.ends_with(" Keldar County")), "{t:?}");
+        // A rank of his own after the sheriff's title: not the sheriff.
+        let t = triples("Keldar County Sheriff Captain Luis Rojas said the road was closed.");
+        assert!(t.iter().all(|f| !f.contains(" leads ")), "{t:?}");
     }
 
     #[test]

@@ -264,6 +264,18 @@ fn quote_after(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     while j < s.tokens.len() && matches!(s.tokens[j].text, "," | ":" | "that" | "only") {
         j += 1;
     }
+    // "said in court after the sentencing, “…”": past a short phrase of where or when
+    // to the quotation it opens on.
+    if s.tokens.get(j).is_some_and(|t| !is_open_quote(t.text))
+        && (CIRCUMSTANCE_OPENERS.contains(&s.word(j)) || SETTING_OPENERS.contains(&s.word(j)))
+        && let Some(k) = (j + 1..s.tokens.len().min(j + 8))
+            .find(|&k| s.tokens[k].is_quote() || matches!(s.tokens[k].text, "," | ":"))
+        && matches!(s.tokens[k].text, "," | ":")
+        && s.tokens.get(k + 1).is_some_and(|t| is_open_quote(t.text))
+        && s.tokens.get(k + 2).is_some_and(|t| t.is_capitalised())
+    {
+        j = k + 1;
+    }
     let t = s.tokens.get(j)?;
     if !is_open_quote(t.text) {
         return None;
@@ -273,6 +285,22 @@ fn quote_after(s: &Sentence, i: usize) -> Option<(usize, usize)> {
         .unwrap_or(s.tokens.len());
     Some((j + 1, end))
 }
+
+/// Besides [`CIRCUMSTANCE_OPENERS`], the words that open a phrase of where or when
+/// between a speech verb and its quotation: "said in court, “…”", "said on Monday: “…”".
+const SETTING_OPENERS: [&str; 11] = [
+    "in",
+    "at",
+    "on",
+    "outside",
+    "from",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "afterwards",
+];
 
 /// A quotation closing just before token `i` (within three tokens): its token range.
 fn quote_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
@@ -587,6 +615,19 @@ fn emit_statement(
     let Some(name) = claim(ctx.sentence, a, b, if quoted { 2 } else { 3 }) else {
         return false;
     };
+    // "Huston's pastor spoke. He said Huston is a helpful person": a reported clause
+    // about the speaker by name is someone else's, whoever "he" was taken for.
+    let s = ctx.sentence;
+    let a = a + usize::from(s.word(a) == "that");
+    if !quoted
+        && let Some(m) = s.tok_mention.get(a).copied().flatten()
+        && s.mentions[m].start == a
+        && matches!(s.mentions[m].kind, MentionKind::Name(_))
+        && !s.possessive(m)
+        && ctx.entity(m) == Some(speaker)
+    {
+        return true;
+    }
     // "X denied that it had sent troops": what X said is that it had not.
     if !quoted && lexicons().is(ctx.sentence.word(at), Family::Denial) {
         emit_named(ctx, speaker, &denied(&name), Rule::SpeechDenial, at);
@@ -1699,6 +1740,79 @@ mod tests {
                 ("Ana Lopez", "The border will stay open"),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_quote_after_a_phrase_of_where_or_when_and_a_comma() {
+        for text in [
+            "With her voice shaking, Ana Lopez said in court after the verdict, \"I trust the jury.\"",
+            "Ana Lopez said on Tuesday, \u{201c}I trust the jury.\u{201d}",
+            "Ana Lopez said later: \"I trust the jury.\"",
+            "Ana Lopez said during a visit to Brno, \"I trust the jury.\"",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(
+                (f[0].0.as_str(), f[0].1.as_str()),
+                ("Ana Lopez", "I trust the jury"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_reported_clause_about_the_speaker_by_name_is_not_the_speaker_s() {
+        for text in [
+            "Tomas Brill was sentenced on Monday. Brill's pastor spoke to the court. He said Brill is a helpful person.",
+            "Tomas Brill was sentenced on Monday. Brill's pastor said Brill is a helpful person.",
+        ] {
+            let f = stated(text);
+            assert!(f.iter().all(|x| x.0 != "Tomas Brill"), "{text}: {f:?}");
+        }
+        // The speaker's own possessive is no third party.
+        let f = stated("Tomas Brill said Brill's company would grow.");
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn a_bare_title_held_by_no_one_named_is_no_one_s() {
+        // "the judge" never names its holder: the defendant named last is not the judge.
+        let f = stated(
+            "Tomas Brill sat quietly as the judge read the sentence. The judge said the crime was brazen.",
+        );
+        assert!(f.iter().all(|x| x.0 != "Tomas Brill"), "{f:?}");
+        // Named once after a comma, or after the title with another country's adjective,
+        // the holder speaks through the bare title later.
+        for text in [
+            "The new ambassador to Peru, Li Wen, arrived on Monday. The ambassador said the ties were strong.",
+            "Peruvian Foreign Minister Li Wen arrived on Monday. The foreign minister said the ties were strong.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Li Wen", "{text}");
+        }
+        // A title with another country than its one named holder's is not his.
+        let f = stated(
+            "Peruvian President Ana Lopez and her Chilean counterpart Li Wen met. \"The ties are strong,\" the Chilean president said.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Li Wen", "{f:?}");
+    }
+
+    #[test]
+    fn an_officer_s_rank_written_out_is_no_part_of_the_name() {
+        for (text, who) in [
+            ("Captain Ana Lind said the road was open.", "Ana Lind"),
+            (
+                "Detective Sergeant Luis Rojas said the road was open.",
+                "Luis Rojas",
+            ),
+            ("Lieutenant Tom Reyes said the road was open.", "Tom Reyes"),
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, who, "{text}");
         }
     }
 

@@ -629,7 +629,17 @@ fn emit_statement(
         return true;
     }
     // "X denied that it had sent troops": what X said is that it had not.
-    if !quoted && lexicons().is(ctx.sentence.word(at), Family::Denial) {
+    let denial = !quoted && lexicons().is(ctx.sentence.word(at), Family::Denial);
+    // "the court denied a request to …", "rejected each candidate": a thing turned down
+    // is no claim; only a report, a charge or a clause is denied.
+    if denial
+        && s.word(a.saturating_sub(1)) != "that"
+        && !(a..(a + 4).min(b))
+            .any(|k| REPORT_NOUNS.contains(&s.word(k)) || DENIED_NOUNS.contains(&s.word(k)))
+    {
+        return true;
+    }
+    if denial {
         emit_named(ctx, speaker, &denied(&name), Rule::SpeechDenial, at);
     } else {
         emit_named(ctx, speaker, &name, rule, at);
@@ -651,6 +661,25 @@ const REPORT_NOUNS: [&str; 12] = [
     "rumors",
     "accusation",
     "accusations",
+];
+
+/// Besides [`REPORT_NOUNS`], the nouns of what is said that a denial may reject without
+/// a clause: "denied the information …", "rejected criticism that …".
+const DENIED_NOUNS: [&str; 14] = [
+    "information",
+    "criticism",
+    "criticisms",
+    "news",
+    "suggestion",
+    "suggestions",
+    "speculation",
+    "charge",
+    "charges",
+    "statement",
+    "statements",
+    "assertion",
+    "assertions",
+    "story",
 ];
 
 /// What a denial says: the denied claim negated at its first auxiliary ("it had sent
@@ -2651,6 +2680,25 @@ mod tests {
         // The denied claim itself is never stored as said.
         let f = stated("The Kremlin denied reports that Russian troops were in Mali.");
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn a_thing_turned_down_is_no_denied_claim() {
+        for text in [
+            "The Keldar Supreme Court denied a conservative legal group's request to force the state officials to defend the voter-approved ban.",
+            "The court denied an appeal by Luis Rojas to force the city to reopen the case.",
+        ] {
+            let f = stated(text);
+            assert!(f.iter().all(|x| x.2 != "speech-denial"), "{text}: {f:?}");
+        }
+        // A report, information or criticism turned down is a denied claim.
+        for text in [
+            "Peru denied the information made public by Chile about a shipment of rifles.",
+            "Ana Lind rejected criticism that the fund was closing.",
+        ] {
+            let f = stated(text);
+            assert!(f.iter().any(|x| x.2 == "speech-denial"), "{text}: {f:?}");
+        }
     }
 
     #[test]

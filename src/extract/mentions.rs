@@ -562,9 +562,10 @@ pub const STANDING: [&str; 9] = [
 /// "Mt. Kenya", "Ft. Worth".
 const SAINT_MOUNT: [&str; 3] = ["st", "mt", "ft"];
 
-/// Plural nouns of people whose possessive stands inside an institution's name before
-/// its next capitalised word: "People's Liberation Army", "Children's Hospital",
-/// "Veterans' Affairs" (not "Russia's Pacific Fleet", the owner's possessive).
+/// Plural nouns of people, and the one office, whose possessive stands inside an
+/// institution's name before its next capitalised word: "People's Liberation Army",
+/// "Children's Hospital", "Veterans' Affairs", "Polk County Sheriff's Office" (not
+/// "Russia's Pacific Fleet", the owner's possessive).
 const COLLECTIVE_OWNERS: [&str; 11] = [
     "people", "children", "women", "men", "workers", "veterans", "farmers", "teachers", "citizens",
     "peoples", "sheriff",

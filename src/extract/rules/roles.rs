@@ -4,7 +4,8 @@
 //!   of Chile X" → X leads (or is a member of) the country, as the title lexicon says;
 //! * `title-of`: "Minister of Culture X", "X, the General Director of Y" → X leads Y;
 //! * `org-title`: "Kremlin spokesman X" → X is a member of (or leads) the Kremlin;
-//!   "Austin Fire Chief X" → X leads the Austin Fire Department;
+//!   "Austin Fire Chief X" → X leads the Austin Fire Department, "Polk County Sheriff X"
+//!   the Polk County Sheriff's Office;
 //! * `adjective-institution`: "the Russian Ministry of …" → the ministry is a member
 //!   of Russia;
 //! * `demonym-group`: "North Korean troops" → member of North Korea;

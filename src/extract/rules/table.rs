@@ -204,7 +204,7 @@ rules! {
          ("He met the Foreign Minister of Peru, Dr. Ana Lind, in Lima.", "Ana Lind leads Peruvian Ministry of Foreign Affairs"),
          ("Chinese Foreign Minister Wang Yi arrived in Lima.", "Chinese Ministry of Foreign Affairs member-of China")];
     OrgTitle = "org-title", "roles", [MemberOf, Leads], "an institution's name before a title",
-        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution; a city's police or fire chief leads its department; \"City Attorney X\" and \"Keldar City Manager X\" are of the article's or the named city; \"its director X\" is the institution's named before; a bare \"Chairman X\" heads the company the article names most just before.",
+        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution; a city's police or fire chief leads its department, a county's sheriff its Sheriff's Office; \"City Attorney X\" and \"Keldar City Manager X\" are of the article's or the named city; \"its director X\" is the institution's named before; a bare \"Chairman X\" heads the company the article names most just before.",
         [("Lima Zoo spokesman Pedro Soto said the llamas were healthy.", "Pedro Soto member-of Lima Zoo"),
          ("The Lima Zoo said its director, Ana Lind, had left.", "Ana Lind leads Lima Zoo"),
          ("Keldar Corp cut jobs. Keldar Corp closed a plant. Chairman Ana Lind said the cuts were needed.", "Ana Lind leads Keldar Corp"),

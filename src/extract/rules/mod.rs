@@ -117,6 +117,30 @@ const COMPASS: [&str; 25] = [
     "south-west",
 ];
 
+/// The words of a decision that governs an infinitive after it: "agreed to send",
+/// "ordered the army to deploy", "the decision to send".
+const COMMITMENTS: [&str; 19] = [
+    "agreed",
+    "agrees",
+    "committed",
+    "commits",
+    "committing",
+    "decided",
+    "decides",
+    "decision",
+    "ordered",
+    "orders",
+    "pledged",
+    "pledges",
+    "pledging",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "approved",
+    "resolved",
+];
+
 const DETERMINERS: [&str; 11] = [
     "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "these",
 ];
@@ -306,7 +330,34 @@ impl<'a> Sentence<'a> {
     /// send", "will also provide", the guideline's section 4), unless the clause is a
     /// condition or a question ("if", "whether", "unless").
     pub fn is_blocked_transfer(&self, i: usize) -> bool {
-        self.is_blocked(i) && !self.decided(i)
+        self.is_blocked(i) && !self.decided(i) && !self.committed_to(i)
+    }
+
+    /// "agreed to send", "is committing to send", "ordered the army on Monday to deploy",
+    /// "approved the decision to send": an infinitive a decision governs, a word of
+    /// commitment a few words before its "to" with no comma between, nothing hedging or
+    /// negating it in the clause.
+    fn committed_to(&self, i: usize) -> bool {
+        if i < 2 || self.word(i - 1) != "to" {
+            return false;
+        }
+        let Some(c) = (i.saturating_sub(7)..i - 1)
+            .rev()
+            .take_while(|&k| self.tokens[k].kind != super::tokens::TokKind::Punct)
+            .find(|&k| COMMITMENTS.contains(&self.word(k)))
+        else {
+            return false;
+        };
+        let lex = lexicons();
+        let clause_start = (0..c)
+            .rev()
+            .take_while(|&k| self.clause[k] == self.clause[c])
+            .last()
+            .unwrap_or(c);
+        !(clause_start..i - 1).any(|k| {
+            let w = self.word(k);
+            lex.negations.contains(w) || w.ends_with("n't") || (w != "to" && self.hypothetical(k))
+        })
     }
 
     /// Whether the trigger at `i` is blocked for a signing: as [`Self::is_blocked_transfer`],

@@ -1063,6 +1063,35 @@ mod tests {
     }
 
     #[test]
+    fn an_infinitive_a_decision_governs_is_a_decided_transfer() {
+        for s in [
+            "The Berlin Zoo agreed to send two tigers to Prague.",
+            "The Berlin Zoo is committing to send two tigers to Prague.",
+            "The Berlin Zoo decided on Monday to send two tigers to Prague.",
+        ] {
+            let t = triples(s);
+            assert!(
+                t.contains(&"Berlin Zoo sent tiger".to_string()),
+                "{s}: {t:?}"
+            );
+        }
+        for s in [
+            "The Berlin Zoo has not agreed to send tigers to Prague.",
+            "The Berlin Zoo may decide to send two tigers to Prague.",
+            "The Berlin Zoo wants to send two tigers to Prague.",
+            "The Berlin Zoo agreed, after talks, to send two tigers to Prague.",
+        ] {
+            assert!(triples(s).is_empty(), "{s}: {:?}", triples(s));
+        }
+        // Troops too: the group is deployed where it is sent.
+        let t = triples("Peru agreed to send 200 soldiers to Haiti.");
+        assert!(
+            t.contains(&"Peruvian soldiers deployed-to Haiti".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn what_is_given_in_return_goes_to_the_giver_before() {
         let t = triples(
             "The Lima Zoo sent two llamas to the Quito Zoo. In return, the Quito Zoo gave two \

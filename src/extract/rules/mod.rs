@@ -348,16 +348,16 @@ impl<'a> Sentence<'a> {
         else {
             return false;
         };
-        let lex = lexicons();
-        let clause_start = (0..c)
+        !self.modal_between(self.clause_start(c), i - 1)
+    }
+
+    /// The first token of the clause of token `i`.
+    pub fn clause_start(&self, i: usize) -> usize {
+        (0..i)
             .rev()
-            .take_while(|&k| self.clause[k] == self.clause[c])
+            .take_while(|&k| self.clause[k] == self.clause[i])
             .last()
-            .unwrap_or(c);
-        !(clause_start..i - 1).any(|k| {
-            let w = self.word(k);
-            lex.negations.contains(w) || w.ends_with("n't") || (w != "to" && self.hypothetical(k))
-        })
+            .unwrap_or(i)
     }
 
     /// Whether the trigger at `i` is blocked for a signing: as [`Self::is_blocked_transfer`],
@@ -395,11 +395,7 @@ impl<'a> Sentence<'a> {
                 "also" | "soon" | "then" | "now" | "later" | "shortly"
             )
         });
-        let clause_start = (0..i)
-            .rev()
-            .take_while(|&k| self.clause[k] == self.clause[i])
-            .last()
-            .unwrap_or(i);
+        let clause_start = self.clause_start(i);
         let hedged = (clause_start..modal).any(|k| {
             let w = self.word(k);
             lex.negations.contains(w)

@@ -3550,22 +3550,22 @@ mod tests {
 
     #[test]
     fn a_commissioner_sits_on_the_board_of_commissioners_the_article_names() {
-        for text in [
-            "The Keldar County Board of Commissioners met. Commissioner Ana Lind voted no.",
-            "The Keldar County Board of Commissioners met. Commissioners Ana Lind and Luis Rojas voted no.",
-        ] {
-            let t = triples(text);
-            assert!(
-                t.contains(&"Ana Lind member-of Keldar County Board of Commissioners".to_string()),
-                "{text}: {t:?}"
-            );
-        }
-        // A commission named with its own word comes first.
-        let t = triples("The Keldar Planning Commission met. Commissioner Ana Lind voted no.");
-        assert!(
-            t.contains(&"Ana Lind member-of Keldar Planning Commission".to_string()),
-            "{t:?}"
-        );
+        let board = "Ana Lind member-of Keldar County Board of Commissioners";
+        assert_gives(&[
+            (
+                "The Keldar County Board of Commissioners met. Commissioner Ana Lind voted no.",
+                board,
+            ),
+            (
+                "The Keldar County Board of Commissioners met. Commissioners Ana Lind and Luis Rojas voted no.",
+                board,
+            ),
+            // A commission named with its own word comes first.
+            (
+                "The Keldar Planning Commission met. Commissioner Ana Lind voted no.",
+                "Ana Lind member-of Keldar Planning Commission",
+            ),
+        ]);
     }
 
     #[test]
@@ -3939,8 +3939,8 @@ mod tests {
                 "Luis Rojas leads Marlow Planning Office",
             ),
         ] {
+            assert_gives(&[(text, fact)]);
             let t = triples(text);
-            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
             assert_eq!(
                 t.iter().filter(|f| f.contains(" leads ")).count(),
                 1,
@@ -3948,11 +3948,10 @@ mod tests {
             );
         }
         // With no such unit named, the title names the owner itself.
-        let t = triples("Condor Trust Director Ana Lind spoke.");
-        assert!(
-            t.contains(&"Ana Lind leads Condor Trust".to_string()),
-            "{t:?}"
-        );
+        assert_gives(&[(
+            "Condor Trust Director Ana Lind spoke.",
+            "Ana Lind leads Condor Trust",
+        )]);
     }
 
     #[test]
@@ -3961,15 +3960,10 @@ mod tests {
             "Keldar County Sheriff Ana Lind said she would retire.",
             "On Monday, Keldar County Sheriff Ana Lind announced her retirement.",
         ] {
-            let t = triples(text);
-            assert!(
-                t.contains(&"Ana Lind leads Keldar County Sheriff's Office".to_string()),
-                "{text}: {t:?}"
-            );
-            assert!(
-                t.contains(&"Ana Lind member-of Keldar County".to_string()),
-                "{text}: {t:?}"
-            );
+            assert_gives(&[
+                (text, "Ana Lind leads Keldar County Sheriff's Office"),
+                (text, "Ana Lind member-of Keldar County"),
+            ]);
         }
         // The office named whole is one institution, no sheriff's title inside it.
         let t = triples("Luis Rojas, a captain at the Keldar County Sheriff's Office, spoke.");

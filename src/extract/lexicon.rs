@@ -79,6 +79,8 @@ pub enum RoleLink {
 /// One title of `titles.txt`.
 #[derive(Debug, Clone)]
 pub struct Title {
+    /// The title as listed, lowercase: "foreign minister", "senior official".
+    pub name: String,
     pub with_country: RoleLink,
     pub with_of: RoleLink,
     /// The institution word a "Minister of Z" heads ("ministry").
@@ -565,6 +567,7 @@ impl Lexicons {
             lex.title_forms.insert(r[0], lex.titles.len());
             listed.push(r[0]);
             lex.titles.push(Title {
+                name: r[0].to_string(),
                 with_country: role_link(r.get(1)),
                 with_of: role_link(r.get(2)),
                 institution: r.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string()),
@@ -591,6 +594,7 @@ impl Lexicons {
                 }
                 let t = &lex.titles[idx];
                 let title = Title {
+                    name: key.clone(),
                     with_country: lower(t.with_country),
                     with_of: lower(t.with_of),
                     institution: t.institution.clone(),

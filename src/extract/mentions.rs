@@ -93,6 +93,10 @@ pub struct Mention {
     pub name_scores: Option<[i64; 4]>,
     /// A comma stands right before the mention ("the new ambassador, Bing Xue").
     pub after_comma: bool,
+    /// "counterpart" stands right before the mention, or before its comma ("his
+    /// Mongolian counterpart Damdin Tsogtbaatar"): the holder of the title the sentence
+    /// gave the other side.
+    pub after_counterpart: bool,
 }
 
 impl Mention {
@@ -290,10 +294,14 @@ fn people_pair_end(lowers: &[&str], k: usize) -> Option<usize> {
 
 /// Whether pair mention `m` ("the two leaders") names people, not countries.
 pub fn pairs_people(m: &Mention) -> bool {
-    m.surface
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| PEOPLE_PAIRS.contains(&w.to_lowercase().as_str()))
+    pair_noun(m).is_some()
+}
+
+/// The plural noun of a pair of people ("the two foreign ministers" → "ministers"); None
+/// for a pair of countries.
+pub fn pair_noun(m: &Mention) -> Option<&'static str> {
+    let last = m.surface.rsplit(' ').next()?.to_lowercase();
+    PEOPLE_PAIRS.iter().copied().find(|&w| w == last)
 }
 
 /// The portfolio a minister's title names, as ministries are named: "Defence Minister"
@@ -697,6 +705,26 @@ impl Finder<'_> {
             indefinite: false,
             name_scores: None,
             after_comma: start > 0 && self.lowers[start - 1] == ",",
+            // Past a comma and an honorific: "his counterpart, His Excellency X".
+            after_counterpart: (0..start)
+                .rev()
+                .take(5)
+                .find(|&k| {
+                    !matches!(
+                        self.lowers[k],
+                        "," | "."
+                            | "his"
+                            | "her"
+                            | "excellency"
+                            | "h.e"
+                            | "dr"
+                            | "mr"
+                            | "mrs"
+                            | "ms"
+                            | "prof"
+                    )
+                })
+                .is_some_and(|k| matches!(self.lowers[k], "counterpart" | "counterparts")),
             after_locative: start > 0
                 && matches!(
                     self.lowers[start - 1],
@@ -827,6 +855,17 @@ impl Finder<'_> {
             // title (resolution); also capitalised, opening a sentence ("Both sides …").
             if matches!(self.lowers[i], "two" | "both")
                 && let Some(end) = people_pair_end(&self.lowers, i + 1)
+            {
+                self.push(i, end, MentionKind::Pair, String::new());
+                i = end;
+                continue;
+            }
+            // "The Defence Ministers acknowledged …": a definite plural of people opening
+            // its sentence, with no "of" after it, is the pair too.
+            if i == 0
+                && self.lowers[i] == "the"
+                && let Some(end) = people_pair_end(&self.lowers, i + 1)
+                && !matches!(self.lowers.get(end), Some(&("of" | "from" | "in" | "at")))
             {
                 self.push(i, end, MentionKind::Pair, String::new());
                 i = end;
@@ -3597,6 +3636,49 @@ mod tests {
         let m = mentions("the Berlin and Vienna Zoos");
         assert_eq!(m[0].0, "Berlin Zoo");
         assert_eq!(m[1].0, "Vienna Zoo");
+    }
+
+    #[test]
+    fn a_definite_plural_of_people_opening_the_sentence_is_a_pair() {
+        let pair = |text: &str| {
+            let tokens = tokenize(text, 0, text.len());
+            find_mentions(text, &tokens)
+                .into_iter()
+                .find(|m| m.kind == MentionKind::Pair)
+                .map(|m| m.surface)
+        };
+        assert_eq!(
+            pair("The Defence Ministers acknowledged the progress."),
+            Some("The Defence Ministers".to_string())
+        );
+        assert_eq!(
+            pair("The leaders agreed to meet again."),
+            Some("The leaders".to_string())
+        );
+        // Not with "of" after it, nor inside the sentence.
+        assert_eq!(pair("The ministers of the union met in Lima."), None);
+        assert_eq!(pair("In Lima the ministers agreed to meet again."), None);
+    }
+
+    #[test]
+    fn a_name_after_counterpart_is_marked() {
+        let finds = |text: &str| {
+            let tokens = tokenize(text, 0, text.len());
+            find_mentions(text, &tokens)
+                .into_iter()
+                .filter(|m| m.after_counterpart)
+                .map(|m| m.surface)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            finds("Ana Lind met her Peruvian counterpart Jon Berg."),
+            ["Jon Berg"]
+        );
+        assert_eq!(
+            finds("Ana Lind met her counterpart, His Excellency Jon Berg, in Lima."),
+            ["Jon Berg"]
+        );
+        assert!(finds("Ana Lind met Jon Berg in Lima.").is_empty());
     }
 
     #[test]

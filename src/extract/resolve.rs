@@ -14,6 +14,7 @@
 //!
 //! The fullest name is canonical; the others become aliases.
 
+use super::lexicon::RoleLink;
 use super::mentions::{self, Mention, MentionKind};
 use crate::model::name::mention_words;
 use crate::model::{Kind, slug};
@@ -671,14 +672,47 @@ fn only_holder(
     holders.all(|p| p == first).then_some(first)
 }
 
+/// The two people a pair of `noun` stands for ("the two ministers"): the last two given
+/// a title of that kind (a minister's or secretary's for "ministers", a head's for
+/// "leaders"), else the last two given any title.
+fn titled_pair(titled: &[(usize, usize)], noun: &str) -> Option<(usize, usize)> {
+    let titles = &super::lexicon::lexicons().titles;
+    let fits = |t: usize| {
+        let title = &titles[t];
+        match noun {
+            "ministers" => title.name.contains("minister") || title.name.contains("secretary"),
+            "presidents" => title.name == "president",
+            "leaders" | "premiers" => title.with_country == RoleLink::Leads,
+            "chancellors" => title.name.contains("chancellor"),
+            _ => true,
+        }
+    };
+    let last_two = |people: Vec<usize>| match people[..] {
+        [.., a, b] => Some((a, b)),
+        _ => None,
+    };
+    last_two(
+        titled
+            .iter()
+            .filter(|&&(_, t)| fits(t))
+            .map(|&(p, _)| p)
+            .collect(),
+    )
+    .or_else(|| last_two(titled.iter().map(|&(p, _)| p).collect()))
+}
+
 /// "the two nations" → the last two countries before it; "the two leaders" → the last two
 /// people named right after a title; "they" → the last group;
 /// "he", "she" → the last person; "it" → the last institution or country.
 fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut countries: Vec<usize> = Vec::new();
-    // The people named right after a title, last named last ("the two leaders").
-    let mut titled: Vec<usize> = Vec::new();
+    // The people named right after a title, with its title, last named last ("the two
+    // leaders"); a counterpart takes the title the sentence gave the other side.
+    let mut titled: Vec<(usize, usize)> = Vec::new();
     let mut last_group: Option<usize> = None;
+    // The pair of people a "the two ministers" named last, while no group was named
+    // since: what "they" stands for.
+    let mut last_pair: Option<(usize, usize)> = None;
     let mut last_person: Option<usize> = None;
     let mut last_body: Option<usize> = None;
     // Each title written so far (by its base: "the official" is "a senior official"),
@@ -704,6 +738,16 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                     // Not a possessive one ("praised Putin's work, and he said"): he is
                     // rarely the owner named in passing.
                     Kind::Person if matches!(m.kind, MentionKind::Name(_)) && !m.place_use => {
+                        // "Foreign Minister X met his Mongolian counterpart Y".
+                        if m.after_counterpart
+                            && let Some(title) = ms[..mi].iter().rev().find_map(|x| match x.kind {
+                                MentionKind::Title { title, .. } => Some(title),
+                                _ => None,
+                            })
+                        {
+                            titled.retain(|&(x, _)| x != e);
+                            titled.push((e, title));
+                        }
                         last_person = Some(e);
                         last_person_at = si;
                         if m.speaks {
@@ -722,23 +766,37 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         countries.push(e);
                     }
                 }
-                MentionKind::Group(_) => last_group = r.of_mention[si][mi],
+                MentionKind::Group(_) => {
+                    last_group = r.of_mention[si][mi];
+                    last_pair = None;
+                }
                 MentionKind::Pair => {
-                    let named = match super::mentions::pairs_people(m) {
-                        true => &titled,
-                        false => &countries,
+                    let pair = match super::mentions::pair_noun(m) {
+                        Some(noun) => titled_pair(&titled, noun),
+                        None => match countries[..] {
+                            [.., a, b] => Some((a, b)),
+                            _ => None,
+                        },
                     };
-                    if let [.., a, b] = named[..] {
-                        r.pairs.insert((si, mi), (a, b));
+                    if let Some(pair) = pair {
+                        r.pairs.insert((si, mi), pair);
+                    }
+                    if super::mentions::pairs_people(m) {
+                        last_pair = pair;
                     }
                 }
                 MentionKind::Title { title, of, .. } => {
                     let base = super::lexicon::lexicons().titles[title].base;
-                    // "minister K P Anbazhagan": the person named right after the title.
+                    // "minister K P Anbazhagan": the person named right after the title,
+                    // or after its "of" ("Minister of Foreign Affairs Bui Thanh Son").
+                    let (next, end) = match of {
+                        Some(o) if o > mi => (o + 1, ms[o].end),
+                        _ => (mi + 1, m.end),
+                    };
                     let holder = ms
-                        .get(mi + 1)
-                        .filter(|x| x.start == m.end && matches!(x.kind, MentionKind::Name(_)))
-                        .and_then(|_| r.of_mention[si][mi + 1])
+                        .get(next)
+                        .filter(|x| x.start == end && matches!(x.kind, MentionKind::Name(_)))
+                        .and_then(|_| r.of_mention[si][next])
                         .filter(|&e| r.entities[e].kind == Kind::Person);
                     // "Brazilian President X", "the Indonesian president": a title is
                     // held per country.
@@ -751,8 +809,8 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         });
                     if let Some(h) = holder {
                         title_person.insert((base, country), h);
-                        titled.retain(|&x| x != h);
-                        titled.push(h);
+                        titled.retain(|&(x, _)| x != h);
+                        titled.push((h, title));
                     }
                     if let Some(&unnamed) = titles_seen.get(&base)
                         && of.is_none()
@@ -784,8 +842,14 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         x.start <= m.end + 1
                             && matches!(x.kind, MentionKind::Country(_) | MentionKind::Capital(_))
                     });
-                    let gap_end = after.map_or(m.end, |x| x.end);
-                    let next = mi + 1 + usize::from(after.is_some());
+                    // Or past its "of": "the Foreign Minister of Bolivia, Ana Lind,".
+                    let (gap_end, next) = match of {
+                        Some(o) if o > mi => (ms[o].end, o + 1),
+                        _ => (
+                            after.map_or(m.end, |x| x.end),
+                            mi + 1 + usize::from(after.is_some()),
+                        ),
+                    };
                     if holder.is_none()
                         && let Some(h) = ms
                             .get(next)
@@ -798,6 +862,8 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                             .filter(|&e| r.entities[e].kind == Kind::Person)
                     {
                         appositive.insert(base, h);
+                        titled.retain(|&(x, _)| x != h);
+                        titled.push((h, title));
                     }
                     titles_seen.insert(base, None);
                     // The body: named with "of", or right after ("a senior official of
@@ -835,6 +901,11 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                         "he" | "she" => speaker.or(last_person).or(unnamed_of),
                         "him" | "her" => last_person.or(unnamed_of),
                         "it" => last_body,
+                        // "The two ministers met. They agreed …": the pair.
+                        _ if last_pair.is_some() => {
+                            r.pairs.insert((si, mi), last_pair.expect("pair"));
+                            None
+                        }
                         _ => last_group,
                     }
                 }
@@ -1225,6 +1296,69 @@ mod tests {
             .unwrap();
         let (a, b) = r.pairs[&(s, pair)];
         (r.entities[a].name.as_str(), r.entities[b].name.as_str())
+    }
+
+    #[test]
+    fn a_pair_of_ministers_is_the_last_two_ministers_counterparts_included() {
+        let (r, ms) = resolved(&[
+            "President Luis Rojas received Foreign Minister Ana Lind.",
+            "Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg.",
+            "The two ministers agreed.",
+        ]);
+        assert_eq!(pair_in(&r, &ms, 2), ("Ana Lind", "Jon Berg"));
+    }
+
+    #[test]
+    fn a_pair_of_leaders_is_the_last_two_heads() {
+        let (r, ms) = resolved(&[
+            "President Luis Rojas met Prime Minister Jon Berg.",
+            "Foreign Minister Ana Lind joined them.",
+            "Both leaders agreed.",
+        ]);
+        assert_eq!(pair_in(&r, &ms, 2), ("Luis Rojas", "Jon Berg"));
+        // With one head only, any two people given a title.
+        let (r, ms) = resolved(&[
+            "President Luis Rojas met Foreign Minister Ana Lind.",
+            "Both leaders agreed.",
+        ]);
+        assert_eq!(pair_in(&r, &ms, 1), ("Luis Rojas", "Ana Lind"));
+    }
+
+    #[test]
+    fn a_holder_named_after_the_titles_of_or_its_comma_is_titled() {
+        let (r, ms) = resolved(&[
+            "Minister of Foreign Affairs Ana Lind met the Foreign Minister of Peru, Jon Berg, in Lima.",
+            "The two ministers agreed.",
+        ]);
+        assert_eq!(pair_in(&r, &ms, 1), ("Ana Lind", "Jon Berg"));
+    }
+
+    #[test]
+    fn they_after_a_pair_of_people_is_the_pair_until_a_group_is_named() {
+        let they = |sentences: &[&str]| {
+            let (r, ms) = resolved(sentences);
+            let s = ms.len() - 1;
+            let m = ms[s]
+                .iter()
+                .position(|m| m.kind == MentionKind::Pronoun)
+                .unwrap();
+            r.pairs
+                .get(&(s, m))
+                .map(|&(a, b)| (r.entities[a].name.clone(), r.entities[b].name.clone()))
+        };
+        let met = "Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg.";
+        assert_eq!(
+            they(&[met, "The two ministers spoke in Lima.", "They agreed."]),
+            Some(("Ana Lind".to_string(), "Jon Berg".to_string()))
+        );
+        assert_eq!(
+            they(&[
+                met,
+                "The two ministers spoke while Bolivian troops waited.",
+                "They left."
+            ]),
+            None
+        );
     }
 
     #[test]

@@ -214,13 +214,18 @@ fn sign(ctx: &mut Ctx, i: usize) {
             parties.push(m);
         }
     }
-    // "The two countries signed …": a pair is no actor of its own.
+    // "The two countries signed …": a pair is no actor of its own. Not past an
+    // agreement it signed already ("The two leaders signed a declaration and watched
+    // their ministers sign …").
     if parties.is_empty()
         && let Some(pair) = (0..s.mentions.len()).rev().find(|&m| {
             s.mentions[m].kind == MentionKind::Pair
                 && s.mentions[m].end <= i
                 && in_clause(m)
                 && !s.prepositional(m)
+                && !s.mentions[m + 1..]
+                    .iter()
+                    .any(|x| x.kind == MentionKind::Agreement && x.end <= i)
         })
     {
         parties.push(pair);
@@ -565,6 +570,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_pair_does_not_sign_what_others_sign_after_its_own() {
+        let t = triples(
+            "Peruvian President Ana Lind met Chilean President Luis Rojas in Lima. \
+             The two leaders signed a joint declaration and watched their ministers sign \
+             six agreements on trade.",
+        );
+        assert!(
+            t.contains(&"Ana Lind signed joint declaration".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            !t.iter().any(|f| f.contains("signed agreements on trade")),
+            "{t:?}"
+        );
     }
 
     #[test]

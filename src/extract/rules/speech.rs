@@ -11,7 +11,7 @@
 use super::table::Rule;
 use super::{Ctx, RELATIVISERS, Sentence};
 use crate::extract::lexicon::{Family, RoleLink, lexicons};
-use crate::extract::mentions::MentionKind;
+use crate::extract::mentions::{self, MentionKind};
 use crate::extract::tokens::TokKind;
 use crate::model::{Kind, Relation};
 
@@ -54,13 +54,31 @@ pub fn apply(ctx: &mut Ctx) {
             && !denied_noun
             && !nested
         {
+            if let Some(pair) = pair_subject(ctx, i) {
+                joint_claim(ctx, i, pair, false);
+                continue;
+            }
             let from = ctx.facts.len();
             speech_verb(ctx, i);
             coordinated_speakers(ctx, i, from);
         }
     }
+    // "Both leaders agreed to …", "… agreed on …": a pair's joint undertaking.
+    for i in 0..s.tokens.len() {
+        if matches!(s.word(i), "agree" | "agreed" | "agrees")
+            && matches!(s.word(i + 1), "to" | "on" | "upon")
+            && !s.in_quote[i]
+            && let Some(pair) = pair_subject(ctx, i)
+        {
+            joint_claim(ctx, i, pair, false);
+        }
+    }
     for i in ctx.triggers(Family::Stance) {
         if s.is_verb_use(i) && !s.in_quote[i] {
+            if let Some(pair) = pair_subject(ctx, i) {
+                joint_claim(ctx, i, pair, true);
+                continue;
+            }
             let from = ctx.facts.len();
             stance(ctx, i);
             coordinated_speakers(ctx, i, from);
@@ -1032,6 +1050,20 @@ fn described(ctx: &mut Ctx, i: usize) {
 /// "that" clause are X's claim.
 fn stance(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
+    let Some(range) = stance_clause(s, i) else {
+        return;
+    };
+    let speaker = s
+        .subjects_before(i)
+        .first()
+        .and_then(|&m| speaker_entity(ctx, Some(m)));
+    if let Some(speaker) = speaker {
+        emit_statement(ctx, speaker, Some(range), Rule::SpeechStance, i);
+    }
+}
+
+/// The claim of a stance verb at `i`: the "that" clause after its stance noun.
+fn stance_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
     let mut k = i + 1;
     if matches!(
         s.word(k),
@@ -1050,18 +1082,88 @@ fn stance(ctx: &mut Ctx, i: usize) {
         || !lexicons().is(s.word(noun), Family::StanceNoun)
         || s.word(noun + 1) != "that"
     {
-        return;
+        return None;
     }
-    let Some(range) = clause_after(s, noun + 2) else {
-        return;
+    clause_after(s, noun + 2)
+}
+
+/// The pair of people that is the subject of verb `i` ("The two ministers noted", "Both
+/// leaders had agreed", "They agreed" after a pair), with the two it stands for: right
+/// before the verb or up to two lowercase words before it, or first in the sentence
+/// when the verb follows "and" and no actor stands between.
+fn pair_subject(ctx: &Ctx, i: usize) -> Option<(usize, (usize, usize))> {
+    let s = ctx.sentence;
+    let is_pair = |m: usize| match s.mentions[m].kind {
+        MentionKind::Pair => mentions::pairs_people(&s.mentions[m]),
+        // "They agreed …" after "the two ministers": resolution gave it the pair.
+        MentionKind::Pronoun => true,
+        _ => false,
     };
-    let speaker = s
-        .subjects_before(i)
-        .first()
-        .and_then(|&m| speaker_entity(ctx, Some(m)));
-    if let Some(speaker) = speaker {
-        emit_statement(ctx, speaker, Some(range), Rule::SpeechStance, i);
+    let nearest = (0..s.mentions.len())
+        .rev()
+        .find(|&m| s.mentions[m].end <= i)?;
+    // "the two Ministers addressed …, and reaffirmed …": the first verb's subject.
+    let shared = (0..s.mentions.len())
+        .find(|&m| s.mentions[m].end <= i)
+        .filter(|&m| {
+            s.word(i.wrapping_sub(1)) == "and"
+                && is_pair(m)
+                && (m + 1..=nearest).all(|x| !s.mentions[x].is_actor())
+        });
+    let m = shared.unwrap_or(nearest);
+    let (start, end) = (s.mentions[m].start, s.mentions[m].end);
+    // "X added that both leaders had agreed …": inside X's claim, X's words.
+    let reported = (0..start).any(|k| lexicons().is(s.word(k), Family::Speech));
+    let pair = is_pair(m)
+        && !reported
+        && !s.prepositional(m)
+        && !s.in_quote[start]
+        && (shared.is_some() || (end + 2 >= i && (end..i).all(|k| s.tokens[k].is_lower_word())));
+    pair.then(|| ctx.resolved.pairs.get(&(s.index, m)).map(|&two| (m, two)))
+        .flatten()
+}
+
+/// `joint-claim`: "The two ministers noted that S", "Both leaders expressed hope that
+/// S": the claim of a pair of people is each one's (`eval/README.md`: a joint claim is
+/// one statement stated by each).
+/// With no clause after the verb ("Both leaders agreed to start talks", "reiterated
+/// their commitment to …", "expressed satisfaction over …"), the pair's clause itself,
+/// from the pair to the clause's end, is the claim.
+fn joint_claim(ctx: &mut Ctx, i: usize, (pair, (a, b)): (usize, (usize, usize)), stance: bool) {
+    let s = ctx.sentence;
+    // "reiterated commitment to …": a clause only after "that" or a subject of its own.
+    let range = if stance {
+        stance_clause(s, i)
+    } else {
+        reported_clause(s, i).filter(|&(a, _)| {
+            s.word(a) == "that"
+                || s.word(i + 1) == "that"
+                || s.mention_from(a).is_some_and(|x| s.mentions[x].start == a)
+        })
+    };
+    let from = ctx.facts.len();
+    emit_statement(ctx, a, range, Rule::JointClaim, i);
+    if ctx.facts.len() == from
+        && let Some(name) = claim(s, s.mentions[pair].start, own_clause_end(s, i), 5)
+    {
+        emit_named(ctx, a, &name, Rule::JointClaim, i);
     }
+    let said: Vec<(usize, Option<String>)> = ctx.facts[from..]
+        .iter()
+        .filter(|f| f.relation == Relation::Stated)
+        .map(|f| (f.object, f.date.clone()))
+        .collect();
+    for (statement, date) in said {
+        ctx.emit(b, Relation::Stated, statement, None, date, Rule::JointClaim);
+    }
+}
+
+/// Where the claim of verb `i` ends: at a full stop, a semicolon or a colon, past any
+/// commas ("reaffirmed the need to sign, as soon as possible, the Agreement …").
+fn own_clause_end(s: &Sentence, i: usize) -> usize {
+    (i + 1..s.tokens.len())
+        .find(|&k| matches!(s.tokens[k].text, "." | ";" | ":"))
+        .unwrap_or(s.tokens.len())
 }
 
 /// `thanked`: "X thanked Y for the horse": X's claim, in the words of the clause (the
@@ -3153,5 +3255,81 @@ mod tests {
             assert_eq!(f.len(), 1, "{text}: {f:?}");
             assert_eq!(f[0].0, "Ana Lind", "{text}");
         }
+    }
+
+    /// The speakers of each claim of a text, sorted: (claim, speaker).
+    fn claims_by_speaker(text: &str) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> =
+            stated(text).into_iter().map(|(s, c, _)| (c, s)).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_pair_of_people_states_its_claim_once_for_each() {
+        let met = "Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg in Lima.";
+        for (second, claim) in [
+            (
+                "The two ministers noted that trade was growing fast.",
+                "Trade was growing fast",
+            ),
+            (
+                "Both ministers had agreed that talks should resume soon.",
+                "Talks should resume soon",
+            ),
+            (
+                "The Foreign Ministers reaffirmed the need to sign, as soon as possible, a treaty on fishing.",
+                "The Foreign Ministers reaffirmed the need to sign, as soon as possible, a treaty on fishing",
+            ),
+            (
+                "Both ministers expressed hope that the exercises would continue.",
+                "The exercises would continue",
+            ),
+        ] {
+            let text = format!("{met} {second}");
+            assert_eq!(
+                claims_by_speaker(&text),
+                [
+                    (claim.to_string(), "Ana Lind".to_string()),
+                    (claim.to_string(), "Jon Berg".to_string())
+                ],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn they_and_a_shared_verb_after_a_pair_state_its_claims() {
+        let met = "Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg in Lima.";
+        let text = format!(
+            "{met} The two ministers discussed trade and agreed that tariffs should fall. \
+             They also agreed to open a consulate in Cusco."
+        );
+        let f = claims_by_speaker(&text);
+        let speakers = |claim: &str| {
+            f.iter()
+                .filter(|(c, _)| c == claim)
+                .map(|(_, s)| s.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            speakers("Tariffs should fall"),
+            ["Ana Lind", "Jon Berg"],
+            "{f:?}"
+        );
+        assert_eq!(
+            speakers("They also agreed to open a consulate in Cusco"),
+            ["Ana Lind", "Jon Berg"],
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_pair_inside_someone_elses_claim_is_that_ones_words() {
+        let text = "Prime Minister Ana Lind met her Peruvian counterpart Jon Berg in Lima. \
+                    Spokesman Tom Holt added that both leaders had agreed to explore ways of raising trade.";
+        let f = stated(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Tom Holt");
     }
 }

@@ -149,6 +149,11 @@ rules! {
         [("Ana Lind expressed confidence that the harvest will be the best in years.", "Ana Lind stated The harvest will be the best in years"),
          ("The Lima Zoo voiced its strong hope that the llamas would arrive by May.", "Lima Zoo stated The llamas would arrive by May"),
          ("Ana Lind and Jon Berg shared the view that talks should resume soon.", "Jon Berg stated Talks should resume soon")];
+    JointClaim = "joint-claim", "speech", [Stated], "the two or both + ministers, leaders, presidents, … + say, note, agree that, express hope that, …",
+        "A claim of two people named as a pair (\"the two ministers noted that …\") is each one's: the last two the article gave a title of that kind.",
+        [("Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg in Lima. The two ministers noted that trade was growing fast.", "Jon Berg stated Trade was growing fast"),
+         ("President Ana Lind received Peruvian President Jon Berg. Both leaders agreed that talks should resume soon.", "Ana Lind stated Talks should resume soon"),
+         ("Defence Minister Ana Lind and her Peruvian counterpart Jon Berg met on Monday. Both ministers expressed hope that the exercises would continue.", "Jon Berg stated The exercises would continue")];
     AccordingTo = "according-to", "speech", [Stated], "according to, as per",
         "According to X, the claim; the claim, according to X; as per X, the claim.",
         [("According to Ana Lind, the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),

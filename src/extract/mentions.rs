@@ -675,6 +675,26 @@ const TOP_POST_FIELDS: [&str; 3] = ["state", "government", "chief"];
 
 const CONNECTORS: [&str; 5] = ["of", "and", "the", "for", "de"];
 
+/// The prefixes navies write before their ships' names: "USS Port Royal" (United
+/// States), "HMS Dauntless" (United Kingdom), "INS Sharda" (India), "JS Samidare" (Japan).
+const SHIP_PREFIXES: [&str; 22] = [
+    "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "PNS", "JS", "KRI", "ROKS", "RFS", "BNS",
+    "SLNS", "HSV", "TCG", "FGS", "BRP", "KD", "RSS", "NRP", "ESPS",
+];
+
+/// Kinds of ship written before a ship's name: "the frigate Yulin".
+const SHIP_KINDS: [&str; 9] = [
+    "frigate",
+    "destroyer",
+    "corvette",
+    "cruiser",
+    "submarine",
+    "warship",
+    "ship",
+    "vessel",
+    "carrier",
+];
+
 /// The lowercase particles inside a person's name, one or two of them between capitalised
 /// words: "Zacarias Albano da Costa", "Ursula von der Leyen", "Mohammed bin Salman".
 const NAME_PARTICLES: [&str; 14] = [
@@ -1757,6 +1777,21 @@ impl Finder<'_> {
         plain && lex.country_forms.longest(&self.lowers[e..b]).is_none()
     }
 
+    /// Whether the name `[p, e)` is a ship's: a navy's prefix and a name ("USS Port
+    /// Royal", "INS Sharda"), a capitalised "Vessel" or "Ship" inside it ("High Speed
+    /// Vessel Swift"), or a kind of warship written right before it ("the frigate
+    /// Yulin").
+    fn is_ship(&self, p: usize, e: usize) -> bool {
+        let prefixed = e > p + 1 && SHIP_PREFIXES.contains(&self.tokens[p].text);
+        let inner =
+            e > p + 2 && (p + 1..e - 1).any(|k| matches!(self.lowers[k], "vessel" | "ship"));
+        let after_kind = p > 0
+            && self.tokens[p - 1].is_lower_word()
+            && SHIP_KINDS.contains(&self.lowers[p - 1])
+            && self.tokens[p..e].iter().all(|t| t.is_capitalised());
+        prefixed || inner || after_kind
+    }
+
     /// Pushes the name `[p, e)`, extended by a lowercase place or institution cue that
     /// follows ("Kursk region", "Moscow government"); returns its end.
     fn push_name(&mut self, p: usize, e: usize, initial: bool) -> usize {
@@ -1776,6 +1811,22 @@ impl Finder<'_> {
         }
         // "Operation Faithful Patriot": an undertaking's name is no entity.
         if e > p + 1 && super::lexicon::UNDERTAKINGS.contains(&self.lowers[p]) {
+            return e;
+        }
+        // "USS Port Royal", "High Speed Vessel Swift", "the frigate Yulin": a ship, which
+        // acts as a group does (it sails, docks, is deployed).
+        if self.is_ship(p, e) {
+            // "the Indian Navy ship INS Sharda": the kind before the name is no group of
+            // its own.
+            if self.out.last().is_some_and(|m| {
+                m.end == p
+                    && matches!(m.kind, MentionKind::Group(_))
+                    && SHIP_KINDS.contains(&self.lowers[p - 1])
+            }) {
+                self.out.pop();
+            }
+            let name = span_text(self.text, self.tokens, p, e);
+            self.push(p, e, MentionKind::Group(None), name);
             return e;
         }
         let mut end = e;
@@ -3658,6 +3709,42 @@ mod tests {
         // Not with "of" after it, nor inside the sentence.
         assert_eq!(pair("The ministers of the union met in Lima."), None);
         assert_eq!(pair("In Lima the ministers agreed to meet again."), None);
+    }
+
+    #[test]
+    fn a_ship_is_a_group_named_by_its_name() {
+        let group = |text: &str| {
+            let tokens = tokenize(text, 0, text.len());
+            find_mentions(text, &tokens)
+                .into_iter()
+                .filter(|m| matches!(m.kind, MentionKind::Group(_)))
+                .map(|m| m.surface)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            group("USS Port Royal docked in Jakarta."),
+            ["USS Port Royal"]
+        );
+        assert_eq!(
+            group("High Speed Vessel Swift left Rota."),
+            ["High Speed Vessel Swift"]
+        );
+        assert_eq!(
+            group("The frigate Almirante Soto left Callao."),
+            ["Almirante Soto"]
+        );
+        // The kind before the name is no group of its own.
+        assert_eq!(
+            group("The Peruvian Navy ship BAP Guise left."),
+            ["BAP Guise"]
+        );
+        assert_eq!(
+            group("The Indian Navy ship INS Sharda left."),
+            ["INS Sharda"]
+        );
+        // Not a prefix alone, nor a name after a lowercase word that is no ship's kind.
+        assert!(group("The USS was late.").is_empty());
+        assert!(group("The envoy Ana Lind left.").is_empty());
     }
 
     #[test]

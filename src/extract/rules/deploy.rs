@@ -2,7 +2,8 @@
 //!
 //! * `deploy-verb`: "troops have been deployed to X", "Y deployed/sent troops to X",
 //!   "forces stationed in X", "two warships docked at X" (a place, or a base or port);
-//! * `deployment-noun`: "the deployment of troops to X".
+//! * `deployment-noun`: "the deployment of troops to X";
+//! * `port-visit`: "USS X made a port visit to Y", "a goodwill visit to Y".
 //!
 //! Bare troops sent by a country are named after it ("North Korea sent troops" →
 //! "North Korean troops", a member of North Korea), with the adjective the article
@@ -29,6 +30,54 @@ pub fn apply(ctx: &mut Ctx) {
             deploy(ctx, i, true);
         }
     }
+    for i in 1..s.tokens.len() {
+        if matches!(s.word(i), "visit" | "visits" | "call" | "calls")
+            && matches!(s.word(i - 1), "port" | "goodwill")
+        {
+            port_visit(ctx, i);
+        }
+    }
+}
+
+/// `port-visit`: "USS X made a port visit to Y", "…, after a four-day port visit to Y",
+/// "a goodwill visit to Y": the ship (or group) the sentence is about, named or a
+/// country's, is deployed to Y.
+fn port_visit(ctx: &mut Ctx, i: usize) {
+    let s = ctx.sentence;
+    // A ship named before the visit, the nearest; else the first country's group.
+    let before = |m: usize| {
+        s.mentions[m].start < i
+            && !s.prepositional(m)
+            && matches!(s.mentions[m].kind, MentionKind::Group(_))
+    };
+    let Some(group) = (0..s.mentions.len())
+        .rev()
+        .find(|&m| before(m) && is_named(&s.mentions[m]))
+        .or_else(|| {
+            (0..s.mentions.len())
+                .find(|&m| before(m) && matches!(s.mentions[m].kind, MentionKind::Group(Some(_))))
+        })
+    else {
+        return;
+    };
+    let (Some(g), Some(target)) = (
+        ctx.entity(group),
+        s.target_after(i, &["to", "at", "in"])
+            .and_then(|m| ctx.entity(m))
+            .filter(|&e| is_target(ctx, e)),
+    ) else {
+        return;
+    };
+    let date = ctx.date_at(i);
+    let count = s.mentions[group].count;
+    ctx.emit(
+        g,
+        Relation::DeployedTo,
+        target,
+        count,
+        date,
+        Rule::PortVisit,
+    );
 }
 
 /// Who can send a group: a country, an institution (a ministry, an army) or a person.
@@ -151,6 +200,7 @@ fn deploy_to(
         group_entity = Some(g);
     } else if let MentionKind::Group(None) = s.mentions[group].kind
         && s.mentions[group].owner.is_none()
+        && !is_named(&s.mentions[group])
     {
         // "500 troops were deployed": nobody's troops. A node called "troops" would
         // join every article's unnamed troops, so they give no fact.
@@ -176,6 +226,15 @@ fn deploy_to(
     }
 }
 
+/// Whether a group is named by a proper name ("HMS Dauntless"), not by a group's noun
+/// ("troops", "500 soldiers").
+fn is_named(m: &mentions::Mention) -> bool {
+    m.surface
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| lexicons().group_forms.get(&w.to_lowercase()).is_none())
+}
+
 /// "deployed a mechanised infantry battalion of about 650 soldiers": the group `g` is
 /// what a unit right after the verb `i` is made of.
 fn held_by_unit(s: &Sentence, i: usize, g: usize) -> bool {
@@ -189,6 +248,29 @@ fn held_by_unit(s: &Sentence, i: usize, g: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::test_util::{facts, triples};
+
+    #[test]
+    fn a_named_ship_is_deployed_where_it_docks_or_visits() {
+        for (text, fact) in [
+            (
+                "HMS Dunmouth docked in Arica on Monday.",
+                "HMS Dunmouth deployed-to Arica",
+            ),
+            (
+                "The Chilean Navy ship INS Sharda arrived at the port of Arica on Monday.",
+                "INS Sharda deployed-to Arica",
+            ),
+            (
+                "Chilean officers waved as USS Dunmouth left, after a port visit to Arica.",
+                "USS Dunmouth deployed-to Arica",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A bare group noun is nobody's.
+        assert!(triples("500 troops were deployed to Arica.").is_empty());
+    }
 
     #[test]
     fn ships_dock_at_a_port_or_a_base() {

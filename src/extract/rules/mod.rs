@@ -986,7 +986,7 @@ impl<'a> Sentence<'a> {
             // "to the people of Japan", "to a zoo in the city of Ipoh": the name after
             // "of"/"in"; "to a zoo" with no name: no target.
             if prep
-                && self.word(j) == "to"
+                && matches!(self.word(j), "to" | "at")
                 && DETERMINERS.contains(&self.word(j + 1))
                 && self.mention_from(j + 1).is_none()
             {

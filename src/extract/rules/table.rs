@@ -185,6 +185,11 @@ rules! {
         "The deployment of troops to X.",
         [("The deployment of Chilean troops to Arica began on Monday.", "Chilean troops deployed-to Arica"),
          ("Officials confirmed the dispatch of Peruvian soldiers to Tacna.", "Peruvian soldiers deployed-to Tacna")];
+    PortVisit = "port-visit", "deploy", [DeployedTo], "port visit, port call, goodwill visit",
+        "A ship (or a country's group) the sentence is about, on a port visit to X, is deployed to X.",
+        [("USS Dunmouth made a port visit to Arica on Monday.", "USS Dunmouth deployed-to Arica"),
+         ("The frigate Almirante Soto left Callao after a four-day port visit to Chile.", "Almirante Soto deployed-to Chile"),
+         ("The corvette Guise ended a goodwill visit to Arica on Monday.", "Guise deployed-to Arica")];
     TitleCountry = "title-country", "roles", [Leads, MemberOf], "a country's adjective or name before a title",
         "Chilean President X, Chile's Foreign Minister X, the country's President X (the country named before): X leads (or is a member of) the country.",
         [("Chilean President Ana Lind arrived in Lima.", "Ana Lind leads Chile"),

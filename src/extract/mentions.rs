@@ -2684,6 +2684,16 @@ mod tests {
             .collect()
     }
 
+    /// The surfaces of the mentions of `text` that `keep` keeps, in order.
+    fn surfaces(text: &str, keep: impl Fn(&Mention) -> bool) -> Vec<String> {
+        let toks = tokenize(text, 0, text.len());
+        find_mentions(text, &toks)
+            .into_iter()
+            .filter(|m| keep(m))
+            .map(|m| m.surface)
+            .collect()
+    }
+
     fn mentions(text: &str) -> Vec<(String, MentionKind, Option<u64>)> {
         let toks = tokenize(text, 0, text.len());
         find_mentions(text, &toks)
@@ -3692,11 +3702,9 @@ mod tests {
     #[test]
     fn a_definite_plural_of_people_opening_the_sentence_is_a_pair() {
         let pair = |text: &str| {
-            let tokens = tokenize(text, 0, text.len());
-            find_mentions(text, &tokens)
+            surfaces(text, |m| m.kind == MentionKind::Pair)
                 .into_iter()
-                .find(|m| m.kind == MentionKind::Pair)
-                .map(|m| m.surface)
+                .next()
         };
         assert_eq!(
             pair("The Defence Ministers acknowledged the progress."),
@@ -3713,14 +3721,7 @@ mod tests {
 
     #[test]
     fn a_ship_is_a_group_named_by_its_name() {
-        let group = |text: &str| {
-            let tokens = tokenize(text, 0, text.len());
-            find_mentions(text, &tokens)
-                .into_iter()
-                .filter(|m| matches!(m.kind, MentionKind::Group(_)))
-                .map(|m| m.surface)
-                .collect::<Vec<_>>()
-        };
+        let group = |text: &str| surfaces(text, |m| matches!(m.kind, MentionKind::Group(_)));
         assert_eq!(
             group("USS Port Royal docked in Jakarta."),
             ["USS Port Royal"]
@@ -3749,14 +3750,7 @@ mod tests {
 
     #[test]
     fn a_name_after_counterpart_is_marked() {
-        let finds = |text: &str| {
-            let tokens = tokenize(text, 0, text.len());
-            find_mentions(text, &tokens)
-                .into_iter()
-                .filter(|m| m.after_counterpart)
-                .map(|m| m.surface)
-                .collect::<Vec<_>>()
-        };
+        let finds = |text: &str| surfaces(text, |m| m.after_counterpart);
         assert_eq!(
             finds("Ana Lind met her Peruvian counterpart Jon Berg."),
             ["Jon Berg"]

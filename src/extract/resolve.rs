@@ -1281,11 +1281,13 @@ mod tests {
             assert_eq!(pair_in(&r, &ms, ms.len() - 1), want, "{text}");
         }
         // Two countries named after the people: "the two nations" are still those.
-        let (r, ms) = resolved(&[
-            "President Ana Lind met President Luis Rojas in Chile and Peru.",
-            "The two nations agreed.",
-        ]);
-        assert_eq!(pair_in(&r, &ms, 1), ("Chile", "Peru"));
+        assert_last_pair(
+            &[
+                "President Ana Lind met President Luis Rojas in Chile and Peru.",
+                "The two nations agreed.",
+            ],
+            ("Chile", "Peru"),
+        );
     }
 
     /// The two entities the pair mention of sentence `s` refers to.
@@ -1300,37 +1302,45 @@ mod tests {
 
     #[test]
     fn a_pair_of_ministers_is_the_last_two_ministers_counterparts_included() {
-        let (r, ms) = resolved(&[
-            "President Luis Rojas received Foreign Minister Ana Lind.",
-            "Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg.",
-            "The two ministers agreed.",
-        ]);
-        assert_eq!(pair_in(&r, &ms, 2), ("Ana Lind", "Jon Berg"));
+        assert_last_pair(
+            &[
+                "President Luis Rojas received Foreign Minister Ana Lind.",
+                "Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg.",
+                "The two ministers agreed.",
+            ],
+            ("Ana Lind", "Jon Berg"),
+        );
     }
 
     #[test]
     fn a_pair_of_leaders_is_the_last_two_heads() {
-        let (r, ms) = resolved(&[
-            "President Luis Rojas met Prime Minister Jon Berg.",
-            "Foreign Minister Ana Lind joined them.",
-            "Both leaders agreed.",
-        ]);
-        assert_eq!(pair_in(&r, &ms, 2), ("Luis Rojas", "Jon Berg"));
+        assert_last_pair(
+            &[
+                "President Luis Rojas met Prime Minister Jon Berg.",
+                "Foreign Minister Ana Lind joined them.",
+                "Both leaders agreed.",
+            ],
+            ("Luis Rojas", "Jon Berg"),
+        );
         // With one head only, any two people given a title.
-        let (r, ms) = resolved(&[
-            "President Luis Rojas met Foreign Minister Ana Lind.",
-            "Both leaders agreed.",
-        ]);
-        assert_eq!(pair_in(&r, &ms, 1), ("Luis Rojas", "Ana Lind"));
+        assert_last_pair(
+            &[
+                "President Luis Rojas met Foreign Minister Ana Lind.",
+                "Both leaders agreed.",
+            ],
+            ("Luis Rojas", "Ana Lind"),
+        );
     }
 
     #[test]
     fn a_holder_named_after_the_titles_of_or_its_comma_is_titled() {
-        let (r, ms) = resolved(&[
-            "Minister of Foreign Affairs Ana Lind met the Foreign Minister of Peru, Jon Berg, in Lima.",
-            "The two ministers agreed.",
-        ]);
-        assert_eq!(pair_in(&r, &ms, 1), ("Ana Lind", "Jon Berg"));
+        assert_last_pair(
+            &[
+                "Minister of Foreign Affairs Ana Lind met the Foreign Minister of Peru, Jon Berg, in Lima.",
+                "The two ministers agreed.",
+            ],
+            ("Ana Lind", "Jon Berg"),
+        );
     }
 
     #[test]
@@ -1359,6 +1369,12 @@ mod tests {
             ]),
             None
         );
+    }
+
+    /// The pair in the last sentence stands for these two.
+    fn assert_last_pair(sentences: &[&str], (a, b): (&str, &str)) {
+        let (r, ms) = resolved(sentences);
+        assert_eq!(pair_in(&r, &ms, ms.len() - 1), (a, b), "{sentences:?}");
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub struct Mention {
     /// Mongolian counterpart Damdin Tsogtbaatar"): the holder of the title the sentence
     /// gave the other side.
     pub after_counterpart: bool,
+    /// The mention issues a statement its sentence names ("X said in a statement", "a
+    /// statement from X", "X issued a press release"): "the statement said" later is X.
+    pub issues_statement: bool,
 }
 
 impl Mention {
@@ -193,6 +196,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     take_abbreviation_periods(tokens, &mut f.out);
     join_district(tokens, &mut f.out);
     mark_owned_bodies(tokens, &mut f.out);
+    mark_statement_issuers(&f.lowers, &mut f.out);
     let weights = super::typer::weights();
     for m in &mut f.out {
         if m.kind == MentionKind::Name(None) {
@@ -240,6 +244,74 @@ fn join_district(tokens: &[Token], out: &mut Vec<Mention>) {
             out.remove(k + 1);
         }
         k += 1;
+    }
+}
+
+/// The name of the mention "the statement" makes when it speaks ("…,” the statement
+/// said"): resolution gives it the entity that issued the last statement named.
+pub const STATEMENT: &str = "statement";
+
+/// Nouns of a written statement: "the statement", "the press release", "the communique".
+const STATEMENT_NOUNS: [&str; 3] = ["statement", "release", "communique"];
+
+/// Words that may stand between an article and a statement noun: "an official joint
+/// press statement".
+const STATEMENT_MODIFIERS: [&str; 6] = ["official", "joint", "press", "written", "brief", "new"];
+
+/// Marks the mentions that issue a statement their sentence names: "X said in a
+/// statement", "X said in a press release on Monday", "X issued a statement", "a
+/// statement from X", "an official statement of the X", "X's statement", "a X
+/// statement", "In a statement, X said".
+fn mark_statement_issuers(lowers: &[&str], out: &mut [Mention]) {
+    let noun = |k: usize| lowers.get(k).is_some_and(|w| STATEMENT_NOUNS.contains(w));
+    // The statement noun a phrase opening at `k` names past an article and modifiers.
+    let statement_at = |k: usize| {
+        let mut j = k;
+        if matches!(
+            lowers.get(j),
+            Some(&("a" | "an" | "its" | "their" | "his" | "her" | "the"))
+        ) {
+            j += 1;
+        }
+        while lowers
+            .get(j)
+            .is_some_and(|w| STATEMENT_MODIFIERS.contains(w))
+            && !noun(j)
+        {
+            j += 1;
+        }
+        noun(j)
+    };
+    for m in out.iter_mut() {
+        if !matches!(
+            m.kind,
+            MentionKind::Name(_) | MentionKind::Country(_) | MentionKind::Descriptor(_)
+        ) || m.anaphor
+        {
+            continue;
+        }
+        let (s, e) = (m.start, m.end);
+        // "X said in a statement", "X said on Monday in a statement", "X issued a
+        // statement", "X released a press release".
+        let after = (e..(e + 8).min(lowers.len()))
+            .take_while(|&k| !matches!(lowers[k], "." | ";" | "\u{201c}" | "\""))
+            .any(|k| {
+                (lowers[k] == "in" && (e..k).any(|v| is_speech(lowers[v])) && statement_at(k + 1))
+                    || (matches!(lowers[k], "issued" | "released" | "published" | "put")
+                        && (k + 1..(k + 3).min(lowers.len())).any(&statement_at))
+            });
+        // "X's statement", "a Finance Ministry statement".
+        let owning = noun(e) || (lowers.get(e) == Some(&"'s") && statement_at(e + 1));
+        // Past a "the" before the name.
+        let k = s.saturating_sub(usize::from(s > 0 && lowers[s - 1] == "the"));
+        // "a statement from X", "an official statement of the X".
+        let of = k >= 2 && matches!(lowers[k - 1], "from" | "by" | "of") && noun(k - 2);
+        // "In a statement, X said".
+        let opened = k >= 3
+            && lowers[k - 1] == ","
+            && noun(k - 2)
+            && (k.saturating_sub(6)..k - 2).any(|j| lowers[j] == "in");
+        m.issues_statement = after || owning || of || opened;
     }
 }
 
@@ -295,6 +367,12 @@ fn people_pair_end(lowers: &[&str], k: usize) -> Option<usize> {
 /// Whether pair mention `m` ("the two leaders") names people, not countries.
 pub fn pairs_people(m: &Mention) -> bool {
     pair_noun(m).is_some()
+}
+
+/// Whether pair mention `m` is "the sides", "both sides": two countries, or the two
+/// people who speak for them.
+pub fn pairs_sides(m: &Mention) -> bool {
+    m.kind == MentionKind::Pair && m.surface.rsplit(' ').next() == Some("sides")
 }
 
 /// The plural noun of a pair of people ("the two foreign ministers" → "ministers"); None
@@ -706,6 +784,28 @@ fn is_speech(word: &str) -> bool {
 }
 
 impl Finder<'_> {
+    /// "the statement said", "…,” the press release added", "according to the
+    /// release": after "the" at `i - 1`, a statement noun (past modifiers) that speaks.
+    /// The end of its words.
+    fn relayed_statement(&self, i: usize) -> Option<usize> {
+        if i == 0 || self.lowers[i - 1] != "the" {
+            return None;
+        }
+        let mut j = i;
+        while STATEMENT_MODIFIERS.contains(&self.lowers[j]) && j + 1 < self.lowers.len() {
+            j += 1;
+        }
+        if !STATEMENT_NOUNS.contains(&self.lowers[j]) {
+            return None;
+        }
+        let speaks = self
+            .lowers
+            .get(j + 1)
+            .is_some_and(|w| is_speech(w) || *w == "read");
+        let according = i >= 3 && self.lowers[i - 2] == "to" && self.lowers[i - 3] == "according";
+        (speaks || according).then_some(j + 1)
+    }
+
     fn push(&mut self, start: usize, end: usize, kind: MentionKind, name: String) {
         let surface = span_text(self.text, self.tokens, start, end);
         self.out.push(Mention {
@@ -725,6 +825,7 @@ impl Finder<'_> {
             indefinite: false,
             name_scores: None,
             after_comma: start > 0 && self.lowers[start - 1] == ",",
+            issues_statement: false,
             // Past a comma and an honorific: "his counterpart, His Excellency X".
             after_counterpart: (0..start)
                 .rev()
@@ -837,6 +938,9 @@ impl Finder<'_> {
             if t.kind != TokKind::Word
                 || (!t.is_capitalised()
                     && !lex.starters.contains(self.lowers[i])
+                    && !STATEMENT_NOUNS.contains(&self.lowers[i])
+                    && !STATEMENT_MODIFIERS.contains(&self.lowers[i])
+                    && self.lowers[i] != "sides"
                     && self.style_of_address_len(i).is_none())
             {
                 i += 1;
@@ -889,6 +993,12 @@ impl Finder<'_> {
             {
                 self.push(i, end, MentionKind::Pair, String::new());
                 i = end;
+                continue;
+            }
+            // "the sides noted …": the two sides the article is about.
+            if self.lowers[i] == "sides" && i > 0 && self.lowers[i - 1] == "the" {
+                self.push(i - 1, i + 1, MentionKind::Pair, String::new());
+                i += 1;
                 continue;
             }
             if matches!(self.lowers[i], "two" | "both")
@@ -1039,6 +1149,19 @@ impl Finder<'_> {
             if let Some((len, ())) = lex.agreements.longest(w) {
                 self.push_agreement(i, i + len);
                 i += len;
+                continue;
+            }
+            if let Some(end) = self.relayed_statement(i) {
+                self.push(
+                    i,
+                    end,
+                    MentionKind::Name(Some(Kind::Institution)),
+                    STATEMENT.to_string(),
+                );
+                if let Some(m) = self.out.last_mut() {
+                    m.anaphor = true;
+                }
+                i = end;
                 continue;
             }
             if lex.institution_forms.get(self.lowers[i]).is_some()
@@ -2692,6 +2815,65 @@ mod tests {
             .filter(|m| keep(m))
             .map(|m| m.surface)
             .collect()
+    }
+
+    #[test]
+    fn a_statement_that_speaks_is_a_mention_and_one_issued_marks_its_issuer() {
+        for (text, surface) in [
+            ("The pumas are fine, the statement said.", "statement"),
+            (
+                "\"They are fine,\" the press release added.",
+                "press release",
+            ),
+            ("According to the statement, they are fine.", "statement"),
+        ] {
+            assert_eq!(surfaces(text, |m| m.name == STATEMENT), [surface], "{text}");
+        }
+        // A statement that does not speak is no one.
+        for text in [
+            "Lima Zoo issued the statement on Monday.",
+            "The statement was long.",
+            "They read the statement aloud.",
+        ] {
+            assert!(surfaces(text, |m| m.name == STATEMENT).is_empty(), "{text}");
+        }
+        for text in [
+            "Lima Zoo said in a statement that the pumas were fine.",
+            "Lima Zoo said on Monday in a press release that the pumas were fine.",
+            "Lima Zoo issued a statement.",
+            "A statement from the Lima Zoo named the pumas.",
+            "In a statement, the Lima Zoo named the pumas.",
+            "The pumas are fine, said a Lima Zoo statement.",
+            "Lima Zoo's statement named the pumas.",
+        ] {
+            assert_eq!(
+                surfaces(text, |m| m.issues_statement),
+                ["Lima Zoo"],
+                "{text}"
+            );
+        }
+        for text in [
+            "Lima Zoo said the pumas were fine.",
+            "Lima Zoo read a book in a hut.",
+        ] {
+            assert!(surfaces(text, |m| m.issues_statement).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_sides_are_a_pair() {
+        for (text, pair) in [
+            ("The sides noted that trade grew.", "The sides"),
+            ("Later the sides noted that trade grew.", "the sides"),
+            ("Both sides noted that trade grew.", "Both sides"),
+        ] {
+            let found = surfaces(text, |m| m.kind == MentionKind::Pair);
+            assert_eq!(found, [pair], "{text}");
+            let toks = tokenize(text, 0, text.len());
+            let m = find_mentions(text, &toks);
+            assert!(m.iter().any(pairs_sides), "{text}");
+        }
+        assert!(surfaces("Both ministers noted it.", pairs_sides).is_empty());
     }
 
     fn mentions(text: &str) -> Vec<(String, MentionKind, Option<u64>)> {

@@ -36,6 +36,9 @@ pub struct Resolved {
     pub of_mention: Vec<Vec<Option<usize>>>,
     /// "the two nations" mentions → the two entities.
     pub pairs: HashMap<(usize, usize), (usize, usize)>,
+    /// "the two sides", "both sides" after two people given titles → those two people,
+    /// who speak for the sides ("the sides noted that …"); `pairs` keeps the countries.
+    pub side_people: HashMap<(usize, usize), (usize, usize)>,
     /// A title written again after the article gave it to a person ("the new
     /// Ambassador, Bing Xue, …" then "the ambassador said") → the last person named
     /// before it, who holds it in news style.
@@ -116,6 +119,55 @@ fn entity_key(name: &str, kind: Kind) -> String {
         _ => slug,
     };
     format!("{kind}:{slug}")
+}
+
+/// Institution words that stand for any kind of body: "the Delhi facility" is the Delhi
+/// zoo, "the Acme company" Acme Holdings.
+const GENERIC_BODIES: [&str; 6] = [
+    "facility",
+    "institution",
+    "organisation",
+    "organization",
+    "company",
+    "firm",
+];
+
+/// The one other name of the article that name `a` stands for, when `a` is capitalised
+/// words and a lowercase institution word ("Everland zoo", "Delhi facility"): an
+/// institution whose name opens with those words and holds that word (any word, for a
+/// word of [`GENERIC_BODIES`]). Not a place or a name no cue typed: "the Auckland zoo"
+/// is no city, "the Brownsville zoo" no person.
+fn named_by_its_opening(names: &[(Kind, String)], a: usize) -> Option<usize> {
+    let words: Vec<&str> = names[a].1.split_whitespace().collect();
+    let (&last, opening) = words.split_last()?;
+    let lowercase_body = last.chars().all(|c| c.is_ascii_lowercase())
+        && super::lexicon::lexicons()
+            .institution_forms
+            .get(last)
+            .is_some();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if opening.is_empty() || !lowercase_body || !opening.iter().all(capitalised) {
+        return None;
+    }
+    let generic = GENERIC_BODIES.contains(&last);
+    let opens = |b: &[&str]| {
+        b.len() >= opening.len()
+            && b.iter()
+                .zip(opening)
+                .all(|(x, y)| x.eq_ignore_ascii_case(y))
+    };
+    let mut found = names.iter().enumerate().filter(|&(b, (kind, name))| {
+        let wb: Vec<&str> = name.split_whitespace().collect();
+        b != a
+            && opens(&wb)
+            && *kind == Kind::Institution
+            && wb.len() > opening.len()
+            && (generic || wb.iter().any(|w| w.eq_ignore_ascii_case(last)))
+    });
+    match (found.next(), found.next()) {
+        (Some((b, _)), None) => Some(b),
+        _ => None,
+    }
 }
 
 /// Words that make a place's name another place's ("Greater London", "North Dakota").
@@ -380,6 +432,17 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
             target[a] = Some(*b);
         }
     }
+    // "the Everland zoo", "the Delhi facility": capitalised words and a generic
+    // institution word in lowercase name the one institution of the article whose name
+    // opens with those words ("Everland", "Delhi Zoo").
+    for a in 0..names.len() {
+        if names[a].0 == Kind::Institution
+            && target[a] == Some(a)
+            && let Some(b) = named_by_its_opening(&names, a)
+        {
+            target[a] = Some(b);
+        }
+    }
     // Follow chains to the fullest name.
     for a in 0..names.len() {
         let mut t = target[a];
@@ -432,11 +495,15 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
     let mut named_with: HashMap<String, Vec<usize>> = HashMap::new();
     let mut times_named: HashMap<usize, usize> = HashMap::new();
     let mut last_country = None;
+    // Who issued the last statement named, for "the statement said".
+    let mut last_issuer = None;
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
             if m.anaphor {
                 r.of_mention[si][mi] = if m.name == "country" {
                     last_country
+                } else if m.name == mentions::STATEMENT {
+                    last_issuer
                 } else {
                     // Of the institutions named so far with the cue word, the one named
                     // most often ("the zoo said" is the story's zoo, not the last one
@@ -520,6 +587,9 @@ pub fn resolve(sentences: &[Vec<Mention>]) -> Resolved {
                     }
                     named_institutions.insert(w, e);
                 }
+            }
+            if m.issues_statement && e.is_some() {
+                last_issuer = e;
             }
             r.of_mention[si][mi] = e;
         }
@@ -783,6 +853,11 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                     }
                     if super::mentions::pairs_people(m) {
                         last_pair = pair;
+                    } else if super::mentions::pairs_sides(m)
+                        && let Some(people) = titled_pair(&titled, "sides")
+                    {
+                        r.side_people.insert((si, mi), people);
+                        last_pair = Some(people);
                     }
                 }
                 MentionKind::Title { title, of, .. } => {
@@ -978,6 +1053,95 @@ mod tests {
             "\u{201c}I am glad to return to the Pacific Northwest,\u{201d} he said.",
         ]);
         assert_eq!(he.as_deref(), Some("Ana Lind"));
+    }
+
+    #[test]
+    fn a_name_and_a_lowercase_body_word_are_the_body_it_opens() {
+        for (first, later, surface, name) in [
+            (
+                "The Lima Zoo got two pumas.",
+                "Later the Lima facility sent a llama.",
+                "Lima facility",
+                "Lima Zoo",
+            ),
+            (
+                "Keldar Safari Zoo opened.",
+                "Officials at the Keldar zoo said so.",
+                "Keldar zoo",
+                "Keldar Safari Zoo",
+            ),
+            (
+                "Andes Motors Group grew.",
+                "The Andes company said so.",
+                "Andes company",
+                "Andes Motors Group",
+            ),
+        ] {
+            let (r, ms) = resolved(&[first, later]);
+            assert_eq!(
+                entity_of(&r, &ms, 1, surface).map(|e| e.name.as_str()),
+                Some(name),
+                "{later}"
+            );
+        }
+        // Not a place, nor a body of another kind, nor one of two bodies the words open.
+        for (first, later, surface) in [
+            (
+                "Officials in Lima met.",
+                "The Lima zoo said so.",
+                "Lima zoo",
+            ),
+            ("Lima Police said so.", "The Lima zoo said so.", "Lima zoo"),
+            (
+                "Lima Zoo and Lima Motors met.",
+                "The Lima facility said so.",
+                "Lima facility",
+            ),
+        ] {
+            let (r, ms) = resolved(&[first, later]);
+            assert_eq!(
+                entity_of(&r, &ms, 1, surface).map(|e| e.name.as_str()),
+                Some(surface),
+                "{later}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_statement_is_who_issued_the_last_one() {
+        for (first, issuer) in [
+            (
+                "The Andes Ministry said in a statement on Monday that tariffs would fall.",
+                "Andes Ministry",
+            ),
+            ("Lima Zoo issued a press release.", "Lima Zoo"),
+            (
+                "A statement from the Andes Ministry listed the tariffs.",
+                "Andes Ministry",
+            ),
+            ("In a statement, the Lima Zoo named the pumas.", "Lima Zoo"),
+            (
+                "The tariffs fell, said an Andes Ministry statement.",
+                "Andes Ministry",
+            ),
+            ("Lima Zoo's statement named the pumas.", "Lima Zoo"),
+        ] {
+            let (r, ms) = resolved(&[first, "The pumas are fine, the statement said."]);
+            assert_eq!(
+                entity_of(&r, &ms, 1, "statement").map(|e| e.name.as_str()),
+                Some(issuer),
+                "{first}"
+            );
+        }
+        // A body named without issuing anything issues no statement.
+        let (r, ms) = resolved(&[
+            "Lima Zoo named the pumas.",
+            "They are fine, the statement said.",
+        ]);
+        assert_eq!(
+            entity_of(&r, &ms, 1, "statement").map(|e| e.name.as_str()),
+            None
+        );
     }
 
     #[test]

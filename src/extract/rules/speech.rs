@@ -1093,8 +1093,17 @@ fn stance_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
 /// when the verb follows "and" and no actor stands between.
 fn pair_subject(ctx: &Ctx, i: usize) -> Option<(usize, (usize, usize))> {
     let s = ctx.sentence;
+    let people = |m: usize| {
+        ctx.resolved
+            .side_people
+            .get(&(s.index, m))
+            .or_else(|| ctx.resolved.pairs.get(&(s.index, m)))
+    };
     let is_pair = |m: usize| match s.mentions[m].kind {
-        MentionKind::Pair => mentions::pairs_people(&s.mentions[m]),
+        MentionKind::Pair => {
+            mentions::pairs_people(&s.mentions[m])
+                || ctx.resolved.side_people.contains_key(&(s.index, m))
+        }
         // "They agreed …" after "the two ministers": resolution gave it the pair.
         MentionKind::Pronoun => true,
         _ => false,
@@ -1119,8 +1128,7 @@ fn pair_subject(ctx: &Ctx, i: usize) -> Option<(usize, (usize, usize))> {
         && !s.prepositional(m)
         && !s.in_quote[start]
         && (shared.is_some() || (end + 2 >= i && (end..i).all(|k| s.tokens[k].is_lower_word())));
-    pair.then(|| ctx.resolved.pairs.get(&(s.index, m)).map(|&two| (m, two)))
-        .flatten()
+    pair.then(|| people(m).map(|&two| (m, two))).flatten()
 }
 
 /// `joint-claim`: "The two ministers noted that S", "Both leaders expressed hope that
@@ -3331,5 +3339,52 @@ mod tests {
         let f = stated(text);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, "Tom Holt");
+    }
+
+    #[test]
+    fn the_statement_speaks_for_who_issued_it() {
+        let cases = [
+            "The Andes Ministry issued a statement on Monday. \u{201c}The border will stay open,\u{201d} the statement said.",
+            "Tariffs will fall, the Lima Zoo said in a statement on Saturday. The border will stay open, the statement added.",
+            "According to a statement from Condor House, Ana Lind met Jon Berg. \"The border will stay open,\" the statement said.",
+            "In a statement, the Andes Ministry said tariffs would fall. According to the statement, the border will stay open.",
+            "Tariffs will fall, read the Andes Ministry's statement. The border will stay open, the press release added.",
+        ];
+        for text in cases {
+            let f = stated(text);
+            assert!(
+                f.iter().any(|(s, c, _)| c == "The border will stay open"
+                    && ["Andes Ministry", "Lima Zoo", "Condor House"].contains(&s.as_str())),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_statement_nobody_issued_speaks_for_no_one() {
+        let f = stated("Ana Lind met Jon Berg. \"The border will stay open,\" the statement said.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn the_sides_after_two_titled_people_are_those_two() {
+        for sides in ["The sides", "The two sides", "Both sides"] {
+            let text = format!(
+                "Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg in Lima. \
+                 {sides} noted that trade had grown."
+            );
+            let f = claims_by_speaker(&text);
+            assert_eq!(
+                f,
+                [
+                    ("Trade had grown".to_string(), "Ana Lind".to_string()),
+                    ("Trade had grown".to_string(), "Jon Berg".to_string())
+                ],
+                "{text}"
+            );
+        }
+        // Two countries and no titled people: no one speaks for the sides.
+        let f = stated("Chile and Peru signed a deal. Both sides noted that trade had grown.");
+        assert!(f.is_empty(), "{f:?}");
     }
 }

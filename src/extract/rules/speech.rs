@@ -1050,20 +1050,80 @@ fn described(ctx: &mut Ctx, i: usize) {
 /// "that" clause are X's claim.
 fn stance(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
-    let Some(range) = stance_clause(s, i) else {
-        return;
-    };
     let speaker = s
         .subjects_before(i)
         .first()
         .and_then(|&m| speaker_entity(ctx, Some(m)));
-    if let Some(speaker) = speaker {
+    let Some(speaker) = speaker else { return };
+    if let Some(range) = stance_clause(s, i) {
         emit_statement(ctx, speaker, Some(range), Rule::SpeechStance, i);
+    } else if let Some(name) = stance_object(s, i)
+        && subject_right_before(ctx, i)
+    {
+        emit_named(ctx, speaker, &name, Rule::SpeechStance, i);
     }
+}
+
+/// Whether the subject of verb `i` is a person or a body named right before it, past
+/// lowercase adverbs at most ("X also expressed"): a stance with no clause of its own
+/// is told only of a subject that close.
+fn subject_right_before(ctx: &Ctx, i: usize) -> bool {
+    let s = ctx.sentence;
+    s.subjects_before(i).first().is_some_and(|&m| {
+        let near = s.mentions[m].end + 2 >= i
+            && (s.mentions[m].end..i).all(|k| s.tokens[k].is_lower_word());
+        near && matches!(
+            s.mentions[m].kind,
+            MentionKind::Name(_) | MentionKind::Pronoun
+        )
+    })
+}
+
+/// Prepositions that open what a stance is about: "satisfaction over the talks",
+/// "gratitude to Y for Z", "pride in being chosen".
+const STANCE_OBJECT: [&str; 9] = [
+    "over", "at", "with", "for", "to", "towards", "toward", "in", "about",
+];
+
+/// `speech-stance` with no "that": "X expressed satisfaction over the talks", "X
+/// expressed his gratitude towards Y for Z", "X shared his pride in being chosen": the
+/// claim is the stance in the words of its clause, from the verb at `i` (the guideline
+/// counts thanks and feelings voiced about something as statements).
+fn stance_object(s: &Sentence, i: usize) -> Option<String> {
+    let noun = stance_noun(s, i)?;
+    if !STANCE_OBJECT.contains(&s.word(noun + 1)) {
+        return None;
+    }
+    let clause = s.clause.get(i);
+    let end = (noun + 2..s.tokens.len())
+        .find(|&k| {
+            (s.clause.get(k) != clause && !s.in_quote[k])
+                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
+        })
+        .unwrap_or(s.tokens.len());
+    if end <= noun + 2 || end - i > MAX_WORDS {
+        return None;
+    }
+    let words: Vec<&str> = s.tokens[i..end]
+        .iter()
+        .filter(|t| !t.is_quote())
+        .map(|t| t.text)
+        .collect();
+    Some(capitalise(&words.join(" ")))
 }
 
 /// The claim of a stance verb at `i`: the "that" clause after its stance noun.
 fn stance_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
+    let noun = stance_noun(s, i)?;
+    if s.word(noun + 1) != "that" {
+        return None;
+    }
+    clause_after(s, noun + 2)
+}
+
+/// The stance noun a stance verb at `i` voices, past a determiner and up to two
+/// modifiers: "expressed his deep gratitude".
+fn stance_noun(s: &Sentence, i: usize) -> Option<usize> {
     let mut k = i + 1;
     if matches!(
         s.word(k),
@@ -1078,13 +1138,7 @@ fn stance_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
         })
         .count();
     let noun = k + modifiers;
-    if modifiers > 2
-        || !lexicons().is(s.word(noun), Family::StanceNoun)
-        || s.word(noun + 1) != "that"
-    {
-        return None;
-    }
-    clause_after(s, noun + 2)
+    (modifiers <= 2 && lexicons().is(s.word(noun), Family::StanceNoun)).then_some(noun)
 }
 
 /// The pair of people that is the subject of verb `i` ("The two ministers noted", "Both
@@ -3223,9 +3277,11 @@ mod tests {
                 "{text}"
             );
         }
-        // No stance noun, or no "that" after it: nothing is claimed.
+        // No stance noun, or neither a "that" clause nor what the stance is about after
+        // it ("expressed concern about the harvest" is told in its own words, below):
+        // nothing is claimed.
         for text in [
-            "Ana Lind expressed concern about the harvest.",
+            "Ana Lind expressed concern.",
             "Ana Lind shared photos that showed the harvest.",
             "Ana Lind shared the view of the harvest that everyone had.",
         ] {
@@ -3386,5 +3442,43 @@ mod tests {
         // Two countries and no titled people: no one speaks for the sides.
         let f = stated("Chile and Peru signed a deal. Both sides noted that trade had grown.");
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_stance_about_something_is_told_in_its_own_words() {
+        for (text, claim) in [
+            (
+                "Ana Lind expressed satisfaction over the talks.",
+                "Expressed satisfaction over the talks",
+            ),
+            (
+                "Ana Lind expressed concern about the harvest.",
+                "Expressed concern about the harvest",
+            ),
+            (
+                "Ana Lind also shared her pride in being chosen for the mission.",
+                "Shared her pride in being chosen for the mission",
+            ),
+            (
+                "The Lima Zoo expressed its deep gratitude to Peru for the llamas.",
+                "Expressed its deep gratitude to Peru for the llamas",
+            ),
+            (
+                "Ana Lind expressed delight that the llamas had arrived.",
+                "The llamas had arrived",
+            ),
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].1, claim, "{text}");
+        }
+        // Nothing it is about, no stance noun, or a subject not right before the verb.
+        for text in [
+            "Ana Lind expressed hope.",
+            "Ana Lind shared the stage with Jon Berg.",
+            "The head of the Lima Zoo, who arrived on Monday, expressed gratitude to Peru for the llamas.",
+        ] {
+            assert!(stated(text).is_empty(), "{text}: {:?}", stated(text));
+        }
     }
 }

@@ -144,11 +144,12 @@ rules! {
         "X denied that A: X stated A negated (\"it had not sent troops\"), or \"Denied: A\".",
         [("Bolivia denied that it had sent troops to Oruro.", "Bolivia stated It had not sent troops to Oruro"),
          ("The Kremlin denied reports that Russian troops were in Mali.", "Kremlin stated Russian troops were not in Mali")];
-    SpeechStance = "speech-stance", "speech", [Stated], "express, voice, share, reaffirm + hope, confidence, view, … that",
-        "X expressed confidence that the claim: the clause after a stance noun is X's.",
+    SpeechStance = "speech-stance", "speech", [Stated], "express, voice, share, reaffirm + hope, confidence, gratitude, view, … (that)",
+        "X expressed confidence that the claim: the clause after a stance noun is X's; with no clause, X expressed gratitude to Y for Z: the stance in its clause's words, when X stands right before the verb.",
         [("Ana Lind expressed confidence that the harvest will be the best in years.", "Ana Lind stated The harvest will be the best in years"),
          ("The Lima Zoo voiced its strong hope that the llamas would arrive by May.", "Lima Zoo stated The llamas would arrive by May"),
-         ("Ana Lind and Jon Berg shared the view that talks should resume soon.", "Jon Berg stated Talks should resume soon")];
+         ("Ana Lind and Jon Berg shared the view that talks should resume soon.", "Jon Berg stated Talks should resume soon"),
+         ("Ana Lind expressed her gratitude to the Lima Zoo for the llamas.", "Ana Lind stated Expressed her gratitude to the Lima Zoo for the llamas")];
     JointClaim = "joint-claim", "speech", [Stated], "the two or both + ministers, leaders, presidents, … + say, note, agree that, express hope that, …",
         "A claim of two people named as a pair (\"the two ministers noted that …\") is each one's: the last two the article gave a title of that kind.",
         [("Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg in Lima. The two ministers noted that trade was growing fast.", "Jon Berg stated Trade was growing fast"),

@@ -1220,6 +1220,20 @@ fn joint_claim(ctx: &mut Ctx, i: usize, (pair, (a, b)): (usize, (usize, usize)),
     }
 }
 
+/// The title mention after verb `i` past one or two lowercase words that modify it
+/// ("said advisory board member X"); none when the words are anything else.
+fn modified_title_after(s: &Sentence, i: usize) -> Option<usize> {
+    (i + 2..=i + 3).find_map(|k| {
+        let modifiers = (i + 1..k).all(|j| {
+            s.tokens.get(j).is_some_and(|t| t.is_lower_word())
+                && s.tok_mention[j].is_none()
+                && !lexicons().function_words.contains(s.word(j))
+        });
+        s.mention_from(k)
+            .filter(|&m| modifiers && matches!(s.mentions[m].kind, MentionKind::Title { .. }))
+    })
+}
+
 /// Where the claim of verb `i` ends: at a full stop, a semicolon or a colon, past any
 /// commas ("reaffirmed the need to sign, as soon as possible, the Agreement …").
 fn own_clause_end(s: &Sentence, i: usize) -> usize {
@@ -1441,7 +1455,12 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     // "said Luxembourg's Jean Asselborn": past a country's possessive to its person.
     // "said Council President X", "said Russian President X": past a body or a
     // country adjective that names the title's body.
-    let after_title = s.mention_from(i + 1).map(|m| past_descriptors(s, m));
+    // "said advisory board member X", "said longtime council member X": past up to two
+    // lowercase words that modify the title.
+    let after_title = s
+        .mention_from(i + 1)
+        .or_else(|| modified_title_after(s, i))
+        .map(|m| past_descriptors(s, m));
     // "X, from Y, told China Daily:": who is told is never the speaker.
     // ("…,” informed the embassy": an inverted "inform" names its speaker.)
     let tells = matches!(s.word(i), "tell" | "tells" | "told" | "telling");
@@ -3477,6 +3496,26 @@ mod tests {
             "Ana Lind expressed hope.",
             "Ana Lind shared the stage with Jon Berg.",
             "The head of the Lima Zoo, who arrived on Monday, expressed gratitude to Peru for the llamas.",
+        ] {
+            assert!(stated(text).is_empty(), "{text}: {:?}", stated(text));
+        }
+    }
+
+    #[test]
+    fn a_speaker_after_said_may_have_lowercase_words_before_the_title() {
+        for text in [
+            "\"The vote is invalid,\" said advisory board member Ana Lind.",
+            "\"The vote is invalid,\" said longtime council member Ana Lind.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, "Ana Lind", "{text}");
+        }
+        // Words that are no modifiers of a title: the name is not the speaker.
+        for text in [
+            "\"The vote is invalid,\" said in a letter to board member Ana Lind.",
+            "\"The vote is invalid,\" it said to board member Ana Lind.",
+            "\"The vote is invalid,\" said to board member Ana Lind.",
         ] {
             assert!(stated(text).is_empty(), "{text}: {:?}", stated(text));
         }

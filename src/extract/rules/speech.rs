@@ -1094,22 +1094,8 @@ fn stance_object(s: &Sentence, i: usize) -> Option<String> {
     if !STANCE_OBJECT.contains(&s.word(noun + 1)) {
         return None;
     }
-    let clause = s.clause.get(i);
-    let end = (noun + 2..s.tokens.len())
-        .find(|&k| {
-            (s.clause.get(k) != clause && !s.in_quote[k])
-                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
-        })
-        .unwrap_or(s.tokens.len());
-    if end <= noun + 2 || end - i > MAX_WORDS {
-        return None;
-    }
-    let words: Vec<&str> = s.tokens[i..end]
-        .iter()
-        .filter(|t| !t.is_quote())
-        .map(|t| t.text)
-        .collect();
-    Some(capitalise(&words.join(" ")))
+    let end = clause_end_from(s, i, noun + 2);
+    (end > noun + 2 && end - i <= MAX_WORDS).then(|| own_words(s, i, end))
 }
 
 /// The claim of a stance verb at `i`: the "that" clause after its stance noun.
@@ -1249,13 +1235,7 @@ fn thanked(ctx: &mut Ctx, i: usize) {
     if !s.tokens.get(i + 1).is_some_and(|t| t.kind == TokKind::Word) {
         return;
     }
-    let clause = s.clause.get(i);
-    let end = (i + 1..s.tokens.len())
-        .find(|&k| {
-            (s.clause.get(k) != clause && !s.in_quote[k])
-                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
-        })
-        .unwrap_or(s.tokens.len());
+    let end = clause_end_from(s, i, i + 1);
     let for_at = (i + 2..end).find(|&k| s.word(k) == "for");
     if for_at.is_none_or(|f| f + 1 >= end) || end - i > MAX_WORDS {
         return;
@@ -1268,13 +1248,30 @@ fn thanked(ctx: &mut Ctx, i: usize) {
     else {
         return;
     };
+    emit_named(ctx, speaker, &own_words(s, i, end), Rule::Thanked, i);
+}
+
+/// Where the clause of verb `i` ends, looking from token `from`: at the next clause
+/// outside a quotation, or at a punctuation mark that is no quotation mark.
+fn clause_end_from(s: &Sentence, i: usize, from: usize) -> usize {
+    let clause = s.clause.get(i);
+    (from..s.tokens.len())
+        .find(|&k| {
+            (s.clause.get(k) != clause && !s.in_quote[k])
+                || (s.tokens[k].kind == TokKind::Punct && !s.tokens[k].is_quote())
+        })
+        .unwrap_or(s.tokens.len())
+}
+
+/// A claim in its clause's own words: tokens `[i, end)` without quotation marks, its
+/// first letter in capitals ("Thanked Y for the horse").
+fn own_words(s: &Sentence, i: usize, end: usize) -> String {
     let words: Vec<&str> = s.tokens[i..end]
         .iter()
         .filter(|t| !t.is_quote())
         .map(|t| t.text)
         .collect();
-    let name = capitalise(&words.join(" "));
-    emit_named(ctx, speaker, &name, Rule::Thanked, i);
+    capitalise(&words.join(" "))
 }
 
 /// The text with its first letter in capitals.

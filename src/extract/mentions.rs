@@ -100,6 +100,9 @@ pub struct Mention {
     /// The mention issues a statement its sentence names ("X said in a statement", "a
     /// statement from X", "X issued a press release"): "the statement said" later is X.
     pub issues_statement: bool,
+    /// The mention opens its sentence, shouted, right before a dash ("WILTON –"): in
+    /// an article's first sentence, a dateline naming only its town.
+    pub shouted_before_dash: bool,
 }
 
 impl Mention {
@@ -197,6 +200,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     join_district(tokens, &mut f.out);
     mark_owned_bodies(tokens, &mut f.out);
     mark_statement_issuers(&f.lowers, &mut f.out);
+    mark_shouted_opening(tokens, &mut f.out);
     let weights = super::typer::weights();
     for m in &mut f.out {
         if m.kind == MentionKind::Name(None) {
@@ -257,6 +261,26 @@ const STATEMENT_NOUNS: [&str; 3] = ["statement", "release", "communique"];
 /// Words that may stand between an article and a statement noun: "an official joint
 /// press statement".
 const STATEMENT_MODIFIERS: [&str; 6] = ["official", "joint", "press", "written", "brief", "new"];
+
+/// Marks a name that opens the sentence in capitals right before a dash ("WILTON –",
+/// "SAN DIEGO --"): in an article's first sentence, a dateline that names only its town.
+fn mark_shouted_opening(tokens: &[Token], out: &mut [Mention]) {
+    let Some(m) = out.first_mut().filter(|m| m.start == 0) else {
+        return;
+    };
+    let shouted = tokens[..m.end]
+        .iter()
+        .all(|t| !t.text.chars().any(char::is_lowercase));
+    let dash = tokens
+        .get(m.end)
+        .is_some_and(|t| matches!(t.text, "-" | "--" | "\u{2013}" | "\u{2014}"));
+    // Capitals alone may read as an acronym's body ("KELDAR"): that kind is no cue here.
+    let untyped = matches!(
+        m.kind,
+        MentionKind::Name(None) | MentionKind::Name(Some(Kind::Institution))
+    );
+    m.shouted_before_dash = shouted && dash && untyped;
+}
 
 /// Marks the mentions that issue a statement their sentence names: "X said in a
 /// statement", "X said in a press release on Monday", "X issued a statement", "a
@@ -422,6 +446,40 @@ pub fn qualify_generic_bodies(sentences: &mut [Vec<Mention>]) {
             && let Some(demonym) = lexicons().countries[c].demonyms.first()
         {
             m.name = format!("{demonym} {}", m.name);
+        }
+    }
+}
+
+/// "WILTON – Officials said …": the town a dateline names alone, when the article writes
+/// its name again in prose ("Wilton residents"), is a place wherever that name stands
+/// alone untyped or taken for a body ("a police chief for Wilton").
+pub fn type_dateline_town(sentences: &mut [Vec<Mention>]) {
+    let Some(town) = sentences
+        .first()
+        .and_then(|ms| ms.first())
+        .filter(|m| m.shouted_before_dash)
+        .map(|m| m.name.to_lowercase())
+    else {
+        return;
+    };
+    let named = |m: &Mention| m.name.to_lowercase() == town;
+    let in_prose = sentences
+        .iter()
+        .flatten()
+        .any(|m| named(m) && m.name.chars().any(char::is_lowercase));
+    if !in_prose {
+        return;
+    }
+    for m in sentences.iter_mut().flatten() {
+        if named(m)
+            && matches!(
+                m.kind,
+                MentionKind::Name(None) | MentionKind::Name(Some(Kind::Institution))
+            )
+        {
+            m.kind = MentionKind::Name(Some(Kind::Place));
+            // Typed now: no doubtful sentence opener.
+            m.initial = false;
         }
     }
 }
@@ -826,6 +884,7 @@ impl Finder<'_> {
             name_scores: None,
             after_comma: start > 0 && self.lowers[start - 1] == ",",
             issues_statement: false,
+            shouted_before_dash: false,
             // Past a comma and an honorific: "his counterpart, His Excellency X".
             after_counterpart: (0..start)
                 .rev()
@@ -3635,6 +3694,46 @@ mod tests {
         // The word alone is no club.
         let m = mentions("Ana Rovers said so.");
         assert_ne!(m[0].1, MentionKind::Name(Some(Kind::Institution)), "{m:?}");
+    }
+
+    #[test]
+    fn a_town_a_dateline_names_alone_is_a_place_where_prose_names_it_again() {
+        let place = MentionKind::Name(Some(Kind::Place));
+        for (opening, dash) in [
+            ("KELDAR \u{2013} Officials met.", "en dash"),
+            ("KELDAR -- Officials met.", "double hyphen"),
+            ("KELDAR \u{2014} Officials met.", "em dash"),
+        ] {
+            let text = [
+                opening,
+                "Keldar residents came.",
+                "Ana Lind is a chief for Keldar.",
+            ];
+            let mut all = sentence_mentions(&text);
+            let body = all[2].iter().position(|m| m.name == "Keldar").unwrap();
+            all[2][body].kind = MentionKind::Name(Some(Kind::Institution));
+            type_dateline_town(&mut all);
+            assert_eq!(all[0][0].kind, place, "{dash}");
+            assert!(!all[0][0].initial, "{dash}");
+            assert_eq!(all[1][0].kind, place, "{dash}");
+            assert_eq!(all[2][body].kind, place, "{dash}");
+            // A person is left alone.
+            assert_eq!(all[2][0].kind, MentionKind::Name(None), "{dash}");
+        }
+        // Never written again in prose (a wire's name), not shouted, not before a dash,
+        // or past the first sentence: no town.
+        for text in [
+            ["KELDARNEWS - Officials met.", "Officials in Orvane met."],
+            ["Keldar - Officials met.", "Keldar residents came."],
+            ["KELDAR officials met.", "Keldar residents came."],
+            ["Officials met.", "KELDAR - Keldar residents came."],
+        ] {
+            let mut all = sentence_mentions(&text);
+            let before: Vec<_> = all.iter().flatten().map(|m| m.kind).collect();
+            type_dateline_town(&mut all);
+            let after: Vec<_> = all.iter().flatten().map(|m| m.kind).collect();
+            assert_eq!(before, after, "{text:?}");
+        }
     }
 
     #[test]

@@ -189,6 +189,7 @@ fn extract_part(
         .collect();
     mentions::qualify_generic_bodies(&mut all_mentions);
     mentions::confirm_breeds(&mut all_mentions);
+    mentions::type_dateline_town(&mut all_mentions);
     mentions::share_name_kinds(&mut all_mentions);
     mentions::share_group_names(&mut all_mentions);
     mentions::share_agreement_names(&mut all_mentions);

@@ -865,23 +865,53 @@ fn seat_list(ctx: &mut Ctx, j: usize) {
     for m in s.list_from(first) {
         if let Some(person) = ctx.entity(m).filter(|&e| ctx.kind(e) == Kind::Person) {
             ctx.emit(person, Relation::MemberOf, body, None, None, Rule::SeatList);
+            seat_county(ctx, person, word, body);
         }
     }
 }
 
-/// For seat title mention `k` ("Regent"), the only institution of the article named
-/// with its members' word ("UT System Board of Regents"); where the article names no
+/// "Commissioner X" on a county's board of commissioners ("the Keldar County
+/// Commission", "the Board of County Commissioners"): X is a member of the county
+/// too: the county the board's name opens with, else the article's only county.
+fn seat_county(ctx: &mut Ctx, person: usize, word: &str, body: usize) {
+    if word != "commission" {
+        return;
+    }
+    let name = &ctx.resolved.entities[body].name;
+    let Some(at) = name.split_whitespace().position(|w| w == "County") else {
+        return;
+    };
+    let county = if at == 0 || name.starts_with("Board of") {
+        home_place(ctx, "County")
+    } else {
+        let county: Vec<&str> = name.split_whitespace().take(at + 1).collect();
+        Some(ctx.resolved.entity_named(&county.join(" "), Kind::Place))
+    };
+    if let Some(county) = county {
+        ctx.emit(
+            person,
+            Relation::MemberOf,
+            county,
+            None,
+            None,
+            Rule::SeatCounty,
+        );
+    }
+}
+
+/// For seat title mention `k` ("Regent"), its members' word ("regents") and the only
+/// institution of the article named with it ("UT System Board of Regents"); where the article names no
 /// institution with that word, its own town's council or board of selectmen
 /// ([`LOCAL_SEATS`], the town by [`home_place`]).
-fn seat_body(ctx: &mut Ctx, k: usize) -> Option<usize> {
+fn seat_body(ctx: &mut Ctx, k: usize) -> Option<(&'static str, usize)> {
     let title = ctx.sentence.mentions[k].name.to_lowercase();
-    let (_, word) = SEATS.iter().find(|(seat, _)| *seat == title)?;
+    let &(_, word) = SEATS.iter().find(|(seat, _)| *seat == title)?;
     if let Some(body) = seat_institution(ctx, word) {
-        return Some(body);
+        return Some((word, body));
     }
     // No body named with the word at all: a town's council or board of selectmen is
     // the article's own town's ("Councilman X" in a story about Keldar).
-    let (level_word, body_name) = LOCAL_SEATS.iter().find(|(w, _)| w == word)?;
+    let (level_word, body_name) = LOCAL_SEATS.iter().find(|(w, _)| *w == word)?;
     let named_any = ctx.resolved.entities.iter().any(|e| {
         e.kind == Kind::Institution
             && e.name
@@ -893,7 +923,7 @@ fn seat_body(ctx: &mut Ctx, k: usize) -> Option<usize> {
     }
     let place = home_place(ctx, "City")?;
     let name = body_name.replace("{}", &ctx.resolved.entities[place].name);
-    Some(ctx.resolved.entity_named(&name, Kind::Institution))
+    Some((word, ctx.resolved.entity_named(&name, Kind::Institution)))
 }
 
 /// The body a town's seat sits on, named for the town, where the article never names
@@ -1986,9 +2016,10 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     // named by its members' word ("the Board of Regents", "the Keldar City Council").
     if of.is_none()
         && adjacent_country(s, k).is_none()
-        && let Some(body) = seat_body(ctx, k)
+        && let Some((word, body)) = seat_body(ctx, k)
     {
         ctx.emit(person, Relation::MemberOf, body, None, None, Rule::TitleOf);
+        seat_county(ctx, person, word, body);
     }
     // "a commander with X", "a director of Y": one of several holders, a member; so is
     // the holder of a field ("the zoo's head of large mammals").
@@ -3569,6 +3600,37 @@ mod tests {
     }
 
     #[test]
+    fn a_county_commissioner_is_a_member_of_the_county() {
+        let county = "Ana Lind member-of Keldar County";
+        assert_gives(&[
+            (
+                "The Keldar County Commission met. Commissioner Ana Lind voted no.",
+                county,
+            ),
+            (
+                "The Keldar County Board of Commissioners met. Commissioners Ana Lind and Luis Rojas voted no.",
+                county,
+            ),
+            (
+                "Keldar County will vote. The Board of County Commissioners met on Monday. \
+                 Commissioner Ana Lind voted no.",
+                county,
+            ),
+        ]);
+        // A city's commission, or a board of county commissioners with two counties
+        // named: no county.
+        for text in [
+            "The Lindale City Commission met. Commissioner Ana Lind voted no.",
+            "Keldar County and Orvane County will vote. The Board of County Commissioners met. \
+             Commissioner Ana Lind voted no.",
+        ] {
+            let t = triples(text);
+            assert!(t.iter().any(|f| f.contains("member-of")), "{text}: {t:?}");
+            assert!(t.iter().all(|f| !f.ends_with(" County")), "{text}: {t:?}");
+        }
+    }
+
+    #[test]
     fn a_seat_on_a_body_never_named_is_on_the_story_towns_body() {
         assert_gives(&[
             (
@@ -3579,6 +3641,11 @@ mod tests {
             (
                 "Police in Orvane hired a chief. Orvane residents came. \
                  Selectman Ana Lind voted no.",
+                "Ana Lind member-of Orvane Board of Selectmen",
+            ),
+            // The town a dateline names alone, written again in prose.
+            (
+                "ORVANE \u{2013} Officials hired a chief for Orvane. Selectman Ana Lind voted no.",
                 "Ana Lind member-of Orvane Board of Selectmen",
             ),
         ]);

@@ -281,6 +281,10 @@ rules! {
          ("Trustees of Keldar College met on Monday. Trustees Ana Lind and Rui Costa voted no.", "Rui Costa member-of Trustees of Keldar College"),
          ("The Keldar City Council voted. But Council Members Ana Lind and Joe Dean wanted more.", "Ana Lind member-of Keldar City Council"),
          ("The Dunmore Board of Selectmen met. Selectmen Ana Lind and Rui Costa voted no.", "Ana Lind member-of Dunmore Board of Selectmen")];
+    SeatCounty = "seat-county", "roles", [MemberOf], "a commissioner's seat on a county's board",
+        "Commissioner X (or Commissioners A and B) on the article's county commission: X is a member of the county too.",
+        [("The Keldar County Commission met. Commissioner Ana Lind voted no.", "Ana Lind member-of Keldar County"),
+         ("Keldar County's Board of County Commissioners met. Commissioners Ana Lind and Rui Costa voted no.", "Rui Costa member-of Keldar County")];
     MemberApposition = "member-apposition", "roles", [MemberOf], "a person, then a nationality or a role in an apposition",
         "X, a Chilean citizen; X, a member of Y: X is a member of it.",
         [("Lithuania, a member of NATO since 2004, sent troops to Poland.", "Lithuania member-of NATO"),

@@ -389,10 +389,11 @@ impl<'a> Sentence<'a> {
         }) else {
             return false;
         };
+        // "will also send", "will soon be sent": adverbs and a passive's "be" between.
         let adverbs = (modal + 1..i).all(|k| {
             matches!(
                 self.word(k),
-                "also" | "soon" | "then" | "now" | "later" | "shortly"
+                "also" | "soon" | "then" | "now" | "later" | "shortly" | "be"
             )
         });
         let clause_start = self.clause_start(i);

@@ -59,16 +59,24 @@ pub fn apply(ctx: &mut Ctx) {
         }
     }
     for i in ctx.triggers(Family::GiveNoun) {
-        if !s.is_verb_use(i)
+        // A noun: after a determiner or possessive, carried by a light verb, or before
+        // "of" ("the successful loan of two pandas").
+        // Not a pact's modifier ("the loan agreement was signed"): the pact is no
+        // transfer.
+        let modifies_pact = lexicons().agreements.longest(&[s.word(i + 1)]).is_some();
+        if (!s.is_verb_use(i)
             || (i > 0 && s.tokens[i - 1].kind == crate::extract::tokens::TokKind::Possessive)
             || light_verb_before(s, i).is_some()
+            || s.word(i + 1) == "of")
+            && !modifies_pact
         {
             gift(ctx, i);
         }
     }
-    // "two pandas on loan from the Lima Zoo": a loan's lender gives, as a gift's giver.
+    // "two pandas on loan from the Lima Zoo", "on a ten-year loan from China": a loan's
+    // lender gives, as a gift's giver.
     for i in 1..s.tokens.len() {
-        if s.word(i) == "loan" && s.word(i - 1) == "on" && !s.is_blocked(i) && !s.in_quote[i] {
+        if s.word(i) == "loan" && on_loan(s, i) && !s.is_blocked(i) && !s.in_quote[i] {
             gift(ctx, i);
         }
     }
@@ -94,6 +102,26 @@ pub fn apply(ctx: &mut Ctx) {
             .collect();
         shipment(ctx, s.mentions[class].start, None, &species);
     }
+}
+
+/// Whether "loan" at `i` is one something is on: "on loan", or "on a" or "on an" with
+/// up to two lowercase words or numbers between ("on a one-year loan", "on an extended
+/// loan", "on a 10-year loan").
+fn on_loan(s: &Sentence, i: usize) -> bool {
+    if s.word(i - 1) == "on" {
+        return true;
+    }
+    (2..=4).any(|back| {
+        let Some(on) = i.checked_sub(back + 1) else {
+            return false;
+        };
+        s.word(on) == "on"
+            && matches!(s.word(on + 1), "a" | "an")
+            && (on + 2..i).all(|k| {
+                let t = &s.tokens[k];
+                t.kind != crate::extract::tokens::TokKind::Punct && !t.is_capitalised()
+            })
+    })
 }
 
 /// "X sent A to Y. In return, Y gave B to the partner zoo": an exchange for a transfer
@@ -849,6 +877,9 @@ mod tests {
             "The two llamas are on loan from the Santiago Zoo.",
             "The Lima Zoo keeps two llamas on loan from the Santiago Zoo.",
             "The llama, on loan from the Santiago Zoo since 2010, died on Monday.",
+            "The two llamas are on a ten-year loan from the Santiago Zoo.",
+            "The llama, on an extended loan from the Santiago Zoo, died.",
+            "Two llamas on a 10-year loan from the Santiago Zoo arrived.",
         ] {
             let t = triples(text);
             assert!(
@@ -859,6 +890,30 @@ mod tests {
         // Denied, or a loan of money: nothing.
         assert!(triples("The llamas are not on loan from the Santiago Zoo.").is_empty());
         assert!(triples("Peru is on loan terms with the bank.").is_empty());
+        assert!(triples("The llamas are not on a ten-year loan from the Santiago Zoo.").is_empty());
+        // "on" too far from its "loan", or a name between: no loan the things are on.
+        let text = "The llamas, on a very long and costly loan from the Santiago Zoo, died.";
+        assert!(triples(text).is_empty(), "{text}");
+    }
+
+    #[test]
+    fn a_loan_or_gift_of_animals_is_a_transfer_whatever_stands_before_it() {
+        for text in [
+            "He praised the successful loan of two pandas from China to the Keldar Zoo.",
+            "The programme followed a ten-year loan of two pandas from China to the Keldar Zoo.",
+            "Officials hailed the historic gift of two pandas from China to the Keldar Zoo.",
+            "Two panda bears arrived on loan from China at the Keldar Zoo.",
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&"China sent panda".to_string()), "{text}: {t:?}");
+        }
+        // A loan of money moves no thing; a loan agreement is the pact, signed.
+        let text = "The bank approved a large loan of two million dollars to the city.";
+        assert!(triples(text).is_empty(), "{text}");
+        let text = "The loan agreement was signed in Lima by Chile's ambassador to Peru, Ana \
+                    Lind, and the Cusco government, which must approve every export of llamas.";
+        let t = triples(text);
+        assert!(t.iter().all(|f| !f.contains("received")), "{text}: {t:?}");
     }
 
     #[test]
@@ -1057,6 +1112,25 @@ mod tests {
             "The Berlin Zoo will not send tigers to Prague.",
             "The Berlin Zoo is not sending tigers to Prague next month.",
             "Next year the Berlin Zoo may be sending two tigers to Prague.",
+        ] {
+            assert!(triples(s).is_empty(), "{s}: {:?}", triples(s));
+        }
+        // A passive is decided as its active is; "could be" is not.
+        for s in [
+            "Two tigers will be sent to the Prague Zoo by the Berlin Zoo.",
+            "Two tigers will soon be sent to the Prague Zoo by the Berlin Zoo.",
+            "Two tigers will be transferred to the Prague Zoo.",
+        ] {
+            let t = triples(s);
+            assert!(
+                t.contains(&"Prague Zoo received tiger".to_string()),
+                "{s}: {t:?}"
+            );
+        }
+        for s in [
+            "Two tigers could be sent to the Prague Zoo.",
+            "Two tigers will not be sent to the Prague Zoo.",
+            "If talks succeed, two tigers will be sent to the Prague Zoo.",
         ] {
             assert!(triples(s).is_empty(), "{s}: {:?}", triples(s));
         }

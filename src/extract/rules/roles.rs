@@ -978,6 +978,21 @@ fn civic_owner(ctx: &Ctx, p: usize) -> Option<usize> {
     named_with_level(ctx, surface)
 }
 
+/// A title of modifiers, a civic level and an office ("Assistant City Manager" →
+/// ("City", "manager")): the level as [`CIVIC_LEVELS`] writes it and the office in lower
+/// case; none when no word comes before the level.
+fn modified_civic_title(title: &str) -> Option<(&'static str, String)> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let at = words
+        .iter()
+        .skip(1)
+        .position(|w| CIVIC_LEVELS.contains(w))?
+        + 1;
+    let level = *CIVIC_LEVELS.iter().find(|&&l| l == words[at])?;
+    let office = words[at + 1..].join(" ").to_lowercase();
+    (!office.is_empty()).then_some((level, office))
+}
+
 /// The place a name made of a place and "City" or "Town" stands for ("Jacksonville
 /// City": Jacksonville), when the article names that place and it is no U.S. state
 /// (unlike "Kansas City").
@@ -2282,14 +2297,31 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     // "City Attorney X", "Town Clerk X", "City Manager X": an officer of the article's
     // own city, town or county; "Jacksonville City Attorney X": of the place named.
     let title_lower = s.mentions[k].surface.to_lowercase();
+    let civic_office = |office: &str| {
+        LOCAL_OFFICES.contains(&office)
+            || matches!(office, "manager" | "administrator" | "attorney")
+    };
+    // "Assistant City Manager X", "Deputy Town Clerk Y": a modifier, the level and the
+    // office written as one title, of the article's own place of that level.
+    if of.is_none()
+        && let Some((level, office)) = modified_civic_title(&s.mentions[k].surface)
+        && civic_office(&office)
+        && let Some(place) = home_place(ctx, level)
+    {
+        ctx.emit(
+            person,
+            Relation::MemberOf,
+            place,
+            None,
+            None,
+            Rule::OrgTitle,
+        );
+        return;
+    }
     if of.is_none()
         && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
         && s.mentions[p].end == owner_end
-        && (LOCAL_OFFICES.contains(&title_lower.as_str())
-            || matches!(
-                title_lower.as_str(),
-                "manager" | "administrator" | "attorney"
-            ))
+        && civic_office(&title_lower)
         && let Some(place) = civic_owner(ctx, p)
     {
         ctx.emit(
@@ -3455,6 +3487,35 @@ mod tests {
             "Voters in Kansas backed the plan. Kansas City Manager Ana Lind will step down.",
             "The council met in Keldar. City Attorney Ana Lind said the deal was fair.",
             "The Orvane County board and the Keldar County board met. County Attorney Ana Lind was absent.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.iter().all(|f| !f.starts_with("Ana Lind member-of")),
+                "{text}: {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_civic_office_with_a_modifier_is_of_the_story_s_own_place() {
+        let home = "The plant in Keldar will close. Workers in Keldar were told. ";
+        for title in [
+            "Assistant City Manager",
+            "Deputy City Attorney",
+            "Interim Town Clerk",
+        ] {
+            let text = format!("{home}{title} Ana Lind said it was sad.");
+            assert_gives(&[(text.as_str(), "Ana Lind member-of Keldar")]);
+        }
+        // A county's, with one county named; none with no home named twice, or with a
+        // level and no office after it.
+        assert_gives(&[(
+            "The Orvane County board met. Deputy County Attorney Ana Lind was absent.",
+            "Ana Lind member-of Orvane County",
+        )]);
+        for text in [
+            "The plant in Keldar will close. Assistant City Manager Ana Lind said it was sad.",
+            "Voters in Orvane and Keldar met. Deputy County Attorney Ana Lind was absent.",
         ] {
             let t = triples(text);
             assert!(

@@ -2303,26 +2303,17 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     };
     // "Assistant City Manager X", "Deputy Town Clerk Y": a modifier, the level and the
     // office written as one title, of the article's own place of that level.
+    let modified = || {
+        let (level, office) = modified_civic_title(&s.mentions[k].surface)?;
+        civic_office(&office).then(|| home_place(ctx, level))?
+    };
+    let owned = || {
+        let p = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])?;
+        (s.mentions[p].end == owner_end && civic_office(&title_lower))
+            .then(|| civic_owner(ctx, p))?
+    };
     if of.is_none()
-        && let Some((level, office)) = modified_civic_title(&s.mentions[k].surface)
-        && civic_office(&office)
-        && let Some(place) = home_place(ctx, level)
-    {
-        ctx.emit(
-            person,
-            Relation::MemberOf,
-            place,
-            None,
-            None,
-            Rule::OrgTitle,
-        );
-        return;
-    }
-    if of.is_none()
-        && let Some(p) = owner_end.checked_sub(1).and_then(|j| s.tok_mention[j])
-        && s.mentions[p].end == owner_end
-        && civic_office(&title_lower)
-        && let Some(place) = civic_owner(ctx, p)
+        && let Some(place) = modified().or_else(owned)
     {
         ctx.emit(
             person,

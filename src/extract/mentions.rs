@@ -1195,6 +1195,7 @@ impl Finder<'_> {
             let w = self.window(i);
             if let Some((len, &title)) = lex.title_forms.longest(w)
                 && !self.adjective_title(i, len)
+                && !(t.is_capitalised() && self.titled_office_at(i, i + len))
             {
                 self.push_title(i, i + len, title);
                 i = self.out.last().map_or(i + len, |m| m.end.max(i + len));
@@ -1292,6 +1293,24 @@ impl Finder<'_> {
         }
     }
 
+    /// Whether the possessive at `j` closes a title that the run from `i` ends with and
+    /// opens "Office" or "Department" ("the Sheriff's Office", "the Mayor's Office",
+    /// "the Prime Minister's Office"): the office's name, not its holder's title.
+    fn titled_office_at(&self, i: usize, j: usize) -> bool {
+        self.tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Possessive)
+            && self.tokens.get(j + 1).is_some_and(Token::is_capitalised)
+            && matches!(self.lowers[j + 1], "office" | "department")
+            && (i..j).any(|k| {
+                self.tokens[k].is_capitalised()
+                    && lexicons()
+                        .title_forms
+                        .longest(&self.lowers[k..j])
+                        .is_some_and(|(len, _)| k + len == j)
+            })
+    }
+
     /// The end of the run of capitalised words starting at `i`.
     fn run_end(&self, i: usize) -> usize {
         let n = self.tokens.len();
@@ -1324,6 +1343,12 @@ impl Finder<'_> {
                     .longest(&self.lowers[i..j])
                     .is_none()
             {
+                j += 1;
+                continue;
+            }
+            // "the Mayor's Office", "the District Attorney's Office": an office named
+            // after the title of its holder.
+            if self.titled_office_at(i, j) {
                 j += 1;
                 continue;
             }
@@ -1445,6 +1470,7 @@ impl Finder<'_> {
                 b == p + 2 && lex.institution_forms.get(self.lowers[p + 1]).is_some();
             if let Some((len, &title)) = lex.title_forms.longest(&self.lowers[p..b])
                 && !(len == 1 && institution_name)
+                && !self.titled_office_at(p, p + len)
             {
                 self.push_title(p, p + len, title);
                 p = self.out.last().map_or(p + len, |m| m.end.max(p + len));
@@ -1584,10 +1610,13 @@ impl Finder<'_> {
         // name (not a state's: "Georgia Governor X").
         let title_after = lex.title_forms.longest(&self.lowers[p + len..b]).is_some()
             && !lex.us_states.contains_key(&key);
+        // "the United States Attorney's Office": an office named after a title holds the
+        // country's name, whose title it is.
+        let titled_office = (p + len..b).any(|j| self.titled_office_at(p + len, j));
         let more_name = p + len < b
             && self.tokens[p + len].is_capitalised()
             && !(form == CountryForm::Name && self.person_name(p + len, b))
-            && !(form == CountryForm::Name && (portfolio_title || title_after));
+            && !(form == CountryForm::Name && (portfolio_title || title_after) && !titled_office);
         let cue_after = self.tokens.get(p + len).is_some_and(|t| {
             t.is_lower_word()
                 && (lex.places.contains(t.lower.as_ref())
@@ -2966,6 +2995,51 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn an_office_named_after_a_title_is_one_name_and_no_title() {
+        for (text, office) in [
+            (
+                "The Sheriff's Office said the road was closed.",
+                "Sheriff's Office",
+            ),
+            (
+                "Lind called the Mayor’s Office on Monday.",
+                "Mayor’s Office",
+            ),
+            (
+                "The Keldar District Attorney's Office charged him.",
+                "Keldar District Attorney's Office",
+            ),
+            (
+                "The United States Attorney's Office charged him.",
+                "United States Attorney's Office",
+            ),
+            (
+                "A Prime Minister's Office aide spoke.",
+                "Prime Minister's Office",
+            ),
+        ] {
+            let m = mentions(text);
+            assert!(
+                m.iter()
+                    .any(|m| m.0 == office && m.1 == MentionKind::Name(Some(Kind::Institution))),
+                "{text}: {m:?}"
+            );
+            assert!(
+                !m.iter().any(|m| matches!(m.1, MentionKind::Title { .. })),
+                "{text}: {m:?}"
+            );
+        }
+        // The title before its holder's name, and an owner's possessive before another
+        // word, stay as they were.
+        let m = mentions("Sheriff Ana Lind said the Mayor's plan failed.");
+        assert!(matches!(m[0].1, MentionKind::Title { .. }), "{m:?}");
+        assert!(
+            !names("Russia's Office of Trade opened.")
+                .contains(&"Russia's Office of Trade".to_string())
+        );
     }
 
     /// The names of the proper-name mentions of one sentence.

@@ -2286,8 +2286,23 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
                 Some(ctx.resolved.entity_named(&name, Kind::Institution))
             }
             Some(_) => None,
-            // "Police Chief X" alone: the one department of its kind the article names.
-            None => only_institution(ctx, |name| name.ends_with(&format!(" {department}"))),
+            // "Police Chief X" alone: the one department of its kind the article names;
+            // none named, the formal title (not "a local police chief") heads the
+            // department of the story's own city or county.
+            None => only_institution(ctx, |name| name.ends_with(&format!(" {department}")))
+                .or_else(|| {
+                    if !s.mentions[k].surface.starts_with(char::is_uppercase) {
+                        return None;
+                    }
+                    let level = if department == SHERIFFS_OFFICE {
+                        "County"
+                    } else {
+                        "City"
+                    };
+                    let place = home_place(ctx, level)?;
+                    let name = format!("{} {department}", ctx.resolved.entities[place].name);
+                    Some(ctx.resolved.entity_named(&name, Kind::Institution))
+                }),
         };
         if let Some(body) = body {
             ctx.emit(person, rel, body, None, None, Rule::OrgTitle);
@@ -4122,6 +4137,36 @@ mod tests {
             "Police Chief Ana Lind thanked the Lindale Police Department and the Marlow Police Department.",
         );
         assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
+    }
+
+    #[test]
+    fn a_chief_titled_alone_heads_the_department_of_the_storys_town() {
+        for (text, fact) in [
+            (
+                "MARLOW - Police Chief Luis Rojas was sworn in on Monday. Marlow has grown.",
+                "Luis Rojas leads Marlow Police Department",
+            ),
+            (
+                "Fire Chief Ana Lind retired. Lindale residents thanked her, and Lindale gave a party.",
+                "Ana Lind leads Lindale Fire Department",
+            ),
+            (
+                "Sheriff Ana Lind spoke on Monday. Keldar County has grown.",
+                "Ana Lind leads Keldar County Sheriff's Office",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+        }
+        // A town named once is no story's own; a chief described in lower case
+        // ("a local police chief") holds no formal title.
+        for text in [
+            "Police Chief Luis Rojas was sworn in on Monday in Marlow.",
+            "They met a local police chief, Luis Rojas, in Marlow. Marlow has grown.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
+        }
     }
 
     #[test]

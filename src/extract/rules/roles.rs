@@ -13,7 +13,8 @@
 //! * `possessive-member`: "Russia's Pacific Fleet" → member of Russia, "Gazprom's
 //!   exploration wing Gazprom Burenie" → member of Gazprom;
 //! * `organisation-group`: "NATO troops" → member of NATO;
-//! * `head-verb`: "X heads Y", "X, who runs Y" → X leads Y.
+//! * `head-verb`: "X heads Y", "X, who runs Y" → X leads Y;
+//! * `country-in-brackets`: "Lee Han-gon (South Korea)" → a member of South Korea.
 
 use super::table::Rule;
 use super::{Ctx, Sentence};
@@ -61,6 +62,7 @@ pub fn apply(ctx: &mut Ctx) {
         member_apposition(ctx, k);
         members_such_as(ctx, k);
         affiliation(ctx, k);
+        country_in_brackets(ctx, k);
         nationality_noun(ctx, k);
         possessive_member(ctx, k);
         unit_at(ctx, k);
@@ -1366,6 +1368,42 @@ fn member_apposition(ctx: &mut Ctx, k: usize) {
             None,
             None,
             Rule::MemberApposition,
+        );
+    }
+}
+
+/// "Lee Han-gon (South Korea), Ana Lind (Chile)": a person's name, then a country's name
+/// alone in brackets, as lists of envoys and delegates write it: the person is a member
+/// of the country.
+fn country_in_brackets(ctx: &mut Ctx, k: usize) {
+    let s = ctx.sentence;
+    if !matches!(s.mentions[k].kind, MentionKind::Name(_)) {
+        return;
+    }
+    let end = s.mentions[k].end;
+    if !s.tokens.get(end).is_some_and(|t| t.is_punct("(")) {
+        return;
+    }
+    let Some(c) = s.tok_mention.get(end + 1).copied().flatten() else {
+        return;
+    };
+    let closed = s
+        .tokens
+        .get(s.mentions[c].end)
+        .is_some_and(|t| t.is_punct(")"));
+    if !closed || !matches!(s.mentions[c].kind, MentionKind::Country(_)) {
+        return;
+    }
+    if let Some(person) = ctx.entity(k).filter(|&e| ctx.kind(e) == Kind::Person)
+        && let Some(country) = ctx.entity(c)
+    {
+        ctx.emit(
+            person,
+            Relation::MemberOf,
+            country,
+            None,
+            None,
+            Rule::CountryInBrackets,
         );
     }
 }
@@ -4137,6 +4175,27 @@ mod tests {
             "Police Chief Ana Lind thanked the Lindale Police Department and the Marlow Police Department.",
         );
         assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
+    }
+
+    #[test]
+    fn a_country_in_brackets_after_a_persons_name_is_the_persons() {
+        let t = triples("The new envoys are Ana Lind(Chile) and Rui Costa (Peru).");
+        for fact in ["Ana Lind member-of Chile", "Rui Costa member-of Peru"] {
+            assert!(t.contains(&fact.to_string()), "{t:?}");
+        }
+        // A body's name, more than a country in the brackets, or words before the
+        // bracket's end: no membership.
+        for text in [
+            "The Keldar Times (Chile) said the road was closed.",
+            "Ana Lind (Chile and Peru) spoke first.",
+            "Ana Lind (born in Chile) spoke first.",
+        ] {
+            let t = triples(text);
+            assert!(
+                !t.iter().any(|f| f.contains(" member-of ")),
+                "{text}: {t:?}"
+            );
+        }
     }
 
     #[test]

@@ -297,6 +297,10 @@ rules! {
         "X, a Four Paws vet; X, a student at the University of Y: a member of the institution (titles are left to the title rules).",
         [("\"He is calm,\" said Ana Lind, a longtime Lima Zoo volunteer.", "Ana Lind member-of Lima Zoo"),
          ("Pedro Soto, a lecturer at the University of Lima, found the bone.", "Pedro Soto member-of University of Lima")];
+    CountryInBrackets = "country-in-brackets", "roles", [MemberOf], "a person's name, then a country's name in brackets",
+        "Lists of envoys and delegates: X (Chile): X is a member of the country.",
+        [("The envoys were Ana Lind (Chile), Rui Costa (Peru) and Ivan Petrov (Bulgaria).", "Rui Costa member-of Peru"),
+         ("Among the delegates was Pedro Soto (Argentina), who spoke first.", "Pedro Soto member-of Argentina")];
     NationalityNoun = "nationality-noun", "roles", [MemberOf], "a country adjective, a plain noun, then people; or a person's appositive of them",
         "Chilean conscripts Ana Lind and Pedro Soto; two Azerbaijani captives, A and B; X, a Swedish botanist: each a member of the country.",
         [("Chilean conscripts Ana Lind and Pedro Soto were freed.", "Pedro Soto member-of Chile"),

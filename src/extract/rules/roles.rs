@@ -1042,9 +1042,11 @@ fn home_place(ctx: &Ctx, level: &str) -> Option<usize> {
 /// title's link to a country (leads, for a president) holds for Y and Chile.
 fn counterpart(ctx: &mut Ctx, j: usize) {
     let s = ctx.sentence;
+    // "his Mozambican counterpart Y" or "his Mozambican counterpart, Y".
+    let named = j + 1 + usize::from(s.tokens.get(j + 1).is_some_and(|t| t.is_punct(",")));
     let (Some(d), Some(p)) = (
         j.checked_sub(1).and_then(|k| s.tok_mention[k]),
-        s.tok_mention.get(j + 1).copied().flatten(),
+        s.tok_mention.get(named).copied().flatten(),
     ) else {
         return;
     };
@@ -1064,7 +1066,8 @@ fn counterpart(ctx: &mut Ctx, j: usize) {
         RoleLink::Leads => Relation::Leads,
         RoleLink::Member => Relation::MemberOf,
         // "Defence Minister X and his Mozambican counterpart Y": Y heads the other
-        // country's ministry of the same portfolio.
+        // country's ministry of the same portfolio, and is a member of the country the
+        // adjective names.
         RoleLink::Nothing => {
             if let Some(topic) = title_portfolio(s, t)
                 && let Some(ministry) = national_ministry(ctx, c, &topic)
@@ -1077,8 +1080,10 @@ fn counterpart(ctx: &mut Ctx, j: usize) {
                     None,
                     Rule::TitleCounterpart,
                 );
+                Relation::MemberOf
+            } else {
+                return;
             }
-            return;
         }
     };
     if let Some(country) = country_entity(ctx, Some(c)) {

@@ -203,10 +203,11 @@ rules! {
          ("The Lima Zoo welcomed Ana Lind, the General Director of the Lima Zoo.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind is the director of the Lima Zoo.", "Ana Lind leads Lima Zoo"),
          ("Ana Lind, a professor of law at Andes University, spoke.", "Ana Lind member-of Andes University")];
-    TitleCounterpart = "title-counterpart", "roles", [Leads], "counterpart",
-        "X's counterpart Y: Y holds X's title for the other country (a portfolio minister's: that country's ministry).",
+    TitleCounterpart = "title-counterpart", "roles", [Leads, MemberOf], "counterpart",
+        "X's counterpart Y: Y holds X's title for the other country (a portfolio minister's: that country's ministry, and Y is a member of the country).",
         [("Chilean President Ana Lind met her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru"),
          ("Defence Minister Ana Lind met her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peruvian Ministry of Defence"),
+         ("Defence Minister Ana Lind met her Peruvian counterpart, Pedro Soto, in Lima.", "Pedro Soto member-of Peru"),
          ("Chilean President Ana Lind said she had called her Peruvian counterpart Pedro Soto.", "Pedro Soto leads Peru")];
     TitleMinistry = "title-ministry", "roles", [Leads, MemberOf], "a portfolio minister's title",
         "Defence Minister X leads the defence ministry the article names; else, with a country (before the title or after its \"of\"), the ministry the title names (Thai Environment Minister X, the Environment Minister of Thailand, X: Thai Ministry of Environment, a member of Thailand).",

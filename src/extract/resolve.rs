@@ -1154,6 +1154,15 @@ mod tests {
             entity_of(&r, &ms, 1, "Ardern").unwrap().name,
             "Jacinda Ardern"
         );
+        // A surname written once with its accents and once without is one person.
+        let (r, ms) = resolved(&[
+            "Defence Minister Nebojsa Stefanovic spoke.",
+            "Later, Stefanović left.",
+        ]);
+        assert_eq!(
+            entity_of(&r, &ms, 1, "Stefanović").unwrap().name,
+            "Nebojsa Stefanovic"
+        );
     }
 
     #[test]

@@ -220,17 +220,25 @@ pub const HONORIFICS: [&str; 17] = [
 
 /// The words two names of one entity inside an article are compared by (is one name's
 /// word set a subset of the other's?): split at anything but letters, digits and
-/// apostrophes, lowercase, a final "s" dropped when more than three bytes stay and they do
+/// apostrophes, lowercase, accents taken off as [`spelling_key`] does, a final "s" dropped when more than three bytes stay and they do
 /// not end in "s" (a simpler plural rule than [`singular`]), and "the", "'s" and
 /// honorifics left out.
 ///
 /// "the Brown Bears" → `brown`, `bear`; "Moscow Zoos" → `moscow`, `zoos` (three letters
-/// stay); "Mrs Harrison" → `harrison`.
+/// stay); "Mrs Harrison" → `harrison`; "Stefanović" → `stefanovic`.
 pub fn mention_words(name: &str) -> Vec<String> {
     name.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w.to_lowercase();
+            // "Stefanović" and "Stefanovic" are one word.
+            let mut folded = String::with_capacity(w.len());
+            for c in w.chars().flat_map(char::to_lowercase) {
+                match unaccented(c) {
+                    Some(plain) => folded.push_str(plain),
+                    None => folded.push(c),
+                }
+            }
+            let w = folded;
             match w.strip_suffix('s') {
                 Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
                 _ => w,
@@ -414,6 +422,10 @@ mod tests {
         assert_eq!(mention_words("Moscow Zoos"), ["moscow", "zoos"]);
         assert_eq!(mention_words("Mrs Harrison"), ["harrison"]);
         assert_eq!(mention_words("Kim Jong-un"), ["kim", "jong", "un"]);
+        assert_eq!(
+            mention_words("Nebojša Stefanović"),
+            ["nebojsa", "stefanovic"]
+        );
         // Only "s": "ponies" keeps its "ie", "gas" and "bass" stay.
         assert_eq!(mention_words("ponies gas bass"), ["ponie", "gas", "bass"]);
     }

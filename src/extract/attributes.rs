@@ -220,9 +220,14 @@ pub(crate) const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// A month or weekday name (lowercase): not a proper name on its own.
+/// The months' short forms that are no one's name ("Sept. 6", "Oct. 12"; not "Jan",
+/// "Mar" or "Jun", which are also names).
+const MONTH_SHORT_FORMS: [&str; 7] = ["feb", "apr", "aug", "sept", "oct", "nov", "dec"];
+
+/// A month or weekday name (lowercase), or a month's short form that is no one's name:
+/// not a proper name on its own.
 pub fn is_calendar_word(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word) || MONTH_SHORT_FORMS.contains(&word)
 }
 
 /// The month (1-12) a word names: full names and the usual abbreviations.

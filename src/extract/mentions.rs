@@ -2998,6 +2998,22 @@ mod tests {
     }
 
     #[test]
+    fn a_months_short_form_is_no_name() {
+        for text in [
+            ("The job was listed on Sept. 6 with a deadline.", "Sept"),
+            ("Layoffs took effect Oct. 1 in the city.", "Oct"),
+        ] {
+            let names = name_mentions(text.0);
+            assert!(
+                !names.iter().any(|n| n.contains(text.1)),
+                "{text:?}: {names:?}"
+            );
+        }
+        // "Jan" is also a given name.
+        assert_eq!(name_mentions("Jan Kowal spoke."), ["Jan Kowal"]);
+    }
+
+    #[test]
     fn an_office_named_after_a_title_is_one_name_and_no_title() {
         for (text, office) in [
             (

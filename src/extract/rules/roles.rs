@@ -2296,6 +2296,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     let link = |r: RoleLink| link(r).map(|rel| if part { Relation::MemberOf } else { rel });
     // "Austin Fire Chief X", "Seattle's police chief, X": the city's department.
     if of.is_none()
+        // (A deputy's title is the lexicon's "deputy": a member of the department.)
         && let Some(department) = department_of_chief(&s.mentions[k].surface)
         // A sheriff, only a member of the county "of" names, heads its office.
         && let Some(rel) = link(if department == SHERIFFS_OFFICE {
@@ -2332,20 +2333,22 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
             // "Police Chief X" alone: the one department of its kind the article names;
             // none named, the formal title (not "a local police chief") heads the
             // department of the story's own city or county.
-            None => only_institution(ctx, |name| name.ends_with(&format!(" {department}")))
-                .or_else(|| {
-                    if !s.mentions[k].surface.starts_with(char::is_uppercase) {
-                        return None;
-                    }
-                    let level = if department == SHERIFFS_OFFICE {
-                        "County"
-                    } else {
-                        "City"
-                    };
-                    let place = home_place(ctx, level)?;
-                    let name = format!("{} {department}", ctx.resolved.entities[place].name);
-                    Some(ctx.resolved.entity_named(&name, Kind::Institution))
-                }),
+            None => only_institution(ctx, |name| {
+                name == department || name.ends_with(&format!(" {department}"))
+            })
+            .or_else(|| {
+                if !s.mentions[k].surface.starts_with(char::is_uppercase) {
+                    return None;
+                }
+                let level = if department == SHERIFFS_OFFICE {
+                    "County"
+                } else {
+                    "City"
+                };
+                let place = home_place(ctx, level)?;
+                let name = format!("{} {department}", ctx.resolved.entities[place].name);
+                Some(ctx.resolved.entity_named(&name, Kind::Institution))
+            }),
         };
         if let Some(body) = body {
             ctx.emit(person, rel, body, None, None, Rule::OrgTitle);
@@ -2546,15 +2549,24 @@ fn portfolio(title: &str) -> Option<String> {
     .then_some(topic)
 }
 
-/// The department a city's chief heads, by the title: "police chief" → "Police
-/// Department".
+/// The department of a city's chief, by the title, a deputy's or an assistant's too:
+/// "police chief" → "Police Department", "Deputy Fire Chief" → "Fire Department".
 fn department_of_chief(title: &str) -> Option<&'static str> {
-    match title.to_lowercase().as_str() {
-        "police chief" => Some("Police Department"),
-        "fire chief" => Some("Fire Department"),
-        "sheriff" => Some(SHERIFFS_OFFICE),
-        _ => None,
-    }
+    let title = title.to_lowercase();
+    let (deputy, chief) = match title
+        .strip_prefix("deputy ")
+        .or_else(|| title.strip_prefix("assistant "))
+    {
+        Some(chief) => (true, chief),
+        None => (false, title.as_str()),
+    };
+    let department = match chief {
+        "police chief" => "Police Department",
+        "fire chief" => "Fire Department",
+        "sheriff" if !deputy => SHERIFFS_OFFICE,
+        _ => return None,
+    };
+    Some(department)
 }
 
 /// The office a county's sheriff heads, named after the county: "Polk County Sheriff's
@@ -4200,6 +4212,28 @@ mod tests {
                 !t.iter().any(|f| f.contains(" member-of ")),
                 "{text}: {t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_deputy_chief_is_a_member_of_the_department() {
+        for (text, fact) in [
+            (
+                "Deputy Fire Chief Ana Lind will serve as acting chief. The Lindale Fire Department is hiring.",
+                "Ana Lind member-of Lindale Fire Department",
+            ),
+            (
+                "He joined the Fire Department in 1990 under Assistant Fire Chief Ana Lind.",
+                "Ana Lind member-of Fire Department",
+            ),
+            (
+                "Marlow Deputy Police Chief Luis Rojas said the road was closed.",
+                "Luis Rojas member-of Marlow Police Department",
+            ),
+        ] {
+            let t = triples(text);
+            assert!(t.contains(&fact.to_string()), "{text}: {t:?}");
+            assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
         }
     }
 

@@ -1479,6 +1479,7 @@ impl Finder<'_> {
             // A name up to the end of the run, or up to an "and" that joins two names.
             let mut e = p;
             let mut seen_of = false;
+            let mut town = false;
             let cue = |w: &&str| lex.institution_forms.get(w).is_some() || lex.places.contains(*w);
             while e < b {
                 // "Megan Owen of the San Diego Zoo": a name with no cue word of its own
@@ -1499,6 +1500,17 @@ impl Finder<'_> {
                     && self.country_to(e + 1, b)
                     && (self.person_name(p, e) || (self.plain_name(p, e) && self.title_ends_at(p)))
                 {
+                    break;
+                }
+                // "Ana Lind of Ketchikan said": a name that opens with a known given name,
+                // then "of" and one or two plain words that end the run (her town), are
+                // two names.
+                if self.lowers[e] == "of"
+                    && self.plain_name(p, e)
+                    && super::typer::is_given_name(self.lowers[p])
+                    && self.plain_words(e + 1, b)
+                {
+                    town = true;
                     break;
                 }
                 if matches!(self.lowers[e], "of" | "for") {
@@ -1532,6 +1544,11 @@ impl Finder<'_> {
             // "Madrid Mayor X" at the start of a sentence: a name before a title is one.
             let owns_title = e < b && lex.title_forms.longest(&self.lowers[e..b]).is_some();
             let next = self.push_name(p, e, initial && p == a && !owns_title);
+            if town {
+                let name = span_text(self.text, self.tokens, e + 1, b);
+                self.push(e + 1, b, MentionKind::Name(Some(Kind::Place)), name);
+                return next.max(b);
+            }
             if e < b && self.lowers[e] == "and" {
                 p = e + 1;
             } else if e < b {
@@ -1935,6 +1952,22 @@ impl Finder<'_> {
                 .is_some_and(|(len, &(_, form))| {
                     form == CountryForm::Name && (a + len == b || self.lowers[a + len] == "and")
                 })
+    }
+
+    /// Whether `[a, b)` is one or two capitalised words, none a cue, title or function
+    /// word: the shape of a town's name after a person's.
+    fn plain_words(&self, a: usize, b: usize) -> bool {
+        let lex = lexicons();
+        (1..=2).contains(&(b.saturating_sub(a)))
+            && (a..b).all(|k| {
+                let w = self.lowers[k];
+                self.tokens[k].kind == TokKind::Word
+                    && self.tokens[k].is_capitalised()
+                    && !lex.function_words.contains(w)
+                    && !CONNECTORS.contains(&w)
+                    && lex.institution_forms.get(w).is_none()
+                    && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
+            })
     }
 
     /// Whether `[e, b)` is two or three plain capitalised words, none a cue, country,
@@ -2995,6 +3028,45 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn a_person_of_a_town_is_two_names() {
+        for (text, person, town) in [
+            (
+                "On Monday, John Smith of Boston said the plan failed.",
+                "John Smith",
+                "Boston",
+            ),
+            (
+                "Voters elected Mary Lind of Keldar Falls on Tuesday.",
+                "Mary Lind",
+                "Keldar Falls",
+            ),
+        ] {
+            let m = mentions(text);
+            assert!(m.iter().any(|m| m.0 == person), "{text}: {m:?}");
+            assert!(
+                m.iter()
+                    .any(|m| m.0 == town && m.1 == MentionKind::Name(Some(Kind::Place))),
+                "{text}: {m:?}"
+            );
+        }
+        // A title or a body's word, or no given name first: one name.
+        for (text, name) in [
+            ("The Duke of Edinburgh came.", "Duke of Edinburgh"),
+            ("Bank of America said it would pay.", "Bank of America"),
+            (
+                "Keldar Lindqvist of Orvane spoke.",
+                "Keldar Lindqvist of Orvane",
+            ),
+        ] {
+            assert!(
+                names(text).contains(&name.to_string()),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
     }
 
     #[test]

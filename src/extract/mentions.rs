@@ -1957,17 +1957,19 @@ impl Finder<'_> {
     /// Whether `[a, b)` is one or two capitalised words, none a cue, title or function
     /// word: the shape of a town's name after a person's.
     fn plain_words(&self, a: usize, b: usize) -> bool {
+        (1..=2).contains(&(b.saturating_sub(a))) && (a..b).all(|k| self.plain_word(k))
+    }
+
+    /// Whether token `k` is a capitalised word that is no cue, title or function word.
+    fn plain_word(&self, k: usize) -> bool {
         let lex = lexicons();
-        (1..=2).contains(&(b.saturating_sub(a)))
-            && (a..b).all(|k| {
-                let w = self.lowers[k];
-                self.tokens[k].kind == TokKind::Word
-                    && self.tokens[k].is_capitalised()
-                    && !lex.function_words.contains(w)
-                    && !CONNECTORS.contains(&w)
-                    && lex.institution_forms.get(w).is_none()
-                    && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
-            })
+        let w = self.lowers[k];
+        self.tokens[k].kind == TokKind::Word
+            && self.tokens[k].is_capitalised()
+            && !lex.function_words.contains(w)
+            && !CONNECTORS.contains(&w)
+            && lex.institution_forms.get(w).is_none()
+            && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
     }
 
     /// Whether `[e, b)` is two or three plain capitalised words, none a cue, country,
@@ -2008,15 +2010,9 @@ impl Finder<'_> {
             return false;
         }
         let plain = (e..b).all(|k| {
-            let w = self.lowers[k];
-            self.tokens[k].kind == TokKind::Word
-                && self.tokens[k].is_capitalised()
-                && !lex.function_words.contains(w)
-                && !CONNECTORS.contains(&w)
-                && lex.institution_forms.get(w).is_none()
-                && !lex.places.contains(w)
+            self.plain_word(k)
+                && !lex.places.contains(self.lowers[k])
                 && lex.country_forms.longest(&self.lowers[k..k + 1]).is_none()
-                && lex.title_forms.longest(&self.lowers[k..k + 1]).is_none()
         });
         plain && lex.country_forms.longest(&self.lowers[e..b]).is_none()
     }

@@ -254,11 +254,46 @@ fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
     }
     let mut name = words.join(" ");
     name = name.trim_end_matches([',', ';', ':']).to_string();
+    // "The bears are “national treasures,”": a quotation mark left without its partner
+    // by the cut, and with it the other marks, goes.
+    if !balanced_quotes(&name) {
+        name = name
+            .split_whitespace()
+            .map(|w| w.trim_matches(['\u{201c}', '\u{201d}', '"']))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     let mut chars = name.chars();
     Some(match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => name,
     })
+}
+
+/// Whether every curly quotation mark in `text` has its partner and straight marks
+/// come in pairs.
+fn balanced_quotes(text: &str) -> bool {
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
+    count('\u{201c}') == count('\u{201d}') && count('"') % 2 == 0
+}
+
+/// "The bears are “national treasures,” the envoy said": the start of the writer's
+/// words that lead into a quotation opening mid-clause at token `open` (its mark), the
+/// claim running from them through the quotation. None when a punctuation mark or a
+/// speech verb comes right before the quotation ("said: “…”", "said “…”"), or another
+/// quotation or a colon before it in its clause.
+fn lead_in(s: &Sentence, open: usize) -> Option<usize> {
+    let before = open.checked_sub(1)?;
+    let t = &s.tokens[before];
+    if t.kind == TokKind::Punct || t.is_quote() || lexicons().is(s.word(before), Family::Speech) {
+        return None;
+    }
+    let (start, end) = main_clause_before(s, open)?;
+    (end == open
+        && start < open
+        && (start..open).all(|k| !s.tokens[k].is_quote() && !s.tokens[k].is_punct(":")))
+    .then_some(start)
 }
 
 /// When a sentence ends inside a quotation, the claim from the quotation's opening
@@ -588,6 +623,14 @@ fn main_clause_before(s: &Sentence, i: usize) -> Option<(usize, usize)> {
                 .rev()
                 .take_while(|&k| s.clause[k] == c0)
                 .last()?;
+        }
+        // "The bears are “national treasures,” the envoy said": the quotation ends a
+        // clause the writer's words began.
+        if is_open_quote(s.tokens[start].text)
+            && !s.in_quote[start]
+            && let Some(lead) = lead_in(s, start)
+        {
+            return Some((lead, end));
         }
         if !RELATIVISERS.contains(&s.word(start)) && !s.tokens[start].is_quote() {
             let mut a = start;
@@ -1620,7 +1663,15 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
         emit_statement(ctx, speaker, Some((0, close)), Rule::SpeechQuote, i);
         return;
     }
-    if emit_statement(ctx, speaker, quote_before(s, start), Rule::SpeechQuote, i) {
+    // "The plan is “a good step,” Mayor X said": from the words leading into it.
+    let quoted = quote_before(s, start).map(|(a, b)| {
+        let lead = a
+            .checked_sub(1)
+            .filter(|&q| q > 0)
+            .and_then(|q| lead_in(s, q));
+        (lead.unwrap_or(a), b)
+    });
+    if emit_statement(ctx, speaker, quoted, Rule::SpeechQuote, i) {
         return;
     }
     // "…, reported X." or "…, X said.": the clause before the comma.
@@ -1967,6 +2018,38 @@ mod tests {
                 ("Ana Lopez", "I trust the jury"),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_quotation_opening_mid_clause_is_claimed_with_the_words_before_it() {
+        for text in [
+            "The llamas are \u{201c}a gift of friendship,\u{201d} Mayor Ana Lind said.",
+            "The llamas are \"a gift of friendship,\" Ana Lind said on Monday.",
+            "The llamas are \u{201c}a gift of friendship,\u{201d} the Peruvian envoy to Chile, Ana Lind, said.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(
+                (f[0].0.as_str(), f[0].1.as_str()),
+                ("Ana Lind", "The llamas are a gift of friendship"),
+                "{text}"
+            );
+        }
+        // A quotation opening the sentence, or after a colon, is the claim alone.
+        for (text, claim) in [
+            (
+                "\u{201c}The llamas are a gift,\u{201d} Ana Lind said.",
+                "The llamas are a gift",
+            ),
+            (
+                "She had one answer: \"The llamas are a gift,\" Ana Lind said.",
+                "The llamas are a gift",
+            ),
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].1, claim, "{text}");
         }
     }
 

@@ -281,12 +281,18 @@ fn balanced_quotes(text: &str) -> bool {
 /// "The bears are “national treasures,” the envoy said": the start of the writer's
 /// words that lead into a quotation opening mid-clause at token `open` (its mark), the
 /// claim running from them through the quotation. None when a punctuation mark or a
-/// speech verb comes right before the quotation ("said: “…”", "said “…”"), or another
-/// quotation or a colon before it in its clause.
+/// speech verb comes right before the quotation ("said: “…”", "said “…”"), when the
+/// quotation opens on a capital, or with another quotation or a colon before it in its
+/// clause.
 fn lead_in(s: &Sentence, open: usize) -> Option<usize> {
     let before = open.checked_sub(1)?;
     let t = &s.tokens[before];
     if t.kind == TokKind::Punct || t.is_quote() || lexicons().is(s.word(before), Family::Speech) {
+        return None;
+    }
+    // "… between the two nations “With the support of …”": a capital opening the
+    // quotation starts a sentence of its own, run into the writer's.
+    if s.tokens.get(open + 1).is_none_or(|t| t.is_capitalised()) {
         return None;
     }
     let (start, end) = main_clause_before(s, open)?;
@@ -2044,6 +2050,11 @@ mod tests {
             ),
             (
                 "She had one answer: \"The llamas are a gift,\" Ana Lind said.",
+                "The llamas are a gift",
+            ),
+            // Run into the writer's sentence: a quotation opening on a capital.
+            (
+                "They met in Lima \u{201c}The llamas are a gift,\u{201d} Ana Lind said.",
                 "The llamas are a gift",
             ),
         ] {

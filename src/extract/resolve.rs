@@ -16,6 +16,7 @@
 
 use super::lexicon::RoleLink;
 use super::mentions::{self, Mention, MentionKind};
+use super::typer::Sex;
 use crate::model::name::mention_words;
 use crate::model::{Kind, slug};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -798,7 +799,9 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut unnamed_of: Option<usize> = None;
     // The last person named speaking, and the sentence of the last person named.
     let mut last_speaker: Option<(usize, usize)> = None;
-    let mut last_person_at = 0;
+    // Every person named so far with the sentence that last named them, the latest last:
+    // "she" is the latest whose given name is no man's ([`person_sex`]).
+    let mut named_persons: Vec<(usize, usize)> = Vec::new();
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
             if let Some(e) = r.of_mention[si][mi]
@@ -819,7 +822,8 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                             titled.push((e, title));
                         }
                         last_person = Some(e);
-                        last_person_at = si;
+                        named_persons.retain(|&(x, _)| x != e);
+                        named_persons.push((e, si));
                         if m.speaks {
                             last_speaker = Some((e, si));
                         }
@@ -969,12 +973,26 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                     // "X added that the Y Force would grow. “…,” he said.": a pronoun
                     // that speaks is the one who spoke last, not a person named inside
                     // that speaker's claim.
+                    // "Ana Lind met Tom Hale. She said …": the latest person the
+                    // pronoun's sex allows (a given name says it, or nothing does).
+                    let sex = match m.name.as_str() {
+                        "he" | "him" => Some(Sex::Male),
+                        "she" | "her" => Some(Sex::Female),
+                        _ => None,
+                    };
+                    let fits = |e: usize| {
+                        sex.is_none_or(|x| person_sex(&r.entities[e].name).is_none_or(|y| x == y))
+                    };
+                    let latest = named_persons.iter().rev().find(|&&(e, _)| fits(e)).copied();
                     let speaker = last_speaker
-                        .filter(|&(_, at)| m.speaks && at == last_person_at)
+                        .filter(|&(e, at)| {
+                            m.speaks && fits(e) && latest.is_some_and(|(_, l)| l == at)
+                        })
                         .map(|(e, _)| e);
+                    let latest = latest.map(|(e, _)| e);
                     r.of_mention[si][mi] = match m.name.as_str() {
-                        "he" | "she" => speaker.or(last_person).or(unnamed_of),
-                        "him" | "her" => last_person.or(unnamed_of),
+                        "he" | "she" => speaker.or(latest).or(unnamed_of),
+                        "him" | "her" => latest.or(unnamed_of),
                         "it" => last_body,
                         // "The two ministers met. They agreed …": the pair.
                         _ if last_pair.is_some() => {
@@ -988,6 +1006,13 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
             }
         }
     }
+}
+
+/// The sex a person's given name marks ("Ana Lind": female), if the names list knows
+/// the name's first word as one borne by one sex far more often.
+fn person_sex(name: &str) -> Option<Sex> {
+    let first = name.split_whitespace().next()?;
+    super::typer::given_name_sex(&first.to_lowercase())
 }
 
 #[cfg(test)]
@@ -1049,10 +1074,10 @@ mod tests {
     #[test]
     fn a_name_after_to_the_is_no_antecedent_of_he() {
         let he = last_pronoun(&[
-            "The board hired Ana Lind.",
+            "The board hired Tomas Lind.",
             "\u{201c}I am glad to return to the Pacific Northwest,\u{201d} he said.",
         ]);
-        assert_eq!(he.as_deref(), Some("Ana Lind"));
+        assert_eq!(he.as_deref(), Some("Tomas Lind"));
     }
 
     #[test]
@@ -1170,7 +1195,7 @@ mod tests {
         for (first, pronoun_sentence) in [
             (
                 "Ana Lind added that the Condor Rapid Force would grow.",
-                "\"We will send more,\" he said.",
+                "\"We will send more,\" she said.",
             ),
             (
                 "Ana Lind said Tomas Arvel took the reins when few would.",
@@ -1194,6 +1219,61 @@ mod tests {
             .as_deref(),
             Some("Tomas Arvel")
         );
+    }
+
+    #[test]
+    fn he_and_she_skip_a_person_whose_given_name_marks_the_other_sex() {
+        for (sentences, who) in [
+            (
+                [
+                    "Ana Lind met Tom Hale in Lima.",
+                    "She said the talks went well.",
+                ],
+                "Ana Lind",
+            ),
+            (
+                [
+                    "Tom Hale met Ana Lind in Lima.",
+                    "He said the talks went well.",
+                ],
+                "Tom Hale",
+            ),
+            (
+                [
+                    "Tom Hale met Ana Lind in Lima.",
+                    "She said the talks went well.",
+                ],
+                "Ana Lind",
+            ),
+            (
+                [
+                    "Ana Lind met Tom Hale in Lima.",
+                    "He said the talks went well.",
+                ],
+                "Tom Hale",
+            ),
+            // A name borne by both sexes, or a rare one, marks nothing: the latest.
+            (
+                [
+                    "Ana Lind met Kelly Moss in Lima.",
+                    "She said the talks went well.",
+                ],
+                "Kelly Moss",
+            ),
+            (
+                [
+                    "Ana Lind met Lin Hao in Lima.",
+                    "He said the talks went well.",
+                ],
+                "Lin Hao",
+            ),
+        ] {
+            assert_eq!(
+                last_pronoun(&sentences).as_deref(),
+                Some(who),
+                "{sentences:?}"
+            );
+        }
     }
 
     #[test]
@@ -1618,11 +1698,11 @@ mod tests {
         // "at the Crown Ground" names a ground, whatever the typer makes of it.
         for place in ["at the Velmar Ground", "in the Velmar Ground"] {
             let he = last_pronoun(&[
-                "Manager Ana Lind signed a new contract.",
+                "Manager Tomas Lind signed a new contract.",
                 &format!("Lind has worked {place} since 1999."),
                 "\"The club knows my feelings,\" he said.",
             ]);
-            assert_eq!(he.as_deref(), Some("Ana Lind"), "{place}");
+            assert_eq!(he.as_deref(), Some("Tomas Lind"), "{place}");
         }
     }
 }

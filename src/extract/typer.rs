@@ -167,23 +167,47 @@ pub fn weights() -> &'static Weights {
 }
 
 /// Known given names and surnames: word → flags (`g` a given name, `s` one of the 2,000
-/// most frequent surnames, `r` one ranked 2,001 to 5,000), from `lexicon/names.tsv`
-/// (the 1990 US Census name files, public domain), parsed on first use.
-fn names() -> &'static WordMap<String, String> {
-    static N: OnceLock<WordMap<String, String>> = OnceLock::new();
+/// most frequent surnames, `r` one ranked 2,001 to 5,000) and the sex a given name marks
+/// (`f` or `m`, borne ten times as often by one as by the other), from
+/// `lexicon/names.tsv` (the 1990 US Census name files, public domain), parsed on first
+/// use.
+fn names() -> &'static WordMap<String, (String, Option<Sex>)> {
+    static N: OnceLock<WordMap<String, (String, Option<Sex>)>> = OnceLock::new();
     N.get_or_init(|| {
         include_str!("lexicon/names.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(w, f)| (w.to_string(), f.to_string()))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let word = cols.next()?.to_string();
+                let flags = cols.next()?.to_string();
+                let sex = match cols.next() {
+                    Some("f") => Some(Sex::Female),
+                    Some("m") => Some(Sex::Male),
+                    _ => None,
+                };
+                Some((word, (flags, sex)))
+            })
             .collect()
     })
 }
 
+/// The sex a given name marks: what "she" or "he" can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
 /// The word's flags in the names list, "-" for none.
 fn name_flags(word: &str) -> &'static str {
-    names().get(word).map_or("-", String::as_str)
+    names().get(word).map_or("-", |(flags, _)| flags.as_str())
+}
+
+/// The sex the lowercase given name `word` marks ("mary": female), if the names list
+/// gives one; none for names borne by both ("kelly") or not in the list.
+pub fn given_name_sex(word: &str) -> Option<Sex> {
+    names().get(word).and_then(|&(_, sex)| sex)
 }
 
 /// Whether the lowercase `word` is a given name in the names list ("joshua").
@@ -278,6 +302,18 @@ pub fn features(tokens: &[Token], a: usize, b: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_given_name_marks_a_sex_only_when_one_bears_it_far_more() {
+        assert_eq!(given_name_sex("mary"), Some(Sex::Female));
+        assert_eq!(given_name_sex("john"), Some(Sex::Male));
+        // Borne by both; rare and more often a family name; not a given name.
+        for word in ["kelly", "lin", "smith", "xi"] {
+            assert_eq!(given_name_sex(word), None, "{word}");
+        }
+        // The typer's features read the flags alone, not the sex.
+        assert_eq!(name_flags("john"), "gs");
+    }
     use super::*;
     use crate::extract::tokens::tokenize;
 

@@ -5,7 +5,8 @@
 //! * `title-of`: "Minister of Culture X", "X, the General Director of Y" → X leads Y;
 //! * `org-title`: "Kremlin spokesman X" → X is a member of (or leads) the Kremlin;
 //!   "Austin Fire Chief X" → X leads the Austin Fire Department, "Polk County Sheriff X"
-//!   the Polk County Sheriff's Office;
+//!   the Polk County Sheriff's Office, each a member of the place named before the title
+//!   (as "El Paso County Attorney X" is);
 //! * `adjective-institution`: "the Russian Ministry of …" → the ministry is a member
 //!   of Russia;
 //! * `demonym-group`: "North Korean troops" → member of North Korea;
@@ -977,7 +978,22 @@ fn civic_owner(ctx: &Ctx, p: usize) -> Option<usize> {
             });
         return named.or_else(|| home_place(ctx, level));
     }
-    named_with_level(ctx, surface)
+    // "El Paso County Attorney X", "North Carolina Attorney General Y", "Kansas City
+    // Manager Z": the place named before the title; not "Fresno City" when the article
+    // never names Fresno alone (the city's name is not "Fresno City"), nor a court's
+    // level ("U.S. District Judge X" sits on the court).
+    named_with_level(ctx, surface).or_else(|| {
+        let own_level = surface
+            .strip_suffix(" City")
+            .or_else(|| surface.strip_suffix(" Town"))
+            .is_some_and(|place| lexicons().us_state(place).is_none());
+        let court = surface
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| COURT_LEVELS.contains(&w));
+        ctx.entity(p)
+            .filter(|&e| !own_level && !court && ctx.kind(e) == Kind::Place)
+    })
 }
 
 /// A title of modifiers, a civic level and an office ("Assistant City Manager" →
@@ -2313,10 +2329,9 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
                 if s.mentions[p].end == owner_end
                     && (s.is_place(p) || s.mentions[p].kind == MentionKind::Name(None)) =>
             {
-                // "Polk County Sheriff X" is an officer of the county too.
-                if department == SHERIFFS_OFFICE
-                    && let Some(place) = ctx.entity(p).filter(|&e| ctx.kind(e) == Kind::Place)
-                {
+                // "Polk County Sheriff X" is an officer of the county too, and "Austin
+                // Police Chief X" of the city.
+                if let Some(place) = ctx.entity(p).filter(|&e| ctx.kind(e) == Kind::Place) {
                     ctx.emit(
                         person,
                         Relation::MemberOf,
@@ -2360,7 +2375,10 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
     let title_lower = s.mentions[k].surface.to_lowercase();
     let civic_office = |office: &str| {
         LOCAL_OFFICES.contains(&office)
-            || matches!(office, "manager" | "administrator" | "attorney")
+            || matches!(
+                office,
+                "manager" | "administrator" | "attorney" | "attorney general"
+            )
     };
     // "Assistant City Manager X", "Deputy Town Clerk Y": a modifier, the level and the
     // office written as one title, of the article's own place of that level.
@@ -3544,8 +3562,11 @@ mod tests {
     fn a_civic_officer_belongs_to_the_article_s_own_city_only() {
         // A state's name before "City" is another city ("Kansas City"), and a city named
         // once is no sure home of the story.
+        let kansas =
+            "Voters in Kansas backed the plan. Kansas City Manager Ana Lind will step down.";
+        assert_gives(&[(kansas, "Ana Lind member-of Kansas City")]);
+        assert!(!triples(kansas).contains(&"Ana Lind member-of Kansas".to_string()));
         for text in [
-            "Voters in Kansas backed the plan. Kansas City Manager Ana Lind will step down.",
             "The council met in Keldar. City Attorney Ana Lind said the deal was fair.",
             "The Orvane County board and the Keldar County board met. County Attorney Ana Lind was absent.",
         ] {
@@ -4161,6 +4182,42 @@ mod tests {
         // A rank of his own after the sheriff's title: not the sheriff.
         let t = triples("Keldar County Sheriff Captain Luis Rojas said the road was closed.");
         assert!(t.iter().all(|f| !f.contains(" leads ")), "{t:?}");
+    }
+
+    #[test]
+    fn a_place_before_a_civic_title_is_the_holder_s_place() {
+        for (text, fact) in [
+            (
+                "Lindale Fire Chief Ana Lind said the fire was out.",
+                "Ana Lind member-of Lindale",
+            ),
+            (
+                "Keldar Police Chief Luis Rojas said the road was closed.",
+                "Luis Rojas member-of Keldar",
+            ),
+            (
+                "Orvane County Attorney Ana Lind said the case was closed.",
+                "Ana Lind member-of Orvane County",
+            ),
+            (
+                "Nevada Attorney General Luis Rojas said the case was closed.",
+                "Luis Rojas member-of Nevada",
+            ),
+        ] {
+            assert_gives(&[(text, fact)]);
+        }
+        // Not a city the article never names alone ("Keldar City"), nor a court's level.
+        for text in [
+            "Keldar City Manager Ana Lind said the budget was tight.",
+            "U.S. District Judge Ana Lind said the case was closed.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.iter()
+                    .all(|f| !f.starts_with("Ana Lind member-of") || f.ends_with(" Court")),
+                "{text}: {t:?}"
+            );
+        }
     }
 
     #[test]

@@ -216,7 +216,7 @@ rules! {
          ("He met the Foreign Minister of Peru, Dr. Ana Lind, in Lima.", "Ana Lind leads Peruvian Ministry of Foreign Affairs"),
          ("Chinese Foreign Minister Wang Yi arrived in Lima.", "Chinese Ministry of Foreign Affairs member-of China")];
     OrgTitle = "org-title", "roles", [MemberOf, Leads], "an institution's name before a title",
-        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution; a city's police or fire chief leads its department, a county's sheriff its Sheriff's Office; \"City Attorney X\" and \"Keldar City Manager X\" are of the article's or the named city; \"its director X\" is the institution's named before; a bare \"Chairman X\" heads the company the article names most just before.",
+        "Lima Zoo spokesman X; X, a University of Lima law professor: X is a member of (or leads) the institution; a city's police or fire chief leads its department, a county's sheriff its Sheriff's Office, and an officer titled with a place before the title (\"Austin Fire Chief X\", \"El Paso County Attorney X\") is a member of that place; \"City Attorney X\" and \"Keldar City Manager X\" are of the article's or the named city; \"its director X\" is the institution's named before; a bare \"Chairman X\" heads the company the article names most just before.",
         [("Lima Zoo spokesman Pedro Soto said the llamas were healthy.", "Pedro Soto member-of Lima Zoo"),
          ("The Lima Zoo said its director, Ana Lind, had left.", "Ana Lind leads Lima Zoo"),
          ("Keldar Corp cut jobs. Keldar Corp closed a plant. Chairman Ana Lind said the cuts were needed.", "Ana Lind leads Keldar Corp"),
@@ -230,7 +230,9 @@ rules! {
          ("Lima Zoo Communications Director Ana Lind said the llamas were healthy.", "Ana Lind member-of Lima Zoo"),
          ("The council met in Keldar on Monday, a week after the vote in Keldar. City Attorney Ana Lind said the deal was fair.", "Ana Lind member-of Keldar"),
          ("The Orvane County board met. County Attorney Ana Lind was absent.", "Ana Lind member-of Orvane County"),
-         ("Voters in Keldar agreed. Keldar City Manager Ana Lind will step down in May.", "Ana Lind member-of Keldar")];
+         ("Voters in Keldar agreed. Keldar City Manager Ana Lind will step down in May.", "Ana Lind member-of Keldar"),
+         ("Keldar Police Chief Luis Rojas said the road was closed.", "Luis Rojas member-of Keldar"),
+         ("Orvane County Attorney Ana Lind said the case was closed.", "Ana Lind member-of Orvane County")];
     AdjectiveInstitution = "adjective-institution", "roles", [MemberOf, LocatedIn], "a country's adjective before an institution",
         "The Chilean Ministry of Agriculture is a member of Chile; a facility (a zoo, a museum) is located in it.",
         [("The Chilean Ministry of Agriculture said the llamas were healthy.", "Chilean Ministry of Agriculture member-of Chile"),

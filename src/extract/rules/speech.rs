@@ -40,8 +40,10 @@ pub fn apply(ctx: &mut Ctx) {
         // "said on Friday that it hoped the treaty …": a report inside the claim of an
         // earlier verb, which holds it whole.
         // "said he believes …" too.
+        // ("said A and he added that B": a speech of its own.)
         let nested = i >= 2
             && matches!(s.word(i - 1), "he" | "she" | "it" | "they" | "we" | "i")
+            && s.word(i - 2) != "and"
             && verbs.iter().any(|&j| {
                 j + 2 <= i
                     && j + 8 > i
@@ -603,7 +605,23 @@ fn reported_clause(s: &Sentence, i: usize) -> Option<(usize, usize)> {
         }
         _ => end,
     };
+    // "announced the decision and said …", "announced his retirement, saying …", "said
+    // A and he added that B": the speaker's next speech verb ends the claim.
+    let end = (start + 1..end)
+        .find(|&k| next_speech_verb(s, k))
+        .unwrap_or(end);
     (end > start).then_some((start, end))
+}
+
+/// Whether token `k` opens the same speaker's next speech verb: "and said", "and he
+/// added", ", saying".
+fn next_speech_verb(s: &Sentence, k: usize) -> bool {
+    let speech = |j: usize| lexicons().is(s.word(j), Family::Speech);
+    match s.word(k) {
+        "and" => speech(k + 1) || (matches!(s.word(k + 1), "he" | "she" | "they") && speech(k + 2)),
+        "," => speech(k + 1) && s.word(k + 1).ends_with("ing"),
+        _ => false,
+    }
 }
 
 /// The main clause before token `i` for an attribution at the end of a sentence:
@@ -1567,13 +1585,18 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     };
     // "Park spokeswoman Yadira Galindo declined …, saying": the first actor that can
     // speak, past a place naming the body.
+    // "White House press secretary X tweeted …, confirming": past the body naming the
+    // title to its holder.
     let before = if participle && !quoted_as {
-        (0..s.mentions.len()).find(|&m| {
-            s.mentions[m].is_actor()
-                && !s.prepositional(m)
-                && s.mentions[m].end <= i
-                && speaker_entity(ctx, Some(m)).is_some()
-        })
+        (0..s.mentions.len())
+            .find(|&m| {
+                s.mentions[m].is_actor()
+                    && !s.prepositional(m)
+                    && s.mentions[m].end <= i
+                    && speaker_entity(ctx, Some(m)).is_some()
+            })
+            .map(|m| past_descriptors(s, m))
+            .filter(|&m| s.mentions[m].end <= i)
     } else {
         s.subjects_before(anchor).first().copied()
     }
@@ -1688,11 +1711,15 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     } else {
         before_speaker
     };
+    // A claim never holds its own speaker ("Gen. X, a commander with Y and Z,
+    // announced …": the words before the verb are X's name and titles).
+    let holds_speaker =
+        |(a, b): (usize, usize)| speaker_m.is_some_and(|m| (a..b).contains(&s.mentions[m].start));
     if let Some(cut) = comma.and_then(|c| claim_end_before(s, c))
         && emit_statement(
             ctx,
             speaker,
-            main_clause_before(s, cut),
+            main_clause_before(s, cut).filter(|&r| !holds_speaker(r)),
             Rule::SpeechAttribution,
             i,
         )
@@ -2025,6 +2052,51 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_speaker_s_next_speech_verb_ends_a_claim() {
+        for (text, claims) in [
+            (
+                "Ana Lind announced the plan at a news conference and said the troops would leave by Friday.",
+                vec!["The troops would leave by Friday"],
+            ),
+            (
+                "Ana Lind said the plan was sound and she added that taxes would fall.",
+                vec!["Taxes would fall", "The plan was sound"],
+            ),
+            (
+                "Ana Lind confirmed the troops would leave on Friday, noting that the base would close.",
+                vec!["The base would close", "The troops would leave on Friday"],
+            ),
+        ] {
+            let mut f: Vec<String> = stated(text).into_iter().map(|f| f.1).collect();
+            f.sort();
+            assert_eq!(f, claims, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_claim_never_holds_its_own_speaker() {
+        for text in [
+            "Gen. Luis O'Shea, a commander with the Keldar Northern Command and Orvane Aerospace Defense Command, announced the decision at a news conference.",
+            "Gen. Luis O'Shea, a commander with the Keldar Command, announced the decision.",
+        ] {
+            let f = stated(text);
+            assert!(f.iter().all(|f| !f.1.contains("O'Shea")), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_participle_s_speaker_is_the_title_holder_not_the_body_naming_the_title() {
+        let f = stated(
+            "Keldar Zoo press secretary Ana Lind posted a photo of the llama, confirming that the llama would stay in Lima.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_str()),
+            ("Ana Lind", "The llama would stay in Lima")
+        );
     }
 
     #[test]

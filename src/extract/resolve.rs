@@ -784,7 +784,6 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     // The pair of people a "the two ministers" named last, while no group was named
     // since: what "they" stands for.
     let mut last_pair: Option<(usize, usize)> = None;
-    let mut last_person: Option<usize> = None;
     let mut last_body: Option<usize> = None;
     // Each title written so far (by its base: "the official" is "a senior official"),
     // with the body its holder spoke for when no one was named with it.
@@ -799,8 +798,9 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
     let mut unnamed_of: Option<usize> = None;
     // The last person named speaking, and the sentence of the last person named.
     let mut last_speaker: Option<(usize, usize)> = None;
-    // Every person named so far with the sentence that last named them, the latest last:
-    // "she" is the latest whose given name is no man's ([`person_sex`]).
+    // Every person named so far with the sentence that last named them, the latest last
+    // (the last person named): "she" is the latest whose given name is no man's
+    // ([`person_sex`]).
     let mut named_persons: Vec<(usize, usize)> = Vec::new();
     for (si, ms) in sentences.iter().enumerate() {
         for (mi, m) in ms.iter().enumerate() {
@@ -821,7 +821,6 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                             titled.retain(|&(x, _)| x != e);
                             titled.push((e, title));
                         }
-                        last_person = Some(e);
                         named_persons.retain(|&(x, _)| x != e);
                         named_persons.push((e, si));
                         if m.speaks {
@@ -909,7 +908,7 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                             .or_else(|| appositive.get(&base).copied())
                             // "the Indonesian president", no one named after that title
                             // and country: the person last named (his counterpart …).
-                            .or(country.and(last_person))
+                            .or(country.and(named_persons.last().map(|&(e, _)| e)))
                             .or(unnamed_of)
                     {
                         r.title_holder.insert((si, mi), p);
@@ -965,7 +964,7 @@ fn resolve_references(sentences: &[Vec<Mention>], r: &mut Resolved) {
                     if !named {
                         titles_seen.insert(base, body);
                     }
-                    if last_person.is_none() && !named {
+                    if named_persons.is_empty() && !named {
                         unnamed_of = body.or(unnamed_of);
                     }
                 }

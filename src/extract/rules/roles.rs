@@ -983,17 +983,27 @@ fn civic_owner(ctx: &Ctx, p: usize) -> Option<usize> {
     // never names Fresno alone (the city's name is not "Fresno City"), nor a court's
     // level ("U.S. District Judge X" sits on the court).
     named_with_level(ctx, surface).or_else(|| {
-        let own_level = surface
-            .strip_suffix(" City")
-            .or_else(|| surface.strip_suffix(" Town"))
-            .is_some_and(|place| lexicons().us_state(place).is_none());
-        let court = surface
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| COURT_LEVELS.contains(&w));
+        let fits = city_of_level(surface).is_none() && !names_court_level(surface);
         ctx.entity(p)
-            .filter(|&e| !own_level && !court && ctx.kind(e) == Kind::Place)
+            .filter(|&e| fits && ctx.kind(e) == Kind::Place)
     })
+}
+
+/// The place a name made of a place and "City" or "Town" stands for ("Jacksonville
+/// City": "Jacksonville"); none when that place is a U.S. state ("Kansas City" is a
+/// city of its own).
+fn city_of_level(name: &str) -> Option<&str> {
+    name.strip_suffix(" City")
+        .or_else(|| name.strip_suffix(" Town"))
+        .filter(|&city| lexicons().us_state(city).is_none())
+}
+
+/// Whether a name ends in a court's level ("U.S. District", "Circuit"): what a judge's
+/// title after it sits on.
+fn names_court_level(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| COURT_LEVELS.contains(&w))
 }
 
 /// A title of modifiers, a civic level and an office ("Assistant City Manager" →
@@ -1015,12 +1025,7 @@ fn modified_civic_title(title: &str) -> Option<(&'static str, String)> {
 /// City": Jacksonville), when the article names that place and it is no U.S. state
 /// (unlike "Kansas City").
 fn named_with_level(ctx: &Ctx, name: &str) -> Option<usize> {
-    let city = name
-        .strip_suffix(" City")
-        .or_else(|| name.strip_suffix(" Town"))?;
-    if lexicons().us_state(city).is_some() {
-        return None;
-    }
+    let city = city_of_level(name)?;
     only_of_kind(ctx, Kind::Place, |n| n == city)
 }
 
@@ -2429,10 +2434,7 @@ fn title_rules(ctx: &mut Ctx, k: usize, title: usize, of: Option<usize>, field: 
                 s.mentions[k].surface.to_lowercase().as_str(),
                 "judge" | "justice" | "chief judge" | "chief justice"
             )
-            && surface
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| COURT_LEVELS.contains(&w))
+            && names_court_level(surface)
         {
             let court = ctx
                 .resolved

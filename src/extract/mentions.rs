@@ -1630,9 +1630,13 @@ impl Finder<'_> {
         // "the United States Attorney's Office": an office named after a title holds the
         // country's name, whose title it is.
         let titled_office = (p + len..b).any(|j| self.titled_office_at(p + len, j));
+        // "Ambassador to Egypt Lutfi Rauf": after a title's "to", a name the shape of a
+        // person's is the post's holder, whatever the typer makes of it.
+        let post_to = p >= 2 && self.lowers[p - 1] == "to" && self.title_ends_at(p - 1);
         let more_name = p + len < b
             && self.tokens[p + len].is_capitalised()
-            && !(form == CountryForm::Name && self.person_name(p + len, b))
+            && !(form == CountryForm::Name
+                && (self.person_name(p + len, b) || (post_to && self.plain_name(p + len, b))))
             && !(form == CountryForm::Name && (portfolio_title || title_after) && !titled_office);
         let cue_after = self.tokens.get(p + len).is_some_and(|t| {
             t.is_lower_word()
@@ -3607,6 +3611,12 @@ mod tests {
         assert_eq!(
             name_mentions("The envoy to Peru Maria Fernandez spoke."),
             ["Maria Fernandez"]
+        );
+        // After a title's "to", any name of a person's shape is the holder, whatever
+        // the typer makes of it.
+        assert_eq!(
+            name_mentions("Chilean Ambassador to Peru Lutfi Rauf spoke."),
+            ["Lutfi Rauf"]
         );
         // A country's word opening a body's name stays in it.
         assert_eq!(

@@ -665,6 +665,12 @@ mod tests {
         );
         assert!(t.contains(&"Ana Lind signed accords".to_string()), "{t:?}");
         assert!(t.contains(&"Luis Soto signed accords".to_string()), "{t:?}");
+        // "… and his counterpart Y": the counterpart signs too.
+        let t = triples(
+            "The accord was signed by Peruvian Trade Minister Ana Lind and her Chilean counterpart Luis Soto.",
+        );
+        assert!(t.contains(&"Ana Lind signed accord".to_string()), "{t:?}");
+        assert!(t.contains(&"Luis Soto signed accord".to_string()), "{t:?}");
         // Countries after "by" still sign.
         let t = triples("The pact was signed by Chile and Peru.");
         assert!(t.contains(&"Chile signed pact".to_string()), "{t:?}");

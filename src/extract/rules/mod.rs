@@ -513,7 +513,19 @@ impl<'a> Sentence<'a> {
                 adjectives += 1;
                 continue;
             }
-            return PREPOSITIONS.contains(&w);
+            // "curator of mammals X": the field of a title before a name is no phrase
+            // holding it.
+            let field_title = adjectives > 0
+                && j > 0
+                && matches!(w, "of" | "in" | "for")
+                && matches!(self.mentions[m].kind, MentionKind::Name(_))
+                && self.tok_mention[j - 1].is_some_and(|t| {
+                    matches!(
+                        self.mentions[t].kind,
+                        MentionKind::Title { field: true, .. }
+                    )
+                });
+            return PREPOSITIONS.contains(&w) && !field_title;
         }
         false
     }
@@ -888,6 +900,9 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|m| matches!(self.mentions[m].kind, MentionKind::Title { .. }));
             let passed = matches!(t.text, "," | ";" | "." | "(" | ")")
                 || matches!(w, "and" | "the" | "hon" | "his" | "her" | "excellency")
+                // "by A and his Vietnamese counterpart B".
+                || (matches!(w, "counterpart" | "counterparts")
+                    && (by + 1..k).any(|j| self.word(j) == "and"))
                 || (after_title && matches!(w, "of" | "for"))
                 // "Minister of Agriculture and Food security, Hon. X": a lowercase word
                 // ending a portfolio.

@@ -1826,10 +1826,37 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     if crate::model::name::HONORIFICS.contains(&s.word(at)) {
         at += 1 + usize::from(s.tokens.get(at + 1).is_some_and(|t| t.is_punct(".")));
     }
-    // "Deputy Prime Minister of Thailand General Prawit Wongsuwan": past a rank right
-    // after the post's "of" name.
+    // "Toledo Zoo curator of mammals X", "director of public works X": past the field
+    // a title's holder works in, up to a name.
     if at == after
-        && of.is_some()
+        && of.is_none()
+        && matches!(s.mentions[k].kind, MentionKind::Title { field: true, .. })
+        && matches!(s.word(at), "of" | "in" | "for")
+    {
+        let mut f = at + 1;
+        // "director of animal care": an animal's word may name the field.
+        while f < at + 5
+            && f < s.tokens.len()
+            && s.tok_mention[f].is_none_or(|m| s.mentions[m].kind == MentionKind::Animal)
+            && s.tokens[f].is_lower_word()
+            && !lexicons().function_words.contains(s.word(f))
+            && !lexicons().is_verb(s.word(f))
+        {
+            f += 1;
+        }
+        if f > at + 1
+            && s.tok_mention
+                .get(f)
+                .copied()
+                .flatten()
+                .is_some_and(is_person)
+        {
+            at = f;
+        }
+    }
+    // "Deputy Prime Minister of Thailand General Prawit Wongsuwan", "Nepal's Chief of
+    // Army Staff General X": past a rank right after the post.
+    if at == after
         && let Some(r) = s.tok_mention.get(at).copied().flatten()
         && s.mentions[r].start == at
         && matches!(s.mentions[r].kind, MentionKind::Title { of: None, .. })
@@ -3161,6 +3188,29 @@ mod tests {
     fn a_rank_between_a_post_and_its_holder() {
         let t = triples("He met Deputy Prime Minister of Chile General Ana Soto.");
         assert_eq!(t, ["Ana Soto member-of Chile"]);
+        // A post named whole, then a rank: "Chile's Chief of Staff General X".
+        let t = triples("He met Chile's Chief of Staff General Ana Soto.");
+        assert_eq!(t, ["Ana Soto member-of Chile"]);
+    }
+
+    #[test]
+    fn a_field_between_a_title_and_its_holder() {
+        // "curator of mammals X": the holder speaks, and is a member of the body
+        // owning the title.
+        for text in [
+            "Lima Zoo curator of mammals Ana Soto said the llamas would stay.",
+            "Lima Zoo director of animal care Ana Soto said the llamas would stay.",
+        ] {
+            let t = triples(text);
+            assert!(
+                t.contains(&"Ana Soto member-of Lima Zoo".to_string()),
+                "{text}: {t:?}"
+            );
+            assert!(
+                t.contains(&"Ana Soto stated The llamas would stay".to_string()),
+                "{text}: {t:?}"
+            );
+        }
     }
 
     #[test]

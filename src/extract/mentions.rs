@@ -765,7 +765,7 @@ const ADJECTIVE_TITLES: [&str; 2] = ["principal", "general"];
 
 /// The plural of a seat title on a body, in its words, with the word that body's name
 /// calls its members: "council members A, B and C", "Regents A and B".
-pub const SEAT_PLURALS: [(&[&str], &str); 13] = [
+pub const SEAT_PLURALS: [(&[&str], &str); 14] = [
     (&["council", "members"], "council"),
     (&["councilmembers"], "council"),
     (&["councilmen"], "council"),
@@ -773,6 +773,7 @@ pub const SEAT_PLURALS: [(&[&str], &str); 13] = [
     (&["councillors"], "council"),
     (&["councilors"], "council"),
     (&["board", "members"], "board"),
+    (&["directors"], "board"),
     (&["regents"], "regents"),
     (&["trustees"], "trustees"),
     (&["commissioners"], "commission"),

@@ -3761,6 +3761,15 @@ mod tests {
                 "Supervisor Pedro Soto said the Keldar County Board of Supervisors would vote.",
                 "Pedro Soto member-of Keldar County Board of Supervisors",
             ),
+            // "Directors A, B and C": the seats of a board's directors.
+            (
+                "The Keldar School Board met. Directors Ana Lind, Pedro Soto and Luis Rojas voted no.",
+                "Pedro Soto member-of Keldar School Board",
+            ),
+            (
+                "The Orvane Water Board met. Directors Ana Lind and Luis Rojas voted no.",
+                "Ana Lind member-of Orvane Water Board",
+            ),
         ]);
         // Two councils, or none and no town of the story's own: no seat is known.
         for text in [

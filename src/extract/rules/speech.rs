@@ -422,7 +422,7 @@ fn and_that(s: &Sentence, end: usize) -> Option<(usize, usize)> {
 }
 
 /// Verbs whose object is the person told, not the claim.
-const TELL: [&str; 12] = [
+const TELL: [&str; 15] = [
     "told",
     "tell",
     "tells",
@@ -435,6 +435,9 @@ const TELL: [&str; 12] = [
     "assures",
     "assured",
     "assuring",
+    "remind",
+    "reminds",
+    "reminded",
 ];
 /// Words after a speech verb that open a time or place phrase, not the claim.
 const NOT_A_CLAIM: [&str; 5] = ["on", "yesterday", "today", "earlier", "only"];
@@ -2916,6 +2919,27 @@ mod tests {
             (
                 "Ana Lind recalled that the zoo opened in 1990.",
                 "The zoo opened in 1990",
+            ),
+            // Verbs that report with an object, an estimate or testimony.
+            (
+                "Ana Lind reminded the board that the zoo opened in 1990.",
+                "The zoo opened in 1990",
+            ),
+            (
+                "Peruvian officials estimate more than 2,000 people have left the town.",
+                "More than 2,000 people have left the town",
+            ),
+            (
+                "Ana Lind testified that the zoo opened in 1990.",
+                "The zoo opened in 1990",
+            ),
+            (
+                "Ana Lind complained that the zoo was too small.",
+                "The zoo was too small",
+            ),
+            (
+                "Luis Rojas concluded that the zoo was too small.",
+                "The zoo was too small",
             ),
         ] {
             let f = stated(text);

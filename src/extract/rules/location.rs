@@ -31,7 +31,7 @@ pub fn apply(ctx: &mut Ctx) {
     for i in 0..s.tokens.len() {
         if matches!(
             s.word(i),
-            "located" | "based" | "situated" | "headquartered"
+            "located" | "based" | "situated" | "headquartered" | "headquarters"
         ) && matches!(s.word(i + 1), "in" | "at")
         {
             located_verb(ctx, i);
@@ -708,24 +708,32 @@ fn as_place(ctx: &mut Ctx, k: usize) {
 /// `inner located-in outer` when inner has one of `kinds` and outer is a place or
 /// country.
 /// "Everland, located in Yongin", "the institute, which is based in Lima", "X is
-/// headquartered in Y": the place or institution before the participle lies in the
-/// place after it ("located near" says nothing of the kind).
+/// headquartered in Y", "X, with headquarters in Y", "X has its headquarters in Y": the
+/// place or institution before the participle (or the noun) lies in the place after it
+/// ("located near" says nothing of the kind).
 fn located_verb(ctx: &mut Ctx, i: usize) {
     let s = ctx.sentence;
     let at = i + 2 + usize::from(s.word(i + 2) == "the");
     let Some(outer) = s.tok_mention.get(at).copied().flatten() else {
         return;
     };
-    // Back past ",", "which is", "is", "was", "are", "were", "now".
+    // Back past ",", "which is", "is", "was", "are", "were", "now"; before the noun,
+    // past "with its", "has its".
+    let noun = s.word(i) == "headquarters";
     let mut j = i;
     while j > 0
         && (s.tokens[j - 1].is_punct(",")
             || matches!(
                 s.word(j - 1),
                 "which" | "that" | "is" | "was" | "are" | "were" | "now" | "also"
-            ))
+            )
+            || (noun && matches!(s.word(j - 1), "with" | "its" | "has" | "had" | "have")))
     {
         j -= 1;
+    }
+    // The noun alone ("the headquarters in Y") names no holder.
+    if noun && j == i {
+        return;
     }
     let Some(inner) = j.checked_sub(1).and_then(|k| s.tok_mention[k]) else {
         return;

@@ -347,11 +347,13 @@ rules! {
         [("The Jakarta-based Centre for Strategic Studies said so.", "Centre for Strategic Studies located-in Jakarta"),
          ("The Lima-based Andean Institute said so.", "Andean Institute located-in Lima"),
          ("The plant belongs to Stamford, Conn.-based Keldar Corp., which makes valves.", "Keldar Corp located-in Stamford")];
-    LocatedVerb = "located-verb", "location", [LocatedIn], "located, based, situated, headquartered (in, at)",
-        "Everland, located in Yongin; the institute, which is based in Lima: located-in.",
+    LocatedVerb = "located-verb", "location", [LocatedIn], "located, based, situated, headquartered, with headquarters (in, at)",
+        "Everland, located in Yongin; the institute, which is based in Lima; X, with headquarters in Y: located-in.",
         [("The pandas live at Everland, located in Yongin.", "Everland located-in Yongin"),
          ("The Andean Institute, which is based in Cusco, said so.", "Andean Institute located-in Cusco"),
-         ("The Lima Zoo is situated in Peru.", "Lima Zoo located-in Peru")];
+         ("The Lima Zoo is situated in Peru.", "Lima Zoo located-in Peru"),
+         ("Keldar Corp., with headquarters in Cusco, Peru, said so.", "Keldar Corp located-in Cusco"),
+         ("Keldar Corp. has its headquarters in Cusco.", "Keldar Corp located-in Cusco")];
     CommaPlace = "comma-place", "location", [LocatedIn], "Place, Country",
         "Targu Mures, Romania: located-in, when the pair is no list, or in a list of such pairs.",
         [("Troops arrived in Targu Mures, Romania, on Monday.", "Targu Mures located-in Romania"),

@@ -2666,7 +2666,7 @@ fn head_verb(ctx: &mut Ctx, i: usize) {
     };
     for o in std::iter::once(object).chain(second) {
         if let Some(o) = ctx.entity(o)
-            && matches!(ctx.kind(o), Kind::Institution | Kind::Country)
+            && matches!(ctx.kind(o), Kind::Institution | Kind::Country | Kind::Group)
         {
             ctx.emit(p, Relation::Leads, o, None, None, Rule::HeadVerb);
         }
@@ -2766,6 +2766,9 @@ mod tests {
             "Animesh Chauhan will head Oriental Bank of Commerce.",
             "Animesh Chauhan will head the Kelso Institute from May.",
             "Animesh Chauhan heads the Kelso Institute.",
+            "Animesh Chauhan will lead the Kelso Institute from May.",
+            // A delegation is a group its leader leads.
+            "Animesh Chauhan will lead the Indian delegation.",
         ] {
             let t = triples(text);
             assert!(
@@ -2773,8 +2776,14 @@ mod tests {
                 "{text}: {t:?}"
             );
         }
-        let t = triples("Animesh Chauhan could head the Kelso Institute.");
-        assert!(!t.iter().any(|f| f.contains(" leads ")), "{t:?}");
+        for text in [
+            "Animesh Chauhan could head the Kelso Institute.",
+            // "lead" as a noun heads nothing.
+            "Animesh Chauhan took the lead in the Kelso Institute talks.",
+        ] {
+            let t = triples(text);
+            assert!(!t.iter().any(|f| f.contains(" leads ")), "{text}: {t:?}");
+        }
     }
 
     #[test]

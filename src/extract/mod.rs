@@ -311,19 +311,23 @@ fn extract_part(
 /// The claim of a sentence that is one quotation and nothing else.
 fn whole_quote(s: &str) -> Option<String> {
     let inner = s
-        .strip_prefix(['\u{201c}', '"'])?
-        .trim_end_matches(['.', ',', '!', '?'])
-        .strip_suffix(['\u{201d}', '"'])?
+        .strip_prefix(['\u{201c}', '"'])
+        .or_else(|| s.strip_prefix("``"))?
         .trim_end_matches(['.', ',', '!', '?']);
-    (!inner.contains(['\u{201c}', '\u{201d}', '"']) && inner.split_whitespace().count() >= 3).then(
-        || {
-            inner
-                .split_whitespace()
-                .take(rules::speech::MAX_WORDS)
-                .collect::<Vec<_>>()
-                .join(" ")
-        },
-    )
+    let inner = inner
+        .strip_suffix(['\u{201d}', '"'])
+        .or_else(|| inner.strip_suffix("''"))?
+        .trim_end_matches(['.', ',', '!', '?']);
+    let marks = inner.contains(['\u{201c}', '\u{201d}', '"'])
+        || inner.contains("``")
+        || inner.contains("''");
+    (!marks && inner.split_whitespace().count() >= 3).then(|| {
+        inner
+            .split_whitespace()
+            .take(rules::speech::MAX_WORDS)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// The graph file of an article's facts: duplicates dropped, entities named by the

@@ -52,17 +52,50 @@ impl Token<'_> {
     /// Any quotation mark.
     pub fn is_quote(&self) -> bool {
         self.kind == TokKind::Punct
-            && matches!(
-                self.text,
-                "\"" | "\u{201c}"
-                    | "\u{201d}"
-                    | "\u{2018}"
-                    | "\u{2019}"
-                    | "'"
-                    | "\u{ab}"
-                    | "\u{bb}"
-            )
+            && (quote_mark(self.text).is_some()
+                || matches!(
+                    self.text,
+                    "\u{2018}" | "\u{2019}" | "'" | "\u{ab}" | "\u{bb}"
+                ))
     }
+}
+
+/// Which way a double quotation mark faces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// "“", or the TeX-style "``" some wires type for it.
+    Open,
+    /// "”", or "''".
+    Close,
+    /// '"': it opens or closes as the marks before it decide.
+    Straight,
+}
+
+/// The double quotation mark that `text` (a token's text) is, if any: curly, straight
+/// or TeX-style (``…'').
+pub fn quote_mark(text: &str) -> Option<QuoteMark> {
+    match text {
+        "\u{201c}" | "``" => Some(QuoteMark::Open),
+        "\u{201d}" | "''" => Some(QuoteMark::Close),
+        "\"" => Some(QuoteMark::Straight),
+        _ => None,
+    }
+}
+
+/// Whether `text` is a mark that may open a quotation ("“", '"', "``").
+pub fn opens_quote(text: &str) -> bool {
+    matches!(
+        quote_mark(text),
+        Some(QuoteMark::Open | QuoteMark::Straight)
+    )
+}
+
+/// Whether `text` is a mark that may close a quotation ("”", '"', "''").
+pub fn closes_quote(text: &str) -> bool {
+    matches!(
+        quote_mark(text),
+        Some(QuoteMark::Close | QuoteMark::Straight)
+    )
 }
 
 /// The lowercase form of a token, with a curly apostrophe or a backtick made straight;
@@ -198,6 +231,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 }
             }
             TokKind::Number
+        } else if matches!(
+            (c, chars.get(i + 1).map(|&(_, n)| n)),
+            ('`', Some('`')) | ('\'', Some('\''))
+        ) {
+            // "``It was,'' she said": TeX-style quotation marks, one token each.
+            i += 2;
+            TokKind::Punct
         } else if is_apostrophe(c)
             && out
                 .last()
@@ -292,6 +332,22 @@ mod tests {
         // Not after a sentence's period and a space, nor a quotation's.
         let t = tokenize("He left. 's", 0, 11);
         assert_ne!(t.last().unwrap().kind, TokKind::Possessive);
+    }
+
+    #[test]
+    fn tex_style_quotation_marks_are_one_token_each() {
+        let text = "``It was clean,'' he said of the birds' cage.";
+        assert_eq!(
+            texts(text),
+            [
+                "``", "It", "was", "clean", ",", "''", "he", "said", "of", "the", "birds", "'",
+                "cage", "."
+            ]
+        );
+        let t = tokenize(text, 0, text.len());
+        assert_eq!(quote_mark(t[0].text), Some(QuoteMark::Open));
+        assert_eq!(quote_mark(t[5].text), Some(QuoteMark::Close));
+        assert!(t[0].is_quote() && t[5].is_quote());
     }
 
     #[test]

@@ -24,7 +24,7 @@ use super::attributes::{Date, DateExpr};
 use super::lexicon::{Family, lexicons};
 use super::mentions::{Mention, MentionKind};
 use super::resolve::Resolved;
-use super::tokens::{TokKind, Token};
+use super::tokens::{QuoteMark, TokKind, Token, quote_mark};
 use crate::model::{Kind, Relation};
 pub use table::Rule;
 
@@ -218,21 +218,19 @@ impl<'a> Sentence<'a> {
         // starts inside a quotation, and so does a quotation left open by the sentence
         // before (the only way to tell for straight quotes).
         let mut in_quote = vec![false; n];
-        let first = tokens
-            .iter()
-            .find(|t| matches!(t.text, "\u{201c}" | "\u{201d}" | "\""));
-        let mut inside = first.is_some_and(|t| t.text == "\u{201d}")
-            || (opens_inside && first.is_none_or(|t| t.text != "\u{201c}"));
+        let first = tokens.iter().find(|t| quote_mark(t.text).is_some());
+        let mut inside = first.is_some_and(|t| quote_mark(t.text) == Some(QuoteMark::Close))
+            || (opens_inside && first.is_none_or(|t| quote_mark(t.text) != Some(QuoteMark::Open)));
         let mut clause = vec![0; n];
         let mut c = 0;
         for i in 0..n {
             let t = &tokens[i];
-            let quote = matches!(t.text, "\u{201c}" | "\u{201d}" | "\"");
-            if quote {
-                inside = match t.text {
-                    "\u{201c}" => true,
-                    "\u{201d}" => false,
-                    _ => !inside,
+            let quote = quote_mark(t.text);
+            if let Some(mark) = quote {
+                inside = match mark {
+                    QuoteMark::Open => true,
+                    QuoteMark::Close => false,
+                    QuoteMark::Straight => !inside,
                 };
                 c += 1;
             } else if t.is_punct(";")
@@ -246,7 +244,7 @@ impl<'a> Sentence<'a> {
                 c += 1;
             }
             clause[i] = c;
-            in_quote[i] = inside && !quote;
+            in_quote[i] = inside && quote.is_none();
         }
         let families = tokens
             .iter()

@@ -213,11 +213,11 @@ fn speaker_entity(ctx: &Ctx, m: Option<usize>) -> Option<usize> {
 }
 
 fn is_open_quote(t: &str) -> bool {
-    matches!(t, "\u{201c}" | "\"")
+    crate::extract::tokens::opens_quote(t)
 }
 
 fn is_close_quote(t: &str) -> bool {
-    matches!(t, "\u{201d}" | "\"")
+    crate::extract::tokens::closes_quote(t)
 }
 
 /// The claim in tokens `[a, b)`, as a statement name.
@@ -227,10 +227,8 @@ fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
     let mut a = a;
     let mut b = b.min(s.tokens.len());
     let trim = |t: &str| {
-        matches!(
-            t,
-            "," | ":" | ";" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2014}" | "-"
-        )
+        matches!(t, "," | ":" | ";" | "." | "\u{2014}" | "-")
+            || crate::extract::tokens::quote_mark(t).is_some()
     };
     // A leading "that" is the complementizer, not "That's why …".
     let complementizer = |k: usize| {
@@ -261,7 +259,11 @@ fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
     if !balanced_quotes(&name) {
         name = name
             .split_whitespace()
-            .map(|w| w.trim_matches(['\u{201c}', '\u{201d}', '"']))
+            .map(|w| {
+                w.trim_start_matches("``")
+                    .trim_end_matches("''")
+                    .trim_matches(['\u{201c}', '\u{201d}', '"'])
+            })
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
@@ -273,11 +275,11 @@ fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
     })
 }
 
-/// Whether every curly quotation mark in `text` has its partner and straight marks
-/// come in pairs.
+/// Whether every curly or TeX-style quotation mark in `text` has its partner and
+/// straight marks come in pairs.
 fn balanced_quotes(text: &str) -> bool {
-    let count = |c: char| text.chars().filter(|&x| x == c).count();
-    count('\u{201c}') == count('\u{201d}') && count('"') % 2 == 0
+    let count = |c: &str| text.matches(c).count();
+    count("\u{201c}") == count("\u{201d}") && count("``") == count("''") && count("\"") % 2 == 0
 }
 
 /// "The bears are “national treasures,” the envoy said": the start of the writer's
@@ -2107,6 +2109,7 @@ mod tests {
         for text in [
             "The llamas are \u{201c}a gift of friendship,\u{201d} Mayor Ana Lind said.",
             "The llamas are \"a gift of friendship,\" Ana Lind said on Monday.",
+            "The llamas are ``a gift of friendship,'' Ana Lind said on Monday.",
             "The llamas are \u{201c}a gift of friendship,\u{201d} the Peruvian envoy to Chile, Ana Lind, said.",
         ] {
             let f = stated(text);
@@ -2220,6 +2223,15 @@ mod tests {
 
     #[test]
     fn quote_before_the_speaker() {
+        // A quotation that is a sentence of its own, then "X said.": curly or TeX-style.
+        for text in [
+            "\u{201c}The harvest was the best in years.\u{201d} Pierre Dubois said.",
+            "``The harvest was the best in years.'' Pierre Dubois said.",
+        ] {
+            let f = stated(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].1, "The harvest was the best in years", "{text}");
+        }
         let f = stated("\u{201c}The harvest was the best in years,\u{201d} said Pierre Dubois.");
         assert_eq!(f[0].0, "Pierre Dubois");
         assert_eq!(f[0].1, "The harvest was the best in years");
@@ -2839,10 +2851,12 @@ mod tests {
                 ),
             ]
         };
-        // Curly or straight quotes, the speaker after the quotation or before it.
+        // Curly, straight or TeX-style quotes, the speaker after the quotation or before it.
         for text in [
             "\u{201c}The harvest was the best in years. We are grateful to every farmer,\u{201d} said Pierre Dubois.",
             "\"The harvest was the best in years. We are grateful to every farmer,\" Pierre Dubois said.",
+            "``The harvest was the best in years. We are grateful to every farmer,'' Pierre Dubois said.",
+            "Pierre Dubois said: ``The harvest was the best in years. We are grateful to every farmer.''",
             "Pierre Dubois said: \u{201c}The harvest was the best in years. We are grateful to every farmer.\u{201d}",
             "Pierre Dubois said: \"The harvest was the best in years. We are grateful to every farmer.\"",
         ] {
@@ -2962,6 +2976,7 @@ mod tests {
         for text in [
             "Ana Lind said the fund grew.\n\n\u{201c}We are ready to invest more.\u{201d}",
             "\u{201c}The fund grew,\u{201d} Ana Lind said.\n\n\"We are ready to invest more.\"",
+            "``The fund grew,'' Ana Lind said.\n\n``We are ready to invest more.''",
             "The fund grew, Ana Lind told reporters.\n\n\u{201c}We are ready to invest more. Prices will rise.\u{201d}",
         ] {
             let f = stated(text);

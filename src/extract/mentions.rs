@@ -12,7 +12,7 @@
 
 use super::attributes::{count_before, is_calendar_word, number_value};
 use super::lexicon::{CountryForm, STATE_HEADS, lexicons};
-use super::tokens::{TokKind, Token};
+use super::tokens::{TEX_CLOSE, TokKind, Token};
 use crate::model::Kind;
 use std::collections::HashMap;
 
@@ -318,7 +318,7 @@ fn mark_statement_issuers(lowers: &[&str], out: &mut [Mention]) {
         // "X said in a statement", "X said on Monday in a statement", "X issued a
         // statement", "X released a press release".
         let after = (e..(e + 8).min(lowers.len()))
-            .take_while(|&k| !matches!(lowers[k], "." | ";" | "\u{201c}" | "\"" | "''"))
+            .take_while(|&k| !matches!(lowers[k], "." | ";" | "\u{201c}" | "\"" | TEX_CLOSE))
             .any(|k| {
                 (lowers[k] == "in" && (e..k).any(|v| is_speech(lowers[v])) && statement_at(k + 1))
                     || (matches!(lowers[k], "issued" | "released" | "published" | "put")
@@ -926,7 +926,7 @@ impl Finder<'_> {
             speaks: self.lowers.get(end).is_some_and(|w| is_speech(w))
                 || (start > 1
                     && is_speech(self.lowers[start - 1])
-                    && matches!(self.lowers[start - 2], "," | "\u{201d}" | "\"" | "''")),
+                    && matches!(self.lowers[start - 2], "," | "\u{201d}" | "\"" | TEX_CLOSE)),
         });
     }
 

@@ -312,15 +312,15 @@ fn extract_part(
 fn whole_quote(s: &str) -> Option<String> {
     let inner = s
         .strip_prefix(['\u{201c}', '"'])
-        .or_else(|| s.strip_prefix("``"))?
+        .or_else(|| s.strip_prefix(tokens::TEX_OPEN))?
         .trim_end_matches(['.', ',', '!', '?']);
     let inner = inner
         .strip_suffix(['\u{201d}', '"'])
-        .or_else(|| inner.strip_suffix("''"))?
+        .or_else(|| inner.strip_suffix(tokens::TEX_CLOSE))?
         .trim_end_matches(['.', ',', '!', '?']);
     let marks = inner.contains(['\u{201c}', '\u{201d}', '"'])
-        || inner.contains("``")
-        || inner.contains("''");
+        || inner.contains(tokens::TEX_OPEN)
+        || inner.contains(tokens::TEX_CLOSE);
     (!marks && inner.split_whitespace().count() >= 3).then(|| {
         inner
             .split_whitespace()

@@ -71,12 +71,17 @@ pub enum QuoteMark {
     Straight,
 }
 
+/// The TeX-style marks some wires type for curly double quotes: "``It was,'' she said".
+/// (A token's lowercase form makes the backtick an apostrophe, so both read `''` there.)
+pub const TEX_OPEN: &str = "``";
+pub const TEX_CLOSE: &str = "''";
+
 /// The double quotation mark that `text` (a token's text) is, if any: curly, straight
 /// or TeX-style (``…'').
 pub fn quote_mark(text: &str) -> Option<QuoteMark> {
     match text {
-        "\u{201c}" | "``" => Some(QuoteMark::Open),
-        "\u{201d}" | "''" => Some(QuoteMark::Close),
+        "\u{201c}" | TEX_OPEN => Some(QuoteMark::Open),
+        "\u{201d}" | TEX_CLOSE => Some(QuoteMark::Close),
         "\"" => Some(QuoteMark::Straight),
         _ => None,
     }

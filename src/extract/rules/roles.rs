@@ -1854,8 +1854,8 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
             at = f;
         }
     }
-    // "Deputy Prime Minister of Thailand General Prawit Wongsuwan", "Nepal's Chief of
-    // Army Staff General X": past a rank right after the post.
+    // "Deputy Prime Minister of Thailand General Prawit Wongsuwan", "Chile's Chief of
+    // Staff General X": past a rank right after the post.
     if at == after
         && let Some(r) = s.tok_mention.get(at).copied().flatten()
         && s.mentions[r].start == at

@@ -12,7 +12,7 @@ use super::table::Rule;
 use super::{Ctx, RELATIVISERS, Sentence};
 use crate::extract::lexicon::{Family, RoleLink, lexicons};
 use crate::extract::mentions::{self, MentionKind};
-use crate::extract::tokens::TokKind;
+use crate::extract::tokens::{TEX_CLOSE, TEX_OPEN, TokKind};
 use crate::model::{Kind, Relation};
 
 /// The longest statement name, in words.
@@ -260,8 +260,8 @@ fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
         name = name
             .split_whitespace()
             .map(|w| {
-                w.trim_start_matches("``")
-                    .trim_end_matches("''")
+                w.trim_start_matches(TEX_OPEN)
+                    .trim_end_matches(TEX_CLOSE)
                     .trim_matches(['\u{201c}', '\u{201d}', '"'])
             })
             .filter(|w| !w.is_empty())
@@ -279,7 +279,9 @@ fn claim(s: &Sentence, a: usize, b: usize, min_words: usize) -> Option<String> {
 /// straight marks come in pairs.
 fn balanced_quotes(text: &str) -> bool {
     let count = |c: &str| text.matches(c).count();
-    count("\u{201c}") == count("\u{201d}") && count("``") == count("''") && count("\"") % 2 == 0
+    count("\u{201c}") == count("\u{201d}")
+        && count(TEX_OPEN) == count(TEX_CLOSE)
+        && count("\"") % 2 == 0
 }
 
 /// "The bears are “national treasures,” the envoy said": the start of the writer's

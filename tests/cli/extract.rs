@@ -114,9 +114,9 @@ fn eval_set(args: &[&str]) -> serde_json::Value {
 /// The in-house sets' floors: micro F1 over the set and the lowest article's F1. Raise
 /// them as the extractor improves; never lower them.
 const FLOORS: [(&str, f64, f64); 3] = [
-    ("eval/", 0.82, 0.62),
+    ("eval/", 0.83, 0.62),
     ("eval/heldout", 0.93, 0.87),
-    ("eval/constructions", 0.68, 0.35),
+    ("eval/constructions", 0.71, 0.35),
 ];
 
 #[test]

@@ -231,7 +231,7 @@ pub fn is_calendar_word(word: &str) -> bool {
 }
 
 /// The month (1-12) a word names: full names and the usual abbreviations.
-fn month_of(word: &str) -> Option<u32> {
+pub(crate) fn month_of(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
     if w.len() < 3 {

@@ -1312,6 +1312,17 @@ impl Finder<'_> {
             })
     }
 
+    /// Whether token `j` is a month (or its short form) followed by a day of it: "Jan.
+    /// 17", "March 3".
+    fn month_day_at(&self, j: usize) -> bool {
+        let day = j + 1 + usize::from(self.tokens.get(j + 1).is_some_and(|t| t.is_punct(".")));
+        super::attributes::month_of(self.tokens[j].text).is_some()
+            && self.tokens.get(day).is_some_and(|t| {
+                t.kind == TokKind::Number
+                    && t.text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            })
+    }
+
     /// The end of the run of capitalised words starting at `i`.
     fn run_end(&self, i: usize) -> usize {
         let n = self.tokens.len();
@@ -1328,6 +1339,11 @@ impl Finder<'_> {
                 // "booked into the Gibson County Jail Tuesday": a weekday after a name
                 // is when, not a word of it.
                 if crate::extract::attributes::WEEKDAYS.contains(&self.lowers[j]) {
+                    break;
+                }
+                // "The Keldar City Commission Jan. 17 rejected …": a month and its day
+                // after a name are when, not words of it.
+                if self.month_day_at(j) {
                     break;
                 }
                 j += 1;
@@ -1442,6 +1458,18 @@ impl Finder<'_> {
                 );
             if skippable(self.lowers[p]) || honorific_of || counts_people {
                 p += 1;
+                continue;
+            }
+            // "Mayor X and Commissioners A, B and C": a seat title's plural after "and"
+            // opens no name, as at the run's start.
+            if p > a
+                && self.lowers[p - 1] == "and"
+                && let Some((words, _)) = SEAT_PLURALS.iter().find(|(words, _)| {
+                    let n = words.len();
+                    b > p + n && self.lowers[p..p + n] == **words
+                })
+            {
+                p += words.len();
                 continue;
             }
             match self.country_in_run(p, b) {
@@ -3029,6 +3057,25 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn a_month_and_its_day_end_the_name_before_them() {
+        for (text, name) in [
+            (
+                "The Keldar City Commission Jan. 17 rejected the offer.",
+                "Keldar City Commission",
+            ),
+            (
+                "The Lindale School Board March 3 approved the budget.",
+                "Lindale School Board",
+            ),
+        ] {
+            let n = names(text);
+            assert!(n.contains(&name.to_string()), "{text}: {n:?}");
+        }
+        // A month's word with no day is left to the name ("Jan Lind").
+        assert!(names("Jan Lind spoke.").contains(&"Jan Lind".to_string()));
     }
 
     #[test]

@@ -283,7 +283,8 @@ rules! {
          ("The Lindale City Commission met. Commissioners Ana Lind and Rui Costa voted against it.", "Rui Costa member-of Lindale City Commission"),
          ("Trustees of Keldar College met on Monday. Trustees Ana Lind and Rui Costa voted no.", "Rui Costa member-of Trustees of Keldar College"),
          ("The Keldar City Council voted. But Council Members Ana Lind and Joe Dean wanted more.", "Ana Lind member-of Keldar City Council"),
-         ("The Dunmore Board of Selectmen met. Selectmen Ana Lind and Rui Costa voted no.", "Ana Lind member-of Dunmore Board of Selectmen")];
+         ("The Dunmore Board of Selectmen met. Selectmen Ana Lind and Rui Costa voted no.", "Ana Lind member-of Dunmore Board of Selectmen"),
+         ("The Lindale City Commission Jan. 17 met. Mayor Tim Hale and Commissioners Ana Lind and Rui Costa voted no.", "Ana Lind member-of Lindale City Commission")];
     SeatCounty = "seat-county", "roles", [MemberOf], "a commissioner's seat on a county's board",
         "Commissioner X (or Commissioners A and B) on the article's county commission: X is a member of the county too.",
         [("The Keldar County Commission met. Commissioner Ana Lind voted no.", "Ana Lind member-of Keldar County"),

@@ -14,7 +14,7 @@ use super::attributes::{count_before, is_calendar_word, number_value};
 use super::lexicon::{CountryForm, STATE_HEADS, lexicons};
 use super::tokens::{TEX_CLOSE, TokKind, Token};
 use crate::model::Kind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -594,6 +594,49 @@ pub fn group_key_of(m: &Mention) -> Option<(usize, String)> {
         MentionKind::Group(Some(c)) => Some(group_key(c, &m.name)),
         _ => None,
     }
+}
+
+/// The people a headline names in full ("Dan Joyce, longtime museum director, to
+/// retire"): each name that opens with a known given name, cut to two or three words
+/// ending on a word the body's sentences write alone and never inside a longer name
+/// ("Li Zhaoxing Meets …" gives "Li Zhaoxing" where the body writes "Li Zhaoxing" never
+/// and "Zhaoxing" alone): the body calls that person by the surname alone. Typed as
+/// people, for resolution only.
+pub fn headline_people(text: &str, tokens: &[Token], body: &[Vec<Mention>]) -> Vec<Mention> {
+    let (mut alone, mut inside) = (HashSet::new(), HashSet::new());
+    for m in body.iter().flatten() {
+        if matches!(m.kind, MentionKind::Name(_)) {
+            let words: Vec<&str> = m.name.split(' ').collect();
+            if words.len() == 1 {
+                alone.insert(words[0]);
+            } else {
+                inside.extend(words);
+            }
+        }
+    }
+    find_mentions(text, tokens)
+        .into_iter()
+        .filter_map(|mut m| {
+            // A headline's capitals run a name into the words after it, which may type
+            // it ("Ana Lind Named Museum Director"): any name's first words.
+            if !matches!(m.kind, MentionKind::Name(_))
+                || !super::typer::is_given_name(tokens[m.start].lower.as_ref())
+            {
+                return None;
+            }
+            let end = (m.start + 2..=m.end.min(m.start + 3)).rev().find(|&e| {
+                let surname = tokens[e - 1].text;
+                alone.contains(surname) && !inside.contains(surname)
+            })?;
+            m.end = end;
+            m.name = span_text(text, tokens, m.start, end);
+            m.surface.clone_from(&m.name);
+            m.kind = MentionKind::Name(Some(Kind::Person));
+            m.initial = false;
+            m.name_scores = None;
+            Some(m)
+        })
+        .collect()
 }
 
 /// "an agreement on military cooperation" and later "the military cooperation

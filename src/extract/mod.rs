@@ -42,6 +42,9 @@ pub struct Article {
     pub text: String,
     /// Where the body starts, after the header.
     pub body_start: usize,
+    /// The byte range of the `title:` header's value, if any: the headline, read only
+    /// for the names it gives in full.
+    pub title: Option<(usize, usize)>,
 }
 
 /// Why bytes are not an article.
@@ -80,6 +83,7 @@ pub fn read_article(bytes: &[u8], id: &str) -> Result<Article, ArticleError> {
         date: header.date,
         text: text.to_string(),
         body_start: header.body_start,
+        title: header.title,
     })
 }
 
@@ -193,7 +197,22 @@ fn extract_part(
     mentions::share_name_kinds(&mut all_mentions);
     mentions::share_group_names(&mut all_mentions);
     mentions::share_agreement_names(&mut all_mentions);
+    // The headline's people named in full, as one more sentence after the body's: the
+    // body may shorten a name the headline gives whole ("Joyce said" under "Dan Joyce
+    // to retire"). No rule reads the headline.
+    let headline = article
+        .title
+        .map(|(a, b)| mentions::headline_people(text, &tokens::tokenize(text, a, b), &all_mentions))
+        .unwrap_or_default();
+    let with_headline = !headline.is_empty();
+    if with_headline {
+        all_mentions.push(headline);
+    }
     let mut resolved = resolve::resolve(&all_mentions);
+    if with_headline {
+        all_mentions.pop();
+        resolved.of_mention.pop();
+    }
     let mut raw: Vec<RawFact> = Vec::new();
     let mut shipment: Vec<usize> = Vec::new();
     let mut last_agreement: Option<(usize, usize)> = None;
@@ -510,6 +529,48 @@ mod tests {
         let [s, e] = f.span.unwrap();
         assert_eq!(&a.text[s..e], f.evidence.as_deref().unwrap());
         assert_eq!(f.source.as_deref(), Some("a1"));
+    }
+
+    #[test]
+    fn a_headline_names_in_full_the_person_the_body_calls_by_surname() {
+        let speakers = |text: &str| {
+            let g = extract(&read_article(text.as_bytes(), "h").unwrap());
+            g.facts
+                .iter()
+                .filter(|f| f.relation == crate::model::Relation::Stated)
+                .map(|f| {
+                    g.entities
+                        .iter()
+                        .find(|e| e.id == f.subject)
+                        .unwrap()
+                        .name
+                        .clone()
+                })
+                .collect::<Vec<_>>()
+        };
+        let body = "Lind said the museum would find a new director by April.";
+        // The headline's title, verb and function words are no part of the name, nor a
+        // word the body writes in lowercase.
+        for (title, body) in [
+            ("Ana Lind, longtime museum director, to retire", body),
+            ("Ana Lind Meets Lima Envoy", body),
+            (
+                "Ana Lind Named Museum Director",
+                "Lind said the museum had named her in March.",
+            ),
+        ] {
+            let text = format!("date: 2024-01-02\ntitle: {title}\n\n{body}");
+            assert_eq!(speakers(&text), ["Ana Lind"], "{title}");
+        }
+        // With no headline, a surname alone opening the sentence names no one.
+        assert!(speakers(&format!("date: 2024-01-02\n\n{body}")).is_empty());
+        // The body's own full name wins over the headline's: the body's surname stays
+        // with the body's name.
+        let text = format!("title: Bill Lind Meets Envoy\n\nWilliam Lind spoke. {body}");
+        assert_eq!(speakers(&text), ["William Lind"]);
+        // A word the body writes inside a longer name is no surname to complete.
+        let text = format!("title: Ana Lind Visits Envoy\n\nAna Lind Costa spoke. {body}");
+        assert!(!speakers(&text).contains(&"Ana Lind".to_string()));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Article text: the optional header (`source:` and `date:` lines, then a blank line),
-//! paragraphs and sentences with their byte spans in the file.
+//! Article text: the optional header (`source:`, `date:` and `title:` lines, then a
+//! blank line), paragraphs and sentences with their byte spans in the file.
 //!
 //! Sentence splitting is one pass over the characters of each paragraph. A `.`, `!` or
 //! `?` (with any closing quotes or brackets after it) ends a sentence when an uppercase
@@ -18,6 +18,8 @@ pub struct Header {
     pub date: Option<String>,
     /// Byte offset where the body starts (0 when there is no header).
     pub body_start: usize,
+    /// The byte range of the `title:` line's value, if any.
+    pub title: Option<(usize, usize)>,
 }
 
 /// A `date:` header line that is not an ISO-8601 date.
@@ -56,6 +58,12 @@ pub fn parse_header(text: &str) -> Result<Header, BadDate> {
         let value = value.trim().to_string();
         match key.as_str() {
             "source" => header.source = Some(value),
+            "title" if !value.is_empty() => {
+                // The value's bytes: past the colon and the blanks after it.
+                let after = rest.find(':').map_or(0, |c| c + 1);
+                let start = pos + after + (rest[after..].len() - rest[after..].trim_start().len());
+                header.title = Some((start, start + value.len()));
+            }
             "date" => {
                 if !is_date_prefix(&value) {
                     return Err(BadDate(value));
@@ -254,6 +262,15 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn the_title_line_s_value_is_found_by_its_bytes() {
+        let text = "source: Wire\ntitle:   Ana Lind to retire \n\nBody.";
+        let h = parse_header(text).unwrap();
+        let (a, b) = h.title.unwrap();
+        assert_eq!(&text[a..b], "Ana Lind to retire");
+        assert_eq!(parse_header("date: 2024\n\nBody.").unwrap().title, None);
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! neighbours), [`export`] (output formats), [`cli`] and [`run`] (the command line).
 //!
 //! `unsafe` is denied everywhere but in [`store::snapshot::map`], which memory-maps snapshot
-//! files and states its invariants.
+//! files and states its invariants, and [`store::heap`], which asks the C library to give
+//! freed heap back.
 #![deny(unsafe_code)]
 
 pub mod cli;

@@ -3,11 +3,13 @@
 //! in [`load`]), finding the one to use
 //! ([`discover`]), writing them atomically ([`atomic`]) under a writers' lock ([`lock`]),
 //! and their memory-mapped binary snapshots ([`snapshot`]); what can go wrong with them
-//! ([`Error`]).
+//! ([`Error`]); and the heap a large write freed given back before its next phase
+//! ([`heap`]).
 
 pub mod atomic;
 pub mod discover;
 pub mod error;
+pub mod heap;
 pub mod json;
 pub mod load;
 pub mod lock;

@@ -38,33 +38,34 @@ pub fn release_freed() -> bool {
     }
 }
 
-#[cfg(all(test, target_os = "linux", target_env = "gnu"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
-    /// This process's anonymous resident memory, in KiB.
-    fn anon_kib() -> u64 {
-        let status = std::fs::read_to_string("/proc/self/status").unwrap();
-        let line = status.lines().find(|l| l.starts_with("RssAnon:")).unwrap();
-        line.split_whitespace().nth(1).unwrap().parse().unwrap()
-    }
-
-    /// A million small strings freed below one that stays (as the migration's plan is
-    /// freed below the spans' ids) stay resident until they are released. (Other tests
-    /// run beside this one: only a drop of half the freed memory is asked for.)
+    /// Releasing leaves every live allocation as it was, whatever was freed around it
+    /// and while another thread allocates and frees. What it gives back is not tested
+    /// here: in a test thread's heap the freed strings below a live one were not kept
+    /// resident to begin with (`RssAnon` 1.7 MB before the release), unlike the
+    /// migration's plan; `bench/results.md` measures it ("the 10M migration of many small
+    /// articles within 4 GB").
     #[test]
-    fn freed_small_allocations_below_a_live_one_go_back_to_the_system() {
-        let many: Vec<String> = (0..1_000_000).map(|i| format!("{i:0>100}")).collect();
-        // Of a size no freed chunk has: taken from the top of the heap, above `many`.
-        let kept = "k".repeat(5000);
-        drop(many);
-        let before = anon_kib();
-        assert!(release_freed());
-        let after = anon_kib();
-        assert!(
-            before.saturating_sub(after) > 56 * 1024,
-            "{before} KiB resident before the release, {after} after"
-        );
-        assert_eq!(kept.len(), 5000);
+    fn releasing_leaves_live_allocations_as_they_were() {
+        let mut many: Vec<String> = (0..200_000).map(|i| format!("{i:0>100}")).collect();
+        let kept: Vec<String> = many.iter().step_by(1000).cloned().collect();
+        many.retain(|s| !s.ends_with('7'));
+        let busy = std::thread::spawn(|| {
+            (0..200_000)
+                .map(|i| format!("{i:0>50}").len())
+                .sum::<usize>()
+        });
+        release_freed();
+        assert_eq!(busy.join().unwrap(), 200_000 * 50);
+        assert_eq!(many.len(), 180_000);
+        assert!(many.iter().all(|s| s.len() == 100 && !s.ends_with('7')));
+        let want: Vec<String> = (0..200_000)
+            .step_by(1000)
+            .map(|i| format!("{i:0>100}"))
+            .collect();
+        assert_eq!(kept, want);
     }
 }

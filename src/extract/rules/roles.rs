@@ -471,6 +471,19 @@ const TITLE_LEAD_INS: [&str; 18] = [
     "acting",
 ];
 
+/// Adverbs of time between a copula and a post: "is also", "was previously".
+const COPULA_ADVERBS: [&str; 9] = [
+    "also",
+    "now",
+    "currently",
+    "presently",
+    "previously",
+    "formerly",
+    "still",
+    "once",
+    "already",
+];
+
 /// Token `k`, past words that lead in to a title ("as its new chief executive", "named
 /// X the 15th president"), none of them inside a mention.
 /// "15th", "20th": an ordinal written in digits.
@@ -1890,7 +1903,9 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
     {
         c -= 1;
     }
-    if c > 0 && matches!(s.word(c - 1), "also" | "now") {
+    // "X is currently president of Y", "X was previously chief of Y": past an adverb of
+    // time between the copula and the post.
+    if c > 0 && COPULA_ADVERBS.contains(&s.word(c - 1)) {
         c -= 1;
     }
     let copula = match (
@@ -2922,6 +2937,15 @@ mod tests {
             (
                 "Luis Rojas spoke. Since 2015 he has been the chairman of the Lima Water Trust.",
                 "Luis Rojas leads Lima Water Trust",
+            ),
+            // Past an adverb of time after the copula.
+            (
+                "Ana Soto is currently President of Andes University.",
+                "Ana Soto leads Andes University",
+            ),
+            (
+                "Ana Soto was previously chief of the Lima Police Department.",
+                "Ana Soto leads Lima Police Department",
             ),
             // Past the words that lead into a post.
             (

@@ -1486,19 +1486,36 @@ fn affiliation(ctx: &mut Ctx, k: usize) {
         return;
     }
     let end = s.apposition_at(k);
-    if !s.tokens.get(end).is_some_and(|t| t.is_punct(",")) || !matches!(s.word(end + 1), "a" | "an")
-    {
+    // "X, a member of Y", or after a copula: "X is a member of Y", "X has been an
+    // employee of Y since 2001", "X is currently a trustee of Y".
+    let open = if s.tokens.get(end).is_some_and(|t| t.is_punct(",")) {
+        end + 1
+    } else {
+        let mut j = match (s.word(end), s.word(end + 1)) {
+            ("has" | "had", "been") => end + 2,
+            ("is" | "was" | "remains" | "became", _) => end + 1,
+            _ => return,
+        };
+        if COPULA_ADVERBS.contains(&s.word(j)) {
+            j += 1;
+        }
+        j
+    };
+    if !matches!(s.word(open), "a" | "an") {
         return;
     }
     // The apposition: up to its closing comma or the end, at most twelve tokens.
-    let close = (end + 2..(end + 14).min(s.tokens.len()))
+    let close = (open + 1..(open + 13).min(s.tokens.len()))
         .find(|&j| s.tokens[j].kind == TokKind::Punct)
         .unwrap_or(s.tokens.len());
-    if close >= end + 14 {
+    if close >= open + 13 {
         return;
     }
+    // After a copula the clause runs on past the body ("… since 2001"): the body ends
+    // the phrase; an apposition is read to its closing comma.
+    let copula = open > end + 1;
     let mut org = None;
-    let mut j = end + 2;
+    let mut j = open + 1;
     while j < close {
         match s.tok_mention[j] {
             Some(m) if matches!(s.mentions[m].kind, MentionKind::Title { .. }) => return,
@@ -1507,6 +1524,9 @@ fn affiliation(ctx: &mut Ctx, k: usize) {
                     && org.is_none()
                 {
                     org = Some((o, m));
+                    if copula {
+                        break;
+                    }
                 }
                 j = s.mentions[m].end;
             }

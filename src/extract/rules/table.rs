@@ -297,10 +297,12 @@ rules! {
         "Megan Owen of the San Diego Zoo: a member of the institution.",
         [("\"We are hopeful,\" said Ana Lind of the Lima Zoo.", "Ana Lind member-of Lima Zoo"),
          ("Pedro Soto of the Andean Institute said the talks failed.", "Pedro Soto member-of Andean Institute")];
-    AffiliationApposition = "affiliation-apposition", "roles", [MemberOf], "a person, then \"a/an …\" naming an institution",
-        "X, a Four Paws vet; X, a student at the University of Y: a member of the institution (titles are left to the title rules).",
+    AffiliationApposition = "affiliation-apposition", "roles", [MemberOf], "a person, then (a copula and) \"a/an …\" naming an institution",
+        "X, a Four Paws vet; X, a student at the University of Y; X is (has been) a member of Y: a member of the institution (titles are left to the title rules).",
         [("\"He is calm,\" said Ana Lind, a longtime Lima Zoo volunteer.", "Ana Lind member-of Lima Zoo"),
-         ("Pedro Soto, a lecturer at the University of Lima, found the bone.", "Pedro Soto member-of University of Lima")];
+         ("Pedro Soto, a lecturer at the University of Lima, found the bone.", "Pedro Soto member-of University of Lima"),
+         ("Pedro Soto is a member of the Keldar Rowing Club.", "Pedro Soto member-of Keldar Rowing Club"),
+         ("Ana Lind has been a volunteer at the Lima Zoo since 2001.", "Ana Lind member-of Lima Zoo")];
     CountryInBrackets = "country-in-brackets", "roles", [MemberOf], "a person's name, then a country's name in brackets",
         "Lists of envoys and delegates: X (Chile): X is a member of the country.",
         [("The envoys were Ana Lind (Chile), Rui Costa (Peru) and Ivan Petrov (Bulgaria).", "Rui Costa member-of Peru"),

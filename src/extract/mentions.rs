@@ -1143,13 +1143,8 @@ impl Finder<'_> {
                 let p = (i..end)
                     .find(|&p| !lexicons().function_words.contains(self.lowers[p]))
                     .unwrap_or(end);
-                if let Some((words, _)) = SEAT_PLURALS.iter().find(|(words, _)| {
-                    let n = words.len();
-                    end > p + n
-                        && self.tokens[p + n].is_capitalised()
-                        && self.lowers[p..p + n] == **words
-                }) {
-                    i = p + words.len();
+                if let Some(n) = self.seat_plural_at(p, end) {
+                    i = p + n;
                     continue;
                 }
                 // "Board member Ana Lind", "Vice chairman Rui Costa": a title whose first
@@ -1355,6 +1350,22 @@ impl Finder<'_> {
             })
     }
 
+    /// The length of a seat title's plural at `p` ("Regents", "Council Members") with a
+    /// capitalised word after it before `end`: the plural opens no name ("Trustees of
+    /// Keldar College" is one).
+    fn seat_plural_at(&self, p: usize, end: usize) -> Option<usize> {
+        SEAT_PLURALS
+            .iter()
+            .map(|(words, _)| *words)
+            .find_map(|words| {
+                let n = words.len();
+                (end > p + n
+                    && self.tokens[p + n].is_capitalised()
+                    && self.lowers[p..p + n] == *words)
+                    .then_some(n)
+            })
+    }
+
     /// Whether token `j` is a month (or its short form) followed by a day of it: "Jan.
     /// 17", "March 3".
     fn month_day_at(&self, j: usize) -> bool {
@@ -1507,12 +1518,9 @@ impl Finder<'_> {
             // opens no name, as at the run's start.
             if p > a
                 && self.lowers[p - 1] == "and"
-                && let Some((words, _)) = SEAT_PLURALS.iter().find(|(words, _)| {
-                    let n = words.len();
-                    b > p + n && self.lowers[p..p + n] == **words
-                })
+                && let Some(n) = self.seat_plural_at(p, b)
             {
-                p += words.len();
+                p += n;
                 continue;
             }
             match self.country_in_run(p, b) {

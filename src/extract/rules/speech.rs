@@ -1710,6 +1710,14 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     if emit_statement(ctx, speaker, quoted, Rule::SpeechQuote, i) {
         return;
     }
+    // "The budget, Mayor X said, is balanced": the claim runs on around the speaker.
+    if !speaker_after
+        && speaker_m.is_some_and(|m| s.mentions[m].end == i)
+        && let Some(name) = interrupted_claim(s, start, i)
+    {
+        emit_named(ctx, speaker, &name, Rule::SpeechInterrupted, i);
+        return;
+    }
     // "…, reported X." or "…, X said.": the clause before the comma.
     let before_speaker = start.checked_sub(1).filter(|&k| s.tokens[k].is_punct(","));
     let comma = if speaker_after || before_speaker.is_none() {
@@ -1736,6 +1744,59 @@ fn speech_verb(ctx: &mut Ctx, i: usize) {
     if let Some(q) = ctx.previous_quote.clone() {
         emit_named(ctx, speaker, &q, Rule::SpeechQuote, i);
     }
+}
+
+/// The most tokens a speaker's phrase set inside a claim runs to ("the zoo's director
+/// Ana Lind").
+const INTERRUPTER_MAX: usize = 6;
+
+/// "The budget, Mayor X said, is balanced", "In addition, X said on Monday, the board
+/// has no say": the claim of a speaker phrase (tokens `[start, i)`, the speech verb at
+/// `i`) set between commas inside it, as the words before the first comma and after the
+/// second. None when either comma is missing, when a quotation mark stands in the
+/// sentence (the quotation rules read those), when the words after the second comma
+/// open with a participle or speak again ("…, X said, adding that …", "…, X said, but
+/// added …"), or when neither part has a verb.
+fn interrupted_claim(s: &Sentence, start: usize, i: usize) -> Option<String> {
+    // The comma may stand a few words before the phrase the speaker's mention opens
+    // ("…, the zoo's director X said, …").
+    let c1 = (0..start)
+        .rev()
+        .find(|&k| s.tokens[k].kind == TokKind::Punct)?;
+    if c1 == 0 || !s.tokens[c1].is_punct(",") || i - c1 - 1 > INTERRUPTER_MAX {
+        return None;
+    }
+    let mut c2 = i + 1;
+    if let Some(end) = time_phrase_end(s, c2) {
+        c2 = end;
+    }
+    if !s.tokens.get(c2)?.is_punct(",") {
+        return None;
+    }
+    let mut end = s.tokens.len();
+    while end > c2 + 1 && s.tokens[end - 1].kind == TokKind::Punct {
+        end -= 1;
+    }
+    let first = s.word(c2 + 1);
+    let speaks_again =
+        (c2 + 1..(c2 + 4).min(end)).any(|k| lexicons().is(s.word(k), Family::Speech));
+    if end < c2 + 3
+        || !s.tokens[c2 + 1].is_lower_word()
+        || (first.ends_with("ing") && first.len() > 5)
+        || speaks_again
+        || s.tokens[..end].iter().any(|t| t.is_quote())
+        || !(is_clause(s, c2 + 1, end) || is_clause(s, 0, c1))
+    {
+        return None;
+    }
+    let before = claim(s, 0, c1, 1)?;
+    let after = &s.text[s.tokens[c2 + 1].start..s.tokens[end - 1].end];
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .chain(after.split_whitespace())
+        .take(MAX_WORDS)
+        .collect();
+    (words.len() >= 3).then(|| words.join(" "))
 }
 
 /// The mention a run of descriptors starting at mention `m` leads to: past a title to
@@ -1997,6 +2058,31 @@ mod tests {
             .filter(|f| f.1 == "stated")
             .map(|f| (f.0, f.2, f.5))
             .collect()
+    }
+
+    #[test]
+    fn a_speaker_set_inside_a_claim_speaks_both_parts_only() {
+        assert_eq!(
+            stated("The harvest, Ana Lind said on Monday, was the best in years."),
+            [(
+                "Ana Lind".into(),
+                "The harvest was the best in years".into(),
+                "speech-interrupted".into()
+            )]
+        );
+        // A participle or a second speech verb after the second comma is no part of the
+        // claim before it.
+        for text in [
+            "The harvest was poor, Ana Lind said, adding that prices would rise.",
+            "The harvest, Ana Lind said, but added that prices would rise.",
+        ] {
+            assert!(
+                stated(text)
+                    .iter()
+                    .all(|(_, _, rule)| rule != "speech-interrupted"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

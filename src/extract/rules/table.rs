@@ -140,6 +140,11 @@ rules! {
         "The clause before \", X said.\" or \", said X.\" is X's.",
         [("The harvest was the best in years, Ana Lind said.", "Ana Lind stated The harvest was the best in years"),
          ("The harvest was the best in years, reported the Lima Times.", "Lima Times stated The harvest was the best in years")];
+    SpeechInterrupted = "speech-interrupted", "speech", [Stated], "\u{2026}, X said, \u{2026}",
+        "A claim with its speaker set inside it between commas (\"The harvest, X said, was the best in years\") is X's, both parts.",
+        [("The harvest, Ana Lind said, was the best in years.", "Ana Lind stated The harvest was the best in years"),
+         ("In addition, Ana Lind said on Monday, the zoo will open a new llama house.", "Ana Lind stated In addition the zoo will open a new llama house"),
+         ("The llamas will stay in Lima, the zoo's director Jon Berg said, until the new house opens.", "Jon Berg stated The llamas will stay in Lima until the new house opens")];
     SpeechDenial = "speech-denial", "speech", [Stated], "deny, reject, refute, dismiss",
         "X denied that A: X stated A negated (\"it had not sent troops\"), or \"Denied: A\".",
         [("Bolivia denied that it had sent troops to Oruro.", "Bolivia stated It had not sent troops to Oruro"),

@@ -1956,6 +1956,18 @@ fn titled_person(ctx: &Ctx, k: usize, of: Option<usize>) -> Option<usize> {
         if at >= 2 && s.word(at - 1) == "who" {
             at -= 1;
         }
+        // "X of the University of Y will be the new dean of Z", "X of Ketchikan will
+        // serve as …": past the body or town the holder comes from.
+        if let Some(m) = at.checked_sub(1).and_then(|j| s.tok_mention[j])
+            && s.mentions[m].end == at
+            && !is_person(m)
+        {
+            let mut from = s.mentions[m].start;
+            from -= usize::from(from > 0 && s.word(from - 1) == "the");
+            if from > 1 && s.word(from - 1) == "of" {
+                at = from - 1;
+            }
+        }
         if at >= 2 && s.tokens[at - 1].is_punct(",") {
             at -= 1;
             // "X, 56, currently serves as …": past the age between commas.
@@ -2979,6 +2991,15 @@ mod tests {
             (
                 "Luis Rojas was the 12th president of Andes University.",
                 "Luis Rojas leads Andes University",
+            ),
+            // Past the body or town the holder comes from.
+            (
+                "Ana Soto of Andes University will be the new dean of the Lima Law School.",
+                "Ana Soto leads Lima Law School",
+            ),
+            (
+                "Luis Rojas of the Condor Bank will serve as the first director of the Lima Water Trust.",
+                "Luis Rojas leads Lima Water Trust",
             ),
         ]);
         // Only a person holds a post.

@@ -31,6 +31,16 @@ pub fn apply(ctx: &mut Ctx) {
             "agree" | "agrees" | "agreed" | "concur" | "concurs" | "concurred"
         ) && s.word(i + 1) == "that"
     }));
+    // "X pointed out that …": the particle stands for the verb, so that the claim is
+    // read after it.
+    let particles: Vec<usize> = (1..s.tokens.len())
+        .filter(|&i| {
+            s.word(i) == "out"
+                && matches!(s.word(i - 1), "point" | "points" | "pointed" | "pointing")
+                && s.word(i + 1) == "that"
+        })
+        .collect();
+    verbs.extend(&particles);
     verbs.sort_unstable();
     verbs.dedup();
     for &i in &verbs {
@@ -50,7 +60,7 @@ pub fn apply(ctx: &mut Ctx) {
                     && s.is_verb_use(j)
                     && (j + 1..i).all(|k| s.tokens[k].kind != TokKind::Punct)
             });
-        if s.is_verb_use(i)
+        if (s.is_verb_use(i) || particles.contains(&i))
             && !s.in_quote[i]
             && s.word(i.wrapping_sub(1)) != "to"
             && !denied_noun

@@ -135,7 +135,8 @@ rules! {
     SpeechClause = "speech-clause", "speech", [Stated], "say, announce, warn, tell, … (that)",
         "X said (that) the claim: the reported clause after a speech verb.",
         [("Ana Lind said that the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),
-         ("Ana Lind told reporters the harvest was the best in years.", "Ana Lind stated The harvest was the best in years")];
+         ("Ana Lind told reporters the harvest was the best in years.", "Ana Lind stated The harvest was the best in years"),
+         ("Ana Lind pointed out that the harvest was the best in years.", "Ana Lind stated The harvest was the best in years")];
     SpeechAttribution = "speech-attribution", "speech", [Stated], "\u{2026}, X said.",
         "The clause before \", X said.\" or \", said X.\" is X's.",
         [("The harvest was the best in years, Ana Lind said.", "Ana Lind stated The harvest was the best in years"),
@@ -154,7 +155,8 @@ rules! {
         [("Ana Lind expressed confidence that the harvest will be the best in years.", "Ana Lind stated The harvest will be the best in years"),
          ("The Lima Zoo voiced its strong hope that the llamas would arrive by May.", "Lima Zoo stated The llamas would arrive by May"),
          ("Ana Lind and Jon Berg shared the view that talks should resume soon.", "Jon Berg stated Talks should resume soon"),
-         ("Ana Lind expressed her gratitude to the Lima Zoo for the llamas.", "Ana Lind stated Expressed her gratitude to the Lima Zoo for the llamas")];
+         ("Ana Lind expressed her gratitude to the Lima Zoo for the llamas.", "Ana Lind stated Expressed her gratitude to the Lima Zoo for the llamas"),
+         ("The Lima Zoo expressed frustration that the llamas arrived late.", "Lima Zoo stated The llamas arrived late")];
     JointClaim = "joint-claim", "speech", [Stated], "the two or both + ministers, leaders, presidents, … + say, note, agree that, express hope that, …",
         "A claim of two people named as a pair (\"the two ministers noted that …\") is each one's: the last two the article gave a title of that kind.",
         [("Foreign Minister Ana Lind met her Peruvian counterpart Jon Berg in Lima. The two ministers noted that trade was growing fast.", "Jon Berg stated Trade was growing fast"),

@@ -20,7 +20,8 @@ manifest's:
 
 Only bodies with the manifest's word count are hashed. On a match it writes text/ID.txt:
 the header (`source:`, `date:` and `title:` from the manifest and HEADLINE, else the
-first line dropped before the body, else the id's slug) and the body, and prints `ok ID`.
+first line dropped before the body, else the headline the address spells, title-cased,
+else the id's slug) and the body, and prints `ok ID`.
 Otherwise it prints `no match ID` and exits 1: furniture inside a line, or a layout none
 of the above gives, must first be taken out of EXCERPT by hand (whole lines only, never
 the article's words).
@@ -37,6 +38,26 @@ HERE = Path(__file__).resolve().parent
 DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
 SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)']*(?=\s|$)")
 LEAD, TRAIL, SHORT_WORDS, INNER_DROPS = 40, 15, 12, 3
+
+
+def slug_title(url):
+    """The headline a page's address spells ("…/dan-joyce-to-retire-at-end-of-january/…"),
+    title-cased: the longest path segment of four or more words, ids dropped; None when
+    the address spells none."""
+    path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    best = []
+    for segment in path.split("/")[1:]:
+        segment = re.sub(r"\.(html?|aspx?|php|cms)$", "", segment)
+        words = [w for w in re.split(r"[-_]+", segment) if w]
+        # A trailing id ("article_d886c1ef", "h4thg48", "2446642") is no headline word.
+        while words and any(c.isdigit() for c in words[-1]) and not (
+            words[-1].isdigit() and len(words[-1]) <= 4
+        ):
+            words.pop()
+        alpha = [w for w in words if w.isalpha()]
+        if len(alpha) >= 4 and len(alpha) >= len(words) - 2 and len(words) > len(best):
+            best = words
+    return " ".join(w[:1].upper() + w[1:] for w in best) or None
 
 
 def manifest_row(id_):
@@ -146,7 +167,9 @@ def main(argv):
             dropped = [line.strip() for line in before.split("\n") if line.strip()]
             headline = title or (dropped[0] if dropped else None)
             if not headline:
-                headline = id_.split("-", 3)[3].replace("-", " ").capitalize()
+                headline = slug_title(row["url"]) or id_.split("-", 3)[3].replace(
+                    "-", " "
+                ).capitalize()
             header = (
                 f"source: {row['publisher']}, {row['url']}\n"
                 f"date: {row['date']}\ntitle: {headline}\n\n"

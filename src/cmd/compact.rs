@@ -23,19 +23,20 @@ use crate::kb::retract::Settlement;
 
 /// Settles the journal's pending removal, if it holds one (see [`crate::kb::retract`]),
 /// writing the journal with the rebuild's removal in its place; one that cannot be
-/// settled so is left to the whole-base path (which rebuilds without the article).
-fn settle(ctx: &mut WriteCtx) -> Result<(), Error> {
+/// settled so is left to the whole-base path (which rebuilds without the article). True
+/// when it held one (settled or not: the appender was opened).
+fn settle(ctx: &mut WriteCtx) -> Result<bool, Error> {
     // Read for its head and a marker only: a base with none is not opened here (opening
     // builds a missing snapshot, which a plain graph file about to be migrated has not).
     if !crate::kb::journal::holds_pending(ctx.base) {
-        return Ok(());
+        return Ok(false);
     }
     let policy = crate::store::snapshot::Policy::parse(ctx.snapshot)?;
     let mut opened = Vec::new();
     let appender = Appender::open(ctx.base, policy, &mut opened)?;
     ctx.tell(&opened);
     let Some(mut app) = appender else {
-        return Ok(());
+        return Ok(true);
     };
     if let Settlement::Settled { id } = app.settle() {
         let journal = crate::kb::journal::path_for(ctx.base);
@@ -43,11 +44,17 @@ fn settle(ctx: &mut WriteCtx) -> Result<(), Error> {
         app.save()?;
         ctx.tell(&[Note::Settled { journal, id }]);
     }
-    Ok(())
+    Ok(true)
 }
 
 pub fn run(ctx: &mut WriteCtx) -> Result<Outcome, Error> {
-    settle(ctx)?;
+    // What the settlement freed (its appender, overlay and replays: gigabytes of small
+    // allocations at 10M) is given back before the fold, which would otherwise run on
+    // top of it (see `crate::store::heap`; the replays' own are given back by the
+    // thread that frees them).
+    if settle(ctx)? {
+        crate::store::heap::release_freed();
+    }
     if let Some(notes) = crate::kb::fold::fold(ctx.base)? {
         ctx.tell(&notes);
         return Ok(Outcome::Done);

@@ -216,3 +216,29 @@ fn kill_9_mid_compact_of_a_pending_removal() {
     }
     assert!(!states.is_empty());
 }
+
+/// The settlement runs on a thread of its own (`src/cmd/compact.rs`: the fold after it
+/// then allocates on a heap the settlement did not use): what fails there fails the
+/// compact as before, leaving the base and the pending journal as they were, and the
+/// next compact settles and folds into the whole-base remove's bytes.
+#[test]
+fn a_settlement_on_its_own_thread_fails_and_settles_as_before() {
+    let (_dir, base, slow) = putin_bases();
+    assert!(remove_pending(&base, &slow, "p1"));
+    let (before, journal) = (
+        fs::read(&base).unwrap(),
+        fs::read(journal_of(&base)).unwrap(),
+    );
+    let (code, out, err) = run_policy("sometimes", &base, &["compact"]);
+    assert_ne!(code, 0, "{out}");
+    assert_eq!(
+        err,
+        "kg: KG_SNAPSHOT is 'sometimes': expected auto, always or never\n"
+    );
+    assert_eq!(fs::read(&base).unwrap(), before);
+    assert_eq!(fs::read(journal_of(&base)).unwrap(), journal);
+    let (code, _, err) = run_policy("always", &base, &["compact"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("settled the pending removal of p1"), "{err}");
+    assert_eq!(fs::read(&base).unwrap(), fs::read(&slow).unwrap());
+}
